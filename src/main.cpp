@@ -1,0 +1,40 @@
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: markaz <command> [options]
+
+commands:
+  simulate SCENARIO.yaml [--seed N] [--json]   run the ACD engine on a virtual clock
+  erlang --calls N --interval 30m --aht 180s --sl 80/20 [--patience 120s]
+         [--shrinkage 30%] [--max-occupancy 85%] [--asa 30s] [--json]
+                                               staffing with Erlang C / Erlang A
+  check-config FILE [--db PATH]                validate a configuration (and store it)
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+        std::cout << kUsage;
+        return args.empty() ? 2 : 0;
+    }
+    std::string command = args[0];
+    args.erase(args.begin());
+    if (command == "simulate") {
+        return markaz::cli::run_simulate(args, std::cout, std::cerr);
+    }
+    if (command == "erlang") {
+        return markaz::cli::run_erlang(args, std::cout, std::cerr);
+    }
+    if (command == "check-config") {
+        return markaz::cli::run_check_config(args, std::cout, std::cerr);
+    }
+    std::cerr << "markaz: unknown command '" << command << "'\n" << kUsage;
+    return 2;
+}
