@@ -131,6 +131,8 @@ struct AgentConfig {
     Duration no_answer_delay = 0s;  ///< rest after a missed offer before the next one
     Duration reject_delay = 10s;    ///< rest after declining an offer
     Duration busy_delay = 30s;      ///< rest after the phone answered busy
+    /// The agent's own after-call work; when absent, the queue's `wrap_up` applies.
+    std::optional<Duration> wrap_up;
 };
 
 struct RouterConfig {

@@ -14,6 +14,10 @@
 
 namespace markaz::acd {
 
+/// Checks a configuration the way Router::create does; the error names the field
+/// ("agents[3].queues[0]: unknown queue 'sles'").
+Result<void> validate(const RouterConfig& config);
+
 /// An agent as the router sees it now (for snapshots, the API and tests).
 struct AgentSnapshot {
     AgentId id;
@@ -27,6 +31,8 @@ struct AgentSnapshot {
     int consecutive_no_answers = 0;
     std::optional<CallId> call;  ///< ringing, on call or wrapping up
     std::vector<QueueId> queues;  ///< queues logged into
+    /// A pause, not-ready or logout asked for during a call, applied when its work ends.
+    std::optional<AgentState> pending;
 };
 
 /// A caller or callback request in a queue's line, in serving order.
