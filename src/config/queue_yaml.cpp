@@ -202,6 +202,9 @@ bool read_skills(YamlReader& reader, const YAML::Node& map, const std::string& p
         if (skills.contains(*name)) {
             return reader.fail_at(entry.first, skill_path, "duplicate key");
         }
+        if (entry.second.IsNull()) {
+            return reader.fail_at(entry.first, skill_path, "missing a value");
+        }
         auto level = reader.integer(entry.second, skill_path, 1, 10);
         if (!level) {
             return false;

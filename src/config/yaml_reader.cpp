@@ -134,6 +134,10 @@ bool YamlReader::check_map(const YAML::Node& node, std::string_view path,
         if (!known) {
             return fail_at(key, key_path, "unknown key (expected one of: " + join(allowed) + ")");
         }
+        // Checked here, on the key's line: yaml-cpp marks an empty value on the line after.
+        if (entry.second.IsNull()) {
+            return fail_at(key, key_path, "missing a value");
+        }
     }
     return true;
 }
@@ -197,7 +201,7 @@ std::optional<long long> YamlReader::integer(const YAML::Node& node, std::string
     }
     if (value < min || value > max) {
         fail_at(node, path,
-                max == LLONG_MAX
+                max >= INT_MAX
                     ? "must be at least " + std::to_string(min) + ", got " + *text
                     : *text + " is outside " + std::to_string(min) + ".." + std::to_string(max));
         return std::nullopt;

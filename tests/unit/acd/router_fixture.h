@@ -8,6 +8,14 @@
 
 #include "acd/router.h"
 
+namespace markaz {
+/// Readable ids in gtest failure messages.
+template <class Tag>
+void PrintTo(const StrongId<Tag>& id, std::ostream* os) {
+    *os << '\'' << id.str() << '\'';
+}
+}  // namespace markaz
+
 namespace markaz::acd::testing {
 
 using namespace std::chrono_literals;

@@ -169,8 +169,13 @@ queues:
   - name: sales
     max_wait:
 )")),
-              "t.yaml:3: queues[0].max_wait: expected a duration (like 20s, 30m, 8h), got "
-              "nothing");
+              "t.yaml:3: queues[0].max_wait: missing a value");
+    EXPECT_EQ(error_of(yaml(R"(
+agents:
+  - id: a1
+    skills: {billing: }
+)")),
+              "t.yaml:3: agents[0].skills.billing: missing a value");
     EXPECT_EQ(error_of("agents:\n  - a1001\n"),
               "t.yaml:2: agents[0]: expected a map, got 'a1001'");
 }
