@@ -54,7 +54,8 @@ bool read_distribution(YamlReader& reader, const YAML::Node& node, const std::st
         return reader.fail_at(node, field_path(path, "sd"), "missing (lognormal needs sd)");
     }
     if (out.kind != Kind::Lognormal && sd) {
-        return reader.fail_at(*sd, field_path(path, "sd"), "only used with distribution: lognormal");
+        return reader.fail_at(*sd, field_path(path, "sd"),
+                              "only used with distribution: lognormal");
     }
     return reader.ok();
 }
@@ -117,8 +118,8 @@ bool read_scenario_queue(YamlReader& reader, const YAML::Node& node, const std::
     return reader.ok();
 }
 
-bool read_shift(YamlReader& reader, const YAML::Node& group, const std::string& path,
-                Duration run, sim::ScenarioAgentGroup& out) {
+bool read_shift(YamlReader& reader, const YAML::Node& group, const std::string& path, Duration run,
+                sim::ScenarioAgentGroup& out) {
     auto node = reader.ok() ? YamlReader::find(group, "shift") : std::nullopt;
     if (!node) {
         return reader.ok();
@@ -161,8 +162,13 @@ bool read_run(YamlReader& reader, const YAML::Node& root, sim::Scenario& out) {
     }
     reader.read(root, "", "duration", out.duration);
     reader.read(root, "", "interval", out.interval);
+    reader.read(root, "", "start", out.start);
     if (!reader.ok()) {
         return false;
+    }
+    if (out.start < Duration::zero() || out.start >= std::chrono::hours{24}) {
+        return reader.fail_at(*YamlReader::find(root, "start"), "start",
+                              "must be a time of day from 0s to under 24h (7h = 07:00)");
     }
     if (out.duration <= Duration::zero()) {
         return reader.fail_at(*YamlReader::find(root, "duration"), "duration",
@@ -171,6 +177,10 @@ bool read_run(YamlReader& reader, const YAML::Node& root, sim::Scenario& out) {
     auto interval = YamlReader::find(root, "interval");
     if (out.interval <= Duration::zero()) {
         return reader.fail_at(interval ? *interval : root, "interval", "must be more than 0s");
+    }
+    if (std::chrono::hours{24} % out.interval != Duration::zero()) {
+        return reader.fail_at(interval ? *interval : root, "interval",
+                              "must divide a day into whole intervals (15m, 30m, 1h, ...)");
     }
     if (out.interval > out.duration) {
         return reader.fail_at(interval ? *interval : root, "interval",
@@ -182,7 +192,7 @@ bool read_run(YamlReader& reader, const YAML::Node& root, sim::Scenario& out) {
 Result<sim::Scenario> parse(const YAML::Node& root, std::string_view source_name) {
     YamlReader reader{std::string(source_name)};
     sim::Scenario scenario;
-    reader.check_map(root, "", {"seed", "duration", "interval", "queues", "agents"});
+    reader.check_map(root, "", {"seed", "start", "duration", "interval", "queues", "agents"});
     reader.require(root, "", "queues");
     read_run(reader, root, scenario);
     QueueLines queue_lines;
@@ -228,9 +238,8 @@ Result<sim::Scenario> parse_scenario(std::string_view text, std::string_view sou
         return parse(*root, source_name);
     } catch (const YAML::Exception& e) {
         // The reader checks shapes before it indexes, so this is a safety net, not a path.
-        return fail(Errc::InvalidArgument,
-                    std::string(source_name) + ":" + std::to_string(e.mark.line + 1) + ": " +
-                        e.msg);
+        return fail(Errc::InvalidArgument, std::string(source_name) + ":" +
+                                               std::to_string(e.mark.line + 1) + ": " + e.msg);
     }
 }
 

@@ -1,11 +1,11 @@
 #include "config/scenario_loader.h"
 
-#include <gtest/gtest.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <unistd.h>
+
+#include <gtest/gtest.h>
 
 namespace markaz::config {
 namespace {
@@ -171,6 +171,13 @@ TEST(ScenarioLoader, RunLengthChecks) {
               "s.yaml:1: duration: '-1h' is negative");
     EXPECT_EQ(error_of(std::string("seed: -3\n") + queues),
               "s.yaml:1: seed: must be at least 0, got -3");
+    EXPECT_EQ(error_of(std::string("interval: 7m\n") + queues),
+              "s.yaml:1: interval: must divide a day into whole intervals (15m, 30m, 1h, ...)");
+    EXPECT_EQ(error_of(std::string("start: 24h\n") + queues),
+              "s.yaml:1: start: must be a time of day from 0s to under 24h (7h = 07:00)");
+    auto scenario = parse_scenario(std::string("start: 7h\n") + queues, "s.yaml");
+    ASSERT_TRUE(scenario) << scenario.error().message;
+    EXPECT_EQ(scenario->start, 7h);
 }
 
 TEST(ScenarioLoader, DistributionChecks) {
