@@ -190,6 +190,18 @@ int Engine::skill_set_number(const std::vector<int>& skills) {
     return it->second;
 }
 
+std::optional<CallId> Engine::next_call_for(const AgentId& id) const {
+    auto found = find_agent(id);
+    if (!found) {
+        return std::nullopt;
+    }
+    CallIdx c = choose_call(*found);
+    if (c == kNone) {
+        return std::nullopt;
+    }
+    return calls_[c].id;
+}
+
 std::optional<AgentSnapshot> Engine::agent_snapshot(const AgentId& id) const {
     auto found = find_agent(id);
     if (!found) {
@@ -247,13 +259,13 @@ std::vector<WaitingCall> Engine::waiting_calls(const QueueId& id) const {
     int position = 0;
     for (const LineKey& key : queues_[it->second].line) {
         const CallRec& call = calls_[key.call];
-        out.push_back(WaitingCall{.id = call.id,
-                                  .priority = call.priority,
-                                  .position = ++position,
-                                  .since = call.callback ? call.requested_at : call.joined,
-                                  .callback = !call.live,
-                                  .ringing = call.stage == Stage::Offering ||
-                                             call.stage == Stage::CallbackDialing});
+        out.push_back(WaitingCall{
+            .id = call.id,
+            .priority = call.priority,
+            .position = ++position,
+            .since = call.callback ? call.requested_at : call.joined,
+            .callback = !call.live,
+            .ringing = call.stage == Stage::Offering || call.stage == Stage::CallbackDialing});
     }
     return out;
 }

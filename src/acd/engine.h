@@ -25,6 +25,8 @@ public:
     std::optional<SteadyTime> next_deadline() const;
 
     std::optional<AgentSnapshot> agent_snapshot(const AgentId& id) const;
+    /// The waiting call `id` would be offered if free now; nullopt when none fits.
+    std::optional<CallId> next_call_for(const AgentId& id) const;
     std::optional<QueueSnapshot> queue_snapshot(const QueueId& id) const;
     std::vector<WaitingCall> waiting_calls(const QueueId& id) const;
     const RouterConfig& config() const { return config_; }

@@ -27,7 +27,8 @@ Result<void> validate_queue(const QueueConfig& q, const std::string& at,
     }
     if (q.on_max_wait.kind == ExitKind::Queue) {
         if (!queue_ids.contains(q.on_max_wait.queue)) {
-            return invalid(at + ".on_max_wait.queue: unknown queue '" + q.on_max_wait.queue.str() + "'");
+            return invalid(at + ".on_max_wait.queue: unknown queue '" + q.on_max_wait.queue.str() +
+                           "'");
         }
         if (q.on_max_wait.queue == q.id) {
             return invalid(at + ".on_max_wait.queue: a queue cannot exit into itself");
@@ -136,6 +137,10 @@ std::optional<SteadyTime> Router::next_deadline() const {
 }
 std::optional<AgentSnapshot> Router::agent(const AgentId& id) const {
     return state_->agent_snapshot(id);
+}
+
+std::optional<CallId> Router::next_call_for(const AgentId& id) const {
+    return state_->next_call_for(id);
 }
 std::optional<QueueSnapshot> Router::queue(const QueueId& id) const {
     return state_->queue_snapshot(id);

@@ -29,7 +29,7 @@ struct AgentSnapshot {
     Duration talk_time{};
     SteadyTime idle_since{};  ///< last call end, or login if no call yet
     int consecutive_no_answers = 0;
-    std::optional<CallId> call;  ///< ringing, on call or wrapping up
+    std::optional<CallId> call;   ///< ringing, on call or wrapping up
     std::vector<QueueId> queues;  ///< queues logged into
     /// A pause, not-ready or logout asked for during a call, applied when its work ends.
     std::optional<AgentState> pending;
@@ -47,8 +47,8 @@ struct WaitingCall {
 
 struct QueueSnapshot {
     QueueId id;
-    int waiting = 0;    ///< callers on the line plus callback requests
-    int callbacks = 0;  ///< of `waiting`, callback requests
+    int waiting = 0;                         ///< callers on the line plus callback requests
+    int callbacks = 0;                       ///< of `waiting`, callback requests
     std::optional<SteadyTime> oldest_since;  ///< longest waiting caller's join time
     int logged_in = 0;
     int ready = 0;  ///< logged in and not paused or not-ready
@@ -79,6 +79,11 @@ public:
     std::optional<SteadyTime> next_deadline() const;
 
     std::optional<AgentSnapshot> agent(const AgentId& id) const;
+    /// The routing decision for `id` without acting on it: the waiting call the agent would be
+    /// offered on becoming free now, across all their queues by (priority, queue weight,
+    /// longest wait), honouring tiers and skills. For the agent desk's "next call" and for
+    /// measuring decisions. nullopt for an unknown agent or when no waiting call fits.
+    std::optional<CallId> next_call_for(const AgentId& id) const;
     std::optional<QueueSnapshot> queue(const QueueId& id) const;
     std::vector<WaitingCall> waiting_calls(const QueueId& id) const;
     const RouterConfig& config() const;

@@ -90,6 +90,9 @@ TEST(MultiQueue, AgentTakesTheBestCallByPriorityThenWeightThenWait) {
     ASSERT_EQ(offers.size(), 1u);
     EXPECT_EQ(offers[0].call, CallId{"s-urgent"});  // priority beats queue weight
     h.ok(OfferAnswered{CallId{"s-urgent"}, AgentId{"a1"}});
+    // The preview gives the decision the router then makes.
+    EXPECT_EQ(h.router().next_call_for(AgentId{"a1"}), CallId{"v-new"});
+    EXPECT_EQ(h.router().next_call_for(AgentId{"nobody"}), std::nullopt);
     auto next = h.ok(HangUp{CallId{"s-urgent"}, Party::Caller});
     EXPECT_EQ(all_of_type<CallOffered>(next).at(0).call, CallId{"v-new"});  // weight beats wait
     h.ok(OfferAnswered{CallId{"v-new"}, AgentId{"a1"}});
