@@ -10,9 +10,9 @@ enum class AgentState {
     Available,  ///< logged in and free (may be resting briefly after a missed offer)
     Ringing,    ///< offered a call, or reserved for a callback
     OnCall,
-    WrapUp,     ///< timed after-call work
-    Paused,     ///< with a reason code
-    NotReady,   ///< logged in but not taking calls, without a reason
+    WrapUp,    ///< timed after-call work
+    Paused,    ///< with a reason code
+    NotReady,  ///< logged in but not taking calls, without a reason
 };
 inline constexpr EnumTable<AgentState, 7> kAgentStateNames{{{
     {AgentState::LoggedOut, "logged-out"},

@@ -149,8 +149,8 @@ Result<void> Engine::check_pause_reason(const std::string& reason) const {
         for (const auto& r : reasons) {
             known += (known.empty() ? "" : ", ") + r;
         }
-        return fail(Errc::InvalidArgument,
-                    "reason: unknown pause reason '" + reason + "' (expected one of: " + known + ")");
+        return fail(Errc::InvalidArgument, "reason: unknown pause reason '" + reason +
+                                               "' (expected one of: " + known + ")");
     }
     return {};
 }
@@ -217,8 +217,9 @@ Result<void> Engine::on(const AgentLogin& c) {
     AgentIdx a = *found;
     AgentRec& r = agents_[a];
     if (r.state != AgentState::LoggedOut) {
-        return fail(Errc::Conflict, "agent '" + r.id.str() + "' is already logged in at extension '" +
-                                        r.extension + "'");
+        return fail(
+            Errc::Conflict,
+            "agent '" + r.id.str() + "' is already logged in at extension '" + r.extension + "'");
     }
     if (c.extension.empty()) {
         return fail(Errc::InvalidArgument, "extension: must not be empty");
@@ -231,13 +232,14 @@ Result<void> Engine::on(const AgentLogin& c) {
         auto member = std::find_if(r.members.begin(), r.members.end(),
                                    [&](const MemberSlot& m) { return queue_id(m.queue) == q; });
         if (member == r.members.end()) {
-            return fail(Errc::InvalidArgument,
-                        "queues: agent '" + r.id.str() + "' is not a member of queue '" + q.str() + "'");
+            return fail(Errc::InvalidArgument, "queues: agent '" + r.id.str() +
+                                                   "' is not a member of queue '" + q.str() + "'");
         }
     }
     if (c.initial != AgentState::Available && c.initial != AgentState::Paused &&
         c.initial != AgentState::NotReady) {
-        return fail(Errc::InvalidArgument, "initial: an agent logs in available, paused or not-ready");
+        return fail(Errc::InvalidArgument,
+                    "initial: an agent logs in available, paused or not-ready");
     }
     if (c.initial == AgentState::Paused) {
         if (auto valid = check_pause_reason(c.reason); !valid) {
@@ -302,9 +304,9 @@ Result<void> Engine::on(const ForceAgentState& c) {
         case AgentState::NotReady:
             return request_state(*a, c.state, c.reason, c.by);
         default:
-            return fail(Errc::InvalidArgument,
-                        "state: an agent cannot be put in state '" +
-                            std::string(kAgentStateNames.name(c.state)) + "'");
+            return fail(Errc::InvalidArgument, "state: an agent cannot be put in state '" +
+                                                   std::string(kAgentStateNames.name(c.state)) +
+                                                   "'");
     }
 }
 

@@ -59,7 +59,8 @@ Result<void> Engine::on(const RequestCallback& c) {
     CallRec& call = calls_[*found];
     const QueueRec& queue = queues_[call.queue];
     if (!queue.config.callback.enabled) {
-        return fail(Errc::Conflict, "queue '" + queue.config.id.str() + "' does not offer callbacks");
+        return fail(Errc::Conflict,
+                    "queue '" + queue.config.id.str() + "' does not offer callbacks");
     }
     if (call.callback || (call.stage != Stage::Waiting && call.stage != Stage::Offering)) {
         return fail(Errc::Conflict, "call '" + c.call.str() + "' is not a caller waiting in line");

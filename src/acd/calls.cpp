@@ -107,7 +107,8 @@ void Engine::offer_failed(CallIdx c, AgentIdx a, OfferEnd reason) {
     CallRec& call = calls_[c];
     AgentRec& agent = agents_[a];
     call.offers.erase(std::find(call.offers.begin(), call.offers.end(), a));
-    emit(OfferEnded{call.id, queue_id(call.queue), agent.id, reason, now_.mono - call.offer_started});
+    emit(OfferEnded{call.id, queue_id(call.queue), agent.id, reason,
+                    now_.mono - call.offer_started});
     agent.call = kNone;
     if (call.offers.empty()) {
         return_to_line(c);
@@ -364,7 +365,8 @@ Result<void> Engine::on(const MoveCallToAgent& c) {
     }
     if (agents_[*agent].state != AgentState::Available) {
         return fail(Errc::Conflict, "agent '" + c.agent.str() + "' is not free (" +
-                                        std::string(kAgentStateNames.name(agents_[*agent].state)) + ")");
+                                        std::string(kAgentStateNames.name(agents_[*agent].state)) +
+                                        ")");
     }
     auto released = withdraw_offers(*found, OfferEnd::Withdrawn);
     offer(*found, {*agent}, c.by);

@@ -18,9 +18,9 @@ namespace markaz::acd {
 struct AgentLogin {
     AgentId agent;
     std::string extension;
-    std::vector<QueueId> queues;  ///< empty = every configured membership
+    std::vector<QueueId> queues;                 ///< empty = every configured membership
     AgentState initial = AgentState::Available;  ///< Available, Paused or NotReady
-    std::string reason;  ///< pause reason when `initial` is Paused
+    std::string reason;                          ///< pause reason when `initial` is Paused
     std::string by;
 };
 struct AgentLogout {
@@ -80,7 +80,8 @@ struct OfferFailed {
     OfferFailure failure = OfferFailure::NoAnswer;
 };
 enum class Party { Caller, Agent };
-inline constexpr EnumTable<Party, 2> kPartyNames{{{{Party::Caller, "caller"}, {Party::Agent, "agent"}}}};
+inline constexpr EnumTable<Party, 2> kPartyNames{
+    {{{Party::Caller, "caller"}, {Party::Agent, "agent"}}}};
 /// A connected call's conversation ended; the agent goes to wrap-up.
 struct HangUp {
     CallId call;
@@ -128,9 +129,9 @@ struct RemoveCall {
     std::string by;
 };
 
-using Command = std::variant<AgentLogin, AgentLogout, AgentPause, AgentReady, AgentNotReady,
-                             ForceAgentState, EnqueueCall, AbandonCall, OfferAnswered, OfferFailed,
-                             HangUp, HoldCall, ResumeCall, RequestCallback, CallbackDialed,
-                             MoveCallToAgent, SetCallPriority, RemoveCall>;
+using Command =
+    std::variant<AgentLogin, AgentLogout, AgentPause, AgentReady, AgentNotReady, ForceAgentState,
+                 EnqueueCall, AbandonCall, OfferAnswered, OfferFailed, HangUp, HoldCall, ResumeCall,
+                 RequestCallback, CallbackDialed, MoveCallToAgent, SetCallPriority, RemoveCall>;
 
 }  // namespace markaz::acd

@@ -50,6 +50,7 @@ struct ExitAction {
     ExitKind kind = ExitKind::Hangup;
     QueueId queue;             ///< for ExitKind::Queue
     std::string announcement;  ///< prompt the shell plays before hanging up or moving
+    friend bool operator==(const ExitAction&, const ExitAction&) = default;
 };
 
 /// When a queue counts as empty, for joining (callers are blocked) and leaving (callers exit).
@@ -77,15 +78,15 @@ inline constexpr EnumTable<CallbackMode, 2> kCallbackModeNames{{{
 struct CallbackPolicy {
     bool enabled = false;
     CallbackMode mode = CallbackMode::CustomerFirst;
-    int max_attempts = 3;           ///< dial attempts before the request fails
+    int max_attempts = 3;            ///< dial attempts before the request fails
     Duration retry_interval = 5min;  ///< between a failed attempt and the next
 };
 
 /// Which service-level formula a queue reports (see docs/metrics.md).
 enum class ServiceLevelFormula {
-    AnsweredAndAbandoned,        ///< within ÷ (answered + abandoned): the default
-    AnsweredOnly,                ///< within ÷ answered
-    AbandonedAfterThreshold,     ///< within ÷ (answered + abandoned after the threshold)
+    AnsweredAndAbandoned,     ///< within ÷ (answered + abandoned): the default
+    AnsweredOnly,             ///< within ÷ answered
+    AbandonedAfterThreshold,  ///< within ÷ (answered + abandoned after the threshold)
 };
 inline constexpr EnumTable<ServiceLevelFormula, 3> kServiceLevelFormulaNames{{{
     {ServiceLevelFormula::AnsweredAndAbandoned, "answered-and-abandoned"},
@@ -111,7 +112,7 @@ struct QueueConfig {
     Duration sl_threshold = 20s;
     double sl_target = 0.8;
     ServiceLevelFormula sl_formula = ServiceLevelFormula::AnsweredAndAbandoned;
-    Duration short_abandon = 5s;  ///< abandons sooner than this are counted apart
+    Duration short_abandon = 5s;                 ///< abandons sooner than this are counted apart
     std::optional<Duration> callback_threshold;  ///< offer a callback after this wait
     CallbackPolicy callback;
 };
@@ -125,12 +126,12 @@ struct Membership {
 struct AgentConfig {
     AgentId id;
     std::string name;
-    std::vector<Membership> queues;   ///< in the order `linear` and `round-robin` use
+    std::vector<Membership> queues;     ///< in the order `linear` and `round-robin` use
     std::map<std::string, int> skills;  ///< skill -> proficiency 1..10
-    int max_no_answer = 3;  ///< consecutive missed offers before the agent is paused
-    Duration no_answer_delay = 0s;  ///< rest after a missed offer before the next one
-    Duration reject_delay = 10s;    ///< rest after declining an offer
-    Duration busy_delay = 30s;      ///< rest after the phone answered busy
+    int max_no_answer = 3;              ///< consecutive missed offers before the agent is paused
+    Duration no_answer_delay = 0s;      ///< rest after a missed offer before the next one
+    Duration reject_delay = 10s;        ///< rest after declining an offer
+    Duration busy_delay = 30s;          ///< rest after the phone answered busy
     /// The agent's own after-call work; when absent, the queue's `wrap_up` applies.
     std::optional<Duration> wrap_up;
 };

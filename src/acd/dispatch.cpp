@@ -224,7 +224,8 @@ CallIdx Engine::choose_call(AgentIdx a) const {
             if (slot.penalty > allowed_penalty(call) || !has_skills(agent, call)) {
                 continue;
             }
-            auto rank = std::tuple{bucket.neg_priority, -queue.config.weight, call.joined, call.seq};
+            auto rank =
+                std::tuple{bucket.neg_priority, -queue.config.weight, call.joined, call.seq};
             if (best == kNone || rank < best_rank) {
                 best = c;
                 best_rank = rank;
@@ -249,7 +250,8 @@ void Engine::dispatch_call(CallIdx c) {
     int max_penalty = allowed_penalty(call);
     auto next = queue.member_penalties.upper_bound(max_penalty);
     if (max_penalty != kAnyPenalty && next != queue.member_penalties.end()) {
-        schedule(call.joined + queue.config.tier_wait * *next, TimerKind::TierWiden, c, call.serial);
+        schedule(call.joined + queue.config.tier_wait * *next, TimerKind::TierWiden, c,
+                 call.serial);
     }
 }
 
@@ -301,8 +303,8 @@ void Engine::ring(CallIdx c, std::vector<AgentIdx> agents, const std::string& by
     ++call.offers_made;
     schedule(call.ring_deadline, TimerKind::RingTimeout, c, call.serial);
     for (AgentIdx a : call.offers) {
-        emit(CallOffered{call.id, config.id, agents_[a].id, agents_[a].extension,
-                         call.offers_made, call.callback, by});
+        emit(CallOffered{call.id, config.id, agents_[a].id, agents_[a].extension, call.offers_made,
+                         call.callback, by});
     }
 }
 

@@ -33,7 +33,7 @@ struct AgentStateChanged {
     AgentId agent;
     AgentState from = AgentState::LoggedOut;
     AgentState to = AgentState::LoggedOut;
-    std::string reason;  ///< pause reason (including "no-answer"), empty otherwise
+    std::string reason;      ///< pause reason (including "no-answer"), empty otherwise
     Duration in_previous{};  ///< time spent in `from`
     std::string by;
     friend bool operator==(const AgentStateChanged&, const AgentStateChanged&) = default;
@@ -72,7 +72,15 @@ struct CallOffered {
     std::string by;  ///< a supervisor who moved the call to this agent
     friend bool operator==(const CallOffered&, const CallOffered&) = default;
 };
-enum class OfferEnd { NoAnswer, Rejected, Busy, Unreachable, AnsweredElsewhere, CallerGone, Withdrawn };
+enum class OfferEnd {
+    NoAnswer,
+    Rejected,
+    Busy,
+    Unreachable,
+    AnsweredElsewhere,
+    CallerGone,
+    Withdrawn
+};
 inline constexpr EnumTable<OfferEnd, 7> kOfferEndNames{{{
     {OfferEnd::NoAnswer, "no-answer"},
     {OfferEnd::Rejected, "rejected"},

@@ -3,10 +3,9 @@
 // Internal to the router: the records and indexes behind acd::Router. Not included outside
 // src/acd.
 
+#include <cstdint>
 #include <ext/pb_ds/assoc_container.hpp>
 #include <ext/pb_ds/tree_policy.hpp>
-
-#include <cstdint>
 #include <functional>
 #include <limits>
 #include <map>
@@ -32,9 +31,9 @@ inline constexpr int kAnyPenalty = std::numeric_limits<int>::max();
 /// An ordered set with rank queries (GCC's policy tree): positions in line and random picks
 /// in O(log n).
 template <class Key>
-using RankedSet = __gnu_pbds::tree<Key, __gnu_pbds::null_type, std::less<Key>,
-                                   __gnu_pbds::rb_tree_tag,
-                                   __gnu_pbds::tree_order_statistics_node_update>;
+using RankedSet =
+    __gnu_pbds::tree<Key, __gnu_pbds::null_type, std::less<Key>, __gnu_pbds::rb_tree_tag,
+                     __gnu_pbds::tree_order_statistics_node_update>;
 
 /// A free agent's place in a queue tier: the strategy's score, lower first; ties to the
 /// configured agent order, so the same inputs always choose the same agent.
@@ -147,7 +146,15 @@ struct QueueRec {
     int round_robin_last = -1;  ///< member order of the agent offered last
 };
 
-enum class TimerKind { RingTimeout, RetryReady, TierWiden, MaxWait, CallbackOffer, WrapEnd, RestEnd };
+enum class TimerKind {
+    RingTimeout,
+    RetryReady,
+    TierWiden,
+    MaxWait,
+    CallbackOffer,
+    WrapEnd,
+    RestEnd
+};
 
 struct Timer {
     SteadyTime at;

@@ -26,8 +26,8 @@ Result<Duration> parse_duration(std::string_view text) {
         double ms;
     };
     // "ms" is tried before "m" and "s" so that "250ms" is not read as 250 m + garbage.
-    static constexpr Unit kUnits[] = {{"ms", 1.0},      {"s", 1000.0},     {"m", 60'000.0},
-                                      {"h", 3'600'000.0}, {"d", 86'400'000.0}};
+    static constexpr Unit kUnits[] = {
+        {"ms", 1.0}, {"s", 1000.0}, {"m", 60'000.0}, {"h", 3'600'000.0}, {"d", 86'400'000.0}};
     double scale = 1000.0;
     std::string_view number = text;
     for (const auto& unit : kUnits) {
@@ -58,8 +58,7 @@ Result<double> parse_fraction(std::string_view text) {
     }
     double fraction = percent ? *value / 100.0 : *value;
     if (fraction < 0 || fraction > 1) {
-        return fail(Errc::InvalidArgument,
-                    "'" + std::string(text) + "' is outside 0%..100%");
+        return fail(Errc::InvalidArgument, "'" + std::string(text) + "' is outside 0%..100%");
     }
     return fraction;
 }

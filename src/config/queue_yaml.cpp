@@ -6,9 +6,9 @@ namespace markaz::config {
 namespace {
 
 const std::vector<std::string_view> kQueueKeys{
-    "name",         "strategy",   "weight",      "ring_timeout",  "retry_delay",
-    "wrap_up",      "max_wait",   "on_max_wait", "max_length",    "join_empty",
-    "leave_empty",  "tier_wait",  "service_level", "short_abandon", "callback_threshold",
+    "name",        "strategy",  "weight",        "ring_timeout",  "retry_delay",
+    "wrap_up",     "max_wait",  "on_max_wait",   "max_length",    "join_empty",
+    "leave_empty", "tier_wait", "service_level", "short_abandon", "callback_threshold",
     "callback"};
 
 bool read_exit(YamlReader& reader, const YAML::Node& queue, const std::string& path,
@@ -114,8 +114,8 @@ bool check_queues(YamlReader& reader, const YAML::Node& nodes, const std::string
         if (!inserted) {
             return reader.fail_at(name, field_path(index_path(path, i), "name"),
                                   "duplicate queue '" + queues[i].id.str() +
-                                      "' (first defined on line " +
-                                      std::to_string(it->second) + ")");
+                                      "' (first defined on line " + std::to_string(it->second) +
+                                      ")");
         }
     }
     for (std::size_t i = 0; i < queues.size() && reader.ok(); ++i) {
@@ -123,8 +123,7 @@ bool check_queues(YamlReader& reader, const YAML::Node& nodes, const std::string
         if (exit.kind == acd::ExitKind::Queue && !lines.contains(exit.queue.str())) {
             const YAML::Node target =
                 *YamlReader::find(*YamlReader::find(nodes[i], "on_max_wait"), "queue");
-            return reader.fail_at(target,
-                                  field_path(index_path(path, i), "on_max_wait.queue"),
+            return reader.fail_at(target, field_path(index_path(path, i), "on_max_wait.queue"),
                                   "unknown queue '" + exit.queue.str() + "'");
         }
     }
@@ -169,8 +168,7 @@ bool read_memberships(YamlReader& reader, const YAML::Node& map, const std::stri
         }
         for (const auto& earlier : memberships) {
             if (earlier.queue.str() == name) {
-                return reader.fail_at(*name_node, item_path,
-                                      "queue '" + name + "' listed twice");
+                return reader.fail_at(*name_node, item_path, "queue '" + name + "' listed twice");
             }
         }
         membership.queue = QueueId{name};

@@ -8,8 +8,7 @@
 namespace markaz::config {
 namespace {
 
-bool read_pause_reasons(YamlReader& reader, const YAML::Node& root,
-                        std::vector<std::string>& out) {
+bool read_pause_reasons(YamlReader& reader, const YAML::Node& root, std::vector<std::string>& out) {
     auto node = reader.ok() ? YamlReader::find(root, "pause_reasons") : std::nullopt;
     if (!node) {
         return reader.ok();
@@ -122,8 +121,7 @@ bool read_agents(YamlReader& reader, const YAML::Node& root, const QueueLines& k
 
 }  // namespace
 
-Result<acd::RouterConfig> parse_router_config(std::string_view text,
-                                              std::string_view source_name) {
+Result<acd::RouterConfig> parse_router_config(std::string_view text, std::string_view source_name) {
     try {
         auto root = parse_yaml(text, source_name);
         if (!root) {
@@ -142,9 +140,8 @@ Result<acd::RouterConfig> parse_router_config(std::string_view text,
         return config;
     } catch (const YAML::Exception& e) {
         // The reader checks shapes before it indexes, so this is a safety net, not a path.
-        return fail(Errc::InvalidArgument,
-                    std::string(source_name) + ":" + std::to_string(e.mark.line + 1) + ": " +
-                        e.msg);
+        return fail(Errc::InvalidArgument, std::string(source_name) + ":" +
+                                               std::to_string(e.mark.line + 1) + ": " + e.msg);
     }
 }
 

@@ -18,7 +18,6 @@ namespace markaz::config {
 Result<acd::RouterConfig> load_router_config(const std::string& path);
 
 /// Validates YAML `text`; `source_name` is the file name used in error messages.
-Result<acd::RouterConfig> parse_router_config(std::string_view text,
-                                              std::string_view source_name);
+Result<acd::RouterConfig> parse_router_config(std::string_view text, std::string_view source_name);
 
 }  // namespace markaz::config

@@ -89,8 +89,7 @@ Failure YamlReader::failure() const {
     return fail(*error_);
 }
 
-bool YamlReader::fail_at(const YAML::Node& node, std::string_view path,
-                         std::string_view message) {
+bool YamlReader::fail_at(const YAML::Node& node, std::string_view path, std::string_view message) {
     if (error_) {
         return false;
     }
@@ -223,8 +222,9 @@ std::optional<double> YamlReader::number(const YAML::Node& node, std::string_vie
         return std::nullopt;
     }
     if (value < min) {
-        fail_at(node, path, min == 0 ? "must not be negative, got " + *text
-                                     : "must be at least " + std::to_string(min));
+        fail_at(node, path,
+                min == 0 ? "must not be negative, got " + *text
+                         : "must be at least " + std::to_string(min));
         return std::nullopt;
     }
     return value;
@@ -272,8 +272,8 @@ bool YamlReader::read(const YAML::Node& map, std::string_view path, std::string_
     return ok();
 }
 
-bool YamlReader::read(const YAML::Node& map, std::string_view path, std::string_view key,
-                      int& out, int min, int max) {
+bool YamlReader::read(const YAML::Node& map, std::string_view path, std::string_view key, int& out,
+                      int min, int max) {
     auto node = ok() ? find(map, key) : std::nullopt;
     if (node) {
         if (auto value = integer(*node, field_path(path, key), min, max)) {
@@ -339,8 +339,8 @@ bool YamlReader::read(const YAML::Node& map, std::string_view path, std::string_
     return true;
 }
 
-bool YamlReader::read_fraction(const YAML::Node& map, std::string_view path,
-                               std::string_view key, double& out) {
+bool YamlReader::read_fraction(const YAML::Node& map, std::string_view path, std::string_view key,
+                               double& out) {
     auto node = ok() ? find(map, key) : std::nullopt;
     if (!node) {
         return ok();

@@ -4,8 +4,6 @@
 // .cpp files include this header. Other layers use the loaders (router_config_loader.h,
 // scenario_loader.h), which speak plain structs and Result.
 
-#include <yaml-cpp/yaml.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -13,6 +11,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <yaml-cpp/yaml.h>
 
 #include "common/enum_table.h"
 #include "common/result.h"
@@ -62,8 +62,8 @@ public:
     // Value readers: they convert one node or record an error naming `path`.
     std::optional<std::string> scalar(const YAML::Node& node, std::string_view path,
                                       std::string_view expected);
-    std::optional<long long> integer(const YAML::Node& node, std::string_view path,
-                                     long long min, long long max);
+    std::optional<long long> integer(const YAML::Node& node, std::string_view path, long long min,
+                                     long long max);
     std::optional<double> number(const YAML::Node& node, std::string_view path, double min);
     std::optional<Duration> duration(const YAML::Node& node, std::string_view path);
     template <class E, std::size_t N>
@@ -83,15 +83,12 @@ public:
 
     // Field readers: an absent key leaves `out` unchanged; a bad value records an error and
     // leaves `out` unchanged. `path` is the map's path; the key is appended.
-    bool read(const YAML::Node& map, std::string_view path, std::string_view key,
-              std::string& out);
+    bool read(const YAML::Node& map, std::string_view path, std::string_view key, std::string& out);
     bool read(const YAML::Node& map, std::string_view path, std::string_view key, bool& out);
-    bool read(const YAML::Node& map, std::string_view path, std::string_view key, int& out,
-              int min, int max);
-    bool read(const YAML::Node& map, std::string_view path, std::string_view key,
-              std::size_t& out);
-    bool read(const YAML::Node& map, std::string_view path, std::string_view key,
-              Duration& out);
+    bool read(const YAML::Node& map, std::string_view path, std::string_view key, int& out, int min,
+              int max);
+    bool read(const YAML::Node& map, std::string_view path, std::string_view key, std::size_t& out);
+    bool read(const YAML::Node& map, std::string_view path, std::string_view key, Duration& out);
     bool read(const YAML::Node& map, std::string_view path, std::string_view key,
               std::optional<Duration>& out);
     bool read(const YAML::Node& map, std::string_view path, std::string_view key,

@@ -14,8 +14,8 @@ namespace markaz::stats {
 /// What the folder remembers about an agent between events.
 struct AgentTrack {
     acd::AgentState state = acd::AgentState::LoggedOut;
-    WallTime since{};  ///< when `state` began (the event's wall time)
-    std::string reason;  ///< pause reason while paused
+    WallTime since{};             ///< when `state` began (the event's wall time)
+    std::string reason;           ///< pause reason while paused
     std::vector<QueueId> queues;  ///< logged into (AgentLoggedIn::queues)
     /// The queue of the call the agent was last offered or answered; the on-call and wrap-up
     /// time of the agent belongs to it. Cleared when the agent is free, paused or out.

@@ -89,6 +89,10 @@ std::optional<double> service_level(const KpiCounters& c, acd::ServiceLevelFormu
     return std::nullopt;
 }
 
+std::optional<double> occupancy(const AgentTime& t) {
+    return ratio(t.busy(), t.working());
+}
+
 Kpis compute_kpis(const KpiCounters& c, acd::ServiceLevelFormula formula) {
     Kpis k;
     k.service_level = service_level(c, formula);
@@ -96,7 +100,7 @@ Kpis compute_kpis(const KpiCounters& c, acd::ServiceLevelFormula formula) {
     k.aht_s = mean_seconds(c.talk + c.hold + c.wrap, c.handled);
     k.abandon_rate = ratio(c.abandoned, c.answered + c.abandoned);
     k.avg_abandon_s = mean_seconds(c.abandoned_wait, c.abandoned);
-    k.occupancy = ratio(c.agent_time.busy(), c.agent_time.working());
+    k.occupancy = occupancy(c.agent_time);
     return k;
 }
 

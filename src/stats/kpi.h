@@ -34,24 +34,24 @@ struct AgentTime {
 /// span of time. Adding the counters of two spans gives the counters of both; every ratio is
 /// derived later by compute_kpis(). Field meanings are defined in docs/metrics.md.
 struct KpiCounters {
-    std::int64_t offered = 0;  ///< CallEnqueued + CallBlocked
-    std::int64_t blocked = 0;  ///< CallBlocked
-    std::int64_t answered = 0;  ///< CallAnswered, callbacks not included
+    std::int64_t offered = 0;                    ///< CallEnqueued + CallBlocked
+    std::int64_t blocked = 0;                    ///< CallBlocked
+    std::int64_t answered = 0;                   ///< CallAnswered, callbacks not included
     std::int64_t answered_within_threshold = 0;  ///< of `answered`, wait <= sl_threshold
-    std::int64_t abandoned = 0;  ///< CallAbandoned, short abandons not included
-    std::int64_t short_abandoned = 0;  ///< CallAbandoned with short_abandon
+    std::int64_t abandoned = 0;                  ///< CallAbandoned, short abandons not included
+    std::int64_t short_abandoned = 0;            ///< CallAbandoned with short_abandon
     std::int64_t abandoned_after_threshold = 0;  ///< of `abandoned`, wait > sl_threshold
-    std::int64_t timed_out = 0;  ///< CallTimedOut
-    std::int64_t removed = 0;  ///< CallRemoved
-    std::int64_t callbacks_requested = 0;  ///< CallbackRequested
-    std::int64_t callbacks_answered = 0;  ///< CallAnswered with callback
-    std::int64_t callbacks_failed = 0;  ///< CallbackFailed
-    std::int64_t handled = 0;  ///< CallCompleted, callbacks included
-    Duration answered_wait{};  ///< sum of CallAnswered.wait over `answered`
-    Duration abandoned_wait{};  ///< sum of CallAbandoned.wait over `abandoned`
-    Duration talk{};  ///< sum of CallCompleted.talk
-    Duration hold{};  ///< sum of CallCompleted.hold
-    Duration wrap{};  ///< sum of WrapUpCompleted.wrap
+    std::int64_t timed_out = 0;                  ///< CallTimedOut
+    std::int64_t removed = 0;                    ///< CallRemoved
+    std::int64_t callbacks_requested = 0;        ///< CallbackRequested
+    std::int64_t callbacks_answered = 0;         ///< CallAnswered with callback
+    std::int64_t callbacks_failed = 0;           ///< CallbackFailed
+    std::int64_t handled = 0;                    ///< CallCompleted, callbacks included
+    Duration answered_wait{};                    ///< sum of CallAnswered.wait over `answered`
+    Duration abandoned_wait{};                   ///< sum of CallAbandoned.wait over `abandoned`
+    Duration talk{};                             ///< sum of CallCompleted.talk
+    Duration hold{};                             ///< sum of CallCompleted.hold
+    Duration wrap{};                             ///< sum of WrapUpCompleted.wrap
     AgentTime agent_time;
 
     KpiCounters& operator+=(const KpiCounters& other);
@@ -73,6 +73,9 @@ struct Kpis {
 
 /// The service level of `c` under `formula` (docs/metrics.md "Service level").
 std::optional<double> service_level(const KpiCounters& c, acd::ServiceLevelFormula formula);
+
+/// (on call + wrap-up) / (available + ringing + on call + wrap-up); nullopt with no such time.
+std::optional<double> occupancy(const AgentTime& t);
 
 /// Every figure of `c`; `formula` picks the service-level formula.
 Kpis compute_kpis(const KpiCounters& c, acd::ServiceLevelFormula formula);

@@ -24,12 +24,12 @@ Result<void> validate_queue(const QueuePolicy& q, std::size_t i) {
         return invalid(at + ".id: must not be empty");
     }
     if (q.sl_threshold < Duration::zero()) {
-        return invalid(at + ".sl_threshold: must not be negative (got " +
-                       ms_text(q.sl_threshold) + ")");
+        return invalid(at + ".sl_threshold: must not be negative (got " + ms_text(q.sl_threshold) +
+                       ")");
     }
     if (!(q.sl_target >= 0.0 && q.sl_target <= 1.0)) {
-        return invalid(at + ".sl_target: must be within 0..1 (got " +
-                       std::to_string(q.sl_target) + ")");
+        return invalid(at + ".sl_target: must be within 0..1 (got " + std::to_string(q.sl_target) +
+                       ")");
     }
     return {};
 }
@@ -90,8 +90,10 @@ Result<void> validate(const StatsConfig& config) {
 
 Result<std::chrono::minutes> parse_utc_offset(std::string_view text) {
     auto bad = [&] {
-        return fail(Errc::InvalidArgument, "utc_offset: expected +HH:MM or -HH:MM within "
-                                           "-14:00..+14:00 (got '" + std::string(text) + "')");
+        return fail(Errc::InvalidArgument,
+                    "utc_offset: expected +HH:MM or -HH:MM within "
+                    "-14:00..+14:00 (got '" +
+                        std::string(text) + "')");
     };
     if (text == "Z") {
         return std::chrono::minutes{0};

@@ -18,7 +18,7 @@ using namespace std::chrono_literals;
 struct QueuePolicy {
     QueueId id;
     Duration sl_threshold = 20s;  ///< answered with wait <= this counts as within
-    double sl_target = 0.8;  ///< 0..1, shown next to the service level
+    double sl_target = 0.8;       ///< 0..1, shown next to the service level
     acd::ServiceLevelFormula sl_formula = acd::ServiceLevelFormula::AnsweredAndAbandoned;
 
     static QueuePolicy from(const acd::QueueConfig& queue);

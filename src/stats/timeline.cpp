@@ -45,6 +45,12 @@ Timeline::Timeline(WallTime origin, Duration width) : origin_(origin), width_(wi
     MARKAZ_CHECK(width_ > Duration::zero(), "a timeline's bucket width must be positive");
 }
 
+Timeline Timeline::empty_copy() const {
+    Timeline copy(origin_, width_);
+    copy.floor_ = floor_;
+    return copy;
+}
+
 std::int64_t Timeline::index_of(WallTime at) const {
     const Duration::rep offset = (at - origin_).count();
     const Duration::rep w = width_.count();

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "acd/agent_state.h"
@@ -36,17 +37,17 @@ public:
                                 acd::AgentState state, WallTime from, WallTime to) = 0;
 };
 
-/// Passes every contribution on to several sinks (LiveStats' windows).
+/// Passes every contribution on to several sinks (LiveStats' windows); does not own them.
 class FanoutSink final : public CounterSink {
 public:
-    explicit FanoutSink(std::vector<CounterSink*> sinks) : sinks_(std::move(sinks)) {}
+    explicit FanoutSink(std::span<CounterSink* const> sinks) : sinks_(sinks) {}
     void add(WallTime at, const QueueId& queue, const AgentId& agent,
              const KpiCounters& delta) override;
     void add_state_time(const AgentId& agent, const std::vector<QueueId>& share_among,
                         acd::AgentState state, WallTime from, WallTime to) override;
 
 private:
-    std::vector<CounterSink*> sinks_;
+    std::span<CounterSink* const> sinks_;
 };
 
 /// Counters in fixed-width buckets: bucket i covers [origin + i*width, origin + (i+1)*width).
@@ -57,6 +58,8 @@ private:
 class Timeline final : public CounterSink {
 public:
     Timeline(WallTime origin, Duration width);
+    /// A timeline with the same buckets' geometry and floor, and no counts.
+    Timeline empty_copy() const;
 
     void add(WallTime at, const QueueId& queue, const AgentId& agent,
              const KpiCounters& delta) override;

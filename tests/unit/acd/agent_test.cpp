@@ -13,8 +13,8 @@ TEST(Agent, HotDeskingLoginIntoChosenQueues) {
     config.queues.push_back(queue("support", Strategy::LongestIdle));
     config.agents.push_back(agent("a1", {{QueueId{"sales"}, 0}, {QueueId{"support"}, 1}}));
     RouterHarness h(config);
-    auto events = h.ok(AgentLogin{.agent = AgentId{"a1"}, .extension = "1007",
-                                  .queues = {QueueId{"support"}}});
+    auto events = h.ok(
+        AgentLogin{.agent = AgentId{"a1"}, .extension = "1007", .queues = {QueueId{"support"}}});
     auto login = all_of_type<AgentLoggedIn>(events);
     ASSERT_EQ(login.size(), 1u);
     EXPECT_EQ(login[0].extension, "1007");

@@ -1,9 +1,9 @@
 #include "config/router_config_loader.h"
 
-#include <gtest/gtest.h>
-
 #include <cstdlib>
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace markaz::config {
 namespace {
@@ -74,7 +74,8 @@ TEST(RouterConfigLoader, ShippedExampleLoads) {
     EXPECT_EQ(config->agents[4].queues[1].queue, QueueId{"support"});
     EXPECT_EQ(config->agents[4].queues[1].penalty, 2);
     EXPECT_EQ(config->agents[4].max_no_answer, 2);
-    EXPECT_EQ(config->agents[5].skills, (std::map<std::string, int>{{"billing", 9}, {"persian", 10}}));
+    EXPECT_EQ(config->agents[5].skills,
+              (std::map<std::string, int>{{"billing", 9}, {"persian", 10}}));
 }
 
 TEST(RouterConfigLoader, MinimalConfigTakesDefaults) {
@@ -176,8 +177,7 @@ agents:
     skills: {billing: }
 )")),
               "t.yaml:3: agents[0].skills.billing: missing a value");
-    EXPECT_EQ(error_of("agents:\n  - a1001\n"),
-              "t.yaml:2: agents[0]: expected a map, got 'a1001'");
+    EXPECT_EQ(error_of("agents:\n  - a1001\n"), "t.yaml:2: agents[0]: expected a map, got 'a1001'");
 }
 
 TEST(RouterConfigLoader, UnknownEnumValue) {

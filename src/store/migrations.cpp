@@ -1,0 +1,158 @@
+#include "store/migrations.h"
+
+#include <array>
+#include <string>
+
+namespace markaz::store {
+namespace {
+
+// Schema v1: the router configuration and the append-only event log.
+//
+// Every config table keeps a `position` so that load_config() returns queues, agents,
+// memberships and pause reasons in the order they were saved: `linear` and `round-robin`
+// depend on the order of memberships. A queue's routing settings are one JSON document (the
+// same names and units as the event codec); its name is the indexed key that agents refer to.
+//
+// `events` is the record of DESIGN rule 3. `seq` is the order the router emitted the events
+// in; `at_ms` is wall-clock milliseconds since the epoch (UTC). `call`, `agent` and `queue`
+// copy the ids found in the body so they can be searched without parsing JSON. The triggers
+// make the table append-only: a change to history is a bug, not an operation.
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE config_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    revision INTEGER NOT NULL
+);
+CREATE TABLE pause_reasons (
+    name TEXT PRIMARY KEY,
+    position INTEGER NOT NULL UNIQUE
+);
+CREATE TABLE queues (
+    name TEXT PRIMARY KEY,
+    position INTEGER NOT NULL UNIQUE,
+    settings TEXT NOT NULL CHECK (json_valid(settings))
+);
+CREATE TABLE agents (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    max_no_answer INTEGER NOT NULL,
+    no_answer_delay_ms INTEGER NOT NULL,
+    reject_delay_ms INTEGER NOT NULL,
+    busy_delay_ms INTEGER NOT NULL,
+    wrap_up_ms INTEGER NULL
+);
+CREATE TABLE agent_queue (
+    agent TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+    queue TEXT NOT NULL REFERENCES queues(name) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    penalty INTEGER NOT NULL CHECK (penalty >= 0),
+    PRIMARY KEY (agent, queue),
+    UNIQUE (agent, position)
+);
+CREATE INDEX agent_queue_by_queue ON agent_queue(queue);
+CREATE TABLE agent_skills (
+    agent TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+    skill TEXT NOT NULL,
+    proficiency INTEGER NOT NULL,
+    PRIMARY KEY (agent, skill)
+);
+CREATE INDEX agent_skills_by_skill ON agent_skills(skill);
+
+CREATE TABLE events (
+    seq INTEGER PRIMARY KEY,
+    at_ms INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    call TEXT NULL,
+    agent TEXT NULL,
+    queue TEXT NULL,
+    body TEXT NOT NULL
+);
+CREATE INDEX events_by_time ON events(at_ms);
+CREATE INDEX events_by_call ON events(call);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'events are append-only');
+END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'events are append-only');
+END;
+)sql";
+
+constexpr std::array<Migration, 1> kMigrations{{
+    {1, kSchemaV1},
+}};
+
+}  // namespace
+
+std::span<const Migration> schema_migrations() {
+    return kMigrations;
+}
+
+Result<int> schema_version(SqliteDb& db) {
+    auto stmt = db.prepare("PRAGMA user_version");
+    if (!stmt) {
+        return db.context(stmt.error(), "cannot read the schema version");
+    }
+    auto row = stmt->step();
+    if (!row) {
+        return db.context(row.error(), "cannot read the schema version");
+    }
+    if (!*row) {
+        return 0;
+    }
+    return static_cast<int>(stmt->int64(0));
+}
+
+Result<int> migrate(SqliteDb& db, std::span<const Migration> migrations) {
+    for (std::size_t i = 0; i < migrations.size(); ++i) {
+        if (migrations[i].version != static_cast<int>(i) + 1) {
+            return fail(Errc::Internal, "migration list is not numbered 1, 2, 3, ...: entry " +
+                                            std::to_string(i) + " has version " +
+                                            std::to_string(migrations[i].version));
+        }
+    }
+    const int latest = static_cast<int>(migrations.size());
+    auto current = schema_version(db);
+    if (!current) {
+        return current;
+    }
+    if (*current > latest) {
+        return fail(Errc::Conflict,
+                    db.path() + ": the database has schema version " + std::to_string(*current) +
+                        ", newer than this Markaz knows (" + std::to_string(latest) +
+                        "); use a newer Markaz or another database file");
+    }
+    int ran = 0;
+    for (int version = *current + 1; version <= latest; ++version) {
+        const Migration& step = migrations[static_cast<std::size_t>(version - 1)];
+        // Read the version again inside the write lock: another process may have migrated
+        // the file since we looked.
+        bool skipped = false;
+        auto applied = db.transaction([&]() -> Result<void> {
+            auto now = schema_version(db);
+            if (!now) {
+                return fail(now.error());
+            }
+            if (*now >= version) {
+                skipped = true;
+                return {};
+            }
+            if (auto ok = db.exec(step.sql); !ok) {
+                return ok;
+            }
+            // PRAGMA takes no parameters; `version` is our own integer.
+            return db.exec("PRAGMA user_version = " + std::to_string(version));
+        });
+        if (!applied) {
+            return db.context(applied.error(),
+                              "migration to schema version " + std::to_string(version) + " failed");
+        }
+        if (!skipped) {
+            ++ran;
+        }
+    }
+    return ran;
+}
+
+}  // namespace markaz::store
