@@ -14,6 +14,7 @@ commands:
          [--shrinkage 30%] [--max-occupancy 85%] [--asa 30s] [--json]
                                                staffing with Erlang C / Erlang A
   check-config FILE [--db PATH]                validate a configuration (and store it)
+  serve --config FILE                          run the server (SIP registrar today)
 )";
 
 }  // namespace
@@ -31,6 +32,9 @@ int main(int argc, char** argv) {
     }
     if (command == "erlang") {
         return markaz::cli::run_erlang(args, std::cout, std::cerr);
+    }
+    if (command == "serve") {
+        return markaz::cli::run_serve(args, std::cout, std::cerr);
     }
     if (command == "check-config") {
         return markaz::cli::run_check_config(args, std::cout, std::cerr);

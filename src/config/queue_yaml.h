@@ -33,6 +33,12 @@ bool check_queues(YamlReader& reader, const YAML::Node& nodes, const std::string
 bool read_memberships(YamlReader& reader, const YAML::Node& map, const std::string& path,
                       const QueueLines& known, std::vector<acd::Membership>& out);
 
+/// The top-level keys of the router configuration, and their reader (router_config_loader.cpp):
+/// pause reasons, queues and agents into `config`. Shared with the server config, which holds
+/// the same sections next to its own.
+inline const std::vector<std::string_view> kRouterSections{"pause_reasons", "queues", "agents"};
+bool read_router_sections(YamlReader& reader, const YAML::Node& root, acd::RouterConfig& config);
+
 /// Reads the optional `skills:` key of a map: `{billing: 7}`, proficiency 1..10.
 bool read_skills(YamlReader& reader, const YAML::Node& map, const std::string& path,
                  std::map<std::string, int>& out);

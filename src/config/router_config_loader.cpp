@@ -121,6 +121,14 @@ bool read_agents(YamlReader& reader, const YAML::Node& root, const QueueLines& k
 
 }  // namespace
 
+bool read_router_sections(YamlReader& reader, const YAML::Node& root, acd::RouterConfig& config) {
+    QueueLines queue_lines;
+    read_pause_reasons(reader, root, config.pause_reasons);
+    read_queues(reader, root, config.queues, queue_lines);
+    read_agents(reader, root, queue_lines, config.agents);
+    return reader.ok();
+}
+
 Result<acd::RouterConfig> parse_router_config(std::string_view text, std::string_view source_name) {
     try {
         auto root = parse_yaml(text, source_name);
@@ -129,12 +137,8 @@ Result<acd::RouterConfig> parse_router_config(std::string_view text, std::string
         }
         YamlReader reader{std::string(source_name)};
         acd::RouterConfig config;
-        QueueLines queue_lines;
-        reader.check_map(*root, "", {"pause_reasons", "queues", "agents"});
-        read_pause_reasons(reader, *root, config.pause_reasons);
-        read_queues(reader, *root, config.queues, queue_lines);
-        read_agents(reader, *root, queue_lines, config.agents);
-        if (!reader.ok()) {
+        reader.check_map(*root, "", kRouterSections);
+        if (!read_router_sections(reader, *root, config)) {
             return reader.failure();
         }
         return config;

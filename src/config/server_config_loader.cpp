@@ -1,0 +1,184 @@
+#include "config/server_config_loader.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "acd/router.h"
+#include "config/queue_yaml.h"
+#include "config/yaml_reader.h"
+
+namespace markaz::config {
+namespace {
+
+/// "127.0.0.1:5060" -> address and port.
+bool read_listen(YamlReader& reader, const YAML::Node& sip, sip::SipSettings& out) {
+    auto node = YamlReader::find(sip, "listen");
+    if (!node) {
+        return reader.ok();
+    }
+    auto text = reader.scalar(*node, "sip.listen", "an address:port like 127.0.0.1:5060");
+    if (!text) {
+        return false;
+    }
+    auto colon = text->rfind(':');
+    int port = 0;
+    if (colon == std::string::npos || colon == 0) {
+        return reader.fail_at(*node, "sip.listen",
+                              "expected address:port like 127.0.0.1:5060, got '" + *text + "'");
+    }
+    auto [end, ec] = std::from_chars(text->data() + colon + 1, text->data() + text->size(), port);
+    if (ec != std::errc{} || end != text->data() + text->size() || port < 1 || port > 65535) {
+        return reader.fail_at(*node, "sip.listen",
+                              "port must be 1..65535, got '" + text->substr(colon + 1) + "'");
+    }
+    out.address = text->substr(0, colon);
+    out.port = port;
+    return true;
+}
+
+/// `digest_algorithms: [MD5, SHA-256]`: challenges in order of preference, none twice.
+bool read_digest_algorithms(YamlReader& reader, const YAML::Node& sip, sip::SipSettings& out) {
+    auto node = reader.ok() ? YamlReader::find(sip, "digest_algorithms") : std::nullopt;
+    if (!node) {
+        return reader.ok();
+    }
+    if (!reader.check_sequence(*node, "sip.digest_algorithms")) {
+        return false;
+    }
+    const YAML::Node& list = *node;
+    if (list.size() == 0) {
+        return reader.fail_at(list, "sip.digest_algorithms", "must name at least one algorithm");
+    }
+    std::vector<sip::DigestAlgorithm> algorithms;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        std::string path = index_path("sip.digest_algorithms", i);
+        auto algorithm = reader.enum_value(list[i], path, sip::kDigestAlgorithmNames);
+        if (!algorithm) {
+            return false;
+        }
+        if (std::find(algorithms.begin(), algorithms.end(), *algorithm) != algorithms.end()) {
+            return reader.fail_at(list[i], path, "listed twice");
+        }
+        algorithms.push_back(*algorithm);
+    }
+    out.digest_algorithms = std::move(algorithms);
+    return true;
+}
+
+bool read_extensions(YamlReader& reader, const YAML::Node& sip, sip::SipSettings& out) {
+    auto node = YamlReader::find(sip, "extensions");
+    if (!node) {
+        return reader.ok();
+    }
+    if (!reader.check_sequence(*node, "sip.extensions")) {
+        return false;
+    }
+    const YAML::Node& list = *node;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        std::string path = index_path("sip.extensions", i);
+        if (!reader.check_map(list[i], path, {"number", "password"}) ||
+            !reader.require(list[i], path, "number") ||
+            !reader.require(list[i], path, "password")) {
+            return false;
+        }
+        sip::Extension extension;
+        reader.read(list[i], path, "number", extension.number);
+        reader.read(list[i], path, "password", extension.password);
+        if (!reader.ok()) {
+            return false;
+        }
+        const YAML::Node number = *YamlReader::find(list[i], "number");
+        if (extension.number.empty() ||
+            extension.number.find_first_not_of("0123456789*#+") != std::string::npos) {
+            return reader.fail_at(number, field_path(path, "number"),
+                                  "expected digits, got '" + extension.number + "'");
+        }
+        if (extension.password.size() < 8) {
+            return reader.fail_at(*YamlReader::find(list[i], "password"),
+                                  field_path(path, "password"), "must be at least 8 characters");
+        }
+        if (out.extensions.contains(extension.number)) {
+            return reader.fail_at(number, field_path(path, "number"),
+                                  "duplicate extension '" + extension.number + "'");
+        }
+        out.extensions[extension.number] = extension;
+    }
+    return true;
+}
+
+bool read_sip(YamlReader& reader, const YAML::Node& root, sip::SipSettings& out) {
+    auto node = YamlReader::find(root, "sip");
+    if (!node) {
+        return reader.ok();
+    }
+    const YAML::Node& sip = *node;
+    if (!reader.check_map(sip, "sip",
+                          {"listen", "realm", "nonce_lifetime", "digest_algorithms", "extensions",
+                           "registrations", "bans"})) {
+        return false;
+    }
+    read_listen(reader, sip, out);
+    reader.read(sip, "sip", "realm", out.realm);
+    reader.read(sip, "sip", "nonce_lifetime", out.nonce_lifetime);
+    read_digest_algorithms(reader, sip, out);
+    read_extensions(reader, sip, out);
+    if (auto reg = reader.ok() ? YamlReader::find(sip, "registrations") : std::nullopt) {
+        if (reader.check_map(*reg, "sip.registrations",
+                             {"min_expires", "max_expires", "max_contacts"})) {
+            reader.read(*reg, "sip.registrations", "min_expires", out.registrations.min_expires);
+            reader.read(*reg, "sip.registrations", "max_expires", out.registrations.max_expires);
+            reader.read(*reg, "sip.registrations", "max_contacts", out.registrations.max_contacts);
+            if (reader.ok() && out.registrations.min_expires > out.registrations.max_expires) {
+                reader.fail_at(*reg, "sip.registrations.min_expires",
+                               "must not be longer than max_expires");
+            }
+        }
+    }
+    if (auto bans = reader.ok() ? YamlReader::find(sip, "bans") : std::nullopt) {
+        if (reader.check_map(*bans, "sip.bans", {"max_failures", "window", "ban_time"})) {
+            reader.read(*bans, "sip.bans", "max_failures", out.bans.max_failures, 1, 1000);
+            reader.read(*bans, "sip.bans", "window", out.bans.window);
+            reader.read(*bans, "sip.bans", "ban_time", out.bans.ban_time);
+        }
+    }
+    return reader.ok();
+}
+
+}  // namespace
+
+Result<ServerConfig> parse_server_config(std::string_view text, std::string_view source_name) {
+    try {
+        auto root = parse_yaml(text, source_name);
+        if (!root) {
+            return fail(root.error());
+        }
+        YamlReader reader{std::string(source_name)};
+        ServerConfig config;
+        std::vector<std::string_view> sections = kRouterSections;
+        sections.push_back("sip");
+        reader.check_map(*root, "", sections);
+        read_router_sections(reader, *root, config.router);
+        read_sip(reader, *root, config.sip);
+        if (!reader.ok()) {
+            return reader.failure();
+        }
+        if (auto valid = acd::validate(config.router); !valid) {
+            return fail(Errc::InvalidArgument,
+                        std::string(source_name) + ": " + valid.error().message);
+        }
+        return config;
+    } catch (const YAML::Exception& e) {
+        return fail(Errc::InvalidArgument, std::string(source_name) + ":" +
+                                               std::to_string(e.mark.line + 1) + ": " + e.msg);
+    }
+}
+
+Result<ServerConfig> load_server_config(const std::string& path) {
+    auto text = read_text_file(path);
+    if (!text) {
+        return fail(text.error());
+    }
+    return parse_server_config(*text, path);
+}
+
+}  // namespace markaz::config

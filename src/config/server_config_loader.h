@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "acd/config.h"
+#include "common/result.h"
+#include "sip/sip_settings.h"
+
+namespace markaz::config {
+
+/// What `markaz serve` runs with: the router's pause reasons, queues and agents, and the SIP
+/// layer's listen address, realm, extensions and protections.
+struct ServerConfig {
+    acd::RouterConfig router;
+    sip::SipSettings sip;
+};
+
+// The server configuration file (config/demo.yaml): the router sections of
+// router_config_loader.h plus `sip:`. Errors name the file, the line and the field path;
+// unknown keys are errors; nothing is half-applied. Thread: any.
+
+Result<ServerConfig> load_server_config(const std::string& path);
+Result<ServerConfig> parse_server_config(std::string_view text, std::string_view source_name);
+
+}  // namespace markaz::config

@@ -1,0 +1,170 @@
+#include "sip/digest.h"
+
+#include <charconv>
+#include <cstring>
+#include <map>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+
+namespace markaz::sip {
+
+namespace {
+
+std::string to_hex(const unsigned char* bytes, std::size_t n) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out(n * 2, '0');
+    for (std::size_t i = 0; i < n; ++i) {
+        out[2 * i] = kDigits[bytes[i] >> 4];
+        out[2 * i + 1] = kDigits[bytes[i] & 0xF];
+    }
+    return out;
+}
+
+/// `"value"` -> `value`, undoing RFC 3261 quoted-pair escapes.
+std::string unquote(std::string_view text) {
+    if (text.size() < 2 || text.front() != '"' || text.back() != '"') {
+        return std::string(text);
+    }
+    std::string out;
+    for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+        if (text[i] == '\\' && i + 2 < text.size()) {
+            ++i;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string digest_hex(DigestAlgorithm algorithm, std::string_view data) {
+    const EVP_MD* md = algorithm == DigestAlgorithm::Md5 ? EVP_md5() : EVP_sha256();
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(data.data(), data.size(), out, &length, md, nullptr);
+    return to_hex(out, length);
+}
+
+Result<DigestResponse> digest_response_from_params(const char* const* params) {
+    std::map<std::string, std::string, std::less<>> found;
+    for (const char* const* p = params; p && *p; ++p) {
+        std::string_view param{*p};
+        auto eq = param.find('=');
+        if (eq == std::string_view::npos) {
+            continue;  // a bare token carries nothing digest needs
+        }
+        std::string name(param.substr(0, eq));
+        for (char& c : name) {
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        found[name] = unquote(param.substr(eq + 1));
+    }
+    DigestResponse r;
+    for (auto [name, field] : {std::pair{"username", &r.username}, std::pair{"realm", &r.realm},
+                               std::pair{"nonce", &r.nonce}, std::pair{"uri", &r.uri},
+                               std::pair{"response", &r.response}}) {
+        auto it = found.find(name);
+        if (it == found.end()) {
+            return fail(Errc::InvalidArgument, std::string("authorization: missing ") + name);
+        }
+        *field = it->second;
+    }
+    auto optional = [&](const char* name, std::string& field, const char* fallback) {
+        auto it = found.find(name);
+        field = it != found.end() ? it->second : fallback;
+    };
+    optional("algorithm", r.algorithm, "MD5");
+    optional("qop", r.qop, "");
+    optional("nc", r.nc, "");
+    optional("cnonce", r.cnonce, "");
+    optional("opaque", r.opaque, "");
+    if (!r.qop.empty() && (r.nc.empty() || r.cnonce.empty())) {
+        return fail(Errc::InvalidArgument, "authorization: qop without nc and cnonce");
+    }
+    return r;
+}
+
+Result<std::string> expected_digest(const DigestResponse& r, std::string_view password,
+                                    std::string_view method) {
+    auto algorithm = kDigestAlgorithmNames.parse(r.algorithm);
+    if (!algorithm) {
+        return fail(Errc::InvalidArgument,
+                    "authorization: unsupported algorithm '" + r.algorithm + "'");
+    }
+    if (!r.qop.empty() && r.qop != "auth") {
+        return fail(Errc::InvalidArgument, "authorization: unsupported qop '" + r.qop + "'");
+    }
+    std::string ha1 =
+        digest_hex(*algorithm, r.username + ":" + r.realm + ":" + std::string(password));
+    std::string ha2 = digest_hex(*algorithm, std::string(method) + ":" + r.uri);
+    if (r.qop.empty()) {
+        return digest_hex(*algorithm, ha1 + ":" + r.nonce + ":" + ha2);
+    }
+    return digest_hex(*algorithm,
+                      ha1 + ":" + r.nonce + ":" + r.nc + ":" + r.cnonce + ":" + r.qop + ":" + ha2);
+}
+
+bool digest_matches(const DigestResponse& r, std::string_view password, std::string_view method) {
+    auto expected = expected_digest(r, password, method);
+    if (!expected || expected->size() != r.response.size()) {
+        return false;
+    }
+    std::string given = r.response;
+    for (char& c : given) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return CRYPTO_memcmp(expected->data(), given.data(), given.size()) == 0;
+}
+
+NonceIssuer::NonceIssuer() : secret_(32, '\0') {
+    RAND_bytes(reinterpret_cast<unsigned char*>(secret_.data()), static_cast<int>(secret_.size()));
+}
+
+std::string NonceIssuer::mac(std::string_view text) const {
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    HMAC(EVP_sha256(), secret_.data(), static_cast<int>(secret_.size()),
+         reinterpret_cast<const unsigned char*>(text.data()), text.size(), out, &length);
+    return to_hex(out, 16);  // 128 bits are plenty for a nonce
+}
+
+std::string NonceIssuer::issue(WallTime now) const {
+    std::string stamp = std::to_string(now.time_since_epoch().count());
+    return stamp + "." + mac(stamp);
+}
+
+Result<void> NonceIssuer::check(std::string_view nonce, WallTime now, Duration max_age) const {
+    auto dot = nonce.find('.');
+    if (dot == std::string_view::npos) {
+        return fail(Errc::InvalidArgument, "nonce: not one of ours");
+    }
+    std::string_view stamp = nonce.substr(0, dot);
+    std::string expected = mac(stamp);
+    std::string_view given = nonce.substr(dot + 1);
+    if (given.size() != expected.size() ||
+        CRYPTO_memcmp(given.data(), expected.data(), expected.size()) != 0) {
+        return fail(Errc::InvalidArgument, "nonce: not one of ours");
+    }
+    long long ms = 0;
+    std::from_chars(stamp.data(), stamp.data() + stamp.size(), ms);
+    Duration age = now.time_since_epoch() - Duration{ms};
+    if (age > max_age || age < -max_age) {
+        return fail(Errc::Conflict, "nonce: stale");
+    }
+    return {};
+}
+
+std::string digest_challenge(DigestAlgorithm algorithm, std::string_view realm,
+                             std::string_view nonce, bool stale) {
+    std::string out = "Digest realm=\"" + std::string(realm) + "\", nonce=\"" + std::string(nonce) +
+                      "\", algorithm=" + std::string(kDigestAlgorithmNames.name(algorithm)) +
+                      ", qop=\"auth\"";
+    if (stale) {
+        out += ", stale=true";
+    }
+    return out;
+}
+
+}  // namespace markaz::sip

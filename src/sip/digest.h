@@ -1,0 +1,75 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "common/enum_table.h"
+#include "common/result.h"
+#include "common/time.h"
+
+namespace markaz::sip {
+
+// HTTP digest authentication for SIP (RFC 3261 §22, RFC 7616, RFC 8760): the server side.
+// Debian's sofia-sip verifies only MD5, so Markaz computes and checks digests itself, with
+// OpenSSL, for MD5 and SHA-256 alike. Thread: any (no shared state).
+
+enum class DigestAlgorithm { Md5, Sha256 };
+inline constexpr EnumTable<DigestAlgorithm, 2> kDigestAlgorithmNames{{{
+    {DigestAlgorithm::Md5, "MD5"},
+    {DigestAlgorithm::Sha256, "SHA-256"},
+}}};
+
+/// The algorithm's hash of `data`, in lower-case hex (H() in RFC 7616).
+std::string digest_hex(DigestAlgorithm algorithm, std::string_view data);
+
+/// What a client sent in its Authorization (or Proxy-Authorization) header, unquoted.
+struct DigestResponse {
+    std::string username;
+    std::string realm;
+    std::string nonce;
+    std::string uri;
+    std::string response;
+    std::string algorithm;  ///< "MD5" when the client left it out
+    std::string qop;        ///< "auth" or empty (RFC 2069 style)
+    std::string nc;
+    std::string cnonce;
+    std::string opaque;
+};
+
+/// Reads `name=value` parameters as sofia-sip tokenizes them (quotes still on) into a
+/// DigestResponse; fails naming a missing or malformed parameter.
+Result<DigestResponse> digest_response_from_params(const char* const* params);
+
+/// The response a client knowing `password` would compute for `method` (RFC 7616 §3.4.1).
+/// Fails for an algorithm or qop Markaz does not offer.
+Result<std::string> expected_digest(const DigestResponse& r, std::string_view password,
+                                    std::string_view method);
+
+/// True when `r` proves knowledge of `password`; compares in constant time.
+bool digest_matches(const DigestResponse& r, std::string_view password, std::string_view method);
+
+/// Issues and checks nonces without keeping state: a nonce is its issue time plus an HMAC of
+/// that time under a secret drawn at start-up, so a forged or stale nonce is recognised.
+class NonceIssuer {
+public:
+    /// A fresh random secret (OpenSSL RAND_bytes).
+    NonceIssuer();
+    /// A fixed secret, for tests.
+    explicit NonceIssuer(std::string secret) : secret_(std::move(secret)) {}
+
+    std::string issue(WallTime now) const;
+    /// Ok when `nonce` was issued by this issuer no more than `max_age` before `now`.
+    Result<void> check(std::string_view nonce, WallTime now, Duration max_age) const;
+
+private:
+    std::string mac(std::string_view text) const;
+    std::string secret_;
+};
+
+/// The WWW-Authenticate header value of a challenge, e.g.
+/// `Digest realm="markaz", nonce="...", algorithm=SHA-256, qop="auth"`; `stale` marks a
+/// challenge answering an expired nonce (the client retries without asking the user).
+std::string digest_challenge(DigestAlgorithm algorithm, std::string_view realm,
+                             std::string_view nonce, bool stale);
+
+}  // namespace markaz::sip

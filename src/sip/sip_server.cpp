@@ -1,0 +1,414 @@
+#include "sip/sip_server.h"
+
+#include <algorithm>
+#include <chrono>
+#include <future>
+#include <mutex>
+#include <thread>
+
+#include <sofia-sip/msg_addr.h>
+#include <sofia-sip/nua.h>
+#include <sofia-sip/nua_tag.h>
+#include <sofia-sip/sip_header.h>
+#include <sofia-sip/sip_status.h>
+#include <sofia-sip/su.h>
+#include <sofia-sip/su_log.h>
+#include <sofia-sip/su_wait.h>
+
+#include "sip/digest.h"
+
+namespace markaz::sip {
+
+namespace {
+
+WallTime wall_now() {
+    return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+}
+SteadyTime steady_now() {
+    return std::chrono::time_point_cast<Duration>(std::chrono::steady_clock::now());
+}
+
+/// "udp:127.0.0.1:5062": where the request being handled came from.
+std::string source_of(nua_t* nua) {
+    msg_t* msg = nua_current_request(nua);
+    su_addrinfo_t* ai = msg ? msg_addrinfo(msg) : nullptr;
+    if (!ai || !ai->ai_addr) {
+        return "unknown";
+    }
+    auto* addr = reinterpret_cast<su_sockaddr_t*>(ai->ai_addr);
+    char host[64] = "";
+    su_inet_ntop(addr->su_family, SU_ADDR(addr), host, sizeof host);
+    const char* transport = ai->ai_protocol == IPPROTO_TCP ? "tcp" : "udp";
+    return std::string(transport) + ":" + host + ":" + std::to_string(ntohs(addr->su_port));
+}
+
+/// The address part of a source ("udp:10.0.0.9:5060" -> "10.0.0.9"): bans are per host.
+std::string host_of(const std::string& source) {
+    auto first = source.find(':');
+    auto last = source.rfind(':');
+    return first == last ? source : source.substr(first + 1, last - first - 1);
+}
+
+std::string url_text(const url_t* url) {
+    char buffer[512];
+    url_e(buffer, sizeof buffer, url);
+    buffer[sizeof buffer - 1] = '\0';
+    return buffer;
+}
+
+/// How long a contact asks to be bound: its own expires parameter, else the Expires header,
+/// else RFC 3261's default of one hour.
+Duration requested_expiry(const sip_contact_t* contact, const sip_t* sip) {
+    if (contact->m_expires) {
+        return std::chrono::seconds{std::strtoul(contact->m_expires, nullptr, 10)};
+    }
+    if (sip->sip_expires) {
+        return std::chrono::seconds{sip->sip_expires->ex_delta};
+    }
+    return std::chrono::hours{1};
+}
+
+}  // namespace
+
+struct SipServer::Impl {
+    SipSettings settings;
+    NoticeSink sink;
+    NonceIssuer nonces;
+    LocationService location;
+    BanList bans;
+
+    std::thread thread;
+    su_root_t* root = nullptr;
+    nua_t* nua = nullptr;
+
+    Impl(SipSettings s, NoticeSink n)
+        : settings(std::move(s)),
+          sink(std::move(n)),
+          location(settings.registrations),
+          bans(settings.bans) {}
+
+    void notify(SipNotice::Kind kind, std::string extension, std::string source,
+                std::string detail) {
+        if (sink) {
+            sink(SipNotice{kind, std::move(extension), std::move(source), std::move(detail)});
+        }
+    }
+
+    // --- the SIP thread ---------------------------------------------------------------------
+
+    static void on_event(nua_event_t event, int status, const char* /*phrase*/, nua_t* nua,
+                         nua_magic_t* magic, nua_handle_t* nh, nua_hmagic_t* /*hmagic*/,
+                         const sip_t* sip, tagi_t tags[]) {
+        auto* self = reinterpret_cast<Impl*>(magic);
+        switch (event) {
+            case nua_i_register:
+                self->on_register(nua, nh, sip);
+                break;
+            case nua_i_invite:
+                self->on_invite(nua, nh, sip);
+                break;
+            case nua_i_options:
+                self->on_options(nua, nh);
+                break;
+            case nua_i_state: {
+                int state = nua_callstate_init;
+                tl_gets(tags, NUTAG_CALLSTATE_REF(state), TAG_END());
+                if (state == nua_callstate_terminated) {
+                    nua_handle_destroy(nh);
+                }
+                break;
+            }
+            case nua_r_shutdown:
+                if (status >= 200) {
+                    su_root_break(self->root);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    enum class Auth { Ok, Challenged, Refused };
+
+    /// Checks the request's credentials for `extension`, answering the failures itself:
+    /// no credentials or a stale nonce -> 401 with a fresh challenge; wrong credentials, or an
+    /// extension that does not exist -> 403, the same answer so scanners learn nothing, and a
+    /// failure counted against the source address.
+    Auth authenticate(nua_t* nua, nua_handle_t* nh, const sip_t* sip, const std::string& extension,
+                      const std::string& source) {
+        const sip_authorization_t* credentials = sip->sip_authorization;
+        while (credentials && credentials->au_params) {
+            auto parsed = digest_response_from_params(credentials->au_params);
+            if (parsed && parsed->realm == settings.realm) {
+                break;
+            }
+            credentials = credentials->au_next;
+        }
+        if (!credentials) {
+            challenge(nua, nh, false);
+            return Auth::Challenged;
+        }
+        auto response = digest_response_from_params(credentials->au_params);
+        if (!response) {
+            refuse(nua, nh, extension, source, response.error().message);
+            return Auth::Refused;
+        }
+        if (auto fresh = nonces.check(response->nonce, wall_now(), settings.nonce_lifetime);
+            !fresh) {
+            if (fresh.error().code == Errc::Conflict) {
+                challenge(nua, nh, true);
+                return Auth::Challenged;
+            }
+            refuse(nua, nh, extension, source, fresh.error().message);
+            return Auth::Refused;
+        }
+        auto algorithm = kDigestAlgorithmNames.parse(response->algorithm);
+        if (!algorithm ||
+            std::find(settings.digest_algorithms.begin(), settings.digest_algorithms.end(),
+                      *algorithm) == settings.digest_algorithms.end()) {
+            // An algorithm we did not offer (a downgrade attempt, or a confused phone).
+            refuse(nua, nh, extension, source, "algorithm not offered: " + response->algorithm);
+            return Auth::Refused;
+        }
+        auto known = settings.extensions.find(response->username);
+        // An unknown user is checked against a dummy password so that the time taken does not
+        // tell it apart from a wrong password either.
+        std::string password =
+            known != settings.extensions.end() ? known->second.password : std::string(32, '\x7f');
+        bool matches = digest_matches(*response, password, sip->sip_request->rq_method_name);
+        if (!matches || known == settings.extensions.end() || response->username != extension) {
+            refuse(nua, nh, extension, source,
+                   known == settings.extensions.end() ? "unknown user" : "wrong credentials");
+            return Auth::Refused;
+        }
+        bans.record_success(host_of(source));
+        return Auth::Ok;
+    }
+
+    void challenge(nua_t* nua, nua_handle_t* nh, bool stale) {
+        // RFC 8760: one challenge per algorithm, in the configured order of preference; a
+        // client answers the first one it supports.
+        std::string nonce = nonces.issue(wall_now());
+        std::vector<std::string> challenges;
+        for (DigestAlgorithm algorithm : settings.digest_algorithms) {
+            challenges.push_back(digest_challenge(algorithm, settings.realm, nonce, stale));
+        }
+        std::vector<tagi_t> tags;
+        for (const auto& c : challenges) {
+            tags.push_back(tagi_t{SIPTAG_WWW_AUTHENTICATE_STR(c.c_str())});
+        }
+        tags.push_back(tagi_t{TAG_END()});
+        nua_respond(nh, SIP_401_UNAUTHORIZED, NUTAG_WITH_THIS(nua), TAG_NEXT(tags.data()));
+    }
+
+    void refuse(nua_t* nua, nua_handle_t* nh, const std::string& extension,
+                const std::string& source, const std::string& why) {
+        nua_respond(nh, SIP_403_FORBIDDEN, NUTAG_WITH_THIS(nua), TAG_END());
+        notify(SipNotice::Kind::AuthFailed, extension, source, why);
+        if (bans.record_failure(host_of(source), steady_now())) {
+            notify(SipNotice::Kind::Banned, extension, source,
+                   "banned for " +
+                       std::to_string(
+                           std::chrono::duration_cast<std::chrono::seconds>(settings.bans.ban_time)
+                               .count()) +
+                       " s after repeated authentication failures");
+        }
+    }
+
+    /// Requests from a banned address get no answer at all. The handle is kept until the
+    /// client's transaction has timed out (64 * T1 = 32 s), so no late error goes out either.
+    bool dropped_for_ban(nua_handle_t* nh, const std::string& source) {
+        if (!bans.is_banned(host_of(source), steady_now())) {
+            return false;
+        }
+        su_timer_t* timer = su_timer_create(su_root_task(root), 0);
+        su_timer_set_interval(
+            timer,
+            [](su_root_magic_t*, su_timer_t* t, su_timer_arg_t* arg) {
+                nua_handle_destroy(reinterpret_cast<nua_handle_t*>(arg));
+                su_timer_destroy(t);
+            },
+            reinterpret_cast<su_timer_arg_t*>(nh), 40'000);
+        return true;
+    }
+
+    void on_register(nua_t* nua, nua_handle_t* nh, const sip_t* sip) {
+        std::string source = source_of(nua);
+        if (dropped_for_ban(nh, source)) {
+            return;
+        }
+        std::string extension =
+            sip->sip_to && sip->sip_to->a_url->url_user ? sip->sip_to->a_url->url_user : "";
+        if (authenticate(nua, nh, sip, extension, source) != Auth::Ok) {
+            nua_handle_destroy(nh);
+            return;
+        }
+        register_contacts(nua, nh, sip, extension, source);
+        nua_handle_destroy(nh);
+    }
+
+    void register_contacts(nua_t* nua, nua_handle_t* nh, const sip_t* sip,
+                           const std::string& extension, const std::string& source) {
+        SteadyTime now = steady_now();
+        const sip_contact_t* contact = sip->sip_contact;
+        if (contact && contact->m_url->url_type == url_any) {
+            // "Contact: *" removes every binding, and only with Expires: 0 (RFC 3261 §10.2.2).
+            if (!sip->sip_expires || sip->sip_expires->ex_delta != 0 || contact->m_next) {
+                nua_respond(nh, SIP_400_BAD_REQUEST, NUTAG_WITH_THIS(nua), TAG_END());
+                return;
+            }
+            location.unbind_all(extension);
+            notify(SipNotice::Kind::Unregistered, extension, source, "*");
+            nua_respond(nh, SIP_200_OK, NUTAG_WITH_THIS(nua), TAG_END());
+            return;
+        }
+        // Check every contact before binding any, so that a bad one changes nothing.
+        for (const sip_contact_t* c = contact; c; c = c->m_next) {
+            if (!location.grant(requested_expiry(c, sip))) {
+                std::string min = std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                                     location.settings().min_expires)
+                                                     .count());
+                nua_respond(nh, SIP_423_INTERVAL_TOO_BRIEF, NUTAG_WITH_THIS(nua),
+                            SIPTAG_MIN_EXPIRES_STR(min.c_str()), TAG_END());
+                return;
+            }
+        }
+        for (const sip_contact_t* c = contact; c; c = c->m_next) {
+            Duration expires = *location.grant(requested_expiry(c, sip));
+            LocationService::Binding binding{
+                url_text(c->m_url), {}, sip->sip_call_id->i_id, sip->sip_cseq->cs_seq, source};
+            if (auto bound = location.bind(extension, binding, expires, now); !bound) {
+                nua_respond(nh, SIP_500_INTERNAL_SERVER_ERROR, NUTAG_WITH_THIS(nua), TAG_END());
+                return;
+            }
+            notify(expires == Duration::zero() ? SipNotice::Kind::Unregistered
+                                               : SipNotice::Kind::Registered,
+                   extension, source, binding.contact);
+        }
+        // A 200 to REGISTER lists every current binding with its remaining time.
+        std::string bound;
+        for (const auto& b : location.lookup(extension, now)) {
+            auto left = std::chrono::duration_cast<std::chrono::seconds>(b.expires - now).count();
+            bound += (bound.empty() ? "" : ", ") +
+                     ("<" + b.contact + ">;expires=" + std::to_string(left));
+        }
+        nua_respond(nh, SIP_200_OK, NUTAG_WITH_THIS(nua),
+                    TAG_IF(!bound.empty(), SIPTAG_CONTACT_STR(bound.c_str())), TAG_END());
+    }
+
+    /// OPTIONS is a heartbeat for phones and load balancers: 200 with what we allow, unless
+    /// the sender is banned.
+    void on_options(nua_t* nua, nua_handle_t* nh) {
+        if (dropped_for_ban(nh, source_of(nua))) {
+            return;
+        }
+        nua_respond(nh, SIP_200_OK, NUTAG_WITH_THIS(nua), TAG_END());
+    }
+
+    void on_invite(nua_t* nua, nua_handle_t* nh, const sip_t* sip) {
+        std::string source = source_of(nua);
+        if (dropped_for_ban(nh, source)) {
+            return;
+        }
+        std::string caller =
+            sip->sip_from && sip->sip_from->a_url->url_user ? sip->sip_from->a_url->url_user : "";
+        if (authenticate(nua, nh, sip, caller, source) != Auth::Ok) {
+            return;  // answered; the handle goes when nua reports the call terminated
+        }
+        // No route is configured in this SIP layer on its own: every number routes nowhere.
+        nua_respond(nh, SIP_404_NOT_FOUND, NUTAG_WITH_THIS(nua), TAG_END());
+    }
+
+    // --- other threads ----------------------------------------------------------------------
+
+    /// Runs `fn` on the SIP thread and waits for it.
+    template <class Fn>
+    auto on_sip_thread(Fn fn) const -> decltype(fn()) {
+        using R = decltype(fn());
+        struct Call {
+            Fn fn;
+            std::promise<R> done;
+        };
+        Call call{std::move(fn), {}};
+        auto result = call.done.get_future();
+        su_msg_r msg = SU_MSG_R_INIT;
+        if (su_msg_create(
+                msg, su_root_task(root), su_task_null,
+                [](su_root_magic_t*, su_msg_r m, su_msg_arg_t* arg) {
+                    (void)m;
+                    auto* c = *reinterpret_cast<Call**>(arg);
+                    c->done.set_value(c->fn());
+                },
+                sizeof(Call*)) != 0) {
+            return R{};
+        }
+        *reinterpret_cast<Call**>(su_msg_data(msg)) = &call;
+        su_msg_send(msg);
+        return result.get();
+    }
+};
+
+Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, NoticeSink sink) {
+    static std::once_flag su_ready;
+    std::call_once(su_ready, [] {
+        su_init();
+        su_log_set_level(nullptr, 0);
+    });
+    auto impl = std::make_unique<Impl>(std::move(settings), std::move(sink));
+    std::promise<std::string> started;  // empty = ok, else the reason it failed
+    auto outcome = started.get_future();
+    Impl* self = impl.get();
+    impl->thread = std::thread([self, &started] {
+        su_init();
+        self->root = su_root_create(nullptr);
+        std::string url =
+            "sip:" + self->settings.address + ":" + std::to_string(self->settings.port);
+        self->nua = self->root
+                        ? nua_create(self->root, &Impl::on_event,
+                                     reinterpret_cast<nua_magic_t*>(self), NUTAG_URL(url.c_str()),
+                                     NUTAG_ALLOW("REGISTER"), NUTAG_APPL_METHOD("REGISTER"),
+                                     NUTAG_APPL_METHOD("OPTIONS"), NUTAG_AUTOANSWER(0),
+                                     NUTAG_AUTOALERT(0), SIPTAG_SERVER_STR("Markaz"), TAG_END())
+                        : nullptr;
+        if (!self->nua) {
+            started.set_value("sip: cannot listen on " + self->settings.address + ":" +
+                              std::to_string(self->settings.port) +
+                              " (UDP and TCP): address in use or not available");
+            if (self->root) {
+                su_root_destroy(self->root);
+                self->root = nullptr;
+            }
+            return;
+        }
+        started.set_value("");
+        su_root_run(self->root);
+        nua_destroy(self->nua);
+        su_root_destroy(self->root);
+    });
+    if (std::string failure = outcome.get(); !failure.empty()) {
+        impl->thread.join();
+        return fail(Errc::Unavailable, failure);
+    }
+    return std::unique_ptr<SipServer>(new SipServer(std::move(impl)));
+}
+
+SipServer::SipServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+SipServer::~SipServer() {
+    // nua shuts down asynchronously; nua_r_shutdown breaks the loop when it is done.
+    impl_->on_sip_thread([this] {
+        nua_shutdown(impl_->nua);
+        return 0;
+    });
+    impl_->thread.join();
+}
+
+std::vector<std::string> SipServer::registered_extensions() const {
+    return impl_->on_sip_thread([this] { return impl_->location.registered(steady_now()); });
+}
+
+std::vector<BanList::Ban> SipServer::bans() const {
+    return impl_->on_sip_thread([this] { return impl_->bans.bans(steady_now()); });
+}
+
+}  // namespace markaz::sip

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "sip/sip_settings.h"
+
+namespace markaz::sip {
+
+/// Something the SIP layer tells the core loop. Posted from the SIP thread; the receiver must
+/// not block.
+struct SipNotice {
+    enum class Kind { Registered, Unregistered, AuthFailed, Banned };
+    Kind kind;
+    std::string extension;  ///< empty for AuthFailed/Banned of an unknown user
+    std::string source;     ///< "udp:127.0.0.1:5062"
+    std::string detail;     ///< contact, or why authentication failed
+};
+
+/// Markaz's SIP side on sofia-sip: a registrar with digest authentication (MD5 and SHA-256,
+/// checked by Markaz), OPTIONS answered for keep-alives, and bans for addresses that keep
+/// failing. sofia-sip's su_root loop runs on the server's own thread; other threads reach it
+/// only through sofia-sip's thread-safe messages (start/stop, queries).
+class SipServer {
+public:
+    using NoticeSink = std::function<void(const SipNotice&)>;
+
+    /// Binds UDP and TCP on the configured address and port and starts the SIP thread.
+    /// Fails with a clear message when the port is taken.
+    static Result<std::unique_ptr<SipServer>> start(SipSettings settings, NoticeSink sink);
+    ~SipServer();  ///< stops the thread, closes the sockets
+
+    SipServer(const SipServer&) = delete;
+    SipServer& operator=(const SipServer&) = delete;
+
+    /// Extensions with a live registration now (asks the SIP thread and waits for it).
+    std::vector<std::string> registered_extensions() const;
+    /// Addresses banned now.
+    std::vector<BanList::Ban> bans() const;
+
+    struct Impl;
+
+private:
+    explicit SipServer(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace markaz::sip

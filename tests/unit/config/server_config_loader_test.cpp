@@ -1,0 +1,76 @@
+#include "config/server_config_loader.h"
+
+#include <cstdlib>
+
+#include <gtest/gtest.h>
+
+namespace markaz::config {
+namespace {
+
+using namespace std::chrono_literals;
+
+std::string error_of(const std::string& text) {
+    auto config = parse_server_config(text, "s.yaml");
+    return config ? "(no error)" : config.error().message;
+}
+
+TEST(ServerConfig, LoadsTheDemoConfiguration) {
+    auto config =
+        load_server_config(std::string(std::getenv("MARKAZ_SOURCE_DIR")) + "/config/demo.yaml");
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->sip.address, "127.0.0.1");
+    EXPECT_EQ(config->sip.port, 5060);
+    EXPECT_EQ(config->sip.extensions.size(), 11u);
+    EXPECT_EQ(config->sip.extensions.at("1001").password, "secret1001");
+    EXPECT_EQ(config->sip.digest_algorithms.front(), sip::DigestAlgorithm::Md5);
+    EXPECT_EQ(config->router.queues.size(), 2u);
+    EXPECT_EQ(config->router.agents.size(), 10u);
+}
+
+TEST(ServerConfig, ReadsEveryField) {
+    auto config = parse_server_config(R"(sip:
+  listen: 0.0.0.0:5070
+  realm: acme
+  nonce_lifetime: 2m
+  digest_algorithms: [SHA-256]
+  registrations: {min_expires: 30s, max_expires: 2h, max_contacts: 3}
+  bans: {max_failures: 10, window: 5m, ban_time: 1h}
+  extensions:
+    - {number: "200", password: longenough}
+)",
+                                      "s.yaml");
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->sip.address, "0.0.0.0");
+    EXPECT_EQ(config->sip.port, 5070);
+    EXPECT_EQ(config->sip.realm, "acme");
+    EXPECT_EQ(config->sip.nonce_lifetime, 2min);
+    EXPECT_EQ(config->sip.digest_algorithms, std::vector{sip::DigestAlgorithm::Sha256});
+    EXPECT_EQ(config->sip.registrations.max_contacts, 3u);
+    EXPECT_EQ(config->sip.bans.ban_time, 1h);
+    EXPECT_TRUE(config->router.queues.empty());
+}
+
+TEST(ServerConfig, WrongInputNamesTheLineAndField) {
+    EXPECT_EQ(error_of("sip:\n  listen: 127.0.0.1\n"),
+              "s.yaml:2: sip.listen: expected address:port like 127.0.0.1:5060, got '127.0.0.1'");
+    EXPECT_EQ(error_of("sip:\n  listen: 127.0.0.1:70000\n"),
+              "s.yaml:2: sip.listen: port must be 1..65535, got '70000'");
+    EXPECT_EQ(error_of("sip:\n  relm: x\n"),
+              "s.yaml:2: sip.relm: unknown key (expected one of: listen, realm, nonce_lifetime, "
+              "digest_algorithms, extensions, registrations, bans)");
+    EXPECT_EQ(error_of("sip:\n  digest_algorithms: [SHA-1]\n"),
+              "s.yaml:2: sip.digest_algorithms[0]: unknown value 'SHA-1' (expected one of: MD5, "
+              "SHA-256)");
+    EXPECT_EQ(error_of("sip:\n  extensions:\n    - {number: \"12a\", password: secret1234}\n"),
+              "s.yaml:3: sip.extensions[0].number: expected digits, got '12a'");
+    EXPECT_EQ(error_of("sip:\n  extensions:\n    - {number: \"100\", password: short}\n"),
+              "s.yaml:3: sip.extensions[0].password: must be at least 8 characters");
+    EXPECT_EQ(error_of("sip:\n  extensions:\n    - {number: \"100\", password: secret100}\n"
+                       "    - {number: \"100\", password: secret100}\n"),
+              "s.yaml:4: sip.extensions[1].number: duplicate extension '100'");
+    EXPECT_EQ(error_of("web: {}\n"),
+              "s.yaml:1: web: unknown key (expected one of: pause_reasons, queues, agents, sip)");
+}
+
+}  // namespace
+}  // namespace markaz::config

@@ -1,0 +1,255 @@
+// The SIP server on a real socket, driven by real clients: sipsak for registrations and
+// OPTIONS, and raw datagrams for garbage and for a SHA-256 digest (sipsak speaks only MD5).
+
+#include "sip/sip_server.h"
+
+#include <algorithm>
+#include <arpa/inet.h>
+#include <array>
+#include <cstdio>
+#include <mutex>
+#include <netinet/in.h>
+#include <regex>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+namespace markaz::sip {
+namespace {
+
+using namespace std::chrono_literals;
+
+/// A port free for both UDP and TCP on 127.0.0.1 right now.
+int free_port() {
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        int udp = socket(AF_INET, SOCK_DGRAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        bind(udp, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+        socklen_t length = sizeof addr;
+        getsockname(udp, reinterpret_cast<sockaddr*>(&addr), &length);
+        int tcp = socket(AF_INET, SOCK_STREAM, 0);
+        bool both = bind(tcp, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+        close(tcp);
+        close(udp);
+        if (both) {
+            return ntohs(addr.sin_port);
+        }
+    }
+    return 0;
+}
+
+struct Exchange {
+    int status = -1;
+    std::string output;
+};
+
+Exchange run(const std::string& command) {
+    Exchange r;
+    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+    std::array<char, 4096> buffer;
+    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
+        r.output.append(buffer.data(), n);
+    }
+    r.status = pclose(pipe);
+    return r;
+}
+
+/// The status codes of every response in sipsak's verbose output, in order.
+std::vector<int> statuses(const std::string& output) {
+    std::vector<int> out;
+    // Responses as sipsak prints them start a line; its summary lines are indented.
+    std::regex status_line{R"(\nSIP/2\.0 (\d{3}) )"};
+    std::string text = "\n" + output;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), status_line);
+         it != std::sregex_iterator(); ++it) {
+        out.push_back(std::stoi((*it)[1]));
+    }
+    return out;
+}
+
+class SipServerTest : public ::testing::Test {
+protected:
+    void start(SipSettings settings = {}) {
+        port_ = free_port();
+        ASSERT_NE(port_, 0);
+        settings.port = port_;
+        settings.digest_algorithms = algorithms_;
+        for (std::string n : {"1001", "1002"}) {
+            settings.extensions[n] = Extension{n, "secret" + n};
+        }
+        auto server = SipServer::start(settings, [this](const SipNotice& n) {
+            std::lock_guard lock{mutex_};
+            notices_.push_back(n);
+        });
+        ASSERT_TRUE(server) << server.error().message;
+        server_ = std::move(*server);
+    }
+
+    Exchange register_with(const std::string& user, const std::string& password,
+                           const std::string& extra = "-x 120") {
+        return run("sipsak -vvv -U -s sip:" + user + "@127.0.0.1:" + std::to_string(port_) +
+                   " -u " + user + " -a " + password + " " + extra);
+    }
+
+    std::vector<SipNotice> notices() {
+        std::lock_guard lock{mutex_};
+        return notices_;
+    }
+
+    int port_ = 0;
+    std::vector<DigestAlgorithm> algorithms_{DigestAlgorithm::Md5, DigestAlgorithm::Sha256};
+    std::unique_ptr<SipServer> server_;
+    std::mutex mutex_;
+    std::vector<SipNotice> notices_;
+};
+
+TEST_F(SipServerTest, AnswersOptions) {
+    start();
+    Exchange r = run("sipsak -vv -s sip:ping@127.0.0.1:" + std::to_string(port_));
+    EXPECT_EQ(statuses(r.output), std::vector<int>{200}) << r.output;
+}
+
+TEST_F(SipServerTest, RegistersWithMd5AfterAChallenge) {
+    start();
+    Exchange r = register_with("1001", "secret1001");
+    auto codes = statuses(r.output);
+    std::sort(codes.begin(), codes.end());
+    EXPECT_EQ(codes, (std::vector<int>{200, 401})) << r.output;
+    EXPECT_NE(r.output.find(";expires=120"), std::string::npos) << r.output;
+    EXPECT_EQ(server_->registered_extensions(), std::vector<std::string>{"1001"});
+    auto n = notices();
+    ASSERT_FALSE(n.empty());
+    EXPECT_EQ(n.back().kind, SipNotice::Kind::Registered);
+    EXPECT_EQ(n.back().extension, "1001");
+}
+
+TEST_F(SipServerTest, WrongPasswordAndUnknownExtensionGetTheSameAnswers) {
+    start();
+    auto wrong = statuses(register_with("1001", "not-the-password").output);
+    auto unknown = statuses(register_with("7777", "whatever1").output);
+    // sipsak prints the final answer first: compare the answers, not their order.
+    std::sort(wrong.begin(), wrong.end());
+    std::sort(unknown.begin(), unknown.end());
+    EXPECT_EQ(wrong, (std::vector<int>{401, 403}));
+    EXPECT_EQ(unknown, wrong);
+    EXPECT_TRUE(server_->registered_extensions().empty());
+}
+
+TEST_F(SipServerTest, TooBriefAnExpiryGets423) {
+    start();
+    auto codes = statuses(register_with("1001", "secret1001", "-x 10").output);
+    std::sort(codes.begin(), codes.end());
+    EXPECT_EQ(codes, (std::vector<int>{401, 423}));
+    EXPECT_TRUE(server_->registered_extensions().empty());
+}
+
+TEST_F(SipServerTest, RepeatedFailuresBanTheAddressAndItsRequestsGoUnanswered) {
+    SipSettings settings;
+    settings.bans = {.max_failures = 3, .window = 1min, .ban_time = 10min};
+    start(settings);
+    for (int i = 0; i < 3; ++i) {
+        register_with("1002", "guess" + std::to_string(i));
+    }
+    auto bans = server_->bans();
+    ASSERT_EQ(bans.size(), 1u);
+    EXPECT_EQ(bans[0].address, "127.0.0.1");
+    // Even the right password and a plain OPTIONS now get no answer at all.
+    Exchange after = run("timeout 2 sipsak -vv -s sip:ping@127.0.0.1:" + std::to_string(port_));
+    EXPECT_TRUE(statuses(after.output).empty()) << after.output;
+    auto n = notices();
+    EXPECT_EQ(n.back().kind, SipNotice::Kind::Banned);
+}
+
+/// One UDP exchange: sends `text`, returns the first datagram back (empty after `wait`).
+std::string udp_exchange(int port, const std::string& text,
+                         std::chrono::microseconds wait = std::chrono::seconds{2}) {
+    int s = socket(AF_INET, SOCK_DGRAM, 0);
+    timeval timeout{static_cast<time_t>(wait.count() / 1'000'000),
+                    static_cast<suseconds_t>(wait.count() % 1'000'000)};
+    setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    sendto(s, text.data(), text.size(), 0, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    std::string reply(65536, '\0');
+    ssize_t n = recv(s, reply.data(), reply.size(), 0);
+    close(s);
+    reply.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+    return reply;
+}
+
+std::string register_request(int port, int cseq, const std::string& authorization) {
+    std::string target = "127.0.0.1:" + std::to_string(port);
+    return "REGISTER sip:" + target + " SIP/2.0\r\n" +
+           "Via: SIP/2.0/UDP 127.0.0.1:9;rport;branch=z9hG4bK-test-" + std::to_string(cseq) +
+           "\r\n" +
+           "Max-Forwards: 70\r\n"
+           "From: <sip:1001@" +
+           target + ">;tag=t1\r\n" + "To: <sip:1001@" + target + ">\r\n" +
+           "Call-ID: sha256-test@127.0.0.1\r\n"
+           "CSeq: " +
+           std::to_string(cseq) + " REGISTER\r\n" +
+           "Contact: <sip:1001@127.0.0.1:9>\r\n"
+           "Expires: 300\r\n" +
+           authorization + "Content-Length: 0\r\n\r\n";
+}
+
+TEST_F(SipServerTest, RegistersWithSha256WhenTheClientAnswersThatChallenge) {
+    algorithms_ = {DigestAlgorithm::Sha256};
+    start();
+    std::string challenge = udp_exchange(port_, register_request(port_, 1, ""));
+    ASSERT_NE(challenge.find("SIP/2.0 401"), std::string::npos) << challenge;
+    std::smatch nonce;
+    ASSERT_TRUE(std::regex_search(challenge, nonce, std::regex{R"re(nonce="([^"]+)")re"}));
+    EXPECT_NE(challenge.find("algorithm=SHA-256"), std::string::npos);
+    EXPECT_EQ(challenge.find("algorithm=MD5"), std::string::npos) << "only what is configured";
+
+    DigestResponse r{"1001",   "markaz",  nonce[1], "sip:127.0.0.1:" + std::to_string(port_),
+                     "",       "SHA-256", "auth",   "00000001",
+                     "c0ffee", ""};
+    r.response = *expected_digest(r, "secret1001", "REGISTER");
+    std::string header = "Authorization: Digest username=\"1001\", realm=\"markaz\", nonce=\"" +
+                         r.nonce + "\", uri=\"" + r.uri + "\", response=\"" + r.response +
+                         "\", algorithm=SHA-256, qop=auth, nc=00000001, cnonce=\"c0ffee\"\r\n";
+    std::string ok = udp_exchange(port_, register_request(port_, 2, header));
+    EXPECT_NE(ok.find("SIP/2.0 200"), std::string::npos) << ok;
+    EXPECT_EQ(server_->registered_extensions(), std::vector<std::string>{"1001"});
+
+    // An MD5 answer to a server that offers only SHA-256 is a downgrade: refused.
+    r.algorithm = "MD5";
+    r.response = *expected_digest(r, "secret1001", "REGISTER");
+    std::string md5 = "Authorization: Digest username=\"1001\", realm=\"markaz\", nonce=\"" +
+                      r.nonce + "\", uri=\"" + r.uri + "\", response=\"" + r.response +
+                      "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"c0ffee\"\r\n";
+    EXPECT_NE(udp_exchange(port_, register_request(port_, 3, md5)).find("SIP/2.0 403"),
+              std::string::npos);
+}
+
+TEST_F(SipServerTest, GarbageDatagramsChangeNothing) {
+    start();
+    for (const char* garbage : {"", "\x01\x02\x03", "REGISTER\r\n\r\n", "SIP/2.0 200 OK\r\n",
+                                "INVITE sip:x SIP/2.0\r\nContent-Length: 99999\r\n\r\n"}) {
+        udp_exchange(port_, garbage, 300ms);  // answered with 400 or dropped; either is fine
+    }
+    Exchange r = run("sipsak -vv -s sip:ping@127.0.0.1:" + std::to_string(port_));
+    EXPECT_EQ(statuses(r.output), std::vector<int>{200}) << r.output;
+}
+
+TEST(SipServer, APortInUseIsAClearError) {
+    int port = free_port();
+    SipSettings settings;
+    settings.port = port;
+    auto first = SipServer::start(settings, nullptr);
+    ASSERT_TRUE(first) << first.error().message;
+    auto second = SipServer::start(settings, nullptr);
+    ASSERT_FALSE(second);
+    EXPECT_NE(second.error().message.find(std::to_string(port)), std::string::npos)
+        << second.error().message;
+}
+
+}  // namespace
+}  // namespace markaz::sip
