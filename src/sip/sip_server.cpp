@@ -1,10 +1,14 @@
 #include "sip/sip_server.h"
 
 #include <algorithm>
+#include <arpa/inet.h>
 #include <chrono>
 #include <future>
 #include <mutex>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 
 #include <sofia-sip/msg_addr.h>
 #include <sofia-sip/nua.h>
@@ -68,6 +72,26 @@ Duration requested_expiry(const sip_contact_t* contact, const sip_t* sip) {
     return std::chrono::hours{1};
 }
 
+/// True when UDP and TCP `address:port` can both be bound now. Checked before nua_create,
+/// whose own failure path leaks inside sofia-sip.
+bool can_listen(const std::string& address, int port) {
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    if (inet_pton(AF_INET, address.c_str(), &addr.sin_addr) != 1) {
+        return true;  // not IPv4 text (a host name, IPv6): let sofia-sip decide
+    }
+    bool ok = true;
+    for (int type : {SOCK_DGRAM, SOCK_STREAM}) {
+        int s = socket(AF_INET, type, 0);
+        int one = 1;
+        setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);  // as sofia-sip does for TCP
+        ok = ok && bind(s, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+        close(s);
+    }
+    return ok;
+}
+
 }  // namespace
 
 struct SipServer::Impl {
@@ -80,6 +104,13 @@ struct SipServer::Impl {
     std::thread thread;
     su_root_t* root = nullptr;
     nua_t* nua = nullptr;
+    /// Requests from banned addresses, held unanswered until the client gives up.
+    struct Held {
+        nua_handle_t* handle;
+        SteadyTime until;
+    };
+    std::vector<Held> held;
+    su_timer_t* sweeper = nullptr;
 
     Impl(SipSettings s, NoticeSink n)
         : settings(std::move(s)),
@@ -221,15 +252,28 @@ struct SipServer::Impl {
         if (!bans.is_banned(host_of(source), steady_now())) {
             return false;
         }
-        su_timer_t* timer = su_timer_create(su_root_task(root), 0);
-        su_timer_set_interval(
-            timer,
-            [](su_root_magic_t*, su_timer_t* t, su_timer_arg_t* arg) {
-                nua_handle_destroy(reinterpret_cast<nua_handle_t*>(arg));
-                su_timer_destroy(t);
-            },
-            reinterpret_cast<su_timer_arg_t*>(nh), 40'000);
+        held.push_back(Held{nh, steady_now() + std::chrono::seconds{40}});
+        if (!sweeper) {
+            sweeper = su_timer_create(su_root_task(root), 0);
+            su_timer_set_interval(
+                sweeper,
+                [](su_root_magic_t*, su_timer_t*, su_timer_arg_t* arg) {
+                    reinterpret_cast<Impl*>(arg)->release_held(steady_now());
+                },
+                reinterpret_cast<su_timer_arg_t*>(this), 5'000);
+        }
         return true;
+    }
+
+    /// Destroys the handles of dropped requests whose time is up (all of them at shutdown).
+    void release_held(SteadyTime now) {
+        std::erase_if(held, [&](const Held& h) {
+            if (h.until > now) {
+                return false;
+            }
+            nua_handle_destroy(h.handle);
+            return true;
+        });
     }
 
     void on_register(nua_t* nua, nua_handle_t* nh, const sip_t* sip) {
@@ -303,6 +347,7 @@ struct SipServer::Impl {
             return;
         }
         nua_respond(nh, SIP_200_OK, NUTAG_WITH_THIS(nua), TAG_END());
+        nua_handle_destroy(nh);
     }
 
     void on_invite(nua_t* nua, nua_handle_t* nh, const sip_t* sip) {
@@ -354,6 +399,11 @@ Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, Notice
         su_init();
         su_log_set_level(nullptr, 0);
     });
+    if (!can_listen(settings.address, settings.port)) {
+        return fail(Errc::Unavailable, "sip: cannot listen on " + settings.address + ":" +
+                                           std::to_string(settings.port) +
+                                           " (UDP and TCP): address in use or not available");
+    }
     auto impl = std::make_unique<Impl>(std::move(settings), std::move(sink));
     std::promise<std::string> started;  // empty = ok, else the reason it failed
     auto outcome = started.get_future();
@@ -397,6 +447,10 @@ SipServer::SipServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SipServer::~SipServer() {
     // nua shuts down asynchronously; nua_r_shutdown breaks the loop when it is done.
     impl_->on_sip_thread([this] {
+        impl_->release_held(SteadyTime::max());
+        if (impl_->sweeper) {
+            su_timer_destroy(impl_->sweeper);
+        }
         nua_shutdown(impl_->nua);
         return 0;
     });

@@ -94,6 +94,9 @@ protected:
                    " -u " + user + " -a " + password + " " + extra);
     }
 
+    // The server goes first: its thread may still report while the fixture is torn down.
+    void TearDown() override { server_.reset(); }
+
     std::vector<SipNotice> notices() {
         std::lock_guard lock{mutex_};
         return notices_;
