@@ -1,6 +1,5 @@
-// `markaz serve --config FILE`: runs the server until SIGINT or SIGTERM. Today that is the SIP
-// layer (registrar with digest authentication, OPTIONS, bans); media, the call flow and the
-// web API join it as they land.
+// `markaz serve --config FILE`: runs the server until SIGINT or SIGTERM: the SIP layer
+// (registrar, B2BUA) and the media engine; the call flow and the web API join as they land.
 
 #include <csignal>
 #include <ctime>
@@ -10,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "config/server_config_loader.h"
+#include "media/media_engine.h"
 #include "sip/sip_server.h"
 
 namespace markaz::cli {
@@ -68,13 +68,21 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, nullptr);
 
-    auto server = sip::SipServer::start(config->sip, [&err](const sip::SipNotice& n) {
-        // Called on the SIP thread; one line per notice, written whole.
-        err << fmt::format("{} sip: {} {} from {}{}\n", timestamp(), notice_name(n.kind),
-                           n.extension.empty() ? "-" : n.extension, n.source,
-                           n.detail.empty() ? "" : " (" + n.detail + ")")
-            << std::flush;
-    });
+    auto media = media::MediaEngine::start(config->media, nullptr);
+    if (!media) {
+        err << "markaz serve: " << media.error().message << '\n';
+        return 1;
+    }
+    auto server = sip::SipServer::start(
+        config->sip,
+        [&err](const sip::SipNotice& n) {
+            // Called on the SIP thread; one line per notice, written whole.
+            err << fmt::format("{} sip: {} {} from {}{}\n", timestamp(), notice_name(n.kind),
+                               n.extension.empty() ? "-" : n.extension, n.source,
+                               n.detail.empty() ? "" : " (" + n.detail + ")")
+                << std::flush;
+        },
+        media->get());
     if (!server) {
         err << "markaz serve: " << server.error().message << '\n';
         return 1;
@@ -87,7 +95,8 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
     int signal = 0;
     sigwait(&stop, &signal);
     out << "markaz: stopping\n";
-    server->reset();
+    server->reset();  // hangs up every call before the media engine goes
+    media->reset();
     return 0;
 }
 

@@ -114,11 +114,13 @@ bool read_sip(YamlReader& reader, const YAML::Node& root, sip::SipSettings& out)
     const YAML::Node& sip = *node;
     if (!reader.check_map(sip, "sip",
                           {"listen", "realm", "nonce_lifetime", "digest_algorithms", "extensions",
-                           "registrations", "bans"})) {
+                           "registrations", "bans", "echo_number", "recordings"})) {
         return false;
     }
     read_listen(reader, sip, out);
     reader.read(sip, "sip", "realm", out.realm);
+    reader.read(sip, "sip", "echo_number", out.echo_number);
+    reader.read(sip, "sip", "recordings", out.recordings_dir);
     reader.read(sip, "sip", "nonce_lifetime", out.nonce_lifetime);
     read_digest_algorithms(reader, sip, out);
     read_extensions(reader, sip, out);
@@ -144,6 +146,35 @@ bool read_sip(YamlReader& reader, const YAML::Node& root, sip::SipSettings& out)
     return reader.ok();
 }
 
+/// `media: {address: 127.0.0.1, port_min: 20000, port_max: 29999, workers: 0}`.
+bool read_media(YamlReader& reader, const YAML::Node& root, media::MediaSettings& out) {
+    auto node = reader.ok() ? YamlReader::find(root, "media") : std::nullopt;
+    if (!node) {
+        return reader.ok();
+    }
+    if (!reader.check_map(*node, "media",
+                          {"address", "port_min", "port_max", "workers", "rtp_timeout"})) {
+        return false;
+    }
+    int port_min = out.port_min;
+    int port_max = out.port_max;
+    reader.read(*node, "media", "address", out.address);
+    reader.read(*node, "media", "port_min", port_min, 1024, 65534);
+    reader.read(*node, "media", "port_max", port_max, 1025, 65535);
+    reader.read(*node, "media", "workers", out.workers, 0, 256);
+    reader.read(*node, "media", "rtp_timeout", out.rtp_timeout);
+    if (!reader.ok()) {
+        return false;
+    }
+    if (port_max - port_min < 3) {
+        return reader.fail_at(YamlReader::find(*node, "port_max").value_or(*node),
+                              "media.port_max", "must be at least 4 above port_min");
+    }
+    out.port_min = static_cast<std::uint16_t>(port_min);
+    out.port_max = static_cast<std::uint16_t>(port_max);
+    return true;
+}
+
 }  // namespace
 
 Result<ServerConfig> parse_server_config(std::string_view text, std::string_view source_name) {
@@ -156,9 +187,11 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         ServerConfig config;
         std::vector<std::string_view> sections = kRouterSections;
         sections.push_back("sip");
+        sections.push_back("media");
         reader.check_map(*root, "", sections);
         read_router_sections(reader, *root, config.router);
         read_sip(reader, *root, config.sip);
+        read_media(reader, *root, config.media);
         if (!reader.ok()) {
             return reader.failure();
         }

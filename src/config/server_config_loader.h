@@ -5,6 +5,7 @@
 
 #include "acd/config.h"
 #include "common/result.h"
+#include "media/media_engine.h"
 #include "sip/sip_settings.h"
 
 namespace markaz::config {
@@ -14,11 +15,12 @@ namespace markaz::config {
 struct ServerConfig {
     acd::RouterConfig router;
     sip::SipSettings sip;
+    media::MediaSettings media;
 };
 
 // The server configuration file (config/demo.yaml): the router sections of
-// router_config_loader.h plus `sip:`. Errors name the file, the line and the field path;
-// unknown keys are errors; nothing is half-applied. Thread: any.
+// router_config_loader.h plus `sip:` and `media:`. Errors name the file, the line and the field
+// path; unknown keys are errors; nothing is half-applied. Thread: any.
 
 Result<ServerConfig> load_server_config(const std::string& path);
 Result<ServerConfig> parse_server_config(std::string_view text, std::string_view source_name);

@@ -19,6 +19,7 @@
 #include <sofia-sip/su_log.h>
 #include <sofia-sip/su_wait.h>
 
+#include "sip/b2bua.h"
 #include "sip/digest.h"
 
 namespace markaz::sip {
@@ -101,6 +102,9 @@ struct SipServer::Impl {
     LocationService location;
     BanList bans;
 
+    media::MediaEngine* media = nullptr;
+    std::unique_ptr<B2bua> b2bua;
+
     std::thread thread;
     su_root_t* root = nullptr;
     nua_t* nua = nullptr;
@@ -131,6 +135,10 @@ struct SipServer::Impl {
                          nua_magic_t* magic, nua_handle_t* nh, nua_hmagic_t* /*hmagic*/,
                          const sip_t* sip, tagi_t tags[]) {
         auto* self = reinterpret_cast<Impl*>(magic);
+        if (self->b2bua && self->b2bua->owns(nh)) {
+            self->b2bua->on_event(event, status, nh, sip, tags);
+            return;
+        }
         switch (event) {
             case nua_i_register:
                 self->on_register(nua, nh, sip);
@@ -360,7 +368,11 @@ struct SipServer::Impl {
         if (authenticate(nua, nh, sip, caller, source) != Auth::Ok) {
             return;  // answered; the handle goes when nua reports the call terminated
         }
-        // No route is configured in this SIP layer on its own: every number routes nowhere.
+        if (b2bua) {
+            b2bua->on_invite(nh, sip, caller);
+            return;
+        }
+        // Without media nothing can be answered: every number routes nowhere.
         nua_respond(nh, SIP_404_NOT_FOUND, NUTAG_WITH_THIS(nua), TAG_END());
     }
 
@@ -393,7 +405,8 @@ struct SipServer::Impl {
     }
 };
 
-Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, NoticeSink sink) {
+Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, NoticeSink sink,
+                                                    media::MediaEngine* media) {
     static std::once_flag su_ready;
     std::call_once(su_ready, [] {
         su_init();
@@ -405,6 +418,7 @@ Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, Notice
                                            " (UDP and TCP): address in use or not available");
     }
     auto impl = std::make_unique<Impl>(std::move(settings), std::move(sink));
+    impl->media = media;
     std::promise<std::string> started;  // empty = ok, else the reason it failed
     auto outcome = started.get_future();
     Impl* self = impl.get();
@@ -413,13 +427,14 @@ Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, Notice
         self->root = su_root_create(nullptr);
         std::string url =
             "sip:" + self->settings.address + ":" + std::to_string(self->settings.port);
-        self->nua = self->root
-                        ? nua_create(self->root, &Impl::on_event,
-                                     reinterpret_cast<nua_magic_t*>(self), NUTAG_URL(url.c_str()),
-                                     NUTAG_ALLOW("REGISTER"), NUTAG_APPL_METHOD("REGISTER"),
-                                     NUTAG_APPL_METHOD("OPTIONS"), NUTAG_AUTOANSWER(0),
-                                     NUTAG_AUTOALERT(0), SIPTAG_SERVER_STR("Markaz"), TAG_END())
-                        : nullptr;
+        self->nua =
+            self->root
+                ? nua_create(self->root, &Impl::on_event, reinterpret_cast<nua_magic_t*>(self),
+                             NUTAG_URL(url.c_str()), NUTAG_ALLOW("REGISTER"),
+                             NUTAG_APPL_METHOD("REGISTER"), NUTAG_APPL_METHOD("OPTIONS"),
+                             NUTAG_AUTOANSWER(0), NUTAG_AUTOALERT(0), NUTAG_MEDIA_ENABLE(0),
+                             SIPTAG_SERVER_STR("Markaz"), TAG_END())
+                : nullptr;
         if (!self->nua) {
             started.set_value("sip: cannot listen on " + self->settings.address + ":" +
                               std::to_string(self->settings.port) +
@@ -430,8 +445,13 @@ Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, Notice
             }
             return;
         }
+        if (self->media) {
+            self->b2bua =
+                std::make_unique<B2bua>(self->nua, *self->media, self->location, self->settings);
+        }
         started.set_value("");
         su_root_run(self->root);
+        self->b2bua.reset();
         nua_destroy(self->nua);
         su_root_destroy(self->root);
     });
@@ -448,6 +468,9 @@ SipServer::~SipServer() {
     // nua shuts down asynchronously; nua_r_shutdown breaks the loop when it is done.
     impl_->on_sip_thread([this] {
         impl_->release_held(SteadyTime::max());
+        if (impl_->b2bua) {
+            impl_->b2bua->hang_up_all();
+        }
         if (impl_->sweeper) {
             su_timer_destroy(impl_->sweeper);
         }
@@ -459,6 +482,11 @@ SipServer::~SipServer() {
 
 std::vector<std::string> SipServer::registered_extensions() const {
     return impl_->on_sip_thread([this] { return impl_->location.registered(steady_now()); });
+}
+
+std::size_t SipServer::active_calls() const {
+    return impl_->on_sip_thread(
+        [this] { return impl_->b2bua ? impl_->b2bua->active_calls() : std::size_t{0}; });
 }
 
 std::vector<BanList::Ban> SipServer::bans() const {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "media/media_engine.h"
 #include "sip/sip_settings.h"
 
 namespace markaz::sip {
@@ -29,8 +30,10 @@ public:
     using NoticeSink = std::function<void(const SipNotice&)>;
 
     /// Binds UDP and TCP on the configured address and port and starts the SIP thread.
-    /// Fails with a clear message when the port is taken.
-    static Result<std::unique_ptr<SipServer>> start(SipSettings settings, NoticeSink sink);
+    /// Fails with a clear message when the port is taken. With `media`, calls are answered
+    /// (echo test, extension to extension); without, every dialled number routes nowhere.
+    static Result<std::unique_ptr<SipServer>> start(SipSettings settings, NoticeSink sink,
+                                                    media::MediaEngine* media = nullptr);
     ~SipServer();  ///< stops the thread, closes the sockets
 
     SipServer(const SipServer&) = delete;
@@ -40,6 +43,8 @@ public:
     std::vector<std::string> registered_extensions() const;
     /// Addresses banned now.
     std::vector<BanList::Ban> bans() const;
+    /// Calls in progress.
+    std::size_t active_calls() const;
 
     struct Impl;
 

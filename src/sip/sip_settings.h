@@ -27,6 +27,8 @@ struct SipSettings {
     /// the first WWW-Authenticate header, so a centre with such phones lists MD5 first.
     std::vector<DigestAlgorithm> digest_algorithms{DigestAlgorithm::Sha256, DigestAlgorithm::Md5};
     std::map<std::string, Extension> extensions;  ///< by number
+    std::string echo_number = "600";              ///< the echo test: your own voice back
+    std::string recordings_dir = "recordings";    ///< bridged calls are recorded here; "" = off
     LocationService::Settings registrations;
     BanList::Settings bans;
 };

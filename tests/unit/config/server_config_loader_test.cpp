@@ -22,6 +22,9 @@ TEST(ServerConfig, LoadsTheDemoConfiguration) {
     EXPECT_EQ(config->sip.port, 5060);
     EXPECT_EQ(config->sip.extensions.size(), 11u);
     EXPECT_EQ(config->sip.extensions.at("1001").password, "secret1001");
+    EXPECT_EQ(config->sip.echo_number, "600");
+    EXPECT_EQ(config->media.port_min, 20000);
+    EXPECT_EQ(config->media.port_max, 29999);
     EXPECT_EQ(config->sip.digest_algorithms.front(), sip::DigestAlgorithm::Md5);
     EXPECT_EQ(config->router.queues.size(), 2u);
     EXPECT_EQ(config->router.agents.size(), 10u);
@@ -57,7 +60,7 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
               "s.yaml:2: sip.listen: port must be 1..65535, got '70000'");
     EXPECT_EQ(error_of("sip:\n  relm: x\n"),
               "s.yaml:2: sip.relm: unknown key (expected one of: listen, realm, nonce_lifetime, "
-              "digest_algorithms, extensions, registrations, bans)");
+              "digest_algorithms, extensions, registrations, bans, echo_number, recordings)");
     EXPECT_EQ(error_of("sip:\n  digest_algorithms: [SHA-1]\n"),
               "s.yaml:2: sip.digest_algorithms[0]: unknown value 'SHA-1' (expected one of: MD5, "
               "SHA-256)");
@@ -69,7 +72,12 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
                        "    - {number: \"100\", password: secret100}\n"),
               "s.yaml:4: sip.extensions[1].number: duplicate extension '100'");
     EXPECT_EQ(error_of("web: {}\n"),
-              "s.yaml:1: web: unknown key (expected one of: pause_reasons, queues, agents, sip)");
+              "s.yaml:1: web: unknown key (expected one of: pause_reasons, queues, agents, sip, "
+              "media)");
+    EXPECT_EQ(error_of("media: {port_min: 30000, port_max: 30002}\n"),
+              "s.yaml:1: media.port_max: must be at least 4 above port_min");
+    EXPECT_EQ(error_of("media: {port_min: 80}\n"),
+              "s.yaml:1: media.port_min: 80 is outside 1024..65534");
 }
 
 }  // namespace

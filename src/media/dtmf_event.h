@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "common/result.h"
+#include "common/time.h"
+
+namespace markaz::media {
+
+/// Where a digit came from. The core treats all three the same; the source is for logs and
+/// for telling a phone that sends both RFC 4733 and in-band tones (detect only one of them).
+enum class DtmfSource : std::uint8_t { Rfc4733, SipInfo, InBand };
+
+/// One key press, whichever way it arrived: the single DTMF event the core receives.
+struct DtmfEvent {
+    char digit = '0';  ///< one of "0123456789*#ABCD"
+    DtmfSource source = DtmfSource::Rfc4733;
+    Duration duration{0};  ///< how long the key was held; 0 when the sender did not say
+    friend bool operator==(const DtmfEvent&, const DtmfEvent&) = default;
+};
+
+/// Reads a SIP INFO DTMF body, for the SIP layer to post as a DtmfEvent.
+/// `application/dtmf-relay` (the de-facto Cisco format: "Signal=5\r\nDuration=160\r\n", the
+/// duration in ms) and `application/dtmf` (the digit alone) are understood; the event codes
+/// 10..15 some phones send for '*', '#', 'A'..'D' are mapped. Parameters after ';' in the
+/// content type are ignored. An unknown type or a body without a digit is an error naming it.
+Result<DtmfEvent> parse_sip_info_dtmf(std::string_view content_type, std::string_view body);
+
+}  // namespace markaz::media

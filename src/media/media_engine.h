@@ -1,0 +1,86 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "common/result.h"
+#include "common/time.h"
+#include "media/codec.h"
+
+namespace markaz::media {
+
+struct MediaSettings {
+    std::string address = "127.0.0.1";  ///< where RTP is bound and what SDP announces
+    std::uint16_t port_min = 20000;
+    std::uint16_t port_max = 29999;
+    int workers = 0;  ///< 0 = one per core
+    /// A channel whose peer has sent nothing for this long is reported (the call is dead).
+    Duration rtp_timeout = std::chrono::seconds{60};
+};
+
+/// One RTP endpoint: a leg of a call, as the SIP layer sees it.
+enum class ChannelId : std::uint64_t {};
+
+/// Where and how to send a channel's audio: the negotiated answer of the SDP exchange.
+struct RemoteMedia {
+    std::string address;
+    std::uint16_t port = 0;
+    CodecKind codec = CodecKind::Pcmu;
+    std::uint8_t payload_type = 0;
+    std::optional<std::uint8_t> telephone_event;  ///< RFC 4733 payload type, when offered
+    bool send = true;  ///< false while the peer holds us (sendonly/inactive from them)
+};
+
+/// What the media engine tells the core. Posted from worker threads; sinks must not block.
+struct MediaEvent {
+    enum class Kind { Dtmf, RtpTimeout };
+    Kind kind;
+    ChannelId channel;
+    char digit = 0;  ///< for Dtmf
+};
+
+/// Markaz's RTP engine: worker threads (one per core by default), each owning a set of
+/// channels and running a 20 ms tick: receive (recvmmsg), reorder (jitter buffer), decode, mix,
+/// record, encode, send (sendmmsg). Other threads command it through a queue each worker
+/// drains once per tick, so no lock is taken per packet.
+class MediaEngine {
+public:
+    using EventSink = std::function<void(const MediaEvent&)>;
+
+    static Result<std::unique_ptr<MediaEngine>> start(MediaSettings settings, EventSink sink);
+    ~MediaEngine();
+    MediaEngine(const MediaEngine&) = delete;
+    MediaEngine& operator=(const MediaEngine&) = delete;
+
+    struct Opened {
+        ChannelId id;
+        std::uint16_t port;  ///< the RTP port to put in SDP
+    };
+    /// Binds a new channel's RTP/RTCP ports. `near` places it on the same worker as another
+    /// channel, which bridging needs. Unavailable when the port range is exhausted.
+    Result<Opened> open_channel(std::optional<ChannelId> near = std::nullopt);
+    /// Sets or changes where the channel sends (answer SDP, re-INVITE, hold).
+    void set_remote(ChannelId channel, RemoteMedia remote);
+    /// Sends the channel's audio back to it (the echo test).
+    void echo(ChannelId channel);
+    /// Connects two channels of the same worker: each hears the other. With `recording` set,
+    /// writes a stereo WAV there: `a` (the caller) left, `b` (the agent) right.
+    void bridge(ChannelId a, ChannelId b, std::optional<std::string> recording);
+    /// Releases the channel and its ports; a bridge it was in ends (its recording completes).
+    void close(ChannelId channel);
+
+    const MediaSettings& settings() const;
+    /// Channels open now (all workers).
+    std::size_t channels() const;
+
+    struct Impl;
+
+private:
+    explicit MediaEngine(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace markaz::media

@@ -1,0 +1,363 @@
+#include "sip/b2bua.h"
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+
+#include <sofia-sip/nua_tag.h>
+#include <sofia-sip/sip_header.h>
+#include <sofia-sip/sip_status.h>
+
+#include "media/sdp_session.h"
+
+namespace markaz::sip {
+
+namespace {
+
+SteadyTime steady_now() {
+    return std::chrono::time_point_cast<Duration>(std::chrono::steady_clock::now());
+}
+
+std::optional<media::SdpSession> sdp_of(const sip_t* sip) {
+    if (!sip || !sip->sip_payload || !sip->sip_payload->pl_data) {
+        return std::nullopt;
+    }
+    auto parsed =
+        media::parse_sdp(std::string_view(sip->sip_payload->pl_data, sip->sip_payload->pl_len));
+    if (!parsed) {
+        return std::nullopt;
+    }
+    return std::move(*parsed);
+}
+
+media::RemoteMedia remote_of(const media::NegotiatedAudio& audio) {
+    return media::RemoteMedia{audio.remote_address,
+                              audio.remote_port,
+                              audio.codec,
+                              audio.payload_type,
+                              audio.telephone_event_payload_type,
+                              audio.sends() && audio.remote_address != "0.0.0.0"};
+}
+
+/// "recordings/20261123-104512-c7.wav": sortable by time, unique per call.
+std::string recording_path(const std::string& dir, std::uint64_t call) {
+    std::time_t now = std::time(nullptr);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::gmtime(&now));
+    return dir + "/" + stamp + "-c" + std::to_string(call) + ".wav";
+}
+
+}  // namespace
+
+struct B2bua::Leg {
+    nua_handle_t* nh = nullptr;
+    media::ChannelId channel{};
+    std::uint16_t port = 0;
+    media::SdpSession our_sdp;  ///< our offer (outbound) or answer (inbound)
+    std::uint64_t sdp_version = 1;
+    bool inbound = false;
+    bool alive = true;     ///< the dialog is not over
+    int final_status = 0;  ///< outbound: the final answer it got
+};
+
+struct B2bua::Call {
+    std::uint64_t id = 0;
+    Leg in;
+    media::SdpSession caller_offer;
+    std::vector<std::unique_ptr<Leg>> forks;
+    Leg* connected = nullptr;  ///< the outbound leg that answered
+    bool answered = false;
+    bool ringing_sent = false;
+    std::string recording;
+};
+
+B2bua::B2bua(nua_t* nua, media::MediaEngine& media, const LocationService& location,
+             const SipSettings& settings)
+    : nua_(nua), media_(media), location_(location), settings_(settings) {}
+
+B2bua::~B2bua() = default;
+
+media::LocalMedia B2bua::local_media(std::uint16_t port) {
+    media::LocalMedia local;
+    local.address = media_.settings().address;
+    local.port = port;
+    local.session_id = static_cast<std::uint64_t>(std::time(nullptr));
+    local.session_version = 1;
+    return local;
+}
+
+bool B2bua::owns(nua_handle_t* nh) const {
+    return legs_.contains(nh);
+}
+
+void B2bua::on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& caller) {
+    auto offer = sdp_of(sip);
+    if (!offer) {
+        // Offerless INVITEs (late offer) are not supported yet; a body we cannot read is 400.
+        nua_respond(nh, SIP_488_NOT_ACCEPTABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
+        return;
+    }
+    auto opened = media_.open_channel();
+    if (!opened) {
+        nua_respond(nh, SIP_503_SERVICE_UNAVAILABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
+        return;
+    }
+    auto answer = media::answer_offer(*offer, local_media(opened->port));
+    if (!answer) {
+        media_.close(opened->id);
+        nua_respond(nh, SIP_488_NOT_ACCEPTABLE, NUTAG_WITH_CURRENT(nua_),
+                    SIPTAG_WARNING_STR(("399 markaz \"" + answer.error().message + "\"").c_str()),
+                    TAG_END());
+        return;
+    }
+    auto call = std::make_unique<Call>();
+    call->id = next_call_++;
+    call->in = Leg{nh, opened->id, opened->port, answer->session, 1, true};
+    call->caller_offer = std::move(*offer);
+    media_.set_remote(opened->id, remote_of(answer->audio));
+    Call& c = *call;
+    legs_[nh] = {c.id, &c.in};
+    calls_[c.id] = std::move(call);
+
+    std::string dialled =
+        sip->sip_request->rq_url->url_user ? sip->sip_request->rq_url->url_user : "";
+    if (dialled == settings_.echo_number) {
+        answer_echo(c, sip);
+        return;
+    }
+    if (settings_.extensions.contains(dialled) && dialled != caller) {
+        fork_to_extension(c, dialled, caller);
+        return;
+    }
+    nua_respond(nh, SIP_404_NOT_FOUND, NUTAG_WITH_CURRENT(nua_), TAG_END());
+    end_call(c, nullptr);
+}
+
+void B2bua::answer_echo(Call& call, const sip_t*) {
+    std::string body = media::format_sdp(call.in.our_sdp);
+    nua_respond(call.in.nh, SIP_200_OK, NUTAG_WITH_CURRENT(nua_),
+                SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
+                TAG_END());
+    call.answered = true;
+    media_.echo(call.in.channel);
+}
+
+void B2bua::fork_to_extension(Call& call, const std::string& extension, const std::string& caller) {
+    auto contacts = location_.lookup(extension, steady_now());
+    if (contacts.empty()) {
+        // Known but not registered: temporarily unavailable, as RFC 3261 §21.4.18 says.
+        nua_respond(call.in.nh, SIP_480_TEMPORARILY_UNAVAILABLE, NUTAG_WITH_CURRENT(nua_),
+                    TAG_END());
+        end_call(call, nullptr);
+        return;
+    }
+    // The callee's phone shows who calls: the caller's extension, at Markaz.
+    std::string from = "<sip:" + caller + "@" + settings_.address + ">";
+    for (const auto& binding : contacts) {
+        auto opened = media_.open_channel(call.in.channel);
+        if (!opened) {
+            continue;
+        }
+        auto leg = std::make_unique<Leg>();
+        leg->channel = opened->id;
+        leg->port = opened->port;
+        leg->our_sdp = media::make_offer(local_media(opened->port));
+        std::string body = media::format_sdp(leg->our_sdp);
+        std::string to = "<sip:" + extension + "@" + settings_.address + ">";
+        leg->nh = nua_handle(nua_, nullptr, SIPTAG_TO_STR(to.c_str()), TAG_END());
+        legs_[leg->nh] = {call.id, leg.get()};
+        nua_invite(leg->nh, NUTAG_URL(binding.contact.c_str()), SIPTAG_FROM_STR(from.c_str()),
+                   SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
+                   TAG_END());
+        call.forks.push_back(std::move(leg));
+    }
+    if (call.forks.empty()) {
+        nua_respond(call.in.nh, SIP_503_SERVICE_UNAVAILABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
+        end_call(call, nullptr);
+    }
+}
+
+void B2bua::on_event(nua_event_t event, int status, nua_handle_t* nh, const sip_t* sip,
+                     tagi_t tags[]) {
+    auto found = legs_.find(nh);
+    if (found == legs_.end()) {
+        return;
+    }
+    auto call_it = calls_.find(found->second.first);
+    Leg* leg = found->second.second;
+    if (call_it == calls_.end()) {
+        if (event == nua_i_state) {
+            int state = nua_callstate_init;
+            tl_gets(tags, NUTAG_CALLSTATE_REF(state), TAG_END());
+            if (state == nua_callstate_terminated) {
+                forget(nh);
+            }
+        }
+        return;
+    }
+    Call& call = *call_it->second;
+    switch (event) {
+        case nua_r_invite:
+            if (!leg->inbound) {
+                on_outbound_response(call, *leg, status, sip);
+            }
+            break;
+        case nua_i_invite:  // a re-INVITE inside the dialog (hold, unhold, new address)
+            on_reinvite(call, *leg, sip);
+            break;
+        case nua_i_cancel:
+        case nua_i_bye:
+            leg->alive = false;
+            end_call(call, leg);
+            break;
+        case nua_i_state: {
+            int state = nua_callstate_init;
+            tl_gets(tags, NUTAG_CALLSTATE_REF(state), TAG_END());
+            if (state == nua_callstate_terminated) {
+                leg->alive = false;
+                end_call(call, leg);
+            }
+            break;
+        }
+        default:
+            break;
+    }
+}
+
+void B2bua::on_outbound_response(Call& call, Leg& leg, int status, const sip_t* sip) {
+    if (status == 180 || status == 183) {
+        if (!call.ringing_sent && !call.answered) {
+            call.ringing_sent = true;
+            nua_respond(call.in.nh, SIP_180_RINGING, TAG_END());
+        }
+        return;
+    }
+    if (status >= 200 && status < 300) {
+        if (call.answered) {
+            nua_bye(leg.nh, TAG_END());  // a second phone answered too late
+            return;
+        }
+        connect(call, leg, sip);
+        return;
+    }
+    if (status >= 300) {
+        leg.final_status = status;
+        leg.alive = false;
+        bool any_left = false;
+        bool busy = false;
+        bool declined = false;
+        for (const auto& fork : call.forks) {
+            any_left = any_left || fork->final_status == 0;
+            busy = busy || fork->final_status == 486;
+            declined = declined || fork->final_status == 603;
+        }
+        if (!any_left && !call.answered) {
+            if (busy) {
+                nua_respond(call.in.nh, SIP_486_BUSY_HERE, TAG_END());
+            } else if (declined) {
+                nua_respond(call.in.nh, SIP_603_DECLINE, TAG_END());
+            } else {
+                nua_respond(call.in.nh, SIP_480_TEMPORARILY_UNAVAILABLE, TAG_END());
+            }
+            end_call(call, nullptr);
+        }
+    }
+}
+
+void B2bua::connect(Call& call, Leg& winner, const sip_t* sip) {
+    auto answer_sdp = sdp_of(sip);
+    auto audio = answer_sdp ? media::accept_answer(winner.our_sdp, *answer_sdp)
+                            : Result<media::NegotiatedAudio>(fail(Errc::InvalidArgument, "no SDP"));
+    if (!audio) {
+        nua_bye(winner.nh, TAG_END());
+        winner.final_status = 488;
+        return;
+    }
+    call.answered = true;
+    call.connected = &winner;
+    winner.final_status = 200;
+    media_.set_remote(winner.channel, remote_of(*audio));
+    for (auto& fork : call.forks) {
+        if (fork.get() != &winner && fork->final_status == 0) {
+            nua_cancel(fork->nh, TAG_END());
+        }
+    }
+    std::string body = media::format_sdp(call.in.our_sdp);
+    nua_respond(call.in.nh, SIP_200_OK, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
+                SIPTAG_PAYLOAD_STR(body.c_str()), TAG_END());
+    std::optional<std::string> recording;
+    if (!settings_.recordings_dir.empty()) {
+        std::error_code ignored;
+        std::filesystem::create_directories(settings_.recordings_dir, ignored);
+        call.recording = recording_path(settings_.recordings_dir, call.id);
+        recording = call.recording;
+    }
+    media_.bridge(call.in.channel, winner.channel, recording);
+}
+
+void B2bua::on_reinvite(Call& call, Leg& leg, const sip_t* sip) {
+    (void)call;
+    auto offer = sdp_of(sip);
+    if (!offer) {
+        nua_respond(leg.nh, SIP_488_NOT_ACCEPTABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
+        return;
+    }
+    media::LocalMedia local = local_media(leg.port);
+    local.session_version = ++leg.sdp_version;
+    auto answer = media::answer_offer(*offer, local);
+    if (!answer) {
+        nua_respond(leg.nh, SIP_488_NOT_ACCEPTABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
+        return;
+    }
+    leg.our_sdp = answer->session;
+    media_.set_remote(leg.channel, remote_of(answer->audio));
+    std::string body = media::format_sdp(answer->session);
+    nua_respond(leg.nh, SIP_200_OK, NUTAG_WITH_CURRENT(nua_),
+                SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
+                TAG_END());
+}
+
+void B2bua::end_call(Call& call, Leg* ended_by) {
+    // Hang up every other leg that is still up, then release the media.
+    if (call.in.alive && &call.in != ended_by) {
+        call.in.alive = false;
+        if (call.answered) {
+            nua_bye(call.in.nh, TAG_END());
+        }
+    }
+    for (auto& fork : call.forks) {
+        if (fork.get() == ended_by || !fork->alive) {
+            continue;
+        }
+        fork->alive = false;
+        if (fork.get() == call.connected) {
+            nua_bye(fork->nh, TAG_END());
+        } else if (fork->final_status == 0) {
+            nua_cancel(fork->nh, TAG_END());
+        }
+    }
+    media_.close(call.in.channel);
+    for (auto& fork : call.forks) {
+        media_.close(fork->channel);
+    }
+    // The handles stay mapped (to no call) until nua reports each dialog terminated.
+    for (auto& [nh, entry] : legs_) {
+        if (entry.first == call.id) {
+            entry.first = 0;
+        }
+    }
+    calls_.erase(call.id);
+}
+
+void B2bua::forget(nua_handle_t* nh) {
+    legs_.erase(nh);
+    nua_handle_destroy(nh);
+}
+
+void B2bua::hang_up_all() {
+    while (!calls_.empty()) {
+        end_call(*calls_.begin()->second, nullptr);
+    }
+}
+
+}  // namespace markaz::sip

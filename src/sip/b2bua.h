@@ -1,0 +1,63 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <sofia-sip/nua.h>
+
+#include "media/media_engine.h"
+#include "media/sdp_negotiation.h"
+#include "sip/location_service.h"
+#include "sip/sip_settings.h"
+
+namespace markaz::sip {
+
+/// The back-to-back user agent: every call is an inbound leg plus zero or more outbound legs,
+/// each its own dialog, with the media anchored in the media engine (a channel per leg).
+/// Routes today: the echo test number, and registered extensions (every contact rings; the
+/// first to answer is bridged and recorded, the others get CANCEL). Ringing (180/183) passes
+/// back to the caller, busy and decline pass back as 486 and 603, CANCEL and BYE either way
+/// end the other leg, a re-INVITE (hold/unhold) is answered with the mirrored direction.
+/// Thread: the SIP thread only (nua callbacks).
+class B2bua {
+public:
+    B2bua(nua_t* nua, media::MediaEngine& media, const LocationService& location,
+          const SipSettings& settings);
+    ~B2bua();
+
+    /// A new, authenticated INVITE from `caller`. Answers it (or routes it on) itself.
+    void on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& caller);
+    /// True when `nh` is one of the calls' legs; then on_event() takes its events.
+    bool owns(nua_handle_t* nh) const;
+    void on_event(nua_event_t event, int status, nua_handle_t* nh, const sip_t* sip, tagi_t tags[]);
+    /// Hangs every call up (server shutdown).
+    void hang_up_all();
+
+    std::size_t active_calls() const { return calls_.size(); }
+
+    struct Call;
+    struct Leg;
+
+private:
+    void answer_echo(Call& call, const sip_t* sip);
+    void fork_to_extension(Call& call, const std::string& extension, const std::string& caller);
+    void on_outbound_response(Call& call, Leg& leg, int status, const sip_t* sip);
+    void connect(Call& call, Leg& winner, const sip_t* sip);
+    void on_reinvite(Call& call, Leg& leg, const sip_t* sip);
+    void end_call(Call& call, Leg* ended_by);
+    void forget(nua_handle_t* nh);
+    media::LocalMedia local_media(std::uint16_t port);
+
+    nua_t* nua_;
+    media::MediaEngine& media_;
+    const LocationService& location_;
+    const SipSettings& settings_;
+    std::uint64_t next_call_ = 1;
+    std::map<std::uint64_t, std::unique_ptr<Call>> calls_;
+    std::map<nua_handle_t*, std::pair<std::uint64_t, Leg*>> legs_;
+};
+
+}  // namespace markaz::sip

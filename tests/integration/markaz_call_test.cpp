@@ -1,0 +1,169 @@
+// Real phones through the real server: `markaz serve` with a test configuration, baresip
+// phones registering to it and calling through its B2BUA and media engine.
+
+#include <cstdlib>
+#include <fstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "support/baresip_phone.h"
+#include "support/child_process.h"
+#include "support/ports.h"
+#include "support/wav_analysis.h"
+
+namespace markaz::integration {
+namespace {
+
+using namespace std::chrono_literals;
+namespace ev = baresip_event;
+
+/// `markaz serve` on free ports, with extensions 1001-1003 and recordings in a temp dir.
+class MarkazServer {
+public:
+    MarkazServer() : dir_(make_temp_dir("markaz-server")), port_(free_sip_port()) {
+        std::ofstream config{dir_ / "markaz.yaml"};
+        config << "sip:\n"
+               << "  listen: 127.0.0.1:" << port_ << "\n"
+               << "  digest_algorithms: [MD5]\n"
+               << "  recordings: " << (dir_ / "recordings").string() << "\n"
+               << "  extensions:\n";
+        for (int n = 1001; n <= 1003; ++n) {
+            config << "    - {number: \"" << n << "\", password: secret" << n << "}\n";
+        }
+        // Its own RTP range, apart from the phones' 20000-29999.
+        config << "media: {address: 127.0.0.1, port_min: 40000, port_max: 40999, workers: 2}\n";
+        config.close();
+        process_ = std::make_unique<ChildProcess>(
+            std::vector<std::string>{std::getenv("MARKAZ_BINARY"), "serve", "--config",
+                                     (dir_ / "markaz.yaml").string()},
+            dir_ / "markaz.log");
+        for (int i = 0; i < 100 && !udp_port_bound(port_); ++i) {
+            std::this_thread::sleep_for(50ms);
+        }
+        if (!udp_port_bound(port_)) {
+            throw std::runtime_error("markaz serve did not start:\n" + process_->log_tail());
+        }
+    }
+    ~MarkazServer() {
+        process_->terminate();
+        if (!keep_test_dirs() && !::testing::Test::HasFailure()) {
+            std::filesystem::remove_all(dir_);
+        }
+    }
+
+    std::string registrar() const { return "127.0.0.1:" + std::to_string(port_); }
+    std::string uri(const std::string& number) const { return "sip:" + number + "@" + registrar(); }
+    std::vector<std::filesystem::path> recordings() const {
+        std::vector<std::filesystem::path> out;
+        if (std::filesystem::exists(dir_ / "recordings")) {
+            for (const auto& entry : std::filesystem::directory_iterator(dir_ / "recordings")) {
+                out.push_back(entry.path());
+            }
+        }
+        return out;
+    }
+    std::string log_tail() const { return process_->log_tail(); }
+
+private:
+    std::filesystem::path dir_;
+    std::uint16_t port_;
+    std::unique_ptr<ChildProcess> process_;
+};
+
+PhoneOptions extension(const MarkazServer& server, const std::string& number, int tone_hz) {
+    PhoneOptions options;
+    options.user = number;
+    options.password = "secret" + number;
+    options.registrar = server.registrar();
+    options.audio = SineTone{tone_hz};
+    return options;
+}
+
+TEST(MarkazCalls, ExtensionCallsExtensionBothHearAndTheCallIsRecordedInStereo) {
+    MarkazServer server;
+    BaresipPhone a{extension(server, "1001", 440)};
+    BaresipPhone b{extension(server, "1002", 1000)};
+    a.wait_until_registered();
+    b.wait_until_registered();
+
+    a.dial(server.uri("1002"));
+    b.wait_for(ev::kCallIncoming);
+    b.answer();
+    a.wait_for(ev::kCallEstablished);
+    b.wait_for(ev::kCallEstablished);
+    std::this_thread::sleep_for(3s);
+    a.hangup();
+    a.wait_for(ev::kCallClosed);
+    b.wait_for(ev::kCallClosed);
+
+    // Each phone hears the other's tone, through Markaz's media engine.
+    EXPECT_NEAR(analyze_wav(a.last_recording().heard).channels[0].dominant_hz, 1000, 5)
+        << server.log_tail();
+    EXPECT_NEAR(analyze_wav(b.last_recording().heard).channels[0].dominant_hz, 440, 5);
+
+    // Markaz's own recording: stereo, the caller (1001, 440 Hz) left, the callee right.
+    std::this_thread::sleep_for(200ms);  // the worker closes the file on its next tick
+    auto files = server.recordings();
+    ASSERT_EQ(files.size(), 1u) << server.log_tail();
+    WavAnalysis recording = analyze_wav(files[0]);
+    ASSERT_EQ(recording.channel_count, 2);
+    EXPECT_EQ(recording.sample_rate, 8000);
+    EXPECT_GE(recording.duration_seconds, 2.0);
+    EXPECT_NEAR(recording.channels[0].dominant_hz, 440, 5);
+    EXPECT_NEAR(recording.channels[1].dominant_hz, 1000, 5);
+    EXPECT_GT(tone_share(files[0], 0, 440), 0.8);
+    EXPECT_GT(tone_share(files[0], 1, 1000), 0.8);
+}
+
+TEST(MarkazCalls, TheEchoTestReturnsTheCallersAudio) {
+    MarkazServer server;
+    BaresipPhone a{extension(server, "1001", 440)};
+    a.wait_until_registered();
+    a.dial(server.uri("600"));
+    a.wait_for(ev::kCallEstablished);
+    std::this_thread::sleep_for(2s);
+    a.hangup();
+    a.wait_for(ev::kCallClosed);
+    WavAnalysis heard = analyze_wav(a.last_recording().heard);
+    EXPECT_NEAR(heard.channels[0].dominant_hz, 440, 5) << server.log_tail();
+    EXPECT_GT(heard.channels[0].rms_dbfs, -30.0);
+}
+
+TEST(MarkazCalls, UnroutedNumbersAndAbsentExtensionsAreRefused) {
+    MarkazServer server;
+    BaresipPhone a{extension(server, "1001", 440)};
+    a.wait_until_registered();
+    a.dial(server.uri("999"));
+    auto closed = a.wait_for(ev::kCallClosed);
+    EXPECT_NE(closed.value("param", "").find("404"), std::string::npos) << closed.dump();
+    a.dial(server.uri("1003"));  // a known extension that is not registered
+    closed = a.wait_for(ev::kCallClosed);
+    EXPECT_NE(closed.value("param", "").find("480"), std::string::npos) << closed.dump();
+}
+
+TEST(MarkazCalls, BusyAndCancelPassBetweenTheLegs) {
+    MarkazServer server;
+    BaresipPhone a{extension(server, "1001", 440)};
+    BaresipPhone b{extension(server, "1002", 1000)};
+    a.wait_until_registered();
+    b.wait_until_registered();
+
+    // The callee declines as busy: the caller gets 486.
+    a.dial(server.uri("1002"));
+    b.wait_for(ev::kCallIncoming);
+    b.hangup();  // rejecting a ringing call answers 486 Busy Here
+    auto closed = a.wait_for(ev::kCallClosed);
+    EXPECT_NE(closed.value("param", "").find("486"), std::string::npos) << closed.dump();
+    b.discard_pending_events();
+
+    // The caller gives up while it rings: the callee's phone stops ringing.
+    a.dial(server.uri("1002"));
+    b.wait_for(ev::kCallIncoming);
+    a.hangup();
+    a.wait_for(ev::kCallClosed);
+    b.wait_for(ev::kCallClosed);
+}
+
+}  // namespace
+}  // namespace markaz::integration

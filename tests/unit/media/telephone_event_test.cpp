@@ -1,0 +1,119 @@
+#include "media/telephone_event.h"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "media/dtmf_event.h"
+
+namespace markaz::media {
+namespace {
+
+TEST(TelephoneEvent, ParsesThePayload) {
+    // RFC 4733 §2.3: digit 5, end bit, volume 10 (-10 dBm0), duration 800 (100 ms).
+    const std::array<std::uint8_t, 4> payload{0x05, 0x8A, 0x03, 0x20};
+    const auto event = parse_telephone_event(payload);
+    ASSERT_TRUE(event);
+    EXPECT_EQ(event->event, 5);
+    EXPECT_TRUE(event->end);
+    EXPECT_EQ(event->volume, 10);
+    EXPECT_EQ(event->duration, 800);
+}
+
+TEST(TelephoneEvent, IgnoresTheReservedBit) {
+    const std::array<std::uint8_t, 4> payload{0x0B, 0x40 | 0x07, 0x00, 0xA0};
+    const auto event = parse_telephone_event(payload);
+    ASSERT_TRUE(event);
+    EXPECT_FALSE(event->end);
+    EXPECT_EQ(event->volume, 7);
+}
+
+TEST(TelephoneEvent, RejectsShortPayloads) {
+    const std::array<std::uint8_t, 3> payload{1, 2, 3};
+    EXPECT_FALSE(parse_telephone_event(payload));
+    EXPECT_FALSE(parse_telephone_event({}));
+}
+
+TEST(TelephoneEvent, WritesWhatItReads) {
+    const TelephoneEvent event{11, true, 63, 0xFFFF};
+    std::array<std::uint8_t, 4> out{};
+    ASSERT_EQ(write_telephone_event(event, out), 4u);
+    EXPECT_EQ(out, (std::array<std::uint8_t, 4>{0x0B, 0xBF, 0xFF, 0xFF}));
+    EXPECT_EQ(parse_telephone_event(out), event);
+    std::array<std::uint8_t, 3> small{};
+    EXPECT_EQ(write_telephone_event(event, small), 0u);
+}
+
+TEST(TelephoneEvent, MapsDigitsBothWays) {
+    const std::string digits = "0123456789*#ABCD";
+    for (std::uint8_t code = 0; code < 16; ++code) {
+        EXPECT_EQ(dtmf_digit(code), digits[code]);
+        EXPECT_EQ(dtmf_event_code(digits[code]), code);
+    }
+    EXPECT_FALSE(dtmf_digit(16));  // flash is not a digit
+    EXPECT_EQ(dtmf_event_code('b'), 13);
+    EXPECT_FALSE(dtmf_event_code('E'));
+    EXPECT_FALSE(dtmf_event_code('\0'));
+    EXPECT_FALSE(dtmf_event_code(' '));
+}
+
+TEST(SipInfoDtmf, ReadsDtmfRelay) {
+    const auto event =
+        parse_sip_info_dtmf("application/dtmf-relay", "Signal=5\r\nDuration=160\r\n");
+    ASSERT_TRUE(event) << event.error().message;
+    EXPECT_EQ(*event, (DtmfEvent{'5', DtmfSource::SipInfo, Duration{160}}));
+}
+
+TEST(SipInfoDtmf, ToleratesSpacingCaseAndParameters) {
+    const auto event =
+        parse_sip_info_dtmf("Application/DTMF-Relay; charset=utf-8", "signal= #\nduration = 250\n");
+    ASSERT_TRUE(event) << event.error().message;
+    EXPECT_EQ(event->digit, '#');
+    EXPECT_EQ(event->duration, Duration{250});
+}
+
+TEST(SipInfoDtmf, MapsEventCodesSomePhonesSend) {
+    const auto star = parse_sip_info_dtmf("application/dtmf-relay", "Signal=10\r\n");
+    ASSERT_TRUE(star);
+    EXPECT_EQ(star->digit, '*');
+    const auto hash = parse_sip_info_dtmf("application/dtmf", "11");
+    ASSERT_TRUE(hash);
+    EXPECT_EQ(hash->digit, '#');
+}
+
+TEST(SipInfoDtmf, ReadsApplicationDtmf) {
+    const auto event = parse_sip_info_dtmf("application/dtmf", "7\r\n");
+    ASSERT_TRUE(event);
+    EXPECT_EQ(*event, (DtmfEvent{'7', DtmfSource::SipInfo, Duration{0}}));
+}
+
+TEST(SipInfoDtmf, MissingDurationIsZero) {
+    const auto event = parse_sip_info_dtmf("application/dtmf-relay", "Signal=D");
+    ASSERT_TRUE(event);
+    EXPECT_EQ(event->duration, Duration{0});
+}
+
+TEST(SipInfoDtmf, ErrorsSayWhatIsWrong) {
+    const auto not_digit = parse_sip_info_dtmf("application/dtmf-relay", "Signal=X\r\n");
+    ASSERT_FALSE(not_digit);
+    EXPECT_EQ(not_digit.error().message, "dtmf-relay: Signal 'X' is not a DTMF digit");
+
+    const auto no_signal = parse_sip_info_dtmf("application/dtmf-relay", "Duration=100\r\n");
+    ASSERT_FALSE(no_signal);
+    EXPECT_EQ(no_signal.error().message, "dtmf-relay: no Signal line");
+
+    const auto code = parse_sip_info_dtmf("application/dtmf", "16");
+    ASSERT_FALSE(code);
+    EXPECT_EQ(code.error().message, "application/dtmf: '16' is not a DTMF digit");
+
+    const auto type = parse_sip_info_dtmf("application/media_control+xml", "<x/>");
+    ASSERT_FALSE(type);
+    EXPECT_EQ(type.error().code, Errc::InvalidArgument);
+    EXPECT_EQ(type.error().message,
+              "INFO content type 'application/media_control+xml' does not carry DTMF");
+}
+
+}  // namespace
+}  // namespace markaz::media
