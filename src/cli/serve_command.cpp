@@ -1,6 +1,7 @@
 // `markaz serve --config FILE`: runs the server until SIGINT or SIGTERM: the SIP layer
 // (registrar, B2BUA) and the media engine; the call flow and the web API join as they land.
 
+#include <atomic>
 #include <csignal>
 #include <ctime>
 #include <ostream>
@@ -28,6 +29,12 @@ const char* notice_name(sip::SipNotice::Kind kind) {
             return "authentication failed";
         case sip::SipNotice::Kind::Banned:
             return "banned";
+        case sip::SipNotice::Kind::Dtmf:
+            return "dtmf from";
+        case sip::SipNotice::Kind::CallStarted:
+            return "call from";
+        case sip::SipNotice::Kind::CallEnded:
+            return "call ended, caller";
     }
     return "?";
 }
@@ -68,7 +75,13 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, nullptr);
 
-    auto media = media::MediaEngine::start(config->media, nullptr);
+    // Media events go to the SIP layer, which knows the calls; the server starts second.
+    std::atomic<sip::SipServer*> calls{nullptr};
+    auto media = media::MediaEngine::start(config->media, [&calls](const media::MediaEvent& e) {
+        if (sip::SipServer* server = calls.load()) {
+            server->media_event(e);
+        }
+    });
     if (!media) {
         err << "markaz serve: " << media.error().message << '\n';
         return 1;
@@ -77,8 +90,9 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
         config->sip,
         [&err](const sip::SipNotice& n) {
             // Called on the SIP thread; one line per notice, written whole.
-            err << fmt::format("{} sip: {} {} from {}{}\n", timestamp(), notice_name(n.kind),
-                               n.extension.empty() ? "-" : n.extension, n.source,
+            err << fmt::format("{} sip: {} {}{}{}\n", timestamp(), notice_name(n.kind),
+                               n.extension.empty() ? "-" : n.extension,
+                               n.source.empty() ? "" : " from " + n.source,
                                n.detail.empty() ? "" : " (" + n.detail + ")")
                 << std::flush;
         },
@@ -87,6 +101,7 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
         err << "markaz serve: " << server.error().message << '\n';
         return 1;
     }
+    calls = server->get();
     out << fmt::format(
                "markaz: SIP on {}:{} (UDP and TCP), realm '{}', {} extensions; Ctrl-C stops\n",
                config->sip.address, config->sip.port, config->sip.realm,
@@ -95,6 +110,7 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
     int signal = 0;
     sigwait(&stop, &signal);
     out << "markaz: stopping\n";
+    calls = nullptr;
     server->reset();  // hangs up every call before the media engine goes
     media->reset();
     return 0;

@@ -8,6 +8,7 @@
 #include <sofia-sip/sip_header.h>
 #include <sofia-sip/sip_status.h>
 
+#include "media/dtmf_event.h"
 #include "media/sdp_session.h"
 
 namespace markaz::sip {
@@ -62,6 +63,8 @@ struct B2bua::Leg {
 
 struct B2bua::Call {
     std::uint64_t id = 0;
+    std::string caller;  ///< the calling extension
+    std::string dialled;
     Leg in;
     media::SdpSession caller_offer;
     std::vector<std::unique_ptr<Leg>> forks;
@@ -72,8 +75,12 @@ struct B2bua::Call {
 };
 
 B2bua::B2bua(nua_t* nua, media::MediaEngine& media, const LocationService& location,
-             const SipSettings& settings)
-    : nua_(nua), media_(media), location_(location), settings_(settings) {}
+             const SipSettings& settings, Report report)
+    : nua_(nua),
+      media_(media),
+      location_(location),
+      settings_(settings),
+      report_(std::move(report)) {}
 
 B2bua::~B2bua() = default;
 
@@ -114,6 +121,7 @@ void B2bua::on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& cal
     call->id = next_call_++;
     call->in = Leg{nh, opened->id, opened->port, answer->session, 1, true};
     call->caller_offer = std::move(*offer);
+    call->caller = caller;
     media_.set_remote(opened->id, remote_of(answer->audio));
     Call& c = *call;
     legs_[nh] = {c.id, &c.in};
@@ -204,6 +212,9 @@ void B2bua::on_event(nua_event_t event, int status, nua_handle_t* nh, const sip_
             break;
         case nua_i_invite:  // a re-INVITE inside the dialog (hold, unhold, new address)
             on_reinvite(call, *leg, sip);
+            break;
+        case nua_i_info:
+            on_info(call, *leg, sip);
             break;
         case nua_i_cancel:
         case nua_i_bye:
@@ -317,7 +328,51 @@ void B2bua::on_reinvite(Call& call, Leg& leg, const sip_t* sip) {
                 TAG_END());
 }
 
+std::string B2bua::party(const Call& call, const Leg& leg) const {
+    return leg.inbound ? call.caller : call.dialled;
+}
+
+void B2bua::on_info(Call& call, Leg& leg, const sip_t* sip) {
+    // SIP INFO digits (application/dtmf-relay, application/dtmf); nua has answered 200.
+    if (!sip || !sip->sip_content_type || !sip->sip_payload) {
+        return;
+    }
+    auto digit = media::parse_sip_info_dtmf(
+        sip->sip_content_type->c_type ? sip->sip_content_type->c_type : "",
+        std::string_view(sip->sip_payload->pl_data, sip->sip_payload->pl_len));
+    if (digit) {
+        report_(SipNotice::Kind::Dtmf, party(call, leg),
+                std::string("digit ") + digit->digit + " (sip-info) in call c" +
+                    std::to_string(call.id));
+    }
+}
+
+void B2bua::on_media_event(const media::MediaEvent& event) {
+    for (auto& [id, call] : calls_) {
+        std::vector<Leg*> legs{&call->in};
+        for (auto& fork : call->forks) {
+            legs.push_back(fork.get());
+        }
+        for (Leg* leg : legs) {
+            if (leg->channel != event.channel) {
+                continue;
+            }
+            if (event.kind == media::MediaEvent::Kind::Dtmf) {
+                report_(SipNotice::Kind::Dtmf, party(*call, *leg),
+                        std::string("digit ") + event.digit + " (rfc4733) in call c" +
+                            std::to_string(call->id));
+            } else {
+                end_call(*call, nullptr);  // the peer's media died: hang both sides up
+            }
+            return;
+        }
+    }
+}
+
 void B2bua::end_call(Call& call, Leg* ended_by) {
+    report_(SipNotice::Kind::CallEnded, call.caller,
+            "call c" + std::to_string(call.id) +
+                (call.recording.empty() ? "" : ", recorded in " + call.recording));
     // Hang up every other leg that is still up, then release the media.
     if (call.in.alive && &call.in != ended_by) {
         call.in.alive = false;

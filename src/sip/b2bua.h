@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -11,6 +12,7 @@
 #include "media/media_engine.h"
 #include "media/sdp_negotiation.h"
 #include "sip/location_service.h"
+#include "sip/sip_server.h"
 #include "sip/sip_settings.h"
 
 namespace markaz::sip {
@@ -24,8 +26,12 @@ namespace markaz::sip {
 /// Thread: the SIP thread only (nua callbacks).
 class B2bua {
 public:
+    /// What the B2BUA reports: a call started or ended, a digit pressed (`who` is the
+    /// party: the caller's or callee's extension).
+    using Report = std::function<void(SipNotice::Kind kind, std::string who, std::string detail)>;
+
     B2bua(nua_t* nua, media::MediaEngine& media, const LocationService& location,
-          const SipSettings& settings);
+          const SipSettings& settings, Report report);
     ~B2bua();
 
     /// A new, authenticated INVITE from `caller`. Answers it (or routes it on) itself.
@@ -33,6 +39,8 @@ public:
     /// True when `nh` is one of the calls' legs; then on_event() takes its events.
     bool owns(nua_handle_t* nh) const;
     void on_event(nua_event_t event, int status, nua_handle_t* nh, const sip_t* sip, tagi_t tags[]);
+    /// A digit heard on a channel, or a channel whose peer went silent (the call ends).
+    void on_media_event(const media::MediaEvent& event);
     /// Hangs every call up (server shutdown).
     void hang_up_all();
 
@@ -47,6 +55,8 @@ private:
     void on_outbound_response(Call& call, Leg& leg, int status, const sip_t* sip);
     void connect(Call& call, Leg& winner, const sip_t* sip);
     void on_reinvite(Call& call, Leg& leg, const sip_t* sip);
+    void on_info(Call& call, Leg& leg, const sip_t* sip);
+    std::string party(const Call& call, const Leg& leg) const;
     void end_call(Call& call, Leg* ended_by);
     void forget(nua_handle_t* nh);
     media::LocalMedia local_media(std::uint16_t port);
@@ -55,6 +65,7 @@ private:
     media::MediaEngine& media_;
     const LocationService& location_;
     const SipSettings& settings_;
+    Report report_;
     std::uint64_t next_call_ = 1;
     std::map<std::uint64_t, std::unique_ptr<Call>> calls_;
     std::map<nua_handle_t*, std::pair<std::uint64_t, Leg*>> legs_;

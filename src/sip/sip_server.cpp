@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <arpa/inet.h>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <netinet/in.h>
@@ -378,6 +379,24 @@ struct SipServer::Impl {
 
     // --- other threads ----------------------------------------------------------------------
 
+    /// Runs `fn` on the SIP thread later, without waiting.
+    void post(std::function<void()> fn) const {
+        su_msg_r msg = SU_MSG_R_INIT;
+        if (su_msg_create(
+                msg, su_root_task(root), su_task_null,
+                [](su_root_magic_t*, su_msg_r, su_msg_arg_t* arg) {
+                    auto* f = *reinterpret_cast<std::function<void()>**>(arg);
+                    (*f)();
+                    delete f;
+                },
+                sizeof(std::function<void()>*)) != 0) {
+            return;
+        }
+        *reinterpret_cast<std::function<void()>**>(su_msg_data(msg)) =
+            new std::function<void()>(std::move(fn));
+        su_msg_send(msg);
+    }
+
     /// Runs `fn` on the SIP thread and waits for it.
     template <class Fn>
     auto on_sip_thread(Fn fn) const -> decltype(fn()) {
@@ -446,8 +465,11 @@ Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, Notice
             return;
         }
         if (self->media) {
-            self->b2bua =
-                std::make_unique<B2bua>(self->nua, *self->media, self->location, self->settings);
+            self->b2bua = std::make_unique<B2bua>(
+                self->nua, *self->media, self->location, self->settings,
+                [self](SipNotice::Kind kind, std::string who, std::string detail) {
+                    self->notify(kind, std::move(who), "", std::move(detail));
+                });
         }
         started.set_value("");
         su_root_run(self->root);
@@ -487,6 +509,14 @@ std::vector<std::string> SipServer::registered_extensions() const {
 std::size_t SipServer::active_calls() const {
     return impl_->on_sip_thread(
         [this] { return impl_->b2bua ? impl_->b2bua->active_calls() : std::size_t{0}; });
+}
+
+void SipServer::media_event(const media::MediaEvent& event) {
+    impl_->post([impl = impl_.get(), event] {
+        if (impl->b2bua) {
+            impl->b2bua->on_media_event(event);
+        }
+    });
 }
 
 std::vector<BanList::Ban> SipServer::bans() const {

@@ -14,7 +14,7 @@ namespace markaz::sip {
 /// Something the SIP layer tells the core loop. Posted from the SIP thread; the receiver must
 /// not block.
 struct SipNotice {
-    enum class Kind { Registered, Unregistered, AuthFailed, Banned };
+    enum class Kind { Registered, Unregistered, AuthFailed, Banned, Dtmf, CallStarted, CallEnded };
     Kind kind;
     std::string extension;  ///< empty for AuthFailed/Banned of an unknown user
     std::string source;     ///< "udp:127.0.0.1:5062"
@@ -45,6 +45,9 @@ public:
     std::vector<BanList::Ban> bans() const;
     /// Calls in progress.
     std::size_t active_calls() const;
+    /// Hands an event of the media engine (a digit, a dead stream) to the call it belongs to.
+    /// Any thread; returns at once.
+    void media_event(const media::MediaEvent& event);
 
     struct Impl;
 

@@ -1,15 +1,12 @@
 // Real phones through the real server: `markaz serve` with a test configuration, baresip
 // phones registering to it and calling through its B2BUA and media engine.
 
-#include <cstdlib>
-#include <fstream>
 #include <thread>
 
 #include <gtest/gtest.h>
 
 #include "support/baresip_phone.h"
-#include "support/child_process.h"
-#include "support/ports.h"
+#include "support/markaz_server.h"
 #include "support/wav_analysis.h"
 
 namespace markaz::integration {
@@ -17,59 +14,6 @@ namespace {
 
 using namespace std::chrono_literals;
 namespace ev = baresip_event;
-
-/// `markaz serve` on free ports, with extensions 1001-1003 and recordings in a temp dir.
-class MarkazServer {
-public:
-    MarkazServer() : dir_(make_temp_dir("markaz-server")), port_(free_sip_port()) {
-        std::ofstream config{dir_ / "markaz.yaml"};
-        config << "sip:\n"
-               << "  listen: 127.0.0.1:" << port_ << "\n"
-               << "  digest_algorithms: [MD5]\n"
-               << "  recordings: " << (dir_ / "recordings").string() << "\n"
-               << "  extensions:\n";
-        for (int n = 1001; n <= 1003; ++n) {
-            config << "    - {number: \"" << n << "\", password: secret" << n << "}\n";
-        }
-        // Its own RTP range, apart from the phones' 20000-29999.
-        config << "media: {address: 127.0.0.1, port_min: 40000, port_max: 40999, workers: 2}\n";
-        config.close();
-        process_ = std::make_unique<ChildProcess>(
-            std::vector<std::string>{std::getenv("MARKAZ_BINARY"), "serve", "--config",
-                                     (dir_ / "markaz.yaml").string()},
-            dir_ / "markaz.log");
-        for (int i = 0; i < 100 && !udp_port_bound(port_); ++i) {
-            std::this_thread::sleep_for(50ms);
-        }
-        if (!udp_port_bound(port_)) {
-            throw std::runtime_error("markaz serve did not start:\n" + process_->log_tail());
-        }
-    }
-    ~MarkazServer() {
-        process_->terminate();
-        if (!keep_test_dirs() && !::testing::Test::HasFailure()) {
-            std::filesystem::remove_all(dir_);
-        }
-    }
-
-    std::string registrar() const { return "127.0.0.1:" + std::to_string(port_); }
-    std::string uri(const std::string& number) const { return "sip:" + number + "@" + registrar(); }
-    std::vector<std::filesystem::path> recordings() const {
-        std::vector<std::filesystem::path> out;
-        if (std::filesystem::exists(dir_ / "recordings")) {
-            for (const auto& entry : std::filesystem::directory_iterator(dir_ / "recordings")) {
-                out.push_back(entry.path());
-            }
-        }
-        return out;
-    }
-    std::string log_tail() const { return process_->log_tail(); }
-
-private:
-    std::filesystem::path dir_;
-    std::uint16_t port_;
-    std::unique_ptr<ChildProcess> process_;
-};
 
 PhoneOptions extension(const MarkazServer& server, const std::string& number, int tone_hz) {
     PhoneOptions options;
@@ -163,6 +107,30 @@ TEST(MarkazCalls, BusyAndCancelPassBetweenTheLegs) {
     a.hangup();
     a.wait_for(ev::kCallClosed);
     b.wait_for(ev::kCallClosed);
+}
+
+TEST(MarkazCalls, Rfc4733DigitsReachTheServerAsEvents) {
+    MarkazServer server;
+    BaresipPhone a{extension(server, "1001", 440)};
+    a.wait_until_registered();
+    a.dial(server.uri("600"));
+    a.wait_for(ev::kCallEstablished);
+    std::this_thread::sleep_for(500ms);
+    a.send_dtmf("15#");
+    std::this_thread::sleep_for(1500ms);
+    a.hangup();
+    a.wait_for(ev::kCallClosed);
+    std::string log = server.log_tail(200);
+    for (const char* digit : {"digit 1 (rfc4733)", "digit 5 (rfc4733)", "digit # (rfc4733)"}) {
+        EXPECT_NE(log.find(digit), std::string::npos) << digit << "\n" << log;
+    }
+    // Each key press is one event, not one per RTP packet.
+    std::size_t ones = 0;
+    for (auto at = log.find("digit 1 (rfc4733)"); at != std::string::npos;
+         at = log.find("digit 1 (rfc4733)", at + 1)) {
+        ++ones;
+    }
+    EXPECT_EQ(ones, 1u) << log;
 }
 
 }  // namespace

@@ -1,0 +1,70 @@
+#include "support/markaz_server.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <stdexcept>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "support/ports.h"
+
+namespace markaz::integration {
+
+MarkazServer::MarkazServer(const std::string& extra_yaml)
+    : dir_(make_temp_dir("markaz-server")), port_(free_sip_port()) {
+    const char* binary = std::getenv("MARKAZ_BINARY");
+    if (!binary) {
+        throw std::runtime_error("MARKAZ_BINARY is not set (run the test through ctest)");
+    }
+    std::ofstream config{dir_ / "markaz.yaml"};
+    config << "sip:\n"
+           << "  listen: 127.0.0.1:" << port_ << "\n"
+           << "  digest_algorithms: [MD5]\n"
+           << "  recordings: " << (dir_ / "recordings").string() << "\n"
+           << "  extensions:\n";
+    for (int n = 1001; n <= 1003; ++n) {
+        config << "    - {number: \"" << n << "\", password: secret" << n << "}\n";
+    }
+    config << "media: {address: 127.0.0.1, port_min: 40000, port_max: 40999, workers: 2}\n"
+           << extra_yaml;
+    config.close();
+    process_ = std::make_unique<ChildProcess>(
+        std::vector<std::string>{binary, "serve", "--config", (dir_ / "markaz.yaml").string()},
+        dir_ / "markaz.log");
+    for (int i = 0; i < 200 && !udp_port_bound(port_); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds{50});
+    }
+    if (!udp_port_bound(port_)) {
+        throw std::runtime_error("markaz serve did not start:\n" + process_->log_tail());
+    }
+}
+
+MarkazServer::~MarkazServer() {
+    process_->terminate();
+    if (!keep_test_dirs() && !::testing::Test::HasFailure()) {
+        std::error_code ignored;
+        std::filesystem::remove_all(dir_, ignored);
+    }
+}
+
+std::string MarkazServer::registrar() const {
+    return "127.0.0.1:" + std::to_string(port_);
+}
+
+std::string MarkazServer::uri(const std::string& number) const {
+    return "sip:" + number + "@" + registrar();
+}
+
+std::vector<std::filesystem::path> MarkazServer::recordings() const {
+    std::vector<std::filesystem::path> out;
+    std::error_code ignored;
+    if (std::filesystem::exists(dir_ / "recordings", ignored)) {
+        for (const auto& entry : std::filesystem::directory_iterator(dir_ / "recordings")) {
+            out.push_back(entry.path());
+        }
+    }
+    return out;
+}
+
+}  // namespace markaz::integration

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "support/child_process.h"
+
+namespace markaz::integration {
+
+/// `markaz serve` (the binary under test, $MARKAZ_BINARY) on a free SIP port with a test
+/// configuration: extensions 1001-1003 (password "secret" + number), MD5 challenges,
+/// recordings and logs in its own temp dir, RTP on 40000-40999 (apart from the phones').
+/// The constructor waits until SIP is bound; the destructor stops the server (SIGTERM).
+class MarkazServer {
+public:
+    /// `extra_yaml` is appended to the configuration (more top-level sections).
+    explicit MarkazServer(const std::string& extra_yaml = "");
+    ~MarkazServer();
+    MarkazServer(const MarkazServer&) = delete;
+    MarkazServer& operator=(const MarkazServer&) = delete;
+
+    std::uint16_t port() const { return port_; }
+    /// "127.0.0.1:PORT"
+    std::string registrar() const;
+    /// "sip:NUMBER@127.0.0.1:PORT"
+    std::string uri(const std::string& number) const;
+    std::vector<std::filesystem::path> recordings() const;
+    bool running() { return process_->running(); }
+    std::string log_tail(std::size_t lines = 40) const { return process_->log_tail(lines); }
+    const std::filesystem::path& dir() const { return dir_; }
+
+private:
+    std::filesystem::path dir_;
+    std::uint16_t port_;
+    std::unique_ptr<ChildProcess> process_;
+};
+
+}  // namespace markaz::integration
