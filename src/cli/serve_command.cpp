@@ -103,9 +103,12 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     calls = server->get();
     out << fmt::format(
-               "markaz: SIP on {}:{} (UDP and TCP), realm '{}', {} extensions; Ctrl-C stops\n",
+               "markaz: SIP on {}:{} (UDP and TCP), realm '{}', {} extensions; RTP on {}:{}-{}; "
+               "echo test {}, prompt test {}; Ctrl-C stops\n",
                config->sip.address, config->sip.port, config->sip.realm,
-               config->sip.extensions.size())
+               config->sip.extensions.size(), config->media.address, config->media.port_min,
+               config->media.port_max, config->sip.echo_number,
+               config->sip.loop_prompt.empty() ? "off" : config->sip.loop_number)
         << std::flush;
     int signal = 0;
     sigwait(&stop, &signal);

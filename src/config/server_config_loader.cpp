@@ -114,13 +114,17 @@ bool read_sip(YamlReader& reader, const YAML::Node& root, sip::SipSettings& out)
     const YAML::Node& sip = *node;
     if (!reader.check_map(sip, "sip",
                           {"listen", "realm", "nonce_lifetime", "digest_algorithms", "extensions",
-                           "registrations", "bans", "echo_number", "recordings"})) {
+                           "registrations", "bans", "echo_number", "recordings", "loop_number",
+                           "loop_prompt", "music_on_hold"})) {
         return false;
     }
     read_listen(reader, sip, out);
     reader.read(sip, "sip", "realm", out.realm);
     reader.read(sip, "sip", "echo_number", out.echo_number);
     reader.read(sip, "sip", "recordings", out.recordings_dir);
+    reader.read(sip, "sip", "loop_number", out.loop_number);
+    reader.read(sip, "sip", "loop_prompt", out.loop_prompt);
+    reader.read(sip, "sip", "music_on_hold", out.music_on_hold);
     reader.read(sip, "sip", "nonce_lifetime", out.nonce_lifetime);
     read_digest_algorithms(reader, sip, out);
     read_extensions(reader, sip, out);
@@ -167,8 +171,8 @@ bool read_media(YamlReader& reader, const YAML::Node& root, media::MediaSettings
         return false;
     }
     if (port_max - port_min < 3) {
-        return reader.fail_at(YamlReader::find(*node, "port_max").value_or(*node),
-                              "media.port_max", "must be at least 4 above port_min");
+        return reader.fail_at(YamlReader::find(*node, "port_max").value_or(*node), "media.port_max",
+                              "must be at least 4 above port_min");
     }
     out.port_min = static_cast<std::uint16_t>(port_min);
     out.port_max = static_cast<std::uint16_t>(port_max);

@@ -54,7 +54,12 @@ struct Bridge {
 struct Close {
     ChannelId channel;
 };
-using Command = std::variant<SetRemote, Echo, Bridge, Close>;
+struct Play {
+    ChannelId channel;
+    std::shared_ptr<const Prompt> prompt;  ///< nullptr stops playing
+    bool loop = false;
+};
+using Command = std::variant<SetRemote, Echo, Bridge, Close, Play>;
 
 /// One leg's RTP state on its worker.
 struct Channel {
@@ -75,8 +80,9 @@ struct Channel {
     SteadyTime last_heard{};
     bool timeout_reported = false;
     bool echo = false;
-    Frame input{};      ///< this tick's decoded audio from the peer
-    int concealed = 0;  ///< lost frames in a row so far
+    std::optional<PromptPlayer> player;  ///< overrides what the channel would hear
+    Frame input{};                       ///< this tick's decoded audio from the peer
+    int concealed = 0;                   ///< lost frames in a row so far
     bool has_input = false;
 };
 
@@ -149,7 +155,13 @@ private:
             mix(room);
         }
         for (auto& [id, channel] : channels_) {
-            if (channel.echo && channel.has_input) {
+            if (channel.player) {
+                Frame frame{};
+                if (!channel.player->next_frame(frame)) {
+                    channel.player.reset();  // a prompt played once is over
+                }
+                send(channel, frame);
+            } else if (channel.echo && channel.has_input) {
                 send(channel, channel.input);
             }
         }
@@ -222,6 +234,15 @@ private:
         }
         room_of_[c.a] = room_id;
         room_of_[c.b] = room_id;
+    }
+    void apply(Play& c) {
+        if (Channel* channel = find(c.channel)) {
+            if (c.prompt) {
+                channel->player.emplace(std::move(c.prompt), c.loop);
+            } else {
+                channel->player.reset();
+            }
+        }
     }
     void apply(Close& c) {
         if (auto r = room_of_.find(c.channel); r != room_of_.end()) {
@@ -317,7 +338,8 @@ private:
                                        right && right->has_input ? right->input : silence);
         }
         for (std::size_t i = 0; i < room.members.size(); ++i) {
-            if (Channel* channel = find(room.members[i])) {
+            Channel* channel = find(room.members[i]);
+            if (channel && !channel->player) {  // a player (music on hold) speaks instead
                 send(*channel, room.mixer.output(ParticipantId{static_cast<std::uint32_t>(i)}));
             }
         }
@@ -441,6 +463,18 @@ void MediaEngine::echo(ChannelId channel) {
 void MediaEngine::bridge(ChannelId a, ChannelId b, std::optional<std::string> recording) {
     if (Worker* w = impl_->worker_of(a)) {
         w->post(Bridge{a, b, std::move(recording)});
+    }
+}
+
+void MediaEngine::play(ChannelId channel, std::shared_ptr<const Prompt> prompt, bool loop) {
+    if (Worker* w = impl_->worker_of(channel)) {
+        w->post(Play{channel, std::move(prompt), loop});
+    }
+}
+
+void MediaEngine::stop_playing(ChannelId channel) {
+    if (Worker* w = impl_->worker_of(channel)) {
+        w->post(Play{channel, nullptr, false});
     }
 }
 

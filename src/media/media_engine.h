@@ -9,6 +9,7 @@
 #include "common/result.h"
 #include "common/time.h"
 #include "media/codec.h"
+#include "media/prompt_player.h"
 
 namespace markaz::media {
 
@@ -69,6 +70,11 @@ public:
     /// Connects two channels of the same worker: each hears the other. With `recording` set,
     /// writes a stereo WAV there: `a` (the caller) left, `b` (the agent) right.
     void bridge(ChannelId a, ChannelId b, std::optional<std::string> recording);
+    /// Sends `prompt` to the channel instead of what it would hear (music on hold, an
+    /// announcement, the prompt test), looping if asked; a prompt played once ends by itself.
+    void play(ChannelId channel, std::shared_ptr<const Prompt> prompt, bool loop);
+    /// Back to what the channel hears (its bridge, or silence).
+    void stop_playing(ChannelId channel);
     /// Releases the channel and its ports; a bridge it was in ends (its recording completes).
     void close(ChannelId channel);
 

@@ -75,11 +75,12 @@ struct B2bua::Call {
 };
 
 B2bua::B2bua(nua_t* nua, media::MediaEngine& media, const LocationService& location,
-             const SipSettings& settings, Report report)
+             const SipSettings& settings, Sounds sounds, Report report)
     : nua_(nua),
       media_(media),
       location_(location),
       settings_(settings),
+      sounds_(std::move(sounds)),
       report_(std::move(report)) {}
 
 B2bua::~B2bua() = default;
@@ -130,7 +131,13 @@ void B2bua::on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& cal
     std::string dialled =
         sip->sip_request->rq_url->url_user ? sip->sip_request->rq_url->url_user : "";
     if (dialled == settings_.echo_number) {
-        answer_echo(c, sip);
+        answer_inbound(c);
+        media_.echo(c.in.channel);
+        return;
+    }
+    if (dialled == settings_.loop_number && sounds_.loop_prompt) {
+        answer_inbound(c);
+        media_.play(c.in.channel, sounds_.loop_prompt, true);
         return;
     }
     if (settings_.extensions.contains(dialled) && dialled != caller) {
@@ -141,13 +148,12 @@ void B2bua::on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& cal
     end_call(c, nullptr);
 }
 
-void B2bua::answer_echo(Call& call, const sip_t*) {
+void B2bua::answer_inbound(Call& call) {
     std::string body = media::format_sdp(call.in.our_sdp);
     nua_respond(call.in.nh, SIP_200_OK, NUTAG_WITH_CURRENT(nua_),
                 SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
                 TAG_END());
     call.answered = true;
-    media_.echo(call.in.channel);
 }
 
 void B2bua::fork_to_extension(Call& call, const std::string& extension, const std::string& caller) {
@@ -307,7 +313,6 @@ void B2bua::connect(Call& call, Leg& winner, const sip_t* sip) {
 }
 
 void B2bua::on_reinvite(Call& call, Leg& leg, const sip_t* sip) {
-    (void)call;
     auto offer = sdp_of(sip);
     if (!offer) {
         nua_respond(leg.nh, SIP_488_NOT_ACCEPTABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
@@ -322,6 +327,16 @@ void B2bua::on_reinvite(Call& call, Leg& leg, const sip_t* sip) {
     }
     leg.our_sdp = answer->session;
     media_.set_remote(leg.channel, remote_of(answer->audio));
+    // A leg that stops receiving from us (sendonly, inactive, c=0.0.0.0) has put the other
+    // party on hold: they hear music until it takes them back.
+    Leg* other = leg.inbound ? call.connected : &call.in;
+    if (other && call.connected) {
+        if (!answer->audio.sends() && sounds_.music_on_hold) {
+            media_.play(other->channel, sounds_.music_on_hold, true);
+        } else if (answer->audio.sends()) {
+            media_.stop_playing(other->channel);
+        }
+    }
     std::string body = media::format_sdp(answer->session);
     nua_respond(leg.nh, SIP_200_OK, NUTAG_WITH_CURRENT(nua_),
                 SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),

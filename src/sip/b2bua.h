@@ -30,8 +30,14 @@ public:
     /// party: the caller's or callee's extension).
     using Report = std::function<void(SipNotice::Kind kind, std::string who, std::string detail)>;
 
+    /// Sounds the B2BUA plays, loaded at start-up (nullptr: not configured).
+    struct Sounds {
+        std::shared_ptr<const media::Prompt> loop_prompt;
+        std::shared_ptr<const media::Prompt> music_on_hold;
+    };
+
     B2bua(nua_t* nua, media::MediaEngine& media, const LocationService& location,
-          const SipSettings& settings, Report report);
+          const SipSettings& settings, Sounds sounds, Report report);
     ~B2bua();
 
     /// A new, authenticated INVITE from `caller`. Answers it (or routes it on) itself.
@@ -50,7 +56,8 @@ public:
     struct Leg;
 
 private:
-    void answer_echo(Call& call, const sip_t* sip);
+    /// Answers the inbound leg with our SDP (echo test, prompt test).
+    void answer_inbound(Call& call);
     void fork_to_extension(Call& call, const std::string& extension, const std::string& caller);
     void on_outbound_response(Call& call, Leg& leg, int status, const sip_t* sip);
     void connect(Call& call, Leg& winner, const sip_t* sip);
@@ -65,6 +72,7 @@ private:
     media::MediaEngine& media_;
     const LocationService& location_;
     const SipSettings& settings_;
+    Sounds sounds_;
     Report report_;
     std::uint64_t next_call_ = 1;
     std::map<std::uint64_t, std::unique_ptr<Call>> calls_;

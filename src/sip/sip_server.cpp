@@ -104,6 +104,7 @@ struct SipServer::Impl {
     BanList bans;
 
     media::MediaEngine* media = nullptr;
+    B2bua::Sounds sounds;
     std::unique_ptr<B2bua> b2bua;
 
     std::thread thread;
@@ -436,8 +437,22 @@ Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, Notice
                                            std::to_string(settings.port) +
                                            " (UDP and TCP): address in use or not available");
     }
+    // Sounds load here, before anything starts, so a missing file is a start-up error.
+    B2bua::Sounds sounds;
+    for (auto [path, field] : {std::pair{settings.loop_prompt, &sounds.loop_prompt},
+                               std::pair{settings.music_on_hold, &sounds.music_on_hold}}) {
+        if (path.empty()) {
+            continue;
+        }
+        auto prompt = media::Prompt::load(path);
+        if (!prompt) {
+            return fail(prompt.error().code, "sip: " + prompt.error().message);
+        }
+        *field = std::move(*prompt);
+    }
     auto impl = std::make_unique<Impl>(std::move(settings), std::move(sink));
     impl->media = media;
+    impl->sounds = std::move(sounds);
     std::promise<std::string> started;  // empty = ok, else the reason it failed
     auto outcome = started.get_future();
     Impl* self = impl.get();
@@ -466,7 +481,7 @@ Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, Notice
         }
         if (self->media) {
             self->b2bua = std::make_unique<B2bua>(
-                self->nua, *self->media, self->location, self->settings,
+                self->nua, *self->media, self->location, self->settings, self->sounds,
                 [self](SipNotice::Kind kind, std::string who, std::string detail) {
                     self->notify(kind, std::move(who), "", std::move(detail));
                 });

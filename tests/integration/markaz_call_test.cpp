@@ -109,6 +109,50 @@ TEST(MarkazCalls, BusyAndCancelPassBetweenTheLegs) {
     b.wait_for(ev::kCallClosed);
 }
 
+TEST(MarkazCalls, ThePromptTestPlaysItsPromptInALoop) {
+    std::filesystem::path sounds = make_temp_dir("markaz-sounds");
+    write_tone_wav(sounds / "loop.wav", 16000, {700}, 0.5);  // resampled, looped
+    MarkazServer server{"", "  loop_prompt: " + (sounds / "loop.wav").string() + "\n"};
+    BaresipPhone a{extension(server, "1001", 440)};
+    a.wait_until_registered();
+    a.dial(server.uri("601"));
+    a.wait_for(ev::kCallEstablished);
+    std::this_thread::sleep_for(2s);  // four times the prompt's length
+    a.hangup();
+    a.wait_for(ev::kCallClosed);
+    WavAnalysis heard = analyze_wav(a.last_recording().heard);
+    EXPECT_GE(heard.duration_seconds, 1.5);
+    EXPECT_NEAR(heard.channels[0].dominant_hz, 700, 5) << server.log_tail();
+    EXPECT_GT(heard.channels[0].dominant_share, 0.8);
+    std::filesystem::remove_all(sounds);
+}
+
+TEST(MarkazCalls, HoldPlaysMusicToTheOtherParty) {
+    std::filesystem::path sounds = make_temp_dir("markaz-sounds");
+    write_tone_wav(sounds / "moh.wav", 8000, {300}, 1.0);
+    MarkazServer server{"", "  music_on_hold: " + (sounds / "moh.wav").string() + "\n"};
+    BaresipPhone a{extension(server, "1001", 440)};
+    BaresipPhone b{extension(server, "1002", 1000)};
+    a.wait_until_registered();
+    b.wait_until_registered();
+    a.dial(server.uri("1002"));
+    b.wait_for(ev::kCallIncoming);
+    b.answer();
+    a.wait_for(ev::kCallEstablished);
+    b.wait_for(ev::kCallEstablished);
+    std::this_thread::sleep_for(500ms);
+    a.hold();  // re-INVITE with a=sendonly from the caller
+    std::this_thread::sleep_for(3s);
+    a.hangup();
+    a.wait_for(ev::kCallClosed);
+    b.wait_for(ev::kCallClosed);
+    // The held callee heard mostly the music (300 Hz), not the caller's 440 Hz.
+    auto heard = b.last_recording().heard;
+    EXPECT_GT(tone_share(heard, 0, 300), 0.5) << server.log_tail();
+    EXPECT_LT(tone_share(heard, 0, 440), 0.3);
+    std::filesystem::remove_all(sounds);
+}
+
 TEST(MarkazCalls, Rfc4733DigitsReachTheServerAsEvents) {
     MarkazServer server;
     BaresipPhone a{extension(server, "1001", 440)};

@@ -11,7 +11,7 @@
 
 namespace markaz::integration {
 
-MarkazServer::MarkazServer(const std::string& extra_yaml)
+MarkazServer::MarkazServer(const std::string& extra_yaml, const std::string& extra_sip)
     : dir_(make_temp_dir("markaz-server")), port_(free_sip_port()) {
     const char* binary = std::getenv("MARKAZ_BINARY");
     if (!binary) {
@@ -22,7 +22,7 @@ MarkazServer::MarkazServer(const std::string& extra_yaml)
            << "  listen: 127.0.0.1:" << port_ << "\n"
            << "  digest_algorithms: [MD5]\n"
            << "  recordings: " << (dir_ / "recordings").string() << "\n"
-           << "  extensions:\n";
+           << extra_sip << "  extensions:\n";
     for (int n = 1001; n <= 1003; ++n) {
         config << "    - {number: \"" << n << "\", password: secret" << n << "}\n";
     }

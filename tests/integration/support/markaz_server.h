@@ -16,8 +16,9 @@ namespace markaz::integration {
 /// The constructor waits until SIP is bound; the destructor stops the server (SIGTERM).
 class MarkazServer {
 public:
-    /// `extra_yaml` is appended to the configuration (more top-level sections).
-    explicit MarkazServer(const std::string& extra_yaml = "");
+    /// `extra_yaml` is appended to the configuration (more top-level sections);
+    /// `extra_sip` goes inside the `sip:` section (indented two spaces, one key per line).
+    explicit MarkazServer(const std::string& extra_yaml = "", const std::string& extra_sip = "");
     ~MarkazServer();
     MarkazServer(const MarkazServer&) = delete;
     MarkazServer& operator=(const MarkazServer&) = delete;

@@ -60,7 +60,8 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
               "s.yaml:2: sip.listen: port must be 1..65535, got '70000'");
     EXPECT_EQ(error_of("sip:\n  relm: x\n"),
               "s.yaml:2: sip.relm: unknown key (expected one of: listen, realm, nonce_lifetime, "
-              "digest_algorithms, extensions, registrations, bans, echo_number, recordings)");
+              "digest_algorithms, extensions, registrations, bans, echo_number, recordings, "
+              "loop_number, loop_prompt, music_on_hold)");
     EXPECT_EQ(error_of("sip:\n  digest_algorithms: [SHA-1]\n"),
               "s.yaml:2: sip.digest_algorithms[0]: unknown value 'SHA-1' (expected one of: MD5, "
               "SHA-256)");
