@@ -1,7 +1,11 @@
 // Real phones through the real server: `markaz serve` with a test configuration, baresip
 // phones registering to it and calling through its B2BUA and media engine.
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -151,6 +155,52 @@ TEST(MarkazCalls, HoldPlaysMusicToTheOtherParty) {
     EXPECT_GT(tone_share(heard, 0, 300), 0.5) << server.log_tail();
     EXPECT_LT(tone_share(heard, 0, 440), 0.3);
     std::filesystem::remove_all(sounds);
+}
+
+/// Datagrams that are not RTP (or are RTP with nonsense in it) to every port of the server's
+/// RTP range (40000-40999, see MarkazServer), RTCP ports included.
+void spray_garbage_at_rtp_ports() {
+    int s = socket(AF_INET, SOCK_DGRAM, 0);
+    const std::vector<std::string> garbage{
+        std::string("\x80", 1),                                // too short
+        std::string("\x40\x00\x00\x01garbage-version-1", 20),  // not version 2
+        std::string("\xbf\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x01",
+                    12),  // 15 CSRCs, none there
+        std::string("\xa0\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x01\xff", 13),  // bad padding
+        std::string(1400, '\xff')};
+    for (int port = 40000; port <= 40999; ++port) {
+        sockaddr_in to{};
+        to.sin_family = AF_INET;
+        to.sin_port = htons(static_cast<std::uint16_t>(port));
+        to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        for (const auto& g : garbage) {
+            sendto(s, g.data(), g.size(), 0, reinterpret_cast<sockaddr*>(&to), sizeof to);
+        }
+    }
+    close(s);
+}
+
+TEST(MarkazCalls, GarbageOnTheRtpPortsChangesNothing) {
+    MarkazServer server;
+    BaresipPhone a{extension(server, "1001", 440)};
+    BaresipPhone b{extension(server, "1002", 1000)};
+    a.wait_until_registered();
+    b.wait_until_registered();
+    a.dial(server.uri("1002"));
+    b.wait_for(ev::kCallIncoming);
+    b.answer();
+    a.wait_for(ev::kCallEstablished);
+    b.wait_for(ev::kCallEstablished);
+    for (int i = 0; i < 5; ++i) {
+        spray_garbage_at_rtp_ports();
+        std::this_thread::sleep_for(400ms);
+    }
+    a.hangup();
+    a.wait_for(ev::kCallClosed);
+    b.wait_for(ev::kCallClosed);
+    EXPECT_TRUE(server.running()) << server.log_tail();
+    EXPECT_GT(tone_share(a.last_recording().heard, 0, 1000), 0.8);
+    EXPECT_GT(tone_share(b.last_recording().heard, 0, 440), 0.8);
 }
 
 TEST(MarkazCalls, Rfc4733DigitsReachTheServerAsEvents) {
