@@ -289,6 +289,9 @@ private:
             channel.dtmf.on_audio(packet.header.timestamp);
             channel.jitter.push(packet.header, packet.payload);
         }
+        if (channel.remote && !channel.remote->receive) {
+            channel.last_heard = now;  // silence was agreed on: the clock starts when it ends
+        }
         if (!channel.timeout_reported && now - channel.last_heard > settings_.rtp_timeout) {
             channel.timeout_reported = true;
             sink_(MediaEvent{MediaEvent::Kind::RtpTimeout, channel.id});

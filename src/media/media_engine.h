@@ -33,6 +33,9 @@ struct RemoteMedia {
     std::uint8_t payload_type = 0;
     std::optional<std::uint8_t> telephone_event;  ///< RFC 4733 payload type, when offered
     bool send = true;  ///< false while the peer holds us (sendonly/inactive from them)
+    /// False while the peer sends nothing by agreement (inactive, recvonly): its silence then
+    /// is not a dead stream.
+    bool receive = true;
 };
 
 /// What the media engine tells the core. Posted from worker threads; sinks must not block.

@@ -37,7 +37,8 @@ media::RemoteMedia remote_of(const media::NegotiatedAudio& audio) {
                               audio.codec,
                               audio.payload_type,
                               audio.telephone_event_payload_type,
-                              audio.sends() && audio.remote_address != "0.0.0.0"};
+                              audio.sends() && audio.remote_address != "0.0.0.0",
+                              audio.receives()};
 }
 
 /// "recordings/20261123-104512-c7.wav": sortable by time, unique per call.
