@@ -54,12 +54,19 @@ struct Bridge {
 struct Close {
     ChannelId channel;
 };
+struct Record {
+    ChannelId channel;
+    std::string path;
+};
+struct Unbridge {
+    ChannelId channel;
+};
 struct Play {
     ChannelId channel;
     std::shared_ptr<const Prompt> prompt;  ///< nullptr stops playing
     bool loop = false;
 };
-using Command = std::variant<SetRemote, Echo, Bridge, Close, Play>;
+using Command = std::variant<SetRemote, Echo, Bridge, Close, Play, Record, Unbridge>;
 
 /// One leg's RTP state on its worker.
 struct Channel {
@@ -244,18 +251,34 @@ private:
             }
         }
     }
-    void apply(Close& c) {
-        if (auto r = room_of_.find(c.channel); r != room_of_.end()) {
-            std::uint64_t room_id = r->second;
-            Room& room = rooms_[room_id];
-            if (room.recorder) {
-                (void)room.recorder->close();
-            }
-            for (ChannelId member : room.members) {
-                room_of_.erase(member);
-            }
-            rooms_.erase(room_id);
+    void apply(Record& c) {
+        auto r = room_of_.find(c.channel);
+        if (r == room_of_.end() || rooms_[r->second].recorder) {
+            return;
         }
+        if (auto recorder = WavRecorder::create(c.path)) {
+            rooms_[r->second].recorder.emplace(std::move(*recorder));
+        }
+    }
+    void apply(Unbridge& c) { dissolve_room_of(c.channel); }
+    /// Ends the room `channel` is in: its recording completes, its members stay open.
+    void dissolve_room_of(ChannelId channel) {
+        auto r = room_of_.find(channel);
+        if (r == room_of_.end()) {
+            return;
+        }
+        std::uint64_t room_id = r->second;
+        Room& room = rooms_[room_id];
+        if (room.recorder) {
+            (void)room.recorder->close();
+        }
+        for (ChannelId member : room.members) {
+            room_of_.erase(member);
+        }
+        rooms_.erase(room_id);
+    }
+    void apply(Close& c) {
+        dissolve_room_of(c.channel);
         if (auto it = channels_.find(c.channel); it != channels_.end()) {
             ports_.release(it->second.socket.port());
             channels_.erase(it);
@@ -472,6 +495,18 @@ void MediaEngine::bridge(ChannelId a, ChannelId b, std::optional<std::string> re
 void MediaEngine::play(ChannelId channel, std::shared_ptr<const Prompt> prompt, bool loop) {
     if (Worker* w = impl_->worker_of(channel)) {
         w->post(Play{channel, std::move(prompt), loop});
+    }
+}
+
+void MediaEngine::record(ChannelId channel, std::string path) {
+    if (Worker* w = impl_->worker_of(channel)) {
+        w->post(Record{channel, std::move(path)});
+    }
+}
+
+void MediaEngine::unbridge(ChannelId channel) {
+    if (Worker* w = impl_->worker_of(channel)) {
+        w->post(Unbridge{channel});
     }
 }
 

@@ -73,6 +73,12 @@ public:
     /// Connects two channels of the same worker: each hears the other. With `recording` set,
     /// writes a stereo WAV there: `a` (the caller) left, `b` (the agent) right.
     void bridge(ChannelId a, ChannelId b, std::optional<std::string> recording);
+    /// Starts recording the bridge `channel` is in (a bridge made for early media, recorded
+    /// from the answer on). Nothing happens when it is not bridged or already recorded.
+    void record(ChannelId channel, std::string path);
+    /// Ends the bridge `channel` is in, leaving both channels open (early media from a phone
+    /// that did not win the call).
+    void unbridge(ChannelId channel);
     /// Sends `prompt` to the channel instead of what it would hear (music on hold, an
     /// announcement, the prompt test), looping if asked; a prompt played once ends by itself.
     void play(ChannelId channel, std::shared_ptr<const Prompt> prompt, bool loop);

@@ -70,6 +70,7 @@ struct B2bua::Call {
     media::SdpSession caller_offer;
     std::vector<std::unique_ptr<Leg>> forks;
     Leg* connected = nullptr;  ///< the outbound leg that answered
+    Leg* early = nullptr;      ///< the outbound leg whose early media the caller hears
     bool answered = false;
     bool ringing_sent = false;
     std::string recording;
@@ -243,6 +244,22 @@ void B2bua::on_event(nua_event_t event, int status, nua_handle_t* nh, const sip_
 }
 
 void B2bua::on_outbound_response(Call& call, Leg& leg, int status, const sip_t* sip) {
+    if (status == 183 && !call.answered && !call.early) {
+        if (auto sdp = sdp_of(sip)) {
+            if (auto audio = media::accept_answer(leg.our_sdp, *sdp)) {
+                // Early media (announcements, ringback from a carrier or a PBX): the caller
+                // hears this leg before anyone answers, through the same bridge.
+                call.early = &leg;
+                media_.set_remote(leg.channel, remote_of(*audio));
+                media_.bridge(call.in.channel, leg.channel, std::nullopt);
+                std::string body = media::format_sdp(call.in.our_sdp);
+                nua_respond(call.in.nh, SIP_183_SESSION_PROGRESS,
+                            SIPTAG_CONTENT_TYPE_STR("application/sdp"),
+                            SIPTAG_PAYLOAD_STR(body.c_str()), TAG_END());
+                return;
+            }
+        }
+    }
     if (status == 180 || status == 183) {
         if (!call.ringing_sent && !call.answered) {
             call.ringing_sent = true;
@@ -261,6 +278,10 @@ void B2bua::on_outbound_response(Call& call, Leg& leg, int status, const sip_t* 
     if (status >= 300) {
         leg.final_status = status;
         leg.alive = false;
+        if (call.early == &leg) {
+            call.early = nullptr;
+            media_.unbridge(call.in.channel);
+        }
         bool any_left = false;
         bool busy = false;
         bool declined = false;
@@ -309,6 +330,16 @@ void B2bua::connect(Call& call, Leg& winner, const sip_t* sip) {
         std::filesystem::create_directories(settings_.recordings_dir, ignored);
         call.recording = recording_path(settings_.recordings_dir, call.id);
         recording = call.recording;
+    }
+    if (call.early == &winner) {
+        // Already bridged for its early media: the recording starts with the answer.
+        if (recording) {
+            media_.record(call.in.channel, *recording);
+        }
+        return;
+    }
+    if (call.early) {
+        media_.unbridge(call.in.channel);  // another phone's early media gives way
     }
     media_.bridge(call.in.channel, winner.channel, recording);
 }

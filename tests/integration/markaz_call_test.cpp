@@ -195,6 +195,30 @@ TEST(MarkazCalls, GarbageOnTheRtpPortsChangesNothing) {
     EXPECT_GT(tone_share(b.last_recording().heard, 0, 440), 0.8);
 }
 
+TEST(MarkazCalls, A183WithSdpOpensEarlyMediaToTheCallerBeforeTheAnswer) {
+    MarkazServer server;
+    BaresipPhone a{extension(server, "1001", 440)};
+    PhoneOptions early = extension(server, "1002", 1000);
+    // baresip's early mode answers 183 with SDP and never 200. (It does not send audio in
+    // early media, so this checks the signalling and that Markaz's stream reaches the caller,
+    // not the callee's sound.)
+    early.answer_mode = AnswerMode::Early;
+    BaresipPhone b{early};
+    a.wait_until_registered();
+    b.wait_until_registered();
+    a.dial(server.uri("1002"));
+    a.wait_for(ev::kCallProgress);        // 183 with SDP, passed on by Markaz
+    a.wait_for(ev::kCallRtpEstablished);  // RTP from Markaz before anyone answered
+    std::this_thread::sleep_for(500ms);
+    a.hangup();  // CANCEL: nobody ever answered
+    a.wait_for(ev::kCallClosed);
+    b.wait_for(ev::kCallClosed);
+    for (const auto& event : a.event_history()) {
+        EXPECT_NE(event_type(event), ev::kCallEstablished) << "nobody answered";
+    }
+    EXPECT_TRUE(server.recordings().empty()) << "early media is not a call to record";
+}
+
 TEST(MarkazCalls, Rfc4733DigitsReachTheServerAsEvents) {
     MarkazServer server;
     BaresipPhone a{extension(server, "1001", 440)};
