@@ -106,6 +106,61 @@ bool read_extensions(YamlReader& reader, const YAML::Node& sip, sip::SipSettings
     return true;
 }
 
+/// `trunks: [{name: carrier, allow: [10.0.0.5], strip: 0, add_prefix: "", dial_prefix: "9",
+/// target: 10.0.0.5:5060, username: u, password: p}]`.
+bool read_trunks(YamlReader& reader, const YAML::Node& sip, sip::SipSettings& out) {
+    auto node = reader.ok() ? YamlReader::find(sip, "trunks") : std::nullopt;
+    if (!node) {
+        return reader.ok();
+    }
+    if (!reader.check_sequence(*node, "sip.trunks")) {
+        return false;
+    }
+    const YAML::Node& list = *node;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        std::string path = index_path("sip.trunks", i);
+        if (!reader.check_map(list[i], path,
+                              {"name", "allow", "strip", "add_prefix", "dial_prefix", "target",
+                               "username", "password"}) ||
+            !reader.require(list[i], path, "name")) {
+            return false;
+        }
+        sip::Trunk trunk;
+        reader.read(list[i], path, "name", trunk.name);
+        reader.read(list[i], path, "allow", trunk.allow);
+        reader.read(list[i], path, "strip", trunk.strip, 0, 32);
+        reader.read(list[i], path, "add_prefix", trunk.add_prefix);
+        reader.read(list[i], path, "dial_prefix", trunk.dial_prefix);
+        reader.read(list[i], path, "target", trunk.target);
+        reader.read(list[i], path, "username", trunk.username);
+        reader.read(list[i], path, "password", trunk.password);
+        if (!reader.ok()) {
+            return false;
+        }
+        for (const auto& earlier : out.trunks) {
+            if (earlier.name == trunk.name) {
+                return reader.fail_at(*YamlReader::find(list[i], "name"), field_path(path, "name"),
+                                      "duplicate trunk '" + trunk.name + "'");
+            }
+        }
+        if (!trunk.target.empty() && trunk.target.find(':') == std::string::npos) {
+            return reader.fail_at(*YamlReader::find(list[i], "target"), field_path(path, "target"),
+                                  "expected host:port, got '" + trunk.target + "'");
+        }
+        if (!trunk.target.empty() && trunk.dial_prefix.empty()) {
+            return reader.fail_at(*YamlReader::find(list[i], "target"),
+                                  field_path(path, "dial_prefix"),
+                                  "missing (which dialled numbers go to " + trunk.target + "?)");
+        }
+        if (trunk.allow.empty() && trunk.target.empty()) {
+            return reader.fail_at(list[i], path,
+                                  "a trunk needs allow (inbound) or target (outbound)");
+        }
+        out.trunks.push_back(std::move(trunk));
+    }
+    return true;
+}
+
 bool read_sip(YamlReader& reader, const YAML::Node& root, sip::SipSettings& out) {
     auto node = YamlReader::find(root, "sip");
     if (!node) {
@@ -114,8 +169,8 @@ bool read_sip(YamlReader& reader, const YAML::Node& root, sip::SipSettings& out)
     const YAML::Node& sip = *node;
     if (!reader.check_map(sip, "sip",
                           {"listen", "realm", "nonce_lifetime", "digest_algorithms", "extensions",
-                           "registrations", "bans", "echo_number", "recordings", "loop_number",
-                           "loop_prompt", "music_on_hold"})) {
+                           "trunks", "registrations", "bans", "echo_number", "recordings",
+                           "loop_number", "loop_prompt", "music_on_hold"})) {
         return false;
     }
     read_listen(reader, sip, out);
@@ -128,6 +183,7 @@ bool read_sip(YamlReader& reader, const YAML::Node& root, sip::SipSettings& out)
     reader.read(sip, "sip", "nonce_lifetime", out.nonce_lifetime);
     read_digest_algorithms(reader, sip, out);
     read_extensions(reader, sip, out);
+    read_trunks(reader, sip, out);
     if (auto reg = reader.ok() ? YamlReader::find(sip, "registrations") : std::nullopt) {
         if (reader.check_map(*reg, "sip.registrations",
                              {"min_expires", "max_expires", "max_contacts"})) {

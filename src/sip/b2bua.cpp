@@ -58,8 +58,10 @@ struct B2bua::Leg {
     media::SdpSession our_sdp;  ///< our offer (outbound) or answer (inbound)
     std::uint64_t sdp_version = 1;
     bool inbound = false;
-    bool alive = true;     ///< the dialog is not over
-    int final_status = 0;  ///< outbound: the final answer it got
+    bool alive = true;             ///< the dialog is not over
+    int final_status = 0;          ///< outbound: the final answer it got
+    const Trunk* trunk = nullptr;  ///< outbound through a trunk (its credentials)
+    bool authenticated = false;    ///< already answered the trunk's challenge once
 };
 
 struct B2bua::Call {
@@ -100,7 +102,8 @@ bool B2bua::owns(nua_handle_t* nh) const {
     return legs_.contains(nh);
 }
 
-void B2bua::on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& caller) {
+void B2bua::on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& caller,
+                      const Trunk* trunk) {
     auto offer = sdp_of(sip);
     if (!offer) {
         // Offerless INVITEs (late offer) are not supported yet; a body we cannot read is 400.
@@ -132,6 +135,15 @@ void B2bua::on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& cal
 
     std::string dialled =
         sip->sip_request->rq_url->url_user ? sip->sip_request->rq_url->url_user : "";
+    if (trunk) {
+        // The trunk's number mapping: its numbering plan into ours.
+        dialled = trunk->add_prefix +
+                  dialled.substr(std::min(dialled.size(), static_cast<std::size_t>(trunk->strip)));
+    }
+    c.dialled = dialled;
+    report_(
+        SipNotice::Kind::CallStarted, caller,
+        "call c" + std::to_string(c.id) + " to " + dialled + (trunk ? " via " + trunk->name : ""));
     if (dialled == settings_.echo_number) {
         answer_inbound(c);
         media_.echo(c.in.channel);
@@ -145,6 +157,15 @@ void B2bua::on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& cal
     if (settings_.extensions.contains(dialled) && dialled != caller) {
         fork_to_extension(c, dialled, caller);
         return;
+    }
+    // Calls from extensions may go out through a trunk by its dial prefix (never a call that
+    // came in from a trunk: Markaz is not an open relay).
+    for (const Trunk& out : settings_.trunks) {
+        if (!trunk && !out.target.empty() && !out.dial_prefix.empty() &&
+            dialled.size() > out.dial_prefix.size() && dialled.starts_with(out.dial_prefix)) {
+            dial_out(c, out, dialled.substr(out.dial_prefix.size()), caller);
+            return;
+        }
     }
     nua_respond(nh, SIP_404_NOT_FOUND, NUTAG_WITH_CURRENT(nua_), TAG_END());
     end_call(c, nullptr);
@@ -167,30 +188,47 @@ void B2bua::fork_to_extension(Call& call, const std::string& extension, const st
         end_call(call, nullptr);
         return;
     }
-    // The callee's phone shows who calls: the caller's extension, at Markaz.
+    // The callee's phone shows who calls: the caller's number, at Markaz.
     std::string from = "<sip:" + caller + "@" + settings_.address + ">";
+    std::string to = "<sip:" + extension + "@" + settings_.address + ">";
     for (const auto& binding : contacts) {
-        auto opened = media_.open_channel(call.in.channel);
-        if (!opened) {
-            continue;
-        }
-        auto leg = std::make_unique<Leg>();
-        leg->channel = opened->id;
-        leg->port = opened->port;
-        leg->our_sdp = media::make_offer(local_media(opened->port));
-        std::string body = media::format_sdp(leg->our_sdp);
-        std::string to = "<sip:" + extension + "@" + settings_.address + ">";
-        leg->nh = nua_handle(nua_, nullptr, SIPTAG_TO_STR(to.c_str()), TAG_END());
-        legs_[leg->nh] = {call.id, leg.get()};
-        nua_invite(leg->nh, NUTAG_URL(binding.contact.c_str()), SIPTAG_FROM_STR(from.c_str()),
-                   SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
-                   TAG_END());
-        call.forks.push_back(std::move(leg));
+        add_outbound_leg(call, binding.contact, to, from, nullptr);
     }
     if (call.forks.empty()) {
         nua_respond(call.in.nh, SIP_503_SERVICE_UNAVAILABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
         end_call(call, nullptr);
     }
+}
+
+void B2bua::dial_out(Call& call, const Trunk& trunk, const std::string& number,
+                     const std::string& caller) {
+    std::string uri = "sip:" + number + "@" + trunk.target;
+    std::string from = "<sip:" + caller + "@" + settings_.address + ">";
+    if (!add_outbound_leg(call, uri, "<" + uri + ">", from, &trunk)) {
+        nua_respond(call.in.nh, SIP_503_SERVICE_UNAVAILABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
+        end_call(call, nullptr);
+    }
+}
+
+bool B2bua::add_outbound_leg(Call& call, const std::string& uri, const std::string& to,
+                             const std::string& from, const Trunk* trunk) {
+    auto opened = media_.open_channel(call.in.channel);
+    if (!opened) {
+        return false;
+    }
+    auto leg = std::make_unique<Leg>();
+    leg->channel = opened->id;
+    leg->port = opened->port;
+    leg->trunk = trunk;
+    leg->our_sdp = media::make_offer(local_media(opened->port));
+    std::string body = media::format_sdp(leg->our_sdp);
+    leg->nh = nua_handle(nua_, nullptr, SIPTAG_TO_STR(to.c_str()), TAG_END());
+    legs_[leg->nh] = {call.id, leg.get()};
+    nua_invite(leg->nh, NUTAG_URL(uri.c_str()), SIPTAG_FROM_STR(from.c_str()),
+               SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
+               TAG_END());
+    call.forks.push_back(std::move(leg));
+    return true;
 }
 
 void B2bua::on_event(nua_event_t event, int status, nua_handle_t* nh, const sip_t* sip,
@@ -273,6 +311,24 @@ void B2bua::on_outbound_response(Call& call, Leg& leg, int status, const sip_t* 
             return;
         }
         connect(call, leg, sip);
+        return;
+    }
+    if ((status == 401 || status == 407) && leg.trunk && !leg.trunk->username.empty() &&
+        !leg.authenticated && sip) {
+        // The trunk wants credentials: answer its challenge once; nua resends the INVITE.
+        const msg_auth_t* challenge =
+            status == 401 ? sip->sip_www_authenticate : sip->sip_proxy_authenticate;
+        std::string realm;
+        for (const char* const* p = challenge ? challenge->au_params : nullptr; p && *p; ++p) {
+            std::string_view param{*p};
+            if (param.starts_with("realm=")) {
+                realm = std::string(param.substr(6));  // keeps the quotes nua expects
+            }
+        }
+        leg.authenticated = true;
+        std::string auth =
+            "Digest:" + realm + ":" + leg.trunk->username + ":" + leg.trunk->password;
+        nua_authenticate(leg.nh, NUTAG_AUTH(auth.c_str()), TAG_END());
         return;
     }
     if (status >= 300) {

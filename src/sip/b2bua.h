@@ -40,8 +40,10 @@ public:
           const SipSettings& settings, Sounds sounds, Report report);
     ~B2bua();
 
-    /// A new, authenticated INVITE from `caller`. Answers it (or routes it on) itself.
-    void on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& caller);
+    /// A new INVITE from `caller`, authenticated as an extension or trusted as coming from
+    /// `trunk` (whose number mapping then applies). Answers it (or routes it on) itself.
+    void on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& caller,
+                   const Trunk* trunk = nullptr);
     /// True when `nh` is one of the calls' legs; then on_event() takes its events.
     bool owns(nua_handle_t* nh) const;
     void on_event(nua_event_t event, int status, nua_handle_t* nh, const sip_t* sip, tagi_t tags[]);
@@ -59,6 +61,12 @@ private:
     /// Answers the inbound leg with our SDP (echo test, prompt test).
     void answer_inbound(Call& call);
     void fork_to_extension(Call& call, const std::string& extension, const std::string& caller);
+    /// Dials `number` at the trunk's target.
+    void dial_out(Call& call, const Trunk& trunk, const std::string& number,
+                  const std::string& caller);
+    /// One outbound leg to `uri`, its own media channel next to the caller's.
+    bool add_outbound_leg(Call& call, const std::string& uri, const std::string& to,
+                          const std::string& from, const Trunk* trunk);
     void on_outbound_response(Call& call, Leg& leg, int status, const sip_t* sip);
     void connect(Call& call, Leg& winner, const sip_t* sip);
     void on_reinvite(Call& call, Leg& leg, const sip_t* sip);

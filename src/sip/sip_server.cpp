@@ -360,6 +360,20 @@ struct SipServer::Impl {
         nua_handle_destroy(nh);
     }
 
+    /// The trunk whose `allow` list has the request's source ("10.0.0.5" or "10.0.0.5:5060").
+    const Trunk* trunk_for(const std::string& source) const {
+        std::string host = host_of(source);
+        std::string host_port = source.substr(source.find(':') + 1);
+        for (const Trunk& trunk : settings.trunks) {
+            for (const std::string& allowed : trunk.allow) {
+                if (allowed == host || allowed == host_port) {
+                    return &trunk;
+                }
+            }
+        }
+        return nullptr;
+    }
+
     void on_invite(nua_t* nua, nua_handle_t* nh, const sip_t* sip) {
         std::string source = source_of(nua);
         if (dropped_for_ban(nh, source)) {
@@ -367,11 +381,13 @@ struct SipServer::Impl {
         }
         std::string caller =
             sip->sip_from && sip->sip_from->a_url->url_user ? sip->sip_from->a_url->url_user : "";
-        if (authenticate(nua, nh, sip, caller, source) != Auth::Ok) {
+        // A trunk is trusted by its address; everyone else proves who they are.
+        const Trunk* trunk = trunk_for(source);
+        if (!trunk && authenticate(nua, nh, sip, caller, source) != Auth::Ok) {
             return;  // answered; the handle goes when nua reports the call terminated
         }
         if (b2bua) {
-            b2bua->on_invite(nh, sip, caller);
+            b2bua->on_invite(nh, sip, caller, trunk);
             return;
         }
         // Without media nothing can be answered: every number routes nowhere.

@@ -17,6 +17,24 @@ struct Extension {
     std::string password;
 };
 
+/// A peer exchanging calls with Markaz without registering: a carrier, a PBX, a gateway.
+struct Trunk {
+    std::string name;
+    /// Inbound: INVITEs from these sources ("10.0.0.5", or "10.0.0.5:5060" for one port)
+    /// are accepted without digest authentication.
+    std::vector<std::string> allow;
+    /// Inbound number mapping: drop this many leading digits, then put `add_prefix` in front
+    /// (a carrier's "+982112345678" becomes "12345678" with strip 5).
+    int strip = 0;
+    std::string add_prefix;
+    /// Outbound: numbers starting with `dial_prefix` go to `target` (host:port), the prefix
+    /// removed ("9" + 0912... dials 0912... through the trunk). Empty target: inbound only.
+    std::string dial_prefix;
+    std::string target;
+    std::string username;  ///< credentials the trunk may challenge for; empty = none
+    std::string password;
+};
+
 /// Everything the SIP layer is configured with (the `sip:` section of the server config).
 struct SipSettings {
     std::string address = "127.0.0.1";  ///< where to listen, UDP and TCP
@@ -32,6 +50,7 @@ struct SipSettings {
     std::string loop_number = "601";  ///< the prompt test: `loop_prompt` played in a loop
     std::string loop_prompt;          ///< a sound file; "" = no prompt test
     std::string music_on_hold;        ///< a sound file the held party hears; "" = silence
+    std::vector<Trunk> trunks;
     LocationService::Settings registrations;
     BanList::Settings bans;
 };

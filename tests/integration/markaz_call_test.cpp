@@ -219,6 +219,58 @@ TEST(MarkazCalls, A183WithSdpOpensEarlyMediaToTheCallerBeforeTheAnswer) {
     EXPECT_TRUE(server.recordings().empty()) << "early media is not a call to record";
 }
 
+/// A phone that registers nowhere: it plays a carrier or a PBX behind a trunk.
+PhoneOptions peer(const std::string& user, int tone_hz) {
+    PhoneOptions options;
+    options.user = user;
+    options.audio = SineTone{tone_hz};
+    return options;
+}
+
+TEST(MarkazTrunks, ATrustedPeerCallsInWithoutCredentialsAndAnyoneElseIsChallenged) {
+    BaresipPhone carrier{peer("02112345", 700)};
+    BaresipPhone stranger{peer("666", 800)};
+    // The carrier sends "+981002"-style numbers: strip the 3-character country prefix.
+    MarkazServer server{"", "  trunks:\n    - {name: carrier, allow: [\"127.0.0.1:" +
+                                std::to_string(carrier.sip_port()) + "\"], strip: 3}\n"};
+    BaresipPhone agent{extension(server, "1002", 1000)};
+    agent.wait_until_registered();
+
+    carrier.dial(server.uri("+981002"));
+    agent.wait_for(ev::kCallIncoming);
+    agent.answer();
+    carrier.wait_for(ev::kCallEstablished);
+    std::this_thread::sleep_for(2s);
+    carrier.hangup();
+    carrier.wait_for(ev::kCallClosed);
+    agent.wait_for(ev::kCallClosed);
+    EXPECT_NEAR(analyze_wav(agent.last_recording().heard).channels[0].dominant_hz, 700, 5);
+    EXPECT_NEAR(analyze_wav(carrier.last_recording().heard).channels[0].dominant_hz, 1000, 5);
+
+    stranger.dial(server.uri("1002"));  // same host, another port: not the trunk
+    auto closed = stranger.wait_for(ev::kCallClosed);
+    EXPECT_NE(closed.value("param", "").find("40"), std::string::npos) << closed.dump();
+}
+
+TEST(MarkazTrunks, AnExtensionDialsOutThroughTheTrunkByItsPrefix) {
+    BaresipPhone customer{peer("09121234567", 700)};
+    MarkazServer server{"",
+                        "  trunks:\n    - {name: out, dial_prefix: \"9\", target: \"127.0.0.1:" +
+                            std::to_string(customer.sip_port()) + "\"}\n"};
+    BaresipPhone agent{extension(server, "1001", 440)};
+    agent.wait_until_registered();
+    agent.dial(server.uri("909121234567"));
+    customer.wait_for(ev::kCallIncoming);
+    customer.answer();
+    agent.wait_for(ev::kCallEstablished);
+    std::this_thread::sleep_for(2s);
+    agent.hangup();
+    agent.wait_for(ev::kCallClosed);
+    customer.wait_for(ev::kCallClosed);
+    EXPECT_NEAR(analyze_wav(customer.last_recording().heard).channels[0].dominant_hz, 440, 5);
+    EXPECT_NEAR(analyze_wav(agent.last_recording().heard).channels[0].dominant_hz, 700, 5);
+}
+
 TEST(MarkazCalls, Rfc4733DigitsReachTheServerAsEvents) {
     MarkazServer server;
     BaresipPhone a{extension(server, "1001", 440)};

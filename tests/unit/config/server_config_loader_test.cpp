@@ -60,8 +60,8 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
               "s.yaml:2: sip.listen: port must be 1..65535, got '70000'");
     EXPECT_EQ(error_of("sip:\n  relm: x\n"),
               "s.yaml:2: sip.relm: unknown key (expected one of: listen, realm, nonce_lifetime, "
-              "digest_algorithms, extensions, registrations, bans, echo_number, recordings, "
-              "loop_number, loop_prompt, music_on_hold)");
+              "digest_algorithms, extensions, trunks, registrations, bans, echo_number, "
+              "recordings, loop_number, loop_prompt, music_on_hold)");
     EXPECT_EQ(error_of("sip:\n  digest_algorithms: [SHA-1]\n"),
               "s.yaml:2: sip.digest_algorithms[0]: unknown value 'SHA-1' (expected one of: MD5, "
               "SHA-256)");
@@ -72,6 +72,16 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
     EXPECT_EQ(error_of("sip:\n  extensions:\n    - {number: \"100\", password: secret100}\n"
                        "    - {number: \"100\", password: secret100}\n"),
               "s.yaml:4: sip.extensions[1].number: duplicate extension '100'");
+    EXPECT_EQ(error_of("sip:\n  trunks:\n    - {name: t, target: 10.0.0.5}\n"),
+              "s.yaml:3: sip.trunks[0].target: expected host:port, got '10.0.0.5'");
+    EXPECT_EQ(error_of("sip:\n  trunks:\n    - {name: t, target: 10.0.0.5:5060}\n"),
+              "s.yaml:3: sip.trunks[0].dial_prefix: missing (which dialled numbers go to "
+              "10.0.0.5:5060?)");
+    EXPECT_EQ(error_of("sip:\n  trunks:\n    - {name: t}\n"),
+              "s.yaml:3: sip.trunks[0]: a trunk needs allow (inbound) or target (outbound)");
+    EXPECT_EQ(
+        error_of("sip:\n  trunks:\n    - {name: t, allow: [a]}\n    - {name: t, allow: [b]}\n"),
+        "s.yaml:4: sip.trunks[1].name: duplicate trunk 't'");
     EXPECT_EQ(error_of("web: {}\n"),
               "s.yaml:1: web: unknown key (expected one of: pause_reasons, queues, agents, sip, "
               "media)");
