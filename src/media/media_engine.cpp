@@ -105,10 +105,8 @@ struct Room {
 /// A worker thread: its channels and rooms, and the queue other threads post to.
 class Worker {
 public:
-    Worker(MediaEngine::Impl& engine, PortPool& ports, const MediaSettings& settings,
-           MediaEngine::EventSink& sink)
+    Worker(PortPool& ports, const MediaSettings& settings, MediaEngine::EventSink& sink)
         : ports_(ports), settings_(settings), sink_(sink), rng_(std::random_device{}()) {
-        (void)engine;
         thread_ = std::thread([this] { run(); });
     }
     ~Worker() {
@@ -437,8 +435,7 @@ Result<std::unique_ptr<MediaEngine>> MediaEngine::start(MediaSettings settings, 
                     ? impl->settings.workers
                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     for (int i = 0; i < count; ++i) {
-        impl->workers.push_back(
-            std::make_unique<Worker>(*impl, impl->ports, impl->settings, impl->sink));
+        impl->workers.push_back(std::make_unique<Worker>(impl->ports, impl->settings, impl->sink));
     }
     return std::unique_ptr<MediaEngine>(new MediaEngine(std::move(impl)));
 }

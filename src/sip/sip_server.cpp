@@ -7,6 +7,7 @@
 #include <future>
 #include <mutex>
 #include <netinet/in.h>
+#include <optional>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
@@ -177,22 +178,18 @@ struct SipServer::Impl {
     /// failure counted against the source address.
     Auth authenticate(nua_t* nua, nua_handle_t* nh, const sip_t* sip, const std::string& extension,
                       const std::string& source) {
-        const sip_authorization_t* credentials = sip->sip_authorization;
-        while (credentials && credentials->au_params) {
-            auto parsed = digest_response_from_params(credentials->au_params);
+        // The credentials for our realm; others (another proxy's, or unreadable) do not count.
+        std::optional<DigestResponse> response;
+        for (const sip_authorization_t* c = sip->sip_authorization; c && !response;
+             c = c->au_next) {
+            auto parsed = digest_response_from_params(c->au_params);
             if (parsed && parsed->realm == settings.realm) {
-                break;
+                response = std::move(*parsed);
             }
-            credentials = credentials->au_next;
         }
-        if (!credentials) {
+        if (!response) {
             challenge(nua, nh, false);
             return Auth::Challenged;
-        }
-        auto response = digest_response_from_params(credentials->au_params);
-        if (!response) {
-            refuse(nua, nh, extension, source, response.error().message);
-            return Auth::Refused;
         }
         if (auto fresh = nonces.check(response->nonce, wall_now(), settings.nonce_lifetime);
             !fresh) {

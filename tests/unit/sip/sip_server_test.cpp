@@ -4,58 +4,19 @@
 #include "sip/sip_server.h"
 
 #include <algorithm>
-#include <arpa/inet.h>
-#include <array>
-#include <cstdio>
 #include <mutex>
-#include <netinet/in.h>
 #include <regex>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <gtest/gtest.h>
+
+#include "support/ports.h"
+#include "support/sipsak.h"
+#include "support/udp_exchange.h"
 
 namespace markaz::sip {
 namespace {
 
 using namespace std::chrono_literals;
-
-/// A port free for both UDP and TCP on 127.0.0.1 right now.
-int free_port() {
-    for (int attempt = 0; attempt < 50; ++attempt) {
-        int udp = socket(AF_INET, SOCK_DGRAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        bind(udp, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-        socklen_t length = sizeof addr;
-        getsockname(udp, reinterpret_cast<sockaddr*>(&addr), &length);
-        int tcp = socket(AF_INET, SOCK_STREAM, 0);
-        bool both = bind(tcp, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-        close(tcp);
-        close(udp);
-        if (both) {
-            return ntohs(addr.sin_port);
-        }
-    }
-    return 0;
-}
-
-struct Exchange {
-    int status = -1;
-    std::string output;
-};
-
-Exchange run(const std::string& command) {
-    Exchange r;
-    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-    std::array<char, 4096> buffer;
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
-        r.output.append(buffer.data(), n);
-    }
-    r.status = pclose(pipe);
-    return r;
-}
 
 /// The status codes of every response in sipsak's verbose output, in order.
 std::vector<int> statuses(const std::string& output) {
@@ -73,7 +34,7 @@ std::vector<int> statuses(const std::string& output) {
 class SipServerTest : public ::testing::Test {
 protected:
     void start(SipSettings settings = {}) {
-        port_ = free_port();
+        port_ = integration::free_sip_port();
         ASSERT_NE(port_, 0);
         settings.port = port_;
         settings.digest_algorithms = algorithms_;
@@ -88,10 +49,16 @@ protected:
         server_ = std::move(*server);
     }
 
-    Exchange register_with(const std::string& user, const std::string& password,
-                           const std::string& extra = "-x 120") {
-        return run("sipsak -vvv -U -s sip:" + user + "@127.0.0.1:" + std::to_string(port_) +
-                   " -u " + user + " -a " + password + " " + extra);
+    /// One REGISTER by sipsak (usrloc mode) with its own contact, answering the challenge.
+    integration::SipsakResult register_with(const std::string& user, const std::string& password,
+                                            int expires = 120) {
+        return integration::run_sipsak({"-U", "-s", "sip:" + user + "@127.0.0.1", "-r",
+                                        std::to_string(port_), "-u", user, "-a", password, "-x",
+                                        std::to_string(expires)});
+    }
+    integration::SipsakResult options(std::chrono::seconds timeout = std::chrono::seconds{20}) {
+        return integration::run_sipsak({"-s", "sip:ping@127.0.0.1", "-r", std::to_string(port_)},
+                                       timeout);
     }
 
     // The server goes first: its thread may still report while the fixture is torn down.
@@ -111,13 +78,13 @@ protected:
 
 TEST_F(SipServerTest, AnswersOptions) {
     start();
-    Exchange r = run("sipsak -vv -s sip:ping@127.0.0.1:" + std::to_string(port_));
+    integration::SipsakResult r = options();
     EXPECT_EQ(statuses(r.output), std::vector<int>{200}) << r.output;
 }
 
 TEST_F(SipServerTest, RegistersWithMd5AfterAChallenge) {
     start();
-    Exchange r = register_with("1001", "secret1001");
+    integration::SipsakResult r = register_with("1001", "secret1001");
     auto codes = statuses(r.output);
     std::sort(codes.begin(), codes.end());
     EXPECT_EQ(codes, (std::vector<int>{200, 401})) << r.output;
@@ -143,7 +110,7 @@ TEST_F(SipServerTest, WrongPasswordAndUnknownExtensionGetTheSameAnswers) {
 
 TEST_F(SipServerTest, TooBriefAnExpiryGets423) {
     start();
-    auto codes = statuses(register_with("1001", "secret1001", "-x 10").output);
+    auto codes = statuses(register_with("1001", "secret1001", 10).output);
     std::sort(codes.begin(), codes.end());
     EXPECT_EQ(codes, (std::vector<int>{401, 423}));
     EXPECT_TRUE(server_->registered_extensions().empty());
@@ -160,29 +127,10 @@ TEST_F(SipServerTest, RepeatedFailuresBanTheAddressAndItsRequestsGoUnanswered) {
     ASSERT_EQ(bans.size(), 1u);
     EXPECT_EQ(bans[0].address, "127.0.0.1");
     // Even the right password and a plain OPTIONS now get no answer at all.
-    Exchange after = run("timeout 2 sipsak -vv -s sip:ping@127.0.0.1:" + std::to_string(port_));
+    integration::SipsakResult after = options(std::chrono::seconds{2});
     EXPECT_TRUE(statuses(after.output).empty()) << after.output;
     auto n = notices();
     EXPECT_EQ(n.back().kind, SipNotice::Kind::Banned);
-}
-
-/// One UDP exchange: sends `text`, returns the first datagram back (empty after `wait`).
-std::string udp_exchange(int port, const std::string& text,
-                         std::chrono::microseconds wait = std::chrono::seconds{2}) {
-    int s = socket(AF_INET, SOCK_DGRAM, 0);
-    timeval timeout{static_cast<time_t>(wait.count() / 1'000'000),
-                    static_cast<suseconds_t>(wait.count() % 1'000'000)};
-    setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    sendto(s, text.data(), text.size(), 0, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    std::string reply(65536, '\0');
-    ssize_t n = recv(s, reply.data(), reply.size(), 0);
-    close(s);
-    reply.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
-    return reply;
 }
 
 std::string register_request(int port, int cseq, const std::string& authorization) {
@@ -204,7 +152,8 @@ std::string register_request(int port, int cseq, const std::string& authorizatio
 TEST_F(SipServerTest, RegistersWithSha256WhenTheClientAnswersThatChallenge) {
     algorithms_ = {DigestAlgorithm::Sha256};
     start();
-    std::string challenge = udp_exchange(port_, register_request(port_, 1, ""));
+    std::string challenge = integration::udp_exchange(static_cast<std::uint16_t>(port_),
+                                                      register_request(port_, 1, ""));
     ASSERT_NE(challenge.find("SIP/2.0 401"), std::string::npos) << challenge;
     std::smatch nonce;
     ASSERT_TRUE(std::regex_search(challenge, nonce, std::regex{R"re(nonce="([^"]+)")re"}));
@@ -218,7 +167,8 @@ TEST_F(SipServerTest, RegistersWithSha256WhenTheClientAnswersThatChallenge) {
     std::string header = "Authorization: Digest username=\"1001\", realm=\"markaz\", nonce=\"" +
                          r.nonce + "\", uri=\"" + r.uri + "\", response=\"" + r.response +
                          "\", algorithm=SHA-256, qop=auth, nc=00000001, cnonce=\"c0ffee\"\r\n";
-    std::string ok = udp_exchange(port_, register_request(port_, 2, header));
+    std::string ok = integration::udp_exchange(static_cast<std::uint16_t>(port_),
+                                               register_request(port_, 2, header));
     EXPECT_NE(ok.find("SIP/2.0 200"), std::string::npos) << ok;
     EXPECT_EQ(server_->registered_extensions(), std::vector<std::string>{"1001"});
 
@@ -228,7 +178,9 @@ TEST_F(SipServerTest, RegistersWithSha256WhenTheClientAnswersThatChallenge) {
     std::string md5 = "Authorization: Digest username=\"1001\", realm=\"markaz\", nonce=\"" +
                       r.nonce + "\", uri=\"" + r.uri + "\", response=\"" + r.response +
                       "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"c0ffee\"\r\n";
-    EXPECT_NE(udp_exchange(port_, register_request(port_, 3, md5)).find("SIP/2.0 403"),
+    EXPECT_NE(integration::udp_exchange(static_cast<std::uint16_t>(port_),
+                                        register_request(port_, 3, md5))
+                  .find("SIP/2.0 403"),
               std::string::npos);
 }
 
@@ -236,14 +188,15 @@ TEST_F(SipServerTest, GarbageDatagramsChangeNothing) {
     start();
     for (const char* garbage : {"", "\x01\x02\x03", "REGISTER\r\n\r\n", "SIP/2.0 200 OK\r\n",
                                 "INVITE sip:x SIP/2.0\r\nContent-Length: 99999\r\n\r\n"}) {
-        udp_exchange(port_, garbage, 300ms);  // answered with 400 or dropped; either is fine
+        integration::udp_exchange(static_cast<std::uint16_t>(port_), garbage,
+                                  300ms);  // answered with 400 or dropped; either is fine
     }
-    Exchange r = run("sipsak -vv -s sip:ping@127.0.0.1:" + std::to_string(port_));
+    integration::SipsakResult r = options();
     EXPECT_EQ(statuses(r.output), std::vector<int>{200}) << r.output;
 }
 
 TEST(SipServer, APortInUseIsAClearError) {
-    int port = free_port();
+    int port = integration::free_sip_port();
     SipSettings settings;
     settings.port = port;
     auto first = SipServer::start(settings, nullptr);
