@@ -14,7 +14,8 @@ commands:
          [--shrinkage 30%] [--max-occupancy 85%] [--asa 30s] [--json]
                                                staffing with Erlang C / Erlang A
   check-config FILE [--db PATH]                validate a configuration (and store it)
-  serve --config FILE                          run the server (SIP registrar today)
+  serve --config FILE                          run the server: SIP, media, recording
+  loadgen [--calls N --rate R --hold 10s ...]  SIP+RTP load against a running server
 )";
 
 }  // namespace
@@ -35,6 +36,9 @@ int main(int argc, char** argv) {
     }
     if (command == "serve") {
         return markaz::cli::run_serve(args, std::cout, std::cerr);
+    }
+    if (command == "loadgen") {
+        return markaz::cli::run_loadgen(args, std::cout, std::cerr);
     }
     if (command == "check-config") {
         return markaz::cli::run_check_config(args, std::cout, std::cerr);

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "config/duration.h"
 #include "wfm/staffing.h"
 
@@ -129,30 +130,18 @@ Result<void> apply_option(const std::string& option, const std::string& text, Er
 }
 
 Result<ErlangArgs> parse_args(const std::vector<std::string>& args) {
+    auto options = read_options(args, {kValueOptions.begin(), kValueOptions.end()}, {"--json"});
+    if (!options) {
+        return fail(options.error());
+    }
     ErlangArgs out;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        if (arg == "--json") {
-            out.json = true;
-            continue;
-        }
-        if (!arg.starts_with("--")) {
-            return fail(Errc::InvalidArgument, "unexpected argument '" + arg + "'");
-        }
-        if (std::find(kValueOptions.begin(), kValueOptions.end(), arg) == kValueOptions.end()) {
-            return fail(Errc::InvalidArgument, "unknown option '" + arg + "'");
-        }
-        if (out.given.contains(arg)) {
-            return bad_option(arg, "given twice");
-        }
-        if (i + 1 == args.size()) {
-            return bad_option(arg, "missing value");
-        }
-        if (auto applied = apply_option(arg, args[i + 1], out); !applied) {
+    out.json = options->flags.contains("--json");
+    for (const auto& [option, text] : options->values) {
+        if (auto applied = apply_option(option, text, out); !applied) {
             return fail(applied.error());
         }
-        out.given[arg] = args[++i];
     }
+    out.given = options->values;
     for (const char* required : {"--calls", "--interval", "--aht", "--sl"}) {
         if (!out.given.contains(required)) {
             return bad_option(required, "required");

@@ -5,6 +5,7 @@
 #include <csignal>
 #include <ctime>
 #include <ostream>
+#include <sys/resource.h>
 
 #include <fmt/format.h>
 
@@ -46,6 +47,16 @@ std::string timestamp() {
     return text;
 }
 
+/// Every call holds four sockets and a recording file: thousands of calls need more than
+/// the usual soft limit of 1,024 descriptors, so the soft limit goes up to the hard one.
+void raise_open_file_limit() {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
 }  // namespace
 
 int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -67,6 +78,7 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
         err << config.error().message << '\n';
         return 2;
     }
+    raise_open_file_limit();
     // Block the stop signals before any thread starts, so that every thread inherits the mask
     // and only sigwait() below sees them.
     sigset_t stop;

@@ -25,6 +25,7 @@ namespace markaz::media {
 namespace {
 
 using Frame = std::array<std::int16_t, kFrameSamples>;
+constexpr std::uint64_t kTicksPerSecond = 1000 / kFrameMs;
 
 SteadyTime steady_now() {
     return std::chrono::time_point_cast<Duration>(std::chrono::steady_clock::now());
@@ -150,8 +151,13 @@ private:
     void tick() {
         take_commands();
         SteadyTime now = steady_now();
+        ++ticks_;
         for (auto& [id, channel] : channels_) {
             receive(channel, now);
+            // Once a second per channel, channels spread over the ticks.
+            if ((ticks_ + static_cast<std::uint64_t>(id)) % kTicksPerSecond == 0) {
+                channel.socket.drain_control();
+            }
         }
         for (auto& [id, channel] : channels_) {
             channel.has_input = decode(channel);
@@ -401,6 +407,7 @@ private:
     std::map<std::uint64_t, Room> rooms_;
     std::map<ChannelId, std::uint64_t> room_of_;
     std::uint64_t next_room_ = 1;
+    std::uint64_t ticks_ = 0;
 };
 
 struct MediaEngine::Impl {
@@ -458,12 +465,12 @@ Result<MediaEngine::Opened> MediaEngine::open_channel(std::optional<ChannelId> n
         }
         std::lock_guard lock{impl_->mutex};
         ChannelId id{impl_->next_id++};
-        std::size_t worker = impl_->next_worker++ % impl_->workers.size();
-        if (near) {
-            if (auto it = impl_->where.find(*near); it != impl_->where.end()) {
-                worker = it->second;
-            }
-        }
+        // A channel joining another goes to that one's worker; new calls take turns, so that
+        // the workers share the calls (not the legs: a call's legs are always together).
+        auto joined = near ? impl_->where.find(*near) : impl_->where.end();
+        std::size_t worker = joined != impl_->where.end()
+                                 ? joined->second
+                                 : impl_->next_worker++ % impl_->workers.size();
         impl_->where[id] = worker;
         impl_->workers[worker]->adopt(id, std::move(*socket));
         return Opened{id, *port};

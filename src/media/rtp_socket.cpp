@@ -79,32 +79,47 @@ void RtpSocket::close_all() {
     rtp_ = rtcp_ = -1;
 }
 
-std::span<const Datagram> RtpSocket::receive() {
+/// recvmmsg's headers for the socket's buffers (and, when given, a source address each).
+struct RtpSocket::ReceiveBatch {
     std::array<mmsghdr, kBatch> headers{};
     std::array<iovec, kBatch> vectors{};
     std::array<sockaddr_in, kBatch> sources{};
-    for (std::size_t i = 0; i < kBatch; ++i) {
-        vectors[i] = {buffers_[i].data(), buffers_[i].size()};
-        headers[i].msg_hdr.msg_iov = &vectors[i];
-        headers[i].msg_hdr.msg_iovlen = 1;
-        headers[i].msg_hdr.msg_name = &sources[i];
-        headers[i].msg_hdr.msg_namelen = sizeof(sockaddr_in);
+
+    ReceiveBatch(Buffers& buffers, bool with_sources) {
+        for (std::size_t i = 0; i < kBatch; ++i) {
+            vectors[i] = {buffers[i].data(), buffers[i].size()};
+            headers[i].msg_hdr.msg_iov = &vectors[i];
+            headers[i].msg_hdr.msg_iovlen = 1;
+            if (with_sources) {
+                headers[i].msg_hdr.msg_name = &sources[i];
+                headers[i].msg_hdr.msg_namelen = sizeof(sockaddr_in);
+            }
+        }
     }
-    // RTCP is not used yet; drain it so the socket buffer never fills.
-    recvmmsg(rtcp_, headers.data(), static_cast<unsigned>(kBatch), MSG_DONTWAIT, nullptr);
-    for (std::size_t i = 0; i < kBatch; ++i) {
-        headers[i].msg_hdr.msg_namelen = sizeof(sockaddr_in);
+    int receive(int fd) {
+        return recvmmsg(fd, headers.data(), static_cast<unsigned>(kBatch), MSG_DONTWAIT, nullptr);
     }
-    int n = recvmmsg(rtp_, headers.data(), static_cast<unsigned>(kBatch), MSG_DONTWAIT, nullptr);
+};
+
+std::span<const Datagram> RtpSocket::receive() {
+    ReceiveBatch batch{buffers_, true};
+    int n = batch.receive(rtp_);
     if (n <= 0) {
         return {};
     }
     for (int i = 0; i < n; ++i) {
         auto k = static_cast<std::size_t>(i);
-        received_[k] = Datagram{
-            std::span<const std::uint8_t>(buffers_[k].data(), headers[k].msg_len), sources[k]};
+        received_[k] =
+            Datagram{std::span<const std::uint8_t>(buffers_[k].data(), batch.headers[k].msg_len),
+                     batch.sources[k]};
     }
     return std::span<const Datagram>(received_.data(), static_cast<std::size_t>(n));
+}
+
+void RtpSocket::drain_control() {
+    ReceiveBatch batch{buffers_, false};
+    while (batch.receive(rtcp_) == static_cast<int>(kBatch)) {
+    }
 }
 
 int RtpSocket::send(std::span<const std::span<const std::uint8_t>> packets, const sockaddr_in& to) {

@@ -1,5 +1,6 @@
 #include "sip/digest.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <map>
@@ -37,17 +38,9 @@ std::string unquote(std::string_view text) {
     return out;
 }
 
-}  // namespace
-
-std::string digest_hex(DigestAlgorithm algorithm, std::string_view data) {
-    const EVP_MD* md = algorithm == DigestAlgorithm::Md5 ? EVP_md5() : EVP_sha256();
-    unsigned char out[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_Digest(data.data(), data.size(), out, &length, md, nullptr);
-    return to_hex(out, length);
-}
-
-Result<DigestResponse> digest_response_from_params(const char* const* params) {
+/// A header's `name=value` parameters as sofia-sip tokenizes them (quotes still on), by
+/// lower-case name, unquoted.
+std::map<std::string, std::string, std::less<>> read_params(const char* const* params) {
     std::map<std::string, std::string, std::less<>> found;
     for (const char* const* p = params; p && *p; ++p) {
         std::string_view param{*p};
@@ -61,6 +54,21 @@ Result<DigestResponse> digest_response_from_params(const char* const* params) {
         }
         found[name] = unquote(param.substr(eq + 1));
     }
+    return found;
+}
+
+}  // namespace
+
+std::string digest_hex(DigestAlgorithm algorithm, std::string_view data) {
+    const EVP_MD* md = algorithm == DigestAlgorithm::Md5 ? EVP_md5() : EVP_sha256();
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(data.data(), data.size(), out, &length, md, nullptr);
+    return to_hex(out, length);
+}
+
+Result<DigestResponse> digest_response_from_params(const char* const* params) {
+    auto found = read_params(params);
     DigestResponse r;
     for (auto [name, field] : {std::pair{"username", &r.username}, std::pair{"realm", &r.realm},
                                std::pair{"nonce", &r.nonce}, std::pair{"uri", &r.uri},
@@ -104,6 +112,60 @@ Result<std::string> expected_digest(const DigestResponse& r, std::string_view pa
     }
     return digest_hex(*algorithm,
                       ha1 + ":" + r.nonce + ":" + r.nc + ":" + r.cnonce + ":" + r.qop + ":" + ha2);
+}
+
+Result<std::string> digest_authorization(const char* const* challenge_params,
+                                         DigestAlgorithm algorithm, const DigestCredentials& who) {
+    auto found = read_params(challenge_params);
+    auto get = [&](std::string_view name) {
+        auto it = found.find(name);
+        return it == found.end() ? std::string{} : it->second;
+    };
+    DigestResponse r;
+    r.username = who.username;
+    r.realm = get("realm");
+    r.nonce = get("nonce");
+    r.uri = who.uri;
+    r.algorithm = found.contains("algorithm") ? get("algorithm") : "MD5";
+    r.opaque = get("opaque");
+    if (r.nonce.empty()) {
+        return fail(Errc::InvalidArgument, "challenge: missing nonce");
+    }
+    if (kDigestAlgorithmNames.parse(r.algorithm) != algorithm) {
+        return fail(Errc::Unavailable, "challenge: algorithm " + r.algorithm + ", not " +
+                                           std::string(kDigestAlgorithmNames.name(algorithm)));
+    }
+    // qop is a list ("auth, auth-int"); Markaz's clients do "auth" when it is offered.
+    if (std::string qop = get("qop"); !qop.empty()) {
+        bool offers_auth = false;
+        for (std::size_t start = 0; start <= qop.size();) {
+            auto comma = std::min(qop.find(',', start), qop.size());
+            std::string option = qop.substr(start, comma - start);
+            std::erase(option, ' ');
+            offers_auth = offers_auth || option == "auth";
+            start = comma + 1;
+        }
+        if (!offers_auth) {
+            return fail(Errc::Unavailable, "challenge: qop " + qop + " is not supported");
+        }
+        r.qop = "auth";
+        r.nc = "00000001";
+        r.cnonce = who.cnonce;
+    }
+    auto response = expected_digest(r, who.password, who.method);
+    if (!response) {
+        return fail(response.error());
+    }
+    std::string header = "Digest username=\"" + r.username + "\", realm=\"" + r.realm +
+                         "\", nonce=\"" + r.nonce + "\", uri=\"" + r.uri + "\", response=\"" +
+                         *response + "\", algorithm=" + r.algorithm;
+    if (!r.qop.empty()) {
+        header += ", qop=auth, nc=" + r.nc + ", cnonce=\"" + r.cnonce + "\"";
+    }
+    if (!r.opaque.empty()) {
+        header += ", opaque=\"" + r.opaque + "\"";
+    }
+    return header;
 }
 
 bool digest_matches(const DigestResponse& r, std::string_view password, std::string_view method) {

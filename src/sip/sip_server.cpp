@@ -261,13 +261,14 @@ struct SipServer::Impl {
         }
         held.push_back(Held{nh, steady_now() + std::chrono::seconds{40}});
         if (!sweeper) {
-            sweeper = su_timer_create(su_root_task(root), 0);
-            su_timer_set_interval(
+            // Every 5 s for as long as the server runs (su_timer_set_interval would fire once).
+            sweeper = su_timer_create(su_root_task(root), 5'000);
+            su_timer_run(
                 sweeper,
                 [](su_root_magic_t*, su_timer_t*, su_timer_arg_t* arg) {
                     reinterpret_cast<Impl*>(arg)->release_held(steady_now());
                 },
-                reinterpret_cast<su_timer_arg_t*>(this), 5'000);
+                reinterpret_cast<su_timer_arg_t*>(this));
         }
         return true;
     }

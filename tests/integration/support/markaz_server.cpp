@@ -12,6 +12,9 @@
 namespace markaz::integration {
 
 MarkazServer::MarkazServer(const std::string& extra_yaml, const std::string& extra_sip)
+    : MarkazServer(Options{extra_yaml, extra_sip}) {}
+
+MarkazServer::MarkazServer(const Options& options)
     : dir_(make_temp_dir("markaz-server")), port_(free_sip_port()) {
     const char* binary = std::getenv("MARKAZ_BINARY");
     if (!binary) {
@@ -20,14 +23,14 @@ MarkazServer::MarkazServer(const std::string& extra_yaml, const std::string& ext
     std::ofstream config{dir_ / "markaz.yaml"};
     config << "sip:\n"
            << "  listen: 127.0.0.1:" << port_ << "\n"
-           << "  digest_algorithms: [MD5]\n"
+           << "  digest_algorithms: " << options.digest_algorithms << "\n"
            << "  recordings: " << (dir_ / "recordings").string() << "\n"
-           << extra_sip << "  extensions:\n";
-    for (int n = 1001; n <= 1003; ++n) {
+           << options.extra_sip << "  extensions:\n";
+    for (int n = options.first_extension; n <= options.last_extension; ++n) {
         config << "    - {number: \"" << n << "\", password: secret" << n << "}\n";
     }
     config << "media: {address: 127.0.0.1, port_min: 40000, port_max: 40999, workers: 2}\n"
-           << extra_yaml;
+           << options.extra_yaml;
     config.close();
     process_ = std::make_unique<ChildProcess>(
         std::vector<std::string>{binary, "serve", "--config", (dir_ / "markaz.yaml").string()},

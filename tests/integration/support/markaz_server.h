@@ -19,6 +19,16 @@ public:
     /// `extra_yaml` is appended to the configuration (more top-level sections);
     /// `extra_sip` goes inside the `sip:` section (indented two spaces, one key per line).
     explicit MarkazServer(const std::string& extra_yaml = "", const std::string& extra_sip = "");
+    /// The same with other challenges (`digest_algorithms`, e.g. "[SHA-256, MD5]") and
+    /// extensions first..last instead of 1001-1003.
+    struct Options {
+        std::string extra_yaml;
+        std::string extra_sip;
+        std::string digest_algorithms = "[MD5]";
+        int first_extension = 1001;
+        int last_extension = 1003;
+    };
+    explicit MarkazServer(const Options& options);
     ~MarkazServer();
     MarkazServer(const MarkazServer&) = delete;
     MarkazServer& operator=(const MarkazServer&) = delete;

@@ -1,5 +1,8 @@
 #include "sip/digest.h"
 
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 namespace markaz::sip {
@@ -91,6 +94,81 @@ TEST(Challenge, HeaderValue) {
               "Digest realm=\"markaz\", nonce=\"n1\", algorithm=SHA-256, qop=\"auth\"");
     EXPECT_EQ(digest_challenge(DigestAlgorithm::Md5, "markaz", "n1", true),
               "Digest realm=\"markaz\", nonce=\"n1\", algorithm=MD5, qop=\"auth\", stale=true");
+}
+
+TEST(ClientDigest, AnswersTheRfc7616Sha256Challenge) {
+    // RFC 7616 §3.9.1, as sofia-sip tokenizes the WWW-Authenticate parameters.
+    const char* challenge[] = {"realm=\"http-auth@example.org\"",
+                               "qop=\"auth, auth-int\"",
+                               "algorithm=SHA-256",
+                               "nonce=\"7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v\"",
+                               "opaque=\"FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS\"",
+                               nullptr};
+    auto header =
+        digest_authorization(challenge, DigestAlgorithm::Sha256,
+                             DigestCredentials{"Mufasa", "Circle of Life", "GET", "/dir/index.html",
+                                               "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ"});
+    ASSERT_TRUE(header) << header.error().message;
+    EXPECT_EQ(*header,
+              "Digest username=\"Mufasa\", realm=\"http-auth@example.org\", "
+              "nonce=\"7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v\", uri=\"/dir/index.html\", "
+              "response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\", "
+              "algorithm=SHA-256, qop=auth, nc=00000001, "
+              "cnonce=\"f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ\", "
+              "opaque=\"FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS\"");
+}
+
+/// A header value "Digest a=1, b=\"2\"" as sofia-sip hands its parameters over: one string
+/// per parameter, quotes kept, then a null.
+struct SofiaParams {
+    explicit SofiaParams(const std::string& header) {
+        std::string rest = header.substr(std::string("Digest ").size());
+        for (std::size_t start = 0; start < rest.size();) {
+            auto comma = rest.find(", ", start);
+            texts.push_back(rest.substr(start, comma - start));
+            start = comma == std::string::npos ? rest.size() : comma + 2;
+        }
+        for (const auto& t : texts) {
+            pointers.push_back(t.c_str());
+        }
+        pointers.push_back(nullptr);
+    }
+    std::vector<std::string> texts;
+    std::vector<const char*> pointers;
+};
+
+TEST(ClientDigest, WhatTheClientSendsTheServerAccepts) {
+    NonceIssuer nonces{"secret"};
+    SofiaParams challenge{
+        digest_challenge(DigestAlgorithm::Md5, "markaz", nonces.issue(WallTime{}), false)};
+    auto header = digest_authorization(
+        challenge.pointers.data(), DigestAlgorithm::Md5,
+        DigestCredentials{"1001", "secret1001", "REGISTER", "sip:127.0.0.1:5060", "c1"});
+    ASSERT_TRUE(header) << header.error().message;
+    // Back through the server's own reading of an Authorization header.
+    SofiaParams answer{*header};
+    auto response = digest_response_from_params(answer.pointers.data());
+    ASSERT_TRUE(response) << response.error().message;
+    EXPECT_TRUE(digest_matches(*response, "secret1001", "REGISTER"));
+    EXPECT_FALSE(digest_matches(*response, "secret1002", "REGISTER"));
+}
+
+TEST(ClientDigest, AChallengeItCannotAnswerSaysWhy) {
+    const char* sha[] = {"realm=\"markaz\"", "nonce=\"n\"", "algorithm=SHA-256", nullptr};
+    DigestCredentials who{"1001", "pw", "REGISTER", "sip:h", "c"};
+    auto md5 = digest_authorization(sha, DigestAlgorithm::Md5, who);
+    ASSERT_FALSE(md5);
+    EXPECT_EQ(md5.error().message, "challenge: algorithm SHA-256, not MD5");
+
+    const char* no_nonce[] = {"realm=\"markaz\"", nullptr};
+    auto missing = digest_authorization(no_nonce, DigestAlgorithm::Md5, who);
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().message, "challenge: missing nonce");
+
+    const char* auth_int[] = {"realm=\"markaz\"", "nonce=\"n\"", "qop=\"auth-int\"", nullptr};
+    auto qop = digest_authorization(auth_int, DigestAlgorithm::Md5, who);
+    ASSERT_FALSE(qop);
+    EXPECT_EQ(qop.error().message, "challenge: qop auth-int is not supported");
 }
 
 }  // namespace

@@ -1,0 +1,278 @@
+// `markaz loadgen`: real SIP and RTP load against a running Markaz (see docs/performance.md).
+// It registers a block of extensions, calls them through a trunk at a steady rate with audio
+// both ways, and reports call setups per second, frame loss and jitter through the switch,
+// and the server's CPU and memory per call.
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <functional>
+#include <ostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "config/duration.h"
+#include "loadgen/call_load.h"
+
+namespace markaz::cli {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: markaz loadgen [--server 127.0.0.1:5060] [--address 127.0.0.1] [--sip-port 5070]\n"
+    "                      [--rtp-port 40000] [--rtp-sockets 8] [--extensions 3001-3100]\n"
+    "                      [--password-prefix secret] [--digest MD5|SHA-256]\n"
+    "                      [--calls N] [--rate 50] [--concurrent N] [--hold 10s]\n"
+    "                      [--server-pid PID] [--progress] [--json]\n"
+    "  Markaz must trust ADDRESS:SIP-PORT as a trunk and know the extensions.\n"
+    "  --calls 0 only registers (and unregisters) the extensions.\n";
+
+Result<long> parse_whole(const std::string& option, const std::string& text, long min, long max) {
+    long value = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc{} || ptr != text.data() + text.size() || value < min ||
+        value > max) {
+        return fail(Errc::InvalidArgument, fmt::format("{}: expected a whole number from {} to "
+                                                       "{}, got '{}'",
+                                                       option, min, max, text));
+    }
+    return value;
+}
+
+Result<loadgen::LoadSettings> settings_from(const Options& options) {
+    loadgen::LoadSettings s;
+    auto text = [&](const char* option, std::string& field) {
+        if (options.has(option)) {
+            field = options.values.at(option);
+        }
+    };
+    text("--server", s.server);
+    text("--address", s.address);
+    text("--password-prefix", s.password_prefix);
+    // Whole-number options: option, field setter, range.
+    struct Whole {
+        const char* option;
+        long min;
+        long max;
+        std::function<void(long)> set;
+    };
+    const Whole wholes[] = {
+        {"--sip-port", 1, 65535, [&](long v) { s.sip_port = static_cast<std::uint16_t>(v); }},
+        {"--rtp-port", 1, 65534, [&](long v) { s.rtp_port = static_cast<std::uint16_t>(v); }},
+        {"--rtp-sockets", 1, 1024, [&](long v) { s.rtp_sockets = static_cast<int>(v); }},
+        {"--calls", 0, 10'000'000, [&](long v) { s.calls = static_cast<int>(v); }},
+        {"--concurrent", 0, 1'000'000, [&](long v) { s.concurrent = static_cast<int>(v); }},
+        {"--server-pid", 1, 1L << 30, [&](long v) { s.server_pid = static_cast<int>(v); }},
+    };
+    for (const Whole& w : wholes) {
+        if (options.has(w.option)) {
+            auto value = parse_whole(w.option, options.values.at(w.option), w.min, w.max);
+            if (!value) {
+                return fail(value.error());
+            }
+            w.set(*value);
+        }
+    }
+    if (options.has("--extensions")) {
+        // "3001-3100": a block of consecutive numbers.
+        const std::string& range = options.values.at("--extensions");
+        auto dash = range.find('-');
+        auto first = parse_whole("--extensions", range.substr(0, dash), 1, 999'999'999);
+        auto last = dash == std::string::npos
+                        ? first
+                        : parse_whole("--extensions", range.substr(dash + 1), 1, 999'999'999);
+        if (!first || !last || *last < *first) {
+            return fail(Errc::InvalidArgument,
+                        "--extensions: expected a range like 3001-3100, got '" + range + "'");
+        }
+        s.first_extension = static_cast<std::uint32_t>(*first);
+        s.extensions = static_cast<int>(*last - *first + 1);
+    }
+    if (options.has("--digest")) {
+        auto algorithm = sip::kDigestAlgorithmNames.parse(options.values.at("--digest"));
+        if (!algorithm) {
+            return fail(Errc::InvalidArgument, "--digest: expected MD5 or SHA-256, got '" +
+                                                   options.values.at("--digest") + "'");
+        }
+        s.digest = *algorithm;
+    }
+    if (options.has("--rate")) {
+        const std::string& t = options.values.at("--rate");
+        double rate = 0;
+        auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), rate);
+        if (t.empty() || ec != std::errc{} || ptr != t.data() + t.size() || !(rate > 0) ||
+            !std::isfinite(rate)) {
+            return fail(Errc::InvalidArgument,
+                        "--rate: expected calls per second above 0, got '" + t + "'");
+        }
+        s.rate = rate;
+    }
+    if (options.has("--hold")) {
+        auto hold = config::parse_duration(options.values.at("--hold"));
+        if (!hold) {
+            return fail(Errc::InvalidArgument, "--hold: expected a duration like 10s, got '" +
+                                                   options.values.at("--hold") + "'");
+        }
+        s.hold = *hold;
+    }
+    s.progress = options.flags.contains("--progress");
+    return s;
+}
+
+double loss_percent(const loadgen::MediaTotals& m) {
+    return m.frames_expected ? 100.0 * static_cast<double>(m.frames_expected - m.frames_received) /
+                                   static_cast<double>(m.frames_expected)
+                             : 0.0;
+}
+
+struct JitterFigures {
+    double mean = 0;
+    double p99 = 0;
+    double max = 0;
+};
+
+JitterFigures jitter_of(std::vector<double> jitter) {
+    JitterFigures j;
+    if (jitter.empty()) {
+        return j;
+    }
+    std::sort(jitter.begin(), jitter.end());
+    for (double v : jitter) {
+        j.mean += v;
+    }
+    j.mean /= static_cast<double>(jitter.size());
+    j.p99 = jitter[static_cast<std::size_t>(0.99 * static_cast<double>(jitter.size() - 1))];
+    j.max = jitter.back();
+    return j;
+}
+
+nlohmann::ordered_json status_counts(const std::map<int, int>& counts) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (auto [status, count] : counts) {
+        out[std::to_string(status)] = count;
+    }
+    return out;
+}
+
+void print_json(std::ostream& out, const loadgen::LoadReport& r) {
+    JitterFigures j = jitter_of(r.media.jitter_ms);
+    nlohmann::ordered_json doc{
+        {"registered", r.registered},
+        {"register_failures", status_counts(r.register_failures)},
+        {"placed", r.placed},
+        {"answered", r.answered},
+        {"call_failures", status_counts(r.call_failures)},
+        {"unfinished", r.unfinished},
+        {"setups_per_second", r.setups_per_second},
+        {"setup_ms", {{"p50", r.setup_ms_p50}, {"p99", r.setup_ms_p99}, {"max", r.setup_ms_max}}},
+        {"peak_calls", r.peak_calls},
+        {"media",
+         {{"legs", r.media.legs},
+          {"packets_sent", r.media.packets_sent},
+          {"packets_received", r.media.packets_received},
+          {"frames_expected", r.media.frames_expected},
+          {"frames_received", r.media.frames_received},
+          {"loss_percent", loss_percent(r.media)},
+          {"jitter_ms", {{"mean", j.mean}, {"p99", j.p99}, {"max", j.max}}},
+          {"loadgen_late_ticks", r.media.late_ticks},
+          {"loadgen_ticks", r.media.ticks}}},
+    };
+    if (r.usage) {
+        const auto& u = *r.usage;
+        doc["server"] = {
+            {"window_s", u.window_seconds},
+            {"calls", u.calls},
+            {"cores", u.cores},
+            {"cpu_percent_of_core_per_call", u.calls > 0 ? 100 * u.cores / u.calls : 0},
+            {"rss_before_bytes", u.rss_before},
+            {"rss_peak_bytes", u.rss_peak},
+            {"bytes_per_call",
+             u.calls > 0
+                 ? (static_cast<double>(u.rss_peak) - static_cast<double>(u.rss_before)) / u.calls
+                 : 0},
+            {"loadgen_cores", u.loadgen_cores}};
+    }
+    out << doc.dump(2) << '\n';
+}
+
+void print_text(std::ostream& out, const loadgen::LoadReport& r) {
+    out << fmt::format("registered {} extensions", r.registered);
+    for (auto [status, count] : r.register_failures) {
+        out << fmt::format(", {} refused with {}", count, status);
+    }
+    out << '\n';
+    if (r.placed == 0) {
+        return;
+    }
+    out << fmt::format("calls: {} placed, {} answered, {} at most at once", r.placed, r.answered,
+                       r.peak_calls);
+    for (auto [status, count] : r.call_failures) {
+        out << fmt::format(", {} failed with {}", count, status);
+    }
+    if (r.unfinished) {
+        out << fmt::format(", {} never finished", r.unfinished);
+    }
+    out << '\n';
+    out << fmt::format(
+        "setups: {:.1f} per second; INVITE to 200 OK p50 {:.1f} ms, p99 {:.1f} ms, "
+        "max {:.1f} ms\n",
+        r.setups_per_second, r.setup_ms_p50, r.setup_ms_p99, r.setup_ms_max);
+    JitterFigures j = jitter_of(r.media.jitter_ms);
+    out << fmt::format(
+        "audio: {} legs, {} packets sent, {} received; frames lost through Markaz "
+        "{:.3f}% ({} of {})\n",
+        r.media.legs, r.media.packets_sent, r.media.packets_received, loss_percent(r.media),
+        r.media.frames_expected - r.media.frames_received, r.media.frames_expected);
+    out << fmt::format(
+        "jitter (RFC 3550) of Markaz's streams: mean {:.2f} ms, p99 {:.2f} ms, max "
+        "{:.2f} ms; load generator late on {} of {} ticks\n",
+        j.mean, j.p99, j.max, r.media.late_ticks, r.media.ticks);
+    if (r.usage) {
+        const auto& u = *r.usage;
+        double per_call_kib =
+            u.calls > 0 ? (static_cast<double>(u.rss_peak) - static_cast<double>(u.rss_before)) /
+                              1024 / u.calls
+                        : 0;
+        out << fmt::format(
+            "server over {:.0f} s with {:.0f} calls up: {:.2f} cores ({:.3f}% of a "
+            "core per call), RSS {:.1f} -> {:.1f} MiB ({:.1f} KiB per call); "
+            "load generator {:.2f} cores\n",
+            u.window_seconds, u.calls, u.cores, u.calls > 0 ? 100 * u.cores / u.calls : 0,
+            static_cast<double>(u.rss_before) / 1048576.0,
+            static_cast<double>(u.rss_peak) / 1048576.0, per_call_kib, u.loadgen_cores);
+    }
+}
+
+}  // namespace
+
+int run_loadgen(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    auto options = read_options(args,
+                                {"--server", "--address", "--sip-port", "--rtp-port",
+                                 "--rtp-sockets", "--extensions", "--password-prefix", "--digest",
+                                 "--calls", "--rate", "--concurrent", "--hold", "--server-pid"},
+                                {"--progress", "--json"});
+    auto settings =
+        options ? settings_from(*options) : Result<loadgen::LoadSettings>(fail(options.error()));
+    if (!settings) {
+        err << "markaz loadgen: " << settings.error().message << '\n' << kUsage;
+        return 2;
+    }
+    auto report = loadgen::run_load(*settings, err);
+    if (!report) {
+        err << "markaz loadgen: " << report.error().message << '\n';
+        return 1;
+    }
+    if (options->flags.contains("--json")) {
+        print_json(out, *report);
+    } else {
+        print_text(out, *report);
+    }
+    bool all_registered = report->register_failures.empty();
+    bool all_answered = report->answered == report->placed && report->unfinished == 0;
+    return all_registered && all_answered ? 0 : 1;
+}
+
+}  // namespace markaz::cli
