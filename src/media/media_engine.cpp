@@ -11,7 +11,10 @@
 #include <variant>
 #include <vector>
 
+#include "media/dtmf_detector.h"
+#include "media/dtmf_generator.h"
 #include "media/dtmf_receiver.h"
+#include "media/dtmf_sender.h"
 #include "media/jitter_buffer.h"
 #include "media/mixer.h"
 #include "media/port_pool.h"
@@ -67,7 +70,20 @@ struct Play {
     std::shared_ptr<const Prompt> prompt;  ///< nullptr stops playing
     bool loop = false;
 };
-using Command = std::variant<SetRemote, Echo, Bridge, Close, Play, Record, Unbridge>;
+struct SendDigits {
+    ChannelId channel;
+    std::string digits;
+};
+struct PauseRecording {
+    ChannelId channel;
+    bool paused = true;
+};
+using Command = std::variant<SetRemote, Echo, Bridge, Close, Play, Record, Unbridge, SendDigits,
+                             PauseRecording>;
+
+bool same_source(const sockaddr_in& a, const sockaddr_in& b) {
+    return a.sin_addr.s_addr == b.sin_addr.s_addr && a.sin_port == b.sin_port;
+}
 
 /// One leg's RTP state on its worker.
 struct Channel {
@@ -82,10 +98,20 @@ struct Channel {
     std::unique_ptr<Codec> decoder;
     JitterBuffer jitter;
     DtmfReceiver dtmf;
+    /// The source RTP is taken from: the first one heard after the remote was set (symmetric
+    /// RTP, which gets through NAT). Packets from anywhere else are dropped, so a stranger
+    /// cannot inject audio or steal the stream by sending to the port.
+    std::optional<sockaddr_in> latched;
     std::uint16_t seq = 0;
     std::uint32_t timestamp = 0;
     std::uint32_t ssrc = 0;
     SteadyTime last_heard{};
+    /// Digits to send: as RFC 4733 events when the peer takes them, else as tones in the audio.
+    DtmfSender digits_out;
+    std::unique_ptr<DtmfGenerator> tones_out;
+    /// In-band detection, for peers that did not offer telephone-event.
+    std::unique_ptr<DtmfDetector> tones_in;
+    bool sent = false;  ///< something went out this tick
     bool timeout_reported = false;
     bool echo = false;
     std::optional<PromptPlayer> player;  ///< overrides what the channel would hear
@@ -99,6 +125,7 @@ struct Room {
     std::vector<ChannelId> members;  ///< members[0] is the caller (left), [1] the agent (right)
     Mixer mixer{8};
     std::optional<WavRecorder> recorder;
+    bool recording_paused = false;  ///< silence is written instead (card numbers, say)
 };
 
 }  // namespace
@@ -176,6 +203,14 @@ private:
                 send(channel, channel.input);
             }
         }
+        // Digits still go out on a channel that sends nothing else this tick.
+        static const Frame silence{};
+        for (auto& [id, channel] : channels_) {
+            if (!channel.sent && (channel.digits_out.busy() || channel.tones_out)) {
+                send(channel, silence);
+            }
+            channel.sent = false;
+        }
     }
 
     void take_commands() {
@@ -216,7 +251,16 @@ private:
             channel->encoder = make_codec(c.remote.codec, c.remote.payload_type);
             channel->decoder = make_codec(c.remote.codec, c.remote.payload_type);
         }
-        channel->send_to = to_sockaddr(c.remote.address, c.remote.port);
+        sockaddr_in to = to_sockaddr(c.remote.address, c.remote.port);
+        if (!channel->remote || !same_source(to, channel->send_to)) {
+            channel->latched.reset();  // a new address (re-INVITE): learn its source again
+            channel->send_to = to;
+        }
+        if (!c.remote.telephone_event && !channel->tones_in) {
+            channel->tones_in = std::make_unique<DtmfDetector>();
+        } else if (c.remote.telephone_event) {
+            channel->tones_in.reset();  // phones sending RFC 4733 often leave the tones in too
+        }
         channel->remote = std::move(c.remote);
     }
     void apply(Echo& c) {
@@ -265,6 +309,27 @@ private:
         }
     }
     void apply(Unbridge& c) { dissolve_room_of(c.channel); }
+    void apply(SendDigits& c) {
+        Channel* channel = find(c.channel);
+        if (!channel) {
+            return;
+        }
+        if (channel->remote && channel->remote->telephone_event) {
+            for (char digit : c.digits) {
+                channel->digits_out.queue(digit);
+            }
+            return;
+        }
+        if (!channel->tones_out) {
+            channel->tones_out = std::make_unique<DtmfGenerator>();
+        }
+        channel->tones_out->queue(c.digits);
+    }
+    void apply(PauseRecording& c) {
+        if (auto r = room_of_.find(c.channel); r != room_of_.end()) {
+            rooms_[r->second].recording_paused = c.paused;
+        }
+    }
     /// Ends the room `channel` is in: its recording completes, its members stay open.
     void dissolve_room_of(ChannelId channel) {
         auto r = room_of_.find(channel);
@@ -295,12 +360,17 @@ private:
             if (parse_rtp(d.bytes, packet) != RtpError::None) {
                 continue;  // not RTP: dropped, never fatal
             }
+            if (channel.remote) {
+                if (!channel.latched) {
+                    // Symmetric RTP: answer where the peer's packets come from.
+                    channel.latched = d.from;
+                    channel.send_to = d.from;
+                } else if (!same_source(*channel.latched, d.from)) {
+                    continue;  // not our peer
+                }
+            }
             channel.last_heard = now;
             channel.timeout_reported = false;
-            // Symmetric RTP: answer where the peer's packets come from (NAT-friendly).
-            if (channel.remote) {
-                channel.send_to = d.from;
-            }
             if (channel.remote && channel.remote->telephone_event &&
                 packet.header.payload_type == *channel.remote->telephone_event) {
                 if (auto event = parse_telephone_event(packet.payload)) {
@@ -332,10 +402,19 @@ private:
             return false;
         }
         switch (frame.status) {
-            case FrameStatus::Audio:
+            case FrameStatus::Audio: {
                 channel.concealed = 0;
-                return frame.payload_type == channel.decoder->payload_type() &&
-                       channel.decoder->decode(frame.payload, channel.input) == kFrameSamples;
+                bool decoded =
+                    frame.payload_type == channel.decoder->payload_type() &&
+                    channel.decoder->decode(frame.payload, channel.input) == kFrameSamples;
+                if (decoded && channel.tones_in) {
+                    channel.tones_in->process(channel.input);
+                    while (auto digit = channel.tones_in->pop()) {
+                        sink_(MediaEvent{MediaEvent::Kind::Dtmf, channel.id, digit->digit});
+                    }
+                }
+                return decoded;
+            }
             case FrameStatus::Lost:
                 // Conceal a short loss by repeating the last frame at half volume, then
                 // fade to silence: a click-free gap is better than a hard cut.
@@ -364,8 +443,9 @@ private:
         if (room.recorder) {
             Channel* left = find(room.members[0]);
             Channel* right = find(room.members[1]);
-            (void)room.recorder->write(left && left->has_input ? left->input : silence,
-                                       right && right->has_input ? right->input : silence);
+            bool hear = !room.recording_paused;
+            (void)room.recorder->write(hear && left && left->has_input ? left->input : silence,
+                                       hear && right && right->has_input ? right->input : silence);
         }
         for (std::size_t i = 0; i < room.members.size(); ++i) {
             Channel* channel = find(room.members[i]);
@@ -380,13 +460,36 @@ private:
             pcm.size() != kFrameSamples) {
             return;
         }
-        std::array<std::uint8_t, 160> payload{};
-        std::size_t n = channel.encoder->encode(pcm, payload);
+        channel.sent = true;
         std::array<std::uint8_t, RtpSocket::kMaxDatagram> datagram{};
-        RtpHeader header{false, channel.remote->payload_type, channel.seq++, channel.timestamp,
-                         channel.ssrc};
+        std::size_t length = 0;
+        std::optional<TelephoneEventPacket> event;
+        if (channel.remote->telephone_event) {
+            event = channel.digits_out.tick(channel.timestamp);
+        }
+        if (event) {
+            // RFC 4733: the event replaces this tick's audio, in the same sequence space.
+            std::array<std::uint8_t, kTelephoneEventBytes> payload{};
+            (void)write_telephone_event(event->event, payload);
+            RtpHeader header{event->marker, *channel.remote->telephone_event, channel.seq++,
+                             event->timestamp, channel.ssrc};
+            length = write_rtp(header, payload, datagram);
+        } else {
+            Frame tones{};
+            if (channel.tones_out) {
+                if (channel.tones_out->next_frame(tones)) {
+                    pcm = tones;  // in-band digits replace what the channel would hear
+                } else {
+                    channel.tones_out.reset();
+                }
+            }
+            std::array<std::uint8_t, 160> payload{};
+            std::size_t n = channel.encoder->encode(pcm, payload);
+            RtpHeader header{false, channel.remote->payload_type, channel.seq++, channel.timestamp,
+                             channel.ssrc};
+            length = write_rtp(header, std::span(payload.data(), n), datagram);
+        }
         channel.timestamp += channel.encoder->timestamp_step();
-        std::size_t length = write_rtp(header, std::span(payload.data(), n), datagram);
         std::array<std::span<const std::uint8_t>, 1> packets{std::span(datagram.data(), length)};
         channel.socket.send(packets, channel.send_to);
     }
@@ -511,6 +614,18 @@ void MediaEngine::record(ChannelId channel, std::string path) {
 void MediaEngine::unbridge(ChannelId channel) {
     if (Worker* w = impl_->worker_of(channel)) {
         w->post(Unbridge{channel});
+    }
+}
+
+void MediaEngine::send_digits(ChannelId channel, std::string digits) {
+    if (Worker* w = impl_->worker_of(channel)) {
+        w->post(SendDigits{channel, std::move(digits)});
+    }
+}
+
+void MediaEngine::pause_recording(ChannelId channel, bool paused) {
+    if (Worker* w = impl_->worker_of(channel)) {
+        w->post(PauseRecording{channel, paused});
     }
 }
 

@@ -39,6 +39,8 @@ struct RemoteMedia {
 };
 
 /// What the media engine tells the core. Posted from worker threads; sinks must not block.
+/// Digits arrive the same way whether the phone sent RFC 4733 events or tones in its audio
+/// (detected when it did not offer telephone-event).
 struct MediaEvent {
     enum class Kind { Dtmf, RtpTimeout };
     Kind kind;
@@ -84,6 +86,13 @@ public:
     void play(ChannelId channel, std::shared_ptr<const Prompt> prompt, bool loop);
     /// Back to what the channel hears (its bridge, or silence).
     void stop_playing(ChannelId channel);
+    /// Sends DTMF digits ("0-9*#A-D") to the channel's peer: RFC 4733 events when it offered
+    /// telephone-event, else tones in the audio (for IVRs behind trunks that want either).
+    void send_digits(ChannelId channel, std::string digits);
+    /// Pauses or resumes the recording of the bridge `channel` is in. While paused, silence
+    /// is written, so the file keeps the call's timeline but never the audio (a caller
+    /// reading out a card number).
+    void pause_recording(ChannelId channel, bool paused);
     /// Releases the channel and its ports; a bridge it was in ends (its recording completes).
     void close(ChannelId channel);
 

@@ -53,6 +53,7 @@ public:
     void hang_up_all();
 
     std::size_t active_calls() const { return calls_.size(); }
+    std::uint64_t calls_started() const { return next_call_ - 1; }
 
     struct Call;
     struct Leg;

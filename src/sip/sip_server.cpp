@@ -118,6 +118,9 @@ struct SipServer::Impl {
     };
     std::vector<Held> held;
     su_timer_t* sweeper = nullptr;
+    std::uint64_t auth_failures = 0;
+    std::uint64_t bans_total = 0;
+    std::uint64_t requests_dropped = 0;
 
     Impl(SipSettings s, NoticeSink n)
         : settings(std::move(s)),
@@ -243,7 +246,9 @@ struct SipServer::Impl {
                 const std::string& source, const std::string& why) {
         nua_respond(nh, SIP_403_FORBIDDEN, NUTAG_WITH_THIS(nua), TAG_END());
         notify(SipNotice::Kind::AuthFailed, extension, source, why);
+        ++auth_failures;
         if (bans.record_failure(host_of(source), steady_now())) {
+            ++bans_total;
             notify(SipNotice::Kind::Banned, extension, source,
                    "banned for " +
                        std::to_string(
@@ -259,6 +264,7 @@ struct SipServer::Impl {
         if (!bans.is_banned(host_of(source), steady_now())) {
             return false;
         }
+        ++requests_dropped;
         held.push_back(Held{nh, steady_now() + std::chrono::seconds{40}});
         if (!sweeper) {
             // Every 5 s for as long as the server runs (su_timer_set_interval would fire once).
@@ -538,6 +544,20 @@ std::vector<std::string> SipServer::registered_extensions() const {
 std::size_t SipServer::active_calls() const {
     return impl_->on_sip_thread(
         [this] { return impl_->b2bua ? impl_->b2bua->active_calls() : std::size_t{0}; });
+}
+
+SipStats SipServer::stats() const {
+    return impl_->on_sip_thread([this] {
+        SteadyTime now = steady_now();
+        const Impl& i = *impl_;
+        return SipStats{i.location.registered(now).size(),
+                        i.auth_failures,
+                        i.bans_total,
+                        i.bans.bans(now).size(),
+                        i.requests_dropped,
+                        i.b2bua ? i.b2bua->active_calls() : std::size_t{0},
+                        i.b2bua ? i.b2bua->calls_started() : std::uint64_t{0}};
+    });
 }
 
 void SipServer::media_event(const media::MediaEvent& event) {

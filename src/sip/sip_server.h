@@ -21,6 +21,17 @@ struct SipNotice {
     std::string detail;     ///< contact, or why authentication failed
 };
 
+/// Counters and gauges of the SIP side, for monitoring (Prometheus /metrics, the console).
+struct SipStats {
+    std::size_t registered_extensions = 0;  ///< with a live registration now
+    std::uint64_t auth_failures = 0;        ///< wrong or unknown credentials, since start
+    std::uint64_t bans = 0;                 ///< addresses banned, since start
+    std::size_t banned_now = 0;             ///< addresses whose ban is running
+    std::uint64_t requests_dropped = 0;     ///< requests from banned addresses, unanswered
+    std::size_t calls_active = 0;
+    std::uint64_t calls_started = 0;
+};
+
 /// Markaz's SIP side on sofia-sip: a registrar with digest authentication (MD5 and SHA-256,
 /// checked by Markaz), OPTIONS answered for keep-alives, and bans for addresses that keep
 /// failing. sofia-sip's su_root loop runs on the server's own thread; other threads reach it
@@ -45,6 +56,8 @@ public:
     std::vector<BanList::Ban> bans() const;
     /// Calls in progress.
     std::size_t active_calls() const;
+    /// All the counters at once (asks the SIP thread and waits for it).
+    SipStats stats() const;
     /// Hands an event of the media engine (a digit, a dead stream) to the call it belongs to.
     /// Any thread; returns at once.
     void media_event(const media::MediaEvent& event);

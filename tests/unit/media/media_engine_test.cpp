@@ -5,6 +5,7 @@
 
 #include <arpa/inet.h>
 #include <atomic>
+#include <cstdlib>
 #include <mutex>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -13,8 +14,12 @@
 
 #include <gtest/gtest.h>
 
+#include "media/dtmf_detector.h"
+#include "media/dtmf_generator.h"
 #include "media/g711.h"
 #include "media/rtp_packet.h"
+#include "media/telephone_event.h"
+#include "unit/media/test_files.h"
 
 namespace markaz::media {
 namespace {
@@ -49,6 +54,32 @@ public:
         addr.sin_port = htons(to);
         addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         sendto(fd_, datagram.data(), n, 0, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    }
+    /// One 20 ms PCMU packet of the given samples.
+    void send_pcm(std::uint16_t to, std::uint16_t seq, std::span<const std::int16_t> pcm) {
+        std::array<std::uint8_t, 160> payload{};
+        ulaw_encode(pcm, payload);
+        std::array<std::uint8_t, 200> datagram{};
+        std::size_t n = write_rtp(RtpHeader{false, 0, seq, seq * 160u, 0x1234}, payload, datagram);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(to);
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        sendto(fd_, datagram.data(), n, 0, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    }
+    /// The next RTP packet received (header and payload); nullopt after 200 ms.
+    std::optional<std::pair<RtpHeader, std::vector<std::uint8_t>>> receive_packet() {
+        std::array<std::uint8_t, 1500> buffer;
+        ssize_t n = recv(fd_, buffer.data(), buffer.size(), 0);
+        if (n <= 0) {
+            return std::nullopt;
+        }
+        auto packet = parse_rtp(std::span(buffer.data(), static_cast<std::size_t>(n)));
+        if (!packet) {
+            return std::nullopt;
+        }
+        return std::pair{packet->header,
+                         std::vector<std::uint8_t>(packet->payload.begin(), packet->payload.end())};
     }
     /// The first sample of the next RTP packet received; nullopt after 200 ms.
     std::optional<std::int16_t> receive_sample() {
@@ -148,6 +179,179 @@ TEST(MediaEngine, SilenceIsADeadStreamUnlessTheSdpSaidSo) {
     ASSERT_EQ(events.size(), 1u) << "one report, for the channel that should hear RTP";
     EXPECT_EQ(events[0].kind, MediaEvent::Kind::RtpTimeout);
     EXPECT_EQ(events[0].channel, silent->id);
+}
+
+/// Collects what the engine reports.
+struct Events {
+    std::mutex mutex;
+    std::vector<MediaEvent> seen;
+    MediaEngine::EventSink sink() {
+        return [this](const MediaEvent& e) {
+            std::lock_guard lock{mutex};
+            seen.push_back(e);
+        };
+    }
+    std::string digits() {
+        std::lock_guard lock{mutex};
+        std::string out;
+        for (const auto& e : seen) {
+            if (e.kind == MediaEvent::Kind::Dtmf) {
+                out += e.digit;
+            }
+        }
+        return out;
+    }
+};
+
+TEST(MediaEngine, DigitsGoOutAsRfc4733EventsWhenThePeerTakesThem) {
+    auto engine = MediaEngine::start(settings(), nullptr);
+    ASSERT_TRUE(engine);
+    auto channel = (*engine)->open_channel();
+    Peer peer;
+    RemoteMedia r = remote(peer);
+    r.telephone_event = 101;
+    (*engine)->set_remote(channel->id, r);
+    (*engine)->send_digits(channel->id, "5");
+    std::vector<TelephoneEvent> events;
+    int markers = 0;
+    for (int i = 0; i < 30; ++i) {
+        auto packet = peer.receive_packet();
+        if (packet && packet->first.payload_type == 101) {
+            if (auto event = parse_telephone_event(packet->second)) {
+                events.push_back(*event);
+                markers += packet->first.marker ? 1 : 0;
+            }
+        }
+        if (!events.empty() && events.back().end) {
+            break;
+        }
+    }
+    ASSERT_FALSE(events.empty()) << "no telephone-event packets";
+    EXPECT_EQ(events.front().event, 5);
+    EXPECT_EQ(markers, 1) << "the first packet of the event carries the marker";
+    EXPECT_TRUE(events.back().end) << "the event ends with its end packets";
+}
+
+TEST(MediaEngine, DigitsGoOutAsTonesWhenThePeerOfferedNoTelephoneEvent) {
+    auto engine = MediaEngine::start(settings(), nullptr);
+    ASSERT_TRUE(engine);
+    auto channel = (*engine)->open_channel();
+    Peer peer;
+    (*engine)->set_remote(channel->id, remote(peer));
+    (*engine)->send_digits(channel->id, "73");
+    DtmfDetector detector;
+    std::string heard;
+    for (int i = 0; i < 40; ++i) {
+        auto packet = peer.receive_packet();
+        if (!packet || packet->first.payload_type != 0) {
+            continue;
+        }
+        std::array<std::int16_t, 160> pcm{};
+        ulaw_decode(packet->second, pcm);
+        detector.process(pcm);
+        while (auto digit = detector.pop()) {
+            heard += digit->digit;
+        }
+        if (heard.size() == 2) {
+            break;
+        }
+    }
+    EXPECT_EQ(heard, "73");
+}
+
+TEST(MediaEngine, TonesInTheAudioArriveAsDigits) {
+    Events events;
+    auto engine = MediaEngine::start(settings(), events.sink());
+    ASSERT_TRUE(engine);
+    auto channel = (*engine)->open_channel();
+    Peer peer;
+    (*engine)->set_remote(channel->id, remote(peer));  // no telephone-event offered
+    DtmfGenerator generator;
+    generator.queue("19#");
+    std::array<std::int16_t, kFrameSamples> frame{};
+    for (std::uint16_t seq = 0; seq < 60; ++seq) {
+        generator.next_frame(frame);
+        peer.send_pcm(channel->port, seq, frame);
+        std::this_thread::sleep_for(20ms);
+    }
+    std::this_thread::sleep_for(100ms);
+    EXPECT_EQ(events.digits(), "19#");
+}
+
+TEST(MediaEngine, RtpFromAStrangerIsNeitherHeardNorAnswered) {
+    auto engine = MediaEngine::start(settings(), nullptr);
+    ASSERT_TRUE(engine);
+    auto channel = (*engine)->open_channel();
+    Peer peer;
+    Peer stranger;
+    (*engine)->set_remote(channel->id, remote(peer));
+    (*engine)->echo(channel->id);
+    int peer_heard_itself = 0;
+    int peer_heard_stranger = 0;
+    for (std::uint16_t seq = 0; seq < 50; ++seq) {
+        peer.send_frame(channel->port, seq, 4000);
+        // The stranger sends louder and more often, from another port, once the peer's
+        // stream has started.
+        if (seq > 2) {
+            stranger.send_frame(channel->port, static_cast<std::uint16_t>(seq + 1000), 12000);
+            stranger.send_frame(channel->port, static_cast<std::uint16_t>(seq + 2000), 12000);
+        }
+        std::this_thread::sleep_for(20ms);
+        if (auto sample = peer.receive_sample()) {
+            peer_heard_itself += std::abs(*sample - 4000) < 200 ? 1 : 0;
+            peer_heard_stranger += std::abs(*sample - 12000) < 1000 ? 1 : 0;
+        }
+    }
+    EXPECT_GT(peer_heard_itself, 20);
+    EXPECT_EQ(peer_heard_stranger, 0);
+    EXPECT_FALSE(stranger.receive_sample()) << "the stream was not diverted to the stranger";
+}
+
+TEST(MediaEngine, APausedRecordingHoldsSilenceWhereTheAudioWas) {
+    test::TempDir dir;
+    std::string path = dir.file("call.wav");
+    auto engine = MediaEngine::start(settings(), nullptr);
+    ASSERT_TRUE(engine);
+    auto a = (*engine)->open_channel();
+    auto b = (*engine)->open_channel(a->id);
+    Peer pa;
+    Peer pb;
+    (*engine)->set_remote(a->id, remote(pa));
+    (*engine)->set_remote(b->id, remote(pb));
+    (*engine)->bridge(a->id, b->id, path);
+    // One second of the caller speaking, one second paused, one second resumed.
+    for (std::uint16_t seq = 0; seq < 150; ++seq) {
+        if (seq == 50) {
+            (*engine)->pause_recording(a->id, true);
+        } else if (seq == 100) {
+            (*engine)->pause_recording(b->id, false);  // either leg names the bridge
+        }
+        pa.send_frame(a->port, seq, 5000);
+        pb.send_frame(b->port, seq, -5000);
+        std::this_thread::sleep_for(20ms);
+    }
+    (*engine)->close(a->id);
+    (*engine)->close(b->id);
+    std::this_thread::sleep_for(100ms);
+    auto file = test::read_sound_file(path);
+    ASSERT_TRUE(file.opened);
+    ASSERT_EQ(file.info.channels, 2);
+    // Count 20 ms blocks in which each channel is loud, and the longest silent run between.
+    int loud_blocks = 0;
+    int longest_silence = 0;
+    int silence = 0;
+    for (std::size_t block = 0; block + 1 < file.samples.size() / 2 / 160; ++block) {
+        bool loud = std::abs(file.at(block * 160 + 80, 0)) > 2500 &&
+                    std::abs(file.at(block * 160 + 80, 1)) > 2500;
+        loud_blocks += loud ? 1 : 0;
+        silence = loud ? 0 : silence + 1;
+        if (loud_blocks > 0 && !loud) {
+            longest_silence = std::max(longest_silence, silence);
+        }
+    }
+    EXPECT_GT(loud_blocks, 70) << "the two unpaused seconds were recorded";
+    EXPECT_LT(loud_blocks, 110) << "the paused second was not";
+    EXPECT_GE(longest_silence, 40) << "about a second of silence where the pause was";
 }
 
 TEST(MediaEngine, AnEmptyPortRangeIsRefused) {

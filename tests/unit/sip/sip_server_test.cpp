@@ -131,6 +131,13 @@ TEST_F(SipServerTest, RepeatedFailuresBanTheAddressAndItsRequestsGoUnanswered) {
     EXPECT_TRUE(statuses(after.output).empty()) << after.output;
     auto n = notices();
     EXPECT_EQ(n.back().kind, SipNotice::Kind::Banned);
+    // The ban shows in the counters monitoring reads.
+    SipStats stats = server_->stats();
+    EXPECT_EQ(stats.auth_failures, 3u);
+    EXPECT_EQ(stats.bans, 1u);
+    EXPECT_EQ(stats.banned_now, 1u);
+    EXPECT_GE(stats.requests_dropped, 1u) << "the OPTIONS after the ban";
+    EXPECT_EQ(stats.registered_extensions, 0u);
 }
 
 std::string register_request(int port, int cseq, const std::string& authorization) {
