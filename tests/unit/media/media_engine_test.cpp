@@ -45,15 +45,9 @@ public:
 
     /// One 20 ms PCMU packet of a constant sample value.
     void send_frame(std::uint16_t to, std::uint16_t seq, std::int16_t value) {
-        std::array<std::uint8_t, 160> payload;
-        payload.fill(ulaw_encode(value));
-        std::array<std::uint8_t, 200> datagram{};
-        std::size_t n = write_rtp(RtpHeader{false, 0, seq, seq * 160u, 0x1234}, payload, datagram);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(to);
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        sendto(fd_, datagram.data(), n, 0, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+        std::array<std::int16_t, 160> pcm;
+        pcm.fill(value);
+        send_pcm(to, seq, pcm);
     }
     /// One 20 ms PCMU packet of the given samples.
     void send_pcm(std::uint16_t to, std::uint16_t seq, std::span<const std::int16_t> pcm) {
