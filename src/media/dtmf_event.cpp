@@ -7,6 +7,18 @@
 #include "media/telephone_event.h"
 
 namespace markaz::media {
+
+std::string_view to_string(DtmfSource source) noexcept {
+    switch (source) {
+        case DtmfSource::Rfc4733:
+            return "rfc4733";
+        case DtmfSource::SipInfo:
+            return "sip-info";
+        case DtmfSource::InBand:
+            return "in-band";
+    }
+    return "?";
+}
 namespace {
 
 std::string_view trim(std::string_view s) {

@@ -11,6 +11,8 @@ namespace markaz::media {
 /// Where a digit came from. The core treats all three the same; the source is for logs and
 /// for telling a phone that sends both RFC 4733 and in-band tones (detect only one of them).
 enum class DtmfSource : std::uint8_t { Rfc4733, SipInfo, InBand };
+/// "rfc4733", "sip-info", "in-band": for logs.
+std::string_view to_string(DtmfSource source) noexcept;
 
 /// One key press, whichever way it arrived: the single DTMF event the core receives.
 struct DtmfEvent {

@@ -410,7 +410,8 @@ private:
                 if (decoded && channel.tones_in) {
                     channel.tones_in->process(channel.input);
                     while (auto digit = channel.tones_in->pop()) {
-                        sink_(MediaEvent{MediaEvent::Kind::Dtmf, channel.id, digit->digit});
+                        sink_(MediaEvent{MediaEvent::Kind::Dtmf, channel.id, digit->digit,
+                                         DtmfSource::InBand});
                     }
                 }
                 return decoded;

@@ -9,6 +9,7 @@
 #include "common/result.h"
 #include "common/time.h"
 #include "media/codec.h"
+#include "media/dtmf_event.h"
 #include "media/prompt_player.h"
 
 namespace markaz::media {
@@ -45,7 +46,8 @@ struct MediaEvent {
     enum class Kind { Dtmf, RtpTimeout };
     Kind kind;
     ChannelId channel;
-    char digit = 0;  ///< for Dtmf
+    char digit = 0;                           ///< for Dtmf
+    DtmfSource source = DtmfSource::Rfc4733;  ///< for Dtmf
 };
 
 /// Markaz's RTP engine: worker threads (one per core by default), each owning a set of

@@ -462,7 +462,8 @@ void B2bua::on_media_event(const media::MediaEvent& event) {
             }
             if (event.kind == media::MediaEvent::Kind::Dtmf) {
                 report_(SipNotice::Kind::Dtmf, party(*call, *leg),
-                        std::string("digit ") + event.digit + " (rfc4733) in call c" +
+                        std::string("digit ") + event.digit + " (" +
+                            std::string(media::to_string(event.source)) + ") in call c" +
                             std::to_string(call->id));
             } else {
                 end_call(*call, nullptr);  // the peer's media died: hang both sides up

@@ -485,6 +485,7 @@ Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, Notice
             self->root
                 ? nua_create(self->root, &Impl::on_event, reinterpret_cast<nua_magic_t*>(self),
                              NUTAG_URL(url.c_str()), NUTAG_ALLOW("REGISTER"),
+                             NUTAG_ALLOW("INFO"),  // DTMF from phones that send SIP INFO
                              NUTAG_APPL_METHOD("REGISTER"), NUTAG_APPL_METHOD("OPTIONS"),
                              NUTAG_AUTOANSWER(0), NUTAG_AUTOALERT(0), NUTAG_MEDIA_ENABLE(0),
                              SIPTAG_SERVER_STR("Markaz"), TAG_END())

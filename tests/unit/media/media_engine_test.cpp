@@ -270,6 +270,10 @@ TEST(MediaEngine, TonesInTheAudioArriveAsDigits) {
     }
     std::this_thread::sleep_for(100ms);
     EXPECT_EQ(events.digits(), "19#");
+    std::lock_guard lock{events.mutex};
+    for (const auto& e : events.seen) {
+        EXPECT_EQ(e.source, DtmfSource::InBand);
+    }
 }
 
 TEST(MediaEngine, RtpFromAStrangerIsNeitherHeardNorAnswered) {
