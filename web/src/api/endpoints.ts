@@ -1,0 +1,81 @@
+import type { Request } from './http';
+import type {
+  Agent,
+  Call,
+  Intervals,
+  Language,
+  PauseReasons,
+  QueueStats,
+  RequestableState,
+  User,
+} from './types';
+
+// One function per endpoint the pages use (docs/api.md). Paths are written out in full so
+// tests/unit/openapi.test.ts can check each against docs/openapi.json.
+
+const seg = encodeURIComponent;
+
+export interface AgentLoginOptions {
+  /** The phone; the server falls back to the agent's user's extension. */
+  extension?: string;
+  state?: 'available' | 'paused' | 'not-ready';
+  reason?: string;
+}
+
+/** Only the fields given: the server refuses a `reason` without `paused`. */
+function loginBody(options: AgentLoginOptions): Record<string, string> {
+  const body: Record<string, string> = {};
+  if (options.extension) {
+    body.extension = options.extension;
+  }
+  if (options.state) {
+    body.state = options.state;
+  }
+  if (options.state === 'paused' && options.reason) {
+    body.reason = options.reason;
+  }
+  return body;
+}
+
+export function createApi(request: Request) {
+  return {
+    login: (username: string, password: string) =>
+      request<{ user: User }>('POST', '/api/v1/session', { username, password }),
+    logout: () => request<void>('DELETE', '/api/v1/session'),
+    me: () => request<{ user: User }>('GET', '/api/v1/session/me'),
+    setLanguage: (language: Language) =>
+      request<{ user: User }>('PATCH', '/api/v1/session/me', { language }),
+    pauseReasons: () => request<PauseReasons>('GET', '/api/v1/pause-reasons'),
+    agents: () => request<{ at_ms: number; agents: Agent[] }>('GET', '/api/v1/agents'),
+    loginAgent: (agent: string, options: AgentLoginOptions = {}) =>
+      request<{ at_ms: number; agent: Agent }>(
+        'POST',
+        `/api/v1/agents/${seg(agent)}/login`,
+        loginBody(options),
+      ),
+    setAgentState: (agent: string, state: RequestableState, reason?: string) =>
+      request<{ at_ms: number; agent: Agent }>(
+        'POST',
+        `/api/v1/agents/${seg(agent)}/state`,
+        state === 'paused' ? { state, reason } : { state },
+      ),
+    calls: () => request<{ at_ms: number; calls: Call[] }>('GET', '/api/v1/calls'),
+    moveCall: (call: string, agent: string) =>
+      request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/move`, {
+        agent,
+      }),
+    setCallPriority: (call: string, priority: number) =>
+      request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/priority`, {
+        priority,
+      }),
+    hangUpCall: (call: string) => request<void>('POST', `/api/v1/calls/${seg(call)}/hangup`),
+    liveStats: () =>
+      request<{ at_ms: number; queues: QueueStats[]; totals: QueueStats | null; agents: Agent[] }>(
+        'GET',
+        '/api/v1/stats/live',
+      ),
+    intervals: () => request<Intervals>('GET', '/api/v1/stats/intervals'),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

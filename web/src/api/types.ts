@@ -1,0 +1,231 @@
+// The JSON shapes of docs/api.md ("Objects"), one type per object. Names and enum values are
+// the engine's own (src/acd, src/stats); nothing is renamed on the way to the page.
+
+export type Role = 'manager' | 'supervisor' | 'qa' | 'agent';
+export type Language = 'en' | 'fa' | 'ar';
+
+export type AgentState =
+  | 'logged-out'
+  | 'available'
+  | 'ringing'
+  | 'on-call'
+  | 'wrap-up'
+  | 'paused'
+  | 'not-ready';
+
+/** States a person may ask for (POST /agents/{id}/state). */
+export type RequestableState = 'available' | 'paused' | 'not-ready' | 'logged-out';
+
+export type CallState =
+  | 'waiting'
+  | 'ringing'
+  | 'on-call'
+  | 'on-hold'
+  | 'callback-waiting'
+  | 'callback-dialing';
+
+export type ServiceLevelFormula =
+  | 'answered-and-abandoned'
+  | 'answered-only'
+  | 'abandoned-after-threshold';
+
+export interface User {
+  username: string;
+  display_name: string;
+  role: Role;
+  language: Language;
+  agent: string | null;
+  extension: string | null;
+  queues: string[];
+  created_at_ms: number;
+  last_login_at_ms: number | null;
+}
+
+export interface AgentToday {
+  calls_answered: number;
+  handled: number;
+  talk_ms: number;
+  occupancy: number | null;
+  aht_s: number | null;
+}
+
+export interface Membership {
+  queue: string;
+  penalty: number;
+}
+
+export interface Agent {
+  id: string;
+  name: string;
+  state: AgentState;
+  reason: string;
+  state_changed_at_ms: number | null;
+  in_state_ms: number;
+  state_changed_by: string;
+  pending_state: AgentState | null;
+  pending_reason: string;
+  extension: string | null;
+  queues: string[];
+  memberships: Membership[];
+  call: string | null;
+  today: AgentToday;
+}
+
+export interface AgentsByState {
+  available: number;
+  ringing: number;
+  on_call: number;
+  wrap_up: number;
+  paused: number;
+  not_ready: number;
+  logged_in: number;
+}
+
+export interface AgentTime {
+  available_ms: number;
+  ringing_ms: number;
+  on_call_ms: number;
+  wrap_up_ms: number;
+  paused_ms: number;
+  not_ready_ms: number;
+}
+
+/** docs/metrics.md "Counters" (stats::KpiCounters). */
+export interface Counters {
+  offered: number;
+  blocked: number;
+  answered: number;
+  answered_within_threshold: number;
+  abandoned: number;
+  short_abandoned: number;
+  abandoned_after_threshold: number;
+  timed_out: number;
+  removed: number;
+  callbacks_requested: number;
+  callbacks_answered: number;
+  callbacks_failed: number;
+  handled: number;
+  answered_wait_ms: number;
+  abandoned_wait_ms: number;
+  talk_ms: number;
+  hold_ms: number;
+  wrap_ms: number;
+  agent_time: AgentTime;
+}
+
+/** docs/metrics.md "Figures" (stats::Kpis): null is "no data". */
+export interface Kpis {
+  service_level: number | null;
+  asa_s: number | null;
+  aht_s: number | null;
+  abandon_rate: number | null;
+  avg_abandon_s: number | null;
+  occupancy: number | null;
+}
+
+export interface Figures {
+  counters: Counters;
+  kpis: Kpis;
+}
+
+export interface Window extends Figures {
+  start_at_ms: number;
+  end_at_ms: number;
+}
+
+/** A queue live; `queue: null` is the centre's totals. */
+export interface QueueStats {
+  queue: string | null;
+  sl_threshold_ms: number | null;
+  sl_target: number;
+  sl_formula: ServiceLevelFormula;
+  waiting: number;
+  callbacks_waiting: number;
+  longest_wait_ms: number;
+  oldest_joined_at_ms: number | null;
+  agents: AgentsByState;
+  today: Window;
+  interval: Window;
+  last_hour: Window;
+}
+
+export interface Ivr {
+  path: string[];
+  variables: Record<string, string>;
+}
+
+export interface Call {
+  id: string;
+  queue: string;
+  caller: string;
+  state: CallState;
+  priority: number;
+  position: number | null;
+  joined_at_ms: number;
+  wait_ms: number;
+  answered_at_ms: number | null;
+  agent: string | null;
+  extension: string | null;
+  offered_by: string;
+  callback: boolean;
+  callback_number: string | null;
+  skills: string[];
+  ivr: Ivr | null;
+}
+
+export interface PauseReasons {
+  pause_reasons: string[];
+  system_reasons: string[];
+}
+
+export interface IntervalRow {
+  index: number;
+  start_at_ms: number;
+  end_at_ms: number;
+  total: Figures;
+  queues: Record<string, Figures>;
+}
+
+export interface Intervals {
+  date: string;
+  utc_offset: string;
+  interval_ms: number;
+  intervals: IntervalRow[];
+}
+
+export type Topic = 'agents' | 'queues' | 'calls';
+
+export interface WsSnapshot {
+  type: 'snapshot';
+  seq: number;
+  at_ms: number;
+  topics: Topic[];
+  queues: QueueStats[];
+  totals: QueueStats | null;
+  agents: Agent[];
+  calls: Call[];
+}
+
+export interface WsDelta {
+  type: 'delta';
+  seq: number;
+  at_ms: number;
+  queues?: QueueStats[];
+  totals?: QueueStats;
+  agents?: Agent[];
+  agents_removed?: string[];
+  calls?: Call[];
+  calls_removed?: string[];
+}
+
+export interface WsHeartbeat {
+  type: 'heartbeat';
+  seq: number;
+  at_ms: number;
+}
+
+export type WsMessage = WsSnapshot | WsDelta | WsHeartbeat;
+
+export interface ErrorBody {
+  error: { code: string; field: string | null; message: string };
+}

@@ -1,0 +1,65 @@
+import type { Role, User } from '../api/types';
+
+/** The pages behind the login, each at /<name>. */
+export type Page = 'wallboard' | 'desk' | 'console';
+
+export const kPages: readonly Page[] = ['wallboard', 'desk', 'console'];
+
+// Who may open which page. The server refuses the same people the data anyway (docs/api.md
+// "Roles"); this only keeps them from a page that would stay empty or fail.
+const kPageRoles: Record<Page, readonly Role[]> = {
+  wallboard: ['manager', 'supervisor', 'qa', 'agent'],
+  desk: ['manager', 'supervisor', 'agent'],
+  console: ['manager', 'supervisor'],
+};
+
+export function canOpen(user: Pick<User, 'role' | 'agent'>, page: Page): boolean {
+  if (!kPageRoles[page].includes(user.role)) {
+    return false;
+  }
+  // The desk is an agent's own: a manager or supervisor gets it only if they also take calls.
+  return page !== 'desk' || user.agent !== null;
+}
+
+export function pagesFor(user: Pick<User, 'role' | 'agent'>): Page[] {
+  return kPages.filter((page) => canOpen(user, page));
+}
+
+/** Where a user lands after login or on "/". */
+export function homePage(user: Pick<User, 'role' | 'agent'>): Page {
+  if (user.role === 'supervisor') {
+    return 'console';
+  }
+  if (user.role === 'agent' && user.agent !== null) {
+    return 'desk';
+  }
+  return 'wallboard';
+}
+
+export type Route =
+  | { kind: 'login'; next: string | null }
+  | { kind: 'home' }
+  | { kind: 'page'; page: Page }
+  | { kind: 'unknown' };
+
+/** The view for a path. */
+export function routeFor(pathname: string, search: string): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') {
+    return { kind: 'home' };
+  }
+  if (path === '/login') {
+    return { kind: 'login', next: safeNext(new URLSearchParams(search).get('next')) };
+  }
+  const page = kPages.find((name) => path === `/${name}`);
+  return page ? { kind: 'page', page } : { kind: 'unknown' };
+}
+
+/** A `next` path after login only if it stays on this site ("/console", not "//evil.example"
+ *  or "https://..."). */
+export function safeNext(next: string | null): string | null {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) {
+    return null;
+  }
+  return next;
+}

@@ -1,0 +1,56 @@
+import type { Call } from '../api/types';
+import { formatDuration, localizeDigits } from '../format/numbers';
+import { currentLanguage, t } from '../i18n/i18n';
+import { elapsedSince, type LiveState } from '../live/live_state';
+import { h, setData, setText } from '../ui/dom';
+import { callStateLabel } from '../ui/labels';
+
+/** The call the agent is offered or talking on: the caller's number, the queue, and what the
+ *  caller typed in the IVR. This is where a CRM screen-pop will go. */
+export function deskCallPanel() {
+  const none = h('p', { class: 'empty' }, t('desk.no_call'));
+  const caller = h('bdi', { class: 'caller', 'data-testid': 'caller-number', dir: 'ltr' });
+  const queue = h('span', { class: 'queue-name' });
+  const state = h('span', { class: 'call-state' });
+  const clock = h('span', { class: 'call-clock', 'data-testid': 'call-clock' });
+  const ivr = h('dl', { class: 'ivr', 'data-testid': 'ivr-digits' });
+  const details = h(
+    'div',
+    { class: 'call-details' },
+    h('div', { class: 'caller-line' }, h('span', { class: 'label' }, t('call.caller')), caller),
+    h('div', {}, h('span', { class: 'label' }, t('call.queue')), queue),
+    h('div', {}, state, clock),
+    h('h3', {}, t('desk.ivr_digits')),
+    ivr,
+  );
+  const element = h('section', { class: 'panel desk-call', 'data-testid': 'current-call' }, h('h2', {}, t('desk.current_call')), none, details);
+  let ivrFor = '';
+
+  const update = (call: Call | null, live: LiveState, now: number) => {
+    none.hidden = call !== null;
+    details.hidden = call === null;
+    setData(element, 'call', call?.id ?? '');
+    if (!call) {
+      return;
+    }
+    const language = currentLanguage();
+    setText(caller, localizeDigits(call.caller, language));
+    setText(queue, call.queue);
+    setData(state, 'state', call.state);
+    setText(state, callStateLabel(call.state));
+    // Connected: time since the answer; otherwise how long the caller has waited.
+    const from = call.answered_at_ms ?? call.joined_at_ms;
+    setText(clock, formatDuration(elapsedSince(from, live, now), language));
+    const key = JSON.stringify(call.ivr) + language;
+    if (key !== ivrFor) {
+      ivrFor = key;
+      const entries = Object.entries(call.ivr?.variables ?? {});
+      ivr.replaceChildren(
+        ...(entries.length === 0
+          ? [h('dd', { class: 'empty' }, t('desk.no_ivr_digits'))]
+          : entries.flatMap(([name, value]) => [h('dt', {}, name), h('dd', {}, h('bdi', { dir: 'ltr' }, localizeDigits(value, language)))])),
+      );
+    }
+  };
+  return { element, update };
+}

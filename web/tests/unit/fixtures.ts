@@ -1,0 +1,50 @@
+import type { Agent, Call, Counters, QueueStats, Window } from '../../src/api/types';
+
+// Objects in the shapes of docs/api.md, with defaults a test overrides field by field.
+
+export function counters(overrides: Partial<Counters> = {}): Counters {
+  return {
+    offered: 0, blocked: 0, answered: 0, answered_within_threshold: 0, abandoned: 0, short_abandoned: 0,
+    abandoned_after_threshold: 0, timed_out: 0, removed: 0, callbacks_requested: 0, callbacks_answered: 0,
+    callbacks_failed: 0, handled: 0, answered_wait_ms: 0, abandoned_wait_ms: 0, talk_ms: 0, hold_ms: 0, wrap_ms: 0,
+    agent_time: { available_ms: 0, ringing_ms: 0, on_call_ms: 0, wrap_up_ms: 0, paused_ms: 0, not_ready_ms: 0 },
+    ...overrides,
+  };
+}
+
+export function window(overrides: Partial<Window> = {}): Window {
+  return {
+    start_at_ms: 0, end_at_ms: 0, counters: counters(),
+    kpis: { service_level: null, asa_s: null, aht_s: null, abandon_rate: null, avg_abandon_s: null, occupancy: null },
+    ...overrides,
+  };
+}
+
+export function queueStats(name: string | null, overrides: Partial<QueueStats> = {}): QueueStats {
+  return {
+    queue: name, sl_threshold_ms: 20_000, sl_target: 0.8, sl_formula: 'answered-and-abandoned',
+    waiting: 0, callbacks_waiting: 0, longest_wait_ms: 0, oldest_joined_at_ms: null,
+    agents: { available: 0, ringing: 0, on_call: 0, wrap_up: 0, paused: 0, not_ready: 0, logged_in: 0 },
+    today: window(), interval: window(), last_hour: window(),
+    ...overrides,
+  };
+}
+
+export function agent(id: string, overrides: Partial<Agent> = {}): Agent {
+  return {
+    id, name: `Agent ${id}`, state: 'available', reason: '', state_changed_at_ms: 1_000, in_state_ms: 0,
+    state_changed_by: '', pending_state: null, pending_reason: '', extension: id.slice(1), queues: ['sales'],
+    memberships: [{ queue: 'sales', penalty: 0 }], call: null,
+    today: { calls_answered: 0, handled: 0, talk_ms: 0, occupancy: null, aht_s: null },
+    ...overrides,
+  };
+}
+
+export function call(id: string, overrides: Partial<Call> = {}): Call {
+  return {
+    id, queue: 'sales', caller: '2001', state: 'waiting', priority: 0, position: 1, joined_at_ms: 1_000, wait_ms: 0,
+    answered_at_ms: null, agent: null, extension: null, offered_by: '', callback: false, callback_number: null,
+    skills: [], ivr: null,
+    ...overrides,
+  };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../src/api/types';
+import { canOpen, homePage, pagesFor, routeFor, safeNext } from '../../src/auth/pages';
+
+const user = (role: Role, agent: string | null = null) => ({ role, agent });
+
+describe('who may open which page', () => {
+  it('keeps agents and QA out of the supervisor console', () => {
+    expect(canOpen(user('agent', 'a1001'), 'console')).toBe(false);
+    expect(canOpen(user('qa'), 'console')).toBe(false);
+    expect(canOpen(user('supervisor'), 'console')).toBe(true);
+    expect(canOpen(user('manager'), 'console')).toBe(true);
+  });
+
+  it('opens the desk only to someone who is an agent', () => {
+    expect(canOpen(user('agent', 'a1001'), 'desk')).toBe(true);
+    expect(canOpen(user('supervisor'), 'desk')).toBe(false);
+    expect(canOpen(user('supervisor', 'a1010'), 'desk')).toBe(true);
+    expect(canOpen(user('qa', 'a1001'), 'desk')).toBe(false);
+  });
+
+  it('lists the pages in the nav per role', () => {
+    expect(pagesFor(user('agent', 'a1001'))).toEqual(['wallboard', 'desk']);
+    expect(pagesFor(user('supervisor'))).toEqual(['wallboard', 'console']);
+    expect(pagesFor(user('qa'))).toEqual(['wallboard']);
+  });
+
+  it('sends each role home to its own page', () => {
+    expect(homePage(user('agent', 'a1001'))).toBe('desk');
+    expect(homePage(user('supervisor'))).toBe('console');
+    expect(homePage(user('manager'))).toBe('wallboard');
+    expect(homePage(user('qa'))).toBe('wallboard');
+  });
+});
+
+describe('routes', () => {
+  it('map paths to views', () => {
+    expect(routeFor('/', '')).toEqual({ kind: 'home' });
+    expect(routeFor('/console/', '')).toEqual({ kind: 'page', page: 'console' });
+    expect(routeFor('/login', '?next=%2Fdesk')).toEqual({ kind: 'login', next: '/desk' });
+    expect(routeFor('/nope', '')).toEqual({ kind: 'unknown' });
+  });
+
+  it('follow next only within this site', () => {
+    expect(safeNext('/console')).toBe('/console');
+    expect(safeNext('//evil.example/x')).toBeNull();
+    expect(safeNext('https://evil.example')).toBeNull();
+    expect(safeNext('/\\evil.example')).toBeNull();
+    expect(safeNext(null)).toBeNull();
+  });
+});
