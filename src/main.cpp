@@ -16,6 +16,7 @@ commands:
   check-config FILE [--db PATH]                validate a configuration (and store it)
   serve --config FILE                          run the server: SIP, media, recording
   loadgen [--calls N --rate R --hold 10s ...]  SIP+RTP load against a running server
+  prompts --config FILE [--out DIR]            speak the IVR texts (espeak-ng, sox)
 )";
 
 }  // namespace
@@ -39,6 +40,9 @@ int main(int argc, char** argv) {
     }
     if (command == "loadgen") {
         return markaz::cli::run_loadgen(args, std::cout, std::cerr);
+    }
+    if (command == "prompts") {
+        return markaz::cli::run_prompts(args, std::cout, std::cerr);
     }
     if (command == "check-config") {
         return markaz::cli::run_check_config(args, std::cout, std::cerr);

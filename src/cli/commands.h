@@ -13,6 +13,7 @@ int run_simulate(const std::vector<std::string>& args, std::ostream& out, std::o
 int run_erlang(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_loadgen(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int run_prompts(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_check_config(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace markaz::cli

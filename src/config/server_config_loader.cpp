@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "acd/router.h"
+#include "config/ivr_yaml.h"
 #include "config/queue_yaml.h"
 #include "config/yaml_reader.h"
 
@@ -235,6 +236,28 @@ bool read_media(YamlReader& reader, const YAML::Node& root, media::MediaSettings
     return true;
 }
 
+/// Queue and callback nodes name queues the router has.
+Result<void> check_ivr_queues(const ServerConfig& config) {
+    for (const auto& [flow_name, flow] : config.ivr) {
+        for (const auto& [name, node] : flow.nodes) {
+            const std::string* queue = nullptr;
+            if (const auto* q = std::get_if<ivr::QueueNode>(&node.kind)) {
+                queue = &q->queue;
+            } else if (const auto* c = std::get_if<ivr::CallbackNode>(&node.kind)) {
+                queue = &c->queue;
+            }
+            bool known =
+                !queue || std::any_of(config.router.queues.begin(), config.router.queues.end(),
+                                      [&](const auto& q) { return q.id.str() == *queue; });
+            if (!known) {
+                return fail(Errc::InvalidArgument,
+                            "ivr." + flow_name + ".nodes." + name + ": no queue '" + *queue + "'");
+            }
+        }
+    }
+    return {};
+}
+
 }  // namespace
 
 Result<ServerConfig> parse_server_config(std::string_view text, std::string_view source_name) {
@@ -248,12 +271,18 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         std::vector<std::string_view> sections = kRouterSections;
         sections.push_back("sip");
         sections.push_back("media");
+        sections.push_back("ivr");
         reader.check_map(*root, "", sections);
         read_router_sections(reader, *root, config.router);
         read_sip(reader, *root, config.sip);
         read_media(reader, *root, config.media);
+        read_ivr_flows(reader, *root, config.ivr);
         if (!reader.ok()) {
             return reader.failure();
+        }
+        if (auto routed = check_ivr_queues(config); !routed) {
+            return fail(Errc::InvalidArgument,
+                        std::string(source_name) + ": " + routed.error().message);
         }
         if (auto valid = acd::validate(config.router); !valid) {
             return fail(Errc::InvalidArgument,

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 
 #include "acd/config.h"
 #include "common/result.h"
+#include "ivr/flow.h"
 #include "media/media_engine.h"
 #include "sip/sip_settings.h"
 
@@ -16,11 +18,12 @@ struct ServerConfig {
     acd::RouterConfig router;
     sip::SipSettings sip;
     media::MediaSettings media;
+    std::map<std::string, ivr::Flow> ivr;  ///< IVR flows by name
 };
 
 // The server configuration file (config/demo.yaml): the router sections of
-// router_config_loader.h plus `sip:` and `media:`. Errors name the file, the line and the field
-// path; unknown keys are errors; nothing is half-applied. Thread: any.
+// router_config_loader.h plus `sip:`, `media:` and `ivr:` (ivr_yaml.h). Errors name the file, the
+// line and the field path; unknown keys are errors; nothing is half-applied. Thread: any.
 
 Result<ServerConfig> load_server_config(const std::string& path);
 Result<ServerConfig> parse_server_config(std::string_view text, std::string_view source_name);

@@ -84,7 +84,7 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
         "s.yaml:4: sip.trunks[1].name: duplicate trunk 't'");
     EXPECT_EQ(error_of("web: {}\n"),
               "s.yaml:1: web: unknown key (expected one of: pause_reasons, queues, agents, sip, "
-              "media)");
+              "media, ivr)");
     EXPECT_EQ(error_of("media: {port_min: 30000, port_max: 30002}\n"),
               "s.yaml:1: media.port_max: must be at least 4 above port_min");
     EXPECT_EQ(error_of("media: {port_min: 80}\n"),
