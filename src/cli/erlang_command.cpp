@@ -44,24 +44,6 @@ Failure bad_option(const std::string& option, const std::string& message) {
     return fail(Errc::InvalidArgument, option + ": " + message);
 }
 
-Result<double> parse_number(const std::string& option, const std::string& text) {
-    double value = 0;
-    const char* end = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (text.empty() || ec != std::errc{} || ptr != end || !std::isfinite(value)) {
-        return bad_option(option, "expected a number like 100, got '" + text + "'");
-    }
-    return value;
-}
-
-Result<Duration> parse_duration(const std::string& option, const std::string& text) {
-    auto value = config::parse_duration(text);
-    if (!value) {
-        return bad_option(option, "expected a duration like 180s, got '" + text + "'");
-    }
-    return *value;
-}
-
 Result<double> parse_percent(const std::string& option, const std::string& text) {
     auto value = config::parse_fraction(text);
     if (!value) {
@@ -103,22 +85,22 @@ Result<void> apply_option(const std::string& option, const std::string& text, Er
         return {};
     };
     if (option == "--calls") {
-        return set(parse_number(option, text), r.calls);
+        return set(number_option(option, text), r.calls);
     }
     if (option == "--interval") {
-        return set(parse_duration(option, text), r.interval);
+        return set(duration_option(option, text), r.interval);
     }
     if (option == "--aht") {
-        return set(parse_duration(option, text), r.aht);
+        return set(duration_option(option, text), r.aht);
     }
     if (option == "--sl") {
         return parse_sl(text, r);
     }
     if (option == "--patience") {
-        return set(parse_duration(option, text), r.patience);
+        return set(duration_option(option, text), r.patience);
     }
     if (option == "--asa") {
-        return set(parse_duration(option, text), r.max_asa);
+        return set(duration_option(option, text), r.max_asa);
     }
     if (option == "--shrinkage") {
         return set(parse_percent(option, text), r.shrinkage);

@@ -4,8 +4,6 @@
 // and the server's CPU and memory per call.
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <functional>
 #include <ostream>
 
@@ -14,7 +12,6 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
-#include "config/duration.h"
 #include "loadgen/call_load.h"
 
 namespace markaz::cli {
@@ -29,18 +26,6 @@ constexpr const char* kUsage =
     "                      [--server-pid PID] [--progress] [--json]\n"
     "  Markaz must trust ADDRESS:SIP-PORT as a trunk and know the extensions.\n"
     "  --calls 0 only registers (and unregisters) the extensions.\n";
-
-Result<long> parse_whole(const std::string& option, const std::string& text, long min, long max) {
-    long value = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc{} || ptr != text.data() + text.size() || value < min ||
-        value > max) {
-        return fail(Errc::InvalidArgument, fmt::format("{}: expected a whole number from {} to "
-                                                       "{}, got '{}'",
-                                                       option, min, max, text));
-    }
-    return value;
-}
 
 Result<loadgen::LoadSettings> settings_from(const Options& options) {
     loadgen::LoadSettings s;
@@ -69,7 +54,7 @@ Result<loadgen::LoadSettings> settings_from(const Options& options) {
     };
     for (const Whole& w : wholes) {
         if (options.has(w.option)) {
-            auto value = parse_whole(w.option, options.values.at(w.option), w.min, w.max);
+            auto value = whole_option(w.option, options.values.at(w.option), w.min, w.max);
             if (!value) {
                 return fail(value.error());
             }
@@ -80,10 +65,10 @@ Result<loadgen::LoadSettings> settings_from(const Options& options) {
         // "3001-3100": a block of consecutive numbers.
         const std::string& range = options.values.at("--extensions");
         auto dash = range.find('-');
-        auto first = parse_whole("--extensions", range.substr(0, dash), 1, 999'999'999);
+        auto first = whole_option("--extensions", range.substr(0, dash), 1, 999'999'999);
         auto last = dash == std::string::npos
                         ? first
-                        : parse_whole("--extensions", range.substr(dash + 1), 1, 999'999'999);
+                        : whole_option("--extensions", range.substr(dash + 1), 1, 999'999'999);
         if (!first || !last || *last < *first) {
             return fail(Errc::InvalidArgument,
                         "--extensions: expected a range like 3001-3100, got '" + range + "'");
@@ -100,53 +85,22 @@ Result<loadgen::LoadSettings> settings_from(const Options& options) {
         s.digest = *algorithm;
     }
     if (options.has("--rate")) {
-        const std::string& t = options.values.at("--rate");
-        double rate = 0;
-        auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), rate);
-        if (t.empty() || ec != std::errc{} || ptr != t.data() + t.size() || !(rate > 0) ||
-            !std::isfinite(rate)) {
-            return fail(Errc::InvalidArgument,
-                        "--rate: expected calls per second above 0, got '" + t + "'");
+        auto rate = number_option("--rate", options.values.at("--rate"));
+        if (!rate || !(*rate > 0)) {
+            return fail(Errc::InvalidArgument, "--rate: expected calls per second above 0, got '" +
+                                                   options.values.at("--rate") + "'");
         }
-        s.rate = rate;
+        s.rate = *rate;
     }
     if (options.has("--hold")) {
-        auto hold = config::parse_duration(options.values.at("--hold"));
+        auto hold = duration_option("--hold", options.values.at("--hold"));
         if (!hold) {
-            return fail(Errc::InvalidArgument, "--hold: expected a duration like 10s, got '" +
-                                                   options.values.at("--hold") + "'");
+            return fail(hold.error());
         }
         s.hold = *hold;
     }
     s.progress = options.flags.contains("--progress");
     return s;
-}
-
-double loss_percent(const loadgen::MediaTotals& m) {
-    return m.frames_expected ? 100.0 * static_cast<double>(m.frames_expected - m.frames_received) /
-                                   static_cast<double>(m.frames_expected)
-                             : 0.0;
-}
-
-struct JitterFigures {
-    double mean = 0;
-    double p99 = 0;
-    double max = 0;
-};
-
-JitterFigures jitter_of(std::vector<double> jitter) {
-    JitterFigures j;
-    if (jitter.empty()) {
-        return j;
-    }
-    std::sort(jitter.begin(), jitter.end());
-    for (double v : jitter) {
-        j.mean += v;
-    }
-    j.mean /= static_cast<double>(jitter.size());
-    j.p99 = jitter[static_cast<std::size_t>(0.99 * static_cast<double>(jitter.size() - 1))];
-    j.max = jitter.back();
-    return j;
 }
 
 nlohmann::ordered_json status_counts(const std::map<int, int>& counts) {
@@ -158,7 +112,6 @@ nlohmann::ordered_json status_counts(const std::map<int, int>& counts) {
 }
 
 void print_json(std::ostream& out, const loadgen::LoadReport& r) {
-    JitterFigures j = jitter_of(r.media.jitter_ms);
     nlohmann::ordered_json doc{
         {"registered", r.registered},
         {"register_failures", status_counts(r.register_failures)},
@@ -175,25 +128,22 @@ void print_json(std::ostream& out, const loadgen::LoadReport& r) {
           {"packets_received", r.media.packets_received},
           {"frames_expected", r.media.frames_expected},
           {"frames_received", r.media.frames_received},
-          {"loss_percent", loss_percent(r.media)},
-          {"jitter_ms", {{"mean", j.mean}, {"p99", j.p99}, {"max", j.max}}},
+          {"loss_percent", r.loss_percent},
+          {"jitter_ms",
+           {{"mean", r.jitter_ms_mean}, {"p99", r.jitter_ms_p99}, {"max", r.jitter_ms_max}}},
           {"loadgen_late_ticks", r.media.late_ticks},
           {"loadgen_ticks", r.media.ticks}}},
     };
     if (r.usage) {
         const auto& u = *r.usage;
-        doc["server"] = {
-            {"window_s", u.window_seconds},
-            {"calls", u.calls},
-            {"cores", u.cores},
-            {"cpu_percent_of_core_per_call", u.calls > 0 ? 100 * u.cores / u.calls : 0},
-            {"rss_before_bytes", u.rss_before},
-            {"rss_peak_bytes", u.rss_peak},
-            {"bytes_per_call",
-             u.calls > 0
-                 ? (static_cast<double>(u.rss_peak) - static_cast<double>(u.rss_before)) / u.calls
-                 : 0},
-            {"loadgen_cores", u.loadgen_cores}};
+        doc["server"] = {{"window_s", u.window_seconds},
+                         {"calls", u.calls},
+                         {"cores", u.cores},
+                         {"cpu_percent_of_core_per_call", 100 * u.cores_per_call()},
+                         {"rss_before_bytes", u.rss_before},
+                         {"rss_peak_bytes", u.rss_peak},
+                         {"bytes_per_call", u.bytes_per_call()},
+                         {"loadgen_cores", u.loadgen_cores}};
     }
     out << doc.dump(2) << '\n';
 }
@@ -220,29 +170,25 @@ void print_text(std::ostream& out, const loadgen::LoadReport& r) {
         "setups: {:.1f} per second; INVITE to 200 OK p50 {:.1f} ms, p99 {:.1f} ms, "
         "max {:.1f} ms\n",
         r.setups_per_second, r.setup_ms_p50, r.setup_ms_p99, r.setup_ms_max);
-    JitterFigures j = jitter_of(r.media.jitter_ms);
     out << fmt::format(
         "audio: {} legs, {} packets sent, {} received; frames lost through Markaz "
         "{:.3f}% ({} of {})\n",
-        r.media.legs, r.media.packets_sent, r.media.packets_received, loss_percent(r.media),
+        r.media.legs, r.media.packets_sent, r.media.packets_received, r.loss_percent,
         r.media.frames_expected - r.media.frames_received, r.media.frames_expected);
     out << fmt::format(
         "jitter (RFC 3550) of Markaz's streams: mean {:.2f} ms, p99 {:.2f} ms, max "
         "{:.2f} ms; load generator late on {} of {} ticks\n",
-        j.mean, j.p99, j.max, r.media.late_ticks, r.media.ticks);
+        r.jitter_ms_mean, r.jitter_ms_p99, r.jitter_ms_max, r.media.late_ticks, r.media.ticks);
     if (r.usage) {
         const auto& u = *r.usage;
-        double per_call_kib =
-            u.calls > 0 ? (static_cast<double>(u.rss_peak) - static_cast<double>(u.rss_before)) /
-                              1024 / u.calls
-                        : 0;
         out << fmt::format(
             "server over {:.0f} s with {:.0f} calls up: {:.2f} cores ({:.3f}% of a "
             "core per call), RSS {:.1f} -> {:.1f} MiB ({:.1f} KiB per call); "
             "load generator {:.2f} cores\n",
-            u.window_seconds, u.calls, u.cores, u.calls > 0 ? 100 * u.cores / u.calls : 0,
+            u.window_seconds, u.calls, u.cores, 100 * u.cores_per_call(),
             static_cast<double>(u.rss_before) / 1048576.0,
-            static_cast<double>(u.rss_peak) / 1048576.0, per_call_kib, u.loadgen_cores);
+            static_cast<double>(u.rss_peak) / 1048576.0, u.bytes_per_call() / 1024,
+            u.loadgen_cores);
     }
 }
 

@@ -1,6 +1,12 @@
 #include "cli/options.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "config/duration.h"
 
 namespace markaz::cli {
 
@@ -32,6 +38,38 @@ Result<Options> read_options(const std::vector<std::string>& args,
         out.values[arg] = args[++i];
     }
     return out;
+}
+
+Result<double> number_option(const std::string& option, const std::string& text) {
+    double value = 0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc{} || ptr != end || !std::isfinite(value)) {
+        return fail(Errc::InvalidArgument,
+                    option + ": expected a number like 100, got '" + text + "'");
+    }
+    return value;
+}
+
+Result<long> whole_option(const std::string& option, const std::string& text, long min, long max) {
+    long value = 0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc{} || ptr != end || value < min || value > max) {
+        return fail(Errc::InvalidArgument,
+                    fmt::format("{}: expected a whole number from {} to {}, got '{}'", option, min,
+                                max, text));
+    }
+    return value;
+}
+
+Result<Duration> duration_option(const std::string& option, const std::string& text) {
+    auto value = config::parse_duration(text);
+    if (!value) {
+        return fail(Errc::InvalidArgument,
+                    option + ": expected a duration like 180s, got '" + text + "'");
+    }
+    return *value;
 }
 
 }  // namespace markaz::cli

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "common/time.h"
 
 namespace markaz::cli {
 
@@ -23,5 +24,15 @@ struct Options {
 Result<Options> read_options(const std::vector<std::string>& args,
                              const std::vector<std::string_view>& value_options,
                              const std::vector<std::string_view>& flag_options);
+
+// Option values, with errors that name the option and quote what was given:
+// "--rate: expected a number like 100, got 'fast'".
+
+/// A finite number.
+Result<double> number_option(const std::string& option, const std::string& text);
+/// A whole number in [min, max].
+Result<long> whole_option(const std::string& option, const std::string& text, long min, long max);
+/// A duration like 180s, 30m, 1h.
+Result<Duration> duration_option(const std::string& option, const std::string& text);
 
 }  // namespace markaz::cli

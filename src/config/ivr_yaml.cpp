@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 
+#include "common/text.h"
 #include "ivr/civil_date.h"
 #include "stats/stats_config.h"
 
@@ -88,14 +89,8 @@ bool read_ranges(YamlReader& reader, const YAML::Node& node, const std::string& 
     std::string_view rest = *text;
     while (!rest.empty()) {
         auto comma = rest.find(',');
-        std::string_view range = rest.substr(0, comma);
+        std::string_view range = trim(rest.substr(0, comma));
         rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-        while (!range.empty() && range.front() == ' ') {
-            range.remove_prefix(1);
-        }
-        while (!range.empty() && range.back() == ' ') {
-            range.remove_suffix(1);
-        }
         auto dash = range.find('-');
         auto from = dash == std::string_view::npos ? std::nullopt : minutes(range.substr(0, dash));
         auto to = dash == std::string_view::npos ? std::nullopt : minutes(range.substr(dash + 1));

@@ -33,18 +33,9 @@ void Session::run(WallTime now) {
     for (int step = 0; step < kMaxSilentSteps; ++step) {
         std::string next;  // set by nodes that pass straight on
         std::visit(Overload{
-                       [&](const PlayNode& n) {
-                           play(n.prompt, false);
-                           phase_ = Phase::Prompt;
-                       },
-                       [&](const MenuNode& n) {
-                           play(n.prompt, true);
-                           phase_ = Phase::Prompt;
-                       },
-                       [&](const CollectNode& n) {
-                           play(n.prompt, true);
-                           phase_ = Phase::Prompt;
-                       },
+                       [&](const PlayNode& n) { play(n.prompt, false); },
+                       [&](const MenuNode& n) { play(n.prompt, true); },
+                       [&](const CollectNode& n) { play(n.prompt, true); },
                        [&](const HoursNode& n) { next = n.hours.is_open(now) ? n.open : n.closed; },
                        [&](const SetNode& n) {
                            variables_[n.variable] = n.value;
@@ -145,7 +136,6 @@ void Session::menu_retry(const MenuNode& menu, const Prompt& why, WallTime now) 
     Prompt again = why;
     again.insert(again.end(), menu.prompt.begin(), menu.prompt.end());
     play(again, true);
-    phase_ = Phase::Prompt;
 }
 
 void Session::collect_digit(const CollectNode& collect, char digit, WallTime now) {
@@ -172,6 +162,7 @@ void Session::finish_collect(const CollectNode& collect, WallTime now) {
 
 void Session::play(const Prompt& prompt, bool interruptible) {
     current_ = Instruction{Instruction::Kind::Play, {}, interruptible, Duration{0}, Route{}};
+    phase_ = Phase::Prompt;
     for (const PromptPart& part : prompt) {
         if (!part.file.empty()) {
             current_.prompts.push_back(PromptToPlay{part.file, "", language_});

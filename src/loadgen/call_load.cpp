@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 #include <memory>
+#include <numeric>
 #include <ostream>
 #include <unistd.h>
 #include <unordered_map>
@@ -492,6 +493,18 @@ private:
         report_.setup_ms_p50 = percentile(setup_ms_, 0.50);
         report_.setup_ms_p99 = percentile(setup_ms_, 0.99);
         report_.setup_ms_max = percentile(setup_ms_, 1.0);
+        const MediaTotals& m = report_.media;
+        if (m.frames_expected > 0) {
+            report_.loss_percent = 100.0 *
+                                   static_cast<double>(m.frames_expected - m.frames_received) /
+                                   static_cast<double>(m.frames_expected);
+        }
+        if (!m.jitter_ms.empty()) {
+            report_.jitter_ms_mean = std::accumulate(m.jitter_ms.begin(), m.jitter_ms.end(), 0.0) /
+                                     static_cast<double>(m.jitter_ms.size());
+        }
+        report_.jitter_ms_p99 = percentile(m.jitter_ms, 0.99);
+        report_.jitter_ms_max = percentile(m.jitter_ms, 1.0);
         report_.usage = usage();
         int never_answered = report_.placed - report_.answered - failures() - report_.unfinished;
         if (never_answered > 0) {

@@ -43,6 +43,12 @@ struct ServerUsage {
     double loadgen_cores = 0;      ///< the load generator's own, for comparison
     std::uint64_t rss_before = 0;  ///< before the first call
     std::uint64_t rss_peak = 0;    ///< at the end of the window
+
+    double cores_per_call() const { return calls > 0 ? cores / calls : 0; }
+    double bytes_per_call() const {
+        return calls > 0 ? (static_cast<double>(rss_peak) - static_cast<double>(rss_before)) / calls
+                         : 0;
+    }
 };
 
 struct LoadReport {
@@ -59,6 +65,12 @@ struct LoadReport {
     double setup_ms_max = 0;
     int peak_calls = 0;
     MediaTotals media;
+    /// Frames lost through Markaz, in % of those expected.
+    double loss_percent = 0;
+    /// RFC 3550 jitter over the legs.
+    double jitter_ms_mean = 0;
+    double jitter_ms_p99 = 0;
+    double jitter_ms_max = 0;
     std::optional<ServerUsage> usage;
 };
 

@@ -35,8 +35,9 @@ void DtmfDetector::on_tone(void* self, int code, int, int) noexcept {
     }
     if (detector->digit_ != 0) {
         const std::uint64_t samples = detector->samples_ - detector->digit_start_;
-        detector->push(DtmfEvent{detector->digit_, DtmfSource::InBand,
-                                 Duration{static_cast<Duration::rep>(samples * 1000 / kMixRate)}});
+        detector->queue_.push(
+            DtmfEvent{detector->digit_, DtmfSource::InBand,
+                      Duration{static_cast<Duration::rep>(samples * 1000 / kMixRate)}});
         detector->digit_ = 0;
     }
 }
@@ -44,25 +45,6 @@ void DtmfDetector::on_tone(void* self, int code, int, int) noexcept {
 void DtmfDetector::process(std::span<const std::int16_t> samples) noexcept {
     dtmf_rx(state_, samples.data(), static_cast<int>(samples.size()));
     samples_ += samples.size();
-}
-
-void DtmfDetector::push(const DtmfEvent& event) noexcept {
-    if (queue_size_ == queue_.size()) {
-        queue_head_ = (queue_head_ + 1) % queue_.size();  // keep the newest, as DtmfReceiver
-        --queue_size_;
-    }
-    queue_[(queue_head_ + queue_size_) % queue_.size()] = event;
-    ++queue_size_;
-}
-
-std::optional<DtmfEvent> DtmfDetector::pop() noexcept {
-    if (queue_size_ == 0) {
-        return std::nullopt;
-    }
-    const DtmfEvent event = queue_[queue_head_];
-    queue_head_ = (queue_head_ + 1) % queue_.size();
-    --queue_size_;
-    return event;
 }
 
 }  // namespace markaz::media

@@ -32,19 +32,16 @@ public:
     /// Feeds 8 kHz mono samples (any count; normally one 20 ms frame).
     void process(std::span<const std::int16_t> samples) noexcept;
     /// The next detected key press, oldest first (up to 8 are kept).
-    std::optional<DtmfEvent> pop() noexcept;
+    std::optional<DtmfEvent> pop() noexcept { return queue_.pop(); }
 
 private:
     static void on_tone(void* self, int code, int level, int delay) noexcept;
-    void push(const DtmfEvent& event) noexcept;
 
     dtmf_rx_state_s* state_;
     std::uint64_t samples_ = 0;  // fed so far, for durations
     char digit_ = 0;             // the tone being heard, 0 for none
     std::uint64_t digit_start_ = 0;
-    std::array<DtmfEvent, 8> queue_{};
-    std::size_t queue_head_ = 0;
-    std::size_t queue_size_ = 0;
+    DtmfQueue queue_;
 };
 
 }  // namespace markaz::media

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "common/text.h"
 #include "media/telephone_event.h"
 
 namespace markaz::media {
@@ -19,29 +20,8 @@ std::string_view to_string(DtmfSource source) noexcept {
     }
     return "?";
 }
+
 namespace {
-
-std::string_view trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    const auto last = s.find_last_not_of(" \t\r\n");
-    return s.substr(first, last - first + 1);
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-        if (lower(a[i]) != lower(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
 
 /// "5", "*", "a", or an event code "10".."15".
 std::optional<char> signal_digit(std::string_view value) {

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "common/result.h"
@@ -20,6 +23,35 @@ struct DtmfEvent {
     DtmfSource source = DtmfSource::Rfc4733;
     Duration duration{0};  ///< how long the key was held; 0 when the sender did not say
     friend bool operator==(const DtmfEvent&, const DtmfEvent&) = default;
+};
+
+/// Key presses not yet read: a fixed ring of the last 8. When nobody reads, the newest are
+/// kept (a person re-types the old ones). No allocation. Thread: its owner's.
+class DtmfQueue {
+public:
+    void push(const DtmfEvent& event) noexcept {
+        if (size_ == events_.size()) {
+            head_ = (head_ + 1) % events_.size();
+            --size_;
+        }
+        events_[(head_ + size_) % events_.size()] = event;
+        ++size_;
+    }
+    /// The oldest key press, if any.
+    std::optional<DtmfEvent> pop() noexcept {
+        if (size_ == 0) {
+            return std::nullopt;
+        }
+        const DtmfEvent event = events_[head_];
+        head_ = (head_ + 1) % events_.size();
+        --size_;
+        return event;
+    }
+
+private:
+    std::array<DtmfEvent, 8> events_{};
+    std::size_t head_ = 0;
+    std::size_t size_ = 0;
 };
 
 /// Reads a SIP INFO DTMF body, for the SIP layer to post as a DtmfEvent.

@@ -62,31 +62,11 @@ void DtmfReceiver::on_audio(std::uint32_t rtp_timestamp) noexcept {
 
 void DtmfReceiver::finish() noexcept {
     const std::uint64_t units = std::uint64_t{earlier_segments_} + duration_;
-    push(DtmfEvent{*dtmf_digit(code_), DtmfSource::Rfc4733,
-                   Duration{static_cast<Duration::rep>(units * 1000 / clock_rate_)}});
+    queue_.push(DtmfEvent{*dtmf_digit(code_), DtmfSource::Rfc4733,
+                          Duration{static_cast<Duration::rep>(units * 1000 / clock_rate_)}});
     active_ = false;
     have_reported_ = true;
     reported_timestamp_ = timestamp_;
-}
-
-void DtmfReceiver::push(const DtmfEvent& event) noexcept {
-    if (queue_size_ == queue_.size()) {
-        // Nobody is reading; keep the newest digits, as a person would re-type the old ones.
-        queue_head_ = (queue_head_ + 1) % queue_.size();
-        --queue_size_;
-    }
-    queue_[(queue_head_ + queue_size_) % queue_.size()] = event;
-    ++queue_size_;
-}
-
-std::optional<DtmfEvent> DtmfReceiver::pop() noexcept {
-    if (queue_size_ == 0) {
-        return std::nullopt;
-    }
-    const DtmfEvent event = queue_[queue_head_];
-    queue_head_ = (queue_head_ + 1) % queue_.size();
-    --queue_size_;
-    return event;
 }
 
 void DtmfReceiver::reset() noexcept {

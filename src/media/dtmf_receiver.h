@@ -36,13 +36,12 @@ public:
     void on_audio(std::uint32_t rtp_timestamp) noexcept;
 
     /// The next completed key press, oldest first.
-    std::optional<DtmfEvent> pop() noexcept;
+    std::optional<DtmfEvent> pop() noexcept { return queue_.pop(); }
     /// Forgets the current key press and the queue (new stream, re-INVITE).
     void reset() noexcept;
 
 private:
     void finish() noexcept;
-    void push(const DtmfEvent& event) noexcept;
 
     std::uint32_t clock_rate_;
     bool active_ = false;          // a key press has started and not yet been reported
@@ -53,9 +52,7 @@ private:
     bool have_reported_ = false;
     std::uint32_t reported_timestamp_ = 0;  // its copies and older packets are ignored
 
-    std::array<DtmfEvent, 8> queue_{};
-    std::size_t queue_head_ = 0;
-    std::size_t queue_size_ = 0;
+    DtmfQueue queue_;
 };
 
 }  // namespace markaz::media

@@ -201,13 +201,9 @@ private:
                 send(channel, frame);
             } else if (channel.echo && channel.has_input) {
                 send(channel, channel.input);
-            }
-        }
-        // Digits still go out on a channel that sends nothing else this tick.
-        static const Frame silence{};
-        for (auto& [id, channel] : channels_) {
-            if (!channel.sent && (channel.digits_out.busy() || channel.tones_out)) {
-                send(channel, silence);
+            } else if (!channel.sent && (channel.digits_out.busy() || channel.tones_out)) {
+                static const Frame silence{};
+                send(channel, silence);  // digits go out even where nothing else does
             }
             channel.sent = false;
         }

@@ -4,6 +4,8 @@
 #include <array>
 #include <string_view>
 
+#include "common/text.h"
+
 namespace markaz::media {
 namespace {
 
@@ -64,21 +66,8 @@ std::optional<SdpRtpMap> resolve(const SdpMedia& m, std::uint8_t pt) {
     return static_payload_type(pt);
 }
 
-/// Encoding names are case-insensitive (RFC 4855 §3).
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-        if (lower(a[i]) != lower(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-
 bool is_codec(const SdpRtpMap& map, const CodecInfo& codec) {
+    // Encoding names are case-insensitive (RFC 4855 §3).
     return iequals(map.encoding, codec.name) && map.clock_rate == codec.clock_rate &&
            map.channels == 1;
 }

@@ -9,6 +9,8 @@
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
+#include "common/text.h"
+
 namespace markaz::sip {
 
 namespace {
@@ -140,9 +142,8 @@ Result<std::string> digest_authorization(const char* const* challenge_params,
         bool offers_auth = false;
         for (std::size_t start = 0; start <= qop.size();) {
             auto comma = std::min(qop.find(',', start), qop.size());
-            std::string option = qop.substr(start, comma - start);
-            std::erase(option, ' ');
-            offers_auth = offers_auth || option == "auth";
+            offers_auth =
+                offers_auth || trim(std::string_view(qop).substr(start, comma - start)) == "auth";
             start = comma + 1;
         }
         if (!offers_auth) {

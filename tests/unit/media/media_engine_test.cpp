@@ -107,6 +107,28 @@ RemoteMedia remote(const Peer& peer, bool receive = true) {
     return RemoteMedia{"127.0.0.1", peer.port(), CodecKind::Pcmu, 0, std::nullopt, true, receive};
 }
 
+/// Collects what the engine reports.
+struct Events {
+    std::mutex mutex;
+    std::vector<MediaEvent> seen;
+    MediaEngine::EventSink sink() {
+        return [this](const MediaEvent& e) {
+            std::lock_guard lock{mutex};
+            seen.push_back(e);
+        };
+    }
+    std::string digits() {
+        std::lock_guard lock{mutex};
+        std::string out;
+        for (const auto& e : seen) {
+            if (e.kind == MediaEvent::Kind::Dtmf) {
+                out += e.digit;
+            }
+        }
+        return out;
+    }
+};
+
 TEST(MediaEngine, EchoSendsTheCallersAudioBack) {
     auto engine = MediaEngine::start(settings(), nullptr);
     ASSERT_TRUE(engine) << engine.error().message;
@@ -156,12 +178,8 @@ TEST(MediaEngine, BridgedChannelsHearEachOther) {
 }
 
 TEST(MediaEngine, SilenceIsADeadStreamUnlessTheSdpSaidSo) {
-    std::mutex mutex;
-    std::vector<MediaEvent> events;
-    auto engine = MediaEngine::start(settings(), [&](const MediaEvent& e) {
-        std::lock_guard lock{mutex};
-        events.push_back(e);
-    });
+    Events events;
+    auto engine = MediaEngine::start(settings(), events.sink());
     ASSERT_TRUE(engine);
     Peer peer;
     auto silent = (*engine)->open_channel();
@@ -169,33 +187,11 @@ TEST(MediaEngine, SilenceIsADeadStreamUnlessTheSdpSaidSo) {
     (*engine)->set_remote(silent->id, remote(peer));
     (*engine)->set_remote(on_hold->id, remote(peer, false));  // inactive: no RTP expected
     std::this_thread::sleep_for(900ms);
-    std::lock_guard lock{mutex};
-    ASSERT_EQ(events.size(), 1u) << "one report, for the channel that should hear RTP";
-    EXPECT_EQ(events[0].kind, MediaEvent::Kind::RtpTimeout);
-    EXPECT_EQ(events[0].channel, silent->id);
+    std::lock_guard lock{events.mutex};
+    ASSERT_EQ(events.seen.size(), 1u) << "one report, for the channel that should hear RTP";
+    EXPECT_EQ(events.seen[0].kind, MediaEvent::Kind::RtpTimeout);
+    EXPECT_EQ(events.seen[0].channel, silent->id);
 }
-
-/// Collects what the engine reports.
-struct Events {
-    std::mutex mutex;
-    std::vector<MediaEvent> seen;
-    MediaEngine::EventSink sink() {
-        return [this](const MediaEvent& e) {
-            std::lock_guard lock{mutex};
-            seen.push_back(e);
-        };
-    }
-    std::string digits() {
-        std::lock_guard lock{mutex};
-        std::string out;
-        for (const auto& e : seen) {
-            if (e.kind == MediaEvent::Kind::Dtmf) {
-                out += e.digit;
-            }
-        }
-        return out;
-    }
-};
 
 TEST(MediaEngine, DigitsGoOutAsRfc4733EventsWhenThePeerTakesThem) {
     auto engine = MediaEngine::start(settings(), nullptr);
