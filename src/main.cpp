@@ -17,6 +17,8 @@ commands:
   serve --config FILE                          run the server: SIP, media, recording
   loadgen [--calls N --rate R --hold 10s ...]  SIP+RTP load against a running server
   prompts --config FILE [--out DIR]            speak the IVR texts (espeak-ng, sox)
+  export calls|queue-log --store FILE [--from DATE] [--to DATE]
+                                               call records as CSV, events as queue_log
 )";
 
 }  // namespace
@@ -43,6 +45,9 @@ int main(int argc, char** argv) {
     }
     if (command == "prompts") {
         return markaz::cli::run_prompts(args, std::cout, std::cerr);
+    }
+    if (command == "export") {
+        return markaz::cli::run_export(args, std::cout, std::cerr);
     }
     if (command == "check-config") {
         return markaz::cli::run_check_config(args, std::cout, std::cerr);

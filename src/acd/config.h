@@ -115,6 +115,9 @@ struct QueueConfig {
     Duration short_abandon = 5s;                 ///< abandons sooner than this are counted apart
     std::optional<Duration> callback_threshold;  ///< offer a callback after this wait
     CallbackPolicy callback;
+    /// For the call flow, not the router: how often a waiting caller hears their position and
+    /// expected wait again after the announcement at joining; absent = only at joining.
+    std::optional<Duration> announce_every;
 };
 
 /// An agent's membership of a queue. Lower penalty = earlier tier.
@@ -134,6 +137,9 @@ struct AgentConfig {
     Duration busy_delay = 30s;          ///< rest after the phone answered busy
     /// The agent's own after-call work; when absent, the queue's `wrap_up` applies.
     std::optional<Duration> wrap_up;
+    /// For the call flow: the extension the agent is logged in at when the server starts
+    /// (a fixed desk); empty = the agent logs in from a phone (*11) or the desk page.
+    std::string extension;
 };
 
 struct RouterConfig {

@@ -14,6 +14,7 @@ int run_erlang(const std::vector<std::string>& args, std::ostream& out, std::ost
 int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_loadgen(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_prompts(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int run_export(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_check_config(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace markaz::cli

@@ -1,14 +1,18 @@
 // `markaz serve --config FILE`: runs the server until SIGINT or SIGTERM: the SIP layer
-// (registrar, B2BUA) and the media engine; the call flow and the web API join as they land.
+// (registrar, B2BUA), the media engine and the call flow (IVR, queues, agents, callbacks) on
+// the core loop; the web API joins as it lands.
 
 #include <atomic>
 #include <csignal>
+#include <cstdlib>
 #include <ctime>
+#include <mutex>
 #include <ostream>
 #include <sys/resource.h>
 
 #include <fmt/format.h>
 
+#include "app/core_loop.h"
 #include "cli/commands.h"
 #include "config/server_config_loader.h"
 #include "media/media_engine.h"
@@ -57,6 +61,30 @@ void raise_open_file_limit() {
     }
 }
 
+/// The clock of the call flow. MARKAZ_FAKE_NOW ("2026-03-21T10:00:00Z") starts the wall
+/// clock at that instant instead of now, for tests of opening hours and holidays; time then
+/// runs at its normal pace. Anything else in the variable is an error.
+Result<app::CoreLoop::Clock> call_flow_clock() {
+    const char* fake = std::getenv("MARKAZ_FAKE_NOW");
+    Duration shift{};
+    if (fake && *fake) {
+        std::tm tm{};
+        const char* end = strptime(fake, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        if (!end || *end != '\0') {
+            return fail(
+                Errc::InvalidArgument,
+                std::string("MARKAZ_FAKE_NOW: expected 2026-03-21T10:00:00Z, got '") + fake + "'");
+        }
+        auto at = std::chrono::system_clock::from_time_t(timegm(&tm));
+        shift = std::chrono::duration_cast<Duration>(at - std::chrono::system_clock::now());
+    }
+    return app::CoreLoop::Clock([shift] {
+        return Now{
+            std::chrono::time_point_cast<Duration>(std::chrono::steady_clock::now()),
+            std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now()) + shift};
+    });
+}
+
 }  // namespace
 
 int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -78,6 +106,11 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
         err << config.error().message << '\n';
         return 2;
     }
+    auto clock = call_flow_clock();
+    if (!clock) {
+        err << "markaz serve: " << clock.error().message << '\n';
+        return 2;
+    }
     raise_open_file_limit();
     // Block the stop signals before any thread starts, so that every thread inherits the mask
     // and only sigwait() below sees them.
@@ -87,47 +120,65 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, nullptr);
 
-    // Media events go to the SIP layer, which knows the calls; the server starts second.
-    std::atomic<sip::SipServer*> calls{nullptr};
-    auto media = media::MediaEngine::start(config->media, [&calls](const media::MediaEvent& e) {
-        if (sip::SipServer* server = calls.load()) {
-            server->media_event(e);
-        }
-    });
+    // One line per message, written whole: the SIP thread and the core loop both log.
+    std::mutex log_mutex;
+    auto log = [&err, &log_mutex](const std::string& what, const std::string& line) {
+        std::lock_guard lock{log_mutex};
+        err << timestamp() << ' ' << what << ": " << line << '\n' << std::flush;
+    };
+    // The call flow comes first: the media engine and the SIP server report to it.
+    auto core = app::CoreLoop::create(
+        *config, [&log](const std::string& line) { log("app", line); }, *clock);
+    if (!core) {
+        err << "markaz serve: " << core.error().message << '\n';
+        return 1;
+    }
+    auto media = media::MediaEngine::start(config->media, (*core)->media_sink());
     if (!media) {
         err << "markaz serve: " << media.error().message << '\n';
         return 1;
     }
+    app::CoreLoop* flow = core->get();
     auto server = sip::SipServer::start(
         config->sip,
-        [&err](const sip::SipNotice& n) {
-            // Called on the SIP thread; one line per notice, written whole.
-            err << fmt::format("{} sip: {} {}{}{}\n", timestamp(), notice_name(n.kind),
-                               n.extension.empty() ? "-" : n.extension,
-                               n.source.empty() ? "" : " from " + n.source,
-                               n.detail.empty() ? "" : " (" + n.detail + ")")
-                << std::flush;
+        [&log, flow](const sip::SipNotice& n) {
+            log("sip", fmt::format("{} {}{}{}", notice_name(n.kind),
+                                   n.extension.empty() ? "-" : n.extension,
+                                   n.source.empty() ? "" : " from " + n.source,
+                                   n.detail.empty() ? "" : " (" + n.detail + ")"));
+            flow->sip_notice(n);
         },
-        media->get());
+        media->get(), flow->call_handler());
     if (!server) {
         err << "markaz serve: " << server.error().message << '\n';
         return 1;
     }
-    calls = server->get();
+    if (auto running = flow->run(**server, **media); !running) {
+        err << "markaz serve: " << running.error().message << '\n';
+        return 1;
+    }
+    std::string numbers;
+    for (const auto& [number, route] : config->dialplan) {
+        numbers += fmt::format("{}{} -> {} {}", numbers.empty() ? "" : ", ", number,
+                               route.kind == config::NumberRoute::Kind::Ivr ? "IVR" : "queue",
+                               route.target);
+    }
     out << fmt::format(
                "markaz: SIP on {}:{} (UDP and TCP), realm '{}', {} extensions; RTP on {}:{}-{}; "
-               "echo test {}, prompt test {}; Ctrl-C stops\n",
+               "echo test {}, prompt test {}; {}; store {}; Ctrl-C stops\n",
                config->sip.address, config->sip.port, config->sip.realm,
                config->sip.extensions.size(), config->media.address, config->media.port_min,
                config->media.port_max, config->sip.echo_number,
-               config->sip.loop_prompt.empty() ? "off" : config->sip.loop_number)
+               config->sip.loop_prompt.empty() ? "off" : config->sip.loop_number,
+               numbers.empty() ? "no dialplan" : numbers, config->store)
         << std::flush;
     int signal = 0;
     sigwait(&stop, &signal);
     out << "markaz: stopping\n";
-    calls = nullptr;
+    flow->stop();     // no more commands to SIP and media
     server->reset();  // hangs up every call before the media engine goes
     media->reset();
+    core->reset();  // the store writes what is queued
     return 0;
 }
 

@@ -6,10 +6,10 @@ namespace markaz::config {
 namespace {
 
 const std::vector<std::string_view> kQueueKeys{
-    "name",        "strategy",  "weight",        "ring_timeout",  "retry_delay",
-    "wrap_up",     "max_wait",  "on_max_wait",   "max_length",    "join_empty",
-    "leave_empty", "tier_wait", "service_level", "short_abandon", "callback_threshold",
-    "callback"};
+    "name",        "strategy",      "weight",        "ring_timeout",  "retry_delay",
+    "wrap_up",     "max_wait",      "on_max_wait",   "max_length",    "join_empty",
+    "leave_empty", "tier_wait",     "service_level", "short_abandon", "callback_threshold",
+    "callback",    "announce_every"};
 
 bool read_exit(YamlReader& reader, const YAML::Node& queue, const std::string& path,
                acd::ExitAction& out) {
@@ -103,6 +103,7 @@ bool read_queue(YamlReader& reader, const YAML::Node& node, const std::string& p
     reader.read(node, path, "short_abandon", out.short_abandon);
     reader.read(node, path, "callback_threshold", out.callback_threshold);
     read_callback(reader, node, path, out.callback);
+    reader.read(node, path, "announce_every", out.announce_every);
     return reader.ok();
 }
 

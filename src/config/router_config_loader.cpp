@@ -70,7 +70,7 @@ bool read_agent(YamlReader& reader, const YAML::Node& node, const std::string& p
                 const QueueLines& known, acd::AgentConfig& out) {
     reader.check_map(node, path,
                      {"id", "name", "queues", "skills", "max_no_answer", "no_answer_delay",
-                      "reject_delay", "busy_delay"});
+                      "reject_delay", "busy_delay", "extension"});
     reader.require(node, path, "id");
     std::string id;
     reader.read(node, path, "id", id);
@@ -86,6 +86,7 @@ bool read_agent(YamlReader& reader, const YAML::Node& node, const std::string& p
     reader.read(node, path, "no_answer_delay", out.no_answer_delay);
     reader.read(node, path, "reject_delay", out.reject_delay);
     reader.read(node, path, "busy_delay", out.busy_delay);
+    reader.read(node, path, "extension", out.extension);
     return reader.ok();
 }
 

@@ -236,6 +236,79 @@ bool read_media(YamlReader& reader, const YAML::Node& root, media::MediaSettings
     return true;
 }
 
+/// `dialplan: {"100": {ivr: main}, "200": {queue: sales}}`: numbers the call flow answers.
+/// A number is digits (a leading * is for feature codes, so not allowed), and must not be an
+/// extension or a test number; the flow or queue must exist.
+bool read_dialplan(YamlReader& reader, const YAML::Node& root, ServerConfig& config) {
+    auto node = reader.ok() ? YamlReader::find(root, "dialplan") : std::nullopt;
+    if (!node) {
+        return reader.ok();
+    }
+    if (!node->IsMap()) {
+        return reader.fail_at(*node, "dialplan",
+                              "expected a map of numbers to {ivr: ...} or {queue: ...}");
+    }
+    for (const auto& entry : *node) {
+        std::string number = entry.first.Scalar();
+        std::string path = field_path("dialplan", number);
+        if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos) {
+            return reader.fail_at(entry.first, path,
+                                  "a number is digits only, got '" + number + "'");
+        }
+        if (config.sip.extensions.contains(number) || number == config.sip.echo_number ||
+            number == config.sip.loop_number) {
+            return reader.fail_at(entry.first, path,
+                                  "'" + number + "' is already an extension or a test number");
+        }
+        if (!reader.check_map(entry.second, path, {"ivr", "queue"})) {
+            return false;
+        }
+        auto ivr = YamlReader::find(entry.second, "ivr");
+        auto queue = YamlReader::find(entry.second, "queue");
+        if (static_cast<bool>(ivr) == static_cast<bool>(queue)) {
+            return reader.fail_at(entry.second, path, "give exactly one of ivr or queue");
+        }
+        NumberRoute route;
+        route.kind = ivr ? NumberRoute::Kind::Ivr : NumberRoute::Kind::Queue;
+        reader.read(entry.second, path, ivr ? "ivr" : "queue", route.target);
+        if (!reader.ok()) {
+            return false;
+        }
+        bool known = ivr ? config.ivr.contains(route.target)
+                         : std::any_of(config.router.queues.begin(), config.router.queues.end(),
+                                       [&](const auto& q) { return q.id.str() == route.target; });
+        if (!known) {
+            return reader.fail_at(
+                ivr ? *ivr : *queue, field_path(path, ivr ? "ivr" : "queue"),
+                std::string("no ") + (ivr ? "IVR flow" : "queue") + " '" + route.target + "'");
+        }
+        config.dialplan[number] = route;
+    }
+    return true;
+}
+
+/// An agent's fixed desk is a configured extension, and no two agents share one.
+Result<void> check_agent_extensions(const ServerConfig& config) {
+    std::map<std::string, std::string> owner;
+    for (std::size_t i = 0; i < config.router.agents.size(); ++i) {
+        const acd::AgentConfig& agent = config.router.agents[i];
+        if (agent.extension.empty()) {
+            continue;
+        }
+        std::string path = "agents[" + std::to_string(i) + "].extension";
+        if (!config.sip.extensions.contains(agent.extension)) {
+            return fail(Errc::InvalidArgument,
+                        path + ": no extension '" + agent.extension + "' in sip.extensions");
+        }
+        auto [it, fresh] = owner.emplace(agent.extension, agent.id.str());
+        if (!fresh) {
+            return fail(Errc::InvalidArgument, path + ": extension '" + agent.extension +
+                                                   "' is already agent " + it->second + "'s desk");
+        }
+    }
+    return {};
+}
+
 /// Queue and callback nodes name queues the router has.
 Result<void> check_ivr_queues(const ServerConfig& config) {
     for (const auto& [flow_name, flow] : config.ivr) {
@@ -272,13 +345,23 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         sections.push_back("sip");
         sections.push_back("media");
         sections.push_back("ivr");
+        sections.push_back("dialplan");
+        sections.push_back("store");
+        sections.push_back("prompts");
         reader.check_map(*root, "", sections);
         read_router_sections(reader, *root, config.router);
         read_sip(reader, *root, config.sip);
         read_media(reader, *root, config.media);
         read_ivr_flows(reader, *root, config.ivr);
+        read_dialplan(reader, *root, config);
+        reader.read(*root, "", "store", config.store);
+        reader.read(*root, "", "prompts", config.prompts);
         if (!reader.ok()) {
             return reader.failure();
+        }
+        if (auto desks = check_agent_extensions(config); !desks) {
+            return fail(Errc::InvalidArgument,
+                        std::string(source_name) + ": " + desks.error().message);
         }
         if (auto routed = check_ivr_queues(config); !routed) {
             return fail(Errc::InvalidArgument,

@@ -14,11 +14,23 @@ namespace markaz::config {
 
 /// What `markaz serve` runs with: the router's pause reasons, queues and agents, and the SIP
 /// layer's listen address, realm, extensions and protections.
+/// Where a dialled number goes (the `dialplan:` section): an IVR flow or straight into a
+/// queue.
+struct NumberRoute {
+    enum class Kind { Ivr, Queue };
+    Kind kind = Kind::Ivr;
+    std::string target;  ///< the flow's or the queue's name
+    friend bool operator==(const NumberRoute&, const NumberRoute&) = default;
+};
+
 struct ServerConfig {
     acd::RouterConfig router;
     sip::SipSettings sip;
     media::MediaSettings media;
-    std::map<std::string, ivr::Flow> ivr;  ///< IVR flows by name
+    std::map<std::string, ivr::Flow> ivr;         ///< IVR flows by name
+    std::map<std::string, NumberRoute> dialplan;  ///< by dialled number
+    std::string store = "markaz.db";  ///< the SQLite file: events, call records, callbacks
+    std::string prompts = "prompts";  ///< where `markaz prompts` wrote the spoken prompts
 };
 
 // The server configuration file (config/demo.yaml): the router sections of

@@ -3,6 +3,7 @@
 #include <array>
 #include <set>
 
+#include "ivr/announcements.h"
 #include "ivr/spoken_number.h"
 
 namespace markaz::ivr {
@@ -140,6 +141,9 @@ std::vector<SpeechItem> speech_to_synthesize(const std::map<std::string, Flow>& 
         }
     }
     for (Language language : languages) {
+        for (const std::string& text : all_phrase_texts(language)) {
+            add(SpeechItem{spoken_text_file(text, language), text, language});
+        }
         for (const std::string& word : spoken_number_vocabulary(language)) {
             add(SpeechItem{number_word_file(word, language), number_word_text(word, language),
                            language});

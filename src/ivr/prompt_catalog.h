@@ -28,8 +28,8 @@ struct SpeechItem {
     Language language = Language::Fa;
 };
 
-/// Every text the flows speak, and every number word in each language they use (positions and
-/// waits are announced in the caller's language), each once.
+/// Every text the flows speak, and in each language they use every number word and every
+/// phrase of the call flow (announcements.h: positions, waits, callbacks), each once.
 std::vector<SpeechItem> speech_to_synthesize(const std::map<std::string, Flow>& flows);
 
 }  // namespace markaz::ivr

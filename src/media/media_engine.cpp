@@ -69,6 +69,7 @@ struct Play {
     ChannelId channel;
     std::shared_ptr<const Prompt> prompt;  ///< nullptr stops playing
     bool loop = false;
+    std::uint64_t tag = 0;
 };
 struct SendDigits {
     ChannelId channel;
@@ -115,6 +116,7 @@ struct Channel {
     bool timeout_reported = false;
     bool echo = false;
     std::optional<PromptPlayer> player;  ///< overrides what the channel would hear
+    std::uint64_t player_tag = 0;        ///< reported when `player` finishes
     Frame input{};                       ///< this tick's decoded audio from the peer
     int concealed = 0;                   ///< lost frames in a row so far
     bool has_input = false;
@@ -197,6 +199,8 @@ private:
                 Frame frame{};
                 if (!channel.player->next_frame(frame)) {
                     channel.player.reset();  // a prompt played once is over
+                    sink_(MediaEvent{MediaEvent::Kind::PlayFinished, channel.id, 0,
+                                     DtmfSource::Rfc4733, channel.player_tag});
                 }
                 send(channel, frame);
             } else if (channel.echo && channel.has_input) {
@@ -290,6 +294,7 @@ private:
         if (Channel* channel = find(c.channel)) {
             if (c.prompt) {
                 channel->player.emplace(std::move(c.prompt), c.loop);
+                channel->player_tag = c.tag;
             } else {
                 channel->player.reset();
             }
@@ -596,9 +601,10 @@ void MediaEngine::bridge(ChannelId a, ChannelId b, std::optional<std::string> re
     }
 }
 
-void MediaEngine::play(ChannelId channel, std::shared_ptr<const Prompt> prompt, bool loop) {
+void MediaEngine::play(ChannelId channel, std::shared_ptr<const Prompt> prompt, bool loop,
+                       std::uint64_t tag) {
     if (Worker* w = impl_->worker_of(channel)) {
-        w->post(Play{channel, std::move(prompt), loop});
+        w->post(Play{channel, std::move(prompt), loop, tag});
     }
 }
 

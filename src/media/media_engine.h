@@ -43,11 +43,16 @@ struct RemoteMedia {
 /// Digits arrive the same way whether the phone sent RFC 4733 events or tones in its audio
 /// (detected when it did not offer telephone-event).
 struct MediaEvent {
-    enum class Kind { Dtmf, RtpTimeout };
+    enum class Kind {
+        Dtmf,
+        RtpTimeout,
+        PlayFinished  ///< a prompt played once came to its end (not when replaced or stopped)
+    };
     Kind kind;
     ChannelId channel;
     char digit = 0;                           ///< for Dtmf
     DtmfSource source = DtmfSource::Rfc4733;  ///< for Dtmf
+    std::uint64_t tag = 0;                    ///< for PlayFinished: the tag given to play()
 };
 
 /// Markaz's RTP engine: worker threads (one per core by default), each owning a set of
@@ -84,8 +89,10 @@ public:
     /// that did not win the call).
     void unbridge(ChannelId channel);
     /// Sends `prompt` to the channel instead of what it would hear (music on hold, an
-    /// announcement, the prompt test), looping if asked; a prompt played once ends by itself.
-    void play(ChannelId channel, std::shared_ptr<const Prompt> prompt, bool loop);
+    /// announcement, the prompt test), looping if asked; a prompt played once ends by itself
+    /// and is reported as PlayFinished with `tag`, so the caller can tell which one ended.
+    void play(ChannelId channel, std::shared_ptr<const Prompt> prompt, bool loop,
+              std::uint64_t tag = 0);
     /// Back to what the channel hears (its bridge, or silence).
     void stop_playing(ChannelId channel);
     /// Sends DTMF digits ("0-9*#A-D") to the channel's peer: RFC 4733 events when it offered

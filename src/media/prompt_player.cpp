@@ -127,6 +127,17 @@ Result<std::shared_ptr<const Prompt>> Prompt::load(const std::string& path) {
     return from_samples(std::move(samples));
 }
 
+std::shared_ptr<const Prompt> Prompt::join(
+    const std::vector<std::shared_ptr<const Prompt>>& parts) {
+    std::vector<std::int16_t> samples;
+    for (const auto& part : parts) {
+        if (part) {
+            samples.insert(samples.end(), part->samples_.begin(), part->samples_.end());
+        }
+    }
+    return from_samples(std::move(samples));
+}
+
 std::shared_ptr<const Prompt> Prompt::from_samples(std::vector<std::int16_t> samples) {
     return std::shared_ptr<const Prompt>(new Prompt(std::move(samples)));
 }

@@ -31,6 +31,9 @@ public:
     static Result<std::shared_ptr<const Prompt>> load(const std::string& path);
     /// A prompt from samples already at 8 kHz (generated audio, tests).
     static std::shared_ptr<const Prompt> from_samples(std::vector<std::int16_t> samples);
+    /// The prompts one after another, as one (an announcement assembled from words).
+    static std::shared_ptr<const Prompt> join(
+        const std::vector<std::shared_ptr<const Prompt>>& parts);
 
     std::span<const std::int16_t> samples() const noexcept { return samples_; }
     Duration duration() const noexcept;

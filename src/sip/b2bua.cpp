@@ -3,6 +3,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <set>
 
 #include <sofia-sip/nua_tag.h>
 #include <sofia-sip/sip_header.h>
@@ -62,6 +63,8 @@ struct B2bua::Leg {
     int final_status = 0;          ///< outbound: the final answer it got
     const Trunk* trunk = nullptr;  ///< outbound through a trunk (its credentials)
     bool authenticated = false;    ///< already answered the trunk's challenge once
+    std::uint64_t group = 0;       ///< the application's leg number (its contacts share it)
+    bool channel_open = true;
 };
 
 struct B2bua::Call {
@@ -76,16 +79,32 @@ struct B2bua::Call {
     bool answered = false;
     bool ringing_sent = false;
     std::string recording;
+    bool app = false;                        ///< steered by the application (call_control.h)
+    bool originated = false;                 ///< `in` is our own INVITE to the customer
+    std::set<std::uint64_t> ringing_groups;  ///< LegRinging already reported
+    std::set<std::uint64_t> dropped_groups;  ///< no more events for these
 };
 
 B2bua::B2bua(nua_t* nua, media::MediaEngine& media, const LocationService& location,
-             const SipSettings& settings, Sounds sounds, Report report)
+             const SipSettings& settings, Sounds sounds, Report report, CallHandler handler)
     : nua_(nua),
       media_(media),
       location_(location),
       settings_(settings),
       sounds_(std::move(sounds)),
-      report_(std::move(report)) {}
+      report_(std::move(report)),
+      handler_(std::move(handler)) {}
+
+void B2bua::emit(CallEvent event) {
+    if (handler_.sink) {
+        handler_.sink(event);
+    }
+}
+
+B2bua::Call* B2bua::app_call(CallRef call) {
+    auto it = calls_.find(call);
+    return it == calls_.end() || !it->second->app ? nullptr : it->second.get();
+}
 
 B2bua::~B2bua() = default;
 
@@ -154,6 +173,17 @@ void B2bua::on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& cal
         media_.play(c.in.channel, sounds_.loop_prompt, true);
         return;
     }
+    if (handler_.handles && handler_.handles(dialled)) {
+        answer_inbound(c);
+        c.app = true;
+        CallEvent arrived{CallEvent::Kind::Arrived, c.id};
+        arrived.caller = caller;
+        arrived.dialled = dialled;
+        arrived.from_trunk = trunk != nullptr;
+        arrived.channel = c.in.channel;
+        emit(std::move(arrived));
+        return;
+    }
     if (settings_.extensions.contains(dialled) && dialled != caller) {
         fork_to_extension(c, dialled, caller);
         return;
@@ -211,7 +241,7 @@ void B2bua::dial_out(Call& call, const Trunk& trunk, const std::string& number,
 }
 
 bool B2bua::add_outbound_leg(Call& call, const std::string& uri, const std::string& to,
-                             const std::string& from, const Trunk* trunk) {
+                             const std::string& from, const Trunk* trunk, std::uint64_t group) {
     auto opened = media_.open_channel(call.in.channel);
     if (!opened) {
         return false;
@@ -220,6 +250,7 @@ bool B2bua::add_outbound_leg(Call& call, const std::string& uri, const std::stri
     leg->channel = opened->id;
     leg->port = opened->port;
     leg->trunk = trunk;
+    leg->group = group;
     leg->our_sdp = media::make_offer(local_media(opened->port));
     std::string body = media::format_sdp(leg->our_sdp);
     leg->nh = nua_handle(nua_, nullptr, SIPTAG_TO_STR(to.c_str()), TAG_END());
@@ -252,7 +283,9 @@ void B2bua::on_event(nua_event_t event, int status, nua_handle_t* nh, const sip_
     Call& call = *call_it->second;
     switch (event) {
         case nua_r_invite:
-            if (!leg->inbound) {
+            if (call.app && !leg->inbound) {
+                on_app_response(call, *leg, status, sip);
+            } else if (!leg->inbound) {
                 on_outbound_response(call, *leg, status, sip);
             }
             break;
@@ -264,15 +297,13 @@ void B2bua::on_event(nua_event_t event, int status, nua_handle_t* nh, const sip_
             break;
         case nua_i_cancel:
         case nua_i_bye:
-            leg->alive = false;
-            end_call(call, leg);
+            leg_gone(call, *leg);
             break;
         case nua_i_state: {
             int state = nua_callstate_init;
             tl_gets(tags, NUTAG_CALLSTATE_REF(state), TAG_END());
-            if (state == nua_callstate_terminated) {
-                leg->alive = false;
-                end_call(call, leg);
+            if (state == nua_callstate_terminated && leg->alive) {
+                leg_gone(call, *leg);
             }
             break;
         }
@@ -313,22 +344,7 @@ void B2bua::on_outbound_response(Call& call, Leg& leg, int status, const sip_t* 
         connect(call, leg, sip);
         return;
     }
-    if ((status == 401 || status == 407) && leg.trunk && !leg.trunk->username.empty() &&
-        !leg.authenticated && sip) {
-        // The trunk wants credentials: answer its challenge once; nua resends the INVITE.
-        const msg_auth_t* challenge =
-            status == 401 ? sip->sip_www_authenticate : sip->sip_proxy_authenticate;
-        std::string realm;
-        for (const char* const* p = challenge ? challenge->au_params : nullptr; p && *p; ++p) {
-            std::string_view param{*p};
-            if (param.starts_with("realm=")) {
-                realm = std::string(param.substr(6));  // keeps the quotes nua expects
-            }
-        }
-        leg.authenticated = true;
-        std::string auth =
-            "Digest:" + realm + ":" + leg.trunk->username + ":" + leg.trunk->password;
-        nua_authenticate(leg.nh, NUTAG_AUTH(auth.c_str()), TAG_END());
+    if (answer_challenge(leg, status, sip)) {
         return;
     }
     if (status >= 300) {
@@ -357,6 +373,270 @@ void B2bua::on_outbound_response(Call& call, Leg& leg, int status, const sip_t* 
             end_call(call, nullptr);
         }
     }
+}
+
+bool B2bua::answer_challenge(Leg& leg, int status, const sip_t* sip) {
+    if ((status != 401 && status != 407) || !leg.trunk || leg.trunk->username.empty() ||
+        leg.authenticated || !sip) {
+        return false;
+    }
+    // The trunk wants credentials: answer its challenge once; nua resends the INVITE.
+    const msg_auth_t* challenge =
+        status == 401 ? sip->sip_www_authenticate : sip->sip_proxy_authenticate;
+    std::string realm;
+    for (const char* const* p = challenge ? challenge->au_params : nullptr; p && *p; ++p) {
+        std::string_view param{*p};
+        if (param.starts_with("realm=")) {
+            realm = std::string(param.substr(6));  // keeps the quotes nua expects
+        }
+    }
+    leg.authenticated = true;
+    std::string auth = "Digest:" + realm + ":" + leg.trunk->username + ":" + leg.trunk->password;
+    nua_authenticate(leg.nh, NUTAG_AUTH(auth.c_str()), TAG_END());
+    return true;
+}
+
+void B2bua::on_app_response(Call& call, Leg& leg, int status, const sip_t* sip) {
+    if (status < 200) {
+        if ((status == 180 || status == 183) && &leg != &call.in &&
+            !call.dropped_groups.contains(leg.group) &&
+            call.ringing_groups.insert(leg.group).second) {
+            emit(CallEvent{CallEvent::Kind::LegRinging, call.id, leg.group});
+        }
+        return;
+    }
+    if (answer_challenge(leg, status, sip)) {
+        return;
+    }
+    bool dropped = &leg != &call.in && call.dropped_groups.contains(leg.group);
+    if (status < 300) {
+        auto answer_sdp = sdp_of(sip);
+        auto audio = answer_sdp
+                         ? media::accept_answer(leg.our_sdp, *answer_sdp)
+                         : Result<media::NegotiatedAudio>(fail(Errc::InvalidArgument, "no SDP"));
+        bool taken = false;  // another contact of the same leg answered first
+        for (const auto& fork : call.forks) {
+            taken = taken || (fork.get() != &leg && fork->group == leg.group &&
+                              fork->final_status == 200 && fork->alive);
+        }
+        if (!audio || dropped || taken || !leg.alive) {
+            nua_bye(leg.nh, TAG_END());
+            leg.final_status = audio ? 487 : 488;
+            leg.alive = false;
+            release_media(leg);
+            if (&leg == &call.in) {
+                emit(CallEvent{CallEvent::Kind::LegFailed, call.id, 0, {}, {}, false, {}, 488});
+                end_call(call, &leg);
+            } else if (!dropped && !taken) {
+                app_leg_failed(call, leg.group);
+            }
+            return;
+        }
+        leg.final_status = 200;
+        media_.set_remote(leg.channel, remote_of(*audio));
+        CallEvent answered{CallEvent::Kind::LegAnswered, call.id, leg.group};
+        answered.channel = leg.channel;
+        if (&leg == &call.in) {
+            call.answered = true;
+            answered.leg = 0;
+        } else {
+            for (auto& fork : call.forks) {  // the other contacts of this agent stop ringing
+                if (fork.get() != &leg && fork->group == leg.group && fork->final_status == 0) {
+                    fork->final_status = 487;
+                    fork->alive = false;
+                    nua_cancel(fork->nh, TAG_END());
+                    release_media(*fork);
+                }
+            }
+        }
+        emit(std::move(answered));
+        return;
+    }
+    leg.final_status = status;
+    leg.alive = false;
+    release_media(leg);
+    if (&leg == &call.in) {
+        emit(CallEvent{CallEvent::Kind::LegFailed, call.id, 0, {}, {}, false, {}, status});
+        end_call(call, &leg);
+        return;
+    }
+    if (!dropped) {
+        app_leg_failed(call, leg.group);
+    }
+}
+
+void B2bua::app_leg_failed(Call& call, std::uint64_t group) {
+    int status = 0;
+    for (const auto& fork : call.forks) {
+        if (fork->group != group) {
+            continue;
+        }
+        if (fork->alive) {
+            return;  // another contact still rings or talks
+        }
+        // Busy or declined on any contact says more than a timeout on another.
+        if (status != 486 && status != 603) {
+            status = fork->final_status;
+        }
+    }
+    call.dropped_groups.insert(group);
+    emit(CallEvent{CallEvent::Kind::LegFailed, call.id, group, {}, {}, false, {}, status});
+}
+
+void B2bua::leg_gone(Call& call, Leg& leg) {
+    bool was_alive = leg.alive;
+    leg.alive = false;
+    if (&leg == &call.in) {
+        end_call(call, &leg, CallEvent::Side::Caller);
+        return;
+    }
+    if (&leg == call.connected) {
+        end_call(call, &leg, CallEvent::Side::Leg);
+        return;
+    }
+    if (!was_alive) {
+        return;  // its end was handled with its final response
+    }
+    // A leg that never connected: ended without a final response, or answered and hung up
+    // before it was connected.
+    if (leg.final_status == 0 || leg.final_status == 200) {
+        leg.final_status = leg.final_status == 0 ? 408 : 487;
+    }
+    release_media(leg);
+    if (call.app) {
+        if (!call.dropped_groups.contains(leg.group)) {
+            app_leg_failed(call, leg.group);
+        }
+        return;
+    }
+    on_outbound_response(call, leg, leg.final_status, nullptr);
+}
+
+void B2bua::release_media(Leg& leg) {
+    if (leg.channel_open) {
+        leg.channel_open = false;
+        media_.close(leg.channel);
+    }
+}
+
+void B2bua::ring(CallRef ref, std::uint64_t leg, const std::string& extension,
+                 const std::string& caller) {
+    Call* call = app_call(ref);
+    if (!call) {
+        return;
+    }
+    // The agent's phone shows who calls: the caller's number, at Markaz.
+    std::string from = "<sip:" + caller + "@" + settings_.address + ">";
+    std::string to = "<sip:" + extension + "@" + settings_.address + ">";
+    bool any = false;
+    for (const auto& binding : location_.lookup(extension, steady_now())) {
+        any = add_outbound_leg(*call, binding.contact, to, from, nullptr, leg) || any;
+    }
+    if (!any) {
+        call->dropped_groups.insert(leg);
+        emit(CallEvent{CallEvent::Kind::LegFailed, ref, leg, {}, {}, false, {}, 480});
+    }
+}
+
+void B2bua::drop_leg(CallRef ref, std::uint64_t leg) {
+    Call* call = app_call(ref);
+    if (!call) {
+        return;
+    }
+    call->dropped_groups.insert(leg);
+    for (auto& fork : call->forks) {
+        if (fork->group != leg || !fork->alive || fork.get() == call->connected) {
+            continue;
+        }
+        fork->alive = false;
+        if (fork->final_status == 0) {
+            fork->final_status = 487;
+            nua_cancel(fork->nh, TAG_END());
+        } else {
+            nua_bye(fork->nh, TAG_END());
+        }
+        release_media(*fork);
+    }
+}
+
+void B2bua::connect_leg(CallRef ref, std::uint64_t leg, std::optional<std::string> recording) {
+    Call* call = app_call(ref);
+    if (!call) {
+        return;
+    }
+    for (auto& fork : call->forks) {
+        if (fork->group == leg && fork->alive && fork->final_status == 200) {
+            if (call->connected) {
+                media_.unbridge(call->in.channel);
+            }
+            call->connected = fork.get();
+            if (recording) {
+                std::error_code ignored;
+                std::filesystem::create_directories(std::filesystem::path(*recording).parent_path(),
+                                                    ignored);
+                call->recording = *recording;
+            }
+            media_.bridge(call->in.channel, fork->channel, std::move(recording));
+            return;
+        }
+    }
+}
+
+void B2bua::hang_up(CallRef ref) {
+    if (Call* call = app_call(ref)) {
+        end_call(*call, nullptr, CallEvent::Side::Server);
+    }
+}
+
+void B2bua::originate(std::uint64_t tag, const std::string& number, const std::string& caller_id) {
+    std::string uri;
+    const Trunk* trunk = nullptr;
+    if (auto contacts = location_.lookup(number, steady_now()); !contacts.empty()) {
+        uri = contacts.front().contact;
+    } else {
+        for (const Trunk& t : settings_.trunks) {
+            if (!t.target.empty()) {
+                trunk = &t;
+                uri = "sip:" + number + "@" + t.target;
+                break;
+            }
+        }
+    }
+    auto call = std::make_unique<Call>();
+    call->id = next_call_++;
+    call->app = true;
+    call->originated = true;
+    call->caller = caller_id;
+    call->dialled = number;
+    Call& c = *call;
+    calls_[c.id] = std::move(call);
+    emit(CallEvent{CallEvent::Kind::Originated, c.id, tag});
+    auto opened =
+        uri.empty()
+            ? Result<media::MediaEngine::Opened>(fail(Errc::NotFound, "no route to " + number))
+            : media_.open_channel();
+    if (!opened) {
+        c.in.alive = false;
+        c.in.channel_open = false;
+        emit(CallEvent{
+            CallEvent::Kind::LegFailed, c.id, 0, {}, {}, false, {}, uri.empty() ? 404 : 503});
+        end_call(c, &c.in);
+        return;
+    }
+    c.in.channel = opened->id;
+    c.in.port = opened->port;
+    c.in.trunk = trunk;
+    c.in.our_sdp = media::make_offer(local_media(opened->port));
+    std::string body = media::format_sdp(c.in.our_sdp);
+    std::string from = "<sip:" + caller_id + "@" + settings_.address + ">";
+    std::string to = trunk ? "<" + uri + ">" : "<sip:" + number + "@" + settings_.address + ">";
+    c.in.nh = nua_handle(nua_, nullptr, SIPTAG_TO_STR(to.c_str()), TAG_END());
+    legs_[c.in.nh] = {c.id, &c.in};
+    report_(SipNotice::Kind::CallStarted, caller_id,
+            "call c" + std::to_string(c.id) + " to " + number + " (originated)");
+    nua_invite(c.in.nh, NUTAG_URL(uri.c_str()), SIPTAG_FROM_STR(from.c_str()),
+               SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
+               TAG_END());
 }
 
 void B2bua::connect(Call& call, Leg& winner, const sip_t* sip) {
@@ -443,6 +723,11 @@ void B2bua::on_info(Call& call, Leg& leg, const sip_t* sip) {
     auto digit = media::parse_sip_info_dtmf(
         sip->sip_content_type->c_type ? sip->sip_content_type->c_type : "",
         std::string_view(sip->sip_payload->pl_data, sip->sip_payload->pl_len));
+    if (digit && call.app) {
+        CallEvent pressed{CallEvent::Kind::Digit, call.id, &leg == &call.in ? 0 : leg.group};
+        pressed.digit = digit->digit;
+        emit(std::move(pressed));
+    }
     if (digit) {
         report_(SipNotice::Kind::Dtmf, party(call, leg),
                 std::string("digit ") + digit->digit + " (sip-info) in call c" +
@@ -451,6 +736,9 @@ void B2bua::on_info(Call& call, Leg& leg, const sip_t* sip) {
 }
 
 void B2bua::on_media_event(const media::MediaEvent& event) {
+    if (event.kind == media::MediaEvent::Kind::PlayFinished) {
+        return;  // the B2BUA's own sounds loop
+    }
     for (auto& [id, call] : calls_) {
         std::vector<Leg*> legs{&call->in};
         for (auto& fork : call->forks) {
@@ -473,15 +761,22 @@ void B2bua::on_media_event(const media::MediaEvent& event) {
     }
 }
 
-void B2bua::end_call(Call& call, Leg* ended_by) {
+void B2bua::end_call(Call& call, Leg* ended_by, CallEvent::Side side) {
     report_(SipNotice::Kind::CallEnded, call.caller,
             "call c" + std::to_string(call.id) +
                 (call.recording.empty() ? "" : ", recorded in " + call.recording));
+    if (call.app) {
+        CallEvent ended{CallEvent::Kind::Ended, call.id};
+        ended.ended_by = side;
+        emit(std::move(ended));
+    }
     // Hang up every other leg that is still up, then release the media.
     if (call.in.alive && &call.in != ended_by) {
         call.in.alive = false;
         if (call.answered) {
             nua_bye(call.in.nh, TAG_END());
+        } else if (call.originated) {
+            nua_cancel(call.in.nh, TAG_END());
         }
     }
     for (auto& fork : call.forks) {
@@ -489,15 +784,15 @@ void B2bua::end_call(Call& call, Leg* ended_by) {
             continue;
         }
         fork->alive = false;
-        if (fork.get() == call.connected) {
-            nua_bye(fork->nh, TAG_END());
-        } else if (fork->final_status == 0) {
+        if (fork->final_status == 0) {
             nua_cancel(fork->nh, TAG_END());
+        } else {
+            nua_bye(fork->nh, TAG_END());  // connected, or answered and not yet connected
         }
     }
-    media_.close(call.in.channel);
+    release_media(call.in);
     for (auto& fork : call.forks) {
-        media_.close(fork->channel);
+        release_media(*fork);
     }
     // The handles stay mapped (to no call) until nua reports each dialog terminated.
     for (auto& [nh, entry] : legs_) {

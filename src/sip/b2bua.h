@@ -11,6 +11,7 @@
 
 #include "media/media_engine.h"
 #include "media/sdp_negotiation.h"
+#include "sip/call_control.h"
 #include "sip/location_service.h"
 #include "sip/sip_server.h"
 #include "sip/sip_settings.h"
@@ -20,7 +21,9 @@ namespace markaz::sip {
 /// The back-to-back user agent: every call is an inbound leg plus zero or more outbound legs,
 /// each its own dialog, with the media anchored in the media engine (a channel per leg).
 /// Routes today: the echo test number, and registered extensions (every contact rings; the
-/// first to answer is bridged and recorded, the others get CANCEL). Ringing (180/183) passes
+/// first to answer is bridged and recorded, the others get CANCEL). Calls to numbers the
+/// application handles (`CallHandler`) are answered at once and then steered by it (ring,
+/// connect, originate, hang up). Ringing (180/183) passes
 /// back to the caller, busy and decline pass back as 486 and 603, CANCEL and BYE either way
 /// end the other leg, a re-INVITE (hold/unhold) is answered with the mirrored direction.
 /// Thread: the SIP thread only (nua callbacks).
@@ -37,7 +40,7 @@ public:
     };
 
     B2bua(nua_t* nua, media::MediaEngine& media, const LocationService& location,
-          const SipSettings& settings, Sounds sounds, Report report);
+          const SipSettings& settings, Sounds sounds, Report report, CallHandler handler = {});
     ~B2bua();
 
     /// A new INVITE from `caller`, authenticated as an extension or trusted as coming from
@@ -51,6 +54,21 @@ public:
     void on_media_event(const media::MediaEvent& event);
     /// Hangs every call up (server shutdown).
     void hang_up_all();
+
+    // Call control for the application's calls (see call_control.h). Unknown calls are
+    // ignored: the call may have ended while the command was on its way.
+    /// Rings every registered contact of `extension` as leg `leg`; LegFailed 480 when none.
+    void ring(CallRef call, std::uint64_t leg, const std::string& extension,
+              const std::string& caller);
+    /// Stops leg `leg`: CANCEL while it rings, BYE once answered. No events follow for it.
+    void drop_leg(CallRef call, std::uint64_t leg);
+    /// Bridges the caller with the answered leg `leg`, recording to `recording` if set.
+    void connect_leg(CallRef call, std::uint64_t leg, std::optional<std::string> recording);
+    void hang_up(CallRef call);
+    /// A new call to `number` (a registered extension, else through the first trunk with a
+    /// target), shown as from `caller_id`; reported as Originated (with `tag`), then as leg
+    /// 0 answering or failing.
+    void originate(std::uint64_t tag, const std::string& number, const std::string& caller_id);
 
     std::size_t active_calls() const { return calls_.size(); }
     std::uint64_t calls_started() const { return next_call_ - 1; }
@@ -67,13 +85,25 @@ private:
                   const std::string& caller);
     /// One outbound leg to `uri`, its own media channel next to the caller's.
     bool add_outbound_leg(Call& call, const std::string& uri, const std::string& to,
-                          const std::string& from, const Trunk* trunk);
+                          const std::string& from, const Trunk* trunk, std::uint64_t group = 0);
+    /// Responses to the application's calls: its originated leg, and the legs it rings.
+    void on_app_response(Call& call, Leg& leg, int status, const sip_t* sip);
+    /// A leg of group `group` ended unanswered: when it was the group's last, LegFailed.
+    void app_leg_failed(Call& call, std::uint64_t group);
+    /// Answers a trunk's 401/407 once with its credentials; false when it cannot.
+    bool answer_challenge(Leg& leg, int status, const sip_t* sip);
+    void emit(CallEvent event);
+    /// A leg's dialog ended (BYE, CANCEL, or terminated): the call ends when it was the
+    /// caller's or the connected one; another leg just drops out.
+    void leg_gone(Call& call, Leg& leg);
+    void release_media(Leg& leg);
     void on_outbound_response(Call& call, Leg& leg, int status, const sip_t* sip);
     void connect(Call& call, Leg& winner, const sip_t* sip);
     void on_reinvite(Call& call, Leg& leg, const sip_t* sip);
     void on_info(Call& call, Leg& leg, const sip_t* sip);
     std::string party(const Call& call, const Leg& leg) const;
-    void end_call(Call& call, Leg* ended_by);
+    void end_call(Call& call, Leg* ended_by, CallEvent::Side side = CallEvent::Side::Server);
+    Call* app_call(CallRef call);
     void forget(nua_handle_t* nh);
     media::LocalMedia local_media(std::uint16_t port);
 
@@ -83,6 +113,7 @@ private:
     const SipSettings& settings_;
     Sounds sounds_;
     Report report_;
+    CallHandler handler_;
     std::uint64_t next_call_ = 1;
     std::map<std::uint64_t, std::unique_ptr<Call>> calls_;
     std::map<nua_handle_t*, std::pair<std::uint64_t, Leg*>> legs_;

@@ -105,6 +105,7 @@ struct SipServer::Impl {
     BanList bans;
 
     media::MediaEngine* media = nullptr;
+    CallHandler calls;
     B2bua::Sounds sounds;
     std::unique_ptr<B2bua> b2bua;
 
@@ -446,7 +447,7 @@ struct SipServer::Impl {
 };
 
 Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, NoticeSink sink,
-                                                    media::MediaEngine* media) {
+                                                    media::MediaEngine* media, CallHandler calls) {
     static std::once_flag su_ready;
     std::call_once(su_ready, [] {
         su_init();
@@ -472,6 +473,7 @@ Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, Notice
     }
     auto impl = std::make_unique<Impl>(std::move(settings), std::move(sink));
     impl->media = media;
+    impl->calls = std::move(calls);
     impl->sounds = std::move(sounds);
     std::promise<std::string> started;  // empty = ok, else the reason it failed
     auto outcome = started.get_future();
@@ -505,7 +507,8 @@ Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, Notice
                 self->nua, *self->media, self->location, self->settings, self->sounds,
                 [self](SipNotice::Kind kind, std::string who, std::string detail) {
                     self->notify(kind, std::move(who), "", std::move(detail));
-                });
+                },
+                self->calls);
         }
         started.set_value("");
         su_root_run(self->root);
@@ -567,6 +570,48 @@ void SipServer::media_event(const media::MediaEvent& event) {
             impl->b2bua->on_media_event(event);
         }
     });
+}
+
+void SipServer::ring(CallRef call, std::uint64_t leg, std::string extension, std::string caller) {
+    impl_->post([impl = impl_.get(), call, leg, extension = std::move(extension),
+                 caller = std::move(caller)] {
+        if (impl->b2bua) {
+            impl->b2bua->ring(call, leg, extension, caller);
+        }
+    });
+}
+
+void SipServer::drop_leg(CallRef call, std::uint64_t leg) {
+    impl_->post([impl = impl_.get(), call, leg] {
+        if (impl->b2bua) {
+            impl->b2bua->drop_leg(call, leg);
+        }
+    });
+}
+
+void SipServer::connect_leg(CallRef call, std::uint64_t leg, std::optional<std::string> recording) {
+    impl_->post([impl = impl_.get(), call, leg, recording = std::move(recording)] {
+        if (impl->b2bua) {
+            impl->b2bua->connect_leg(call, leg, recording);
+        }
+    });
+}
+
+void SipServer::hang_up(CallRef call) {
+    impl_->post([impl = impl_.get(), call] {
+        if (impl->b2bua) {
+            impl->b2bua->hang_up(call);
+        }
+    });
+}
+
+void SipServer::originate(std::uint64_t tag, std::string number, std::string caller_id) {
+    impl_->post(
+        [impl = impl_.get(), tag, number = std::move(number), caller_id = std::move(caller_id)] {
+            if (impl->b2bua) {
+                impl->b2bua->originate(tag, number, caller_id);
+            }
+        });
 }
 
 std::vector<BanList::Ban> SipServer::bans() const {

@@ -7,6 +7,7 @@
 
 #include "common/result.h"
 #include "media/media_engine.h"
+#include "sip/call_control.h"
 #include "sip/sip_settings.h"
 
 namespace markaz::sip {
@@ -43,8 +44,10 @@ public:
     /// Binds UDP and TCP on the configured address and port and starts the SIP thread.
     /// Fails with a clear message when the port is taken. With `media`, calls are answered
     /// (echo test, extension to extension); without, every dialled number routes nowhere.
+    /// With `calls`, the numbers it handles are answered and handed to it (call_control.h).
     static Result<std::unique_ptr<SipServer>> start(SipSettings settings, NoticeSink sink,
-                                                    media::MediaEngine* media = nullptr);
+                                                    media::MediaEngine* media = nullptr,
+                                                    CallHandler calls = {});
     ~SipServer();  ///< stops the thread, closes the sockets
 
     SipServer(const SipServer&) = delete;
@@ -61,6 +64,14 @@ public:
     /// Hands an event of the media engine (a digit, a dead stream) to the call it belongs to.
     /// Any thread; returns at once.
     void media_event(const media::MediaEvent& event);
+
+    // Call control for the application's calls (B2bua has the details). Any thread; each
+    // returns at once and acts on the SIP thread in the order given.
+    void ring(CallRef call, std::uint64_t leg, std::string extension, std::string caller);
+    void drop_leg(CallRef call, std::uint64_t leg);
+    void connect_leg(CallRef call, std::uint64_t leg, std::optional<std::string> recording);
+    void hang_up(CallRef call);
+    void originate(std::uint64_t tag, std::string number, std::string caller_id);
 
     struct Impl;
 

@@ -28,7 +28,7 @@ requires Is<E, acd::QueueConfig>
 void describe(IO& io, E& q) {
     auto& [id, strategy, weight, ring_timeout, retry_delay, wrap_up, max_wait, on_max_wait,
            max_length, join_empty, leave_empty, tier_wait, sl_threshold, sl_target, sl_formula,
-           short_abandon, callback_threshold, callback] = q;
+           short_abandon, callback_threshold, callback, announce_every] = q;
     (void)id;
     io("strategy", strategy);
     io("weight", weight);
@@ -47,6 +47,7 @@ void describe(IO& io, E& q) {
     io("short_abandon_ms", short_abandon);
     io("callback_threshold_ms", callback_threshold);
     io.object("callback", [&callback](auto& nested) { describe(nested, callback); });
+    io("announce_every_ms", announce_every);
 }
 
 std::int64_t ms(Duration d) {
@@ -109,7 +110,7 @@ struct AgentStatements {
 Result<void> write_agent(AgentStatements& s, const acd::AgentConfig& a, std::size_t position) {
     // The binding breaks the build when AgentConfig gains a field the store does not keep.
     const auto& [id, name, queues, skills, max_no_answer, no_answer_delay, reject_delay, busy_delay,
-                 wrap_up] = a;
+                 wrap_up, extension] = a;
     s.agent.reset();
     s.agent.bind(1, id.str())
         .bind(2, to_int64(position))
@@ -118,7 +119,8 @@ Result<void> write_agent(AgentStatements& s, const acd::AgentConfig& a, std::siz
         .bind(5, ms(no_answer_delay))
         .bind(6, ms(reject_delay))
         .bind(7, ms(busy_delay))
-        .bind(8, wrap_up ? std::optional<std::int64_t>(ms(*wrap_up)) : std::nullopt);
+        .bind(8, wrap_up ? std::optional<std::int64_t>(ms(*wrap_up)) : std::nullopt)
+        .bind(9, extension);
     if (auto ok = s.agent.run(); !ok) {
         return ok;
     }
@@ -146,7 +148,8 @@ Result<void> write_agent(AgentStatements& s, const acd::AgentConfig& a, std::siz
 Result<void> write_agents(SqliteDb& db, const std::vector<acd::AgentConfig>& agents) {
     auto agent = db.prepare(
         "INSERT INTO agents (id, position, name, max_no_answer, no_answer_delay_ms, "
-        "reject_delay_ms, busy_delay_ms, wrap_up_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        "reject_delay_ms, busy_delay_ms, wrap_up_ms, extension) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     auto membership = db.prepare(
         "INSERT INTO agent_queue (agent, queue, position, penalty) VALUES (?1, ?2, ?3, ?4)");
     auto skill =
@@ -215,7 +218,7 @@ Result<void> read_agents(SqliteDb& db, acd::RouterConfig& config) {
     auto agents = each_row(
         db,
         "SELECT id, name, max_no_answer, no_answer_delay_ms, reject_delay_ms, busy_delay_ms, "
-        "wrap_up_ms FROM agents ORDER BY position",
+        "wrap_up_ms, extension FROM agents ORDER BY position",
         [&](SqliteStatement& row) -> Result<void> {
             acd::AgentConfig& a = config.agents.emplace_back();
             a.id = AgentId{row.text(0)};
@@ -227,6 +230,7 @@ Result<void> read_agents(SqliteDb& db, acd::RouterConfig& config) {
             if (!row.is_null(6)) {
                 a.wrap_up = Duration{row.int64(6)};
             }
+            a.extension = row.text(7);
             index[a.id.str()] = config.agents.size() - 1;
             return {};
         });

@@ -79,8 +79,51 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations{{
+// Schema v2: the call flow. An agent's fixed desk (the extension logged in at start);
+// `calls` holds one record per call (docs/call-records.md), written when the call ends and
+// updated once when its wrap-up ends; `callbacks` holds the callback requests a caller was
+// told are booked, until they are answered, fail or are removed.
+constexpr std::string_view kSchemaV2 = R"sql(
+ALTER TABLE agents ADD COLUMN extension TEXT NOT NULL DEFAULT '';
+CREATE TABLE calls (
+    id TEXT PRIMARY KEY,
+    started_ms INTEGER NOT NULL,
+    ended_ms INTEGER NOT NULL,
+    caller TEXT NOT NULL,
+    dialled TEXT NOT NULL,
+    ivr_path TEXT NOT NULL,
+    digits TEXT NOT NULL,
+    variables TEXT NOT NULL,
+    queues TEXT NOT NULL,
+    joined_ms INTEGER NULL,
+    wait_ms INTEGER NULL,
+    position INTEGER NULL,
+    agents_offered TEXT NOT NULL,
+    agent TEXT NOT NULL,
+    talk_ms INTEGER NOT NULL,
+    hold_ms INTEGER NOT NULL,
+    wrap_ms INTEGER NULL,
+    disposition TEXT NOT NULL,
+    hangup_side TEXT NOT NULL,
+    hangup_cause TEXT NOT NULL,
+    recording TEXT NOT NULL
+);
+CREATE INDEX calls_by_start ON calls(started_ms);
+CREATE TABLE callbacks (
+    call TEXT PRIMARY KEY,
+    queue TEXT NOT NULL,
+    number TEXT NOT NULL,
+    requested_ms INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL
+);
+CREATE INDEX callbacks_by_state ON callbacks(state, requested_ms);
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations{{
     {1, kSchemaV1},
+    {2, kSchemaV2},
 }};
 
 }  // namespace

@@ -1,7 +1,9 @@
 #include "support/markaz_server.h"
 
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -20,6 +22,7 @@ MarkazServer::MarkazServer(const Options& options)
     if (!binary) {
         throw std::runtime_error("MARKAZ_BINARY is not set (run the test through ctest)");
     }
+    binary_ = binary;
     std::ofstream config{dir_ / "markaz.yaml"};
     config << "sip:\n"
            << "  listen: 127.0.0.1:" << port_ << "\n"
@@ -30,11 +33,21 @@ MarkazServer::MarkazServer(const Options& options)
         config << "    - {number: \"" << n << "\", password: secret" << n << "}\n";
     }
     config << "media: {address: 127.0.0.1, port_min: 40000, port_max: 40999, workers: 2}\n"
-           << options.extra_yaml;
+           << "store: " << (dir_ / "markaz.db").string() << "\n";
+    // The prompts scripts/setup synthesized for the demo (texts the tests share with it).
+    if (const char* prompts = std::getenv("MARKAZ_PROMPTS")) {
+        config << "prompts: " << prompts << "\n";
+    }
+    config << options.extra_yaml;
     config.close();
+    start();
+}
+
+void MarkazServer::start() {
+    std::string log = starts_++ == 0 ? "markaz.log" : "markaz-" + std::to_string(starts_) + ".log";
     process_ = std::make_unique<ChildProcess>(
-        std::vector<std::string>{binary, "serve", "--config", (dir_ / "markaz.yaml").string()},
-        dir_ / "markaz.log");
+        std::vector<std::string>{binary_, "serve", "--config", (dir_ / "markaz.yaml").string()},
+        dir_ / log);
     for (int i = 0; i < 200 && !udp_port_bound(port_); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds{50});
     }
@@ -68,6 +81,57 @@ std::vector<std::filesystem::path> MarkazServer::recordings() const {
         }
     }
     return out;
+}
+
+}  // namespace markaz::integration
+
+namespace markaz::integration {
+
+void MarkazServer::kill_hard() {
+    ::kill(process_->pid(), SIGKILL);
+    process_->terminate();  // reaps it
+}
+
+void MarkazServer::restart() {
+    for (int i = 0; i < 100 && udp_port_bound(port_); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds{20});
+    }
+    start();
+}
+
+std::string MarkazServer::export_text(const std::string& what) const {
+    std::filesystem::path out = dir_ / ("export-" + what + ".txt");
+    ChildProcess exporter({binary_, "export", what, "--store", (dir_ / "markaz.db").string()}, out);
+    auto status = exporter.wait_for_exit(std::chrono::seconds{10});
+    if (status != 0) {
+        throw std::runtime_error("markaz export " + what + " failed:\n" + exporter.log_tail());
+    }
+    std::ifstream in(out);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::string MarkazServer::log_text() const {
+    std::string all;
+    for (int n = 1; n <= starts_; ++n) {
+        std::ifstream in(dir_ / (n == 1 ? "markaz.log" : "markaz-" + std::to_string(n) + ".log"));
+        std::stringstream text;
+        text << in.rdbuf();
+        all += text.str();
+    }
+    return all;
+}
+
+bool MarkazServer::wait_for_log(const std::string& text, std::chrono::milliseconds timeout) const {
+    auto until = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < until) {
+        if (log_text().find(text) != std::string::npos) {
+            return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds{50});
+    }
+    return false;
 }
 
 }  // namespace markaz::integration

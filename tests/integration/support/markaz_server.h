@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -39,11 +40,26 @@ public:
     /// "sip:NUMBER@127.0.0.1:PORT"
     std::string uri(const std::string& number) const;
     std::vector<std::filesystem::path> recordings() const;
+    /// Kills the server with SIGKILL (nothing of it runs after), as a crash would.
+    void kill_hard();
+    /// Starts the server again on the same configuration, store and port (after kill_hard);
+    /// its log goes to markaz-<n>.log.
+    void restart();
+    /// `markaz export <what> --store <the server's store>`: CSV or queue_log text.
+    std::string export_text(const std::string& what) const;
+    /// Waits until the server's log has a line containing `text`; false after `timeout`.
+    bool wait_for_log(const std::string& text,
+                      std::chrono::milliseconds timeout = std::chrono::seconds{10}) const;
+    std::string log_text() const;
     bool running() { return process_->running(); }
     std::string log_tail(std::size_t lines = 40) const { return process_->log_tail(lines); }
     const std::filesystem::path& dir() const { return dir_; }
 
 private:
+    void start();
+
+    std::string binary_;
+    int starts_ = 0;
     std::filesystem::path dir_;
     std::uint16_t port_;
     std::unique_ptr<ChildProcess> process_;

@@ -128,7 +128,7 @@ queues:
               "t.yaml:3: queues[0].stratgy: unknown key (expected one of: name, strategy, "
               "weight, ring_timeout, retry_delay, wrap_up, max_wait, on_max_wait, max_length, "
               "join_empty, leave_empty, tier_wait, service_level, short_abandon, "
-              "callback_threshold, callback)");
+              "callback_threshold, callback, announce_every)");
     EXPECT_EQ(error_of("queue: []\n"),
               "t.yaml:1: queue: unknown key (expected one of: pause_reasons, queues, agents)");
     EXPECT_EQ(error_of(yaml(R"(

@@ -147,7 +147,7 @@ queues:
               "s.yaml:3: queues[0].arrival: unknown key (expected one of: name, strategy, weight, "
               "ring_timeout, retry_delay, wrap_up, max_wait, on_max_wait, max_length, join_empty, "
               "leave_empty, tier_wait, service_level, short_abandon, callback_threshold, "
-              "callback, arrivals, handle_time, patience, call_skills)");
+              "callback, announce_every, arrivals, handle_time, patience, call_skills)");
     EXPECT_EQ(error_of(yaml(R"(
 queues:
   - name: sales

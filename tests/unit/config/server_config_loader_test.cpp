@@ -28,6 +28,15 @@ TEST(ServerConfig, LoadsTheDemoConfiguration) {
     EXPECT_EQ(config->sip.digest_algorithms.front(), sip::DigestAlgorithm::Md5);
     EXPECT_EQ(config->router.queues.size(), 2u);
     EXPECT_EQ(config->router.agents.size(), 10u);
+    // The demo's contract: 100 is the IVR main, 200 the sales queue, desks 1001-1010.
+    EXPECT_EQ(config->dialplan.at("100"),
+              (config::NumberRoute{config::NumberRoute::Kind::Ivr, "main"}));
+    EXPECT_EQ(config->dialplan.at("200"),
+              (config::NumberRoute{config::NumberRoute::Kind::Queue, "sales"}));
+    EXPECT_EQ(config->router.agents[0].extension, "1001");
+    EXPECT_EQ(config->router.agents[9].extension, "1010");
+    EXPECT_EQ(config->store, "markaz.db");
+    EXPECT_EQ(config->prompts, "prompts");
 }
 
 TEST(ServerConfig, ReadsEveryField) {
@@ -84,7 +93,24 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
         "s.yaml:4: sip.trunks[1].name: duplicate trunk 't'");
     EXPECT_EQ(error_of("web: {}\n"),
               "s.yaml:1: web: unknown key (expected one of: pause_reasons, queues, agents, sip, "
-              "media, ivr)");
+              "media, ivr, dialplan, store, prompts)");
+    // The dialplan: digits, not an extension, one of ivr or queue, and one that exists.
+    const std::string sales = "queues: [{name: sales}]\n";
+    EXPECT_EQ(error_of(sales + "dialplan: {\"*5\": {queue: sales}}\n"),
+              "s.yaml:2: dialplan.*5: a number is digits only, got '*5'");
+    EXPECT_EQ(error_of(sales + "dialplan: {\"600\": {queue: sales}}\n"),
+              "s.yaml:2: dialplan.600: '600' is already an extension or a test number");
+    EXPECT_EQ(error_of(sales + "dialplan: {\"200\": {queue: sales, ivr: main}}\n"),
+              "s.yaml:2: dialplan.200: give exactly one of ivr or queue");
+    EXPECT_EQ(error_of(sales + "dialplan: {\"200\": {queue: sles}}\n"),
+              "s.yaml:2: dialplan.200.queue: no queue 'sles'");
+    EXPECT_EQ(error_of(sales + "dialplan: {\"100\": {ivr: main}}\n"),
+              "s.yaml:2: dialplan.100.ivr: no IVR flow 'main'");
+    EXPECT_EQ(error_of(sales + "dialplan: [100]\n"),
+              "s.yaml:2: dialplan: expected a map of numbers to {ivr: ...} or {queue: ...}");
+    // An agent's desk is a configured extension, and only theirs.
+    EXPECT_EQ(error_of(sales + "agents: [{id: a1, queues: [sales], extension: \"1009\"}]\n"),
+              "s.yaml: agents[0].extension: no extension '1009' in sip.extensions");
     EXPECT_EQ(error_of("media: {port_min: 30000, port_max: 30002}\n"),
               "s.yaml:1: media.port_max: must be at least 4 above port_min");
     EXPECT_EQ(error_of("media: {port_min: 80}\n"),

@@ -82,7 +82,7 @@ inline void expect_same(const acd::ExitAction& a, const acd::ExitAction& b, cons
 inline void expect_same(const acd::QueueConfig& a, const acd::QueueConfig& b) {
     const auto& [id, strategy, weight, ring_timeout, retry_delay, wrap_up, max_wait, on_max_wait,
                  max_length, join_empty, leave_empty, tier_wait, sl_threshold, sl_target,
-                 sl_formula, short_abandon, callback_threshold, callback] = a;
+                 sl_formula, short_abandon, callback_threshold, callback, announce_every] = a;
     const std::string at = "queue " + id.str();
     EXPECT_EQ(id, b.id) << at;
     EXPECT_EQ(strategy, b.strategy) << at;
@@ -106,11 +106,12 @@ inline void expect_same(const acd::QueueConfig& a, const acd::QueueConfig& b) {
     EXPECT_EQ(mode, b.callback.mode) << at;
     EXPECT_EQ(max_attempts, b.callback.max_attempts) << at;
     EXPECT_EQ(retry_interval, b.callback.retry_interval) << at;
+    EXPECT_EQ(announce_every, b.announce_every) << at;
 }
 
 inline void expect_same(const acd::AgentConfig& a, const acd::AgentConfig& b) {
     const auto& [id, name, queues, skills, max_no_answer, no_answer_delay, reject_delay, busy_delay,
-                 wrap_up] = a;
+                 wrap_up, extension] = a;
     const std::string at = "agent " + id.str();
     EXPECT_EQ(id, b.id) << at;
     EXPECT_EQ(name, b.name) << at;
@@ -122,6 +123,7 @@ inline void expect_same(const acd::AgentConfig& a, const acd::AgentConfig& b) {
     }
     EXPECT_EQ(skills, b.skills) << at;
     EXPECT_EQ(max_no_answer, b.max_no_answer) << at;
+    EXPECT_EQ(extension, b.extension) << at;
     EXPECT_EQ(no_answer_delay, b.no_answer_delay) << at;
     EXPECT_EQ(reject_delay, b.reject_delay) << at;
     EXPECT_EQ(busy_delay, b.busy_delay) << at;

@@ -1,0 +1,132 @@
+#include "app/core_loop.h"
+
+#include <fmt/format.h>
+
+#include "app/feature_codes.h"
+
+namespace markaz::app {
+
+Result<std::unique_ptr<CoreLoop>> CoreLoop::create(const config::ServerConfig& config, Log log,
+                                                   Clock clock) {
+    auto store = StoreWorker::start(config.store, log);
+    if (!store) {
+        return fail(store.error());
+    }
+    PromptLibrary prompts =
+        PromptLibrary::load(config.prompts, config.ivr, config.sip.music_on_hold);
+    if (!prompts.missing().empty()) {
+        log(fmt::format("{} prompts are missing (run `markaz prompts`); the first: {}",
+                        prompts.missing().size(), prompts.missing().front()));
+    }
+    return std::unique_ptr<CoreLoop>(new CoreLoop(config, std::move(log), std::move(clock),
+                                                  std::move(prompts), std::move(*store)));
+}
+
+CoreLoop::CoreLoop(const config::ServerConfig& config, Log log, Clock clock, PromptLibrary prompts,
+                   std::unique_ptr<StoreWorker> store)
+    : config_(config),
+      log_(std::move(log)),
+      clock_(std::move(clock)),
+      prompts_(std::move(prompts)),
+      store_(std::move(store)) {}
+
+CoreLoop::~CoreLoop() {
+    stop();
+    board_.reset();
+    store_.reset();  // writes everything queued
+}
+
+sip::CallHandler CoreLoop::call_handler() {
+    // The dialplan is fixed for the server's life, so the SIP thread may read it directly.
+    return sip::CallHandler{
+        [this](const std::string& dialled) {
+            return config_.dialplan.contains(dialled) || parse_feature_code(dialled).has_value();
+        },
+        [this](const sip::CallEvent& event) {
+            post([event](Switchboard& board, Now now) { board.on_call_event(event, now); });
+        }};
+}
+
+media::MediaEngine::EventSink CoreLoop::media_sink() {
+    return [this](const media::MediaEvent& event) {
+        post([this, event](Switchboard& board, Now now) {
+            if (!board.on_media_event(event, now)) {
+                if (sip::SipServer* sip = sip_.load()) {
+                    sip->media_event(event);  // a channel of the B2BUA's own calls
+                }
+            }
+        });
+    };
+}
+
+void CoreLoop::sip_notice(const sip::SipNotice& notice) {
+    post([notice](Switchboard& board, Now now) { board.on_sip_notice(notice, now); });
+}
+
+void CoreLoop::stop() {
+    {
+        std::lock_guard lock{mutex_};
+        stop_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) {
+        thread_.join();
+    }
+}
+
+void CoreLoop::post(std::function<void(Switchboard&, Now)> work) {
+    {
+        std::lock_guard lock{mutex_};
+        if (stop_) {
+            return;
+        }
+        inbox_.push_back(std::move(work));
+    }
+    wake_.notify_one();
+}
+
+Result<void> CoreLoop::run(sip::SipServer& sip, media::MediaEngine& media) {
+    auto router = acd::Router::create(config_.router, 1);
+    if (!router) {
+        return fail(router.error());
+    }
+    auto pending = store_->pending_callbacks();
+    if (!pending) {
+        return fail(pending.error());
+    }
+    sip_ = &sip;
+    board_ = std::make_unique<Switchboard>(
+        config_, std::move(*router), prompts_, sip, media, *store_,
+        [this](std::function<void(Switchboard&, Now)> work) { post(std::move(work)); }, log_);
+    board_->start(*pending, clock_());
+    thread_ = std::thread([this] { loop(); });
+    return {};
+}
+
+void CoreLoop::loop() {
+    std::unique_lock lock{mutex_};
+    while (!stop_) {
+        if (inbox_.empty()) {
+            auto deadline = board_->next_deadline();
+            if (deadline) {
+                // Steady time is the loop's clock for timers; convert to the wait's clock.
+                Duration left = *deadline - clock_().mono;
+                if (left > Duration::zero()) {
+                    wake_.wait_for(lock, left);
+                }
+            } else {
+                wake_.wait(lock);
+            }
+        }
+        std::deque<std::function<void(Switchboard&, Now)>> work;
+        work.swap(inbox_);
+        lock.unlock();
+        for (auto& job : work) {
+            job(*board_, clock_());
+        }
+        board_->tick(clock_());
+        lock.lock();
+    }
+}
+
+}  // namespace markaz::app

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "app/prompt_library.h"
+#include "app/store_worker.h"
+#include "app/switchboard.h"
+#include "config/server_config_loader.h"
+#include "media/media_engine.h"
+#include "sip/call_control.h"
+#include "sip/sip_server.h"
+
+namespace markaz::app {
+
+/// The core loop (DESIGN rule 2): one thread that owns the switchboard — the router, the
+/// calls, the IVR sessions — and runs whatever the SIP thread, the media workers, the store
+/// and (later) the API post to it, plus the timers the switchboard asks for. Nothing else
+/// touches that state.
+///
+/// Start-up order: create() (opens the store, loads the prompts), then hand call_handler()
+/// and media_sink() to the SIP server and media engine as they start, then run() with them.
+class CoreLoop {
+public:
+    using Log = Switchboard::Log;
+    /// The clock the loop reads. Tests of opening hours shift the wall clock.
+    using Clock = std::function<Now()>;
+
+    static Result<std::unique_ptr<CoreLoop>> create(const config::ServerConfig& config, Log log,
+                                                    Clock clock);
+    ~CoreLoop();  ///< stops the thread, then writes what the store has queued
+
+    /// For SipServer::start: the dialplan's numbers and the feature codes.
+    sip::CallHandler call_handler();
+    /// For MediaEngine::start: events of the flow's channels go to the switchboard, the
+    /// others to the SIP layer (set_sip) as before.
+    media::MediaEngine::EventSink media_sink();
+    /// For the SIP notices (registrations).
+    void sip_notice(const sip::SipNotice& notice);
+
+    /// Starts the thread: logs the desk agents in and restores pending callbacks first.
+    Result<void> run(sip::SipServer& sip, media::MediaEngine& media);
+    /// Stops the thread; posts after this are dropped. Call before the SIP server and the
+    /// media engine go, which the switchboard commands (and which post here until then).
+    void stop();
+    /// Runs `work` on the core loop; any thread; does not wait.
+    void post(std::function<void(Switchboard&, Now)> work);
+    const PromptLibrary& prompts() const { return prompts_; }
+
+private:
+    CoreLoop(const config::ServerConfig& config, Log log, Clock clock, PromptLibrary prompts,
+             std::unique_ptr<StoreWorker> store);
+    void loop();
+
+    const config::ServerConfig& config_;
+    Log log_;
+    Clock clock_;
+    PromptLibrary prompts_;
+    std::unique_ptr<StoreWorker> store_;
+    std::unique_ptr<Switchboard> board_;
+    std::atomic<sip::SipServer*> sip_{nullptr};
+
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<std::function<void(Switchboard&, Now)>> inbox_;
+    bool stop_ = false;
+    std::thread thread_;
+};
+
+}  // namespace markaz::app

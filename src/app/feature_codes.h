@@ -1,0 +1,26 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace markaz::app {
+
+/// What an agent dials on their phone to change state (docs/call-flow.md):
+///   *11        log in at this phone as the agent whose desk it is
+///   *11NNNN    log in at this phone as agent NNNN (hot desking: "a1001" is *111001)
+///   *12        log out
+///   *13        pause with the first pause reason; *13N with reason N (1 = the first)
+///   *14        ready again (ends a pause)
+struct FeatureCode {
+    enum class Kind { Login, Logout, Pause, Ready };
+    Kind kind = Kind::Login;
+    std::string argument;  ///< Login: the agent's digits; Pause: the reason's number
+    friend bool operator==(const FeatureCode&, const FeatureCode&) = default;
+};
+
+/// The feature code `dialled` is, or nullopt for any other number (or a code with digits
+/// where it takes none).
+std::optional<FeatureCode> parse_feature_code(std::string_view dialled);
+
+}  // namespace markaz::app

@@ -1,0 +1,98 @@
+#include "app/prompt_library.h"
+
+#include "ivr/prompt_catalog.h"
+
+namespace markaz::app {
+
+namespace {
+
+std::string path_in(const std::string& dir, const std::string& file) {
+    return file.starts_with('/') || dir.empty() ? file : dir + "/" + file;
+}
+
+}  // namespace
+
+PromptLibrary PromptLibrary::load(const std::string& dir,
+                                  const std::map<std::string, ivr::Flow>& flows,
+                                  const std::string& music_on_hold) {
+    PromptLibrary library;
+    library.dir_ = dir;
+    std::vector<std::string> files;
+    for (const ivr::SpeechItem& item : ivr::speech_to_synthesize(flows)) {
+        files.push_back(item.file);
+    }
+    for (const auto& [name, flow] : flows) {
+        for (const auto& [node_name, node] : flow.nodes) {
+            auto add_files = [&](const ivr::Prompt& prompt) {
+                for (const ivr::PromptPart& part : prompt) {
+                    if (!part.file.empty()) {
+                        files.push_back(part.file);
+                    }
+                }
+            };
+            if (const auto* play = std::get_if<ivr::PlayNode>(&node.kind)) {
+                add_files(play->prompt);
+            } else if (const auto* menu = std::get_if<ivr::MenuNode>(&node.kind)) {
+                add_files(menu->prompt);
+                add_files(menu->invalid);
+                add_files(menu->no_input);
+            } else if (const auto* collect = std::get_if<ivr::CollectNode>(&node.kind)) {
+                add_files(collect->prompt);
+            }
+        }
+    }
+    for (const std::string& file : files) {
+        if (library.sounds_.contains(file)) {
+            continue;
+        }
+        auto loaded = media::Prompt::load(path_in(dir, file));
+        if (loaded) {
+            library.sounds_[file] = std::move(*loaded);
+        } else {
+            library.missing_.push_back(loaded.error().message);
+        }
+    }
+    if (!music_on_hold.empty()) {
+        auto loaded = media::Prompt::load(music_on_hold);
+        if (loaded) {
+            library.music_on_hold_ = std::move(*loaded);
+        } else {
+            library.missing_.push_back(loaded.error().message);
+        }
+    }
+    return library;
+}
+
+std::shared_ptr<const media::Prompt> PromptLibrary::find(const std::string& file) const {
+    auto it = sounds_.find(file);
+    return it == sounds_.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<const media::Prompt> PromptLibrary::prompt(
+    const std::vector<ivr::PromptToPlay>& parts) const {
+    std::vector<std::shared_ptr<const media::Prompt>> sounds;
+    for (const ivr::PromptToPlay& part : parts) {
+        auto sound =
+            find(part.file.empty() ? ivr::spoken_text_file(part.text, part.language) : part.file);
+        if (sound) {
+            sounds.push_back(std::move(sound));
+        }
+    }
+    return sounds.empty() ? nullptr : media::Prompt::join(sounds);
+}
+
+std::shared_ptr<const media::Prompt> PromptLibrary::announcement(
+    const std::vector<ivr::SpokenPart>& parts, ivr::Language language) const {
+    std::vector<std::shared_ptr<const media::Prompt>> sounds;
+    for (const ivr::SpokenPart& part : parts) {
+        auto sound = find(part.kind == ivr::SpokenPart::Kind::Text
+                              ? ivr::spoken_text_file(part.value, language)
+                              : ivr::number_word_file(part.value, language));
+        if (sound) {
+            sounds.push_back(std::move(sound));
+        }
+    }
+    return sounds.empty() ? nullptr : media::Prompt::join(sounds);
+}
+
+}  // namespace markaz::app

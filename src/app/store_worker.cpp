@@ -1,0 +1,125 @@
+#include "app/store_worker.h"
+
+namespace markaz::app {
+
+Result<std::unique_ptr<StoreWorker>> StoreWorker::start(const std::string& path, Log log) {
+    auto events = store::SqliteStore::open(path);
+    if (!events) {
+        return fail(events.error());
+    }
+    auto calls = store::CallLog::open(path);
+    if (!calls) {
+        return fail(calls.error());
+    }
+    return std::unique_ptr<StoreWorker>(
+        new StoreWorker(std::move(*events), std::move(*calls), std::move(log)));
+}
+
+StoreWorker::StoreWorker(store::SqliteStore events, store::CallLog calls, Log log)
+    : events_(std::move(events)), calls_(std::move(calls)), log_(std::move(log)) {
+    thread_ = std::thread([this] { run(); });
+}
+
+StoreWorker::~StoreWorker() {
+    {
+        std::lock_guard lock{mutex_};
+        stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+}
+
+void StoreWorker::post(Job job, std::vector<acd::Event> events) {
+    {
+        std::lock_guard lock{mutex_};
+        if (job) {
+            jobs_.push_back(std::move(job));
+        }
+        pending_events_.insert(pending_events_.end(), std::make_move_iterator(events.begin()),
+                               std::make_move_iterator(events.end()));
+    }
+    wake_.notify_one();
+}
+
+void StoreWorker::run() {
+    std::unique_lock lock{mutex_};
+    for (;;) {
+        wake_.wait(lock, [this] { return stop_ || !jobs_.empty() || !pending_events_.empty(); });
+        if (jobs_.empty() && pending_events_.empty()) {
+            return;  // stopping, and everything is written
+        }
+        std::deque<Job> jobs;
+        std::vector<acd::Event> events;
+        jobs.swap(jobs_);
+        events.swap(pending_events_);
+        busy_ = true;
+        lock.unlock();
+        // Events first: a record or a callback refers to events that are then on disk too.
+        if (auto ok = events_.append(events); !ok) {
+            log_("store: " + ok.error().message);
+        }
+        for (Job& job : jobs) {
+            job(calls_);
+        }
+        lock.lock();
+        busy_ = false;
+        idle_.notify_all();
+    }
+}
+
+void StoreWorker::flush() {
+    std::unique_lock lock{mutex_};
+    idle_.wait(lock, [this] { return jobs_.empty() && pending_events_.empty() && !busy_; });
+}
+
+void StoreWorker::append(std::vector<acd::Event> events) {
+    if (!events.empty()) {
+        post({}, std::move(events));
+    }
+}
+
+void StoreWorker::save(store::CallRecord record) {
+    post([this, record = std::move(record)](store::CallLog& log) {
+        if (auto ok = log.save(record); !ok) {
+            log_("store: " + ok.error().message);
+        }
+    });
+}
+
+void StoreWorker::set_wrap(std::string call, Duration wrap) {
+    post([this, call = std::move(call), wrap](store::CallLog& log) {
+        if (auto ok = log.set_wrap(call, wrap); !ok) {
+            log_("store: " + ok.error().message);
+        }
+    });
+}
+
+void StoreWorker::book_callback(store::CallbackRequest request, Done done) {
+    post([request = std::move(request), done = std::move(done)](store::CallLog& log) {
+        done(log.book_callback(request));
+    });
+}
+
+void StoreWorker::callback_attempted(std::string call, int attempts, WallTime at) {
+    post([this, call = std::move(call), attempts, at](store::CallLog& log) {
+        if (auto ok = log.callback_attempted(call, attempts, at); !ok) {
+            log_("store: " + ok.error().message);
+        }
+    });
+}
+
+void StoreWorker::close_callback(std::string call, std::string state, WallTime at) {
+    post([this, call = std::move(call), state = std::move(state), at](store::CallLog& log) {
+        if (auto ok = log.close_callback(call, state, at); !ok) {
+            log_("store: " + ok.error().message);
+        }
+    });
+}
+
+Result<std::vector<store::CallbackRequest>> StoreWorker::pending_callbacks() {
+    flush();
+    std::lock_guard lock{mutex_};  // the worker is idle and waits for this lock to wake
+    return calls_.pending_callbacks();
+}
+
+}  // namespace markaz::app

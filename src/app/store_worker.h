@@ -1,0 +1,63 @@
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "acd/events.h"
+#include "common/result.h"
+#include "store/call_log.h"
+#include "store/sqlite_store.h"
+
+namespace markaz::app {
+
+/// The core loop's writer: appends events and saves call records and callback requests on
+/// its own thread, so the core loop never waits for a disk. Jobs run in the order given;
+/// events queued together go to disk in one transaction (group commit). A job with a
+/// completion gets it called (on the store thread) once its write is on disk or has failed.
+class StoreWorker {
+public:
+    using Done = std::function<void(Result<void>)>;
+    using Log = std::function<void(const std::string&)>;
+
+    /// Opens (creating if needed) the SQLite file and starts the thread.
+    static Result<std::unique_ptr<StoreWorker>> start(const std::string& path, Log log);
+    ~StoreWorker();  ///< writes everything queued, then stops
+
+    void append(std::vector<acd::Event> events);
+    void save(store::CallRecord record);
+    void set_wrap(std::string call, Duration wrap);
+    void book_callback(store::CallbackRequest request, Done done);
+    void callback_attempted(std::string call, int attempts, WallTime at);
+    void close_callback(std::string call, std::string state, WallTime at);
+
+    /// Reads, before the core loop starts (the thread may be running: SQLite serialises).
+    Result<std::vector<store::CallbackRequest>> pending_callbacks();
+    /// Waits until everything queued so far is written (tests, shutdown).
+    void flush();
+
+private:
+    using Job = std::function<void(store::CallLog&)>;
+    StoreWorker(store::SqliteStore events, store::CallLog calls, Log log);
+    void post(Job job, std::vector<acd::Event> events = {});
+    void run();
+
+    store::SqliteStore events_;
+    store::CallLog calls_;
+    Log log_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::condition_variable idle_;
+    std::deque<Job> jobs_;
+    std::vector<acd::Event> pending_events_;
+    bool busy_ = false;
+    bool stop_ = false;
+    std::thread thread_;
+};
+
+}  // namespace markaz::app

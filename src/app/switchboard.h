@@ -1,0 +1,126 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "acd/router.h"
+#include "app/prompt_library.h"
+#include "app/store_worker.h"
+#include "config/server_config_loader.h"
+#include "media/media_engine.h"
+#include "sip/call_control.h"
+#include "sip/sip_server.h"
+
+namespace markaz::app {
+
+/// The call flow: binds the SIP legs, the media and the decisions of the IVR and the router
+/// (DESIGN "Call flow, inbound"). A call to a dialplan number is answered, runs its IVR flow
+/// (prompts, digits, timeouts), joins a queue (music on hold, position and wait announced),
+/// rings the agents the router offers it to, and is bridged and recorded when one answers.
+/// Callback requests are booked durably before the caller hears so and dialled when they
+/// reach the head. Agents change state from their phones with feature codes. Every router
+/// event is stored; one call record per call is stored when the call ends.
+/// Thread: the core loop only (CoreLoop); it calls the SIP and media layers, which queue.
+class Switchboard {
+public:
+    using Log = std::function<void(const std::string&)>;
+    /// How a store completion comes back to the core loop.
+    using PostBack = std::function<void(std::function<void(Switchboard&, Now)>)>;
+
+    Switchboard(const config::ServerConfig& config, acd::Router router,
+                const PromptLibrary& prompts, sip::SipServer& sip, media::MediaEngine& media,
+                StoreWorker& store, PostBack post_back, Log log);
+    ~Switchboard();
+    Switchboard(const Switchboard&) = delete;
+    Switchboard& operator=(const Switchboard&) = delete;
+
+    /// Logs in the agents with a fixed desk (not ready until their phone registers) and puts
+    /// the callback requests booked before a restart back in their queues, oldest first.
+    void start(const std::vector<store::CallbackRequest>& pending, Now now);
+    void on_call_event(const sip::CallEvent& event, Now now);
+    /// False when the channel is none of the flow's (a call the B2BUA handles itself).
+    bool on_media_event(const media::MediaEvent& event, Now now);
+    /// Registrations make fixed-desk agents ready; losing the phone makes them not ready.
+    void on_sip_notice(const sip::SipNotice& notice, Now now);
+    /// Runs what is due: the router's timers, IVR timeouts, repeated announcements.
+    void tick(Now now);
+    std::optional<SteadyTime> next_deadline() const;
+    /// A router command from outside the calls (the API, tests).
+    Result<void> command(const acd::Command& command, Now now);
+    const acd::Router& router() const { return router_; }
+    /// Calls the flow is handling now.
+    std::size_t active_calls() const;
+
+    struct Call;
+
+private:
+    // switchboard.cpp: calls arriving, leaving, and the router's decisions
+    void arrive(const sip::CallEvent& event, Now now);
+    void originated(const sip::CallEvent& event, Now now);
+    void leg_answered(Call& call, const sip::CallEvent& event, Now now);
+    void leg_failed(Call& call, const sip::CallEvent& event, Now now);
+    void ended(Call& call, const sip::CallEvent& event, Now now);
+    void finish(Call& call, Now now);
+    void route(Call& call, Now now);
+    void enqueue(Call& call, const std::string& queue, int priority,
+                 const std::vector<std::string>& skills, Now now);
+    void apply(const std::vector<acd::Event>& events, Now now);
+    void apply(const acd::Event& event, Now now);
+    Result<void> handle(const acd::Command& command, Now now);
+    Call* call_of(const CallId& id);
+
+    // switchboard_media.cpp: what the caller hears, and digits
+    void play(Call& call, std::shared_ptr<const media::Prompt> prompt, Now now);
+    void hold_music(Call& call);
+    void run_ivr(Call& call, Now now);
+    void announce_wait(Call& call, Now now);
+    void digit(Call& call, char digit, Now now);
+    void played(Call& call, Now now);
+    void say_and_hang_up(Call& call, std::vector<ivr::SpokenPart> parts, Now now);
+
+    // switchboard_callbacks.cpp: the callback dialogue, booking, dialling
+    void offer_callback_number(Call& call, const std::string& queue, Now now);
+    void callback_digit(Call& call, char digit, Now now);
+    void book_callback(Call& call, Now now);
+    void callback_booked(const CallId& id, Result<void> booked, Now now);
+    void dial_callback(const acd::DialCallback& dial, Now now);
+
+    // switchboard_agents.cpp: feature codes and phones
+    void feature_code(Call& call, Now now);
+    std::optional<AgentId> agent_at(const std::string& extension) const;
+
+    const config::ServerConfig& config_;
+    acd::Router router_;
+    const PromptLibrary& prompts_;
+    sip::SipServer& sip_;
+    media::MediaEngine& media_;
+    StoreWorker& store_;
+    PostBack post_back_;
+    Log log_;
+    ivr::Language house_language_ = ivr::Language::Fa;
+
+    std::map<sip::CallRef, std::unique_ptr<Call>> calls_;
+    std::map<CallId, Call*> by_id_;
+    std::map<media::ChannelId, Call*> by_channel_;
+    /// Callback dials on their way, by originate() tag.
+    struct Dialling {
+        CallId call;
+        std::string number;
+        QueueId queue;
+    };
+    std::map<std::uint64_t, Dialling> dialling_;
+    std::uint64_t next_tag_ = 1;
+    std::uint64_t next_id_ = 1;
+    std::string id_prefix_;
+    /// Fixed-desk agents kept not ready because their phone is not registered.
+    std::set<AgentId> waiting_for_phone_;
+    /// A rough handle time per queue for wait estimates (moving average, seconds).
+    std::map<QueueId, double> handle_time_s_;
+};
+
+}  // namespace markaz::app

@@ -1,0 +1,171 @@
+// What the caller hears (prompts, music on hold, announcements) and the digits they press.
+
+#include <fmt/format.h>
+
+#include "app/call.h"
+#include "app/switchboard.h"
+
+namespace markaz::app {
+
+namespace {
+
+constexpr double kDefaultHandleSeconds = 180;  ///< until a queue has handled calls
+constexpr Duration kDialogueTimeout = std::chrono::seconds{8};
+
+}  // namespace
+
+bool Switchboard::on_media_event(const media::MediaEvent& event, Now now) {
+    auto it = by_channel_.find(event.channel);
+    if (it == by_channel_.end()) {
+        return false;
+    }
+    Call& call = *it->second;
+    switch (event.kind) {
+        case media::MediaEvent::Kind::Dtmf:
+            digit(call, event.digit, now);
+            break;
+        case media::MediaEvent::Kind::RtpTimeout:
+            call.hangup_cause = "caller's audio stopped";
+            sip_.hang_up(call.ref);
+            break;
+        case media::MediaEvent::Kind::PlayFinished:
+            if (event.tag != 0 && event.tag == call.play_tag) {
+                call.play_tag = 0;
+                played(call, now);
+            }
+            break;
+    }
+    return true;
+}
+
+void Switchboard::play(Call& call, std::shared_ptr<const media::Prompt> prompt, Now now) {
+    call.gather_until.reset();
+    if (!prompt) {
+        call.play_tag = 0;
+        played(call, now);  // nothing to say (a prompt not synthesized): go on at once
+        return;
+    }
+    call.play_tag = next_tag_++;
+    media_.play(call.channel, std::move(prompt), false, call.play_tag);
+}
+
+void Switchboard::hold_music(Call& call) {
+    call.play_tag = 0;
+    if (auto music = prompts_.music_on_hold()) {
+        media_.play(call.channel, std::move(music), true);
+    } else {
+        media_.stop_playing(call.channel);
+    }
+}
+
+void Switchboard::run_ivr(Call& call, Now now) {
+    const ivr::Instruction& next = call.ivr->current();
+    switch (next.kind) {
+        case ivr::Instruction::Kind::Play:
+            play(call, prompts_.prompt(next.prompts), now);
+            break;
+        case ivr::Instruction::Kind::Gather:
+            call.gather_until = now.mono + next.timeout;
+            break;
+        case ivr::Instruction::Kind::Done:
+            route(call, now);
+            break;
+    }
+}
+
+void Switchboard::announce_wait(Call& call, Now now) {
+    if (call.phase != Call::Phase::Queued || !call.queue || call.callback_dial) {
+        return;
+    }
+    int position = 0;
+    for (const acd::WaitingCall& waiting : router_.waiting_calls(*call.queue)) {
+        if (waiting.id == call.id) {
+            position = waiting.position;
+        }
+    }
+    if (position == 0) {
+        return;  // being answered
+    }
+    // Expected wait: the callers ahead each take a handle time, shared by the agents logged in.
+    auto snapshot = router_.queue(*call.queue);
+    int agents = snapshot ? std::max(1, snapshot->logged_in) : 1;
+    auto average = handle_time_s_.find(*call.queue);
+    double handle_s = average == handle_time_s_.end() ? kDefaultHandleSeconds : average->second;
+    auto wait = std::chrono::duration_cast<Duration>(
+        std::chrono::duration<double>(handle_s * position / agents));
+    std::vector<ivr::SpokenPart> parts = ivr::position_announcement(position, call.language);
+    auto wait_parts = ivr::wait_announcement(wait, call.language);
+    parts.insert(parts.end(), wait_parts.begin(), wait_parts.end());
+    play(call, prompts_.announcement(parts, call.language), now);
+    for (const acd::QueueConfig& queue : config_.router.queues) {
+        if (queue.id == *call.queue && queue.announce_every) {
+            call.announce_at = now.mono + *queue.announce_every;
+        }
+    }
+}
+
+void Switchboard::say_and_hang_up(Call& call, std::vector<ivr::SpokenPart> parts, Now now) {
+    call.phase = Call::Phase::Saying;
+    call.announce_at.reset();
+    play(call, prompts_.announcement(parts, call.language), now);
+}
+
+void Switchboard::played(Call& call, Now now) {
+    switch (call.phase) {
+        case Call::Phase::Ivr:
+            call.ivr->played(now.wall);
+            run_ivr(call, now);
+            break;
+        case Call::Phase::Queued:
+            hold_music(call);  // after an announcement, the music again
+            break;
+        case Call::Phase::Dialogue:
+            if (call.dialogue == Call::Dialogue::Booking) {
+                break;  // music until the booking is on disk
+            }
+            call.gather_until = now.mono + kDialogueTimeout;
+            break;
+        case Call::Phase::Saying:
+        case Call::Phase::Feature:
+            sip_.hang_up(call.ref);
+            break;
+        case Call::Phase::Connected:
+        case Call::Phase::Direct:
+        case Call::Phase::Dialling:
+            break;
+    }
+}
+
+void Switchboard::digit(Call& call, char digit, Now now) {
+    switch (call.phase) {
+        case Call::Phase::Ivr: {
+            const ivr::Instruction& current = call.ivr->current();
+            if (current.kind == ivr::Instruction::Kind::Play && !current.interruptible) {
+                return;  // a message the caller must hear out
+            }
+            if (call.play_tag != 0) {
+                call.play_tag = 0;
+                media_.stop_playing(call.channel);  // barge-in
+            }
+            call.ivr->digit(digit, now.wall);
+            run_ivr(call, now);
+            break;
+        }
+        case Call::Phase::Queued:
+            if (digit == '9' && call.queue && !call.callback_dial) {
+                for (const acd::QueueConfig& queue : config_.router.queues) {
+                    if (queue.id == *call.queue && queue.callback.enabled) {
+                        offer_callback_number(call, call.queue->str(), now);
+                    }
+                }
+            }
+            break;
+        case Call::Phase::Dialogue:
+            callback_digit(call, digit, now);
+            break;
+        default:
+            break;
+    }
+}
+
+}  // namespace markaz::app

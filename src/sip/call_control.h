@@ -1,0 +1,50 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "media/media_engine.h"
+
+namespace markaz::sip {
+
+// The seam between the SIP layer and the call flow (src/app): calls to numbers the
+// application handles are answered by Markaz and reported as CallEvents; the application
+// then rings agents, connects, originates and hangs up through SipServer's call-control
+// methods. Each call is a CallRef; its legs are numbered by the application (0 = the call's
+// own party: the caller, or the customer an originated call dials).
+
+using CallRef = std::uint64_t;
+
+struct CallEvent {
+    enum class Kind {
+        Arrived,      ///< answered for the application: `caller`, `dialled`, `channel`
+        Originated,   ///< originate() made call `call` for tag `leg`; dialling now
+        Digit,        ///< a SIP INFO digit from `leg` (RFC 4733 and in-band come from media)
+        LegRinging,   ///< `leg`'s phone rings (first 180/183)
+        LegAnswered,  ///< `leg` answered: `channel` is its media; connect() or drop_leg()
+        LegFailed,    ///< `leg` ended unanswered with `status` (486 busy, 603 decline, 480 ...)
+        Ended,        ///< the call is over; `ended_by` says who hung up
+    };
+    enum class Side { Caller, Leg, Server };
+    Kind kind = Kind::Arrived;
+    CallRef call = 0;
+    std::uint64_t leg = 0;
+    std::string caller;   ///< Arrived: the caller's number (extension, or as the trunk sent it)
+    std::string dialled;  ///< Arrived: the number dialled, after the trunk's mapping
+    bool from_trunk = false;
+    media::ChannelId channel{};
+    int status = 0;
+    char digit = 0;
+    Side ended_by = Side::Server;
+};
+
+/// What the application tells the SIP layer at start: which dialled numbers are its own, and
+/// where its events go (called on the SIP thread; must not block).
+struct CallHandler {
+    std::function<bool(const std::string& dialled)> handles;
+    std::function<void(const CallEvent&)> sink;
+};
+
+}  // namespace markaz::sip

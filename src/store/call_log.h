@@ -1,0 +1,48 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "store/call_record.h"
+
+namespace markaz::store {
+
+/// The call records and the booked callback requests, in the same SQLite file as the
+/// events (its own connection). Every write is one transaction on disk when it returns
+/// (DESIGN rule 5: a finished call's record and a booked callback survive `kill -9`).
+/// Thread: one thread at a time (the call flow's store worker).
+class CallLog {
+public:
+    /// Opens or creates the database at `path`, bringing its schema up to date.
+    [[nodiscard]] static Result<CallLog> open(const std::string& path);
+    CallLog(CallLog&&) noexcept;
+    CallLog& operator=(CallLog&&) noexcept;
+    ~CallLog();
+
+    /// Stores a finished call's record (a record with the same id is replaced).
+    [[nodiscard]] Result<void> save(const CallRecord& record);
+    /// Sets the wrap-up time of a stored record (its agent's after-call work ended).
+    [[nodiscard]] Result<void> set_wrap(const std::string& call, Duration wrap);
+    /// Records of calls started in [from, to), oldest first.
+    [[nodiscard]] Result<std::vector<CallRecord>> records_between(WallTime from, WallTime to);
+
+    /// Books a callback request: on disk when this returns.
+    [[nodiscard]] Result<void> book_callback(const CallbackRequest& request);
+    /// The request was dialled once more and failed (`attempts` so far).
+    [[nodiscard]] Result<void> callback_attempted(const std::string& call, int attempts,
+                                                  WallTime at);
+    /// The request is over: "answered", "failed" or "removed".
+    [[nodiscard]] Result<void> close_callback(const std::string& call, const std::string& state,
+                                              WallTime at);
+    /// Requests booked and not yet over, oldest first: what a restarted server dials.
+    [[nodiscard]] Result<std::vector<CallbackRequest>> pending_callbacks();
+
+private:
+    struct Impl;
+    explicit CallLog(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace markaz::store

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/enum_table.h"
+#include "common/time.h"
+
+namespace markaz::store {
+
+/// How a call ended, for reports (docs/call-records.md).
+enum class Disposition {
+    Answered,   ///< an agent took it
+    Abandoned,  ///< the caller hung up while waiting
+    Blocked,    ///< a queue refused it (full, no agents)
+    TimedOut,   ///< the queue's exit rule took it out (max wait, queue empty)
+    Callback,   ///< the caller asked to be called back and hung up
+    Ivr,        ///< ended in the IVR without reaching a queue (hung up, or the flow's hang-up)
+    Failed,     ///< an originated call (a callback) that nobody answered
+};
+inline constexpr EnumTable<Disposition, 7> kDispositionNames{{{
+    {Disposition::Answered, "answered"},
+    {Disposition::Abandoned, "abandoned"},
+    {Disposition::Blocked, "blocked"},
+    {Disposition::TimedOut, "timed-out"},
+    {Disposition::Callback, "callback"},
+    {Disposition::Ivr, "ivr"},
+    {Disposition::Failed, "failed"},
+}}};
+
+/// One record per call: what a report, a CSV export or a QA search needs, in one row.
+struct CallRecord {
+    std::string id;
+    WallTime started{};
+    WallTime ended{};
+    std::string caller;
+    std::string dialled;
+    std::vector<std::string> ivr_path;  ///< IVR nodes entered, in order
+    std::string digits;                 ///< every key pressed in the IVR
+    std::map<std::string, std::string> variables;
+    std::vector<std::string> queues;  ///< every queue joined, in order
+    std::optional<WallTime> joined;   ///< first queue joined
+    std::optional<Duration> wait;     ///< from joining to answer or leaving
+    std::optional<int> position;      ///< position at joining the first queue
+    std::vector<std::string> agents_offered;
+    std::string agent;  ///< who answered
+    Duration talk{};
+    Duration hold{};
+    std::optional<Duration> wrap;  ///< after-call work; set when it ends
+    Disposition disposition = Disposition::Ivr;
+    std::string hangup_side;   ///< caller, agent, system
+    std::string hangup_cause;  ///< "caller hung up", "max-wait", "queue-full" ...
+    std::string recording;     ///< the WAV file, "" when not recorded
+
+    friend bool operator==(const CallRecord&, const CallRecord&) = default;
+};
+
+/// A callback request the caller was told is booked.
+struct CallbackRequest {
+    std::string call;
+    std::string queue;
+    std::string number;
+    WallTime requested{};
+    int attempts = 0;
+    friend bool operator==(const CallbackRequest&, const CallbackRequest&) = default;
+};
+
+}  // namespace markaz::store
