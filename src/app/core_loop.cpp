@@ -80,7 +80,7 @@ void CoreLoop::post(std::function<void(Switchboard&, Now)> work) {
         if (stop_) {
             return;
         }
-        inbox_.push_back(std::move(work));
+        inbox_.push_back(Job{std::move(work), std::chrono::steady_clock::now()});
     }
     wake_.notify_one();
 }
@@ -118,13 +118,19 @@ void CoreLoop::loop() {
                 wake_.wait(lock);
             }
         }
-        std::deque<std::function<void(Switchboard&, Now)>> work;
+        std::deque<Job> work;
         work.swap(inbox_);
         lock.unlock();
-        for (auto& job : work) {
-            job(*board_, clock_());
+        for (Job& job : work) {
+            board_->set_input_time(job.posted);
+            job.work(*board_, clock_());
         }
-        board_->tick(clock_());
+        Now now = clock_();
+        auto due = board_->next_deadline();
+        if (due && *due <= now.mono) {
+            board_->set_input_time(std::chrono::steady_clock::now());  // a timer: due now
+            board_->tick(now);
+        }
         lock.lock();
     }
 }

@@ -66,7 +66,11 @@ private:
 
     std::mutex mutex_;
     std::condition_variable wake_;
-    std::deque<std::function<void(Switchboard&, Now)>> inbox_;
+    struct Job {
+        std::function<void(Switchboard&, Now)> work;
+        std::chrono::steady_clock::time_point posted;  ///< for the routing latency
+    };
+    std::deque<Job> inbox_;
     bool stop_ = false;
     std::thread thread_;
 };

@@ -236,7 +236,7 @@ void Switchboard::route(Call& call, Now now) {
             hold_music(call);
             std::uint64_t leg = call.next_leg++;
             call.legs[leg] = AgentId{};
-            sip_.ring(call.ref, leg, to.target, call.record.caller);
+            sip_.ring(call.ref, leg, to.target, call.record.caller, input_time_);
             break;
         }
         case ivr::Route::Kind::Hangup:
@@ -415,7 +415,8 @@ void Switchboard::apply(const acd::Event& event, Now now) {
                 call->legs[leg] = e.agent;
                 call->record.agents_offered.push_back(e.agent.str());
                 sip_.ring(call->ref, leg, e.extension,
-                          call->callback_dial ? call->record.dialled : call->record.caller);
+                          call->callback_dial ? call->record.dialled : call->record.caller,
+                          input_time_);
             },
             [&](const acd::OfferEnded& e) {
                 Call* call = call_of(e.call);

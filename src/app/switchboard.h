@@ -53,6 +53,9 @@ public:
     /// A router command from outside the calls (the API, tests).
     Result<void> command(const acd::Command& command, Now now);
     const acd::Router& router() const { return router_; }
+    /// When the input being handled now reached Markaz (the core loop sets it per job), for
+    /// the routing latency the SIP layer measures.
+    void set_input_time(std::chrono::steady_clock::time_point at) { input_time_ = at; }
     /// Calls the flow is handling now.
     std::size_t active_calls() const;
 
@@ -114,6 +117,7 @@ private:
         QueueId queue;
     };
     std::map<std::uint64_t, Dialling> dialling_;
+    std::chrono::steady_clock::time_point input_time_{};
     std::uint64_t next_tag_ = 1;
     std::uint64_t next_id_ = 1;
     std::string id_prefix_;

@@ -2,6 +2,7 @@
 // CSV, or the events as an Asterisk queue_log, for spreadsheets and for tools that read
 // Asterisk's queue logs.
 
+#include <filesystem>
 #include <ostream>
 
 #include "cli/commands.h"
@@ -34,8 +35,12 @@ Result<WallTime> day_option(const std::string& option, const std::string& text) 
 }  // namespace
 
 int run_export(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    if (args.empty() || (args[0] != "calls" && args[0] != "queue-log")) {
+    if (args.empty()) {
         err << "markaz export: say what to export: calls or queue-log\n" << kUsage;
+        return 2;
+    }
+    if (args[0] != "calls" && args[0] != "queue-log") {
+        err << "markaz export: cannot export '" << args[0] << "': calls or queue-log\n" << kUsage;
         return 2;
     }
     auto options = read_options({args.begin() + 1, args.end()}, {"--store", "--from", "--to"}, {});
@@ -59,7 +64,16 @@ int run_export(const std::vector<std::string>& args, std::ostream& out, std::ost
             *field = *day;
         }
     }
+    if (from > to) {
+        err << "markaz export: --from is after --to\n";
+        return 2;
+    }
     const std::string& path = options->values.at("--store");
+    // Opening would create a missing file: a mistyped path must not look like an empty centre.
+    if (std::error_code ec; !std::filesystem::is_regular_file(path, ec)) {
+        err << "markaz export: no store at " << path << '\n';
+        return 1;
+    }
     if (args[0] == "calls") {
         auto log = store::CallLog::open(path);
         auto records = log ? log->records_between(from, to)

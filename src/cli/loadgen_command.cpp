@@ -23,9 +23,12 @@ constexpr const char* kUsage =
     "                      [--rtp-port 40000] [--rtp-sockets 8] [--extensions 3001-3100]\n"
     "                      [--password-prefix secret] [--digest MD5|SHA-256]\n"
     "                      [--calls N] [--rate 50] [--concurrent N] [--hold 10s]\n"
+    "                      [--dial NUMBER[,NUMBER...]] [--digits D]\n"
     "                      [--server-pid PID] [--progress] [--json]\n"
     "  Markaz must trust ADDRESS:SIP-PORT as a trunk and know the extensions.\n"
-    "  --calls 0 only registers (and unregisters) the extensions.\n";
+    "  --calls 0 only registers (and unregisters) the extensions.\n"
+    "  --dial calls the NUMBERs in turn (queues, IVRs) instead of the extensions, which answer as\n"
+    "  agents' phones; --digits are sent as SIP INFO a second after Markaz answers.\n";
 
 Result<loadgen::LoadSettings> settings_from(const Options& options) {
     loadgen::LoadSettings s;
@@ -92,6 +95,27 @@ Result<loadgen::LoadSettings> settings_from(const Options& options) {
         }
         s.rate = *rate;
     }
+    if (options.has("--dial")) {
+        // "100,200": the numbers are called in turn.
+        std::string list = options.values.at("--dial") + ",";
+        for (std::size_t at = 0, comma; (comma = list.find(',', at)) != std::string::npos;
+             at = comma + 1) {
+            std::string number = list.substr(at, comma - at);
+            if (number.empty() || number.find_first_not_of("0123456789*#") != std::string::npos) {
+                return fail(Errc::InvalidArgument,
+                            "--dial: expected numbers like 200 or 100,200, got '" +
+                                options.values.at("--dial") + "'");
+            }
+            s.dial.push_back(number);
+        }
+    }
+    if (options.has("--digits")) {
+        s.digits = options.values.at("--digits");
+        if (s.digits.empty() || s.digits.find_first_not_of("0123456789*#") != std::string::npos) {
+            return fail(Errc::InvalidArgument,
+                        "--digits: expected DTMF digits like 1, got '" + s.digits + "'");
+        }
+    }
     if (options.has("--hold")) {
         auto hold = duration_option("--hold", options.values.at("--hold"));
         if (!hold) {
@@ -117,6 +141,7 @@ void print_json(std::ostream& out, const loadgen::LoadReport& r) {
         {"register_failures", status_counts(r.register_failures)},
         {"placed", r.placed},
         {"answered", r.answered},
+        {"delivered", r.delivered},
         {"call_failures", status_counts(r.call_failures)},
         {"unfinished", r.unfinished},
         {"setups_per_second", r.setups_per_second},
@@ -157,8 +182,10 @@ void print_text(std::ostream& out, const loadgen::LoadReport& r) {
     if (r.placed == 0) {
         return;
     }
-    out << fmt::format("calls: {} placed, {} answered, {} at most at once", r.placed, r.answered,
-                       r.peak_calls);
+    out << fmt::format(
+        "calls: {} placed, {} answered, {} put through to our extensions, {} at "
+        "most at once",
+        r.placed, r.answered, r.delivered, r.peak_calls);
     for (auto [status, count] : r.call_failures) {
         out << fmt::format(", {} failed with {}", count, status);
     }
@@ -195,11 +222,12 @@ void print_text(std::ostream& out, const loadgen::LoadReport& r) {
 }  // namespace
 
 int run_loadgen(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    auto options = read_options(args,
-                                {"--server", "--address", "--sip-port", "--rtp-port",
-                                 "--rtp-sockets", "--extensions", "--password-prefix", "--digest",
-                                 "--calls", "--rate", "--concurrent", "--hold", "--server-pid"},
-                                {"--progress", "--json"});
+    auto options =
+        read_options(args,
+                     {"--server", "--address", "--sip-port", "--rtp-port", "--rtp-sockets",
+                      "--extensions", "--password-prefix", "--digest", "--calls", "--rate",
+                      "--concurrent", "--hold", "--server-pid", "--dial", "--digits"},
+                     {"--progress", "--json"});
     auto settings =
         options ? settings_from(*options) : Result<loadgen::LoadSettings>(fail(options.error()));
     if (!settings) {
@@ -217,7 +245,8 @@ int run_loadgen(const std::vector<std::string>& args, std::ostream& out, std::os
         print_text(out, *report);
     }
     bool all_registered = report->register_failures.empty();
-    bool all_answered = report->answered == report->placed && report->unfinished == 0;
+    bool all_answered = report->answered == report->placed && report->unfinished == 0 &&
+                        (settings->dial.empty() || report->delivered == report->placed);
     return all_registered && all_answered ? 0 : 1;
 }
 

@@ -175,6 +175,12 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
     int signal = 0;
     sigwait(&stop, &signal);
     out << "markaz: stopping\n";
+    if (sip::SipStats stats = (*server)->stats(); stats.offers > 0) {
+        log("app", fmt::format("routing latency over {} offers: p50 {:.3f} ms, p99 {:.3f} ms, "
+                               "max {:.3f} ms",
+                               stats.offers, stats.routing_ms_p50, stats.routing_ms_p99,
+                               stats.routing_ms_max));
+    }
     flow->stop();     // no more commands to SIP and media
     server->reset();  // hangs up every call before the media engine goes
     media->reset();

@@ -1,5 +1,6 @@
 #include "ivr/announcements.h"
 
+#include <algorithm>
 #include <array>
 
 #include "ivr/spoken_number.h"
@@ -15,12 +16,13 @@ struct PhraseText {
     std::string_view en;
 };
 
-constexpr std::array<PhraseText, 18> kPhrases{{
+constexpr std::array<PhraseText, 19> kPhrases{{
     {Phrase::PositionBefore, "شما نفر", "أنت المتصل رقم", "You are caller number"},
     {Phrase::PositionAfter, "در صف هستید.", "", ""},
     {Phrase::WaitBefore, "زمان انتظار تقریبی شما", "مدة الانتظار المتوقعة حوالي",
      "Your expected wait is about"},
     {Phrase::Minutes, "دقیقه است.", "دقائق", "minutes."},
+    {Phrase::Minute, "دقیقه است.", "دقيقة", "minute."},
     {Phrase::WaitUnderMinute, "زمان انتظار شما کمتر از یک دقیقه است.", "مدة الانتظار أقل من دقيقة.",
      "Your expected wait is under a minute."},
     {Phrase::CallbackOffer, "برای تماس برگشتی بدون از دست دادن نوبت خود، نه را فشار دهید.",
@@ -81,17 +83,17 @@ std::string_view phrase_text(Phrase phrase, Language language) {
 std::vector<std::string> all_phrase_texts(Language language) {
     std::vector<std::string> out;
     for (const PhraseText& p : kPhrases) {
-        std::string_view text = phrase_text(p.phrase, language);
-        if (!text.empty()) {
-            out.emplace_back(text);
-        }
+        out.emplace_back(phrase_text(p.phrase, language));
     }
     // Arabic's own forms of "minute" that wait_announcement uses.
     if (language == Language::Ar) {
-        out.emplace_back("دقيقة");
         out.emplace_back("دقيقة واحدة");
         out.emplace_back("دقيقتان");
     }
+    // Each text once (phrases may share one), none empty.
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    std::erase(out, std::string{});
     return out;
 }
 
@@ -129,7 +131,7 @@ std::vector<SpokenPart> wait_announcement(Duration wait, Language language) {
         return out;
     }
     add_number(out, minutes, language);
-    add_text(out, phrase_text(Phrase::Minutes, language));
+    add_text(out, phrase_text(minutes == 1 ? Phrase::Minute : Phrase::Minutes, language));
     return out;
 }
 

@@ -19,6 +19,7 @@ enum class Phrase {
     PositionAfter,         ///< Persian puts "in the queue" after the number
     WaitBefore,            ///< "Your expected wait is about" (N minutes follow)
     Minutes,               ///< "minutes"
+    Minute,                ///< "minute" (English says "one minute")
     WaitUnderMinute,       ///< "Your expected wait is under a minute."
     CallbackOffer,         ///< "To be called back without losing your place, press 9."
     CallbackNumberBefore,  ///< "We will call you back at" (digits follow)
@@ -44,7 +45,7 @@ struct SpokenPart {
 };
 
 std::string_view phrase_text(Phrase phrase, Language language);
-/// Every phrase's text in `language`, for synthesis.
+/// Every phrase's text in `language`, each once, for synthesis.
 std::vector<std::string> all_phrase_texts(Language language);
 
 SpokenPart say(Phrase phrase, Language language);

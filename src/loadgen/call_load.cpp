@@ -258,8 +258,11 @@ private:
     }
 
     void place_call() {
-        std::string number = registered_numbers_[static_cast<std::size_t>(report_.placed) %
-                                                 registered_numbers_.size()];
+        std::string number =
+            !settings_.dial.empty()
+                ? settings_.dial[static_cast<std::size_t>(report_.placed) % settings_.dial.size()]
+                : registered_numbers_[static_cast<std::size_t>(report_.placed) %
+                                      registered_numbers_.size()];
         ++report_.placed;
         std::uint64_t leg = next_leg_++;
         std::string uri = "sip:" + number + "@" + settings_.server;
@@ -303,6 +306,18 @@ private:
         }
         start_media(d, *audio);
         hangups_.push_back({now + std::chrono::duration<double>(settings_.hold).count(), nh});
+        if (!settings_.digits.empty()) {
+            digits_due_.push_back({now + 1.0, nh});
+        }
+    }
+
+    /// The caller's digits, as SIP INFO (application/dtmf-relay), one request each.
+    void send_digits(nua_handle_t* nh) {
+        for (char digit : settings_.digits) {
+            std::string body = std::string("Signal=") + digit + "\r\nDuration=160\r\n";
+            nua_info(nh, SIPTAG_CONTENT_TYPE_STR("application/dtmf-relay"),
+                     SIPTAG_PAYLOAD_STR(body.c_str()), TAG_END());
+        }
     }
 
     /// A call from Markaz to one of our extensions: answered at once with audio.
@@ -325,6 +340,7 @@ private:
                     TAG_END());
         start_media(*dialog, answer->audio);
         dialogs_[nh] = std::move(dialog);
+        ++report_.delivered;
     }
 
     void start_media(Dialog& d, const media::NegotiatedAudio& audio) {
@@ -377,6 +393,13 @@ private:
         while (report_.placed < due &&
                (settings_.concurrent == 0 || calls_up_ < settings_.concurrent)) {
             place_call();
+        }
+        while (!digits_due_.empty() && digits_due_.front().first <= now) {
+            nua_handle_t* nh = digits_due_.front().second;
+            digits_due_.pop_front();
+            if (dialogs_.contains(nh)) {
+                send_digits(nh);
+            }
         }
         while (!hangups_.empty() && hangups_.front().first <= now) {
             nua_handle_t* nh = hangups_.front().second;
@@ -534,7 +557,8 @@ private:
     int unregistering_ = 0;
     std::uint64_t next_leg_ = 1;
     int calls_up_ = 0;
-    std::deque<std::pair<double, nua_handle_t*>> hangups_;  // the hold is fixed: FIFO order
+    std::deque<std::pair<double, nua_handle_t*>> hangups_;     // the hold is fixed: FIFO order
+    std::deque<std::pair<double, nua_handle_t*>> digits_due_;  ///< (when, call)
 
     double started_ = 0;
     double calling_since_ = 0;

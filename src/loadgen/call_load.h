@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/result.h"
 #include "common/time.h"
@@ -27,7 +28,12 @@ struct LoadSettings {
     int extensions = 100;
     std::string password_prefix = "secret";
     sip::DigestAlgorithm digest = sip::DigestAlgorithm::Md5;
-    int calls = 0;       ///< calls to place in all; 0 = register only
+    int calls = 0;  ///< calls to place in all; 0 = register only
+    /// Call these numbers in turn (a queue's or an IVR's, e.g. {"100", "200"}) instead of the
+    /// extensions; the extensions then play agents' phones, answering what Markaz puts through.
+    std::vector<std::string> dial;
+    /// Digits sent as SIP INFO a second after Markaz answers (an IVR choice, e.g. "1").
+    std::string digits;
     double rate = 50;    ///< calls placed per second
     int concurrent = 0;  ///< at most this many calls at once; 0 = as the rate gives
     Duration hold = std::chrono::seconds{10};  ///< from the answer to the caller's BYE
@@ -58,6 +64,8 @@ struct LoadReport {
     int answered = 0;
     std::map<int, int> call_failures;  ///< final status -> count (408: no answer in time)
     int unfinished = 0;                ///< calls still up when the run gave up
+    /// Calls Markaz put through to one of our extensions (with --dial: queue to agent).
+    int delivered = 0;
     /// Answered calls per second from the first INVITE to the last answer.
     double setups_per_second = 0;
     double setup_ms_p50 = 0;  ///< INVITE sent to 200 OK received

@@ -520,7 +520,7 @@ void B2bua::release_media(Leg& leg) {
 }
 
 void B2bua::ring(CallRef ref, std::uint64_t leg, const std::string& extension,
-                 const std::string& caller) {
+                 const std::string& caller, std::chrono::steady_clock::time_point since) {
     Call* call = app_call(ref);
     if (!call) {
         return;
@@ -531,6 +531,11 @@ void B2bua::ring(CallRef ref, std::uint64_t leg, const std::string& extension,
     bool any = false;
     for (const auto& binding : location_.lookup(extension, steady_now())) {
         any = add_outbound_leg(*call, binding.contact, to, from, nullptr, leg) || any;
+    }
+    if (any && routing_ms_.size() < 10'000'000) {
+        routing_ms_.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
+                .count());
     }
     if (!any) {
         call->dropped_groups.insert(leg);

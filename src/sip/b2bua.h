@@ -58,8 +58,11 @@ public:
     // Call control for the application's calls (see call_control.h). Unknown calls are
     // ignored: the call may have ended while the command was on its way.
     /// Rings every registered contact of `extension` as leg `leg`; LegFailed 480 when none.
+    /// `since`: when the event that led to this ring reached Markaz (routing latency).
     void ring(CallRef call, std::uint64_t leg, const std::string& extension,
-              const std::string& caller);
+              const std::string& caller, std::chrono::steady_clock::time_point since);
+    /// Routing latency samples so far, in ms: from `since` to the first INVITE leaving.
+    const std::vector<double>& routing_ms() const { return routing_ms_; }
     /// Stops leg `leg`: CANCEL while it rings, BYE once answered. No events follow for it.
     void drop_leg(CallRef call, std::uint64_t leg);
     /// Bridges the caller with the answered leg `leg`, recording to `recording` if set.
@@ -114,6 +117,7 @@ private:
     Sounds sounds_;
     Report report_;
     CallHandler handler_;
+    std::vector<double> routing_ms_;
     std::uint64_t next_call_ = 1;
     std::map<std::uint64_t, std::unique_ptr<Call>> calls_;
     std::map<nua_handle_t*, std::pair<std::uint64_t, Leg*>> legs_;

@@ -554,13 +554,26 @@ SipStats SipServer::stats() const {
     return impl_->on_sip_thread([this] {
         SteadyTime now = steady_now();
         const Impl& i = *impl_;
-        return SipStats{i.location.registered(now).size(),
-                        i.auth_failures,
-                        i.bans_total,
-                        i.bans.bans(now).size(),
-                        i.requests_dropped,
-                        i.b2bua ? i.b2bua->active_calls() : std::size_t{0},
-                        i.b2bua ? i.b2bua->calls_started() : std::uint64_t{0}};
+        SipStats stats{i.location.registered(now).size(),
+                       i.auth_failures,
+                       i.bans_total,
+                       i.bans.bans(now).size(),
+                       i.requests_dropped,
+                       i.b2bua ? i.b2bua->active_calls() : std::size_t{0},
+                       i.b2bua ? i.b2bua->calls_started() : std::uint64_t{0}};
+        if (i.b2bua && !i.b2bua->routing_ms().empty()) {
+            std::vector<double> ms = i.b2bua->routing_ms();
+            std::sort(ms.begin(), ms.end());
+            auto at = [&ms](double q) {
+                return ms[std::min(ms.size() - 1,
+                                   static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
+            };
+            stats.offers = ms.size();
+            stats.routing_ms_p50 = at(0.50);
+            stats.routing_ms_p99 = at(0.99);
+            stats.routing_ms_max = ms.back();
+        }
+        return stats;
     });
 }
 
@@ -572,11 +585,12 @@ void SipServer::media_event(const media::MediaEvent& event) {
     });
 }
 
-void SipServer::ring(CallRef call, std::uint64_t leg, std::string extension, std::string caller) {
+void SipServer::ring(CallRef call, std::uint64_t leg, std::string extension, std::string caller,
+                     std::chrono::steady_clock::time_point since) {
     impl_->post([impl = impl_.get(), call, leg, extension = std::move(extension),
-                 caller = std::move(caller)] {
+                 caller = std::move(caller), since] {
         if (impl->b2bua) {
-            impl->b2bua->ring(call, leg, extension, caller);
+            impl->b2bua->ring(call, leg, extension, caller, since);
         }
     });
 }

@@ -31,6 +31,12 @@ struct SipStats {
     std::uint64_t requests_dropped = 0;     ///< requests from banned addresses, unanswered
     std::size_t calls_active = 0;
     std::uint64_t calls_started = 0;
+    /// Routing latency of the call flow's offers: from the event that made the match (a
+    /// caller arriving, an agent freed) reaching Markaz to the agent's INVITE leaving, in ms.
+    std::size_t offers = 0;
+    double routing_ms_p50 = 0;
+    double routing_ms_p99 = 0;
+    double routing_ms_max = 0;
 };
 
 /// Markaz's SIP side on sofia-sip: a registrar with digest authentication (MD5 and SHA-256,
@@ -67,7 +73,8 @@ public:
 
     // Call control for the application's calls (B2bua has the details). Any thread; each
     // returns at once and acts on the SIP thread in the order given.
-    void ring(CallRef call, std::uint64_t leg, std::string extension, std::string caller);
+    void ring(CallRef call, std::uint64_t leg, std::string extension, std::string caller,
+              std::chrono::steady_clock::time_point since);
     void drop_leg(CallRef call, std::uint64_t leg);
     void connect_leg(CallRef call, std::uint64_t leg, std::optional<std::string> recording);
     void hang_up(CallRef call);

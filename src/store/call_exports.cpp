@@ -125,8 +125,10 @@ std::string queue_log(const std::vector<acd::Event>& events) {
                 [&](const acd::CallAnswered& x) {
                     Joined& j = calls[x.call];
                     j.wait = x.wait;
+                    // Ring time 0 when the offer is not among the events (before --from).
+                    Duration ring = j.offered == WallTime{} ? Duration::zero() : e.at - j.offered;
                     line(e, x.call.str(), x.queue.str(), x.agent.str(), "CONNECT",
-                         {s(x.wait), "", s(e.at - j.offered)});
+                         {s(x.wait), "", s(ring)});
                 },
                 [&](const acd::CallCompleted& x) {
                     const Joined& j = calls[x.call];
@@ -146,6 +148,7 @@ std::string queue_log(const std::vector<acd::Event>& events) {
                          x.reason == acd::TimeoutReason::MaxWait ? "EXITWITHTIMEOUT" : "EXITEMPTY",
                          {std::to_string(x.position), std::to_string(calls[x.call].position),
                           s(x.wait)});
+                    calls.erase(x.call);
                 },
                 [&](const acd::AgentLoggedIn& x) {
                     line(e, "", "", x.agent.str(), "AGENTLOGIN", {"SIP/" + x.extension});
