@@ -51,6 +51,11 @@ struct Switchboard::Call {
     std::string entered;  ///< digits typed for the callback number
 
     bool callback_dial = false;  ///< our call to a customer who asked for a callback
+    /// Agent-first callback: this call's own party (leg 0) is the agent; the customer is
+    /// `customer_leg` once the agent has answered.
+    bool agent_first = false;
+    AgentId reserved;
+    std::optional<std::uint64_t> customer_leg;
     std::string hangup_cause;
     store::CallRecord record;
 };

@@ -17,13 +17,7 @@ namespace {
 
 /// "recordings/20261123-104512-mk3x9a-7.wav": sortable by time, named by the call.
 std::string recording_path(const std::string& dir, WallTime at, const CallId& call) {
-    std::time_t seconds =
-        std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count();
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &utc);
-    return dir + "/" + stamp + "-" + call.str() + ".wav";
+    return dir + "/" + utc_text(at, "%Y%m%d-%H%M%S") + "-" + call.str() + ".wav";
 }
 
 /// Call ids unique across restarts: the server's start time in base 36, then a counter.
@@ -260,6 +254,24 @@ void Switchboard::enqueue(Call& call, const std::string& queue, int priority,
 }
 
 void Switchboard::leg_answered(Call& call, const sip::CallEvent& event, Now now) {
+    if (event.leg == 0 && call.agent_first) {  // the agent took the callback: dial the customer
+        call.channel = event.channel;
+        by_channel_[call.channel] = &call;
+        if (auto ok = handle(acd::OfferAnswered{call.id, call.reserved}, now); !ok) {
+            log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
+            call.in_router = false;
+            sip_.hang_up(call.ref);
+        }
+        return;
+    }
+    if (call.agent_first && call.customer_leg == event.leg) {  // the customer answered
+        call.gather_until.reset();
+        if (auto ok = handle(acd::CallbackDialed{call.id, acd::DialOutcome::Answered}, now); !ok) {
+            log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
+            sip_.hang_up(call.ref);
+        }
+        return;
+    }
     if (event.leg == 0) {  // the customer of a callback answered
         call.gather_until.reset();
         call.phase = Call::Phase::Queued;
@@ -304,6 +316,26 @@ void Switchboard::leg_answered(Call& call, const sip::CallEvent& event, Now now)
 }
 
 void Switchboard::leg_failed(Call& call, const sip::CallEvent& event, Now now) {
+    if (call.agent_first && event.leg == 0) {  // the agent's phone did not take the callback
+        call.in_router = false;
+        call.hangup_cause = fmt::format("agent did not answer ({})", event.status);
+        if (auto ok =
+                handle(acd::OfferFailed{call.id, call.reserved, offer_failure(event.status)}, now);
+            !ok) {
+            log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
+        }
+        return;
+    }
+    if (call.agent_first && call.customer_leg == event.leg) {  // the customer did not answer
+        call.gather_until.reset();
+        call.in_router = false;
+        call.hangup_cause = fmt::format("customer did not answer ({})", event.status);
+        if (auto ok = handle(acd::CallbackDialed{call.id, dial_outcome(event.status)}, now); !ok) {
+            log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
+        }
+        sip_.hang_up(call.ref);  // the agent, waiting on the line, is let go
+        return;
+    }
     if (event.leg == 0) {  // the customer of a callback did not answer
         call.gather_until.reset();
         call.hangup_cause = fmt::format("customer did not answer ({})", event.status);
@@ -338,7 +370,18 @@ void Switchboard::ended(Call& call, const sip::CallEvent& event, Now now) {
     if (call.hangup_cause.empty()) {
         call.hangup_cause = call.record.hangup_side + " hung up";
     }
-    if (call.in_router && !call.callback_booked) {
+    if (call.in_router && call.agent_first) {
+        // The call's own party is the agent: they hung up, or the customer did.
+        auto done =
+            call.phase == Call::Phase::Connected
+                ? handle(acd::HangUp{call.id, event.ended_by == Side::Leg ? acd::Party::Caller
+                                                                          : acd::Party::Agent},
+                         now)
+                : handle(acd::CallbackDialed{call.id, acd::DialOutcome::Failed}, now);
+        if (!done) {
+            log_(fmt::format("call {}: {}", call.id.str(), done.error().message));
+        }
+    } else if (call.in_router && !call.callback_booked) {
         auto done =
             call.phase == Call::Phase::Connected
                 ? handle(acd::HangUp{call.id, event.ended_by == Side::Leg ? acd::Party::Agent
@@ -409,6 +452,9 @@ void Switchboard::apply(const acd::Event& event, Now now) {
             [&](const acd::CallOffered& e) {
                 Call* call = call_of(e.call);
                 if (!call) {
+                    if (e.callback) {
+                        ring_agent_first(e, now);  // a request whose caller is gone
+                    }
                     return;
                 }
                 std::uint64_t leg = call->next_leg++;
@@ -421,6 +467,13 @@ void Switchboard::apply(const acd::Event& event, Now now) {
             [&](const acd::OfferEnded& e) {
                 Call* call = call_of(e.call);
                 if (!call) {
+                    return;
+                }
+                if (call->agent_first && e.agent == call->reserved && !call->customer_leg) {
+                    // The agent did not take the callback: their phone stops ringing.
+                    call->in_router = false;
+                    call->hangup_cause = "agent did not answer";
+                    sip_.hang_up(call->ref);
                     return;
                 }
                 for (auto it = call->legs.begin(); it != call->legs.end(); ++it) {
@@ -443,6 +496,9 @@ void Switchboard::apply(const acd::Event& event, Now now) {
                     if (agent == e.agent) {
                         call->connected_leg = leg;
                     }
+                }
+                if (call->agent_first) {
+                    call->connected_leg = call->customer_leg;  // the agent is the call's own party
                 }
                 call->phase = Call::Phase::Connected;
                 call->play_tag = 0;

@@ -92,6 +92,8 @@ private:
     void book_callback(Call& call, Now now);
     void callback_booked(const CallId& id, Result<void> booked, Now now);
     void dial_callback(const acd::DialCallback& dial, Now now);
+    void ring_agent_first(const acd::CallOffered& offer, Now now);
+    Duration ring_timeout(const QueueId& queue) const;
 
     // switchboard_agents.cpp: feature codes and phones
     void feature_code(Call& call, Now now);
@@ -113,8 +115,9 @@ private:
     /// Callback dials on their way, by originate() tag.
     struct Dialling {
         CallId call;
-        std::string number;
+        std::string number;  ///< the customer's (customer-first) or the agent's extension
         QueueId queue;
+        std::optional<AgentId> agent_first;  ///< the agent rung first
     };
     std::map<std::uint64_t, Dialling> dialling_;
     std::chrono::steady_clock::time_point input_time_{};

@@ -147,10 +147,39 @@ void Switchboard::callback_booked(const CallId& id, Result<void> booked, Now now
     }
 }
 
-void Switchboard::dial_callback(const acd::DialCallback& dial, Now now) {
+Duration Switchboard::ring_timeout(const QueueId& queue) const {
+    for (const acd::QueueConfig& q : config_.router.queues) {
+        if (q.id == queue) {
+            return q.ring_timeout;
+        }
+    }
+    return std::chrono::seconds{15};
+}
+
+void Switchboard::ring_agent_first(const acd::CallOffered& offer, Now now) {
     (void)now;
     std::uint64_t tag = next_tag_++;
-    dialling_[tag] = Dialling{dial.call, dial.number, dial.queue};
+    dialling_[tag] = Dialling{offer.call, offer.extension, offer.queue, offer.agent};
+    log_(fmt::format("callback {}: ringing agent {} first", offer.call.str(), offer.agent.str()));
+    sip_.originate(tag, offer.extension, "callback");
+}
+
+void Switchboard::dial_callback(const acd::DialCallback& dial, Now now) {
+    if (Call* call = call_of(dial.call); call && call->agent_first) {
+        // Agent-first: the agent is on the line; the customer is rung as a leg of their call.
+        std::uint64_t leg = call->next_leg++;
+        call->customer_leg = leg;
+        call->legs[leg] = AgentId{};
+        call->phase = Call::Phase::Dialling;
+        call->record.dialled = dial.number;
+        call->gather_until = now.mono + ring_timeout(dial.queue);
+        log_(fmt::format("callback {}: agent {} on the line, dialling {} (attempt {})",
+                         dial.call.str(), dial.agent.str(), dial.number, dial.attempt));
+        sip_.ring(call->ref, leg, dial.number, dial.queue.str(), input_time_);
+        return;
+    }
+    std::uint64_t tag = next_tag_++;
+    dialling_[tag] = Dialling{dial.call, dial.number, dial.queue, std::nullopt};
     log_(fmt::format("callback {}: dialling {} (attempt {}), agent {} reserved", dial.call.str(),
                      dial.number, dial.attempt, dial.agent.str()));
     sip_.originate(tag, dial.number, dial.queue.str());
@@ -165,6 +194,7 @@ void Switchboard::originated(const sip::CallEvent& event, Now now) {
     CallId id = tag->second.call;
     std::string number = tag->second.number;
     QueueId queue = tag->second.queue;
+    std::optional<AgentId> agent_first = tag->second.agent_first;
     dialling_.erase(tag);
     auto owned = std::make_unique<Call>();
     Call& call = *owned;
@@ -179,11 +209,14 @@ void Switchboard::originated(const sip::CallEvent& event, Now now) {
     call.record.caller = id.str();  // the request this call serves
     call.record.dialled = number;
     call.record.disposition = store::Disposition::Failed;
-    // The customer's phone rings as long as an agent's would (the queue's ring timeout).
-    for (const acd::QueueConfig& q : config_.router.queues) {
-        if (q.id == queue) {
-            call.gather_until = now.mono + q.ring_timeout;
-        }
+    if (agent_first) {
+        // The agent's phone rings first; the router's ring timeout governs it.
+        call.agent_first = true;
+        call.reserved = *agent_first;
+        call.record.agents_offered.push_back(agent_first->str());
+    } else {
+        // The customer's phone rings as long as an agent's would (the queue's ring timeout).
+        call.gather_until = now.mono + ring_timeout(queue);
     }
     calls_[call.ref] = std::move(owned);
     by_id_[id] = &call;

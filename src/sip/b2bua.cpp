@@ -532,6 +532,16 @@ void B2bua::ring(CallRef ref, std::uint64_t leg, const std::string& extension,
     for (const auto& binding : location_.lookup(extension, steady_now())) {
         any = add_outbound_leg(*call, binding.contact, to, from, nullptr, leg) || any;
     }
+    if (!any && !settings_.extensions.contains(extension)) {
+        // Not one of ours: a customer's number, through the first trunk that dials out.
+        for (const Trunk& trunk : settings_.trunks) {
+            if (!trunk.target.empty()) {
+                std::string uri = "sip:" + extension + "@" + trunk.target;
+                any = add_outbound_leg(*call, uri, "<" + uri + ">", from, &trunk, leg);
+                break;
+            }
+        }
+    }
     if (any && routing_ms_.size() < 10'000'000) {
         routing_ms_.push_back(
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)

@@ -57,7 +57,8 @@ public:
 
     // Call control for the application's calls (see call_control.h). Unknown calls are
     // ignored: the call may have ended while the command was on its way.
-    /// Rings every registered contact of `extension` as leg `leg`; LegFailed 480 when none.
+    /// Rings every registered contact of `extension` as leg `leg` (a number that is no
+    /// extension goes through the first trunk with a target); LegFailed 480 when none.
     /// `since`: when the event that led to this ring reached Markaz (routing latency).
     void ring(CallRef call, std::uint64_t leg, const std::string& extension,
               const std::string& caller, std::chrono::steady_clock::time_point since);

@@ -11,13 +11,7 @@ namespace markaz::store {
 namespace {
 
 std::string iso_time(WallTime at) {
-    std::time_t seconds =
-        std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count();
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
+    return utc_text(at, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 long long whole_seconds(Duration d) {

@@ -2,6 +2,7 @@
 // queues and strategies on the wire, ring timeouts, abandons, callbacks that survive kill -9,
 // closed hours, the call records and the queue_log.
 
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -169,8 +170,9 @@ std::string next_answering(const MarkazServer& server, BaresipPhone& caller,
     return who;
 }
 
-TEST(CallFlow, RoundRobinRingsTheAgentsInTurn) {
-    MarkazServer server{options(flow_config("round-robin", 3, ""))};
+/// Three auto-answering agents on `strategy`; which of them takes each of four calls into 200.
+std::vector<std::string> answering_order(const std::string& strategy) {
+    MarkazServer server{options(flow_config(strategy, 3, ""))};
     BaresipPhone a1{phone(server, "1001", 1001, AnswerMode::Auto)};
     BaresipPhone a2{phone(server, "1002", 1002, AnswerMode::Auto)};
     BaresipPhone a3{phone(server, "1003", 1003, AnswerMode::Auto)};
@@ -181,37 +183,25 @@ TEST(CallFlow, RoundRobinRingsTheAgentsInTurn) {
     for (const char* agent : {"a1001", "a1002", "a1003"}) {
         wait_ready(server, agent);
     }
-    std::vector<BaresipPhone*> agents{&a1, &a2, &a3};
     std::vector<std::string> order;
     for (int i = 0; i < 4; ++i) {
-        order.push_back(next_answering(server, caller, agents));
+        order.push_back(next_answering(server, caller, {&a1, &a2, &a3}));
     }
-    EXPECT_EQ(order, (std::vector<std::string>{"1001", "1002", "1003", "1001"}))
-        << server.log_tail();
+    return order;
+}
+
+TEST(CallFlow, RoundRobinRingsTheAgentsInTurn) {
+    EXPECT_EQ(answering_order("round-robin"),
+              (std::vector<std::string>{"1001", "1002", "1003", "1001"}));
 }
 
 TEST(CallFlow, LongestIdleRingsWhoeverWaitedLongestSinceTheirLastCall) {
-    MarkazServer server{options(flow_config("longest-idle", 3, ""))};
-    BaresipPhone a1{phone(server, "1001", 1001, AnswerMode::Auto)};
-    BaresipPhone a2{phone(server, "1002", 1002, AnswerMode::Auto)};
-    BaresipPhone a3{phone(server, "1003", 1003, AnswerMode::Auto)};
-    BaresipPhone caller{phone(server, "1005", 440, AnswerMode::Manual)};
-    for (auto* p : {&a1, &a2, &a3, &caller}) {
-        p->wait_until_registered();
-    }
-    for (const char* agent : {"a1001", "a1002", "a1003"}) {
-        wait_ready(server, agent);
-    }
-    std::vector<BaresipPhone*> agents{&a1, &a2, &a3};
-    std::vector<std::string> order;
-    for (int i = 0; i < 4; ++i) {
-        order.push_back(next_answering(server, caller, agents));
-    }
     // Each call goes to someone who has not had one, and the fourth to the first agent,
     // idle the longest since their call ended.
+    std::vector<std::string> order = answering_order("longest-idle");
     std::set<std::string> first_three(order.begin(), order.begin() + 3);
-    EXPECT_EQ(first_three.size(), 3u) << server.log_tail();
-    EXPECT_EQ(order[3], order[0]) << server.log_tail();
+    EXPECT_EQ(first_three.size(), 3u);
+    EXPECT_EQ(order[3], order[0]);
 }
 
 TEST(CallFlow, RingTimeoutMovesToTheNextAgent) {
@@ -419,6 +409,34 @@ TEST(CallFlow, BookedCallbacksSurviveKillNineAndAreAllDialledAfterRestart) {
     std::string csv = server.export_text("calls");
     EXPECT_NE(csv_row(csv, "1004").find(",answered,"), std::string::npos) << csv;
     EXPECT_NE(csv_row(csv, "1005").find(",answered,"), std::string::npos) << csv;
+}
+
+TEST(CallFlow, AnAgentFirstCallbackRingsTheAgentThenDialsTheCustomer) {
+    MarkazServer server{options(flow_config(
+        "longest-idle", 1,
+        ", ring_timeout: 3s, callback: {enabled: true, mode: agent-first, max_attempts: 2, "
+        "retry_interval: 2s}"))};
+    BaresipPhone caller{phone(server, "1005", 440, AnswerMode::Auto)};
+    caller.wait_until_registered();
+    book_callback(server, caller);
+    ASSERT_TRUE(server.wait_for_log("booked")) << server.log_tail();
+    caller.discard_pending_events();
+
+    BaresipPhone agent{phone(server, "1001", 1000, AnswerMode::Auto)};
+    agent.wait_until_registered();
+    // The agent is on the line before the customer's phone rings.
+    wait_logged(server, "agent a1001 on the line, dialling 1005");
+    caller.wait_for(ev::kCallEstablished, 15s);
+    wait_logged(server, "answered by a1001");
+    std::this_thread::sleep_for(2s);
+    caller.hangup();
+    caller.wait_for(ev::kCallClosed);
+    wait_logged(server, "ended: answered");
+    std::this_thread::sleep_for(300ms);
+    EXPECT_NEAR(analyze_wav(agent.last_recording().heard).channels[0].dominant_hz, 440, 5);
+    std::string row = csv_row(server.export_text("calls"), "1005");
+    EXPECT_NE(row.find(",a1001,a1001,"), std::string::npos) << row;
+    EXPECT_NE(row.find(",answered,"), std::string::npos) << row;
 }
 
 }  // namespace
