@@ -32,6 +32,10 @@ std::string header(const char* type, std::int64_t seq, WallTime at) {
            ",\"at_ms\":" + std::to_string(ms(at));
 }
 
+bool sees_queues(const ClientView& view) {
+    return view.queues;
+}
+
 }  // namespace
 
 void Touched::merge(const Touched& other) {
@@ -114,13 +118,13 @@ std::string snapshot_frame(FrameObjects& objects, ClientView& view, std::int64_t
 
     std::vector<const std::string*> queues;
     for (const stats::QueueLive& queue : read.live.queues) {
-        if (view.queues && view.scope.may_read_queue(queue.id)) {
+        if (sees_queues(view) && view.scope.may_read_queue(queue.id)) {
             queues.push_back(&objects.queue(queue));
         }
     }
     append_list(out, "queues", queues);
     out += ",\"totals\":";
-    out += view.queues && view.scope.sees_totals() ? objects.totals() : "null";
+    out += sees_queues(view) && view.scope.sees_totals() ? objects.totals() : "null";
 
     std::vector<const acd::AgentConfig*> configs;
     for (const acd::AgentConfig& agent : read.config.agents) {
@@ -155,7 +159,7 @@ std::optional<std::string> delta_frame(FrameObjects& objects, ClientView& view,
                                        const Touched& touched, std::int64_t seq) {
     const CenterRead& read = objects.read();
     std::vector<const std::string*> queues;
-    if (view.queues) {
+    if (sees_queues(view)) {
         for (const stats::QueueLive& queue : read.live.queues) {
             const bool changed = touched.all_queues || touched.queues.contains(queue.id);
             if (changed && view.scope.may_read_queue(queue.id)) {

@@ -17,8 +17,6 @@ namespace markaz::api {
 
 using PathParams = std::map<std::string, std::string, std::less<>>;
 
-/// The endpoints' paths, in the order added. Built once at start, then only read: any thread
-/// may match at the same time.
 class RouteTable {
 public:
     struct Match {

@@ -291,8 +291,8 @@ void run_bounded(net::io_context& io, const bool& done) {
     EXPECT_TRUE(done) << "no answer from the server within 5 s";
 }
 
-/// Connects, lets `write` start sending, and reads one response.
-Reply exchange(unsigned short port, const std::function<void(beast::tcp_stream&)>& write) {
+Reply exchange(unsigned short port,
+               const std::function<void(beast::tcp_stream&, std::function<void()>)>& write) {
     net::io_context io;
     beast::tcp_stream stream(io);
     stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
@@ -301,7 +301,7 @@ Reply exchange(unsigned short port, const std::function<void(beast::tcp_stream&)
     parser.body_limit(16 * 1024 * 1024);
     bool done = false;
     Reply reply;
-    write(stream);
+    write(stream, [] {});
     http::async_read(stream, buffer, parser, [&](beast::error_code ec, std::size_t) {
         done = true;
         if (!ec) {
@@ -328,14 +328,14 @@ Reply http_send(unsigned short port, const std::string& method, const std::strin
     if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
         request->prepare_payload();
     }
-    return exchange(port, [request](beast::tcp_stream& stream) {
+    return exchange(port, [request](beast::tcp_stream& stream, std::function<void()>) {
         http::async_write(stream, *request, [request](beast::error_code, std::size_t) {});
     });
 }
 
 Reply http_raw(unsigned short port, const std::string& text) {
     auto bytes = std::make_shared<std::string>(text);
-    return exchange(port, [bytes](beast::tcp_stream& stream) {
+    return exchange(port, [bytes](beast::tcp_stream& stream, std::function<void()>) {
         net::async_write(stream, net::buffer(*bytes), [bytes](beast::error_code, std::size_t) {});
     });
 }
