@@ -3,7 +3,6 @@
 #include "app/switchboard.h"
 
 #include <algorithm>
-#include <ctime>
 
 #include <fmt/format.h>
 
@@ -295,14 +294,7 @@ void Switchboard::leg_answered(Call& call, const sip::CallEvent& event, Now now)
     if (call.phase == Call::Phase::Direct) {
         call.phase = Call::Phase::Connected;
         call.connected_leg = event.leg;
-        call.talk_started = now.mono;
-        media_.stop_playing(call.channel);
-        std::optional<std::string> recording;
-        if (!config_.sip.recordings_dir.empty()) {
-            recording = recording_path(config_.sip.recordings_dir, now.wall, call.id);
-            call.record.recording = *recording;
-        }
-        sip_.connect_leg(call.ref, event.leg, recording);
+        start_talking(call, event.leg, now);
         return;
     }
     AgentId agent = leg->second;
@@ -416,6 +408,28 @@ void Switchboard::finish(Call& call, Now now) {
     calls_.erase(call.ref);
 }
 
+void Switchboard::start_talking(Call& call, std::optional<std::uint64_t> leg, Now now) {
+    call.talk_started = now.mono;
+    media_.stop_playing(call.channel);
+    std::optional<std::string> recording;
+    if (!config_.sip.recordings_dir.empty()) {
+        recording = recording_path(config_.sip.recordings_dir, now.wall, call.id);
+        call.record.recording = *recording;
+    }
+    if (leg) {
+        sip_.connect_leg(call.ref, *leg, recording);
+    }
+}
+
+const acd::QueueConfig* Switchboard::queue_config(const QueueId& queue) const {
+    for (const acd::QueueConfig& q : config_.router.queues) {
+        if (q.id == queue) {
+            return &q;
+        }
+    }
+    return nullptr;
+}
+
 void Switchboard::apply(const std::vector<acd::Event>& events, Now now) {
     store_.append(events);
     for (const acd::Event& event : events) {
@@ -503,19 +517,10 @@ void Switchboard::apply(const acd::Event& event, Now now) {
                 call->phase = Call::Phase::Connected;
                 call->play_tag = 0;
                 call->announce_at.reset();
-                call->talk_started = now.mono;
                 call->record.disposition = store::Disposition::Answered;
                 call->record.agent = e.agent.str();
                 call->record.wait = e.wait;
-                media_.stop_playing(call->channel);
-                std::optional<std::string> recording;
-                if (!config_.sip.recordings_dir.empty()) {
-                    recording = recording_path(config_.sip.recordings_dir, now.wall, call->id);
-                    call->record.recording = *recording;
-                }
-                if (call->connected_leg) {
-                    sip_.connect_leg(call->ref, *call->connected_leg, recording);
-                }
+                start_talking(*call, call->connected_leg, now);
                 log_(fmt::format(
                     "call {} answered by {} after {} ms", e.call.str(), e.agent.str(),
                     std::chrono::duration_cast<std::chrono::milliseconds>(e.wait).count()));

@@ -93,7 +93,10 @@ private:
     void callback_booked(const CallId& id, Result<void> booked, Now now);
     void dial_callback(const acd::DialCallback& dial, Now now);
     void ring_agent_first(const acd::CallOffered& offer, Now now);
-    Duration ring_timeout(const QueueId& queue) const;
+    /// The queue's configuration; nullptr for a name the router does not have.
+    const acd::QueueConfig* queue_config(const QueueId& queue) const;
+    /// The caller stops hearing prompts or music and is bridged with `leg`, recorded.
+    void start_talking(Call& call, std::optional<std::uint64_t> leg, Now now);
 
     // switchboard_agents.cpp: feature codes and phones
     void feature_code(Call& call, Now now);

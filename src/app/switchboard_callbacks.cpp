@@ -147,15 +147,6 @@ void Switchboard::callback_booked(const CallId& id, Result<void> booked, Now now
     }
 }
 
-Duration Switchboard::ring_timeout(const QueueId& queue) const {
-    for (const acd::QueueConfig& q : config_.router.queues) {
-        if (q.id == queue) {
-            return q.ring_timeout;
-        }
-    }
-    return std::chrono::seconds{15};
-}
-
 void Switchboard::ring_agent_first(const acd::CallOffered& offer, Now now) {
     (void)now;
     std::uint64_t tag = next_tag_++;
@@ -172,7 +163,9 @@ void Switchboard::dial_callback(const acd::DialCallback& dial, Now now) {
         call->legs[leg] = AgentId{};
         call->phase = Call::Phase::Dialling;
         call->record.dialled = dial.number;
-        call->gather_until = now.mono + ring_timeout(dial.queue);
+        if (const acd::QueueConfig* queue = queue_config(dial.queue)) {
+            call->gather_until = now.mono + queue->ring_timeout;
+        }
         log_(fmt::format("callback {}: agent {} on the line, dialling {} (attempt {})",
                          dial.call.str(), dial.agent.str(), dial.number, dial.attempt));
         sip_.ring(call->ref, leg, dial.number, dial.queue.str(), input_time_);
@@ -216,7 +209,9 @@ void Switchboard::originated(const sip::CallEvent& event, Now now) {
         call.record.agents_offered.push_back(agent_first->str());
     } else {
         // The customer's phone rings as long as an agent's would (the queue's ring timeout).
-        call.gather_until = now.mono + ring_timeout(queue);
+        if (const acd::QueueConfig* q = queue_config(queue)) {
+            call.gather_until = now.mono + q->ring_timeout;
+        }
     }
     calls_[call.ref] = std::move(owned);
     by_id_[id] = &call;

@@ -97,10 +97,8 @@ void Switchboard::announce_wait(Call& call, Now now) {
     auto wait_parts = ivr::wait_announcement(wait, call.language);
     parts.insert(parts.end(), wait_parts.begin(), wait_parts.end());
     play(call, prompts_.announcement(parts, call.language), now);
-    for (const acd::QueueConfig& queue : config_.router.queues) {
-        if (queue.id == *call.queue && queue.announce_every) {
-            call.announce_at = now.mono + *queue.announce_every;
-        }
+    if (const acd::QueueConfig* queue = queue_config(*call.queue); queue && queue->announce_every) {
+        call.announce_at = now.mono + *queue->announce_every;
     }
 }
 
@@ -153,10 +151,9 @@ void Switchboard::digit(Call& call, char digit, Now now) {
         }
         case Call::Phase::Queued:
             if (digit == '9' && call.queue && !call.callback_dial) {
-                for (const acd::QueueConfig& queue : config_.router.queues) {
-                    if (queue.id == *call.queue && queue.callback.enabled) {
-                        offer_callback_number(call, call.queue->str(), now);
-                    }
+                const acd::QueueConfig* queue = queue_config(*call.queue);
+                if (queue && queue->callback.enabled) {
+                    offer_callback_number(call, call.queue->str(), now);
                 }
             }
             break;

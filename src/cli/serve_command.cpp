@@ -45,10 +45,8 @@ const char* notice_name(sip::SipNotice::Kind kind) {
 }
 
 std::string timestamp() {
-    std::time_t now = std::time(nullptr);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
-    return text;
+    auto now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+    return utc_text(now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 /// Every call holds four sockets and a recording file: thousands of calls need more than

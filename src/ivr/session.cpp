@@ -1,5 +1,7 @@
 #include "ivr/session.h"
 
+#include "common/overloaded.h"
+
 namespace markaz::ivr {
 
 namespace {
@@ -7,13 +9,6 @@ namespace {
 // Nodes followed in a row without the caller doing anything; more means the flow loops
 // (goto a -> goto b -> goto a), and the call is hung up rather than spinning.
 constexpr int kMaxSilentSteps = 64;
-
-template <class... F>
-struct Overload : F... {
-    using F::operator()...;
-};
-template <class... F>
-Overload(F...) -> Overload<F...>;
 
 }  // namespace
 
@@ -32,7 +27,7 @@ void Session::enter(const std::string& name, WallTime now) {
 void Session::run(WallTime now) {
     for (int step = 0; step < kMaxSilentSteps; ++step) {
         std::string next;  // set by nodes that pass straight on
-        std::visit(Overload{
+        std::visit(overloaded{
                        [&](const PlayNode& n) { play(n.prompt, false); },
                        [&](const MenuNode& n) { play(n.prompt, true); },
                        [&](const CollectNode& n) { play(n.prompt, true); },
@@ -88,7 +83,7 @@ void Session::played(WallTime now) {
     if (phase_ != Phase::Prompt) {
         return;
     }
-    std::visit(Overload{
+    std::visit(overloaded{
                    [&](const PlayNode& n) {
                        if (n.next.empty()) {
                            done(Route{});

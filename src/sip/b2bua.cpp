@@ -44,10 +44,8 @@ media::RemoteMedia remote_of(const media::NegotiatedAudio& audio) {
 
 /// "recordings/20261123-104512-c7.wav": sortable by time, unique per call.
 std::string recording_path(const std::string& dir, std::uint64_t call) {
-    std::time_t now = std::time(nullptr);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::gmtime(&now));
-    return dir + "/" + stamp + "-c" + std::to_string(call) + ".wav";
+    auto now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+    return dir + "/" + utc_text(now, "%Y%m%d-%H%M%S") + "-c" + std::to_string(call) + ".wav";
 }
 
 }  // namespace

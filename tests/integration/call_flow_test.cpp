@@ -221,7 +221,6 @@ TEST(CallFlow, RingTimeoutMovesToTheNextAgent) {
     a2.wait_for(ev::kCallEstablished, 5s);
     caller.hangup();
     a2.wait_for(ev::kCallClosed);
-    std::string csv = server.export_text("calls");
     ASSERT_TRUE(server.wait_for_log("ended: answered"));
     std::string row = csv_row(server.export_text("calls"), "200");
     EXPECT_NE(row.find(",a1001 a1002,a1002,"), std::string::npos) << row;
@@ -290,21 +289,9 @@ TEST(CallFlow, ClosedHoursRouteToTheClosedBranch) {
 /// watched through the server: baresip 1.0's ctrl_tcp sometimes sends no call events at all
 /// for a call that arrives moments after the phone registered.
 void wait_logged(const MarkazServer& server, const std::string& text, int count = 1) {
-    auto until = std::chrono::steady_clock::now() + 20s;
-    int seen = 0;
-    while (std::chrono::steady_clock::now() < until) {
-        std::string log = server.log_text();
-        seen = 0;
-        for (auto at = log.find(text); at != std::string::npos; at = log.find(text, at + 1)) {
-            ++seen;
-        }
-        if (seen >= count) {
-            return;
-        }
-        std::this_thread::sleep_for(50ms);
-    }
-    FAIL() << "'" << text << "' logged " << seen << " times, not " << count << "\n"
-           << server.log_tail();
+    ASSERT_TRUE(server.wait_for_log(text, 20s, count))
+        << "'" << text << "' not logged " << count << " times\n"
+        << server.log_tail();
 }
 
 const std::string kCallbackQueue =

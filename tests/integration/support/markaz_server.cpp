@@ -123,10 +123,16 @@ std::string MarkazServer::log_text() const {
     return all;
 }
 
-bool MarkazServer::wait_for_log(const std::string& text, std::chrono::milliseconds timeout) const {
+bool MarkazServer::wait_for_log(const std::string& text, std::chrono::milliseconds timeout,
+                                int count) const {
     auto until = std::chrono::steady_clock::now() + timeout;
     while (std::chrono::steady_clock::now() < until) {
-        if (log_text().find(text) != std::string::npos) {
+        std::string log = log_text();
+        int seen = 0;
+        for (auto at = log.find(text); at != std::string::npos; at = log.find(text, at + 1)) {
+            ++seen;
+        }
+        if (seen >= count) {
             return true;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds{50});

@@ -47,9 +47,11 @@ public:
     void restart();
     /// `markaz export <what> --store <the server's store>`: CSV or queue_log text.
     std::string export_text(const std::string& what) const;
-    /// Waits until the server's log has a line containing `text`; false after `timeout`.
+    /// Waits until the server's logs (every start) contain `text` at least `count` times;
+    /// false after `timeout`.
     bool wait_for_log(const std::string& text,
-                      std::chrono::milliseconds timeout = std::chrono::seconds{10}) const;
+                      std::chrono::milliseconds timeout = std::chrono::seconds{10},
+                      int count = 1) const;
     std::string log_text() const;
     bool running() { return process_->running(); }
     std::string log_tail(std::size_t lines = 40) const { return process_->log_tail(lines); }
