@@ -1,0 +1,53 @@
+#pragma once
+
+// How the API server is set up: where it listens, where the pages and the OpenAPI document
+// are, and the hooks the rest of Markaz fills in.
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <string>
+
+#include "acd/events.h"
+#include "api/login_limiter.h"
+#include "api/sessions.h"
+#include "common/time.h"
+
+namespace markaz::api {
+
+/// WebSocket pacing (docs/api.md "Coalescing and pacing"); tests shorten them.
+struct LivePacing {
+    Duration frame_interval = std::chrono::milliseconds(250);  ///< at most one frame per this
+    Duration refresh = std::chrono::seconds(5);     ///< all queues and totals at least this often
+    Duration heartbeat = std::chrono::seconds(10);  ///< a heartbeat after this much silence
+    Duration ping = std::chrono::seconds(30);       ///< ping, and close without pong after as long
+    std::size_t resync_bytes = 1024 * 1024;         ///< queued over this: drop deltas, resync
+    std::size_t close_bytes = 4 * 1024 * 1024;      ///< queued over this for `slow_close`: 4408
+    Duration slow_close = std::chrono::seconds(30);
+};
+
+struct ApiOptions {
+    std::string address = "127.0.0.1";
+    unsigned short port = 8080;  ///< 0: any free port (tests); ApiServer::port() tells which
+    int threads = 2;
+    std::string web_root;      ///< the built pages (web/dist); empty: no pages
+    std::string openapi_path;  ///< docs/openapi.json, served at /api/v1/openapi.json
+    std::size_t max_body_bytes = 64 * 1024;
+    /// Behind TLS: cookies get `Secure` and the server's origin is https://host.
+    bool secure_cookies = false;
+    SessionPolicy sessions;
+    LoginLimits login_limits;
+    LivePacing pacing;
+    /// The wall clock; the system clock when empty.
+    std::function<WallTime()> clock;
+    /// The JSON text of an event as the store writes it (store::encode_event); when empty,
+    /// events show only their type, time and ids.
+    std::function<std::string(const acd::Event&)> event_json;
+    /// More Prometheus text appended to /metrics (SIP and media counters).
+    std::function<std::string()> extra_metrics;
+    /// Where the server reports what no client should see (a handler's exception, a failed
+    /// accept); nothing is reported when empty. Called from HTTP threads.
+    std::function<void(const std::string&)> log_error;
+};
+
+}  // namespace markaz::api

@@ -1,0 +1,175 @@
+#include "api/call_book.h"
+
+#include "common/overloaded.h"
+
+namespace markaz::api {
+
+void CallBook::note_arrival(LiveCall call) {
+    call.state = LiveCall::State::Ivr;
+    const CallId id = call.id;
+    calls_[id] = std::move(call);
+}
+
+LiveCall* CallBook::find(const CallId& id) {
+    auto it = calls_.find(id);
+    return it == calls_.end() ? nullptr : &it->second;
+}
+
+void CallBook::forget(const CallId& id) {
+    calls_.erase(id);
+    ringing_.erase(id);
+}
+
+void CallBook::back_in_line(LiveCall& call) {
+    call.state = call.callback ? LiveCall::State::Callback : LiveCall::State::Waiting;
+    call.agent.reset();
+    call.extension.clear();
+    call.offered_by.clear();
+}
+
+void CallBook::apply(const std::vector<acd::Event>& events) {
+    for (const acd::Event& event : events) {
+        apply(event);
+    }
+}
+
+void CallBook::apply(const acd::Event& event) {
+    const WallTime at = event.at;
+    std::visit(
+        overloaded{
+            [&](const acd::CallEnqueued& e) { enqueued(e, at); },
+            [&](const acd::CallOffered& e) { offered(e); },
+            [&](const acd::OfferEnded& e) { offer_ended(e); },
+            [&](const acd::CallAnswered& e) { answered(e, at); },
+            [&](const acd::CallHeld& e) { set_state(e.call, LiveCall::State::OnHold); },
+            [&](const acd::CallResumed& e) { set_state(e.call, LiveCall::State::Connected); },
+            [&](const acd::CallbackRequested& e) { callback_requested(e, at); },
+            [&](const acd::DialCallback& e) {
+                if (LiveCall* call = find(e.call)) {
+                    call->agent = e.agent;  // reserved: the customer is being dialled for them
+                }
+            },
+            [&](const acd::CallbackAttemptFailed& e) {
+                if (LiveCall* call = find(e.call)) {
+                    back_in_line(*call);
+                }
+            },
+            [&](const acd::CallPriorityChanged& e) {
+                if (LiveCall* call = find(e.call)) {
+                    call->priority = e.to;
+                }
+            },
+            [&](const acd::CallTimedOut& e) {
+                // Exits into another queue or a callback keep the call (its next event follows).
+                if (e.exit.kind == acd::ExitKind::Hangup) {
+                    forget(e.call);
+                }
+            },
+            [&](const acd::CallBlocked& e) { forget(e.call); },
+            [&](const acd::CallAbandoned& e) { forget(e.call); },
+            [&](const acd::CallRemoved& e) { forget(e.call); },
+            [&](const acd::CallCompleted& e) { forget(e.call); },
+            [&](const acd::CallbackFailed& e) { forget(e.call); },
+            [](const auto&) {},
+        },
+        event.body);
+}
+
+void CallBook::enqueued(const acd::CallEnqueued& e, WallTime at) {
+    LiveCall& call = calls_[e.call];  // an arrival from the IVR keeps what the shell noted
+    call.id = e.call;
+    call.queue = e.queue;
+    call.caller = e.caller;
+    call.priority = e.priority;
+    call.position = e.position;
+    call.since = at;
+    call.callback = false;
+    back_in_line(call);
+}
+
+void CallBook::offered(const acd::CallOffered& e) {
+    LiveCall* call = find(e.call);
+    if (call == nullptr) {
+        return;
+    }
+    auto& agents = ringing_[e.call];
+    agents.insert(e.agent);
+    if (agents.size() == 1) {  // ring-all: the first agent rung is shown
+        call->state = LiveCall::State::Ringing;
+        call->agent = e.agent;
+        call->extension = e.extension;
+        call->offered_by = e.by;
+    }
+}
+
+void CallBook::offer_ended(const acd::OfferEnded& e) {
+    auto& agents = ringing_[e.call];
+    agents.erase(e.agent);
+    LiveCall* call = find(e.call);
+    if (call == nullptr || call->state != LiveCall::State::Ringing || call->agent != e.agent) {
+        return;
+    }
+    if (agents.empty()) {
+        back_in_line(*call);
+    } else {
+        call->agent = *agents.begin();
+        call->extension.clear();  // the offer event of that agent is long gone
+    }
+}
+
+void CallBook::answered(const acd::CallAnswered& e, WallTime at) {
+    ringing_.erase(e.call);
+    LiveCall* call = find(e.call);
+    if (call == nullptr) {
+        return;
+    }
+    if (call->agent != e.agent) {
+        call->extension.clear();
+    }
+    call->state = LiveCall::State::Connected;
+    call->agent = e.agent;
+    call->answered_at = at;
+    call->position = 0;
+}
+
+void CallBook::callback_requested(const acd::CallbackRequested& e, WallTime at) {
+    LiveCall* call = find(e.call);
+    if (call == nullptr) {
+        return;
+    }
+    call->callback = true;
+    call->callback_number = e.number;
+    call->since = at;
+    call->position = e.position;
+    back_in_line(*call);
+}
+
+void CallBook::set_state(const CallId& id, LiveCall::State state) {
+    if (LiveCall* call = find(id)) {
+        call->state = state;
+    }
+}
+
+std::vector<LiveCall> CallBook::calls(const acd::Router& router) const {
+    std::map<CallId, acd::WaitingCall> lines;
+    for (const acd::QueueConfig& queue : router.config().queues) {
+        for (const acd::WaitingCall& waiting : router.waiting_calls(queue.id)) {
+            lines[waiting.id] = waiting;
+        }
+    }
+    std::vector<LiveCall> out;
+    out.reserve(calls_.size());
+    for (const auto& [id, call] : calls_) {
+        LiveCall copy = call;
+        if (auto it = lines.find(id); it != lines.end()) {
+            copy.position = it->second.position;
+            copy.priority = it->second.priority;
+        } else if (copy.state != LiveCall::State::Ivr) {
+            copy.position = 0;
+        }
+        out.push_back(std::move(copy));
+    }
+    return out;
+}
+
+}  // namespace markaz::api

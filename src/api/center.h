@@ -1,0 +1,106 @@
+#pragma once
+
+// What the HTTP API needs of the running centre. The core loop (src/app) implements Center;
+// the API's handlers are written only against it, so they run the same on the live switch and
+// on a bare acd::Router in the API's tests.
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "acd/commands.h"
+#include "acd/config.h"
+#include "acd/events.h"
+#include "acd/router.h"
+#include "common/ids.h"
+#include "common/result.h"
+#include "common/time.h"
+#include "stats/interval_series.h"
+#include "stats/live_stats.h"
+
+namespace markaz::api {
+
+/// A call live now, as the console lists it.
+struct LiveCall {
+    CallId id;
+    QueueId queue;
+    std::string caller;
+    std::string dialled;
+    /// Callback: a callback request in line, or (with `agent` set) the customer being dialled.
+    enum class State { Ivr, Waiting, Ringing, Connected, OnHold, Callback } state = State::Waiting;
+    std::optional<AgentId> agent;
+    int priority = 0;
+    int position = 0;    ///< 1 = head of the line; 0 once connected
+    WallTime since{};    ///< joined the queue (or arrived, in the IVR; a callback: the request)
+    std::string digits;  ///< collected in the IVR (screen pop)
+    std::map<std::string, std::string> variables;
+
+    // Additions for docs/api.md's Call object; the defaults are right for a plain waiting call.
+    std::optional<WallTime> answered_at;  ///< connected to `agent`
+    std::string extension;                ///< the phone of `agent` (ringing or connected)
+    std::string offered_by;               ///< a supervisor who moved the call to `agent`
+    bool callback = false;                ///< a callback request (also once dialled)
+    std::string callback_number;          ///< the number to call back
+    std::vector<std::string> skills;      ///< required skills
+    std::vector<std::string> ivr_path;    ///< IVR nodes passed ("main", "menu"); empty: none
+};
+
+/// Today by interval, for GET /api/v1/stats/intervals.
+struct TodayIntervals {
+    std::chrono::minutes utc_offset{0};    ///< where "today" begins (stats.utc_offset)
+    Duration interval{};                   ///< the length of one interval
+    std::vector<stats::IntervalRow> rows;  ///< local midnight through the current interval
+};
+
+/// One line of GET /readyz: `status` is "ok" or "fail: <why>".
+struct ReadinessCheck {
+    std::string name;
+    std::string status;
+};
+
+/// What the API needs of the running centre. Implemented by the core loop (src/app); every
+/// method may be called from any HTTP thread.
+class Center {
+public:
+    virtual ~Center() = default;
+
+    /// Applies a router command on the core loop and waits for its answer (rejected: the error
+    /// names why, nothing changed).
+    virtual Result<void> command(const acd::Command& command) = 0;
+    virtual stats::LiveSnapshot live() const = 0;
+    virtual std::vector<LiveCall> calls() const = 0;
+    virtual std::vector<acd::AgentSnapshot> agents() const = 0;
+    /// Queues, agents, pause reasons.
+    virtual acd::RouterConfig router_config() const = 0;
+    /// The call's whole history, live or ended, oldest first; NotFound for an unknown call.
+    virtual Result<std::vector<acd::Event>> call_events(const CallId& call) const = 0;
+    /// Calls `listener` (on the core loop; must not block) for each event from now on, until
+    /// the returned handle is destroyed; destroying it waits for a call in progress, so the
+    /// listener is never called after that.
+    virtual std::shared_ptr<void> subscribe(std::function<void(const acd::Event&)> listener) = 0;
+
+    // With defaults, so that a centre without them still serves the rest of the API.
+
+    /// Replaces the routing configuration (queue settings, memberships) on the core loop; the
+    /// API has checked it with acd::validate(). Waiting callers keep their place; a logged-in
+    /// agent joins a queue they were added to at once and leaves one they were removed from
+    /// (an offer in progress from it is withdrawn).
+    virtual Result<void> reconfigure(acd::RouterConfig config) {
+        (void)config;
+        return fail(Errc::Unavailable,
+                    "changing the configuration while running is not "
+                    "available in this server");
+    }
+    /// Today by interval; Unavailable when the centre keeps no interval series.
+    virtual Result<TodayIntervals> today_intervals() const {
+        return fail(Errc::Unavailable, "intervals: not kept by this server");
+    }
+    /// The readiness checks (core, store, sip); all "ok" means ready.
+    virtual std::vector<ReadinessCheck> readiness() const { return {{"core", "ok"}}; }
+};
+
+}  // namespace markaz::api

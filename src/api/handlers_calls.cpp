@@ -1,0 +1,211 @@
+// Live calls and call histories (docs/api.md "Calls"): supervisors steer the calls of their
+// team's queues; agents see the call they are on; every change names the user as `by`.
+
+#include <algorithm>
+
+#include "api/center_read.h"
+#include "api/endpoint.h"
+#include "api/objects_json.h"
+#include "api/stats_json.h"
+
+namespace markaz::api {
+namespace {
+
+/// The live call named in the path, within the reader's scope: 404, then 403.
+ApiResult<LiveCall> find_call(const RequestContext& c, const CenterRead& read, bool steer) {
+    const CallId id{c.param("id")};
+    const LiveCall* call = read.call(id);
+    if (call == nullptr) {
+        return ApiError::not_found("no live call '" + id.str() + "'", "call");
+    }
+    const Scope scope(c.user(), read.config);
+    if (steer ? !scope.may_steer_call(*call) : !scope.may_read_call(*call)) {
+        return ApiError::forbidden("call '" + id.str() + "' is outside your scope", "call");
+    }
+    return *call;
+}
+
+/// {"at_ms", "call"} as the call is now (or as it was, if it has already ended).
+HttpResponse call_reply(RequestContext& c, const LiveCall& before) {
+    const CenterRead read = read_center(c.deps.center, c.deps.notes, kReadCalls, c.deps.now());
+    const LiveCall* now = read.call(before.id);
+    return json_reply(
+        200, Json{{"at_ms", ms(read.at)}, {"call", call_json(now ? *now : before, read.at)}});
+}
+
+HttpResponse list_calls(RequestContext& c) {
+    const CenterRead read = read_center(c.deps.center, c.deps.notes, kReadCalls, c.now);
+    std::optional<QueueId> only;
+    if (auto queue = c.request.query_param("queue")) {
+        only = QueueId{*queue};
+        if (read.queue_config(*only) == nullptr) {
+            return error_response(
+                ApiError::invalid_value("queue", "unknown queue '" + *queue + "'"));
+        }
+    }
+    const Scope scope(c.user(), read.config);
+    Json calls = Json::array();
+    for (const LiveCall& call : read.calls) {
+        if ((!only || call.queue == *only) && scope.may_read_call(call)) {
+            calls.push_back(call_json(call, read.at));
+        }
+    }
+    return json_reply(200, Json{{"at_ms", ms(read.at)}, {"calls", std::move(calls)}});
+}
+
+HttpResponse get_call(RequestContext& c) {
+    const CenterRead read = read_center(c.deps.center, c.deps.notes, kReadCalls, c.now);
+    auto call = find_call(c, read, false);
+    if (!call) {
+        return error_response(call.error());
+    }
+    return json_reply(200, Json{{"at_ms", ms(read.at)}, {"call", call_json(*call, read.at)}});
+}
+
+HttpResponse move_call(RequestContext& c) {
+    static const std::vector<FieldRule> rules{
+        {"agent", JsonKind::String, true, false, length(1, 64), {}},
+    };
+    if (auto refused = check_fields(c.body, rules)) {
+        return error_response(*refused);
+    }
+    const CenterRead read = read_center(c.deps.center, c.deps.notes, kReadCalls, c.now);
+    auto call = find_call(c, read, true);
+    if (!call) {
+        return error_response(call.error());
+    }
+    const AgentId agent{c.body["agent"].get<std::string>()};
+    if (read.agent_config(agent) == nullptr) {
+        return error_response(ApiError::not_found("no agent '" + agent.str() + "'", "agent"));
+    }
+    if (!Scope(c.user(), read.config).may_steer_agent(agent)) {
+        return error_response(
+            ApiError::forbidden("agent '" + agent.str() + "' is outside your scope", "agent"));
+    }
+    if (auto refused = run(c, acd::MoveCallToAgent{call->id, agent, c.by()})) {
+        return error_response(*refused);
+    }
+    audit(c, "call-move", call->id.str(), c.body);
+    return call_reply(c, *call);
+}
+
+HttpResponse reprioritise_call(RequestContext& c) {
+    static const std::vector<FieldRule> rules{
+        {"priority", JsonKind::Integer, true, false, in_range(-1000, 1000), {}},
+    };
+    if (auto refused = check_fields(c.body, rules)) {
+        return error_response(*refused);
+    }
+    const CenterRead read = read_center(c.deps.center, c.deps.notes, kReadCalls, c.now);
+    auto call = find_call(c, read, true);
+    if (!call) {
+        return error_response(call.error());
+    }
+    const int priority = c.body["priority"].get<int>();
+    if (priority == call->priority) {
+        return error_response(ApiError::conflict(
+            "call '" + call->id.str() + "' already has priority " + std::to_string(priority)));
+    }
+    if (auto refused = run(c, acd::SetCallPriority{call->id, priority, c.by()})) {
+        return error_response(*refused);
+    }
+    audit(c, "call-priority", call->id.str(), c.body);
+    return call_reply(c, *call);
+}
+
+HttpResponse hang_up_call(RequestContext& c) {
+    const CenterRead read = read_center(c.deps.center, c.deps.notes, kReadCalls, c.now);
+    auto call = find_call(c, read, true);
+    if (!call) {
+        return error_response(call.error());
+    }
+    const bool connected =
+        call->state == LiveCall::State::Connected || call->state == LiveCall::State::OnHold;
+    // A connected call is ended on both sides, as if the agent hung up; anything still in line
+    // is taken out of the queue (the caller hears the exit announcement).
+    const acd::Command command = connected ? acd::Command{acd::HangUp{call->id, acd::Party::Agent}}
+                                           : acd::Command{acd::RemoveCall{call->id, c.by()}};
+    if (auto refused = run(c, command)) {
+        return error_response(*refused);
+    }
+    audit(c, "call-hangup", call->id.str(),
+          Json{{"state", call_state_name(*call).value_or("")}, {"queue", call->queue.str()}});
+    return no_content();
+}
+
+/// The fallback form of an event when no encoder was given: its type, time and ids.
+Json bare_event_json(const acd::Event& event) {
+    Json out{{"type", std::string(acd::event_name(event.body))}, {"at_ms", ms(event.at)}};
+    std::visit(
+        [&out](const auto& e) {
+            if constexpr (requires { e.call; }) {
+                out["call"] = e.call.str();
+            }
+            if constexpr (requires { e.queue; }) {
+                out["queue"] = e.queue.str();
+            }
+            if constexpr (requires { e.agent; }) {
+                out["agent"] = e.agent.str();
+            }
+        },
+        event.body);
+    return out;
+}
+
+HttpResponse call_history(RequestContext& c) {
+    const CallId id{c.param("id")};
+    auto events = c.deps.center.call_events(id);
+    if (!events) {
+        if (events.error().code == Errc::NotFound) {
+            return error_response(ApiError::not_found("no call '" + id.str() + "'", "call"));
+        }
+        return error_response(from_engine(events.error()));
+    }
+    const acd::RouterConfig config = c.deps.center.router_config();
+    if (!Scope(c.user(), config).may_read_history(*events)) {
+        return error_response(
+            ApiError::forbidden("call '" + id.str() + "' is outside your scope", "call"));
+    }
+    Json out = Json::array();
+    const auto& encode = c.deps.options.event_json;
+    for (const acd::Event& event : *events) {
+        out.push_back(encode ? Json::parse(encode(event)) : bare_event_json(event));
+    }
+    return json_reply(200, Json{{"call", id.str()}, {"events", std::move(out)}});
+}
+
+}  // namespace
+
+void add_call_endpoints(std::vector<Endpoint>& out) {
+    const unsigned live_readers = kManager | kSupervisor | kAgent;
+    out.push_back({.method = Method::Get,
+                   .pattern = "/api/v1/calls",
+                   .roles = live_readers,
+                   .self_agents = true,
+                   .handler = list_calls});
+    out.push_back({.method = Method::Get,
+                   .pattern = "/api/v1/calls/{id}",
+                   .roles = live_readers,
+                   .self_agents = true,
+                   .handler = get_call});
+    out.push_back({.method = Method::Post,
+                   .pattern = "/api/v1/calls/{id}/move",
+                   .roles = kManager | kSupervisor,
+                   .takes_body = true,
+                   .handler = move_call});
+    out.push_back({.method = Method::Post,
+                   .pattern = "/api/v1/calls/{id}/priority",
+                   .roles = kManager | kSupervisor,
+                   .takes_body = true,
+                   .handler = reprioritise_call});
+    out.push_back({.method = Method::Post,
+                   .pattern = "/api/v1/calls/{id}/hangup",
+                   .roles = kManager | kSupervisor,
+                   .handler = hang_up_call});
+    out.push_back({.method = Method::Get,
+                   .pattern = "/api/v1/calls/{id}/events",
+                   .roles = kAnyRole,
+                   .handler = call_history});
+}
+
+}  // namespace markaz::api

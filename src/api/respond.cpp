@@ -1,0 +1,69 @@
+#include <chrono>
+
+#include "api/endpoint.h"
+
+namespace markaz::api {
+
+WallTime ApiDeps::now() const {
+    if (options.clock) {
+        return options.clock();
+    }
+    return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+}
+
+unsigned role_bit(Role role) {
+    switch (role) {
+        case Role::Manager:
+            return kManager;
+        case Role::Supervisor:
+            return kSupervisor;
+        case Role::Qa:
+            return kQa;
+        case Role::Agent:
+            return kAgent;
+    }
+    return 0;
+}
+
+HttpResponse json_reply(unsigned status, const Json& body) {
+    HttpResponse response;
+    response.status = status;
+    response.body = dump(body);
+    response.add_header("Content-Type", "application/json; charset=utf-8");
+    response.add_header("Cache-Control", "no-store");
+    return response;
+}
+
+HttpResponse no_content() {
+    HttpResponse response;
+    response.status = 204;
+    response.add_header("Cache-Control", "no-store");
+    return response;
+}
+
+void audit(RequestContext& context, std::string action, std::string target, Json detail) {
+    audit_as(context, context.principal ? context.principal->user.username : "", std::move(action),
+             std::move(target), std::move(detail));
+}
+
+void audit_as(RequestContext& context, std::string username, std::string action, std::string target,
+              Json detail) {
+    AuditEntry entry;
+    entry.at = context.now;
+    entry.username = std::move(username);
+    entry.address = context.request.remote_address;
+    entry.action = std::move(action);
+    entry.target = std::move(target);
+    entry.detail = dump(detail.is_object() ? detail : Json::object());
+    context.deps.audit.record(std::move(entry));
+}
+
+std::optional<ApiError> run(RequestContext& context, const acd::Command& command) {
+    auto done = context.deps.center.command(command);
+    if (!done) {
+        return from_engine(done.error());
+    }
+    return std::nullopt;
+}
+
+}  // namespace markaz::api

@@ -1,0 +1,109 @@
+// The live call list folded from a real router's events: states, agents, positions.
+
+#include "api/call_book.h"
+
+#include <gtest/gtest.h>
+
+#include "unit/api/api_test_support.h"
+
+namespace markaz::api {
+namespace {
+
+using namespace std::chrono_literals;
+
+class CallBookTest : public ::testing::Test {
+protected:
+    void run(const acd::Command& command) {
+        auto events = router_.handle(command, now_);
+        ASSERT_TRUE(events) << events.error().message;
+        book_.apply(*events);
+        now_ = now_ + 1s;
+    }
+    LiveCall get(const char* id) {
+        for (const LiveCall& call : book_.calls(router_)) {
+            if (call.id == CallId{id}) {
+                return call;
+            }
+        }
+        ADD_FAILURE() << "no call " << id;
+        return {};
+    }
+
+    acd::Router router_ = std::move(*acd::Router::create(testing::test_routing(), 1));
+    CallBook book_;
+    Now now_{SteadyTime{1h}, WallTime{std::chrono::hours(24 * 20000)}};
+};
+
+TEST_F(CallBookTest, FollowsACallFromLineToAgentToEnd) {
+    run(acd::EnqueueCall{CallId{"c1"}, QueueId{"sales"}, 0, {}, "+98"});
+    run(acd::EnqueueCall{CallId{"c2"}, QueueId{"sales"}, 0, {}, "+99"});
+    LiveCall c1 = get("c1");
+    EXPECT_EQ(c1.state, LiveCall::State::Waiting);
+    EXPECT_EQ(c1.position, 1);
+    EXPECT_EQ(get("c2").position, 2);
+    EXPECT_EQ(c1.caller, "+98");
+
+    run(acd::AgentLogin{AgentId{"a1001"}, "1001", {}, acd::AgentState::Available, "", ""});
+    c1 = get("c1");
+    EXPECT_EQ(c1.state, LiveCall::State::Ringing);
+    EXPECT_EQ(c1.agent, AgentId{"a1001"});
+    EXPECT_EQ(c1.extension, "1001");
+
+    run(acd::OfferAnswered{CallId{"c1"}, AgentId{"a1001"}});
+    c1 = get("c1");
+    EXPECT_EQ(c1.state, LiveCall::State::Connected);
+    EXPECT_TRUE(c1.answered_at);
+    EXPECT_EQ(c1.position, 0);
+    EXPECT_EQ(get("c2").position, 1);  // moved up
+
+    run(acd::HoldCall{CallId{"c1"}});
+    EXPECT_EQ(get("c1").state, LiveCall::State::OnHold);
+    run(acd::HangUp{CallId{"c1"}, acd::Party::Caller});
+    EXPECT_EQ(book_.size(), 1U);
+}
+
+TEST_F(CallBookTest, AnOfferThatEndsPutsTheCallBackInLine) {
+    run(acd::AgentLogin{AgentId{"a1001"}, "1001", {}, acd::AgentState::Available, "", ""});
+    run(acd::EnqueueCall{CallId{"c1"}, QueueId{"sales"}, 0, {}, "+98"});
+    ASSERT_EQ(get("c1").state, LiveCall::State::Ringing);
+    run(acd::OfferFailed{CallId{"c1"}, AgentId{"a1001"}, acd::OfferFailure::Rejected});
+    const LiveCall c1 = get("c1");
+    EXPECT_EQ(c1.state, LiveCall::State::Waiting);
+    EXPECT_FALSE(c1.agent);
+}
+
+TEST_F(CallBookTest, MovedCallsNameWhoMovedThem) {
+    run(acd::AgentLogin{AgentId{"a1004"}, "1004", {}, acd::AgentState::Available, "", ""});
+    run(acd::EnqueueCall{CallId{"c1"}, QueueId{"sales"}, 3, {}, "+98"});
+    run(acd::MoveCallToAgent{CallId{"c1"}, AgentId{"a1004"}, "supervisor"});
+    const LiveCall c1 = get("c1");
+    EXPECT_EQ(c1.agent, AgentId{"a1004"});
+    EXPECT_EQ(c1.offered_by, "supervisor");
+    EXPECT_EQ(c1.priority, 3);
+}
+
+TEST_F(CallBookTest, ArrivalsInTheIvrKeepTheirFactsIntoTheQueue) {
+    LiveCall arriving;
+    arriving.id = CallId{"c1"};
+    arriving.dialled = "100";
+    arriving.ivr_path = {"main", "menu"};
+    arriving.variables = {{"customer_number", "48213"}};
+    book_.note_arrival(arriving);
+    EXPECT_EQ(get("c1").state, LiveCall::State::Ivr);
+    run(acd::EnqueueCall{CallId{"c1"}, QueueId{"support"}, 0, {}, "+98"});
+    const LiveCall c1 = get("c1");
+    EXPECT_EQ(c1.state, LiveCall::State::Waiting);
+    EXPECT_EQ(c1.dialled, "100");
+    EXPECT_EQ(c1.variables.at("customer_number"), "48213");
+    run(acd::AbandonCall{CallId{"c1"}});
+    EXPECT_EQ(book_.size(), 0U);
+}
+
+TEST_F(CallBookTest, RemovedAndBlockedCallsLeave) {
+    run(acd::EnqueueCall{CallId{"c1"}, QueueId{"sales"}, 0, {}, "+98"});
+    run(acd::RemoveCall{CallId{"c1"}, "supervisor"});
+    EXPECT_EQ(book_.size(), 0U);
+}
+
+}  // namespace
+}  // namespace markaz::api
