@@ -19,6 +19,7 @@ commands:
   prompts --config FILE [--out DIR]            speak the IVR texts (espeak-ng, sox)
   export calls|queue-log --store FILE [--from DATE] [--to DATE]
                                                call records as CSV, events as queue_log
+  hash-password < FILE                         argon2id hash of a password, for web.users
 )";
 
 }  // namespace
@@ -48,6 +49,9 @@ int main(int argc, char** argv) {
     }
     if (command == "export") {
         return markaz::cli::run_export(args, std::cout, std::cerr);
+    }
+    if (command == "hash-password") {
+        return markaz::cli::run_hash_password(args, std::cin, std::cout, std::cerr);
     }
     if (command == "check-config") {
         return markaz::cli::run_check_config(args, std::cout, std::cerr);

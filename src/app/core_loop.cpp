@@ -94,9 +94,14 @@ Result<void> CoreLoop::run(sip::SipServer& sip, media::MediaEngine& media) {
     if (!pending) {
         return fail(pending.error());
     }
+    auto view = CenterView::create(config_.stats, clock_().wall);
+    if (!view) {
+        return fail(view.error());
+    }
+    view_ = std::move(*view);
     sip_ = &sip;
     board_ = std::make_unique<Switchboard>(
-        config_, std::move(*router), prompts_, sip, media, *store_,
+        config_, std::move(*router), prompts_, sip, media, *store_, *view_,
         [this](std::function<void(Switchboard&, Now)> work) { post(std::move(work)); }, log_);
     board_->start(*pending, clock_());
     thread_ = std::thread([this] { loop(); });

@@ -50,6 +50,9 @@ public:
     /// Runs `work` on the core loop; any thread; does not wait.
     void post(std::function<void(Switchboard&, Now)> work);
     const PromptLibrary& prompts() const { return prompts_; }
+    /// What the web desks see; exists once run() has succeeded. Its subscribe() may be
+    /// called from any thread; everything else of it only on the loop (post()).
+    CenterView& view() { return *view_; }
 
 private:
     CoreLoop(const config::ServerConfig& config, Log log, Clock clock, PromptLibrary prompts,
@@ -61,6 +64,7 @@ private:
     Clock clock_;
     PromptLibrary prompts_;
     std::unique_ptr<StoreWorker> store_;
+    std::unique_ptr<CenterView> view_;
     std::unique_ptr<Switchboard> board_;
     std::atomic<sip::SipServer*> sip_{nullptr};
 

@@ -63,13 +63,15 @@ acd::DialOutcome dial_outcome(int status) {
 
 Switchboard::Switchboard(const config::ServerConfig& config, acd::Router router,
                          const PromptLibrary& prompts, sip::SipServer& sip,
-                         media::MediaEngine& media, StoreWorker& store, PostBack post_back, Log log)
+                         media::MediaEngine& media, StoreWorker& store, CenterView& view,
+                         PostBack post_back, Log log)
     : config_(config),
       router_(std::move(router)),
       prompts_(prompts),
       sip_(sip),
       media_(media),
       store_(store),
+      view_(view),
       post_back_(std::move(post_back)),
       log_(std::move(log)) {
     // The house language (feature codes, calls that reach a queue without an IVR): the
@@ -201,6 +203,12 @@ void Switchboard::arrive(const sip::CallEvent& event, Now now) {
         sip_.hang_up(call.ref);  // not ours after all (the handler and the dialplan agree)
         return;
     }
+    api::LiveCall live;
+    live.id = call.id;
+    live.caller = event.caller;
+    live.dialled = event.dialled;
+    live.since = now.wall;
+    view_.book().note_arrival(std::move(live));
     if (route->second.kind == config::NumberRoute::Kind::Queue) {
         enqueue(call, route->second.target, 0, {}, now);
         return;
@@ -217,6 +225,11 @@ void Switchboard::route(Call& call, Now now) {
     call.record.digits = call.ivr->digits();
     call.record.variables = call.ivr->variables();
     call.language = call.ivr->language();
+    if (api::LiveCall* live = view_.book().find(call.id)) {  // the agent's screen pop
+        live->ivr_path = call.record.ivr_path;
+        live->digits = call.record.digits;
+        live->variables = call.record.variables;
+    }
     switch (to.kind) {
         case ivr::Route::Kind::Queue:
             enqueue(call, to.target, to.priority, to.skills, now);
@@ -401,6 +414,9 @@ void Switchboard::finish(Call& call, Now now) {
     log_(fmt::format("call {} ended: {}, {}", call.id.str(),
                      store::kDispositionNames.name(call.record.disposition), call.hangup_cause));
     store_.save(call.record);
+    if (!call.queue && !call.callback_booked && !call.callback_dial) {
+        view_.book().forget(call.id);  // ended before any queue: the router never had it
+    }
     by_channel_.erase(call.channel);
     if (by_id_[call.id] == &call) {
         by_id_.erase(call.id);
@@ -432,6 +448,7 @@ const acd::QueueConfig* Switchboard::queue_config(const QueueId& queue) const {
 
 void Switchboard::apply(const std::vector<acd::Event>& events, Now now) {
     store_.append(events);
+    view_.apply(events);  // first: handling an event may apply the router's next ones
     for (const acd::Event& event : events) {
         apply(event, now);
     }

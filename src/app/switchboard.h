@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "acd/router.h"
+#include "app/center_view.h"
 #include "app/prompt_library.h"
 #include "app/store_worker.h"
 #include "config/server_config_loader.h"
@@ -34,7 +35,7 @@ public:
 
     Switchboard(const config::ServerConfig& config, acd::Router router,
                 const PromptLibrary& prompts, sip::SipServer& sip, media::MediaEngine& media,
-                StoreWorker& store, PostBack post_back, Log log);
+                StoreWorker& store, CenterView& view, PostBack post_back, Log log);
     ~Switchboard();
     Switchboard(const Switchboard&) = delete;
     Switchboard& operator=(const Switchboard&) = delete;
@@ -53,6 +54,8 @@ public:
     /// A router command from outside the calls (the API, tests).
     Result<void> command(const acd::Command& command, Now now);
     const acd::Router& router() const { return router_; }
+    /// What the web desks see: live figures, intervals, the live calls.
+    CenterView& view() { return view_; }
     /// When the input being handled now reached Markaz (the core loop sets it per job), for
     /// the routing latency the SIP layer measures.
     void set_input_time(std::chrono::steady_clock::time_point at) { input_time_ = at; }
@@ -108,6 +111,7 @@ private:
     sip::SipServer& sip_;
     media::MediaEngine& media_;
     StoreWorker& store_;
+    CenterView& view_;
     PostBack post_back_;
     Log log_;
     ivr::Language house_language_ = ivr::Language::Fa;

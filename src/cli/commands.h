@@ -15,6 +15,8 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
 int run_loadgen(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_prompts(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int run_export(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int run_hash_password(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+                      std::ostream& err);
 int run_check_config(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace markaz::cli

@@ -1,6 +1,6 @@
 // `markaz serve --config FILE`: runs the server until SIGINT or SIGTERM: the SIP layer
 // (registrar, B2BUA), the media engine and the call flow (IVR, queues, agents, callbacks) on
-// the core loop; the web API joins as it lands.
+// the core loop; the web desks and the HTTP API when the configuration has `web:`.
 
 #include <atomic>
 #include <csignal>
@@ -14,6 +14,7 @@
 
 #include "app/core_loop.h"
 #include "cli/commands.h"
+#include "cli/web_server.h"
 #include "config/server_config_loader.h"
 #include "media/media_engine.h"
 #include "sip/sip_server.h"
@@ -155,6 +156,17 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
         err << "markaz serve: " << running.error().message << '\n';
         return 1;
     }
+    std::unique_ptr<WebServer> web;
+    if (config->web) {
+        auto started = WebServer::start(*config, config_path, *flow, **server,
+                                        [&log](const std::string& line) { log("web", line); });
+        if (!started) {
+            err << "markaz serve: " << started.error().message << '\n';
+            flow->stop();
+            return 1;
+        }
+        web = std::move(*started);
+    }
     std::string numbers;
     for (const auto& [number, route] : config->dialplan) {
         numbers += fmt::format("{}{} -> {} {}", numbers.empty() ? "" : ", ", number,
@@ -163,12 +175,14 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     out << fmt::format(
                "markaz: SIP on {}:{} (UDP and TCP), realm '{}', {} extensions; RTP on {}:{}-{}; "
-               "echo test {}, prompt test {}; {}; store {}; Ctrl-C stops\n",
+               "echo test {}, prompt test {}; {}; store {}; {}; Ctrl-C stops\n",
                config->sip.address, config->sip.port, config->sip.realm,
                config->sip.extensions.size(), config->media.address, config->media.port_min,
                config->media.port_max, config->sip.echo_number,
                config->sip.loop_prompt.empty() ? "off" : config->sip.loop_number,
-               numbers.empty() ? "no dialplan" : numbers, config->store)
+               numbers.empty() ? "no dialplan" : numbers, config->store,
+               web ? fmt::format("web on http://{}:{}/", config->web->address, web->port())
+                   : std::string("no web"))
         << std::flush;
     int signal = 0;
     sigwait(&stop, &signal);
@@ -179,6 +193,7 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
                                stats.offers, stats.routing_ms_p50, stats.routing_ms_p99,
                                stats.routing_ms_max));
     }
+    web.reset();      // no more API requests waiting for the core loop
     flow->stop();     // no more commands to SIP and media
     server->reset();  // hangs up every call before the media engine goes
     media->reset();

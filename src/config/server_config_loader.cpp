@@ -1,41 +1,15 @@
 #include "config/server_config_loader.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include "acd/router.h"
 #include "config/ivr_yaml.h"
 #include "config/queue_yaml.h"
+#include "config/web_yaml.h"
 #include "config/yaml_reader.h"
 
 namespace markaz::config {
 namespace {
-
-/// "127.0.0.1:5060" -> address and port.
-bool read_listen(YamlReader& reader, const YAML::Node& sip, sip::SipSettings& out) {
-    auto node = YamlReader::find(sip, "listen");
-    if (!node) {
-        return reader.ok();
-    }
-    auto text = reader.scalar(*node, "sip.listen", "an address:port like 127.0.0.1:5060");
-    if (!text) {
-        return false;
-    }
-    auto colon = text->rfind(':');
-    int port = 0;
-    if (colon == std::string::npos || colon == 0) {
-        return reader.fail_at(*node, "sip.listen",
-                              "expected address:port like 127.0.0.1:5060, got '" + *text + "'");
-    }
-    auto [end, ec] = std::from_chars(text->data() + colon + 1, text->data() + text->size(), port);
-    if (ec != std::errc{} || end != text->data() + text->size() || port < 1 || port > 65535) {
-        return reader.fail_at(*node, "sip.listen",
-                              "port must be 1..65535, got '" + text->substr(colon + 1) + "'");
-    }
-    out.address = text->substr(0, colon);
-    out.port = port;
-    return true;
-}
 
 /// `digest_algorithms: [MD5, SHA-256]`: challenges in order of preference, none twice.
 bool read_digest_algorithms(YamlReader& reader, const YAML::Node& sip, sip::SipSettings& out) {
@@ -174,7 +148,7 @@ bool read_sip(YamlReader& reader, const YAML::Node& root, sip::SipSettings& out)
                            "loop_number", "loop_prompt", "music_on_hold"})) {
         return false;
     }
-    read_listen(reader, sip, out);
+    reader.read_listen(sip, "sip", out.address, out.port);
     reader.read(sip, "sip", "realm", out.realm);
     reader.read(sip, "sip", "echo_number", out.echo_number);
     reader.read(sip, "sip", "recordings", out.recordings_dir);
@@ -348,6 +322,8 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         sections.push_back("dialplan");
         sections.push_back("store");
         sections.push_back("prompts");
+        sections.push_back("web");
+        sections.push_back("stats");
         reader.check_map(*root, "", sections);
         read_router_sections(reader, *root, config.router);
         read_sip(reader, *root, config.sip);
@@ -356,6 +332,8 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         read_dialplan(reader, *root, config);
         reader.read(*root, "", "store", config.store);
         reader.read(*root, "", "prompts", config.prompts);
+        read_web(reader, *root, config.web);
+        read_stats(reader, *root, config.stats);
         if (!reader.ok()) {
             return reader.failure();
         }
@@ -371,6 +349,8 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
             return fail(Errc::InvalidArgument,
                         std::string(source_name) + ": " + valid.error().message);
         }
+        const stats::StatsConfig from_router = stats::StatsConfig::from(config.router);
+        config.stats.queues = from_router.queues;
         return config;
     } catch (const YAML::Exception& e) {
         return fail(Errc::InvalidArgument, std::string(source_name) + ":" +

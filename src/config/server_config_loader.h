@@ -1,16 +1,32 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "acd/config.h"
+#include "api/users.h"
 #include "common/result.h"
 #include "ivr/flow.h"
 #include "media/media_engine.h"
 #include "sip/sip_settings.h"
+#include "stats/stats_config.h"
 
 namespace markaz::config {
+
+/// The web desks and the HTTP API (the `web:` section); absent: no web server.
+struct WebSettings {
+    std::string address = "127.0.0.1";
+    int port = 8080;
+    std::string root = "web/dist";              ///< the built pages; empty: the API alone
+    std::string openapi = "docs/openapi.json";  ///< served at /api/v1/openapi.json
+    int threads = 2;
+    bool secure_cookies = false;  ///< behind a TLS proxy: cookies get `Secure`
+    /// Who may log in; passwords are hashed (argon2id) when the server starts, where the
+    /// roles, agents and teams are checked too (api::users_from_specs).
+    std::vector<api::UserSpec> users;
+};
 
 /// What `markaz serve` runs with: the router's pause reasons, queues and agents, and the SIP
 /// layer's listen address, realm, extensions and protections.
@@ -31,6 +47,10 @@ struct ServerConfig {
     std::map<std::string, NumberRoute> dialplan;  ///< by dialled number
     std::string store = "markaz.db";  ///< the SQLite file: events, call records, callbacks
     std::string prompts = "prompts";  ///< where `markaz prompts` wrote the spoken prompts
+    std::optional<WebSettings> web;
+    /// Where "today" and report intervals begin (`stats: {utc_offset: "+03:30", interval:
+    /// 30m}`); the queue policies come from the router's queues.
+    stats::StatsConfig stats;
 };
 
 // The server configuration file (config/demo.yaml): the router sections of

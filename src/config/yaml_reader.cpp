@@ -339,6 +339,32 @@ bool YamlReader::read(const YAML::Node& map, std::string_view path, std::string_
     return true;
 }
 
+bool YamlReader::read_listen(const YAML::Node& map, std::string_view path, std::string& address,
+                             int& port) {
+    auto node = ok() ? find(map, "listen") : std::nullopt;
+    if (!node) {
+        return ok();
+    }
+    const std::string here = field_path(path, "listen");
+    auto text = scalar(*node, here, "an address:port like 127.0.0.1:5060");
+    if (!text) {
+        return false;
+    }
+    auto colon = text->rfind(':');
+    if (colon == std::string::npos || colon == 0) {
+        return fail_at(*node, here,
+                       "expected address:port like 127.0.0.1:5060, got '" + *text + "'");
+    }
+    int number = 0;
+    auto [end, ec] = std::from_chars(text->data() + colon + 1, text->data() + text->size(), number);
+    if (ec != std::errc{} || end != text->data() + text->size() || number < 1 || number > 65535) {
+        return fail_at(*node, here, "port must be 1..65535, got '" + text->substr(colon + 1) + "'");
+    }
+    address = text->substr(0, colon);
+    port = number;
+    return true;
+}
+
 bool YamlReader::read_fraction(const YAML::Node& map, std::string_view path, std::string_view key,
                                double& out) {
     auto node = ok() ? find(map, key) : std::nullopt;

@@ -93,6 +93,8 @@ public:
               std::optional<Duration>& out);
     bool read(const YAML::Node& map, std::string_view path, std::string_view key,
               std::vector<std::string>& out);
+    /// `listen: "127.0.0.1:5060"` -> address and port (1..65535).
+    bool read_listen(const YAML::Node& map, std::string_view path, std::string& address, int& port);
     /// "80%" or "0.8".
     bool read_fraction(const YAML::Node& map, std::string_view path, std::string_view key,
                        double& out);

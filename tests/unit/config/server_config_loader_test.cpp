@@ -37,6 +37,75 @@ TEST(ServerConfig, LoadsTheDemoConfiguration) {
     EXPECT_EQ(config->router.agents[9].extension, "1010");
     EXPECT_EQ(config->store, "markaz.db");
     EXPECT_EQ(config->prompts, "prompts");
+    // The web desks on 8080, with the demo users of the README.
+    ASSERT_TRUE(config->web);
+    EXPECT_EQ(config->web->address, "127.0.0.1");
+    EXPECT_EQ(config->web->port, 8080);
+    EXPECT_EQ(config->web->root, "web/dist");
+    ASSERT_EQ(config->web->users.size(), 13u);
+    EXPECT_EQ(config->web->users[0].name, "manager");
+    EXPECT_EQ(config->web->users[0].password, "demo-manager");
+    EXPECT_EQ(config->web->users[1].queues, (std::vector<std::string>{"sales", "support"}));
+    EXPECT_EQ(config->web->users[3].agent, "a1001");
+    EXPECT_EQ(config->web->users[12].password, "demo-a1010");
+    EXPECT_EQ(config->stats.utc_offset, 210min);
+    EXPECT_EQ(config->stats.queues.size(), 2u);
+}
+
+TEST(ServerConfig, WithoutAWebSectionThereIsNoWebServer) {
+    auto config = parse_server_config("store: x.db\n", "s.yaml");
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_FALSE(config->web);
+    EXPECT_EQ(config->stats.utc_offset, 0min);
+}
+
+TEST(ServerConfig, ReadsTheWebAndStatsSections) {
+    auto config = parse_server_config(
+        "web:\n  listen: 0.0.0.0:9090\n  root: pages\n  openapi: api.json\n  threads: 4\n"
+        "  secure_cookies: true\n  users:\n"
+        "    - {name: boss, role: manager, password_hash: \"$argon2id$v=19$m=1\", language: ar,"
+        " display_name: The boss}\n"
+        "stats: {utc_offset: \"-05:00\", interval: 15m}\n",
+        "s.yaml");
+    ASSERT_TRUE(config) << config.error().message;
+    ASSERT_TRUE(config->web);
+    EXPECT_EQ(config->web->address, "0.0.0.0");
+    EXPECT_EQ(config->web->port, 9090);
+    EXPECT_EQ(config->web->root, "pages");
+    EXPECT_EQ(config->web->openapi, "api.json");
+    EXPECT_EQ(config->web->threads, 4);
+    EXPECT_TRUE(config->web->secure_cookies);
+    ASSERT_EQ(config->web->users.size(), 1u);
+    EXPECT_EQ(config->web->users[0].display_name, "The boss");
+    EXPECT_EQ(config->web->users[0].language, "ar");
+    EXPECT_EQ(config->stats.utc_offset, -300min);
+    EXPECT_EQ(config->stats.interval, 15min);
+}
+
+TEST(ServerConfig, WrongWebAndStatsInputNamesTheLineAndField) {
+    EXPECT_EQ(error_of("web:\n  listen: 127.0.0.1\n"),
+              "s.yaml:2: web.listen: expected address:port like 127.0.0.1:5060, got '127.0.0.1'");
+    EXPECT_EQ(error_of("web:\n  port: 80\n"),
+              "s.yaml:2: web.port: unknown key (expected one of: listen, root, openapi, threads, "
+              "secure_cookies, users)");
+    EXPECT_EQ(error_of("web:\n  threads: 0\n"), "s.yaml:2: web.threads: 0 is outside 1..64");
+    EXPECT_EQ(error_of("web:\n  users: {name: x}\n"),
+              "s.yaml:2: web.users: expected a list, got a map");
+    EXPECT_EQ(error_of("web:\n  users:\n    - {role: agent, password: longenough}\n"),
+              "s.yaml:3: web.users[0].name: missing");
+    EXPECT_EQ(error_of("web:\n  users:\n    - {name: x, role: qa}\n"),
+              "s.yaml:3: web.users[0]: give exactly one of password or password_hash");
+    EXPECT_EQ(
+        error_of("web:\n  users:\n    - {name: x, role: qa, password: a, password_hash: b}\n"),
+        "s.yaml:3: web.users[0]: give exactly one of password or password_hash");
+    EXPECT_EQ(error_of("web:\n  users:\n    - {name: x, role: qa, pasword: longenough}\n"),
+              "s.yaml:3: web.users[0].pasword: unknown key (expected one of: name, display_name, "
+              "role, password, password_hash, agent, extension, queues, language)");
+    EXPECT_EQ(error_of("stats: {utc_offset: Tehran}\n"),
+              "s.yaml:1: stats.utc_offset: expected an offset from UTC like +03:30, got 'Tehran'");
+    EXPECT_EQ(error_of("stats: {interval: 7m}\n").substr(0, 15), "s.yaml:1: stats");
+    EXPECT_EQ(error_of("stats: {zone: x}\n"),
+              "s.yaml:1: stats.zone: unknown key (expected one of: utc_offset, interval)");
 }
 
 TEST(ServerConfig, ReadsEveryField) {
@@ -91,9 +160,9 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
     EXPECT_EQ(
         error_of("sip:\n  trunks:\n    - {name: t, allow: [a]}\n    - {name: t, allow: [b]}\n"),
         "s.yaml:4: sip.trunks[1].name: duplicate trunk 't'");
-    EXPECT_EQ(error_of("web: {}\n"),
-              "s.yaml:1: web: unknown key (expected one of: pause_reasons, queues, agents, sip, "
-              "media, ivr, dialplan, store, prompts)");
+    EXPECT_EQ(error_of("http: {}\n"),
+              "s.yaml:1: http: unknown key (expected one of: pause_reasons, queues, agents, sip, "
+              "media, ivr, dialplan, store, prompts, web, stats)");
     // The dialplan: digits, not an extension, one of ivr or queue, and one that exists.
     const std::string sales = "queues: [{name: sales}]\n";
     EXPECT_EQ(error_of(sales + "dialplan: {\"*5\": {queue: sales}}\n"),

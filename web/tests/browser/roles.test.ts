@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Language } from '../../src/api/types';
 import { ApiSession } from './support/api_session';
 import { launchBrowser, logInThroughForm, newPage } from './support/browser';
 import { requireServer } from './support/server';
@@ -9,14 +10,24 @@ import { requireServer } from './support/server';
 
 let browser: Browser | undefined;
 let page: Page;
+let agent: ApiSession;
+let original: Language | undefined;
 
 beforeAll(async () => {
   await requireServer();
+  // The page speaks the user's language (a1001's is Persian in the demo); the texts checked
+  // here are the English ones.
+  agent = await ApiSession.login('a1001');
+  original = (await agent.me()).language;
+  await agent.setLanguage('en');
   browser = await launchBrowser();
   page = await newPage(browser);
 });
 
 afterAll(async () => {
+  if (original) {
+    await agent.setLanguage(original).catch(() => undefined);
+  }
   await browser?.close();
 });
 

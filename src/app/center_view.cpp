@@ -1,0 +1,74 @@
+#include "app/center_view.h"
+
+namespace markaz::app {
+
+Result<std::unique_ptr<CenterView>> CenterView::create(stats::StatsConfig config, WallTime now) {
+    auto live = stats::LiveStats::create(config);
+    if (!live) {
+        return fail(live.error());
+    }
+    const WallTime midnight =
+        std::chrono::floor<std::chrono::days>(now + config.utc_offset) - config.utc_offset;
+    auto series = stats::IntervalSeries::create(config, midnight);
+    if (!series) {
+        return fail(series.error());
+    }
+    return std::unique_ptr<CenterView>(
+        new CenterView(std::move(config), std::move(*live), std::move(*series), midnight));
+}
+
+CenterView::CenterView(stats::StatsConfig config, stats::LiveStats live,
+                       stats::IntervalSeries series, WallTime day_start)
+    : config_(std::move(config)),
+      live_(std::move(live)),
+      series_(std::move(series)),
+      day_start_(day_start) {}
+
+WallTime CenterView::day_start(WallTime at) const {
+    return std::chrono::floor<std::chrono::days>(at + config_.utc_offset) - config_.utc_offset;
+}
+
+void CenterView::roll_day(WallTime at) {
+    const WallTime midnight = day_start(at);
+    if (midnight <= day_start_) {
+        return;
+    }
+    // The config was validated at create(), so a new series cannot fail.
+    series_ = std::move(*stats::IntervalSeries::create(config_, midnight));
+    day_start_ = midnight;
+}
+
+void CenterView::apply(const std::vector<acd::Event>& events) {
+    std::lock_guard lock(*listeners_mutex_);
+    for (const acd::Event& event : events) {
+        roll_day(event.at);
+        live_.apply(event);
+        series_.apply(event);
+        book_.apply(event);
+        for (const auto& [id, listener] : *listeners_) {
+            listener(event);
+        }
+    }
+}
+
+stats::LiveSnapshot CenterView::live(WallTime now) const {
+    return live_.snapshot(now);
+}
+
+api::TodayIntervals CenterView::today(WallTime now) {
+    roll_day(now);
+    return api::TodayIntervals{config_.utc_offset, config_.interval, series_.rows(now)};
+}
+
+std::shared_ptr<void> CenterView::subscribe(Listener listener) {
+    std::lock_guard lock(*listeners_mutex_);
+    const int id = next_listener_++;
+    (*listeners_)[id] = std::move(listener);
+    return std::shared_ptr<void>(nullptr,
+                                 [mutex = listeners_mutex_, listeners = listeners_, id](void*) {
+                                     std::lock_guard inner(*mutex);
+                                     listeners->erase(id);
+                                 });
+}
+
+}  // namespace markaz::app

@@ -1,0 +1,69 @@
+#pragma once
+
+// What the web desks see of the running centre, folded from the router's events on the core
+// loop: today's live figures (stats::LiveStats), today by interval (stats::IntervalSeries),
+// the live calls (api::CallBook), and the listeners of the API's live feed.
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "acd/events.h"
+#include "acd/router.h"
+#include "api/call_book.h"
+#include "api/center.h"
+#include "common/result.h"
+#include "stats/interval_series.h"
+#include "stats/live_stats.h"
+#include "stats/stats_config.h"
+
+namespace markaz::app {
+
+/// Thread: the core loop, except subscribe() and the handle it returns (any thread).
+class CenterView {
+public:
+    using Listener = std::function<void(const acd::Event&)>;
+
+    /// Fails when `config` does not pass stats::validate(). Today starts at the local
+    /// midnight (config.utc_offset) before `now`.
+    static Result<std::unique_ptr<CenterView>> create(stats::StatsConfig config, WallTime now);
+
+    /// Folds the router's events, in order, and hands each to the listeners. A new local day
+    /// starts a new interval series.
+    void apply(const std::vector<acd::Event>& events);
+
+    /// The shell notes calls here before the router has them (IVR facts, the number dialled).
+    api::CallBook& book() { return book_; }
+    const api::CallBook& book() const { return book_; }
+
+    stats::LiveSnapshot live(WallTime now) const;
+    /// Local midnight through the interval holding `now`.
+    api::TodayIntervals today(WallTime now);
+
+    /// See api::Center::subscribe.
+    std::shared_ptr<void> subscribe(Listener listener);
+
+private:
+    CenterView(stats::StatsConfig config, stats::LiveStats live, stats::IntervalSeries series,
+               WallTime day_start);
+    /// Local midnight at or before `at`, in UTC.
+    WallTime day_start(WallTime at) const;
+    void roll_day(WallTime at);
+
+    stats::StatsConfig config_;
+    stats::LiveStats live_;
+    stats::IntervalSeries series_;
+    WallTime day_start_;
+    api::CallBook book_;
+
+    /// Listeners are called with this held, so that dropping a handle waits for a call in
+    /// progress and no listener runs after its handle is gone.
+    std::shared_ptr<std::mutex> listeners_mutex_ = std::make_shared<std::mutex>();
+    std::shared_ptr<std::map<int, Listener>> listeners_ =
+        std::make_shared<std::map<int, Listener>>();
+    int next_listener_ = 1;
+};
+
+}  // namespace markaz::app

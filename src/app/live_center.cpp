@@ -1,0 +1,124 @@
+#include "app/live_center.h"
+
+#include <future>
+#include <stdexcept>
+
+namespace markaz::app {
+namespace {
+
+constexpr Duration kPatience = std::chrono::seconds(5);
+
+}  // namespace
+
+LiveCenter::LiveCenter(CoreLoop& loop, const config::ServerConfig& config)
+    : loop_(loop), config_(config) {}
+
+template <class T>
+Result<T> LiveCenter::ask(std::function<T(Switchboard&, Now)> work, Duration patience) const {
+    // Only the job holds the promise: a job dropped by a stopping loop breaks it, and the
+    // future says so at once instead of waiting out `patience`.
+    auto promise = std::make_shared<std::promise<T>>();
+    std::future<T> answer = promise->get_future();
+    loop_.post([promise = std::move(promise), work = std::move(work)](
+                   Switchboard& board, Now now) mutable { promise->set_value(work(board, now)); });
+    if (answer.wait_for(patience) != std::future_status::ready) {
+        return fail(Errc::Unavailable, "the core loop did not answer in time");
+    }
+    try {
+        return answer.get();
+    } catch (const std::future_error&) {
+        return fail(Errc::Unavailable, "the server is stopping");
+    }
+}
+
+template <class T>
+T LiveCenter::must_ask(std::function<T(Switchboard&, Now)> work) const {
+    auto answer = ask<T>(std::move(work), kPatience);
+    if (!answer) {
+        throw std::runtime_error(answer.error().message);
+    }
+    return std::move(*answer);
+}
+
+Result<void> LiveCenter::command(const acd::Command& command) {
+    auto done = ask<Result<void>>(
+        [command](Switchboard& board, Now now) { return board.command(command, now); }, kPatience);
+    if (!done) {
+        return fail(done.error());
+    }
+    return *done;
+}
+
+stats::LiveSnapshot LiveCenter::live() const {
+    return must_ask<stats::LiveSnapshot>(
+        [](Switchboard& board, Now now) { return board.view().live(now.wall); });
+}
+
+std::vector<api::LiveCall> LiveCenter::calls() const {
+    return must_ask<std::vector<api::LiveCall>>(
+        [](Switchboard& board, Now) { return board.view().book().calls(board.router()); });
+}
+
+std::vector<acd::AgentSnapshot> LiveCenter::agents() const {
+    return must_ask<std::vector<acd::AgentSnapshot>>([](Switchboard& board, Now) {
+        std::vector<acd::AgentSnapshot> out;
+        for (const acd::AgentConfig& agent : board.router().config().agents) {
+            if (auto snapshot = board.router().agent(agent.id)) {
+                out.push_back(*snapshot);
+            }
+        }
+        return out;
+    });
+}
+
+acd::RouterConfig LiveCenter::router_config() const {
+    return config_.router;  // fixed for the server's life: reconfigure() is not offered
+}
+
+Result<store::SqliteStore*> LiveCenter::store() const {
+    if (!store_) {
+        auto opened = store::SqliteStore::open(config_.store);
+        if (!opened) {
+            return fail(opened.error());
+        }
+        store_.emplace(std::move(*opened));
+    }
+    return &*store_;
+}
+
+Result<std::vector<acd::Event>> LiveCenter::call_events(const CallId& call) const {
+    std::lock_guard lock(store_mutex_);
+    auto db = store();
+    if (!db) {
+        return fail(db.error());
+    }
+    auto events = (*db)->events_of_call(call);
+    if (!events) {
+        return fail(events.error());
+    }
+    if (events->empty()) {
+        return fail(Errc::NotFound, "call '" + call.str() + "' is unknown");
+    }
+    return events;
+}
+
+std::shared_ptr<void> LiveCenter::subscribe(std::function<void(const acd::Event&)> listener) {
+    return loop_.view().subscribe(std::move(listener));
+}
+
+Result<api::TodayIntervals> LiveCenter::today_intervals() const {
+    return ask<api::TodayIntervals>(
+        [](Switchboard& board, Now now) { return board.view().today(now.wall); }, kPatience);
+}
+
+std::vector<api::ReadinessCheck> LiveCenter::readiness() const {
+    std::vector<api::ReadinessCheck> checks;
+    auto core = ask<bool>([](Switchboard&, Now) { return true; }, std::chrono::seconds(1));
+    checks.push_back({"core", core ? "ok" : "fail: " + core.error().message});
+    std::lock_guard lock(store_mutex_);
+    auto db = store();
+    checks.push_back({"store", db ? "ok" : "fail: " + db.error().message});
+    return checks;
+}
+
+}  // namespace markaz::app

@@ -1,0 +1,95 @@
+#include "cli/web_server.h"
+
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "store/event_codec.h"
+
+namespace markaz::cli {
+
+std::string sip_metrics_text(const sip::SipStats& s) {
+    std::string out;
+    auto family = [&out](const char* name, const char* type, const char* help, auto value) {
+        out += fmt::format("# HELP {0} {2}\n# TYPE {0} {1}\n{0} {3}\n", name, type, help, value);
+    };
+    family("markaz_sip_registered_extensions", "gauge", "Extensions with a live registration now.",
+           s.registered_extensions);
+    family("markaz_sip_auth_failures_total", "counter",
+           "Requests with wrong or unknown credentials since start.", s.auth_failures);
+    family("markaz_sip_bans_total", "counter", "Addresses banned since start.", s.bans);
+    family("markaz_sip_banned_addresses", "gauge", "Addresses whose ban is running now.",
+           s.banned_now);
+    family("markaz_sip_requests_dropped_total", "counter",
+           "Requests from banned addresses left unanswered since start.", s.requests_dropped);
+    family("markaz_sip_calls_active", "gauge", "Calls up now.", s.calls_active);
+    family("markaz_sip_calls_started_total", "counter", "Calls started since start.",
+           s.calls_started);
+    family("markaz_routing_offers_total", "counter",
+           "Agent offers rung by the call flow since start.", s.offers);
+    out += fmt::format(
+        "# HELP markaz_routing_latency_ms From the event that made a match reaching Markaz to "
+        "the agent's INVITE leaving.\n# TYPE markaz_routing_latency_ms summary\n"
+        "markaz_routing_latency_ms{{quantile=\"0.5\"}} {}\n"
+        "markaz_routing_latency_ms{{quantile=\"0.99\"}} {}\n"
+        "markaz_routing_latency_ms{{quantile=\"1\"}} {}\n",
+        s.routing_ms_p50, s.routing_ms_p99, s.routing_ms_max);
+    return out;
+}
+
+Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& config,
+                                                    const std::string& config_path,
+                                                    app::CoreLoop& loop, sip::SipServer& sip,
+                                                    Log log) {
+    const config::WebSettings& web = *config.web;
+    const auto now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+    auto specs = web.users;
+    auto users = api::users_from_specs(specs, config.router, now);
+    if (!users) {
+        return fail(Errc::InvalidArgument, config_path + ": web." + users.error().message);
+    }
+    auto directory = api::UserDirectory::create(std::move(*users));
+    if (!directory) {
+        return fail(Errc::InvalidArgument, config_path + ": web." + directory.error().message);
+    }
+    std::unique_ptr<WebServer> server(
+        new WebServer(config, loop, std::move(*directory), std::move(log)));
+
+    api::ApiOptions options;
+    options.address = web.address;
+    options.port = static_cast<unsigned short>(web.port);
+    options.threads = web.threads;
+    options.web_root = web.root;
+    options.openapi_path = web.openapi;
+    options.secure_cookies = web.secure_cookies;
+    options.event_json = [](const acd::Event& event) { return store::encode_event(event); };
+    options.extra_metrics = [&sip] { return sip_metrics_text(sip.stats()); };
+    options.log_error = [log = server->log_](const std::string& line) { log("api: " + line); };
+    server->api_ = std::make_unique<api::ApiServer>(server->center_, server->users_, server->audit_,
+                                                    std::move(options));
+    try {
+        server->api_->start();
+    } catch (const std::runtime_error& e) {
+        return fail(Errc::Unavailable, e.what());
+    }
+    return server;
+}
+
+WebServer::WebServer(const config::ServerConfig& config, app::CoreLoop& loop,
+                     api::UserDirectory users, Log log)
+    : log_(std::move(log)),
+      center_(loop, config),
+      users_(std::move(users)),
+      audit_(10000, [this](const api::AuditEntry& e) {
+          log_(fmt::format("audit: {} {} {} {} from {}", e.username, e.action,
+                           e.target.empty() ? "-" : e.target, e.detail.empty() ? "{}" : e.detail,
+                           e.address.empty() ? "-" : e.address));
+      }) {}
+
+WebServer::~WebServer() {
+    if (api_) {
+        api_->stop();
+    }
+}
+
+}  // namespace markaz::cli

@@ -1,0 +1,49 @@
+#pragma once
+
+// The web desks and the HTTP API of `markaz serve` (the `web:` section): the users from the
+// configuration, the audit log, and the API server on the running core loop.
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "api/api_server.h"
+#include "api/audit.h"
+#include "api/users.h"
+#include "app/core_loop.h"
+#include "app/live_center.h"
+#include "config/server_config_loader.h"
+#include "sip/sip_server.h"
+
+namespace markaz::cli {
+
+/// Prometheus text of the SIP layer's counters, appended to /metrics.
+std::string sip_metrics_text(const sip::SipStats& stats);
+
+/// Thread: created, started and destroyed on main's thread; serves on its own threads.
+class WebServer {
+public:
+    using Log = std::function<void(const std::string&)>;
+
+    /// Hashes the configured users' passwords and checks their roles, agents and teams
+    /// (errors name the file and "web.users[i]..."), then listens. `loop` must be running.
+    static Result<std::unique_ptr<WebServer>> start(const config::ServerConfig& config,
+                                                    const std::string& config_path,
+                                                    app::CoreLoop& loop, sip::SipServer& sip,
+                                                    Log log);
+    ~WebServer();  ///< stops serving: before the core loop stops
+
+    unsigned short port() const { return api_->port(); }
+
+private:
+    WebServer(const config::ServerConfig& config, app::CoreLoop& loop, api::UserDirectory users,
+              Log log);
+
+    Log log_;
+    app::LiveCenter center_;
+    api::UserDirectory users_;
+    api::AuditLog audit_;
+    std::unique_ptr<api::ApiServer> api_;
+};
+
+}  // namespace markaz::cli
