@@ -75,6 +75,19 @@ sim::Scenario make_world(const CenterShape& shape) {
     return world;
 }
 
+/// What is left of a conversation in progress at a random instant (for the warm start): a
+/// uniform share of a length-biased talk time. The length-biased form of a lognormal is
+/// lognormal with the same spread relative to its mean, and mean m (1 + cv^2).
+Duration remaining_talk(std::mt19937_64& rng, const sim::DurationDistribution& talk) {
+    const double cv = seconds(talk.sd) / seconds(talk.mean);
+    const double scale = 1 + cv * cv;
+    const sim::DurationDistribution biased{
+        Kind::Lognormal, Duration{std::llround(static_cast<double>(talk.mean.count()) * scale)},
+        Duration{std::llround(static_cast<double>(talk.sd.count()) * scale)}};
+    std::uniform_real_distribution<double> share(0, 1);
+    return Duration{std::llround(share(rng) * static_cast<double>(sim::draw(rng, biased).count()))};
+}
+
 CallId call_id(std::size_t index) {
     return CallId{"c" + std::to_string(index + 1)};
 }
@@ -97,8 +110,7 @@ std::optional<std::size_t> call_index(const CallId& id, std::size_t known) {
 
 Result<std::unique_ptr<SimCenter>> SimCenter::create(const CenterShape& shape) {
     if (shape.agents < static_cast<int>(std::size(kLines))) {
-        return fail(Errc::InvalidArgument, "agents: at least " +
-                                               std::to_string(std::size(kLines)) +
+        return fail(Errc::InvalidArgument, "agents: at least " + std::to_string(std::size(kLines)) +
                                                " (one for each queue)");
     }
     if (!(shape.occupancy > 0 && shape.occupancy < 1)) {
@@ -156,14 +168,24 @@ WorldCounts SimCenter::counts() const {
 void SimCenter::start() {
     std::lock_guard lock(mutex_);
     const Now now = clock();
+    // The centre starts as it would be found at any moment: some agents on a break, and as
+    // many callers talking as the target occupancy keeps busy, each with what is left of
+    // their call. Without this it would take a handle time or two to settle.
+    std::bernoulli_distribution on_break(kOnBreak);
+    std::uniform_int_distribution<std::size_t> reason(0, config_.pause_reasons.size() - 1);
     for (std::size_t a = 0; a < config_.agents.size(); ++a) {
-        act(acd::AgentLogin{config_.agents[a].id, std::to_string(100000 + a)}, now);
+        acd::AgentLogin login{config_.agents[a].id, std::to_string(100000 + a)};
+        if (on_break(rng_)) {
+            login.initial = acd::AgentState::Paused;
+            login.reason = config_.pause_reasons[reason(rng_)];
+        }
+        act(login, now);
     }
     for (std::size_t q = 0; q < world_.queues.size(); ++q) {
-        // As many callers as the line's agents are busy with at the target occupancy.
-        const auto busy = std::lround(world_.queues[q].rate_per_hour / 3600 * kHandleSeconds);
-        for (long i = 0; i < busy; ++i) {
-            new_call(q, now);
+        const auto talking =
+            std::lround(world_.queues[q].rate_per_hour / 3600 * seconds(kRing.mean + kTalk.mean));
+        for (long i = 0; i < talking; ++i) {
+            calls_[new_call(q, now)].warm = true;
         }
         schedule_arrival(q, now.mono);
     }
@@ -237,8 +259,7 @@ std::size_t SimCenter::new_call(std::size_t queue, Now now) {
     ++counts_.arrivals;
     const sim::ScenarioQueue& line = world_.queues[queue];
     schedule(now.mono + sim::draw(rng_, *line.patience), Happening::PatienceEnds, n);
-    act(acd::EnqueueCall{call_id(n), line.config.id, 0, {}, "+98912" + std::to_string(n + 1)},
-        now);
+    act(acd::EnqueueCall{call_id(n), line.config.id, 0, {}, "+98912" + std::to_string(n + 1)}, now);
     return n;
 }
 
@@ -330,7 +351,9 @@ void SimCenter::react(const acd::Event& event, Now now) {
                     calls_[*n].waiting = false;
                     ++counts_.answered;
                     const sim::ScenarioQueue& line = world_.queues[calls_[*n].queue];
-                    schedule(now.mono + sim::draw(rng_, line.handle_time), Happening::HangUp, *n);
+                    const Duration talk = calls_[*n].warm ? remaining_talk(rng_, line.handle_time)
+                                                          : sim::draw(rng_, line.handle_time);
+                    schedule(now.mono + talk, Happening::HangUp, *n);
                 } else if constexpr (std::is_same_v<E, acd::CallAbandoned>) {
                     calls_[*n].waiting = false;
                     ++counts_.abandoned;

@@ -92,6 +92,7 @@ private:
     struct CallTrack {
         std::size_t queue = 0;
         bool waiting = false;  ///< in line as a live caller: may still give up
+        bool warm = false;     ///< talking since before the start (see start())
     };
 
     SimCenter(sim::Scenario world, acd::RouterConfig config, acd::Router router,

@@ -12,7 +12,9 @@ namespace markaz::api {
 namespace {
 
 HttpResponse live_stats(RequestContext& c) {
-    const CenterRead read = read_center(c.deps.center, c.deps.notes, kReadAll, c.now);
+    // No calls: the document has none, and each part read is a wait for the core loop.
+    const CenterRead read =
+        read_center(c.deps.center, c.deps.notes, kReadConfig | kReadLive | kReadAgents, c.now);
     const Scope scope(c.user(), read.config);
     Json queues = Json::array();
     for (const stats::QueueLive& queue : read.live.queues) {

@@ -73,6 +73,25 @@ Touched touched_by(const acd::Event& event,
     return touched;
 }
 
+FrameObjects::FrameObjects(const CenterRead& read) : read_(read) {
+    for (const LiveCall& call : read.calls) {
+        call_by_id_.emplace(call.id, &call);
+    }
+    for (const acd::AgentConfig& agent : read.config.agents) {
+        agent_by_id_.emplace(agent.id, &agent);
+    }
+}
+
+const acd::AgentConfig* FrameObjects::find_agent(const AgentId& id) const {
+    auto it = agent_by_id_.find(id);
+    return it == agent_by_id_.end() ? nullptr : it->second;
+}
+
+const LiveCall* FrameObjects::find_call(const CallId& id) const {
+    auto it = call_by_id_.find(id);
+    return it == call_by_id_.end() ? nullptr : it->second;
+}
+
 const std::string& FrameObjects::agent(const acd::AgentConfig& config) {
     auto [it, added] = agents_.try_emplace(config.id);
     if (added) {
@@ -171,7 +190,7 @@ std::optional<std::string> delta_frame(FrameObjects& objects, ClientView& view,
     std::vector<std::string> agents_removed;
     if (view.agents) {
         for (const AgentId& id : touched.agents) {
-            const acd::AgentConfig* config = read.agent_config(id);
+            const acd::AgentConfig* config = objects.find_agent(id);
             if (config != nullptr && view.scope.may_read_agent(id)) {
                 agents.push_back(&objects.agent(*config));
                 view.known_agents.insert(id);
@@ -185,12 +204,15 @@ std::optional<std::string> delta_frame(FrameObjects& objects, ClientView& view,
     if (view.calls) {
         std::set<CallId> changed = touched.calls;
         for (const LiveCall& call : read.calls) {
-            if (touched.queue_calls.contains(call.queue)) {
+            // Only the line's positions move with its queue's events; a connected call's
+            // object is unchanged by them (resending those made every delta of a busy centre
+            // as big as all its calls).
+            if (call.position > 0 && touched.queue_calls.contains(call.queue)) {
                 changed.insert(call.id);
             }
         }
         for (const CallId& id : changed) {
-            const LiveCall* call = read.call(id);
+            const LiveCall* call = objects.find_call(id);
             if (call != nullptr && view.scope.may_read_call(*call)) {
                 calls.push_back(&objects.call(*call));
                 view.known_calls.insert(id);

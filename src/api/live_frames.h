@@ -34,12 +34,17 @@ struct Touched {
 Touched touched_by(const acd::Event& event,
                    const std::map<AgentId, std::vector<QueueId>>& agent_queues);
 
-/// The JSON text of each object of one read, made on first use.
+/// The JSON text of each object of one read, made on first use, and the read's calls by id.
+/// One is shared by every client's frame of a tick.
 class FrameObjects {
 public:
-    explicit FrameObjects(const CenterRead& read) : read_(read) {}
+    explicit FrameObjects(const CenterRead& read);
 
     const CenterRead& read() const { return read_; }
+    /// The live call `id` of the read; nullptr when it is not live.
+    const LiveCall* find_call(const CallId& id) const;
+    /// The configured agent `id`; nullptr when there is none.
+    const acd::AgentConfig* find_agent(const AgentId& id) const;
     const std::string& agent(const acd::AgentConfig& config);
     const std::string& queue(const stats::QueueLive& queue);
     const std::string& totals();
@@ -47,6 +52,10 @@ public:
 
 private:
     const CenterRead& read_;
+    // CenterRead's look-ups by id search its lists: with every client looking up every
+    // changed call and agent of a large centre, those searches were most of a tick.
+    std::map<CallId, const LiveCall*> call_by_id_;
+    std::map<AgentId, const acd::AgentConfig*> agent_by_id_;
     std::map<AgentId, std::string> agents_;
     std::map<QueueId, std::string> queues_;
     std::optional<std::string> totals_;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Intervals } from '../../src/api/types';
-import { intervalChartOption } from '../../src/pages/interval_chart_options';
+import { intervalChartOption, offsetMinutes } from '../../src/pages/interval_chart_options';
 import { counters, window } from './fixtures';
 
 const data: Intervals = {
@@ -38,5 +38,19 @@ describe('interval chart', () => {
 
   it('runs from the left in English', () => {
     expect(intervalChartOption(data, 'en').xAxis.inverse).toBe(false);
+  });
+
+  it("labels intervals in the centre's time, from its midnight", () => {
+    // 20:30 UTC is 00:00 in Tehran (+03:30), whatever the browser's time zone.
+    expect(intervalChartOption(data, 'en').xAxis.data).toEqual(['00:00', '00:30']);
+    expect(intervalChartOption({ ...data, utc_offset: '-05:00' }, 'en').xAxis.data).toEqual(['15:30', '16:00']);
+  });
+
+  it('reads offsets east and west of UTC, and nothing else', () => {
+    expect(offsetMinutes('+03:30')).toBe(210);
+    expect(offsetMinutes('-05:00')).toBe(-300);
+    expect(offsetMinutes('+00:00')).toBe(0);
+    expect(offsetMinutes('Z')).toBe(0);
+    expect(offsetMinutes('03:30')).toBe(0);
   });
 });
