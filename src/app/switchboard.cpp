@@ -449,8 +449,18 @@ const acd::QueueConfig* Switchboard::queue_config(const QueueId& queue) const {
 void Switchboard::apply(const std::vector<acd::Event>& events, Now now) {
     store_.append(events);
     view_.apply(events);  // first: handling an event may apply the router's next ones
+    ++applying_;
     for (const acd::Event& event : events) {
         apply(event, now);
+    }
+    if (--applying_ == 0) {
+        std::vector<CallId> due;
+        due.swap(announce_after_batch_);
+        for (const CallId& id : due) {
+            if (Call* call = call_of(id); call && call->phase == Call::Phase::Queued) {
+                announce_wait(*call, now);
+            }
+        }
     }
 }
 
@@ -470,7 +480,9 @@ void Switchboard::apply(const acd::Event& event, Now now) {
                     call->record.joined = now.wall;
                     call->record.position = e.position;
                 }
-                announce_wait(*call, now);
+                // Announced once the whole batch is applied: an agent offered the call in
+                // the same batch is rung first, and the caller hears it a moment later.
+                announce_after_batch_.push_back(call->id);
             },
             [&](const acd::CallBlocked& e) {
                 if (Call* call = call_of(e.call)) {

@@ -133,6 +133,9 @@ private:
     std::string id_prefix_;
     /// Fixed-desk agents kept not ready because their phone is not registered.
     std::set<AgentId> waiting_for_phone_;
+    /// Calls that joined a queue in the batch being applied, announced after it (apply()).
+    std::vector<CallId> announce_after_batch_;
+    int applying_ = 0;
     /// A rough handle time per queue for wait estimates (moving average, seconds).
     std::map<QueueId, double> handle_time_s_;
 };
