@@ -18,7 +18,7 @@ using Kind = sim::DurationDistribution::Kind;
 const sim::DurationDistribution kRing{Kind::Lognormal, 3s, 1500ms};
 const sim::DurationDistribution kTalk{Kind::Lognormal, 170s, 110s};
 constexpr Duration kWrapUp = 10s;
-constexpr double kHandleSeconds = 3 + 170 + 10;
+const double kHandleSeconds = seconds(kRing.mean + kTalk.mean + kWrapUp);
 // Two minutes of patience on average: with short waits, mostly callers who give up while
 // the agent's phone rings, and some short abandons.
 const sim::DurationDistribution kPatience{Kind::Exponential, 120s, {}};

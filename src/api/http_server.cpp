@@ -1,5 +1,6 @@
 #include "api/http_server.h"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cctype>
@@ -107,6 +108,7 @@ struct HttpServer::Impl {
     net::io_context io{};
     tcp::acceptor acceptor{net::make_strand(io)};
     net::steady_timer ticker{io};
+    std::chrono::steady_clock::time_point next_tick{};  ///< when the ticker fires next
     std::vector<std::thread> threads;
     unsigned short port = 0;
     SteadyTime last_sweep{};
@@ -263,13 +265,21 @@ void HttpServer::Impl::accept() {
 }
 
 void HttpServer::Impl::tick() {
-    ticker.expires_after(options.pacing.frame_interval / 2);
+    // A fixed period: a tick's own work does not push the next one back, and the feed paces
+    // frames by the ticks' scheduled times, so a frame due every other tick goes out every
+    // `frame_interval` exactly, not a little later each time.
+    const auto period = options.pacing.frame_interval / 2;
+    const auto now = std::chrono::steady_clock::now();
+    next_tick = next_tick == std::chrono::steady_clock::time_point{}
+                    ? now + period
+                    : std::max(next_tick + period, now);
+    ticker.expires_at(next_tick);
     ticker.async_wait([this](beast::error_code ec) {
         if (ec || stopping) {
             return;
         }
         const WallTime now = wall_now();
-        const auto mono = std::chrono::time_point_cast<Duration>(std::chrono::steady_clock::now());
+        const auto mono = std::chrono::time_point_cast<Duration>(next_tick);
         try {
             feed.tick(now, mono);
             if (mono - last_sweep >= kSessionSweep) {

@@ -11,7 +11,29 @@ constexpr Duration kPatience = std::chrono::seconds(5);
 }  // namespace
 
 LiveCenter::LiveCenter(CoreLoop& loop, const config::ServerConfig& config)
-    : loop_(loop), config_(config) {}
+    : loop_(loop),
+      config_(config),
+      events_(loop.view().subscribe([this](const acd::Event&) { ++generation_; })) {}
+
+template <class T>
+T LiveCenter::current(Copy<T>& copy, std::function<T(Switchboard&, Now)> work) const {
+    // The count is read before asking: an event that lands while the copy is made leaves the
+    // copy older than the count, so the next read asks again.
+    const std::uint64_t generation = generation_.load();
+    const auto now = std::chrono::steady_clock::now();
+    {
+        std::lock_guard lock(copy.mutex);
+        if (copy.value && copy.generation == generation && now - copy.taken < kFreshness) {
+            return *copy.value;
+        }
+    }
+    T fresh = must_ask<T>(std::move(work));
+    std::lock_guard lock(copy.mutex);
+    copy.value = fresh;
+    copy.generation = generation;
+    copy.taken = now;
+    return fresh;
+}
 
 template <class T>
 Result<T> LiveCenter::ask(std::function<T(Switchboard&, Now)> work, Duration patience) const {
@@ -43,6 +65,7 @@ T LiveCenter::must_ask(std::function<T(Switchboard&, Now)> work) const {
 Result<void> LiveCenter::command(const acd::Command& command) {
     auto done = ask<Result<void>>(
         [command](Switchboard& board, Now now) { return board.command(command, now); }, kPatience);
+    ++generation_;  // even a refused command: the next read asks the core loop
     if (!done) {
         return fail(done.error());
     }
@@ -50,17 +73,17 @@ Result<void> LiveCenter::command(const acd::Command& command) {
 }
 
 stats::LiveSnapshot LiveCenter::live() const {
-    return must_ask<stats::LiveSnapshot>(
-        [](Switchboard& board, Now now) { return board.view().live(now.wall); });
+    return current<stats::LiveSnapshot>(
+        live_, [](Switchboard& board, Now now) { return board.view().live(now.wall); });
 }
 
 std::vector<api::LiveCall> LiveCenter::calls() const {
-    return must_ask<std::vector<api::LiveCall>>(
-        [](Switchboard& board, Now) { return board.view().book().calls(board.router()); });
+    return current<std::vector<api::LiveCall>>(
+        calls_, [](Switchboard& board, Now) { return board.view().book().calls(board.router()); });
 }
 
 std::vector<acd::AgentSnapshot> LiveCenter::agents() const {
-    return must_ask<std::vector<acd::AgentSnapshot>>([](Switchboard& board, Now) {
+    return current<std::vector<acd::AgentSnapshot>>(agents_, [](Switchboard& board, Now) {
         std::vector<acd::AgentSnapshot> out;
         for (const acd::AgentConfig& agent : board.router().config().agents) {
             if (auto snapshot = board.router().agent(agent.id)) {

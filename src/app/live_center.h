@@ -3,7 +3,13 @@
 // The running centre as the HTTP API sees it (api::Center): commands and reads are posted to
 // the core loop, which owns the router and the CenterView, and the HTTP thread waits for the
 // answer; a call's history is read from the store's SQLite file.
+//
+// Reads are answered from the copy the core loop made last while nothing has happened since
+// (no router event, no command) and the copy is younger than kFreshness: a wallboard polled by
+// thousands of clients costs the core loop a few reads a second, not one per request, and a
+// client still reads its own change at once.
 
+#include <atomic>
 #include <mutex>
 #include <optional>
 
@@ -19,6 +25,9 @@ namespace markaz::app {
 class LiveCenter final : public api::Center {
 public:
     LiveCenter(CoreLoop& loop, const config::ServerConfig& config);
+    /// How old a copy may be when nothing has happened: durations shown (time in state, wait)
+    /// run on by at most this much.
+    static constexpr Duration kFreshness = std::chrono::milliseconds(50);
 
     Result<void> command(const acd::Command& command) override;
     stats::LiveSnapshot live() const override;
@@ -44,10 +53,29 @@ private:
     T must_ask(std::function<T(Switchboard&, Now)> work) const;
     Result<store::SqliteStore*> store() const;
 
+    /// A copy the core loop made, kept for reads while it is current.
+    template <class T>
+    struct Copy {
+        std::mutex mutex;
+        std::optional<T> value;
+        std::uint64_t generation = 0;  ///< generation_ when it was asked for
+        std::chrono::steady_clock::time_point taken{};
+    };
+    /// The copy in `copy` while current, else a new one from `work` on the core loop.
+    template <class T>
+    T current(Copy<T>& copy, std::function<T(Switchboard&, Now)> work) const;
+
     CoreLoop& loop_;
     const config::ServerConfig& config_;
     mutable std::mutex store_mutex_;
     mutable std::optional<store::SqliteStore> store_;  ///< opened on first use
+
+    /// Counts what happened (router events, commands): a copy from an older count is stale.
+    std::atomic<std::uint64_t> generation_{0};
+    mutable Copy<stats::LiveSnapshot> live_;
+    mutable Copy<std::vector<api::LiveCall>> calls_;
+    mutable Copy<std::vector<acd::AgentSnapshot>> agents_;
+    std::shared_ptr<void> events_;  ///< the subscription that counts router events
 };
 
 }  // namespace markaz::app
