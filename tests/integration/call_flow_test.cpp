@@ -249,6 +249,73 @@ TEST(CallFlow, ThreeMissedOffersPauseTheAgentWithReasonNoAnswer) {
     caller.wait_for(ev::kCallClosed);
 }
 
+TEST(CallFlow, RingAllRingsEveryAgentAndTheFirstAnswerWinsTheOthersGetCancel) {
+    MarkazServer server{options(flow_config("ring-all", 3, ""))};
+    BaresipPhone a1{phone(server, "1001", 1000, AnswerMode::Auto)};
+    BaresipPhone a2{phone(server, "1002", 1002, AnswerMode::Manual)};
+    BaresipPhone a3{phone(server, "1003", 1003, AnswerMode::Manual)};
+    BaresipPhone caller{phone(server, "1005", 440, AnswerMode::Manual)};
+    for (auto* p : {&a1, &a2, &a3, &caller}) {
+        p->wait_until_registered();
+    }
+    for (const char* agent : {"a1001", "a1002", "a1003"}) {
+        wait_ready(server, agent);
+    }
+
+    caller.dial(server.uri("200"));
+    caller.wait_for(ev::kCallEstablished);
+    a1.wait_for(ev::kCallEstablished, 10s);
+    // All three rang at once; the two that did not answer were cancelled and are free again
+    // while the call goes on.
+    for (const char* agent : {"a1001", "a1002", "a1003"}) {
+        EXPECT_TRUE(server.wait_for_log(std::string("agent ") + agent + ": available -> ringing"))
+            << server.log_tail();
+    }
+    for (const char* agent : {"a1002", "a1003"}) {
+        EXPECT_TRUE(server.wait_for_log(std::string("agent ") + agent + ": ringing -> available"))
+            << server.log_tail();
+    }
+    EXPECT_TRUE(server.wait_for_log("agent a1001: ringing -> on-call")) << server.log_tail();
+    a2.wait_for(ev::kCallClosed, 10s);
+    a3.wait_for(ev::kCallClosed, 10s);
+    caller.hangup();
+    caller.wait_for(ev::kCallClosed);
+    a1.wait_for(ev::kCallClosed);
+
+    ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
+    std::string row = csv_row(server.export_text("calls"), "200");
+    EXPECT_NE(row.find(",a1001,"), std::string::npos) << row;
+    EXPECT_NE(row.find(",answered,"), std::string::npos) << row;
+}
+
+TEST(CallFlow, MaxWaitExitsTheCallerWithTheAnnouncementAndLogsTheTimeout) {
+    // The only agent's phone rings but nobody answers it; after 3 s in line the queue's exit
+    // rule says the announcement and hangs up.
+    MarkazServer server{options(
+        flow_config("longest-idle", 1,
+                    ", ring_timeout: 30s, max_wait: 3s, on_max_wait: {exit: hangup, announcement: "
+                    "\"We are sorry, all our agents are busy. Please call again later.\"}"))};
+    BaresipPhone agent{phone(server, "1001", 1000, AnswerMode::Manual)};
+    BaresipPhone caller{phone(server, "1005", 440, AnswerMode::Manual)};
+    agent.wait_until_registered();
+    caller.wait_until_registered();
+    wait_ready(server, "a1001");
+
+    const auto dialled = std::chrono::steady_clock::now();
+    caller.dial(server.uri("200"));
+    caller.wait_for(ev::kCallEstablished);
+    caller.wait_for(ev::kCallClosed, 20s);  // Markaz hangs up after the announcement
+    const auto held = std::chrono::steady_clock::now() - dialled;
+    EXPECT_GE(held, 3s);
+    agent.wait_for(ev::kCallClosed, 10s);  // its ringing phone is cancelled
+
+    ASSERT_TRUE(server.wait_for_log("ended: timed-out")) << server.log_tail();
+    std::string row = csv_row(server.export_text("calls"), "200");
+    EXPECT_NE(row.find(",timed-out,system,max-wait,"), std::string::npos) << row;
+    std::string log = server.export_text("queue-log");
+    EXPECT_NE(log.find("|sales|NONE|EXITWITHTIMEOUT|1|"), std::string::npos) << log;
+}
+
 TEST(CallFlow, ACallerWhoHangsUpWhileQueuedIsAbandonedWithWaitAndPosition) {
     MarkazServer server{options(flow_config("longest-idle", 1, ""))};
     BaresipPhone caller{phone(server, "1005", 440, AnswerMode::Manual)};  // no agent phone
