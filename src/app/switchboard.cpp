@@ -124,6 +124,10 @@ void Switchboard::start(const std::vector<store::CallbackRequest>& pending, Now 
             waiting_for_phone_.insert(agent.id);
         }
     }
+    // The requests' history (joining the queue, asking for the callback) is already in the
+    // store: putting them back in the router records nothing again, or reports would count
+    // each of these calls twice.
+    restoring_ = true;
     for (const store::CallbackRequest& request : pending) {
         CallId id{request.call};
         auto restored =
@@ -139,6 +143,7 @@ void Switchboard::start(const std::vector<store::CallbackRequest>& pending, Now 
                              request.queue));
         }
     }
+    restoring_ = false;
 }
 
 void Switchboard::on_call_event(const sip::CallEvent& event, Now now) {
@@ -447,7 +452,9 @@ const acd::QueueConfig* Switchboard::queue_config(const QueueId& queue) const {
 }
 
 void Switchboard::apply(const std::vector<acd::Event>& events, Now now) {
-    store_.append(events);
+    if (!restoring_) {
+        store_.append(events);
+    }
     view_.apply(events);  // first: handling an event may apply the router's next ones
     ++applying_;
     for (const acd::Event& event : events) {

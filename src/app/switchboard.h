@@ -136,6 +136,7 @@ private:
     /// Calls that joined a queue in the batch being applied, announced after it (apply()).
     std::vector<CallId> announce_after_batch_;
     int applying_ = 0;
+    bool restoring_ = false;  ///< start() is putting booked callbacks back in the router
     /// A rough handle time per queue for wait estimates (moving average, seconds).
     std::map<QueueId, double> handle_time_s_;
 };

@@ -463,6 +463,15 @@ TEST(CallFlow, BookedCallbacksSurviveKillNineAndAreAllDialledAfterRestart) {
     std::string csv = server.export_text("calls");
     EXPECT_NE(csv_row(csv, "1004").find(",answered,"), std::string::npos) << csv;
     EXPECT_NE(csv_row(csv, "1005").find(",answered,"), std::string::npos) << csv;
+    // Putting the requests back in line after the restart adds nothing to their history: each
+    // caller entered the queue once (reports count each call once).
+    std::string log = server.export_text("queue-log");
+    std::size_t entered = 0;
+    for (std::size_t at = log.find("|ENTERQUEUE|"); at != std::string::npos;
+         at = log.find("|ENTERQUEUE|", at + 1)) {
+        ++entered;
+    }
+    EXPECT_EQ(entered, 2u) << log;
 }
 
 TEST(CallFlow, AnAgentFirstCallbackRingsTheAgentThenDialsTheCustomer) {
