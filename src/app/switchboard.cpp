@@ -3,6 +3,7 @@
 #include "app/switchboard.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -454,6 +455,15 @@ const acd::QueueConfig* Switchboard::queue_config(const QueueId& queue) const {
 void Switchboard::apply(const std::vector<acd::Event>& events, Now now) {
     if (!restoring_) {
         store_.append(events);
+    } else {
+        std::vector<acd::Event> news;  // anything but the restored requests' own history
+        std::copy_if(events.begin(), events.end(), std::back_inserter(news), [](const auto& e) {
+            return !std::holds_alternative<acd::CallEnqueued>(e.body) &&
+                   !std::holds_alternative<acd::CallbackRequested>(e.body);
+        });
+        if (!news.empty()) {
+            store_.append(std::move(news));
+        }
     }
     view_.apply(events);  // first: handling an event may apply the router's next ones
     ++applying_;
