@@ -191,28 +191,6 @@ ValueCheck length(std::size_t min, std::size_t max) {
     };
 }
 
-std::string_view json_type_name(const Json& value) {
-    switch (value.type()) {
-        case Json::value_t::null:
-            return "null";
-        case Json::value_t::boolean:
-            return "boolean";
-        case Json::value_t::string:
-            return "string";
-        case Json::value_t::number_integer:
-        case Json::value_t::number_unsigned:
-            return "integer";
-        case Json::value_t::number_float:
-            return "number";
-        case Json::value_t::array:
-            return "array";
-        case Json::value_t::object:
-            return "object";
-        default:
-            return "value";
-    }
-}
-
 std::string dump(const Json& value) {
     return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

@@ -17,6 +17,7 @@
 
 #include "api/api_error.h"
 #include "common/enum_table.h"
+#include "common/json_type_name.h"
 
 namespace markaz::api {
 
@@ -63,9 +64,6 @@ ValueCheck in_range(std::int64_t min, std::int64_t max);
 ValueCheck ratio();
 /// A string of min..max characters (UTF-8 code points).
 ValueCheck length(std::size_t min, std::size_t max);
-
-/// The JSON type of `value` as people say it: "string", "number", "null", ...
-std::string_view json_type_name(const Json& value);
 
 /// A JSON value as compact text; strings that are not valid UTF-8 get U+FFFD.
 std::string dump(const Json& value);

@@ -5,28 +5,6 @@
 
 namespace markaz::store {
 
-std::string_view json_type_name(const Json& value) {
-    switch (value.type()) {
-        case Json::value_t::null:
-            return "null";
-        case Json::value_t::boolean:
-            return "boolean";
-        case Json::value_t::string:
-            return "string";
-        case Json::value_t::number_integer:
-        case Json::value_t::number_unsigned:
-            return "integer";
-        case Json::value_t::number_float:
-            return "number";
-        case Json::value_t::object:
-            return "object";
-        case Json::value_t::array:
-            return "array";
-        default:
-            return "binary";
-    }
-}
-
 JsonReader::JsonReader(const Json& object, std::string path)
     : object_(object), path_(std::move(path)) {}
 

@@ -20,6 +20,7 @@
 #include "acd/commands.h"
 #include "acd/config.h"
 #include "acd/events.h"
+#include "common/json_type_name.h"
 #include "common/result.h"
 #include "common/strong_id.h"
 #include "common/time.h"
@@ -188,8 +189,5 @@ private:
     std::string path_;
     std::optional<Error> error_;
 };
-
-/// The JSON type of `value` as people say it: "string", "number", "null", ...
-std::string_view json_type_name(const Json& value);
 
 }  // namespace markaz::store
