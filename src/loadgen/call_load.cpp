@@ -266,8 +266,12 @@ private:
         ++report_.placed;
         std::uint64_t leg = next_leg_++;
         std::string uri = "sip:" + number + "@" + settings_.server;
+        // Each caller has a number of its own, as a carrier's callers do, so call records,
+        // the console and callback requests show one per call.
+        std::string caller = std::to_string(report_.placed);
+        caller = "0900" + std::string(caller.size() < 7 ? 7 - caller.size() : 0, '0') + caller;
         std::string from =
-            "sip:loadgen@" + settings_.address + ":" + std::to_string(settings_.sip_port);
+            "sip:" + caller + "@" + settings_.address + ":" + std::to_string(settings_.sip_port);
         auto dialog = std::make_unique<Dialog>(Dialog{Dialog::Role::Caller, number, leg});
         dialog->offer = media::make_offer(local_media(leg));
         dialog->invited_at = seconds_now();
