@@ -19,12 +19,13 @@ int run_hash_password(const std::vector<std::string>& args, std::istream& in, st
         return 2;
     }
     std::string password;
-    if (!std::getline(in, password) || password.empty()) {
+    std::getline(in, password);
+    if (!password.empty() && password.back() == '\r') {
+        password.pop_back();  // a line written on Windows
+    }
+    if (password.empty()) {
         err << "markaz hash-password: no password on standard input\n";
         return 2;
-    }
-    if (!password.empty() && password.back() == '\r') {
-        password.pop_back();
     }
     auto hash = api::hash_password(password);
     if (!hash) {

@@ -43,8 +43,7 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
                                                     Log log) {
     const config::WebSettings& web = *config.web;
     const auto now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
-    auto specs = web.users;
-    auto users = api::users_from_specs(specs, config.router, now);
+    auto users = api::users_from_specs(web.users, config.router, now);
     if (!users) {
         return fail(Errc::InvalidArgument, config_path + ": web." + users.error().message);
     }

@@ -43,6 +43,9 @@ TEST(HashPasswordCommand, WrongInputIsNamed) {
     EXPECT_EQ(o.err, "markaz hash-password: no password on standard input\n");
     o = hash("\n");
     EXPECT_EQ(o.status, 2);
+    o = hash("\r\n");
+    EXPECT_EQ(o.status, 2);
+    EXPECT_TRUE(o.out.empty());
     o = hash("secret\n", {"secret"});
     EXPECT_EQ(o.status, 2);
     EXPECT_EQ(o.err,
