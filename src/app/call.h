@@ -44,6 +44,7 @@ struct Switchboard::Call {
     std::map<std::uint64_t, AgentId> legs;  ///< agents ringing, by leg number
     std::uint64_t next_leg = 1;
     std::optional<std::uint64_t> connected_leg;
+    std::map<std::uint64_t, media::ChannelId> leg_channels;  ///< answered legs' media
     std::optional<SteadyTime> talk_started;
 
     Dialogue dialogue = Dialogue::None;

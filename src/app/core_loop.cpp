@@ -6,6 +6,23 @@
 
 namespace markaz::app {
 
+namespace {
+
+/// Call ids unique across restarts: the server's start time in base 36 ("mx984a0s"), then
+/// the switchboard's counter. The real start time, not the call flow's clock, which tests may
+/// start at the same fake instant on every restart.
+std::string call_id_prefix(WallTime started) {
+    auto n = static_cast<std::uint64_t>(started.time_since_epoch().count());
+    std::string out;
+    do {
+        out.insert(out.begin(), "0123456789abcdefghijklmnopqrstuvwxyz"[n % 36]);
+        n /= 36;
+    } while (n);
+    return out;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<CoreLoop>> CoreLoop::create(const config::ServerConfig& config, Log log,
                                                    Clock clock) {
     auto store = StoreWorker::start(config.store, log);
@@ -100,9 +117,12 @@ Result<void> CoreLoop::run(sip::SipServer& sip, media::MediaEngine& media) {
     }
     view_ = std::move(*view);
     sip_ = &sip;
+    phones_ = std::make_unique<SipCallControl>(sip);
+    media_ = std::make_unique<EngineMediaControl>(media);
     board_ = std::make_unique<Switchboard>(
-        config_, std::move(*router), prompts_, sip, media, *store_, *view_,
-        [this](std::function<void(Switchboard&, Now)> work) { post(std::move(work)); }, log_);
+        config_, std::move(*router), prompts_, *phones_, *media_, *store_, *view_,
+        [this](std::function<void(Switchboard&, Now)> work) { post(std::move(work)); }, log_,
+        call_id_prefix(std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now())));
     board_->start(*pending, clock_());
     thread_ = std::thread([this] { loop(); });
     return {};

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "app/live_ports.h"
 #include "app/prompt_library.h"
 #include "app/store_worker.h"
 #include "app/switchboard.h"
@@ -65,6 +66,8 @@ private:
     PromptLibrary prompts_;
     std::unique_ptr<StoreWorker> store_;
     std::unique_ptr<CenterView> view_;
+    std::unique_ptr<CallControl> phones_;
+    std::unique_ptr<MediaControl> media_;
     std::unique_ptr<Switchboard> board_;
     std::atomic<sip::SipServer*> sip_{nullptr};
 

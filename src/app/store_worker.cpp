@@ -1,5 +1,7 @@
 #include "app/store_worker.h"
 
+#include <fmt/format.h>
+
 namespace markaz::app {
 
 Result<std::unique_ptr<StoreWorker>> StoreWorker::start(const std::string& path, Log log) {
@@ -10,6 +12,13 @@ Result<std::unique_ptr<StoreWorker>> StoreWorker::start(const std::string& path,
     auto calls = store::CallLog::open(path);
     if (!calls) {
         return fail(calls.error());
+    }
+    auto closed = calls->close_open();
+    if (!closed) {
+        return fail(closed.error());
+    }
+    if (*closed > 0) {
+        log(fmt::format("store: {} call record(s) left open by the last run closed", *closed));
     }
     return std::unique_ptr<StoreWorker>(
         new StoreWorker(std::move(*events), std::move(*calls), std::move(log)));
@@ -81,6 +90,14 @@ void StoreWorker::append(std::vector<acd::Event> events) {
 void StoreWorker::save(store::CallRecord record) {
     post([this, record = std::move(record)](store::CallLog& log) {
         if (auto ok = log.save(record); !ok) {
+            log_("store: " + ok.error().message);
+        }
+    });
+}
+
+void StoreWorker::save_open(store::CallRecord record) {
+    post([this, record = std::move(record)](store::CallLog& log) {
+        if (auto ok = log.save_open(record); !ok) {
             log_("store: " + ok.error().message);
         }
     });

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "acd/events.h"
+#include "app/ports.h"
 #include "common/result.h"
 #include "store/call_log.h"
 #include "store/sqlite_store.h"
@@ -20,21 +21,23 @@ namespace markaz::app {
 /// its own thread, so the core loop never waits for a disk. Jobs run in the order given;
 /// events queued together go to disk in one transaction (group commit). A job with a
 /// completion gets it called (on the store thread) once its write is on disk or has failed.
-class StoreWorker {
+class StoreWorker final : public CallStore {
 public:
-    using Done = std::function<void(Result<void>)>;
     using Log = std::function<void(const std::string&)>;
 
-    /// Opens (creating if needed) the SQLite file and starts the thread.
+    /// Opens (creating if needed) the SQLite file, closes the records of calls a stopped
+    /// server left open (logged), and starts the thread.
     static Result<std::unique_ptr<StoreWorker>> start(const std::string& path, Log log);
-    ~StoreWorker();  ///< writes everything queued, then stops
+    ~StoreWorker() override;  ///< writes everything queued, then stops
 
-    void append(std::vector<acd::Event> events);
-    void save(store::CallRecord record);
-    void set_wrap(std::string call, Duration wrap);
-    void book_callback(store::CallbackRequest request, Done done);
-    void callback_attempted(std::string call, int attempts, WallTime at);
-    void close_callback(std::string call, std::string state, WallTime at);
+    void append(std::vector<acd::Event> events) override;
+    void save(store::CallRecord record) override;
+    /// A call in progress, as known so far (CallLog::save_open).
+    void save_open(store::CallRecord record) override;
+    void set_wrap(std::string call, Duration wrap) override;
+    void book_callback(store::CallbackRequest request, Done done) override;
+    void callback_attempted(std::string call, int attempts, WallTime at) override;
+    void close_callback(std::string call, std::string state, WallTime at) override;
 
     /// Reads, before the core loop starts (the thread may be running: SQLite serialises).
     Result<std::vector<store::CallbackRequest>> pending_callbacks();

@@ -20,16 +20,6 @@ std::string recording_path(const std::string& dir, WallTime at, const CallId& ca
     return dir + "/" + utc_text(at, "%Y%m%d-%H%M%S") + "-" + call.str() + ".wav";
 }
 
-/// Call ids unique across restarts: the server's start time in base 36, then a counter.
-std::string base36(std::uint64_t n) {
-    std::string out;
-    do {
-        out.insert(out.begin(), "0123456789abcdefghijklmnopqrstuvwxyz"[n % 36]);
-        n /= 36;
-    } while (n);
-    return out;
-}
-
 acd::OfferFailure offer_failure(int status) {
     switch (status) {
         case 486:
@@ -63,18 +53,19 @@ acd::DialOutcome dial_outcome(int status) {
 }  // namespace
 
 Switchboard::Switchboard(const config::ServerConfig& config, acd::Router router,
-                         const PromptLibrary& prompts, sip::SipServer& sip,
-                         media::MediaEngine& media, StoreWorker& store, CenterView& view,
-                         PostBack post_back, Log log)
+                         const PromptLibrary& prompts, CallControl& phones, MediaControl& media,
+                         CallStore& store, CenterView& view, PostBack post_back, Log log,
+                         std::string id_prefix)
     : config_(config),
       router_(std::move(router)),
       prompts_(prompts),
-      sip_(sip),
+      phones_(phones),
       media_(media),
       store_(store),
       view_(view),
       post_back_(std::move(post_back)),
-      log_(std::move(log)) {
+      log_(std::move(log)),
+      id_prefix_(std::move(id_prefix)) {
     // The house language (feature codes, calls that reach a queue without an IVR): the
     // language of the first IVR flow a number leads to, else Persian.
     for (const auto& [number, route] : config_.dialplan) {
@@ -83,9 +74,6 @@ Switchboard::Switchboard(const config::ServerConfig& config, acd::Router router,
             break;
         }
     }
-    auto started = std::chrono::system_clock::now().time_since_epoch();
-    id_prefix_ = base36(static_cast<std::uint64_t>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(started).count()));
 }
 
 Switchboard::~Switchboard() = default;
@@ -106,10 +94,6 @@ Result<void> Switchboard::handle(const acd::Command& command, Now now) {
     }
     apply(*events, now);
     return {};
-}
-
-Result<void> Switchboard::command(const acd::Command& command, Now now) {
-    return handle(command, now);
 }
 
 void Switchboard::start(const std::vector<store::CallbackRequest>& pending, Now now) {
@@ -176,6 +160,10 @@ void Switchboard::on_call_event(const sip::CallEvent& event, Now now) {
         case Kind::LegFailed:
             leg_failed(call, event, now);
             break;
+        case Kind::Held:
+        case Kind::Resumed:
+            held(call, event.leg, event.kind == Kind::Held, now);
+            break;
         case Kind::Ended:
             ended(call, event, now);
             break;
@@ -199,6 +187,7 @@ void Switchboard::arrive(const sip::CallEvent& event, Now now) {
     by_id_[call.id] = &call;
     by_channel_[call.channel] = &call;
     log_(fmt::format("call {} from {} to {}", call.id.str(), event.caller, event.dialled));
+    store_.save_open(call.record);  // a record even if the server dies before the call ends
 
     if (parse_feature_code(event.dialled)) {
         feature_code(call, now);
@@ -206,7 +195,7 @@ void Switchboard::arrive(const sip::CallEvent& event, Now now) {
     }
     auto route = config_.dialplan.find(event.dialled);
     if (route == config_.dialplan.end()) {
-        sip_.hang_up(call.ref);  // not ours after all (the handler and the dialplan agree)
+        phones_.hang_up(call.ref);  // not ours after all (the handler and the dialplan agree)
         return;
     }
     api::LiveCall live;
@@ -248,12 +237,12 @@ void Switchboard::route(Call& call, Now now) {
             hold_music(call);
             std::uint64_t leg = call.next_leg++;
             call.legs[leg] = AgentId{};
-            sip_.ring(call.ref, leg, to.target, call.record.caller, input_time_);
+            phones_.ring(call.ref, leg, to.target, call.record.caller, input_time_);
             break;
         }
         case ivr::Route::Kind::Hangup:
             call.hangup_cause = "ivr hang-up";
-            sip_.hang_up(call.ref);
+            phones_.hang_up(call.ref);
             break;
     }
 }
@@ -278,15 +267,16 @@ void Switchboard::leg_answered(Call& call, const sip::CallEvent& event, Now now)
         if (auto ok = handle(acd::OfferAnswered{call.id, call.reserved}, now); !ok) {
             log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
             call.in_router = false;
-            sip_.hang_up(call.ref);
+            phones_.hang_up(call.ref);
         }
         return;
     }
     if (call.agent_first && call.customer_leg == event.leg) {  // the customer answered
+        call.leg_channels[event.leg] = event.channel;
         call.gather_until.reset();
         if (auto ok = handle(acd::CallbackDialed{call.id, acd::DialOutcome::Answered}, now); !ok) {
             log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
-            sip_.hang_up(call.ref);
+            phones_.hang_up(call.ref);
         }
         return;
     }
@@ -301,15 +291,16 @@ void Switchboard::leg_answered(Call& call, const sip::CallEvent& event, Now now)
              now);
         if (auto ok = handle(acd::CallbackDialed{call.id, acd::DialOutcome::Answered}, now); !ok) {
             log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
-            sip_.hang_up(call.ref);
+            phones_.hang_up(call.ref);
         }
         return;
     }
     auto leg = call.legs.find(event.leg);
     if (leg == call.legs.end()) {
-        sip_.drop_leg(call.ref, event.leg);
+        phones_.drop_leg(call.ref, event.leg);
         return;
     }
+    call.leg_channels[event.leg] = event.channel;
     if (call.phase == Call::Phase::Direct) {
         call.phase = Call::Phase::Connected;
         call.connected_leg = event.leg;
@@ -322,7 +313,7 @@ void Switchboard::leg_answered(Call& call, const sip::CallEvent& event, Now now)
         log_(fmt::format("call {}: answer of {} not taken: {}", call.id.str(), agent.str(),
                          ok.error().message));
         call.legs.erase(leg);
-        sip_.drop_leg(call.ref, event.leg);
+        phones_.drop_leg(call.ref, event.leg);
     }
 }
 
@@ -344,7 +335,7 @@ void Switchboard::leg_failed(Call& call, const sip::CallEvent& event, Now now) {
         if (auto ok = handle(acd::CallbackDialed{call.id, dial_outcome(event.status)}, now); !ok) {
             log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
         }
-        sip_.hang_up(call.ref);  // the agent, waiting on the line, is let go
+        phones_.hang_up(call.ref);  // the agent, waiting on the line, is let go
         return;
     }
     if (event.leg == 0) {  // the customer of a callback did not answer
@@ -439,7 +430,7 @@ void Switchboard::start_talking(Call& call, std::optional<std::uint64_t> leg, No
         call.record.recording = *recording;
     }
     if (leg) {
-        sip_.connect_leg(call.ref, *leg, recording);
+        phones_.connect_leg(call.ref, *leg, recording);
     }
 }
 
@@ -520,9 +511,9 @@ void Switchboard::apply(const acd::Event& event, Now now) {
                 std::uint64_t leg = call->next_leg++;
                 call->legs[leg] = e.agent;
                 call->record.agents_offered.push_back(e.agent.str());
-                sip_.ring(call->ref, leg, e.extension,
-                          call->callback_dial ? call->record.dialled : call->record.caller,
-                          input_time_);
+                phones_.ring(call->ref, leg, e.extension,
+                             call->callback_dial ? call->record.dialled : call->record.caller,
+                             input_time_);
             },
             [&](const acd::OfferEnded& e) {
                 Call* call = call_of(e.call);
@@ -533,12 +524,12 @@ void Switchboard::apply(const acd::Event& event, Now now) {
                     // The agent did not take the callback: their phone stops ringing.
                     call->in_router = false;
                     call->hangup_cause = "agent did not answer";
-                    sip_.hang_up(call->ref);
+                    phones_.hang_up(call->ref);
                     return;
                 }
                 for (auto it = call->legs.begin(); it != call->legs.end(); ++it) {
                     if (it->second == e.agent && it->first != call->connected_leg) {
-                        sip_.drop_leg(call->ref, it->first);
+                        phones_.drop_leg(call->ref, it->first);
                         call->legs.erase(it);
                         break;
                     }
@@ -567,6 +558,7 @@ void Switchboard::apply(const acd::Event& event, Now now) {
                 call->record.agent = e.agent.str();
                 call->record.wait = e.wait;
                 start_talking(*call, call->connected_leg, now);
+                store_.save_open(call->record);
                 log_(fmt::format(
                     "call {} answered by {} after {} ms", e.call.str(), e.agent.str(),
                     std::chrono::duration_cast<std::chrono::milliseconds>(e.wait).count()));
@@ -696,7 +688,7 @@ void Switchboard::tick(Now now) {
                     !ok) {
                     log_(fmt::format("callback {}: {}", call->id.str(), ok.error().message));
                 }
-                sip_.hang_up(call->ref);
+                phones_.hang_up(call->ref);
             }
         } else {
             call->announce_at.reset();

@@ -10,8 +10,8 @@
 
 #include "acd/router.h"
 #include "app/center_view.h"
+#include "app/ports.h"
 #include "app/prompt_library.h"
-#include "app/store_worker.h"
 #include "config/server_config_loader.h"
 #include "media/media_engine.h"
 #include "sip/call_control.h"
@@ -26,16 +26,19 @@ namespace markaz::app {
 /// Callback requests are booked durably before the caller hears so and dialled when they
 /// reach the head. Agents change state from their phones with feature codes. Every router
 /// event is stored; one call record per call is stored when the call ends.
-/// Thread: the core loop only (CoreLoop); it calls the SIP and media layers, which queue.
+/// Thread: the core loop only (CoreLoop). It acts through the ports (ports.h), which queue
+/// the work for the SIP, media and store threads; the unit tests plug in fakes and a clock.
 class Switchboard {
 public:
     using Log = std::function<void(const std::string&)>;
     /// How a store completion comes back to the core loop.
     using PostBack = std::function<void(std::function<void(Switchboard&, Now)>)>;
 
+    /// `id_prefix` starts every call id (unique across restarts: the server's start time).
     Switchboard(const config::ServerConfig& config, acd::Router router,
-                const PromptLibrary& prompts, sip::SipServer& sip, media::MediaEngine& media,
-                StoreWorker& store, CenterView& view, PostBack post_back, Log log);
+                const PromptLibrary& prompts, CallControl& phones, MediaControl& media,
+                CallStore& store, CenterView& view, PostBack post_back, Log log,
+                std::string id_prefix);
     ~Switchboard();
     Switchboard(const Switchboard&) = delete;
     Switchboard& operator=(const Switchboard&) = delete;
@@ -51,7 +54,9 @@ public:
     /// Runs what is due: the router's timers, IVR timeouts, repeated announcements.
     void tick(Now now);
     std::optional<SteadyTime> next_deadline() const;
-    /// A router command from outside the calls (the API, tests).
+    /// A command from outside the calls (the API, tests). One that ends a call acts on its
+    /// phones first (BYE to the connected ones, CANCEL to the ringing ones), then tells the
+    /// router (switchboard_commands.cpp).
     Result<void> command(const acd::Command& command, Now now);
     const acd::Router& router() const { return router_; }
     /// What the web desks see: live figures, intervals, the live calls.
@@ -101,6 +106,12 @@ private:
     /// The caller stops hearing prompts or music and is bridged with `leg`, recorded.
     void start_talking(Call& call, std::optional<std::uint64_t> leg, Now now);
 
+    // switchboard_commands.cpp: commands on a call from outside it (the API)
+    Result<void> hang_up_by_command(const CallId& id, const acd::Command& command, Now now);
+
+    // switchboard_hold.cpp: a phone holding the other party and taking it back
+    void held(Call& call, std::uint64_t leg, bool on_hold, Now now);
+
     // switchboard_agents.cpp: feature codes and phones
     void feature_code(Call& call, Now now);
     std::optional<AgentId> agent_at(const std::string& extension) const;
@@ -108,9 +119,9 @@ private:
     const config::ServerConfig& config_;
     acd::Router router_;
     const PromptLibrary& prompts_;
-    sip::SipServer& sip_;
-    media::MediaEngine& media_;
-    StoreWorker& store_;
+    CallControl& phones_;
+    MediaControl& media_;
+    CallStore& store_;
     CenterView& view_;
     PostBack post_back_;
     Log log_;

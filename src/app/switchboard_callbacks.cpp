@@ -152,7 +152,7 @@ void Switchboard::ring_agent_first(const acd::CallOffered& offer, Now now) {
     std::uint64_t tag = next_tag_++;
     dialling_[tag] = Dialling{offer.call, offer.extension, offer.queue, offer.agent};
     log_(fmt::format("callback {}: ringing agent {} first", offer.call.str(), offer.agent.str()));
-    sip_.originate(tag, offer.extension, "callback");
+    phones_.originate(tag, offer.extension, "callback");
 }
 
 void Switchboard::dial_callback(const acd::DialCallback& dial, Now now) {
@@ -168,20 +168,20 @@ void Switchboard::dial_callback(const acd::DialCallback& dial, Now now) {
         }
         log_(fmt::format("callback {}: agent {} on the line, dialling {} (attempt {})",
                          dial.call.str(), dial.agent.str(), dial.number, dial.attempt));
-        sip_.ring(call->ref, leg, dial.number, dial.queue.str(), input_time_);
+        phones_.ring(call->ref, leg, dial.number, dial.queue.str(), input_time_);
         return;
     }
     std::uint64_t tag = next_tag_++;
     dialling_[tag] = Dialling{dial.call, dial.number, dial.queue, std::nullopt};
     log_(fmt::format("callback {}: dialling {} (attempt {}), agent {} reserved", dial.call.str(),
                      dial.number, dial.attempt, dial.agent.str()));
-    sip_.originate(tag, dial.number, dial.queue.str());
+    phones_.originate(tag, dial.number, dial.queue.str());
 }
 
 void Switchboard::originated(const sip::CallEvent& event, Now now) {
     auto tag = dialling_.find(event.leg);
     if (tag == dialling_.end()) {
-        sip_.hang_up(event.call);
+        phones_.hang_up(event.call);
         return;
     }
     CallId id = tag->second.call;
@@ -213,6 +213,7 @@ void Switchboard::originated(const sip::CallEvent& event, Now now) {
             call.gather_until = now.mono + q->ring_timeout;
         }
     }
+    store_.save_open(call.record);
     calls_[call.ref] = std::move(owned);
     by_id_[id] = &call;
 }

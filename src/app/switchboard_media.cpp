@@ -26,7 +26,7 @@ bool Switchboard::on_media_event(const media::MediaEvent& event, Now now) {
             break;
         case media::MediaEvent::Kind::RtpTimeout:
             call.hangup_cause = "caller's audio stopped";
-            sip_.hang_up(call.ref);
+            phones_.hang_up(call.ref);
             break;
         case media::MediaEvent::Kind::PlayFinished:
             if (event.tag != 0 && event.tag == call.play_tag) {
@@ -52,7 +52,7 @@ void Switchboard::play(Call& call, std::shared_ptr<const media::Prompt> prompt, 
 void Switchboard::hold_music(Call& call) {
     call.play_tag = 0;
     if (auto music = prompts_.music_on_hold()) {
-        media_.play(call.channel, std::move(music), true);
+        media_.play(call.channel, std::move(music), true, 0);
     } else {
         media_.stop_playing(call.channel);
     }
@@ -125,7 +125,7 @@ void Switchboard::played(Call& call, Now now) {
             break;
         case Call::Phase::Saying:
         case Call::Phase::Feature:
-            sip_.hang_up(call.ref);
+            phones_.hang_up(call.ref);
             break;
         case Call::Phase::Connected:
         case Call::Phase::Direct:

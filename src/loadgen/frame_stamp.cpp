@@ -24,7 +24,9 @@ void stamp_frame(std::uint32_t frame, std::span<std::uint8_t> payload) noexcept 
     payload[9] = static_cast<std::uint8_t>(kNibbleBase + check);
 }
 
-std::optional<std::uint32_t> read_stamp(std::span<const std::uint8_t> payload) noexcept {
+namespace {
+
+std::optional<std::uint32_t> stamp_at_start(std::span<const std::uint8_t> payload) noexcept {
     if (payload.size() < kStampBytes || payload[0] != kMarker) {
         return std::nullopt;
     }
@@ -44,6 +46,17 @@ std::optional<std::uint32_t> read_stamp(std::span<const std::uint8_t> payload) n
         }
     }
     return frame;
+}
+
+}  // namespace
+
+std::optional<std::uint32_t> read_stamp(std::span<const std::uint8_t> payload) noexcept {
+    for (std::size_t at = 0; at + kStampBytes <= payload.size(); at += kStampSliceBytes) {
+        if (auto frame = stamp_at_start(payload.subspan(at))) {
+            return frame;
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace markaz::loadgen

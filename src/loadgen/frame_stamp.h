@@ -20,8 +20,14 @@ inline constexpr std::size_t kStampBytes = 10;
 /// is left as it is (a tone, so the stream is audio like any other).
 void stamp_frame(std::uint32_t frame, std::span<std::uint8_t> payload) noexcept;
 
-/// The number stamped in a received μ-law payload; nullopt when there is none (silence,
-/// Markaz's concealment of a lost frame, a prompt, or a damaged frame).
+/// Where a stamp may start in a received payload: Markaz plays audio out in 10 ms slices
+/// (media/inbound_audio.h), and its jitter buffer may settle its delay by one slice, so a
+/// frame's stamp arrives at the start of a packet or at any 10 ms (80 bytes) into it.
+inline constexpr std::size_t kStampSliceBytes = 80;
+
+/// The number stamped in a received μ-law payload (at a kStampSliceBytes boundary); nullopt
+/// when there is none (silence, Markaz's concealment of a lost frame, a prompt, or a damaged
+/// frame).
 std::optional<std::uint32_t> read_stamp(std::span<const std::uint8_t> payload) noexcept;
 
 }  // namespace markaz::loadgen

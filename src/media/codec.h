@@ -8,7 +8,8 @@
 
 namespace markaz::media {
 
-/// Markaz ticks every 20 ms: one RTP packet per direction per tick (we answer with a=ptime:20).
+/// Markaz ticks every 20 ms: mixing, recording and prompts run in 20 ms frames, whatever
+/// packet time each peer sends and asks for (InboundAudio, OutboundAudio).
 inline constexpr std::uint32_t kFrameMs = 20;
 /// Mixing, recording, prompts and tones all run on 8 kHz mono int16 PCM, 160 samples a frame.
 inline constexpr std::uint32_t kMixRate = 8000;
@@ -39,7 +40,11 @@ public:
     /// The largest payload encode() writes for one 20 ms frame.
     virtual std::size_t max_payload_bytes() const noexcept = 0;
 
-    /// Encodes one 20 ms frame of `samples_per_frame()` samples into `out`.
+    /// Payload bytes per 10 ms: a received packet is cut into slices this long, whatever its
+    /// packet time (InboundAudio). Every codec Markaz runs can be cut on sample boundaries.
+    virtual std::size_t slice_bytes() const noexcept = 0;
+
+    /// Encodes one packet's samples (whole 10 ms slices: 10 to 60 ms) into `out`.
     /// Returns the payload length, or 0 when `pcm` has the wrong length or `out` is too small.
     virtual std::size_t encode(std::span<const std::int16_t> pcm,
                                std::span<std::uint8_t> out) noexcept = 0;

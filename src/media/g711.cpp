@@ -155,7 +155,7 @@ void alaw_decode(std::span<const std::uint8_t> in, std::span<std::int16_t> out) 
 
 std::size_t G711Codec::encode(std::span<const std::int16_t> pcm,
                               std::span<std::uint8_t> out) noexcept {
-    if (pcm.size() != samples_per_frame() || out.size() < pcm.size()) {
+    if (pcm.empty() || pcm.size() % slice_bytes() != 0 || out.size() < pcm.size()) {
         return 0;
     }
     if (law_ == Law::Mu) {

@@ -37,6 +37,7 @@ public:
     std::uint32_t clock_rate() const noexcept override { return kMixRate; }
     std::uint32_t sample_rate() const noexcept override { return kMixRate; }
     std::size_t max_payload_bytes() const noexcept override { return kFrameSamples; }
+    std::size_t slice_bytes() const noexcept override { return kMixRate / 100; }
 
     std::size_t encode(std::span<const std::int16_t> pcm,
                        std::span<std::uint8_t> out) noexcept override;

@@ -15,8 +15,9 @@
 #include "media/dtmf_generator.h"
 #include "media/dtmf_receiver.h"
 #include "media/dtmf_sender.h"
-#include "media/jitter_buffer.h"
+#include "media/inbound_audio.h"
 #include "media/mixer.h"
+#include "media/outbound_audio.h"
 #include "media/port_pool.h"
 #include "media/rtp_packet.h"
 #include "media/rtp_socket.h"
@@ -89,7 +90,7 @@ bool same_source(const sockaddr_in& a, const sockaddr_in& b) {
 /// One leg's RTP state on its worker.
 struct Channel {
     Channel(ChannelId channel, RtpSocket rtp)
-        : id(channel), socket(std::move(rtp)), jitter(JitterBufferConfig{}), dtmf(kMixRate) {}
+        : id(channel), socket(std::move(rtp)), dtmf(kMixRate) {}
 
     ChannelId id{};
     RtpSocket socket;
@@ -97,7 +98,8 @@ struct Channel {
     sockaddr_in send_to{};
     std::unique_ptr<Codec> encoder;
     std::unique_ptr<Codec> decoder;
-    JitterBuffer jitter;
+    InboundAudio heard;      ///< the peer's packets, whatever their packet time, as 20 ms frames
+    OutboundAudio outbound;  ///< our 20 ms frames, as packets of the peer's packet time
     DtmfReceiver dtmf;
     /// The source RTP is taken from: the first one heard after the remote was set (symmetric
     /// RTP, which gets through NAT). Packets from anywhere else are dropped, so a stranger
@@ -118,7 +120,6 @@ struct Channel {
     std::optional<PromptPlayer> player;  ///< overrides what the channel would hear
     std::uint64_t player_tag = 0;        ///< reported when `player` finishes
     Frame input{};                       ///< this tick's decoded audio from the peer
-    int concealed = 0;                   ///< lost frames in a row so far
     bool has_input = false;
 };
 
@@ -261,6 +262,7 @@ private:
         } else if (c.remote.telephone_event) {
             channel->tones_in.reset();  // phones sending RFC 4733 often leave the tones in too
         }
+        channel->outbound.set_ptime(c.remote.ptime_ms);
         channel->remote = std::move(c.remote);
     }
     void apply(Echo& c) {
@@ -385,7 +387,8 @@ private:
             // Audio also tells the DTMF receiver that a key press is over, in case all three
             // of its end packets were lost.
             channel.dtmf.on_audio(packet.header.timestamp);
-            channel.jitter.push(packet.header, packet.payload);
+            channel.heard.push(packet.header, packet.payload,
+                               channel.decoder ? channel.decoder->slice_bytes() : 0);
         }
         if (channel.remote && !channel.remote->receive) {
             channel.last_heard = now;  // silence was agreed on: the clock starts when it ends
@@ -398,39 +401,15 @@ private:
 
     /// This tick's 20 ms from the peer into channel.input; false when there is none.
     bool decode(Channel& channel) {
-        PlayoutFrame frame = channel.jitter.pop();
-        if (!channel.decoder) {
-            return false;
-        }
-        switch (frame.status) {
-            case FrameStatus::Audio: {
-                channel.concealed = 0;
-                bool decoded =
-                    frame.payload_type == channel.decoder->payload_type() &&
-                    channel.decoder->decode(frame.payload, channel.input) == kFrameSamples;
-                if (decoded && channel.tones_in) {
-                    channel.tones_in->process(channel.input);
-                    while (auto digit = channel.tones_in->pop()) {
-                        sink_(MediaEvent{MediaEvent::Kind::Dtmf, channel.id, digit->digit,
-                                         DtmfSource::InBand});
-                    }
-                }
-                return decoded;
+        InboundFrame frame = channel.heard.next_frame(channel.decoder.get(), channel.input);
+        if (frame == InboundFrame::Audio && channel.tones_in) {
+            channel.tones_in->process(channel.input);
+            while (auto digit = channel.tones_in->pop()) {
+                sink_(MediaEvent{MediaEvent::Kind::Dtmf, channel.id, digit->digit,
+                                 DtmfSource::InBand});
             }
-            case FrameStatus::Lost:
-                // Conceal a short loss by repeating the last frame at half volume, then
-                // fade to silence: a click-free gap is better than a hard cut.
-                if (++channel.concealed > 3) {
-                    return false;
-                }
-                for (auto& sample : channel.input) {
-                    sample = static_cast<std::int16_t>(sample / 2);
-                }
-                return true;
-            case FrameStatus::Empty:
-                return false;
         }
-        return false;
+        return frame != InboundFrame::Silent;
     }
 
     void mix(Room& room) {
@@ -463,8 +442,6 @@ private:
             return;
         }
         channel.sent = true;
-        std::array<std::uint8_t, RtpSocket::kMaxDatagram> datagram{};
-        std::size_t length = 0;
         std::optional<TelephoneEventPacket> event;
         if (channel.remote->telephone_event) {
             event = channel.digits_out.tick(channel.timestamp);
@@ -473,9 +450,11 @@ private:
             // RFC 4733: the event replaces this tick's audio, in the same sequence space.
             std::array<std::uint8_t, kTelephoneEventBytes> payload{};
             (void)write_telephone_event(event->event, payload);
-            RtpHeader header{event->marker, *channel.remote->telephone_event, channel.seq++,
-                             event->timestamp, channel.ssrc};
-            length = write_rtp(header, payload, datagram);
+            channel.outbound.clear();
+            send_packet(channel,
+                        RtpHeader{event->marker, *channel.remote->telephone_event, channel.seq++,
+                                  event->timestamp, channel.ssrc},
+                        payload);
         } else {
             Frame tones{};
             if (channel.tones_out) {
@@ -485,13 +464,25 @@ private:
                     channel.tones_out.reset();
                 }
             }
-            std::array<std::uint8_t, 160> payload{};
-            std::size_t n = channel.encoder->encode(pcm, payload);
-            RtpHeader header{false, channel.remote->payload_type, channel.seq++, channel.timestamp,
-                             channel.ssrc};
-            length = write_rtp(header, std::span(payload.data(), n), datagram);
+            // In packets of the peer's packet time: none, one or two leave this tick.
+            channel.outbound.add(
+                pcm.first<kFrameSamples>(), channel.timestamp,
+                [&](std::span<const std::int16_t> packet, std::uint32_t at) {
+                    std::array<std::uint8_t, OutboundAudio::kMaxPacketSamples> payload{};
+                    std::size_t n = channel.encoder->encode(packet, payload);
+                    send_packet(channel,
+                                RtpHeader{false, channel.remote->payload_type, channel.seq++, at,
+                                          channel.ssrc},
+                                std::span(payload.data(), n));
+                });
         }
         channel.timestamp += channel.encoder->timestamp_step();
+    }
+
+    void send_packet(Channel& channel, const RtpHeader& header,
+                     std::span<const std::uint8_t> payload) {
+        std::array<std::uint8_t, RtpSocket::kMaxDatagram> datagram{};
+        std::size_t length = write_rtp(header, payload, datagram);
         std::array<std::span<const std::uint8_t>, 1> packets{std::span(datagram.data(), length)};
         channel.socket.send(packets, channel.send_to);
     }

@@ -37,6 +37,8 @@ struct RemoteMedia {
     /// False while the peer sends nothing by agreement (inactive, recvonly): its silence then
     /// is not a dead stream.
     bool receive = true;
+    /// The packet time to send at (the negotiated a=ptime): 10 to 60 ms.
+    std::uint32_t ptime_ms = 20;
 };
 
 /// What the media engine tells the core. Posted from worker threads; sinks must not block.

@@ -159,6 +159,7 @@ Result<NegotiatedAudio> negotiated(const SdpSession& session, const SdpMedia& m,
     audio.remote_port = m.port;
     audio.direction = mirror(effective_direction(session, m));
     audio.remote_ptime_ms = m.ptime_ms.value_or(kPtimeMs);
+    audio.ptime_ms = packet_time(m.ptime_ms);
     return audio;
 }
 
@@ -177,7 +178,8 @@ SdpSession local_session(const LocalMedia& local) {
 /// Our audio m= with the given codecs (kind, payload type) and telephone-event.
 SdpMedia local_audio(const LocalMedia& local,
                      const std::vector<std::pair<CodecKind, std::uint8_t>>& codecs,
-                     std::optional<std::uint8_t> telephone_event, MediaDirection direction) {
+                     std::optional<std::uint8_t> telephone_event, MediaDirection direction,
+                     std::uint32_t ptime_ms = kPtimeMs) {
     SdpMedia m;
     m.media = "audio";
     m.port = local.port;
@@ -194,7 +196,7 @@ SdpMedia local_audio(const LocalMedia& local,
             {*telephone_event, std::string(kTelephoneEvent), kTelephoneEventRate, 1});
         m.fmtps.push_back({std::to_string(*telephone_event), std::string(kDtmfEvents)});
     }
-    m.ptime_ms = kPtimeMs;
+    m.ptime_ms = ptime_ms;
     m.direction = direction;
     return m;
 }
@@ -223,6 +225,13 @@ std::string rejection(const SdpMedia& m) {
 
 }  // namespace
 
+std::uint32_t packet_time(std::optional<std::uint32_t> asked) {
+    if (asked && *asked >= kMinPtimeMs && *asked <= kMaxPtimeMs && *asked % 10 == 0) {
+        return *asked;
+    }
+    return kPtimeMs;
+}
+
 Result<SdpAnswer> answer_offer(const SdpSession& offer, const LocalMedia& local) {
     SdpAnswer answer{local_session(local), {}};
     bool accepted = false;
@@ -250,8 +259,8 @@ Result<SdpAnswer> answer_offer(const SdpSession& offer, const LocalMedia& local)
         }
         answer.audio = std::move(*audio);
         answer.session.media.push_back(local_audio(local, {{choice->codec, choice->payload_type}},
-                                                   choice->telephone_event,
-                                                   answer.audio.direction));
+                                                   choice->telephone_event, answer.audio.direction,
+                                                   answer.audio.ptime_ms));
         accepted = true;
     }
     if (!accepted) {

@@ -35,9 +35,13 @@ struct NegotiatedAudio {
     std::uint16_t remote_port = 0;
     /// Our direction: SendOnly means we send and do not expect to receive.
     MediaDirection direction = MediaDirection::SendRecv;
-    /// The packet time the peer asked for (a=ptime), 20 if it did not say. Markaz always
-    /// sends 20 ms.
+    /// The packet time the peer asked for (a=ptime), 20 if it did not say.
     std::uint32_t remote_ptime_ms = 20;
+    /// The packet time Markaz sends at, and answered with: the peer's a=ptime when it is one
+    /// Markaz frames (kMinPtimeMs..kMaxPtimeMs in steps of 10), else 20. Whatever the peer
+    /// then sends is heard (InboundAudio); sending what it asked for suits the phones and
+    /// trunks that play only their own packet time.
+    std::uint32_t ptime_ms = 20;
 
     bool sends() const noexcept {
         return direction == MediaDirection::SendRecv || direction == MediaDirection::SendOnly;
@@ -48,6 +52,11 @@ struct NegotiatedAudio {
     friend bool operator==(const NegotiatedAudio&, const NegotiatedAudio&) = default;
 };
 
+inline constexpr std::uint32_t kMinPtimeMs = 10;
+inline constexpr std::uint32_t kMaxPtimeMs = 60;
+/// The packet time Markaz uses with a peer that asked for `asked` (see NegotiatedAudio).
+std::uint32_t packet_time(std::optional<std::uint32_t> asked);
+
 struct SdpAnswer {
     SdpSession session;  ///< format_sdp() it for the 200 OK body
     NegotiatedAudio audio;
@@ -55,10 +64,11 @@ struct SdpAnswer {
 
 /// Answers a remote offer (RFC 3264 §6). The first audio stream over RTP/AVP that offers a
 /// codec in `local.codecs` is accepted, with the first such codec in the *offerer's* order,
-/// plus telephone-event/8000 if offered. Every other stream is rejected with port 0, as
-/// §6 requires one m= per offered m=. Our direction mirrors the offer's (sendonly → recvonly,
-/// inactive → inactive); a c= of 0.0.0.0 counts as the offerer not wanting media (old-style
-/// hold). Errors, all of which the SIP layer answers with 488 Not Acceptable Here:
+/// plus telephone-event/8000 if offered, and the offer's a=ptime (packet_time()). Every other
+/// stream is rejected with port 0, as §6 requires one m= per offered m=. Our direction mirrors the
+/// offer's (sendonly → recvonly, inactive → inactive); a c= of 0.0.0.0 counts as the offerer not
+/// wanting media (old-style hold). Errors, all of which the SIP layer answers with 488 Not
+/// Acceptable Here:
 ///  * Unavailable — nothing acceptable ("no supported audio codec offered: G729/8000 ...");
 ///  * InvalidArgument — the accepted stream's address is not a numeric IP.
 Result<SdpAnswer> answer_offer(const SdpSession& offer, const LocalMedia& local);

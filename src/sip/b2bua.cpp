@@ -39,7 +39,8 @@ media::RemoteMedia remote_of(const media::NegotiatedAudio& audio) {
                               audio.payload_type,
                               audio.telephone_event_payload_type,
                               audio.sends() && audio.remote_address != "0.0.0.0",
-                              audio.receives()};
+                              audio.receives(),
+                              audio.ptime_ms};
 }
 
 /// "recordings/20261123-104512-c7.wav": sortable by time, unique per call.
@@ -63,6 +64,7 @@ struct B2bua::Leg {
     bool authenticated = false;    ///< already answered the trunk's challenge once
     std::uint64_t group = 0;       ///< the application's leg number (its contacts share it)
     bool channel_open = true;
+    bool holding = false;  ///< its last offer stopped our audio to it (it holds its peer)
 };
 
 struct B2bua::Call {
@@ -709,9 +711,16 @@ void B2bua::on_reinvite(Call& call, Leg& leg, const sip_t* sip) {
     leg.our_sdp = answer->session;
     media_.set_remote(leg.channel, remote_of(answer->audio));
     // A leg that stops receiving from us (sendonly, inactive, c=0.0.0.0) has put the other
-    // party on hold: they hear music until it takes them back.
+    // party on hold: they hear music until it takes them back. The application's calls are
+    // told (Held, Resumed) and play the music themselves.
+    bool holding = !answer->audio.sends();
+    if (call.app && holding != leg.holding) {
+        leg.holding = holding;
+        emit(CallEvent{holding ? CallEvent::Kind::Held : CallEvent::Kind::Resumed, call.id,
+                       &leg == &call.in ? 0 : leg.group});
+    }
     Leg* other = leg.inbound ? call.connected : &call.in;
-    if (other && call.connected) {
+    if (!call.app && other && call.connected) {
         if (!answer->audio.sends() && sounds_.music_on_hold) {
             media_.play(other->channel, sounds_.music_on_hold, true);
         } else if (answer->audio.sends()) {

@@ -25,6 +25,8 @@ struct CallEvent {
         LegRinging,   ///< `leg`'s phone rings (first 180/183)
         LegAnswered,  ///< `leg` answered: `channel` is its media; connect() or drop_leg()
         LegFailed,    ///< `leg` ended unanswered with `status` (486 busy, 603 decline, 480 ...)
+        Held,         ///< `leg`'s phone put the other party on hold (re-INVITE sendonly/inactive)
+        Resumed,      ///< `leg`'s phone took the other party back
         Ended,        ///< the call is over; `ended_by` says who hung up
     };
     enum class Side { Caller, Leg, Server };

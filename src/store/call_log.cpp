@@ -50,13 +50,33 @@ CallLog::CallLog(CallLog&&) noexcept = default;
 CallLog& CallLog::operator=(CallLog&&) noexcept = default;
 CallLog::~CallLog() = default;
 
-Result<void> CallLog::save(const CallRecord& r) {
+Result<void> CallLog::save(const CallRecord& record) {
+    return write(record, false);
+}
+
+Result<void> CallLog::save_open(const CallRecord& record) {
+    return write(record, true);
+}
+
+Result<int> CallLog::close_open() {
+    // The call ended at the last thing the store knows of it (its events), else as it began.
+    auto closed = impl_->db.exec(
+        "UPDATE calls SET open = 0, hangup_side = 'system', hangup_cause = 'server stopped', "
+        "ended_ms = MAX(started_ms, COALESCE((SELECT MAX(at_ms) FROM events "
+        "WHERE events.call = calls.id), started_ms)) WHERE open = 1");
+    if (!closed) {
+        return impl_->db.context(closed.error(), "cannot close the calls left open");
+    }
+    return impl_->db.changes();
+}
+
+Result<void> CallLog::write(const CallRecord& r, bool open) {
     auto stmt = impl_->db.prepare(
         "INSERT OR REPLACE INTO calls (id, started_ms, ended_ms, caller, dialled, ivr_path, "
         "digits, variables, queues, joined_ms, wait_ms, position, agents_offered, agent, "
-        "talk_ms, hold_ms, wrap_ms, disposition, hangup_side, hangup_cause, recording) VALUES "
-        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-        "?20, ?21)");
+        "talk_ms, hold_ms, wrap_ms, disposition, hangup_side, hangup_cause, recording, open) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+        "?18, ?19, ?20, ?21, ?22)");
     if (!stmt) {
         return impl_->db.context(stmt.error(), "cannot save the call record " + r.id);
     }
@@ -80,7 +100,8 @@ Result<void> CallLog::save(const CallRecord& r) {
         .bind(18, kDispositionNames.name(r.disposition))
         .bind(19, r.hangup_side)
         .bind(20, r.hangup_cause)
-        .bind(21, r.recording);
+        .bind(21, r.recording)
+        .bind(22, std::int64_t{open ? 1 : 0});
     if (auto ok = stmt->run(); !ok) {
         return impl_->db.context(ok.error(), "cannot save the call record " + r.id);
     }
@@ -104,7 +125,7 @@ Result<std::vector<CallRecord>> CallLog::records_between(WallTime from, WallTime
         "SELECT id, started_ms, ended_ms, caller, dialled, ivr_path, digits, variables, queues, "
         "joined_ms, wait_ms, position, agents_offered, agent, talk_ms, hold_ms, wrap_ms, "
         "disposition, hangup_side, hangup_cause, recording FROM calls "
-        "WHERE started_ms >= ?1 AND started_ms < ?2 ORDER BY started_ms, id");
+        "WHERE started_ms >= ?1 AND started_ms < ?2 AND open = 0 ORDER BY started_ms, id");
     if (!stmt) {
         return impl_->db.context(stmt.error(), "cannot read call records");
     }

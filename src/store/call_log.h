@@ -23,9 +23,16 @@ public:
 
     /// Stores a finished call's record (a record with the same id is replaced).
     [[nodiscard]] Result<void> save(const CallRecord& record);
+    /// Stores what is known of a call in progress (at its start, at its answer): left out of
+    /// records_between() until save() replaces it, or close_open() closes it.
+    [[nodiscard]] Result<void> save_open(const CallRecord& record);
+    /// Closes the records of calls the server stopped during (kill -9, a crash, a power cut):
+    /// ended at the call's last stored event, by "system", cause "server stopped". Run at
+    /// start, before any call; returns how many there were.
+    [[nodiscard]] Result<int> close_open();
     /// Sets the wrap-up time of a stored record (its agent's after-call work ended).
     [[nodiscard]] Result<void> set_wrap(const std::string& call, Duration wrap);
-    /// Records of calls started in [from, to), oldest first.
+    /// Records of finished calls started in [from, to), oldest first.
     [[nodiscard]] Result<std::vector<CallRecord>> records_between(WallTime from, WallTime to);
 
     /// Books a callback request: on disk when this returns.
@@ -40,6 +47,7 @@ public:
     [[nodiscard]] Result<std::vector<CallbackRequest>> pending_callbacks();
 
 private:
+    Result<void> write(const CallRecord& record, bool open);
     struct Impl;
     explicit CallLog(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

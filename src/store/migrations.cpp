@@ -121,9 +121,19 @@ CREATE TABLE callbacks (
 CREATE INDEX callbacks_by_state ON callbacks(state, requested_ms);
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations{{
+// Schema v3: a call's record is written when the call starts (and again when it is answered)
+// with `open` set, then replaced by the finished record. A server killed between a call's end
+// and that last write finds the call still open at its next start and closes it
+// (CallLog::close_open), so no call goes missing from the records.
+constexpr std::string_view kSchemaV3 = R"sql(
+ALTER TABLE calls ADD COLUMN open INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX calls_open ON calls(open) WHERE open = 1;
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
+    {3, kSchemaV3},
 }};
 
 }  // namespace

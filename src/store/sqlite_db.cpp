@@ -186,6 +186,10 @@ Result<void> SqliteDb::exec(std::string_view sql) {
     return {};
 }
 
+int SqliteDb::changes() const {
+    return sqlite3_changes(db_);
+}
+
 Result<SqliteStatement> SqliteDb::prepare(std::string_view sql) {
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);

@@ -76,6 +76,9 @@ public:
     /// transaction is rolled back and nothing of it stays.
     [[nodiscard]] Result<void> transaction(const std::function<Result<void>()>& body);
 
+    /// Rows the last INSERT, UPDATE or DELETE changed.
+    int changes() const;
+
     /// `error` with the file and the operation in front: "path: what: message".
     Failure context(const Error& error, std::string_view what) const;
     const std::string& path() const { return path_; }

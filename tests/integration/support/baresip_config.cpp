@@ -146,6 +146,9 @@ std::string baresip_account_line(const PhoneOptions& options, const PhonePorts& 
     }
     line += ";answermode=";
     line += answer_mode_name(options.answer_mode);
+    if (options.ptime != std::chrono::milliseconds{20}) {
+        line += ";ptime=" + std::to_string(options.ptime.count());
+    }
     if (!options.codecs.empty()) {
         line += ";audio_codecs=";
         for (std::size_t i = 0; i < options.codecs.size(); ++i) {

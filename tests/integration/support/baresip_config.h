@@ -47,6 +47,9 @@ struct PhoneOptions {
     AudioSource audio = SineTone{};
     /// Offered in this order; baresip adds telephone-event (RFC 4733) by itself.
     std::vector<std::string> codecs{"PCMU", "PCMA"};
+    /// Packet time the phone sends and asks for (a=ptime): 10 to 60 ms, as phones and carriers
+    /// differ; baresip's account parameter `ptime`.
+    std::chrono::milliseconds ptime{20};
     /// Record what the phone sends and hears (baresip's `sndfile` filter) in dir/recordings.
     bool record = true;
     /// RTP port range; baresip picks random even ports in it and retries on a clash.

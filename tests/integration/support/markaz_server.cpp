@@ -35,9 +35,7 @@ MarkazServer::MarkazServer(const Options& options)
     config << "media: {address: 127.0.0.1, port_min: 40000, port_max: 40999, workers: 2}\n"
            << "store: " << (dir_ / "markaz.db").string() << "\n";
     // The prompts scripts/setup synthesized for the demo (texts the tests share with it).
-    if (const char* prompts = std::getenv("MARKAZ_PROMPTS")) {
-        config << "prompts: " << prompts << "\n";
-    }
+    config << "prompts: " << prompts_dir().string() << "\n";
     config << options.extra_yaml;
     config.close();
     start();
@@ -53,6 +51,11 @@ void MarkazServer::start() {
     }
     if (!udp_port_bound(port_)) {
         throw std::runtime_error("markaz serve did not start:\n" + process_->log_tail());
+    }
+    // SIP binds first; the web API and the rest are up once the start line is printed (a
+    // phone may register, and a test go on to the API, before then).
+    if (!wait_for_log("Ctrl-C stops", std::chrono::seconds{10}, starts_)) {
+        throw std::runtime_error("markaz serve did not finish starting:\n" + process_->log_tail());
     }
 }
 
@@ -70,6 +73,11 @@ std::string MarkazServer::registrar() const {
 
 std::string MarkazServer::uri(const std::string& number) const {
     return "sip:" + number + "@" + registrar();
+}
+
+std::filesystem::path MarkazServer::prompts_dir() {
+    const char* prompts = std::getenv("MARKAZ_PROMPTS");
+    return prompts ? prompts : MARKAZ_DEFAULT_PROMPTS;
 }
 
 std::vector<std::filesystem::path> MarkazServer::recordings() const {

@@ -14,7 +14,8 @@ namespace markaz::integration {
 /// `markaz serve` (the binary under test, $MARKAZ_BINARY) on a free SIP port with a test
 /// configuration: extensions 1001-1003 (password "secret" + number), MD5 challenges,
 /// recordings and logs in its own temp dir, RTP on 40000-40999 (apart from the phones').
-/// The constructor waits until SIP is bound; the destructor stops the server (SIGTERM).
+/// The constructor waits until the server has started (SIP bound, the start line printed); the
+/// destructor stops the server (SIGTERM).
 class MarkazServer {
 public:
     /// `extra_yaml` is appended to the configuration (more top-level sections);
@@ -40,6 +41,9 @@ public:
     /// "sip:NUMBER@127.0.0.1:PORT"
     std::string uri(const std::string& number) const;
     std::vector<std::filesystem::path> recordings() const;
+    /// The prompts scripts/setup synthesized (music on hold, the demo's IVR texts), which
+    /// every test server uses: $MARKAZ_PROMPTS, else the source tree's prompts/.
+    static std::filesystem::path prompts_dir();
     /// Kills the server with SIGKILL (nothing of it runs after), as a crash would.
     void kill_hard();
     /// Starts the server again on the same configuration, store and port (after kill_hard);

@@ -1,5 +1,6 @@
 #include "loadgen/frame_stamp.h"
 
+#include <algorithm>
 #include <array>
 
 #include <gtest/gtest.h>
@@ -30,6 +31,17 @@ TEST(FrameStamp, SurvivesDecodingAndEncodingAsMarkazForwardsAudio) {
     std::array<std::uint8_t, 160> forwarded{};
     media::ulaw_encode(pcm, forwarded);
     EXPECT_EQ(read_stamp(forwarded), 0xCAFE1234u);
+}
+
+TEST(FrameStamp, IsFoundHalfWayIntoAPacketWhenMarkazPlaysOutTenMillisecondsLater) {
+    // Markaz's jitter buffer settled its delay by one 10 ms slice: a packet it sends holds
+    // the second half of one frame and the first half of the next, whose stamp is 80 bytes in.
+    auto first = stamped(41);
+    auto second = stamped(42);
+    std::array<std::uint8_t, 160> shifted{};
+    std::copy(first.begin() + 80, first.end(), shifted.begin());
+    std::copy(second.begin(), second.begin() + 80, shifted.begin() + 80);
+    EXPECT_EQ(read_stamp(shifted), 42u);
 }
 
 TEST(FrameStamp, AFrameMarkazMadeUpHasNone) {

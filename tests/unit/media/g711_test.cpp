@@ -159,7 +159,7 @@ TEST(G711Codec, RejectsWrongSizesWithoutWriting) {
     const auto codec = make_codec(CodecKind::Pcmu, 0);
     std::array<std::int16_t, 100> short_pcm{};
     std::array<std::uint8_t, kFrameSamples> payload{};
-    EXPECT_EQ(codec->encode(short_pcm, payload), 0u);  // not a 20 ms frame
+    EXPECT_EQ(codec->encode(short_pcm, payload), 0u);  // not whole 10 ms slices
 
     std::array<std::int16_t, kFrameSamples> pcm{};
     std::array<std::uint8_t, 10> small_out{};
@@ -167,6 +167,16 @@ TEST(G711Codec, RejectsWrongSizesWithoutWriting) {
 
     std::array<std::int16_t, 10> small_pcm{};
     EXPECT_EQ(codec->decode(payload, small_pcm), 0u);
+}
+
+TEST(G711Codec, EncodesEveryPacketTimeFromTenToSixtyMilliseconds) {
+    const auto codec = make_codec(CodecKind::Pcma, 8);
+    for (std::size_t samples : {80u, 160u, 240u, 320u, 480u}) {
+        std::vector<std::int16_t> pcm(samples, 1000);
+        std::vector<std::uint8_t> payload(480, 0);
+        EXPECT_EQ(codec->encode(pcm, payload), samples);
+        EXPECT_EQ(payload[samples - 1], alaw_encode(1000));
+    }
 }
 
 TEST(G711Codec, DecodesOtherPacketSizes) {

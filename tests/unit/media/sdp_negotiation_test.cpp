@@ -108,6 +108,27 @@ TEST(SdpAnswerOffer, BaresipGetsPcmuAndEvents) {
               "a=sendrecv\r\n");
 }
 
+TEST(SdpAnswerOffer, ThePacketTimeOfferedIsAnsweredAndSentWhenMarkazFramesIt) {
+    auto with_ptime = [](const std::string& line) {
+        std::string offer = kBaresipOffer;
+        offer.replace(offer.find("a=ptime:20\r\n"), 12, line);
+        return offer;
+    };
+    struct Case {
+        std::string line;
+        std::uint32_t ptime;
+    };
+    for (const Case& c :
+         {Case{"a=ptime:30\r\n", 30}, Case{"a=ptime:10\r\n", 10}, Case{"a=ptime:60\r\n", 60},
+          Case{"a=ptime:25\r\n", 20}, Case{"a=ptime:90\r\n", 20}, Case{"", 20}}) {
+        const SdpAnswer a = answer(with_ptime(c.line));
+        EXPECT_EQ(a.audio.ptime_ms, c.ptime) << c.line;
+        EXPECT_NE(format_sdp(a.session).find("a=ptime:" + std::to_string(c.ptime) + "\r\n"),
+                  std::string::npos)
+            << c.line;
+    }
+}
+
 TEST(SdpAnswerOffer, LinphoneStaticTypesWithoutRtpmapAndEightKilohertzEvents) {
     const SdpAnswer a = answer(kLinphoneOffer);
     EXPECT_EQ(a.audio.codec, CodecKind::Pcmu);
@@ -327,6 +348,7 @@ TEST(SdpAcceptAnswer, PhoneAnswersWithPcmaAndItsOwnEventType) {
     EXPECT_EQ(result->remote_port, 40000);
     EXPECT_EQ(result->direction, MediaDirection::SendRecv);
     EXPECT_EQ(result->remote_ptime_ms, 30u);
+    EXPECT_EQ(result->ptime_ms, 30u);  // we send what it asked for
 }
 
 TEST(SdpAcceptAnswer, AnswerOnHold) {

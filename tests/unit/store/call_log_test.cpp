@@ -307,3 +307,61 @@ TEST(CallLog, AFileInAMissingDirectoryIsRefusedByName) {
 
 }  // namespace
 }  // namespace markaz::store
+
+namespace markaz::store {
+namespace {
+
+TEST(CallLogOpenRecords, ACallInProgressIsNotAFinishedRecordUntilSaved) {
+    TempDir dir;
+    CallLog log = open_log(dir.file("calls.db"));
+    CallRecord open = bare_record("c1", kMorning);
+    open.ended = open.started;
+    ASSERT_TRUE(log.save_open(open));
+    ASSERT_TRUE(log.save(bare_record("c0", kMorning - 1min)));
+    EXPECT_EQ(ids_of(all_records(log)), std::vector<std::string>{"c0"});
+    const CallRecord finished = full_record("c1", kMorning);
+    ASSERT_TRUE(log.save(finished));  // the finished record replaces the open one
+    EXPECT_EQ(all_records(log),
+              (std::vector<CallRecord>{bare_record("c0", kMorning - 1min), finished}));
+    auto closed = log.close_open();
+    ASSERT_TRUE(closed) << closed.error().message;
+    EXPECT_EQ(*closed, 0) << "a finished record is not closed again";
+}
+
+TEST(CallLogOpenRecords, CallsLeftOpenByAKilledServerAreClosedAtTheirLastEvent) {
+    TempDir dir;
+    const std::string path = dir.file("markaz.db");
+    CallRecord answered = full_record("c1", kMorning);
+    answered.ended = answered.started;
+    CallRecord quiet = bare_record("c2", kMorning + 1s);  // no event stored for it
+    quiet.ended = quiet.started;
+    {
+        auto store = SqliteStore::open(path);
+        ASSERT_TRUE(store) << store.error().message;
+        CallLog log = open_log(path);
+        ASSERT_TRUE(log.save_open(answered));
+        ASSERT_TRUE(log.save_open(quiet));
+        ASSERT_TRUE(store->append(
+            {acd::Event{kMorning + 20s, acd::CallHeld{CallId{"c1"}, AgentId{"a1002"}}},
+             acd::Event{kMorning + 90s, acd::CallResumed{CallId{"c1"}, AgentId{"a1002"}, 70s}}}));
+    }  // the server dies here: nothing more is written
+    CallLog log = open_log(path);
+    auto closed = log.close_open();
+    ASSERT_TRUE(closed) << closed.error().message;
+    EXPECT_EQ(*closed, 2);
+    auto records = all_records(log);
+    ASSERT_EQ(records.size(), 2u);
+    CallRecord expected = answered;
+    expected.ended = kMorning + 90s;  // its last event
+    expected.hangup_side = "system";
+    expected.hangup_cause = "server stopped";
+    EXPECT_EQ(records[0], expected);
+    EXPECT_EQ(records[1].ended, quiet.started);  // nothing known after its start
+    EXPECT_EQ(records[1].hangup_cause, "server stopped");
+    auto again = log.close_open();
+    ASSERT_TRUE(again);
+    EXPECT_EQ(*again, 0);
+}
+
+}  // namespace
+}  // namespace markaz::store

@@ -1,0 +1,49 @@
+#pragma once
+
+// The call flow's ports (ports.h) on the live server: the SIP server's call control and the
+// media engine's players. Each call only forwards; both queue the work for their own thread.
+
+#include "app/ports.h"
+#include "media/media_engine.h"
+#include "sip/sip_server.h"
+
+namespace markaz::app {
+
+/// CallControl on sip::SipServer. Thread: the core loop; the server acts on its SIP thread.
+class SipCallControl final : public CallControl {
+public:
+    explicit SipCallControl(sip::SipServer& sip) : sip_(sip) {}
+    void ring(sip::CallRef call, std::uint64_t leg, std::string extension, std::string caller,
+              std::chrono::steady_clock::time_point since) override {
+        sip_.ring(call, leg, std::move(extension), std::move(caller), since);
+    }
+    void drop_leg(sip::CallRef call, std::uint64_t leg) override { sip_.drop_leg(call, leg); }
+    void connect_leg(sip::CallRef call, std::uint64_t leg,
+                     std::optional<std::string> recording) override {
+        sip_.connect_leg(call, leg, std::move(recording));
+    }
+    void hang_up(sip::CallRef call) override { sip_.hang_up(call); }
+    void originate(std::uint64_t tag, std::string number, std::string caller_id) override {
+        sip_.originate(tag, std::move(number), std::move(caller_id));
+    }
+
+private:
+    sip::SipServer& sip_;
+};
+
+/// MediaControl on media::MediaEngine. Thread: the core loop; the engine acts on the worker
+/// that owns the channel.
+class EngineMediaControl final : public MediaControl {
+public:
+    explicit EngineMediaControl(media::MediaEngine& media) : media_(media) {}
+    void play(media::ChannelId channel, std::shared_ptr<const media::Prompt> prompt, bool loop,
+              std::uint64_t tag) override {
+        media_.play(channel, std::move(prompt), loop, tag);
+    }
+    void stop_playing(media::ChannelId channel) override { media_.stop_playing(channel); }
+
+private:
+    media::MediaEngine& media_;
+};
+
+}  // namespace markaz::app

@@ -1,0 +1,77 @@
+#pragma once
+
+// What the call flow needs from the world, as interfaces (DESIGN rule 2: the call flow is
+// written against them and stepped on a test clock). The live server plugs in the SIP server,
+// the media engine and the store worker (live_ports.h, StoreWorker); the unit tests plug in
+// fakes that record every command (tests/unit/app/call_flow_fakes.h). Each is called on the
+// core loop only, and none of them blocks: they queue the work for their own thread.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "acd/events.h"
+#include "common/result.h"
+#include "media/media_engine.h"
+#include "sip/call_control.h"
+#include "store/call_record.h"
+
+namespace markaz::app {
+
+/// The legs of calls: ringing, connecting and ending them. The results come back as
+/// sip::CallEvents (LegAnswered, LegFailed, Ended, ...) to Switchboard::on_call_event.
+class CallControl {
+public:
+    virtual ~CallControl() = default;
+    /// Rings every registered contact of `extension` as leg `leg` of `call` (a number that is
+    /// no extension goes out through a trunk), showing `caller`. `since`: when the input that
+    /// led to this ring reached Markaz (routing latency).
+    virtual void ring(sip::CallRef call, std::uint64_t leg, std::string extension,
+                      std::string caller, std::chrono::steady_clock::time_point since) = 0;
+    /// Stops leg `leg`: CANCEL while it rings, BYE once answered. No events follow for it.
+    virtual void drop_leg(sip::CallRef call, std::uint64_t leg) = 0;
+    /// Bridges the call's own party with the answered leg `leg`, recording if `recording`.
+    virtual void connect_leg(sip::CallRef call, std::uint64_t leg,
+                             std::optional<std::string> recording) = 0;
+    /// Ends the call on every phone (BYE, CANCEL); Ended follows.
+    virtual void hang_up(sip::CallRef call) = 0;
+    /// A new call to `number`, shown as from `caller_id`; Originated (with `tag`) follows.
+    virtual void originate(std::uint64_t tag, std::string number, std::string caller_id) = 0;
+};
+
+/// What a channel hears instead of its bridge: prompts, announcements, music on hold.
+class MediaControl {
+public:
+    virtual ~MediaControl() = default;
+    /// Plays `prompt` on `channel` (looping if asked); a prompt played once ends with
+    /// MediaEvent::PlayFinished carrying `tag`.
+    virtual void play(media::ChannelId channel, std::shared_ptr<const media::Prompt> prompt,
+                      bool loop, std::uint64_t tag) = 0;
+    /// Back to what the channel hears without a prompt (its bridge, or silence).
+    virtual void stop_playing(media::ChannelId channel) = 0;
+};
+
+/// Where the call flow's record goes: router events, call records, callback requests. Every
+/// write is queued and done in order on the store's own thread.
+class CallStore {
+public:
+    using Done = std::function<void(Result<void>)>;
+    virtual ~CallStore() = default;
+    virtual void append(std::vector<acd::Event> events) = 0;
+    /// A finished call's record.
+    virtual void save(store::CallRecord record) = 0;
+    /// A call in progress, as known so far (closed at the next start if never saved).
+    virtual void save_open(store::CallRecord record) = 0;
+    virtual void set_wrap(std::string call, Duration wrap) = 0;
+    /// Books a callback request; `done` is called (on the store's thread) once it is on disk
+    /// or has failed: the caller hears "booked" only then.
+    virtual void book_callback(store::CallbackRequest request, Done done) = 0;
+    virtual void callback_attempted(std::string call, int attempts, WallTime at) = 0;
+    virtual void close_callback(std::string call, std::string state, WallTime at) = 0;
+};
+
+}  // namespace markaz::app

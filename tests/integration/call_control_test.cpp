@@ -1,0 +1,284 @@
+// Commands and phone actions on connected calls, on real phones: the console's hang-up ends
+// the call on both phones (or takes a ringing call out of line, CANCEL to the agent), a phone
+// that holds gives the other party music and the call record its hold time, and phones that
+// send 30 ms packets are heard, mixed and recorded like any other.
+
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "support/baresip_phone.h"
+#include "support/http_client.h"
+#include "support/markaz_server.h"
+#include "support/ports.h"
+#include "support/wav_analysis.h"
+
+namespace markaz::integration {
+namespace {
+
+using namespace std::chrono_literals;
+namespace ev = baresip_event;
+
+PhoneOptions phone(const MarkazServer& server, const std::string& number, int tone_hz,
+                   AnswerMode mode, std::chrono::milliseconds ptime = 20ms,
+                   std::vector<std::string> codecs = {"PCMU", "PCMA"}) {
+    PhoneOptions options;
+    options.user = number;
+    options.password = "secret" + number;
+    options.registrar = server.registrar();
+    options.audio = SineTone{tone_hz};
+    options.answer_mode = mode;
+    options.ptime = ptime;
+    options.codecs = std::move(codecs);
+    return options;
+}
+
+/// Queue sales (30 s wrap-up) with desk agent a1001 at 1001; 200 dials the queue; the API on
+/// `web_port` (0: none) with a supervisor of sales.
+MarkazServer::Options config(std::uint16_t web_port) {
+    std::ostringstream yaml;
+    yaml << "queues:\n"
+         << "  - {name: sales, wrap_up: 30s}\n"
+         << "agents:\n"
+         << "  - {id: a1001, queues: [sales], extension: \"1001\"}\n"
+         << "dialplan:\n"
+         << "  \"200\": {queue: sales}\n";
+    if (web_port != 0) {
+        yaml << "web:\n"
+             << "  listen: 127.0.0.1:" << web_port << "\n"
+             << "  root: \"\"\n"
+             << "  openapi: \"\"\n"
+             << "  users:\n"
+             << "    - {name: supervisor, role: supervisor, password: demo-supervisor,\n"
+             << "       queues: [sales]}\n";
+    }
+    MarkazServer::Options o;
+    o.extra_yaml = yaml.str();
+    o.last_extension = 1003;
+    o.extra_sip =
+        "  music_on_hold: " + (MarkazServer::prompts_dir() / "music-on-hold.wav").string() + "\n";
+    return o;
+}
+
+/// The value of `column` in the call record whose dialled number is `dialled`.
+std::string record_field(const std::string& csv, const std::string& dialled,
+                         const std::string& column) {
+    std::istringstream lines(csv);
+    std::string line;
+    std::vector<std::string> header;
+    while (std::getline(lines, line)) {
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        std::vector<std::string> fields;
+        std::istringstream cells(line);
+        for (std::string cell; std::getline(cells, cell, ',');) {
+            fields.push_back(cell);
+        }
+        if (header.empty()) {
+            header = fields;
+            continue;
+        }
+        if (fields.size() > 4 && fields[4] == dialled) {
+            for (std::size_t i = 0; i < header.size() && i < fields.size(); ++i) {
+                if (header[i] == column) {
+                    return fields[i];
+                }
+            }
+        }
+    }
+    return "";
+}
+
+/// The state of `agent` in GET /api/v1/agents, polled until it is `state` (10 s at most).
+bool agent_reaches(const Browser& who, const std::string& agent, const std::string& state) {
+    for (int i = 0; i < 100; ++i) {
+        const Json agents = who.get("/api/v1/agents").json();
+        for (const Json& a : agents["agents"]) {
+            if (a["id"] == agent && a["state"] == state) {
+                return true;
+            }
+        }
+        std::this_thread::sleep_for(100ms);
+    }
+    return false;
+}
+
+/// The one live call's id once it is in `state` (10 s at most); empty when it never is.
+std::string live_call(const Browser& who, const std::string& state) {
+    for (int i = 0; i < 100; ++i) {
+        Json calls = who.get("/api/v1/calls").json()["calls"];
+        if (calls.size() == 1 && calls[0]["state"] == state) {
+            return calls[0]["id"];
+        }
+        std::this_thread::sleep_for(100ms);
+    }
+    return "";
+}
+
+/// The server with the API, agent a1001's phone (answering as `agent_mode`, sending 1000 Hz)
+/// registered and ready, a caller at 1003 (440 Hz) and the supervisor logged in.
+struct Desk {
+    explicit Desk(AnswerMode agent_mode)
+        : web_port(free_tcp_port()),
+          server(config(web_port)),
+          agent(phone(server, "1001", 1000, agent_mode)),
+          caller(phone(server, "1003", 440, AnswerMode::Manual)),
+          supervisor(web_port, "supervisor") {
+        agent.wait_until_registered();
+        caller.wait_until_registered();
+        EXPECT_TRUE(server.wait_for_log("agent a1001: not-ready -> available"))
+            << server.log_tail();
+    }
+
+    std::uint16_t web_port;
+    MarkazServer server;
+    BaresipPhone agent;
+    BaresipPhone caller;
+    Browser supervisor;
+};
+
+TEST(CallControl, TheConsolesHangUpOfAConnectedCallEndsItOnBothPhonesAndStartsWrapUp) {
+    Desk d{AnswerMode::Auto};
+    MarkazServer& server = d.server;
+    BaresipPhone& agent = d.agent;
+    BaresipPhone& caller = d.caller;
+    Browser& supervisor = d.supervisor;
+
+    caller.dial(server.uri("200"));
+    agent.wait_for(ev::kCallEstablished, 10s);
+    const std::string id = live_call(supervisor, "on-call");
+    ASSERT_FALSE(id.empty()) << supervisor.get("/api/v1/calls").body;
+    std::this_thread::sleep_for(1s);
+
+    const auto asked = std::chrono::steady_clock::now();
+    Reply hung_up = supervisor.post("/api/v1/calls/" + id + "/hangup");
+    ASSERT_EQ(hung_up.status, 204U) << hung_up.body;
+    // Both phones get BYE at once (2 s bounds the wait; the log says how long it took).
+    agent.wait_for(ev::kCallClosed, 2s);
+    caller.wait_for(ev::kCallClosed, 2s);
+    const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - asked);
+    std::cout << "both phones hung up " << took.count() << " ms after the API's hang-up\n";
+    EXPECT_TRUE(agent_reaches(supervisor, "a1001", "wrap-up"));
+    EXPECT_TRUE(supervisor.get("/api/v1/calls").json()["calls"].empty());
+
+    ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
+    std::string csv = server.export_text("calls");
+    EXPECT_EQ(record_field(csv, "200", "hangup_cause"), "hung up from the console") << csv;
+    EXPECT_EQ(record_field(csv, "200", "disposition"), "answered") << csv;
+    std::string log = server.export_text("queue-log");
+    EXPECT_NE(log.find("|sales|Agent/a1001|COMPLETEAGENT|"), std::string::npos) << log;
+}
+
+TEST(CallControl, TheConsolesHangUpOfARingingCallCancelsTheAgentsPhone) {
+    Desk d{AnswerMode::Manual};
+    MarkazServer& server = d.server;
+    BaresipPhone& agent = d.agent;
+    BaresipPhone& caller = d.caller;
+    Browser& supervisor = d.supervisor;
+
+    caller.dial(server.uri("200"));
+    caller.wait_for(ev::kCallEstablished);  // Markaz answers; the caller waits in sales
+    agent.wait_for(ev::kCallIncoming, 10s);
+    const std::string id = live_call(supervisor, "ringing");
+    ASSERT_FALSE(id.empty()) << supervisor.get("/api/v1/calls").body;
+
+    Reply hung_up = supervisor.post("/api/v1/calls/" + id + "/hangup");
+    ASSERT_EQ(hung_up.status, 204U) << hung_up.body;
+    agent.wait_for(ev::kCallClosed, 2s);    // CANCEL: the phone stops ringing
+    caller.wait_for(ev::kCallClosed, 10s);  // after the exit announcement
+    EXPECT_TRUE(agent_reaches(supervisor, "a1001", "available"));
+    ASSERT_TRUE(server.wait_for_log("ended: timed-out")) << server.log_tail();
+    std::string csv = server.export_text("calls");
+    EXPECT_EQ(record_field(csv, "200", "hangup_cause"), "removed by supervisor") << csv;
+}
+
+TEST(CallControl, APhoneThatHoldsGivesTheCallerMusicAndTheRecordItsHoldTime) {
+    Desk d{AnswerMode::Auto};
+    MarkazServer& server = d.server;
+    BaresipPhone& agent = d.agent;
+    BaresipPhone& caller = d.caller;
+    Browser& supervisor = d.supervisor;
+
+    caller.dial(server.uri("200"));
+    agent.wait_for(ev::kCallEstablished, 10s);
+    std::this_thread::sleep_for(1s);
+    agent.hold();
+    ASSERT_TRUE(server.wait_for_log("held by leg")) << server.log_tail();
+    EXPECT_FALSE(live_call(supervisor, "on-hold").empty());
+    std::this_thread::sleep_for(5s);
+    agent.resume();
+    ASSERT_TRUE(server.wait_for_log("resumed by leg")) << server.log_tail();
+    EXPECT_FALSE(live_call(supervisor, "on-call").empty());
+    std::this_thread::sleep_for(1s);
+    caller.hangup();
+    caller.wait_for(ev::kCallClosed);
+    agent.wait_for(ev::kCallClosed);
+
+    ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
+    std::string csv = server.export_text("calls");
+    const int hold_s = std::stoi("0" + record_field(csv, "200", "hold_s"));
+    EXPECT_GE(hold_s, 4) << csv;
+    EXPECT_LE(hold_s, 6) << csv;
+    const int talk_s = std::stoi("0" + record_field(csv, "200", "talk_s"));
+    EXPECT_LE(talk_s, 4) << "hold is not talk: " << csv;
+    // Music on hold is chords of C, A minor, F and G: 262 Hz is in three of them. The
+    // caller heard it while held, besides the agent's 1000 Hz.
+    const auto heard = caller.last_recording().heard;
+    EXPECT_GT(tone_share(heard, 0, 262, 10), 0.02);
+    EXPECT_GT(tone_share(heard, 0, 1000, 10), 0.1);
+    // Today's live figures count the hold (part of the handle time: talk + hold + wrap-up).
+    Json stats = supervisor.get("/api/v1/stats/live").json();
+    const Json hold_ms = stats["totals"]["today"]["counters"]["hold_ms"];
+    ASSERT_TRUE(hold_ms.is_number()) << stats.dump();
+    EXPECT_GE(hold_ms.get<int>(), 4000) << stats.dump();
+    EXPECT_LE(hold_ms.get<int>(), 6500) << stats.dump();
+}
+
+/// A caller at `caller_ptime` dials the queue; the agent at `agent_ptime` answers; each
+/// hears the other's tone, and the recording has the caller left and the agent right.
+void talk_at(std::chrono::milliseconds caller_ptime, std::chrono::milliseconds agent_ptime) {
+    MarkazServer server{config(0)};
+    BaresipPhone agent{phone(server, "1001", 1000, AnswerMode::Auto, agent_ptime, {"PCMU"})};
+    BaresipPhone caller{phone(server, "1003", 440, AnswerMode::Manual, caller_ptime, {"PCMA"})};
+    agent.wait_until_registered();
+    caller.wait_until_registered();
+    ASSERT_TRUE(server.wait_for_log("agent a1001: not-ready -> available")) << server.log_tail();
+
+    caller.dial(server.uri("200"));
+    agent.wait_for(ev::kCallEstablished, 10s);
+    std::this_thread::sleep_for(3s);
+    caller.hangup();
+    caller.wait_for(ev::kCallClosed);
+    agent.wait_for(ev::kCallClosed);
+
+    WavAnalysis agent_heard = analyze_wav(agent.last_recording().heard);
+    EXPECT_NEAR(agent_heard.channels[0].dominant_hz, 440, 5);
+    EXPECT_GT(agent_heard.channels[0].dominant_share, 0.8) << "a clean tone, not chopped";
+    ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
+    std::this_thread::sleep_for(300ms);  // the recording closes on the worker's next tick
+    auto files = server.recordings();
+    ASSERT_EQ(files.size(), 1u) << server.log_tail();
+    WavAnalysis recording = analyze_wav(files[0]);
+    ASSERT_EQ(recording.channel_count, 2);
+    EXPECT_NEAR(recording.channels[0].dominant_hz, 440, 5);  // the caller, left
+    EXPECT_GT(recording.channels[0].dominant_share, 0.8);
+    EXPECT_GT(recording.channels[0].rms_dbfs, -30.0) << "the caller is not silent";
+    EXPECT_NEAR(recording.channels[1].dominant_hz, 1000, 5);  // the agent, right
+    EXPECT_GT(recording.channels[1].dominant_share, 0.8);
+    // What the caller heard of the agent, once the queue's music gave way.
+    EXPECT_GT(tone_share(caller.last_recording().heard, 0, 1000, 10), 0.3);
+}
+
+TEST(CallControl, PhonesAtThirtyMillisecondPacketsAreHeardAndRecorded) {
+    talk_at(30ms, 30ms);
+}
+
+TEST(CallControl, ACallerAtThirtyMillisecondsTalksToAnAgentAtTwenty) {
+    talk_at(30ms, 20ms);
+}
+
+}  // namespace
+}  // namespace markaz::integration

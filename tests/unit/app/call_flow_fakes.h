@@ -1,0 +1,208 @@
+#pragma once
+
+// The call flow's ports (app/ports.h) as fakes that record every command, and a harness that
+// drives a real Switchboard (real router, real IVR, real CenterView) with SIP and media events
+// on a test clock: no sockets, no threads, no sleeps.
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "app/center_view.h"
+#include "app/ports.h"
+#include "app/prompt_library.h"
+#include "app/switchboard.h"
+#include "config/server_config_loader.h"
+
+namespace markaz::app::testing {
+
+/// Every leg command the switchboard gave, in order.
+class FakePhones final : public CallControl {
+public:
+    struct Ring {
+        sip::CallRef call;
+        std::uint64_t leg;
+        std::string extension;
+        std::string caller;
+    };
+    struct Drop {
+        sip::CallRef call;
+        std::uint64_t leg;
+    };
+    struct Connect {
+        sip::CallRef call;
+        std::uint64_t leg;
+        std::optional<std::string> recording;
+    };
+    struct HangUp {
+        sip::CallRef call;
+    };
+    struct Originate {
+        std::uint64_t tag;
+        std::string number;
+        std::string caller_id;
+    };
+    using Command = std::variant<Ring, Drop, Connect, HangUp, Originate>;
+
+    void ring(sip::CallRef call, std::uint64_t leg, std::string extension, std::string caller,
+              std::chrono::steady_clock::time_point) override {
+        commands.push_back(Ring{call, leg, std::move(extension), std::move(caller)});
+    }
+    void drop_leg(sip::CallRef call, std::uint64_t leg) override {
+        commands.push_back(Drop{call, leg});
+    }
+    void connect_leg(sip::CallRef call, std::uint64_t leg,
+                     std::optional<std::string> recording) override {
+        commands.push_back(Connect{call, leg, std::move(recording)});
+    }
+    void hang_up(sip::CallRef call) override { commands.push_back(HangUp{call}); }
+    void originate(std::uint64_t tag, std::string number, std::string caller_id) override {
+        commands.push_back(Originate{tag, std::move(number), std::move(caller_id)});
+    }
+
+    /// The commands of type T given since the last take(), oldest first; forgets all others.
+    template <class T>
+    std::vector<T> take() {
+        std::vector<T> out;
+        for (const Command& c : commands) {
+            if (const T* t = std::get_if<T>(&c)) {
+                out.push_back(*t);
+            }
+        }
+        commands.clear();
+        return out;
+    }
+
+    std::vector<Command> commands;
+};
+
+/// What each channel was told to play.
+class FakeMedia final : public MediaControl {
+public:
+    struct Play {
+        media::ChannelId channel;
+        bool loop;
+        std::uint64_t tag;
+    };
+    void play(media::ChannelId channel, std::shared_ptr<const media::Prompt>, bool loop,
+              std::uint64_t tag) override {
+        plays.push_back({channel, loop, tag});
+    }
+    void stop_playing(media::ChannelId channel) override { stops.push_back(channel); }
+
+    std::vector<Play> plays;
+    std::vector<media::ChannelId> stops;
+};
+
+/// The store: what was appended and saved, in memory. Bookings wait until the test says the
+/// disk answered (finish_bookings).
+class FakeStore final : public CallStore {
+public:
+    void append(std::vector<acd::Event> e) override {
+        events.insert(events.end(), e.begin(), e.end());
+    }
+    void save(store::CallRecord record) override { saved.push_back(std::move(record)); }
+    void save_open(store::CallRecord record) override { opened.push_back(std::move(record)); }
+    void set_wrap(std::string call, Duration wrap) override { wraps[call] = wrap; }
+    void book_callback(store::CallbackRequest request, Done done) override {
+        bookings.push_back({std::move(request), std::move(done)});
+    }
+    void callback_attempted(std::string call, int attempts, WallTime) override {
+        attempts_of[call] = attempts;
+    }
+    void close_callback(std::string call, std::string state, WallTime) override {
+        closed_callbacks[call] = state;
+    }
+
+    /// The router events of type T appended so far.
+    template <class T>
+    std::vector<T> all() const {
+        std::vector<T> out;
+        for (const acd::Event& e : events) {
+            if (const T* t = std::get_if<T>(&e.body)) {
+                out.push_back(*t);
+            }
+        }
+        return out;
+    }
+    /// The finished record of `call`; fails the test when there is none or several.
+    store::CallRecord record(const std::string& call) const;
+
+    std::vector<acd::Event> events;
+    std::vector<store::CallRecord> saved;
+    std::vector<store::CallRecord> opened;
+    std::map<std::string, Duration> wraps;
+    struct Booking {
+        store::CallbackRequest request;
+        Done done;
+    };
+    std::vector<Booking> bookings;
+    std::map<std::string, int> attempts_of;
+    std::map<std::string, std::string> closed_callbacks;
+};
+
+/// A switchboard on fakes and a test clock. Call refs and channels are handed out as a SIP
+/// layer would: each new call gets the next ref, each leg that answers the next channel.
+class CallFlowHarness {
+public:
+    /// `yaml` is a whole server configuration (queues, agents, dialplan, ivr).
+    explicit CallFlowHarness(const std::string& yaml);
+
+    Switchboard& board() { return *board_; }
+    const acd::Router& router() const { return board_->router(); }
+    Now now() const { return now_; }
+    /// Moves the clock on, running every timer that falls due on the way, in order.
+    void advance(Duration by);
+    /// Runs what the switchboard posted back to itself (store completions).
+    void run_posted();
+    /// The store answers every booking waiting (true: on disk), and the answers come back.
+    void finish_bookings(bool stored = true);
+
+    /// A phone registers or goes away.
+    void registered(const std::string& extension);
+    /// A call arrives for the switchboard: returns its ref (its channel is channel_of()).
+    sip::CallRef arrive(const std::string& caller, const std::string& dialled,
+                        bool from_trunk = false);
+    media::ChannelId channel_of(sip::CallRef call) const { return channels_.at({call, 0}); }
+    media::ChannelId leg_channel(sip::CallRef call, std::uint64_t leg) const {
+        return channels_.at({call, leg});
+    }
+    void digit(sip::CallRef call, char digit);
+    void play_finished(sip::CallRef call, std::uint64_t tag);
+    /// Leg `leg` of `call` answered (leg 0: an originated call's own party).
+    void answer(sip::CallRef call, std::uint64_t leg);
+    void fail(sip::CallRef call, std::uint64_t leg, int status);
+    void hold(sip::CallRef call, std::uint64_t leg, bool on_hold);
+    void end(sip::CallRef call, sip::CallEvent::Side by);
+    /// originate() was asked for `tag`: the SIP layer made the call; returns its ref.
+    sip::CallRef originated(std::uint64_t tag);
+
+    /// The state of `agent` in the router now.
+    acd::AgentState agent_state(const std::string& agent) const;
+    /// The id the switchboard gave the call (as in records and events).
+    std::string call_id(sip::CallRef call) const;
+
+    FakePhones phones;
+    FakeMedia media;
+    FakeStore store;
+
+private:
+    void event(sip::CallEvent e);
+
+    config::ServerConfig config_;
+    PromptLibrary prompts_;
+    std::unique_ptr<CenterView> view_;
+    std::unique_ptr<Switchboard> board_;
+    Now now_;
+    std::vector<std::function<void(Switchboard&, Now)>> posted_;
+    sip::CallRef next_ref_ = 1;
+    std::uint64_t next_channel_ = 100;
+    std::map<std::pair<sip::CallRef, std::uint64_t>, media::ChannelId> channels_;
+};
+
+}  // namespace markaz::app::testing

@@ -1,0 +1,421 @@
+// The call flow stepped on a test clock: a real Switchboard, router and IVR on fake phones,
+// media and store (call_flow_fakes.h). Each test plays what the SIP layer would report and
+// checks what the switchboard told the phones, the router's events and the call records.
+
+#include "app/switchboard.h"
+
+#include <gtest/gtest.h>
+
+#include "unit/app/call_flow_fakes.h"
+
+namespace markaz::app::testing {
+namespace {
+
+using namespace std::chrono_literals;
+using Side = sip::CallEvent::Side;
+using acd::AgentState;
+
+/// Queue sales (`queue_extra` inside its map), desk agents a1001..a100N, 100 the IVR (1:
+/// sales), 200 straight into sales.
+std::string centre(const std::string& queue_extra = "", int agents = 1,
+                   const std::string& agent_extra = "") {
+    std::string yaml = "sip:\n  extensions:\n";
+    for (int n = 1; n <= 5; ++n) {
+        yaml += "    - {number: \"100" + std::to_string(n) + "\", password: secret-phone}\n";
+    }
+    yaml += "queues:\n  - {name: sales" + queue_extra + "}\nagents:\n";
+    for (int n = 1; n <= agents; ++n) {
+        yaml += "  - {id: a100" + std::to_string(n) + ", queues: [sales], extension: \"100" +
+                std::to_string(n) + "\"" + agent_extra + "}\n";
+    }
+    yaml +=
+        "dialplan:\n"
+        "  \"100\": {ivr: main}\n"
+        "  \"200\": {queue: sales}\n"
+        "ivr:\n"
+        "  main:\n"
+        "    language: en\n"
+        "    start: welcome\n"
+        "    nodes:\n"
+        "      welcome:\n"
+        "        menu:\n"
+        "          prompt: {en: \"For sales press 1.\"}\n"
+        "          choices: {\"1\": sales}\n"
+        "          timeout: 5s\n"
+        "          failure: bye\n"
+        "      sales: {queue: sales}\n"
+        "      bye: {hangup: true}\n";
+    return yaml;
+}
+
+/// Every agent's phone registers (desk agents become ready).
+void ready(CallFlowHarness& h, int agents = 1) {
+    for (int n = 1; n <= agents; ++n) {
+        h.registered("100" + std::to_string(n));
+    }
+}
+
+/// A caller from 1005 dials 200 and the one agent's phone answers: the call and the leg.
+std::pair<sip::CallRef, std::uint64_t> connect(CallFlowHarness& h) {
+    sip::CallRef call = h.arrive("1005", "200");
+    auto rings = h.phones.take<FakePhones::Ring>();
+    EXPECT_EQ(rings.size(), 1u);
+    std::uint64_t leg = rings.empty() ? 0 : rings[0].leg;
+    h.answer(call, leg);
+    return {call, leg};
+}
+
+TEST(Switchboard, DeskAgentsWaitForTheirPhoneThenAreReady) {
+    CallFlowHarness h{centre()};
+    EXPECT_EQ(h.agent_state("a1001"), AgentState::NotReady);
+    h.registered("1001");
+    EXPECT_EQ(h.agent_state("a1001"), AgentState::Available);
+}
+
+TEST(Switchboard, IvrToQueueToAgentRingsConnectsRecordsAndEnds) {
+    CallFlowHarness h{centre()};
+    ready(h);
+    sip::CallRef call = h.arrive("1005", "100");
+    EXPECT_TRUE(h.phones.take<FakePhones::Ring>().empty()) << "the IVR first";
+    h.digit(call, '1');
+    auto rings = h.phones.take<FakePhones::Ring>();
+    ASSERT_EQ(rings.size(), 1u);
+    EXPECT_EQ(rings[0].call, call);
+    EXPECT_EQ(rings[0].extension, "1001");
+    EXPECT_EQ(rings[0].caller, "1005");  // the agent's phone shows the caller
+    EXPECT_EQ(h.agent_state("a1001"), AgentState::Ringing);
+
+    h.advance(2s);
+    h.answer(call, rings[0].leg);
+    auto connects = h.phones.take<FakePhones::Connect>();
+    ASSERT_EQ(connects.size(), 1u);
+    EXPECT_EQ(connects[0].leg, rings[0].leg);
+    ASSERT_TRUE(connects[0].recording);
+    EXPECT_NE(connects[0].recording->find(h.call_id(call)), std::string::npos);
+    EXPECT_EQ(h.agent_state("a1001"), AgentState::OnCall);
+
+    h.advance(30s);
+    h.end(call, Side::Caller);
+    EXPECT_EQ(h.agent_state("a1001"), AgentState::Available);  // no wrap-up in this queue
+    store::CallRecord r = h.store.record(h.call_id(call));
+    EXPECT_EQ(r.disposition, store::Disposition::Answered);
+    EXPECT_EQ(r.agent, "a1001");
+    EXPECT_EQ(r.ivr_path, (std::vector<std::string>{"welcome", "sales"}));
+    EXPECT_EQ(r.digits, "1");
+    EXPECT_EQ(r.wait, 2s);
+    EXPECT_EQ(r.talk, 30s);
+    EXPECT_EQ(r.hangup_side, "caller");
+    EXPECT_EQ(h.store.all<acd::CallCompleted>().size(), 1u);
+    // The record was on disk, open, from the arrival and again from the answer.
+    EXPECT_GE(h.store.opened.size(), 2u);
+}
+
+TEST(Switchboard, RingTimeoutCancelsAndRingsTheNextAgent) {
+    CallFlowHarness h{centre(", ring_timeout: 10s, strategy: linear", 2)};
+    ready(h, 2);
+    sip::CallRef call = h.arrive("1005", "200");
+    auto first = h.phones.take<FakePhones::Ring>();
+    ASSERT_EQ(first.size(), 1u);
+    h.advance(10s);
+    std::vector<FakePhones::Command> commands = h.phones.commands;
+    auto drops = h.phones.take<FakePhones::Drop>();
+    ASSERT_EQ(drops.size(), 1u);
+    EXPECT_EQ(drops[0].leg, first[0].leg);  // CANCEL the phone that did not answer
+    h.phones.commands = commands;
+    auto second = h.phones.take<FakePhones::Ring>();
+    ASSERT_EQ(second.size(), 1u);
+    EXPECT_NE(second[0].extension, first[0].extension);
+    EXPECT_NE(second[0].leg, first[0].leg);
+    EXPECT_TRUE(h.store.saved.empty()) << "no finished record before the call ends";
+    EXPECT_EQ(h.store.opened.front().id, h.call_id(call));
+}
+
+TEST(Switchboard, BusyMovesToTheNextAgentAtOnce) {
+    CallFlowHarness h{centre(", strategy: linear", 2)};
+    ready(h, 2);
+    sip::CallRef call = h.arrive("1005", "200");
+    auto first = h.phones.take<FakePhones::Ring>();
+    ASSERT_EQ(first.size(), 1u);
+    h.fail(call, first[0].leg, 486);
+    auto second = h.phones.take<FakePhones::Ring>();
+    ASSERT_EQ(second.size(), 1u);
+    EXPECT_NE(second[0].extension, first[0].extension);
+}
+
+TEST(Switchboard, MissedOffersPauseTheAgentWithReasonNoAnswer) {
+    CallFlowHarness h{centre(", ring_timeout: 5s", 1, ", max_no_answer: 2")};
+    ready(h);
+    sip::CallRef call = h.arrive("1005", "200");
+    for (int miss = 0; miss < 2; ++miss) {
+        auto rings = h.phones.take<FakePhones::Ring>();
+        ASSERT_EQ(rings.size(), 1u) << "miss " << miss;
+        h.fail(call, rings[0].leg, 408);
+        h.advance(10s);  // the retry delay
+    }
+    EXPECT_EQ(h.agent_state("a1001"), AgentState::Paused);
+    EXPECT_EQ(h.router().agent(AgentId{"a1001"})->reason, "no-answer");
+    EXPECT_TRUE(h.phones.take<FakePhones::Ring>().empty()) << "a paused agent is not rung";
+}
+
+TEST(Switchboard, ACallerWhoHangsUpWhileWaitingIsAbandoned) {
+    CallFlowHarness h{centre()};  // the agent's phone never registers
+    sip::CallRef call = h.arrive("1005", "200");
+    h.advance(7s);
+    h.end(call, Side::Caller);
+    auto abandoned = h.store.all<acd::CallAbandoned>();
+    ASSERT_EQ(abandoned.size(), 1u);
+    EXPECT_EQ(abandoned[0].wait, 7s);
+    store::CallRecord r = h.store.record(h.call_id(call));
+    EXPECT_EQ(r.disposition, store::Disposition::Abandoned);
+    EXPECT_EQ(r.position, 1);
+}
+
+TEST(Switchboard, MaxWaitHangsTheCallerUpAsTimedOut) {
+    CallFlowHarness h{centre(", max_wait: 30s, on_max_wait: {exit: hangup}")};
+    sip::CallRef call = h.arrive("1005", "200");
+    h.advance(29s);
+    EXPECT_TRUE(h.phones.take<FakePhones::HangUp>().empty());
+    h.advance(1s);
+    auto hang_ups = h.phones.take<FakePhones::HangUp>();
+    ASSERT_EQ(hang_ups.size(), 1u);  // no announcement to play here: at once
+    EXPECT_EQ(hang_ups[0].call, call);
+    h.end(call, Side::Server);
+    store::CallRecord r = h.store.record(h.call_id(call));
+    EXPECT_EQ(r.disposition, store::Disposition::TimedOut);
+    EXPECT_EQ(r.hangup_cause, "max-wait");
+}
+
+TEST(Switchboard, RingAllRingsEveryoneAndTheFirstAnswerCancelsTheOthers) {
+    CallFlowHarness h{centre(", strategy: ring-all", 3)};
+    ready(h, 3);
+    sip::CallRef call = h.arrive("1005", "200");
+    auto rings = h.phones.take<FakePhones::Ring>();
+    ASSERT_EQ(rings.size(), 3u);
+    h.answer(call, rings[1].leg);
+    std::vector<FakePhones::Command> commands = h.phones.commands;
+    auto drops = h.phones.take<FakePhones::Drop>();
+    ASSERT_EQ(drops.size(), 2u);
+    for (const auto& drop : drops) {
+        EXPECT_NE(drop.leg, rings[1].leg);
+    }
+    h.phones.commands = commands;
+    auto connects = h.phones.take<FakePhones::Connect>();
+    ASSERT_EQ(connects.size(), 1u);
+    EXPECT_EQ(connects[0].leg, rings[1].leg);
+    EXPECT_EQ(h.agent_state("a" + rings[1].extension), AgentState::OnCall);
+    int available = 0;
+    for (const char* agent : {"a1001", "a1002", "a1003"}) {
+        available += h.agent_state(agent) == AgentState::Available ? 1 : 0;
+    }
+    EXPECT_EQ(available, 2);
+}
+
+TEST(Switchboard, TheAgentHangingUpEndsTheCallAsCompletedByTheAgent) {
+    CallFlowHarness h{centre()};
+    ready(h);
+    auto [call, leg] = connect(h);
+    h.advance(12s);
+    h.end(call, Side::Leg);
+    auto completed = h.store.all<acd::CallCompleted>();
+    ASSERT_EQ(completed.size(), 1u);
+    EXPECT_EQ(completed[0].ended_by, acd::Party::Agent);
+    EXPECT_EQ(h.store.record(h.call_id(call)).hangup_side, "agent");
+}
+
+TEST(Switchboard, TheConsolesHangUpOfAConnectedCallEndsItOnThePhonesAndStartsWrapUp) {
+    CallFlowHarness h{centre(", wrap_up: 20s")};
+    ready(h);
+    auto [call, leg] = connect(h);
+    h.phones.commands.clear();
+    ASSERT_TRUE(
+        h.board().command(acd::HangUp{CallId{h.call_id(call)}, acd::Party::Agent}, h.now()));
+    auto hang_ups = h.phones.take<FakePhones::HangUp>();
+    ASSERT_EQ(hang_ups.size(), 1u);
+    EXPECT_EQ(hang_ups[0].call, call);
+    EXPECT_EQ(h.agent_state("a1001"), AgentState::WrapUp);
+    h.end(call, Side::Server);  // the SIP layer reports the call over
+    store::CallRecord r = h.store.record(h.call_id(call));
+    EXPECT_EQ(r.hangup_cause, "hung up from the console");
+    EXPECT_EQ(r.disposition, store::Disposition::Answered);
+    EXPECT_EQ(h.store.all<acd::CallCompleted>().size(), 1u);
+}
+
+TEST(Switchboard, TheConsolesHangUpOfARingingCallCancelsTheAgentsPhone) {
+    CallFlowHarness h{centre()};
+    ready(h);
+    sip::CallRef call = h.arrive("1005", "200");
+    auto rings = h.phones.take<FakePhones::Ring>();
+    ASSERT_EQ(rings.size(), 1u);
+    ASSERT_TRUE(h.board().command(acd::RemoveCall{CallId{h.call_id(call)}, "supervisor"}, h.now()));
+    std::vector<FakePhones::Command> commands = h.phones.commands;
+    auto drops = h.phones.take<FakePhones::Drop>();
+    ASSERT_EQ(drops.size(), 1u);
+    EXPECT_EQ(drops[0].leg, rings[0].leg);
+    h.phones.commands = commands;
+    EXPECT_EQ(h.phones.take<FakePhones::HangUp>().size(), 1u);
+    EXPECT_EQ(h.agent_state("a1001"), AgentState::Available);
+}
+
+TEST(Switchboard, TheConsolesHangUpOfACallInTheIvrHangsItUp) {
+    CallFlowHarness h{centre()};
+    sip::CallRef call = h.arrive("1005", "100");
+    ASSERT_TRUE(h.board().command(acd::RemoveCall{CallId{h.call_id(call)}, "supervisor"}, h.now()));
+    EXPECT_EQ(h.phones.take<FakePhones::HangUp>().size(), 1u);
+}
+
+TEST(Switchboard, AHangUpOfAnUnknownCallIsRefusedAndChangesNothing) {
+    CallFlowHarness h{centre()};
+    auto refused = h.board().command(acd::HangUp{CallId{"nope"}, acd::Party::Agent}, h.now());
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find("nope"), std::string::npos) << refused.error().message;
+    EXPECT_TRUE(h.phones.commands.empty());
+}
+
+TEST(Switchboard, HoldFromAPhoneGivesTheOtherPartyMusicAndCountsHoldTime) {
+    CallFlowHarness h{centre()};
+    ready(h);
+    auto [call, leg] = connect(h);
+    h.advance(10s);
+    h.media.stops.clear();
+    h.hold(call, leg, true);  // the agent's phone holds the caller
+    ASSERT_EQ(h.store.all<acd::CallHeld>().size(), 1u);
+    h.advance(5s);
+    h.hold(call, leg, false);
+    auto resumed = h.store.all<acd::CallResumed>();
+    ASSERT_EQ(resumed.size(), 1u);
+    EXPECT_EQ(resumed[0].hold, 5s);
+    // No music is configured here: the caller's channel goes back to its bridge.
+    EXPECT_EQ(h.media.stops,
+              (std::vector<media::ChannelId>{h.channel_of(call), h.channel_of(call)}));
+    h.advance(3s);
+    h.end(call, Side::Caller);
+    store::CallRecord r = h.store.record(h.call_id(call));
+    EXPECT_EQ(r.hold, 5s);
+    EXPECT_EQ(r.talk, 13s);  // connected 18 s, 5 of them on hold
+}
+
+TEST(Switchboard, HoldBeforeTheAnswerChangesNothing) {
+    CallFlowHarness h{centre()};
+    sip::CallRef call = h.arrive("1005", "200");
+    h.hold(call, 0, true);
+    EXPECT_TRUE(h.store.all<acd::CallHeld>().empty());
+}
+
+TEST(Switchboard, FeatureCodesChangeTheAgentAtThatPhone) {
+    CallFlowHarness h{centre()};
+    ready(h);
+    sip::CallRef pause = h.arrive("1001", "*13");
+    EXPECT_EQ(h.agent_state("a1001"), AgentState::Paused);
+    h.end(pause, Side::Caller);
+    sip::CallRef back = h.arrive("1001", "*14");
+    EXPECT_EQ(h.agent_state("a1001"), AgentState::Available);
+    h.end(back, Side::Caller);
+    sip::CallRef out = h.arrive("1001", "*12");
+    EXPECT_EQ(h.agent_state("a1001"), AgentState::LoggedOut);
+    h.end(out, Side::Caller);
+}
+
+const std::string kCallbackQueue =
+    ", ring_timeout: 10s, callback: {enabled: true, mode: MODE, max_attempts: 2, "
+    "retry_interval: 1m}";
+
+std::string callback_centre(const std::string& mode) {
+    std::string queue = kCallbackQueue;
+    queue.replace(queue.find("MODE"), 4, mode);
+    return centre(queue);
+}
+
+/// A caller waiting in sales presses 9, confirms its own number with 1, and the request is
+/// booked on disk before it hears so and is hung up. Returns the call's id.
+std::string book(CallFlowHarness& h, const std::string& number) {
+    sip::CallRef call = h.arrive(number, "200");
+    h.advance(3s);
+    h.digit(call, '9');
+    h.digit(call, '1');
+    EXPECT_EQ(h.store.bookings.size(), 1u);
+    EXPECT_TRUE(h.phones.take<FakePhones::HangUp>().empty()) << "not before it is on disk";
+    h.finish_bookings();
+    auto hang_ups = h.phones.take<FakePhones::HangUp>();
+    EXPECT_EQ(hang_ups.size(), 1u);
+    h.end(call, Side::Server);
+    EXPECT_EQ(h.store.record(h.call_id(call)).disposition, store::Disposition::Callback);
+    return h.call_id(call);
+}
+
+TEST(Switchboard, ACustomerFirstCallbackDialsTheCustomerThenRingsTheAgent) {
+    CallFlowHarness h{callback_centre("customer-first")};
+    const std::string id = book(h, "09121234567");
+    ASSERT_EQ(h.store.all<acd::CallbackRequested>().size(), 1u);
+
+    ready(h);  // an agent is free: the request reaches them, the customer is dialled
+    auto dials = h.phones.take<FakePhones::Originate>();
+    ASSERT_EQ(dials.size(), 1u);
+    EXPECT_EQ(dials[0].number, "09121234567");
+    sip::CallRef dial = h.originated(dials[0].tag);
+    EXPECT_TRUE(h.phones.take<FakePhones::Ring>().empty()) << "the agent waits for the customer";
+    h.answer(dial, 0);
+    auto rings = h.phones.take<FakePhones::Ring>();
+    ASSERT_EQ(rings.size(), 1u);
+    EXPECT_EQ(rings[0].call, dial);
+    EXPECT_EQ(rings[0].extension, "1001");
+    h.answer(dial, rings[0].leg);
+    EXPECT_EQ(h.phones.take<FakePhones::Connect>().size(), 1u);
+    EXPECT_EQ(h.agent_state("a1001"), AgentState::OnCall);
+    EXPECT_EQ(h.store.closed_callbacks[id], "answered");
+    h.advance(20s);
+    h.end(dial, Side::Caller);
+    EXPECT_EQ(h.store.all<acd::CallCompleted>().size(), 1u);
+}
+
+TEST(Switchboard, ACallbackNobodyAnswersIsTriedAgainAfterTheRetryInterval) {
+    CallFlowHarness h{callback_centre("customer-first")};
+    const std::string id = book(h, "09121234567");
+    ready(h);
+    auto dials = h.phones.take<FakePhones::Originate>();
+    ASSERT_EQ(dials.size(), 1u);
+    sip::CallRef dial = h.originated(dials[0].tag);
+    h.fail(dial, 0, 480);
+    h.end(dial, Side::Server);
+    EXPECT_EQ(h.store.attempts_of[id], 1);
+    EXPECT_TRUE(h.phones.take<FakePhones::Originate>().empty());
+    h.advance(1min);
+    EXPECT_EQ(h.phones.take<FakePhones::Originate>().size(), 1u) << "the second attempt";
+}
+
+TEST(Switchboard, AnAgentFirstCallbackRingsTheAgentThenDialsTheCustomer) {
+    CallFlowHarness h{callback_centre("agent-first")};
+    const std::string id = book(h, "09121234567");
+    ready(h);
+    auto dials = h.phones.take<FakePhones::Originate>();
+    ASSERT_EQ(dials.size(), 1u);
+    EXPECT_EQ(dials[0].number, "1001");  // the agent's phone first
+    sip::CallRef call = h.originated(dials[0].tag);
+    h.answer(call, 0);  // the agent takes it
+    auto rings = h.phones.take<FakePhones::Ring>();
+    ASSERT_EQ(rings.size(), 1u);
+    EXPECT_EQ(rings[0].extension, "09121234567");  // then the customer, as a leg of it
+    h.answer(call, rings[0].leg);
+    auto connects = h.phones.take<FakePhones::Connect>();
+    ASSERT_EQ(connects.size(), 1u);
+    EXPECT_EQ(connects[0].leg, rings[0].leg);
+    EXPECT_EQ(h.store.closed_callbacks[id], "answered");
+    h.advance(15s);
+    h.end(call, Side::Leg);  // the customer hangs up
+    auto completed = h.store.all<acd::CallCompleted>();
+    ASSERT_EQ(completed.size(), 1u);
+    EXPECT_EQ(completed[0].ended_by, acd::Party::Caller);
+}
+
+TEST(Switchboard, ABookingTheDiskRefusesIsNotPromised) {
+    CallFlowHarness h{callback_centre("customer-first")};
+    sip::CallRef call = h.arrive("09121234567", "200");
+    h.digit(call, '9');
+    h.digit(call, '1');
+    h.finish_bookings(false);
+    EXPECT_EQ(h.phones.take<FakePhones::HangUp>().size(), 1u);  // after "could not book"
+    h.end(call, Side::Server);
+    EXPECT_EQ(h.store.record(h.call_id(call)).hangup_cause, "callback not stored");
+}
+
+}  // namespace
+}  // namespace markaz::app::testing
