@@ -70,7 +70,8 @@ public:
     struct Call;
 
 private:
-    // switchboard.cpp: calls arriving, leaving, and the router's decisions
+    // switchboard.cpp: calls arriving and routed; switchboard_legs.cpp: legs answering,
+    // failing, the call ending; switchboard_queueing.cpp: the router's decisions
     void arrive(const sip::CallEvent& event, Now now);
     void originated(const sip::CallEvent& event, Now now);
     void leg_answered(Call& call, const sip::CallEvent& event, Now now);
@@ -82,6 +83,27 @@ private:
                  const std::vector<std::string>& skills, Now now);
     void apply(const std::vector<acd::Event>& events, Now now);
     void apply(const acd::Event& event, Now now);
+
+    // switchboard_queueing.cpp: one handler per router event the calls act on
+    void on(const acd::CallEnqueued& e, Now now);
+    void on(const acd::CallBlocked& e, Now now);
+    void on(const acd::CallOffered& e, Now now);
+    void on(const acd::OfferEnded& e, Now now);
+    void on(const acd::CallAnswered& e, Now now);
+    void on(const acd::CallAbandoned& e, Now now);
+    void on(const acd::CallTimedOut& e, Now now);
+    void on(const acd::CallRemoved& e, Now now);
+    void on(const acd::CallCompleted& e, Now now);
+    void on(const acd::WrapUpCompleted& e, Now now);
+    void on(const acd::CallbackOffered& e, Now now);
+    void on(const acd::CallbackRequested& e, Now now);
+    void on(const acd::DialCallback& e, Now now);
+    void on(const acd::CallbackAttemptFailed& e, Now now);
+    void on(const acd::CallbackFailed& e, Now now);
+    void on(const acd::AgentStateChanged& e, Now now);
+    /// The router events the calls do not act on (the store and the view have them).
+    template <class Event>
+    void on(const Event&, Now) {}
     Result<void> handle(const acd::Command& command, Now now);
     Call* call_of(const CallId& id);
 

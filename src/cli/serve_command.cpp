@@ -41,6 +41,8 @@ const char* notice_name(sip::SipNotice::Kind kind) {
             return "call from";
         case sip::SipNotice::Kind::CallEnded:
             return "call ended, caller";
+        case sip::SipNotice::Kind::Error:
+            return "error";
     }
     return "?";
 }

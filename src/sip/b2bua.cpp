@@ -11,37 +11,13 @@
 
 #include "media/dtmf_event.h"
 #include "media/sdp_session.h"
+#include "sip/b2bua_call.h"
 
 namespace markaz::sip {
 
+using namespace b2bua_detail;
+
 namespace {
-
-SteadyTime steady_now() {
-    return std::chrono::time_point_cast<Duration>(std::chrono::steady_clock::now());
-}
-
-std::optional<media::SdpSession> sdp_of(const sip_t* sip) {
-    if (!sip || !sip->sip_payload || !sip->sip_payload->pl_data) {
-        return std::nullopt;
-    }
-    auto parsed =
-        media::parse_sdp(std::string_view(sip->sip_payload->pl_data, sip->sip_payload->pl_len));
-    if (!parsed) {
-        return std::nullopt;
-    }
-    return std::move(*parsed);
-}
-
-media::RemoteMedia remote_of(const media::NegotiatedAudio& audio) {
-    return media::RemoteMedia{audio.remote_address,
-                              audio.remote_port,
-                              audio.codec,
-                              audio.payload_type,
-                              audio.telephone_event_payload_type,
-                              audio.sends() && audio.remote_address != "0.0.0.0",
-                              audio.receives(),
-                              audio.ptime_ms};
-}
 
 /// "recordings/20261123-104512-c7.wav": sortable by time, unique per call.
 std::string recording_path(const std::string& dir, std::uint64_t call) {
@@ -50,40 +26,6 @@ std::string recording_path(const std::string& dir, std::uint64_t call) {
 }
 
 }  // namespace
-
-struct B2bua::Leg {
-    nua_handle_t* nh = nullptr;
-    media::ChannelId channel{};
-    std::uint16_t port = 0;
-    media::SdpSession our_sdp;  ///< our offer (outbound) or answer (inbound)
-    std::uint64_t sdp_version = 1;
-    bool inbound = false;
-    bool alive = true;             ///< the dialog is not over
-    int final_status = 0;          ///< outbound: the final answer it got
-    const Trunk* trunk = nullptr;  ///< outbound through a trunk (its credentials)
-    bool authenticated = false;    ///< already answered the trunk's challenge once
-    std::uint64_t group = 0;       ///< the application's leg number (its contacts share it)
-    bool channel_open = true;
-    bool holding = false;  ///< its last offer stopped our audio to it (it holds its peer)
-};
-
-struct B2bua::Call {
-    std::uint64_t id = 0;
-    std::string caller;  ///< the calling extension
-    std::string dialled;
-    Leg in;
-    media::SdpSession caller_offer;
-    std::vector<std::unique_ptr<Leg>> forks;
-    Leg* connected = nullptr;  ///< the outbound leg that answered
-    Leg* early = nullptr;      ///< the outbound leg whose early media the caller hears
-    bool answered = false;
-    bool ringing_sent = false;
-    std::string recording;
-    bool app = false;                        ///< steered by the application (call_control.h)
-    bool originated = false;                 ///< `in` is our own INVITE to the customer
-    std::set<std::uint64_t> ringing_groups;  ///< LegRinging already reported
-    std::set<std::uint64_t> dropped_groups;  ///< no more events for these
-};
 
 B2bua::B2bua(nua_t* nua, media::MediaEngine& media, const LocationService& location,
              const SipSettings& settings, Sounds sounds, Report report, CallHandler handler)
@@ -99,11 +41,6 @@ void B2bua::emit(CallEvent event) {
     if (handler_.sink) {
         handler_.sink(event);
     }
-}
-
-B2bua::Call* B2bua::app_call(CallRef call) {
-    auto it = calls_.find(call);
-    return it == calls_.end() || !it->second->app ? nullptr : it->second.get();
 }
 
 B2bua::~B2bua() = default;
@@ -396,93 +333,6 @@ bool B2bua::answer_challenge(Leg& leg, int status, const sip_t* sip) {
     return true;
 }
 
-void B2bua::on_app_response(Call& call, Leg& leg, int status, const sip_t* sip) {
-    if (status < 200) {
-        if ((status == 180 || status == 183) && &leg != &call.in &&
-            !call.dropped_groups.contains(leg.group) &&
-            call.ringing_groups.insert(leg.group).second) {
-            emit(CallEvent{CallEvent::Kind::LegRinging, call.id, leg.group});
-        }
-        return;
-    }
-    if (answer_challenge(leg, status, sip)) {
-        return;
-    }
-    bool dropped = &leg != &call.in && call.dropped_groups.contains(leg.group);
-    if (status < 300) {
-        auto answer_sdp = sdp_of(sip);
-        auto audio = answer_sdp
-                         ? media::accept_answer(leg.our_sdp, *answer_sdp)
-                         : Result<media::NegotiatedAudio>(fail(Errc::InvalidArgument, "no SDP"));
-        bool taken = false;  // another contact of the same leg answered first
-        for (const auto& fork : call.forks) {
-            taken = taken || (fork.get() != &leg && fork->group == leg.group &&
-                              fork->final_status == 200 && fork->alive);
-        }
-        if (!audio || dropped || taken || !leg.alive) {
-            nua_bye(leg.nh, TAG_END());
-            leg.final_status = audio ? 487 : 488;
-            leg.alive = false;
-            release_media(leg);
-            if (&leg == &call.in) {
-                emit(CallEvent{CallEvent::Kind::LegFailed, call.id, 0, {}, {}, false, {}, 488});
-                end_call(call, &leg);
-            } else if (!dropped && !taken) {
-                app_leg_failed(call, leg.group);
-            }
-            return;
-        }
-        leg.final_status = 200;
-        media_.set_remote(leg.channel, remote_of(*audio));
-        CallEvent answered{CallEvent::Kind::LegAnswered, call.id, leg.group};
-        answered.channel = leg.channel;
-        if (&leg == &call.in) {
-            call.answered = true;
-            answered.leg = 0;
-        } else {
-            for (auto& fork : call.forks) {  // the other contacts of this agent stop ringing
-                if (fork.get() != &leg && fork->group == leg.group && fork->final_status == 0) {
-                    fork->final_status = 487;
-                    fork->alive = false;
-                    nua_cancel(fork->nh, TAG_END());
-                    release_media(*fork);
-                }
-            }
-        }
-        emit(std::move(answered));
-        return;
-    }
-    leg.final_status = status;
-    leg.alive = false;
-    release_media(leg);
-    if (&leg == &call.in) {
-        emit(CallEvent{CallEvent::Kind::LegFailed, call.id, 0, {}, {}, false, {}, status});
-        end_call(call, &leg);
-        return;
-    }
-    if (!dropped) {
-        app_leg_failed(call, leg.group);
-    }
-}
-
-void B2bua::app_leg_failed(Call& call, std::uint64_t group) {
-    int status = 0;
-    for (const auto& fork : call.forks) {
-        if (fork->group != group) {
-            continue;
-        }
-        if (fork->alive) {
-            return;  // another contact still rings or talks
-        }
-        // Busy or declined on any contact says more than a timeout on another.
-        if (status != 486 && status != 603) {
-            status = fork->final_status;
-        }
-    }
-    call.dropped_groups.insert(group);
-    emit(CallEvent{CallEvent::Kind::LegFailed, call.id, group, {}, {}, false, {}, status});
-}
-
 void B2bua::leg_gone(Call& call, Leg& leg) {
     bool was_alive = leg.alive;
     leg.alive = false;
@@ -517,141 +367,6 @@ void B2bua::release_media(Leg& leg) {
         leg.channel_open = false;
         media_.close(leg.channel);
     }
-}
-
-void B2bua::ring(CallRef ref, std::uint64_t leg, const std::string& extension,
-                 const std::string& caller, std::chrono::steady_clock::time_point since) {
-    Call* call = app_call(ref);
-    if (!call) {
-        return;
-    }
-    // The agent's phone shows who calls: the caller's number, at Markaz.
-    std::string from = "<sip:" + caller + "@" + settings_.address + ">";
-    std::string to = "<sip:" + extension + "@" + settings_.address + ">";
-    bool any = false;
-    for (const auto& binding : location_.lookup(extension, steady_now())) {
-        any = add_outbound_leg(*call, binding.contact, to, from, nullptr, leg) || any;
-    }
-    if (!any && !settings_.extensions.contains(extension)) {
-        // Not one of ours: a customer's number, through the first trunk that dials out.
-        for (const Trunk& trunk : settings_.trunks) {
-            if (!trunk.target.empty()) {
-                std::string uri = "sip:" + extension + "@" + trunk.target;
-                any = add_outbound_leg(*call, uri, "<" + uri + ">", from, &trunk, leg);
-                break;
-            }
-        }
-    }
-    if (any && routing_ms_.size() < 10'000'000) {
-        routing_ms_.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
-                .count());
-    }
-    if (!any) {
-        call->dropped_groups.insert(leg);
-        emit(CallEvent{CallEvent::Kind::LegFailed, ref, leg, {}, {}, false, {}, 480});
-    }
-}
-
-void B2bua::drop_leg(CallRef ref, std::uint64_t leg) {
-    Call* call = app_call(ref);
-    if (!call) {
-        return;
-    }
-    call->dropped_groups.insert(leg);
-    for (auto& fork : call->forks) {
-        if (fork->group != leg || !fork->alive || fork.get() == call->connected) {
-            continue;
-        }
-        fork->alive = false;
-        if (fork->final_status == 0) {
-            fork->final_status = 487;
-            nua_cancel(fork->nh, TAG_END());
-        } else {
-            nua_bye(fork->nh, TAG_END());
-        }
-        release_media(*fork);
-    }
-}
-
-void B2bua::connect_leg(CallRef ref, std::uint64_t leg, std::optional<std::string> recording) {
-    Call* call = app_call(ref);
-    if (!call) {
-        return;
-    }
-    for (auto& fork : call->forks) {
-        if (fork->group == leg && fork->alive && fork->final_status == 200) {
-            if (call->connected) {
-                media_.unbridge(call->in.channel);
-            }
-            call->connected = fork.get();
-            if (recording) {
-                std::error_code ignored;
-                std::filesystem::create_directories(std::filesystem::path(*recording).parent_path(),
-                                                    ignored);
-                call->recording = *recording;
-            }
-            media_.bridge(call->in.channel, fork->channel, std::move(recording));
-            return;
-        }
-    }
-}
-
-void B2bua::hang_up(CallRef ref) {
-    if (Call* call = app_call(ref)) {
-        end_call(*call, nullptr, CallEvent::Side::Server);
-    }
-}
-
-void B2bua::originate(std::uint64_t tag, const std::string& number, const std::string& caller_id) {
-    std::string uri;
-    const Trunk* trunk = nullptr;
-    if (auto contacts = location_.lookup(number, steady_now()); !contacts.empty()) {
-        uri = contacts.front().contact;
-    } else {
-        for (const Trunk& t : settings_.trunks) {
-            if (!t.target.empty()) {
-                trunk = &t;
-                uri = "sip:" + number + "@" + t.target;
-                break;
-            }
-        }
-    }
-    auto call = std::make_unique<Call>();
-    call->id = next_call_++;
-    call->app = true;
-    call->originated = true;
-    call->caller = caller_id;
-    call->dialled = number;
-    Call& c = *call;
-    calls_[c.id] = std::move(call);
-    emit(CallEvent{CallEvent::Kind::Originated, c.id, tag});
-    auto opened =
-        uri.empty()
-            ? Result<media::MediaEngine::Opened>(fail(Errc::NotFound, "no route to " + number))
-            : media_.open_channel();
-    if (!opened) {
-        c.in.alive = false;
-        c.in.channel_open = false;
-        emit(CallEvent{
-            CallEvent::Kind::LegFailed, c.id, 0, {}, {}, false, {}, uri.empty() ? 404 : 503});
-        end_call(c, &c.in);
-        return;
-    }
-    c.in.channel = opened->id;
-    c.in.port = opened->port;
-    c.in.trunk = trunk;
-    c.in.our_sdp = media::make_offer(local_media(opened->port));
-    std::string body = media::format_sdp(c.in.our_sdp);
-    std::string from = "<sip:" + caller_id + "@" + settings_.address + ">";
-    std::string to = trunk ? "<" + uri + ">" : "<sip:" + number + "@" + settings_.address + ">";
-    c.in.nh = nua_handle(nua_, nullptr, SIPTAG_TO_STR(to.c_str()), TAG_END());
-    legs_[c.in.nh] = {c.id, &c.in};
-    report_(SipNotice::Kind::CallStarted, caller_id,
-            "call c" + std::to_string(c.id) + " to " + number + " (originated)");
-    nua_invite(c.in.nh, NUTAG_URL(uri.c_str()), SIPTAG_FROM_STR(from.c_str()),
-               SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
-               TAG_END());
 }
 
 void B2bua::connect(Call& call, Leg& winner, const sip_t* sip) {
@@ -693,94 +408,6 @@ void B2bua::connect(Call& call, Leg& winner, const sip_t* sip) {
         media_.unbridge(call.in.channel);  // another phone's early media gives way
     }
     media_.bridge(call.in.channel, winner.channel, recording);
-}
-
-void B2bua::on_reinvite(Call& call, Leg& leg, const sip_t* sip) {
-    auto offer = sdp_of(sip);
-    if (!offer) {
-        nua_respond(leg.nh, SIP_488_NOT_ACCEPTABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
-        return;
-    }
-    media::LocalMedia local = local_media(leg.port);
-    local.session_version = ++leg.sdp_version;
-    auto answer = media::answer_offer(*offer, local);
-    if (!answer) {
-        nua_respond(leg.nh, SIP_488_NOT_ACCEPTABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
-        return;
-    }
-    leg.our_sdp = answer->session;
-    media_.set_remote(leg.channel, remote_of(answer->audio));
-    // A leg that stops receiving from us (sendonly, inactive, c=0.0.0.0) has put the other
-    // party on hold: they hear music until it takes them back. The application's calls are
-    // told (Held, Resumed) and play the music themselves.
-    bool holding = !answer->audio.sends();
-    if (call.app && holding != leg.holding) {
-        leg.holding = holding;
-        emit(CallEvent{holding ? CallEvent::Kind::Held : CallEvent::Kind::Resumed, call.id,
-                       &leg == &call.in ? 0 : leg.group});
-    }
-    Leg* other = leg.inbound ? call.connected : &call.in;
-    if (!call.app && other && call.connected) {
-        if (!answer->audio.sends() && sounds_.music_on_hold) {
-            media_.play(other->channel, sounds_.music_on_hold, true);
-        } else if (answer->audio.sends()) {
-            media_.stop_playing(other->channel);
-        }
-    }
-    std::string body = media::format_sdp(answer->session);
-    nua_respond(leg.nh, SIP_200_OK, NUTAG_WITH_CURRENT(nua_),
-                SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
-                TAG_END());
-}
-
-std::string B2bua::party(const Call& call, const Leg& leg) const {
-    return leg.inbound ? call.caller : call.dialled;
-}
-
-void B2bua::on_info(Call& call, Leg& leg, const sip_t* sip) {
-    // SIP INFO digits (application/dtmf-relay, application/dtmf); nua has answered 200.
-    if (!sip || !sip->sip_content_type || !sip->sip_payload) {
-        return;
-    }
-    auto digit = media::parse_sip_info_dtmf(
-        sip->sip_content_type->c_type ? sip->sip_content_type->c_type : "",
-        std::string_view(sip->sip_payload->pl_data, sip->sip_payload->pl_len));
-    if (digit && call.app) {
-        CallEvent pressed{CallEvent::Kind::Digit, call.id, &leg == &call.in ? 0 : leg.group};
-        pressed.digit = digit->digit;
-        emit(std::move(pressed));
-    }
-    if (digit) {
-        report_(SipNotice::Kind::Dtmf, party(call, leg),
-                std::string("digit ") + digit->digit + " (sip-info) in call c" +
-                    std::to_string(call.id));
-    }
-}
-
-void B2bua::on_media_event(const media::MediaEvent& event) {
-    if (event.kind == media::MediaEvent::Kind::PlayFinished) {
-        return;  // the B2BUA's own sounds loop
-    }
-    for (auto& [id, call] : calls_) {
-        std::vector<Leg*> legs{&call->in};
-        for (auto& fork : call->forks) {
-            legs.push_back(fork.get());
-        }
-        for (Leg* leg : legs) {
-            if (leg->channel != event.channel) {
-                continue;
-            }
-            if (event.kind == media::MediaEvent::Kind::Dtmf) {
-                report_(SipNotice::Kind::Dtmf, party(*call, *leg),
-                        std::string("digit ") + event.digit + " (" +
-                            std::string(media::to_string(event.source)) + ") in call c" +
-                            std::to_string(call->id));
-            } else {
-                end_call(*call, nullptr);  // the peer's media died: hang both sides up
-            }
-            return;
-        }
-    }
 }
 
 void B2bua::end_call(Call& call, Leg* ended_by, CallEvent::Side side) {

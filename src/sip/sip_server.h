@@ -15,7 +15,16 @@ namespace markaz::sip {
 /// Something the SIP layer tells the core loop. Posted from the SIP thread; the receiver must
 /// not block.
 struct SipNotice {
-    enum class Kind { Registered, Unregistered, AuthFailed, Banned, Dtmf, CallStarted, CallEnded };
+    enum class Kind {
+        Registered,
+        Unregistered,
+        AuthFailed,
+        Banned,
+        Dtmf,
+        CallStarted,
+        CallEnded,
+        Error,  ///< work the SIP thread could not do (`detail` says what)
+    };
     Kind kind;
     std::string extension;  ///< empty for AuthFailed/Banned of an unknown user
     std::string source;     ///< "udp:127.0.0.1:5062"

@@ -19,80 +19,13 @@
 #include "media/g711.h"
 #include "media/rtp_packet.h"
 #include "media/telephone_event.h"
+#include "unit/media/rtp_peer.h"
 #include "unit/media/test_files.h"
 
 namespace markaz::media {
 namespace {
 
 using namespace std::chrono_literals;
-
-/// A UDP socket on 127.0.0.1 playing the far end of a call.
-class Peer {
-public:
-    Peer() : fd_(socket(AF_INET, SOCK_DGRAM, 0)) {
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-        socklen_t length = sizeof addr;
-        getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &length);
-        port_ = ntohs(addr.sin_port);
-        timeval timeout{0, 200'000};
-        setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    }
-    ~Peer() { close(fd_); }
-    std::uint16_t port() const { return port_; }
-
-    /// One 20 ms PCMU packet of a constant sample value.
-    void send_frame(std::uint16_t to, std::uint16_t seq, std::int16_t value) {
-        std::array<std::int16_t, 160> pcm;
-        pcm.fill(value);
-        send_pcm(to, seq, pcm);
-    }
-    /// One 20 ms PCMU packet of the given samples.
-    void send_pcm(std::uint16_t to, std::uint16_t seq, std::span<const std::int16_t> pcm) {
-        std::array<std::uint8_t, 160> payload{};
-        ulaw_encode(pcm, payload);
-        std::array<std::uint8_t, 200> datagram{};
-        std::size_t n = write_rtp(RtpHeader{false, 0, seq, seq * 160u, 0x1234}, payload, datagram);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(to);
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        sendto(fd_, datagram.data(), n, 0, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    }
-    /// The next RTP packet received (header and payload); nullopt after 200 ms.
-    std::optional<std::pair<RtpHeader, std::vector<std::uint8_t>>> receive_packet() {
-        std::array<std::uint8_t, 1500> buffer;
-        ssize_t n = recv(fd_, buffer.data(), buffer.size(), 0);
-        if (n <= 0) {
-            return std::nullopt;
-        }
-        auto packet = parse_rtp(std::span(buffer.data(), static_cast<std::size_t>(n)));
-        if (!packet) {
-            return std::nullopt;
-        }
-        return std::pair{packet->header,
-                         std::vector<std::uint8_t>(packet->payload.begin(), packet->payload.end())};
-    }
-    /// The first sample of the next RTP packet received; nullopt after 200 ms.
-    std::optional<std::int16_t> receive_sample() {
-        std::array<std::uint8_t, 1500> buffer;
-        ssize_t n = recv(fd_, buffer.data(), buffer.size(), 0);
-        if (n <= 0) {
-            return std::nullopt;
-        }
-        auto packet = parse_rtp(std::span(buffer.data(), static_cast<std::size_t>(n)));
-        if (!packet || packet->payload.empty()) {
-            return std::nullopt;
-        }
-        return ulaw_decode(packet->payload[0]);
-    }
-
-private:
-    int fd_;
-    std::uint16_t port_ = 0;
-};
 
 MediaSettings settings() {
     MediaSettings s;

@@ -1,0 +1,223 @@
+// The legs of a call: an agent's phone answering or failing, the call ending, its record.
+
+#include <fmt/format.h>
+
+#include "app/call.h"
+#include "app/switchboard.h"
+
+namespace markaz::app {
+
+namespace {
+
+/// "recordings/20261123-104512-mk3x9a-7.wav": sortable by time, named by the call.
+std::string recording_path(const std::string& dir, WallTime at, const CallId& call) {
+    return dir + "/" + utc_text(at, "%Y%m%d-%H%M%S") + "-" + call.str() + ".wav";
+}
+
+acd::OfferFailure offer_failure(int status) {
+    switch (status) {
+        case 486:
+        case 600:
+            return acd::OfferFailure::Busy;
+        case 603:
+            return acd::OfferFailure::Rejected;
+        case 404:
+        case 480:
+        case 503:
+            return acd::OfferFailure::Unreachable;
+        default:
+            return acd::OfferFailure::NoAnswer;
+    }
+}
+
+acd::DialOutcome dial_outcome(int status) {
+    switch (status) {
+        case 486:
+        case 600:
+            return acd::DialOutcome::Busy;
+        case 408:
+        case 480:
+        case 487:
+            return acd::DialOutcome::NoAnswer;
+        default:
+            return acd::DialOutcome::Failed;
+    }
+}
+
+}  // namespace
+
+void Switchboard::leg_answered(Call& call, const sip::CallEvent& event, Now now) {
+    if (event.leg == 0 && call.agent_first) {  // the agent took the callback: dial the customer
+        call.channel = event.channel;
+        by_channel_[call.channel] = &call;
+        if (auto ok = handle(acd::OfferAnswered{call.id, call.reserved}, now); !ok) {
+            log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
+            call.in_router = false;
+            phones_.hang_up(call.ref);
+        }
+        return;
+    }
+    if (call.agent_first && call.customer_leg == event.leg) {  // the customer answered
+        call.leg_channels[event.leg] = event.channel;
+        call.gather_until.reset();
+        if (auto ok = handle(acd::CallbackDialed{call.id, acd::DialOutcome::Answered}, now); !ok) {
+            log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
+            phones_.hang_up(call.ref);
+        }
+        return;
+    }
+    if (event.leg == 0) {  // the customer of a callback answered
+        call.gather_until.reset();
+        call.phase = Call::Phase::Queued;
+        call.channel = event.channel;
+        by_channel_[call.channel] = &call;
+        play(call,
+             prompts_.announcement({ivr::say(ivr::Phrase::CallbackGreeting, call.language)},
+                                   call.language),
+             now);
+        if (auto ok = handle(acd::CallbackDialed{call.id, acd::DialOutcome::Answered}, now); !ok) {
+            log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
+            phones_.hang_up(call.ref);
+        }
+        return;
+    }
+    auto leg = call.legs.find(event.leg);
+    if (leg == call.legs.end()) {
+        phones_.drop_leg(call.ref, event.leg);
+        return;
+    }
+    call.leg_channels[event.leg] = event.channel;
+    if (call.phase == Call::Phase::Direct) {
+        call.phase = Call::Phase::Connected;
+        call.connected_leg = event.leg;
+        start_talking(call, event.leg, now);
+        return;
+    }
+    AgentId agent = leg->second;
+    if (auto ok = handle(acd::OfferAnswered{call.id, agent}, now); !ok) {
+        // The offer ended while the phone was answering (ring timeout, another agent won).
+        log_(fmt::format("call {}: answer of {} not taken: {}", call.id.str(), agent.str(),
+                         ok.error().message));
+        call.legs.erase(leg);
+        phones_.drop_leg(call.ref, event.leg);
+    }
+}
+
+void Switchboard::leg_failed(Call& call, const sip::CallEvent& event, Now now) {
+    if (call.agent_first && event.leg == 0) {  // the agent's phone did not take the callback
+        call.in_router = false;
+        call.hangup_cause = fmt::format("agent did not answer ({})", event.status);
+        if (auto ok =
+                handle(acd::OfferFailed{call.id, call.reserved, offer_failure(event.status)}, now);
+            !ok) {
+            log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
+        }
+        return;
+    }
+    if (call.agent_first && call.customer_leg == event.leg) {  // the customer did not answer
+        call.gather_until.reset();
+        call.in_router = false;
+        call.hangup_cause = fmt::format("customer did not answer ({})", event.status);
+        if (auto ok = handle(acd::CallbackDialed{call.id, dial_outcome(event.status)}, now); !ok) {
+            log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
+        }
+        phones_.hang_up(call.ref);  // the agent, waiting on the line, is let go
+        return;
+    }
+    if (event.leg == 0) {  // the customer of a callback did not answer
+        call.gather_until.reset();
+        call.hangup_cause = fmt::format("customer did not answer ({})", event.status);
+        if (auto ok = handle(acd::CallbackDialed{call.id, dial_outcome(event.status)}, now); !ok) {
+            log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
+        }
+        call.in_router = false;  // the request waits in the router, not this call
+        return;
+    }
+    auto leg = call.legs.find(event.leg);
+    if (leg == call.legs.end()) {
+        return;
+    }
+    AgentId agent = leg->second;
+    call.legs.erase(leg);
+    if (call.phase == Call::Phase::Direct) {
+        call.hangup_cause = fmt::format("extension did not answer ({})", event.status);
+        say_and_hang_up(call, {ivr::say(ivr::Phrase::AllBusy, call.language)}, now);
+        return;
+    }
+    if (auto ok = handle(acd::OfferFailed{call.id, agent, offer_failure(event.status)}, now); !ok) {
+        log_(fmt::format("call {}: {} failed with {}: {}", call.id.str(), agent.str(), event.status,
+                         ok.error().message));
+    }
+}
+
+void Switchboard::ended(Call& call, const sip::CallEvent& event, Now now) {
+    using Side = sip::CallEvent::Side;
+    call.record.hangup_side = event.ended_by == Side::Caller ? "caller"
+                              : event.ended_by == Side::Leg  ? "agent"
+                                                             : "system";
+    if (call.hangup_cause.empty()) {
+        call.hangup_cause = call.record.hangup_side + " hung up";
+    }
+    if (call.in_router && call.agent_first) {
+        // The call's own party is the agent: they hung up, or the customer did.
+        auto done =
+            call.phase == Call::Phase::Connected
+                ? handle(acd::HangUp{call.id, event.ended_by == Side::Leg ? acd::Party::Caller
+                                                                          : acd::Party::Agent},
+                         now)
+                : handle(acd::CallbackDialed{call.id, acd::DialOutcome::Failed}, now);
+        if (!done) {
+            log_(fmt::format("call {}: {}", call.id.str(), done.error().message));
+        }
+    } else if (call.in_router && !call.callback_booked) {
+        auto done =
+            call.phase == Call::Phase::Connected
+                ? handle(acd::HangUp{call.id, event.ended_by == Side::Leg ? acd::Party::Agent
+                                                                          : acd::Party::Caller},
+                         now)
+                : handle(acd::AbandonCall{call.id}, now);
+        if (!done) {
+            log_(fmt::format("call {}: {}", call.id.str(), done.error().message));
+        }
+    }
+    finish(call, now);
+}
+
+void Switchboard::finish(Call& call, Now now) {
+    call.record.ended = now.wall;
+    call.record.hangup_cause = call.hangup_cause;
+    if (call.ivr && call.record.ivr_path.empty()) {
+        call.record.ivr_path = call.ivr->path();
+        call.record.digits = call.ivr->digits();
+        call.record.variables = call.ivr->variables();
+    }
+    if (call.talk_started && call.record.talk == Duration::zero()) {
+        call.record.talk = now.mono - *call.talk_started;  // an extension call: no router
+    }
+    log_(fmt::format("call {} ended: {}, {}", call.id.str(),
+                     store::kDispositionNames.name(call.record.disposition), call.hangup_cause));
+    store_.save(call.record);
+    if (!call.queue && !call.callback_booked && !call.callback_dial) {
+        view_.book().forget(call.id);  // ended before any queue: the router never had it
+    }
+    by_channel_.erase(call.channel);
+    if (by_id_[call.id] == &call) {
+        by_id_.erase(call.id);
+    }
+    calls_.erase(call.ref);
+}
+
+void Switchboard::start_talking(Call& call, std::optional<std::uint64_t> leg, Now now) {
+    call.talk_started = now.mono;
+    media_.stop_playing(call.channel);
+    std::optional<std::string> recording;
+    if (!config_.sip.recordings_dir.empty()) {
+        recording = recording_path(config_.sip.recordings_dir, now.wall, call.id);
+        call.record.recording = *recording;
+    }
+    if (leg) {
+        phones_.connect_leg(call.ref, *leg, recording);
+    }
+}
+
+}  // namespace markaz::app

@@ -1,0 +1,457 @@
+#include "media/media_worker.h"
+
+#include <algorithm>
+#include <arpa/inet.h>
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <random>
+#include <vector>
+
+#include "media/dtmf_detector.h"
+#include "media/dtmf_generator.h"
+#include "media/dtmf_receiver.h"
+#include "media/dtmf_sender.h"
+#include "media/inbound_audio.h"
+#include "media/mixer.h"
+#include "media/outbound_audio.h"
+#include "media/rtp_packet.h"
+#include "media/telephone_event.h"
+#include "media/wav_recorder.h"
+
+namespace markaz::media {
+
+using namespace cmd;
+
+namespace {
+
+using Frame = std::array<std::int16_t, kFrameSamples>;
+constexpr std::uint64_t kTicksPerSecond = 1000 / kFrameMs;
+
+sockaddr_in to_sockaddr(const std::string& address, std::uint16_t port) {
+    sockaddr_in out{};
+    out.sin_family = AF_INET;
+    out.sin_port = htons(port);
+    inet_pton(AF_INET, address.c_str(), &out.sin_addr);
+    return out;
+}
+
+bool same_source(const sockaddr_in& a, const sockaddr_in& b) {
+    return a.sin_addr.s_addr == b.sin_addr.s_addr && a.sin_port == b.sin_port;
+}
+
+/// One leg's RTP state on its worker.
+struct Channel {
+    Channel(ChannelId channel, RtpSocket rtp)
+        : id(channel), socket(std::move(rtp)), dtmf(kMixRate) {}
+
+    ChannelId id{};
+    RtpSocket socket;
+    std::optional<RemoteMedia> remote;
+    sockaddr_in send_to{};
+    std::unique_ptr<Codec> encoder;
+    std::unique_ptr<Codec> decoder;
+    InboundAudio heard;      ///< the peer's packets, whatever their packet time, as 20 ms frames
+    OutboundAudio outbound;  ///< our 20 ms frames, as packets of the peer's packet time
+    DtmfReceiver dtmf;
+    /// The source RTP is taken from: the first one heard after the remote was set (symmetric
+    /// RTP, which gets through NAT). Packets from anywhere else are dropped, so a stranger
+    /// cannot inject audio or steal the stream by sending to the port.
+    std::optional<sockaddr_in> latched;
+    std::uint16_t seq = 0;
+    std::uint32_t timestamp = 0;
+    std::uint32_t ssrc = 0;
+    SteadyTime last_heard{};
+    /// Digits to send: as RFC 4733 events when the peer takes them, else as tones in the audio.
+    DtmfSender digits_out;
+    std::unique_ptr<DtmfGenerator> tones_out;
+    /// In-band detection, for peers that did not offer telephone-event.
+    std::unique_ptr<DtmfDetector> tones_in;
+    bool sent = false;  ///< something went out this tick
+    bool timeout_reported = false;
+    bool echo = false;
+    std::optional<PromptPlayer> player;  ///< overrides what the channel would hear
+    std::uint64_t player_tag = 0;        ///< reported when `player` finishes
+    Frame input{};                       ///< this tick's decoded audio from the peer
+    bool has_input = false;
+};
+
+/// Two (later more) channels that hear each other, with an optional recording.
+struct Room {
+    std::vector<ChannelId> members;  ///< members[0] is the caller (left), [1] the agent (right)
+    Mixer mixer{8};
+    std::optional<WavRecorder> recorder;
+    bool recording_paused = false;  ///< silence is written instead (card numbers, say)
+};
+
+}  // namespace
+
+struct MediaWorker::Impl {
+    Impl(PortPool& ports, const MediaSettings& settings, const MediaEngine::EventSink& sink,
+         std::uint32_t seed)
+        : ports_(ports), settings_(settings), sink_(sink), rng_(seed) {}
+    ~Impl() {
+        for (auto& [id, room] : rooms_) {
+            if (room.recorder) {
+                (void)room.recorder->close();
+            }
+        }
+        for (auto& [id, channel] : channels_) {
+            ports_.release(channel.socket.port());
+        }
+    }
+
+    void post(Command command) {
+        std::lock_guard lock{mutex_};
+        inbox_.push_back(std::move(command));
+    }
+    void adopt(ChannelId id, RtpSocket socket) {
+        std::lock_guard lock{mutex_};
+        arrivals_.emplace_back(id, std::move(socket));
+    }
+    std::size_t size() const { return count_.load(); }
+
+    void tick(SteadyTime now) {
+        take_commands(now);
+        ++ticks_;
+        for (auto& [id, channel] : channels_) {
+            receive(channel, now);
+            // Once a second per channel, channels spread over the ticks.
+            if ((ticks_ + static_cast<std::uint64_t>(id)) % kTicksPerSecond == 0) {
+                channel.socket.drain_control();
+            }
+        }
+        for (auto& [id, channel] : channels_) {
+            channel.has_input = decode(channel);
+        }
+        for (auto& [id, room] : rooms_) {
+            mix(room);
+        }
+        for (auto& [id, channel] : channels_) {
+            if (channel.player) {
+                Frame frame{};
+                if (!channel.player->next_frame(frame)) {
+                    channel.player.reset();  // a prompt played once is over
+                    sink_(MediaEvent{MediaEvent::Kind::PlayFinished, channel.id, 0,
+                                     DtmfSource::Rfc4733, channel.player_tag});
+                }
+                send(channel, frame);
+            } else if (channel.echo && channel.has_input) {
+                send(channel, channel.input);
+            } else if (!channel.sent && (channel.digits_out.busy() || channel.tones_out)) {
+                static const Frame silence{};
+                send(channel, silence);  // digits go out even where nothing else does
+            }
+            channel.sent = false;
+        }
+    }
+
+    void take_commands(SteadyTime now) {
+        std::vector<Command> commands;
+        std::vector<std::pair<ChannelId, RtpSocket>> arrivals;
+        {
+            std::lock_guard lock{mutex_};
+            commands.swap(inbox_);
+            arrivals.swap(arrivals_);
+        }
+        for (auto& [id, socket] : arrivals) {
+            Channel channel{id, std::move(socket)};
+            channel.ssrc = static_cast<std::uint32_t>(rng_());
+            channel.seq = static_cast<std::uint16_t>(rng_());
+            channel.timestamp = static_cast<std::uint32_t>(rng_());
+            channel.last_heard = now;
+            channels_.emplace(id, std::move(channel));
+        }
+        for (auto& command : commands) {
+            std::visit([this](auto& c) { apply(c); }, command);
+        }
+        count_ = channels_.size();
+    }
+
+    Channel* find(ChannelId id) {
+        auto it = channels_.find(id);
+        return it == channels_.end() ? nullptr : &it->second;
+    }
+
+    void apply(SetRemote& c) {
+        Channel* channel = find(c.channel);
+        if (!channel) {
+            return;
+        }
+        bool codec_changed = !channel->remote || channel->remote->codec != c.remote.codec ||
+                             channel->remote->payload_type != c.remote.payload_type;
+        if (codec_changed) {
+            channel->encoder = make_codec(c.remote.codec, c.remote.payload_type);
+            channel->decoder = make_codec(c.remote.codec, c.remote.payload_type);
+        }
+        sockaddr_in to = to_sockaddr(c.remote.address, c.remote.port);
+        if (!channel->remote || !same_source(to, channel->send_to)) {
+            channel->latched.reset();  // a new address (re-INVITE): learn its source again
+            channel->send_to = to;
+        }
+        if (!c.remote.telephone_event && !channel->tones_in) {
+            channel->tones_in = std::make_unique<DtmfDetector>();
+        } else if (c.remote.telephone_event) {
+            channel->tones_in.reset();  // phones sending RFC 4733 often leave the tones in too
+        }
+        channel->outbound.set_ptime(c.remote.ptime_ms);
+        channel->remote = std::move(c.remote);
+    }
+    void apply(Echo& c) {
+        if (Channel* channel = find(c.channel)) {
+            channel->echo = true;
+        }
+    }
+    void apply(Bridge& c) {
+        if (!find(c.a) || !find(c.b) || room_of_.contains(c.a) || room_of_.contains(c.b)) {
+            return;
+        }
+        std::uint64_t room_id = next_room_++;
+        Room& room = rooms_[room_id];
+        room.members = {c.a, c.b};
+        auto pa = ParticipantId{0};
+        auto pb = ParticipantId{1};
+        (void)room.mixer.add(pa);
+        (void)room.mixer.add(pb);
+        (void)room.mixer.set_hearing(pa, pb, true);
+        (void)room.mixer.set_hearing(pb, pa, true);
+        if (c.recording) {
+            auto recorder = WavRecorder::create(*c.recording);
+            if (recorder) {
+                room.recorder.emplace(std::move(*recorder));
+            }
+        }
+        room_of_[c.a] = room_id;
+        room_of_[c.b] = room_id;
+    }
+    void apply(Play& c) {
+        if (Channel* channel = find(c.channel)) {
+            if (c.prompt) {
+                channel->player.emplace(std::move(c.prompt), c.loop);
+                channel->player_tag = c.tag;
+            } else {
+                channel->player.reset();
+            }
+        }
+    }
+    void apply(Record& c) {
+        auto r = room_of_.find(c.channel);
+        if (r == room_of_.end() || rooms_[r->second].recorder) {
+            return;
+        }
+        if (auto recorder = WavRecorder::create(c.path)) {
+            rooms_[r->second].recorder.emplace(std::move(*recorder));
+        }
+    }
+    void apply(Unbridge& c) { dissolve_room_of(c.channel); }
+    void apply(SendDigits& c) {
+        Channel* channel = find(c.channel);
+        if (!channel) {
+            return;
+        }
+        if (channel->remote && channel->remote->telephone_event) {
+            for (char digit : c.digits) {
+                channel->digits_out.queue(digit);
+            }
+            return;
+        }
+        if (!channel->tones_out) {
+            channel->tones_out = std::make_unique<DtmfGenerator>();
+        }
+        channel->tones_out->queue(c.digits);
+    }
+    void apply(PauseRecording& c) {
+        if (auto r = room_of_.find(c.channel); r != room_of_.end()) {
+            rooms_[r->second].recording_paused = c.paused;
+        }
+    }
+    /// Ends the room `channel` is in: its recording completes, its members stay open.
+    void dissolve_room_of(ChannelId channel) {
+        auto r = room_of_.find(channel);
+        if (r == room_of_.end()) {
+            return;
+        }
+        std::uint64_t room_id = r->second;
+        Room& room = rooms_[room_id];
+        if (room.recorder) {
+            (void)room.recorder->close();
+        }
+        for (ChannelId member : room.members) {
+            room_of_.erase(member);
+        }
+        rooms_.erase(room_id);
+    }
+    void apply(Close& c) {
+        dissolve_room_of(c.channel);
+        if (auto it = channels_.find(c.channel); it != channels_.end()) {
+            ports_.release(it->second.socket.port());
+            channels_.erase(it);
+        }
+    }
+
+    void receive(Channel& channel, SteadyTime now) {
+        for (const Datagram& d : channel.socket.receive()) {
+            RtpPacket packet;
+            if (parse_rtp(d.bytes, packet) != RtpError::None) {
+                continue;  // not RTP: dropped, never fatal
+            }
+            if (channel.remote) {
+                if (!channel.latched) {
+                    // Symmetric RTP: answer where the peer's packets come from.
+                    channel.latched = d.from;
+                    channel.send_to = d.from;
+                } else if (!same_source(*channel.latched, d.from)) {
+                    continue;  // not our peer
+                }
+            }
+            channel.last_heard = now;
+            channel.timeout_reported = false;
+            if (channel.remote && channel.remote->telephone_event &&
+                packet.header.payload_type == *channel.remote->telephone_event) {
+                if (auto event = parse_telephone_event(packet.payload)) {
+                    channel.dtmf.on_event(packet.header.timestamp, *event);
+                }
+                while (auto digit = channel.dtmf.pop()) {
+                    sink_(MediaEvent{MediaEvent::Kind::Dtmf, channel.id, digit->digit});
+                }
+                continue;
+            }
+            // Audio also tells the DTMF receiver that a key press is over, in case all three
+            // of its end packets were lost.
+            channel.dtmf.on_audio(packet.header.timestamp);
+            channel.heard.push(packet.header, packet.payload,
+                               channel.decoder ? channel.decoder->slice_bytes() : 0);
+        }
+        if (channel.remote && !channel.remote->receive) {
+            channel.last_heard = now;  // silence was agreed on: the clock starts when it ends
+        }
+        if (!channel.timeout_reported && now - channel.last_heard > settings_.rtp_timeout) {
+            channel.timeout_reported = true;
+            sink_(MediaEvent{MediaEvent::Kind::RtpTimeout, channel.id});
+        }
+    }
+
+    /// This tick's 20 ms from the peer into channel.input; false when there is none.
+    bool decode(Channel& channel) {
+        InboundFrame frame = channel.heard.next_frame(channel.decoder.get(), channel.input);
+        if (frame == InboundFrame::Audio && channel.tones_in) {
+            channel.tones_in->process(channel.input);
+            while (auto digit = channel.tones_in->pop()) {
+                sink_(MediaEvent{MediaEvent::Kind::Dtmf, channel.id, digit->digit,
+                                 DtmfSource::InBand});
+            }
+        }
+        return frame != InboundFrame::Silent;
+    }
+
+    void mix(Room& room) {
+        static const Frame silence{};
+        for (std::size_t i = 0; i < room.members.size(); ++i) {
+            Channel* channel = find(room.members[i]);
+            if (channel && channel->has_input) {
+                room.mixer.put(ParticipantId{static_cast<std::uint32_t>(i)}, channel->input);
+            }
+        }
+        room.mixer.mix();
+        if (room.recorder) {
+            Channel* left = find(room.members[0]);
+            Channel* right = find(room.members[1]);
+            bool hear = !room.recording_paused;
+            (void)room.recorder->write(hear && left && left->has_input ? left->input : silence,
+                                       hear && right && right->has_input ? right->input : silence);
+        }
+        for (std::size_t i = 0; i < room.members.size(); ++i) {
+            Channel* channel = find(room.members[i]);
+            if (channel && !channel->player) {  // a player (music on hold) speaks instead
+                send(*channel, room.mixer.output(ParticipantId{static_cast<std::uint32_t>(i)}));
+            }
+        }
+    }
+
+    void send(Channel& channel, std::span<const std::int16_t> pcm) {
+        if (!channel.remote || !channel.remote->send || !channel.encoder ||
+            pcm.size() != kFrameSamples) {
+            return;
+        }
+        channel.sent = true;
+        std::optional<TelephoneEventPacket> event;
+        if (channel.remote->telephone_event) {
+            event = channel.digits_out.tick(channel.timestamp);
+        }
+        if (event) {
+            // RFC 4733: the event replaces this tick's audio, in the same sequence space.
+            std::array<std::uint8_t, kTelephoneEventBytes> payload{};
+            (void)write_telephone_event(event->event, payload);
+            channel.outbound.clear();
+            send_packet(channel,
+                        RtpHeader{event->marker, *channel.remote->telephone_event, channel.seq++,
+                                  event->timestamp, channel.ssrc},
+                        payload);
+        } else {
+            Frame tones{};
+            if (channel.tones_out) {
+                if (channel.tones_out->next_frame(tones)) {
+                    pcm = tones;  // in-band digits replace what the channel would hear
+                } else {
+                    channel.tones_out.reset();
+                }
+            }
+            // In packets of the peer's packet time: none, one or two leave this tick.
+            channel.outbound.add(
+                pcm.first<kFrameSamples>(), channel.timestamp,
+                [&](std::span<const std::int16_t> packet, std::uint32_t at) {
+                    std::array<std::uint8_t, OutboundAudio::kMaxPacketSamples> payload{};
+                    std::size_t n = channel.encoder->encode(packet, payload);
+                    send_packet(channel,
+                                RtpHeader{false, channel.remote->payload_type, channel.seq++, at,
+                                          channel.ssrc},
+                                std::span(payload.data(), n));
+                });
+        }
+        channel.timestamp += channel.encoder->timestamp_step();
+    }
+
+    void send_packet(Channel& channel, const RtpHeader& header,
+                     std::span<const std::uint8_t> payload) {
+        std::array<std::uint8_t, RtpSocket::kMaxDatagram> datagram{};
+        std::size_t length = write_rtp(header, payload, datagram);
+        std::array<std::span<const std::uint8_t>, 1> packets{std::span(datagram.data(), length)};
+        channel.socket.send(packets, channel.send_to);
+    }
+
+    PortPool& ports_;
+    const MediaSettings& settings_;
+    const MediaEngine::EventSink& sink_;
+    std::mt19937 rng_;
+    std::atomic<std::size_t> count_{0};
+
+    std::mutex mutex_;
+    std::vector<Command> inbox_;
+    std::vector<std::pair<ChannelId, RtpSocket>> arrivals_;
+
+    std::map<ChannelId, Channel> channels_;
+    std::map<std::uint64_t, Room> rooms_;
+    std::map<ChannelId, std::uint64_t> room_of_;
+    std::uint64_t next_room_ = 1;
+    std::uint64_t ticks_ = 0;
+};
+
+MediaWorker::MediaWorker(PortPool& ports, const MediaSettings& settings,
+                         const MediaEngine::EventSink& sink, std::uint32_t seed)
+    : impl_(std::make_unique<Impl>(ports, settings, sink, seed)) {}
+MediaWorker::~MediaWorker() = default;
+
+void MediaWorker::post(cmd::Command command) {
+    impl_->post(std::move(command));
+}
+void MediaWorker::adopt(ChannelId id, RtpSocket socket) {
+    impl_->adopt(id, std::move(socket));
+}
+std::size_t MediaWorker::size() const {
+    return impl_->size();
+}
+void MediaWorker::tick(SteadyTime now) {
+    impl_->tick(now);
+}
+
+}  // namespace markaz::media

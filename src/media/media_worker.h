@@ -1,0 +1,89 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "common/time.h"
+#include "media/media_engine.h"
+#include "media/port_pool.h"
+#include "media/rtp_socket.h"
+
+namespace markaz::media {
+
+/// What other threads tell a worker; applied at the start of its next tick, in order.
+namespace cmd {
+struct SetRemote {
+    ChannelId channel;
+    RemoteMedia remote;
+};
+struct Echo {
+    ChannelId channel;
+};
+struct Bridge {
+    ChannelId a;
+    ChannelId b;
+    std::optional<std::string> recording;
+};
+struct Close {
+    ChannelId channel;
+};
+struct Record {
+    ChannelId channel;
+    std::string path;
+};
+struct Unbridge {
+    ChannelId channel;
+};
+struct Play {
+    ChannelId channel;
+    std::shared_ptr<const Prompt> prompt;  ///< nullptr stops playing
+    bool loop = false;
+    std::uint64_t tag = 0;
+};
+struct SendDigits {
+    ChannelId channel;
+    std::string digits;
+};
+struct PauseRecording {
+    ChannelId channel;
+    bool paused = true;
+};
+using Command = std::variant<SetRemote, Echo, Bridge, Close, Play, Record, Unbridge, SendDigits,
+                             PauseRecording>;
+}  // namespace cmd
+
+/// One media worker: its channels (sockets, jitter buffers, codecs, players, DTMF) and rooms
+/// (channels that hear each other, with their recordings). Each tick() receives what arrived
+/// (recvmmsg), reorders and decodes it, mixes the rooms, records, encodes and sends
+/// (sendmmsg). MediaEngine runs each worker on a thread of its own, ticking every 20 ms; the
+/// unit tests step tick() themselves, with no thread and no sleep.
+/// Thread: post(), adopt() and size() from any thread (a mutex guards the inbox only);
+/// tick() from one thread at a time, the one that owns the worker.
+class MediaWorker {
+public:
+    /// `seed` makes the channels' SSRCs, sequence numbers and timestamps unpredictable.
+    MediaWorker(PortPool& ports, const MediaSettings& settings, const MediaEngine::EventSink& sink,
+                std::uint32_t seed);
+    /// Completes the rooms' recordings and gives the channels' ports back.
+    ~MediaWorker();
+    MediaWorker(const MediaWorker&) = delete;
+    MediaWorker& operator=(const MediaWorker&) = delete;
+
+    void post(cmd::Command command);
+    /// A new channel on `socket`, taken in at the next tick.
+    void adopt(ChannelId id, RtpSocket socket);
+    /// Channels it has now.
+    std::size_t size() const;
+    /// One 20 ms step at `now`.
+    void tick(SteadyTime now);
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace markaz::media

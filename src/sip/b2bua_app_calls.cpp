@@ -1,0 +1,245 @@
+// The application's calls (call_control.h): legs the call flow rings, connects, drops and
+// originates, and their answers reported back as CallEvents. Routing is the application's;
+// this file only carries it out on the dialogs.
+
+#include <filesystem>
+
+#include <sofia-sip/nua_tag.h>
+#include <sofia-sip/sip_header.h>
+#include <sofia-sip/sip_status.h>
+
+#include "sip/b2bua.h"
+#include "sip/b2bua_call.h"
+
+namespace markaz::sip {
+
+using namespace b2bua_detail;
+
+B2bua::Call* B2bua::app_call(CallRef call) {
+    auto it = calls_.find(call);
+    return it == calls_.end() || !it->second->app ? nullptr : it->second.get();
+}
+
+void B2bua::on_app_response(Call& call, Leg& leg, int status, const sip_t* sip) {
+    if (status < 200) {
+        if ((status == 180 || status == 183) && &leg != &call.in &&
+            !call.dropped_groups.contains(leg.group) &&
+            call.ringing_groups.insert(leg.group).second) {
+            emit(CallEvent{CallEvent::Kind::LegRinging, call.id, leg.group});
+        }
+        return;
+    }
+    if (answer_challenge(leg, status, sip)) {
+        return;
+    }
+    bool dropped = &leg != &call.in && call.dropped_groups.contains(leg.group);
+    if (status < 300) {
+        auto answer_sdp = sdp_of(sip);
+        auto audio = answer_sdp
+                         ? media::accept_answer(leg.our_sdp, *answer_sdp)
+                         : Result<media::NegotiatedAudio>(fail(Errc::InvalidArgument, "no SDP"));
+        bool taken = false;  // another contact of the same leg answered first
+        for (const auto& fork : call.forks) {
+            taken = taken || (fork.get() != &leg && fork->group == leg.group &&
+                              fork->final_status == 200 && fork->alive);
+        }
+        if (!audio || dropped || taken || !leg.alive) {
+            nua_bye(leg.nh, TAG_END());
+            leg.final_status = audio ? 487 : 488;
+            leg.alive = false;
+            release_media(leg);
+            if (&leg == &call.in) {
+                emit(CallEvent{CallEvent::Kind::LegFailed, call.id, 0, {}, {}, false, {}, 488});
+                end_call(call, &leg);
+            } else if (!dropped && !taken) {
+                app_leg_failed(call, leg.group);
+            }
+            return;
+        }
+        leg.final_status = 200;
+        media_.set_remote(leg.channel, remote_of(*audio));
+        CallEvent answered{CallEvent::Kind::LegAnswered, call.id, leg.group};
+        answered.channel = leg.channel;
+        if (&leg == &call.in) {
+            call.answered = true;
+            answered.leg = 0;
+        } else {
+            for (auto& fork : call.forks) {  // the other contacts of this agent stop ringing
+                if (fork.get() != &leg && fork->group == leg.group && fork->final_status == 0) {
+                    fork->final_status = 487;
+                    fork->alive = false;
+                    nua_cancel(fork->nh, TAG_END());
+                    release_media(*fork);
+                }
+            }
+        }
+        emit(std::move(answered));
+        return;
+    }
+    leg.final_status = status;
+    leg.alive = false;
+    release_media(leg);
+    if (&leg == &call.in) {
+        emit(CallEvent{CallEvent::Kind::LegFailed, call.id, 0, {}, {}, false, {}, status});
+        end_call(call, &leg);
+        return;
+    }
+    if (!dropped) {
+        app_leg_failed(call, leg.group);
+    }
+}
+
+void B2bua::app_leg_failed(Call& call, std::uint64_t group) {
+    int status = 0;
+    for (const auto& fork : call.forks) {
+        if (fork->group != group) {
+            continue;
+        }
+        if (fork->alive) {
+            return;  // another contact still rings or talks
+        }
+        // Busy or declined on any contact says more than a timeout on another.
+        if (status != 486 && status != 603) {
+            status = fork->final_status;
+        }
+    }
+    call.dropped_groups.insert(group);
+    emit(CallEvent{CallEvent::Kind::LegFailed, call.id, group, {}, {}, false, {}, status});
+}
+
+void B2bua::ring(CallRef ref, std::uint64_t leg, const std::string& extension,
+                 const std::string& caller, std::chrono::steady_clock::time_point since) {
+    Call* call = app_call(ref);
+    if (!call) {
+        return;
+    }
+    // The agent's phone shows who calls: the caller's number, at Markaz.
+    std::string from = "<sip:" + caller + "@" + settings_.address + ">";
+    std::string to = "<sip:" + extension + "@" + settings_.address + ">";
+    bool any = false;
+    for (const auto& binding : location_.lookup(extension, steady_now())) {
+        any = add_outbound_leg(*call, binding.contact, to, from, nullptr, leg) || any;
+    }
+    if (!any && !settings_.extensions.contains(extension)) {
+        // Not one of ours: a customer's number, through the first trunk that dials out.
+        for (const Trunk& trunk : settings_.trunks) {
+            if (!trunk.target.empty()) {
+                std::string uri = "sip:" + extension + "@" + trunk.target;
+                any = add_outbound_leg(*call, uri, "<" + uri + ">", from, &trunk, leg);
+                break;
+            }
+        }
+    }
+    if (any && routing_ms_.size() < 10'000'000) {
+        routing_ms_.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
+                .count());
+    }
+    if (!any) {
+        call->dropped_groups.insert(leg);
+        emit(CallEvent{CallEvent::Kind::LegFailed, ref, leg, {}, {}, false, {}, 480});
+    }
+}
+
+void B2bua::drop_leg(CallRef ref, std::uint64_t leg) {
+    Call* call = app_call(ref);
+    if (!call) {
+        return;
+    }
+    call->dropped_groups.insert(leg);
+    for (auto& fork : call->forks) {
+        if (fork->group != leg || !fork->alive || fork.get() == call->connected) {
+            continue;
+        }
+        fork->alive = false;
+        if (fork->final_status == 0) {
+            fork->final_status = 487;
+            nua_cancel(fork->nh, TAG_END());
+        } else {
+            nua_bye(fork->nh, TAG_END());
+        }
+        release_media(*fork);
+    }
+}
+
+void B2bua::connect_leg(CallRef ref, std::uint64_t leg, std::optional<std::string> recording) {
+    Call* call = app_call(ref);
+    if (!call) {
+        return;
+    }
+    for (auto& fork : call->forks) {
+        if (fork->group == leg && fork->alive && fork->final_status == 200) {
+            if (call->connected) {
+                media_.unbridge(call->in.channel);
+            }
+            call->connected = fork.get();
+            if (recording) {
+                std::error_code ignored;
+                std::filesystem::create_directories(std::filesystem::path(*recording).parent_path(),
+                                                    ignored);
+                call->recording = *recording;
+            }
+            media_.bridge(call->in.channel, fork->channel, std::move(recording));
+            return;
+        }
+    }
+}
+
+void B2bua::hang_up(CallRef ref) {
+    if (Call* call = app_call(ref)) {
+        end_call(*call, nullptr, CallEvent::Side::Server);
+    }
+}
+
+void B2bua::originate(std::uint64_t tag, const std::string& number, const std::string& caller_id) {
+    std::string uri;
+    const Trunk* trunk = nullptr;
+    if (auto contacts = location_.lookup(number, steady_now()); !contacts.empty()) {
+        uri = contacts.front().contact;
+    } else {
+        for (const Trunk& t : settings_.trunks) {
+            if (!t.target.empty()) {
+                trunk = &t;
+                uri = "sip:" + number + "@" + t.target;
+                break;
+            }
+        }
+    }
+    auto call = std::make_unique<Call>();
+    call->id = next_call_++;
+    call->app = true;
+    call->originated = true;
+    call->caller = caller_id;
+    call->dialled = number;
+    Call& c = *call;
+    calls_[c.id] = std::move(call);
+    emit(CallEvent{CallEvent::Kind::Originated, c.id, tag});
+    auto opened =
+        uri.empty()
+            ? Result<media::MediaEngine::Opened>(fail(Errc::NotFound, "no route to " + number))
+            : media_.open_channel();
+    if (!opened) {
+        c.in.alive = false;
+        c.in.channel_open = false;
+        emit(CallEvent{
+            CallEvent::Kind::LegFailed, c.id, 0, {}, {}, false, {}, uri.empty() ? 404 : 503});
+        end_call(c, &c.in);
+        return;
+    }
+    c.in.channel = opened->id;
+    c.in.port = opened->port;
+    c.in.trunk = trunk;
+    c.in.our_sdp = media::make_offer(local_media(opened->port));
+    std::string body = media::format_sdp(c.in.our_sdp);
+    std::string from = "<sip:" + caller_id + "@" + settings_.address + ">";
+    std::string to = trunk ? "<" + uri + ">" : "<sip:" + number + "@" + settings_.address + ">";
+    c.in.nh = nua_handle(nua_, nullptr, SIPTAG_TO_STR(to.c_str()), TAG_END());
+    legs_[c.in.nh] = {c.id, &c.in};
+    report_(SipNotice::Kind::CallStarted, caller_id,
+            "call c" + std::to_string(c.id) + " to " + number + " (originated)");
+    nua_invite(c.in.nh, NUTAG_URL(uri.c_str()), SIPTAG_FROM_STR(from.c_str()),
+               SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
+               TAG_END());
+}
+
+}  // namespace markaz::sip

@@ -1,0 +1,87 @@
+#pragma once
+
+// Internal to the B2BUA (b2bua.cpp, b2bua_app_calls.cpp): what it keeps per call and per leg,
+// and the helpers both files use. Thread: the SIP thread only.
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <sofia-sip/nua.h>
+#include <sofia-sip/sip.h>
+
+#include "media/sdp_negotiation.h"
+#include "media/sdp_session.h"
+#include "sip/b2bua.h"
+
+namespace markaz::sip {
+
+namespace b2bua_detail {
+
+inline SteadyTime steady_now() {
+    return std::chrono::time_point_cast<Duration>(std::chrono::steady_clock::now());
+}
+
+inline std::optional<media::SdpSession> sdp_of(const sip_t* sip) {
+    if (!sip || !sip->sip_payload || !sip->sip_payload->pl_data) {
+        return std::nullopt;
+    }
+    auto parsed =
+        media::parse_sdp(std::string_view(sip->sip_payload->pl_data, sip->sip_payload->pl_len));
+    if (!parsed) {
+        return std::nullopt;
+    }
+    return std::move(*parsed);
+}
+
+inline media::RemoteMedia remote_of(const media::NegotiatedAudio& audio) {
+    return media::RemoteMedia{audio.remote_address,
+                              audio.remote_port,
+                              audio.codec,
+                              audio.payload_type,
+                              audio.telephone_event_payload_type,
+                              audio.sends() && audio.remote_address != "0.0.0.0",
+                              audio.receives(),
+                              audio.ptime_ms};
+}
+
+}  // namespace b2bua_detail
+
+struct B2bua::Leg {
+    nua_handle_t* nh = nullptr;
+    media::ChannelId channel{};
+    std::uint16_t port = 0;
+    media::SdpSession our_sdp;  ///< our offer (outbound) or answer (inbound)
+    std::uint64_t sdp_version = 1;
+    bool inbound = false;
+    bool alive = true;             ///< the dialog is not over
+    int final_status = 0;          ///< outbound: the final answer it got
+    const Trunk* trunk = nullptr;  ///< outbound through a trunk (its credentials)
+    bool authenticated = false;    ///< already answered the trunk's challenge once
+    std::uint64_t group = 0;       ///< the application's leg number (its contacts share it)
+    bool channel_open = true;
+    bool holding = false;  ///< its last offer stopped our audio to it (it holds its peer)
+};
+
+struct B2bua::Call {
+    std::uint64_t id = 0;
+    std::string caller;  ///< the calling extension
+    std::string dialled;
+    Leg in;
+    media::SdpSession caller_offer;
+    std::vector<std::unique_ptr<Leg>> forks;
+    Leg* connected = nullptr;  ///< the outbound leg that answered
+    Leg* early = nullptr;      ///< the outbound leg whose early media the caller hears
+    bool answered = false;
+    bool ringing_sent = false;
+    std::string recording;
+    bool app = false;                        ///< steered by the application (call_control.h)
+    bool originated = false;                 ///< `in` is our own INVITE to the customer
+    std::set<std::uint64_t> ringing_groups;  ///< LegRinging already reported
+    std::set<std::uint64_t> dropped_groups;  ///< no more events for these
+};
+
+}  // namespace markaz::sip

@@ -1,0 +1,104 @@
+// Requests inside a dialog: a re-INVITE (hold and resume, a new address), SIP INFO digits,
+// and what the media engine reports of a leg's channel.
+
+#include <sofia-sip/nua_tag.h>
+#include <sofia-sip/sip_header.h>
+#include <sofia-sip/sip_status.h>
+
+#include "media/dtmf_event.h"
+#include "sip/b2bua.h"
+#include "sip/b2bua_call.h"
+
+namespace markaz::sip {
+
+using namespace b2bua_detail;
+
+void B2bua::on_reinvite(Call& call, Leg& leg, const sip_t* sip) {
+    auto offer = sdp_of(sip);
+    if (!offer) {
+        nua_respond(leg.nh, SIP_488_NOT_ACCEPTABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
+        return;
+    }
+    media::LocalMedia local = local_media(leg.port);
+    local.session_version = ++leg.sdp_version;
+    auto answer = media::answer_offer(*offer, local);
+    if (!answer) {
+        nua_respond(leg.nh, SIP_488_NOT_ACCEPTABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
+        return;
+    }
+    leg.our_sdp = answer->session;
+    media_.set_remote(leg.channel, remote_of(answer->audio));
+    // A leg that stops receiving from us (sendonly, inactive, c=0.0.0.0) has put the other
+    // party on hold: they hear music until it takes them back. The application's calls are
+    // told (Held, Resumed) and play the music themselves.
+    bool holding = !answer->audio.sends();
+    if (call.app && holding != leg.holding) {
+        leg.holding = holding;
+        emit(CallEvent{holding ? CallEvent::Kind::Held : CallEvent::Kind::Resumed, call.id,
+                       &leg == &call.in ? 0 : leg.group});
+    }
+    Leg* other = leg.inbound ? call.connected : &call.in;
+    if (!call.app && other && call.connected) {
+        if (!answer->audio.sends() && sounds_.music_on_hold) {
+            media_.play(other->channel, sounds_.music_on_hold, true);
+        } else if (answer->audio.sends()) {
+            media_.stop_playing(other->channel);
+        }
+    }
+    std::string body = media::format_sdp(answer->session);
+    nua_respond(leg.nh, SIP_200_OK, NUTAG_WITH_CURRENT(nua_),
+                SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
+                TAG_END());
+}
+
+std::string B2bua::party(const Call& call, const Leg& leg) const {
+    return leg.inbound ? call.caller : call.dialled;
+}
+
+void B2bua::on_info(Call& call, Leg& leg, const sip_t* sip) {
+    // SIP INFO digits (application/dtmf-relay, application/dtmf); nua has answered 200.
+    if (!sip || !sip->sip_content_type || !sip->sip_payload) {
+        return;
+    }
+    auto digit = media::parse_sip_info_dtmf(
+        sip->sip_content_type->c_type ? sip->sip_content_type->c_type : "",
+        std::string_view(sip->sip_payload->pl_data, sip->sip_payload->pl_len));
+    if (digit && call.app) {
+        CallEvent pressed{CallEvent::Kind::Digit, call.id, &leg == &call.in ? 0 : leg.group};
+        pressed.digit = digit->digit;
+        emit(std::move(pressed));
+    }
+    if (digit) {
+        report_(SipNotice::Kind::Dtmf, party(call, leg),
+                std::string("digit ") + digit->digit + " (sip-info) in call c" +
+                    std::to_string(call.id));
+    }
+}
+
+void B2bua::on_media_event(const media::MediaEvent& event) {
+    if (event.kind == media::MediaEvent::Kind::PlayFinished) {
+        return;  // the B2BUA's own sounds loop
+    }
+    for (auto& [id, call] : calls_) {
+        std::vector<Leg*> legs{&call->in};
+        for (auto& fork : call->forks) {
+            legs.push_back(fork.get());
+        }
+        for (Leg* leg : legs) {
+            if (leg->channel != event.channel) {
+                continue;
+            }
+            if (event.kind == media::MediaEvent::Kind::Dtmf) {
+                report_(SipNotice::Kind::Dtmf, party(*call, *leg),
+                        std::string("digit ") + event.digit + " (" +
+                            std::string(media::to_string(event.source)) + ") in call c" +
+                            std::to_string(call->id));
+            } else {
+                end_call(*call, nullptr);  // the peer's media died: hang both sides up
+            }
+            return;
+        }
+    }
+}
+
+}  // namespace markaz::sip

@@ -1,0 +1,219 @@
+// The registrar side of the SIP server: digest authentication of REGISTER and INVITE (RFC
+// 3261 §22, RFC 8760), bans after repeated failures, bindings in the location service, and
+// OPTIONS keep-alives.
+
+#include <algorithm>
+
+#include <sofia-sip/nua_tag.h>
+#include <sofia-sip/sip_header.h>
+#include <sofia-sip/sip_status.h>
+
+#include "sip/sip_server_impl.h"
+
+namespace markaz::sip {
+
+namespace {
+
+std::string url_text(const url_t* url) {
+    char buffer[512];
+    url_e(buffer, sizeof buffer, url);
+    buffer[sizeof buffer - 1] = '\0';
+    return buffer;
+}
+
+/// How long a contact asks to be bound: its own expires parameter, else the Expires header,
+/// else RFC 3261's default of one hour.
+Duration requested_expiry(const sip_contact_t* contact, const sip_t* sip) {
+    if (contact->m_expires) {
+        return std::chrono::seconds{std::strtoul(contact->m_expires, nullptr, 10)};
+    }
+    if (sip->sip_expires) {
+        return std::chrono::seconds{sip->sip_expires->ex_delta};
+    }
+    return std::chrono::hours{1};
+}
+
+}  // namespace
+
+using namespace sip_server_detail;
+
+SipServer::Impl::Auth SipServer::Impl::authenticate(nua_t* nua, nua_handle_t* nh, const sip_t* sip,
+                                                    const std::string& extension,
+                                                    const std::string& source) {
+    // The credentials for our realm; others (another proxy's, or unreadable) do not count.
+    std::optional<DigestResponse> response;
+    for (const sip_authorization_t* c = sip->sip_authorization; c && !response; c = c->au_next) {
+        auto parsed = digest_response_from_params(c->au_params);
+        if (parsed && parsed->realm == settings.realm) {
+            response = std::move(*parsed);
+        }
+    }
+    if (!response) {
+        challenge(nua, nh, false);
+        return Auth::Challenged;
+    }
+    if (auto fresh = nonces.check(response->nonce, wall_now(), settings.nonce_lifetime); !fresh) {
+        if (fresh.error().code == Errc::Conflict) {
+            challenge(nua, nh, true);
+            return Auth::Challenged;
+        }
+        refuse(nua, nh, extension, source, fresh.error().message);
+        return Auth::Refused;
+    }
+    auto algorithm = kDigestAlgorithmNames.parse(response->algorithm);
+    if (!algorithm ||
+        std::find(settings.digest_algorithms.begin(), settings.digest_algorithms.end(),
+                  *algorithm) == settings.digest_algorithms.end()) {
+        // An algorithm we did not offer (a downgrade attempt, or a confused phone).
+        refuse(nua, nh, extension, source, "algorithm not offered: " + response->algorithm);
+        return Auth::Refused;
+    }
+    auto known = settings.extensions.find(response->username);
+    // An unknown user is checked against a dummy password so that the time taken does not
+    // tell it apart from a wrong password either.
+    std::string password =
+        known != settings.extensions.end() ? known->second.password : std::string(32, '\x7f');
+    bool matches = digest_matches(*response, password, sip->sip_request->rq_method_name);
+    if (!matches || known == settings.extensions.end() || response->username != extension) {
+        refuse(nua, nh, extension, source,
+               known == settings.extensions.end() ? "unknown user" : "wrong credentials");
+        return Auth::Refused;
+    }
+    bans.record_success(host_of(source));
+    return Auth::Ok;
+}
+
+void SipServer::Impl::challenge(nua_t* nua, nua_handle_t* nh, bool stale) {
+    // RFC 8760: one challenge per algorithm, in the configured order of preference; a
+    // client answers the first one it supports.
+    std::string nonce = nonces.issue(wall_now());
+    std::vector<std::string> challenges;
+    for (DigestAlgorithm algorithm : settings.digest_algorithms) {
+        challenges.push_back(digest_challenge(algorithm, settings.realm, nonce, stale));
+    }
+    std::vector<tagi_t> tags;
+    for (const auto& c : challenges) {
+        tags.push_back(tagi_t{SIPTAG_WWW_AUTHENTICATE_STR(c.c_str())});
+    }
+    tags.push_back(tagi_t{TAG_END()});
+    nua_respond(nh, SIP_401_UNAUTHORIZED, NUTAG_WITH_THIS(nua), TAG_NEXT(tags.data()));
+}
+
+void SipServer::Impl::refuse(nua_t* nua, nua_handle_t* nh, const std::string& extension,
+                             const std::string& source, const std::string& why) {
+    nua_respond(nh, SIP_403_FORBIDDEN, NUTAG_WITH_THIS(nua), TAG_END());
+    notify(SipNotice::Kind::AuthFailed, extension, source, why);
+    ++auth_failures;
+    if (bans.record_failure(host_of(source), steady_now())) {
+        ++bans_total;
+        notify(SipNotice::Kind::Banned, extension, source,
+               "banned for " +
+                   std::to_string(
+                       std::chrono::duration_cast<std::chrono::seconds>(settings.bans.ban_time)
+                           .count()) +
+                   " s after repeated authentication failures");
+    }
+}
+
+bool SipServer::Impl::dropped_for_ban(nua_handle_t* nh, const std::string& source) {
+    if (!bans.is_banned(host_of(source), steady_now())) {
+        return false;
+    }
+    ++requests_dropped;
+    held.push_back(Held{nh, steady_now() + std::chrono::seconds{40}});
+    if (!sweeper) {
+        // Every 5 s for as long as the server runs (su_timer_set_interval would fire once).
+        sweeper = su_timer_create(su_root_task(root), 5'000);
+        su_timer_run(
+            sweeper,
+            [](su_root_magic_t*, su_timer_t*, su_timer_arg_t* arg) {
+                reinterpret_cast<Impl*>(arg)->release_held(steady_now());
+            },
+            reinterpret_cast<su_timer_arg_t*>(this));
+    }
+    return true;
+}
+
+void SipServer::Impl::release_held(SteadyTime now) {
+    std::erase_if(held, [&](const Held& h) {
+        if (h.until > now) {
+            return false;
+        }
+        nua_handle_destroy(h.handle);
+        return true;
+    });
+}
+
+void SipServer::Impl::on_register(nua_t* nua, nua_handle_t* nh, const sip_t* sip) {
+    std::string source = source_of(nua);
+    if (dropped_for_ban(nh, source)) {
+        return;
+    }
+    std::string extension =
+        sip->sip_to && sip->sip_to->a_url->url_user ? sip->sip_to->a_url->url_user : "";
+    if (authenticate(nua, nh, sip, extension, source) != Auth::Ok) {
+        nua_handle_destroy(nh);
+        return;
+    }
+    register_contacts(nua, nh, sip, extension, source);
+    nua_handle_destroy(nh);
+}
+
+void SipServer::Impl::register_contacts(nua_t* nua, nua_handle_t* nh, const sip_t* sip,
+                                        const std::string& extension, const std::string& source) {
+    SteadyTime now = steady_now();
+    const sip_contact_t* contact = sip->sip_contact;
+    if (contact && contact->m_url->url_type == url_any) {
+        // "Contact: *" removes every binding, and only with Expires: 0 (RFC 3261 §10.2.2).
+        if (!sip->sip_expires || sip->sip_expires->ex_delta != 0 || contact->m_next) {
+            nua_respond(nh, SIP_400_BAD_REQUEST, NUTAG_WITH_THIS(nua), TAG_END());
+            return;
+        }
+        location.unbind_all(extension);
+        notify(SipNotice::Kind::Unregistered, extension, source, "*");
+        nua_respond(nh, SIP_200_OK, NUTAG_WITH_THIS(nua), TAG_END());
+        return;
+    }
+    // Check every contact before binding any, so that a bad one changes nothing.
+    for (const sip_contact_t* c = contact; c; c = c->m_next) {
+        if (!location.grant(requested_expiry(c, sip))) {
+            std::string min = std::to_string(
+                std::chrono::duration_cast<std::chrono::seconds>(location.settings().min_expires)
+                    .count());
+            nua_respond(nh, SIP_423_INTERVAL_TOO_BRIEF, NUTAG_WITH_THIS(nua),
+                        SIPTAG_MIN_EXPIRES_STR(min.c_str()), TAG_END());
+            return;
+        }
+    }
+    for (const sip_contact_t* c = contact; c; c = c->m_next) {
+        Duration expires = *location.grant(requested_expiry(c, sip));
+        LocationService::Binding binding{
+            url_text(c->m_url), {}, sip->sip_call_id->i_id, sip->sip_cseq->cs_seq, source};
+        if (auto bound = location.bind(extension, binding, expires, now); !bound) {
+            nua_respond(nh, SIP_500_INTERNAL_SERVER_ERROR, NUTAG_WITH_THIS(nua), TAG_END());
+            return;
+        }
+        notify(expires == Duration::zero() ? SipNotice::Kind::Unregistered
+                                           : SipNotice::Kind::Registered,
+               extension, source, binding.contact);
+    }
+    // A 200 to REGISTER lists every current binding with its remaining time.
+    std::string bound;
+    for (const auto& b : location.lookup(extension, now)) {
+        auto left = std::chrono::duration_cast<std::chrono::seconds>(b.expires - now).count();
+        bound +=
+            (bound.empty() ? "" : ", ") + ("<" + b.contact + ">;expires=" + std::to_string(left));
+    }
+    nua_respond(nh, SIP_200_OK, NUTAG_WITH_THIS(nua),
+                TAG_IF(!bound.empty(), SIPTAG_CONTACT_STR(bound.c_str())), TAG_END());
+}
+
+void SipServer::Impl::on_options(nua_t* nua, nua_handle_t* nh) {
+    if (dropped_for_ban(nh, source_of(nua))) {
+        return;
+    }
+    nua_respond(nh, SIP_200_OK, NUTAG_WITH_THIS(nua), TAG_END());
+    nua_handle_destroy(nh);
+}
+
+}  // namespace markaz::sip

@@ -1,0 +1,276 @@
+#pragma once
+
+// Internal to the SIP server (sip_server.cpp, registrar.cpp): its state on the SIP thread and
+// the helpers both files use.
+
+#include <chrono>
+#include <functional>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <sofia-sip/msg_addr.h>
+#include <sofia-sip/nua.h>
+#include <sofia-sip/nua_tag.h>
+#include <sofia-sip/sip_header.h>
+#include <sofia-sip/su.h>
+#include <sofia-sip/su_wait.h>
+
+#include "sip/b2bua.h"
+#include "sip/ban_list.h"
+#include "sip/digest.h"
+#include "sip/location_service.h"
+#include "sip/sip_server.h"
+
+namespace markaz::sip {
+
+namespace sip_server_detail {
+
+inline WallTime wall_now() {
+    return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+}
+
+inline SteadyTime steady_now() {
+    return std::chrono::time_point_cast<Duration>(std::chrono::steady_clock::now());
+}
+
+/// "udp:127.0.0.1:5062": where the request being handled came from.
+inline std::string source_of(nua_t* nua) {
+    msg_t* msg = nua_current_request(nua);
+    su_addrinfo_t* ai = msg ? msg_addrinfo(msg) : nullptr;
+    if (!ai || !ai->ai_addr) {
+        return "unknown";
+    }
+    auto* addr = reinterpret_cast<su_sockaddr_t*>(ai->ai_addr);
+    char host[64] = "";
+    su_inet_ntop(addr->su_family, SU_ADDR(addr), host, sizeof host);
+    const char* transport = ai->ai_protocol == IPPROTO_TCP ? "tcp" : "udp";
+    return std::string(transport) + ":" + host + ":" + std::to_string(ntohs(addr->su_port));
+}
+
+/// The address part of a source ("udp:10.0.0.9:5060" -> "10.0.0.9"): bans are per host.
+inline std::string host_of(const std::string& source) {
+    auto first = source.find(':');
+    auto last = source.rfind(':');
+    return first == last ? source : source.substr(first + 1, last - first - 1);
+}
+
+}  // namespace sip_server_detail
+
+/// The server's state. Thread: the SIP thread, but for post() and on_sip_thread(), which
+/// other threads use to reach it.
+struct SipServer::Impl {
+    SipSettings settings;
+    NoticeSink sink;
+    NonceIssuer nonces;
+    LocationService location;
+    BanList bans;
+
+    media::MediaEngine* media = nullptr;
+    CallHandler calls;
+    B2bua::Sounds sounds;
+    std::unique_ptr<B2bua> b2bua;
+
+    std::thread thread;
+    su_root_t* root = nullptr;
+    nua_t* nua = nullptr;
+    /// Requests from banned addresses, held unanswered until the client gives up.
+    struct Held {
+        nua_handle_t* handle;
+        SteadyTime until;
+    };
+    std::vector<Held> held;
+    su_timer_t* sweeper = nullptr;
+    std::uint64_t auth_failures = 0;
+    std::uint64_t bans_total = 0;
+    std::uint64_t requests_dropped = 0;
+
+    Impl(SipSettings s, NoticeSink n)
+        : settings(std::move(s)),
+          sink(std::move(n)),
+          location(settings.registrations),
+          bans(settings.bans) {}
+
+    void notify(SipNotice::Kind kind, std::string extension, std::string source,
+                std::string detail) {
+        if (sink) {
+            sink(SipNotice{kind, std::move(extension), std::move(source), std::move(detail)});
+        }
+    }
+
+    // --- the SIP thread ---------------------------------------------------------------------
+
+    /// nua's callback: nothing may unwind through sofia's C frames, so an exception ends
+    /// here and only the event is lost.
+    static void on_event(nua_event_t event, int status, const char* /*phrase*/, nua_t* nua,
+                         nua_magic_t* magic, nua_handle_t* nh, nua_hmagic_t* /*hmagic*/,
+                         const sip_t* sip, tagi_t tags[]) noexcept {
+        auto* self = reinterpret_cast<Impl*>(magic);
+        try {
+            self->dispatch(event, status, nua, nh, sip, tags);
+        } catch (const std::exception& e) {
+            self->notify(
+                SipNotice::Kind::CallEnded, "", "",
+                std::string("nua event ") + nua_event_name(event) + " dropped: " + e.what());
+        } catch (...) {
+        }
+    }
+
+    void dispatch(nua_event_t event, int status, nua_t* nua, nua_handle_t* nh, const sip_t* sip,
+                  tagi_t tags[]) {
+        Impl* self = this;
+        if (self->b2bua && self->b2bua->owns(nh)) {
+            self->b2bua->on_event(event, status, nh, sip, tags);
+            return;
+        }
+        switch (event) {
+            case nua_i_register:
+                self->on_register(nua, nh, sip);
+                break;
+            case nua_i_invite:
+                self->on_invite(nua, nh, sip);
+                break;
+            case nua_i_options:
+                self->on_options(nua, nh);
+                break;
+            case nua_i_state: {
+                int state = nua_callstate_init;
+                tl_gets(tags, NUTAG_CALLSTATE_REF(state), TAG_END());
+                if (state == nua_callstate_terminated) {
+                    nua_handle_destroy(nh);
+                }
+                break;
+            }
+            case nua_r_shutdown:
+                if (status >= 200) {
+                    su_root_break(self->root);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    enum class Auth { Ok, Challenged, Refused };
+
+    /// Checks the request's credentials for `extension`, answering the failures itself:
+    /// no credentials or a stale nonce -> 401 with a fresh challenge; wrong credentials, or an
+    /// extension that does not exist -> 403, the same answer so scanners learn nothing, and a
+    /// failure counted against the source address.
+    Auth authenticate(nua_t* nua, nua_handle_t* nh, const sip_t* sip, const std::string& extension,
+                      const std::string& source);
+
+    void challenge(nua_t* nua, nua_handle_t* nh, bool stale);
+
+    void refuse(nua_t* nua, nua_handle_t* nh, const std::string& extension,
+                const std::string& source, const std::string& why);
+
+    /// Requests from a banned address get no answer at all. The handle is kept until the
+    /// client's transaction has timed out (64 * T1 = 32 s), so no late error goes out either.
+    bool dropped_for_ban(nua_handle_t* nh, const std::string& source);
+
+    /// Destroys the handles of dropped requests whose time is up (all of them at shutdown).
+    void release_held(SteadyTime now);
+
+    void on_register(nua_t* nua, nua_handle_t* nh, const sip_t* sip);
+
+    void register_contacts(nua_t* nua, nua_handle_t* nh, const sip_t* sip,
+                           const std::string& extension, const std::string& source);
+
+    /// OPTIONS is a heartbeat for phones and load balancers: 200 with what we allow, unless
+    /// the sender is banned.
+    void on_options(nua_t* nua, nua_handle_t* nh);
+
+    /// The trunk whose `allow` list has the request's source ("10.0.0.5" or "10.0.0.5:5060").
+    const Trunk* trunk_for(const std::string& source) const {
+        std::string host = sip_server_detail::host_of(source);
+        std::string host_port = source.substr(source.find(':') + 1);
+        for (const Trunk& trunk : settings.trunks) {
+            for (const std::string& allowed : trunk.allow) {
+                if (allowed == host || allowed == host_port) {
+                    return &trunk;
+                }
+            }
+        }
+        return nullptr;
+    }
+
+    void on_invite(nua_t* nua, nua_handle_t* nh, const sip_t* sip) {
+        std::string source = sip_server_detail::source_of(nua);
+        if (dropped_for_ban(nh, source)) {
+            return;
+        }
+        std::string caller =
+            sip->sip_from && sip->sip_from->a_url->url_user ? sip->sip_from->a_url->url_user : "";
+        // A trunk is trusted by its address; everyone else proves who they are.
+        const Trunk* trunk = trunk_for(source);
+        if (!trunk && authenticate(nua, nh, sip, caller, source) != Auth::Ok) {
+            return;  // answered; the handle goes when nua reports the call terminated
+        }
+        if (b2bua) {
+            b2bua->on_invite(nh, sip, caller, trunk);
+            return;
+        }
+        // Without media nothing can be answered: every number routes nowhere.
+        nua_respond(nh, SIP_404_NOT_FOUND, NUTAG_WITH_THIS(nua), TAG_END());
+    }
+
+    // --- other threads ----------------------------------------------------------------------
+
+    /// Runs `fn` on the SIP thread later, without waiting. A message the loop never delivers
+    /// (it stopped first) frees its closure when sofia destroys it.
+    void post(std::function<void()> fn) const {
+        using Closure = std::function<void()>;
+        su_msg_r msg = SU_MSG_R_INIT;
+        if (su_msg_create(
+                msg, su_root_task(root), su_task_null,
+                [](su_root_magic_t*, su_msg_r, su_msg_arg_t* arg) noexcept {
+                    auto*& closure = *reinterpret_cast<Closure**>(arg);
+                    try {
+                        (*closure)();
+                    } catch (...) {
+                        // Nothing may unwind through sofia's C frames; the work is lost.
+                    }
+                    delete closure;
+                    closure = nullptr;  // the deinitializer below runs after this
+                },
+                sizeof(Closure*)) != 0) {
+            return;
+        }
+        *reinterpret_cast<Closure**>(su_msg_data(msg)) = new Closure(std::move(fn));
+        su_msg_deinitializer(msg,
+                             [](su_msg_arg_t* arg) { delete *reinterpret_cast<Closure**>(arg); });
+        su_msg_send(msg);
+    }
+
+    /// Runs `fn` on the SIP thread and waits for it.
+    template <class Fn>
+    auto on_sip_thread(Fn fn) const -> decltype(fn()) {
+        using R = decltype(fn());
+        struct Call {
+            Fn fn;
+            std::promise<R> done;
+        };
+        Call call{std::move(fn), {}};
+        auto result = call.done.get_future();
+        su_msg_r msg = SU_MSG_R_INIT;
+        if (su_msg_create(
+                msg, su_root_task(root), su_task_null,
+                [](su_root_magic_t*, su_msg_r m, su_msg_arg_t* arg) {
+                    (void)m;
+                    auto* c = *reinterpret_cast<Call**>(arg);
+                    c->done.set_value(c->fn());
+                },
+                sizeof(Call*)) != 0) {
+            return R{};
+        }
+        *reinterpret_cast<Call**>(su_msg_data(msg)) = &call;
+        su_msg_send(msg);
+        return result.get();
+    }
+};
+
+}  // namespace markaz::sip

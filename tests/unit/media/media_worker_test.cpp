@@ -1,0 +1,128 @@
+// A media worker stepped tick by tick, with no thread and no sleep: real sockets on
+// 127.0.0.1, peers that send between ticks, and what each peer gets back after each tick.
+
+#include "media/media_worker.h"
+
+#include <cstdlib>
+
+#include <gtest/gtest.h>
+
+#include "unit/media/rtp_peer.h"
+
+namespace markaz::media {
+namespace {
+
+using namespace std::chrono_literals;
+
+/// A worker with channels `a` and `b`, each sending to its own peer.
+struct Room {
+    explicit Room(std::uint32_t b_ptime_ms = 20) : ports(43000, 43999) {
+        settings.address = "127.0.0.1";
+        worker = std::make_unique<MediaWorker>(ports, settings, sink, 7);
+        for (auto [id, peer, ptime] : {std::tuple{a, &peer_a, 20u}, {b, &peer_b, b_ptime_ms}}) {
+            auto port = ports.acquire();
+            auto socket = RtpSocket::open("127.0.0.1", *port);
+            EXPECT_TRUE(socket) << socket.error().message;
+            channel_ports.push_back(*port);
+            worker->adopt(id, std::move(*socket));
+            RemoteMedia remote{"127.0.0.1", peer->port(), CodecKind::Pcmu, 0, std::nullopt, true,
+                               true,        ptime};
+            worker->post(cmd::SetRemote{id, remote});
+        }
+        worker->post(cmd::Bridge{a, b, std::nullopt});
+        tick();  // the channels, their remotes and the bridge are taken in
+    }
+    void tick() {
+        now += 20ms;
+        worker->tick(now);
+    }
+
+    MediaSettings settings;
+    PortPool ports;
+    MediaEngine::EventSink sink = [](const MediaEvent&) {};
+    std::unique_ptr<MediaWorker> worker;
+    ChannelId a{1};
+    ChannelId b{2};
+    Peer peer_a;
+    Peer peer_b;
+    std::vector<std::uint16_t> channel_ports;
+    SteadyTime now{std::chrono::hours{1}};
+};
+
+/// The samples of the packets `peer` has waiting now, at most `packets`.
+std::vector<std::vector<std::int16_t>> drain(Peer& peer, int packets) {
+    std::vector<std::vector<std::int16_t>> out;
+    for (int i = 0; i < packets; ++i) {
+        auto packet = peer.receive_packet(false);
+        if (!packet) {
+            break;
+        }
+        std::vector<std::int16_t> pcm(packet->second.size());
+        ulaw_decode(packet->second, pcm);
+        out.push_back(std::move(pcm));
+    }
+    return out;
+}
+
+TEST(MediaWorker, TwoChannelsInARoomHearEachOtherTickByTick) {
+    Room room;
+    std::array<std::int16_t, 160> from_a;
+    from_a.fill(1000);
+    std::array<std::int16_t, 160> from_b;
+    from_b.fill(-2000);
+    int heard_by_a = 0;
+    int heard_by_b = 0;
+    for (std::uint16_t seq = 0; seq < 20; ++seq) {
+        room.peer_a.send_pcm(room.channel_ports[0], seq, from_a);
+        room.peer_b.send_pcm(room.channel_ports[1], seq, from_b);
+        room.tick();  // the packets are on the sockets already: loopback does not wait
+        for (const auto& pcm : drain(room.peer_a, 1)) {
+            ASSERT_EQ(pcm.size(), 160u);
+            heard_by_a += std::abs(pcm[0] + 2000) < 100 ? 1 : 0;
+        }
+        for (const auto& pcm : drain(room.peer_b, 1)) {
+            heard_by_b += std::abs(pcm[0] - 1000) < 100 ? 1 : 0;
+        }
+    }
+    // All but the jitter buffer's first few ticks carry the other side.
+    EXPECT_GE(heard_by_a, 15);
+    EXPECT_GE(heard_by_b, 15);
+}
+
+TEST(MediaWorker, APeerAtThirtyMillisecondsHearsAndIsHeardInItsOwnPackets) {
+    Room room{30};
+    std::array<std::int16_t, 160> from_a;
+    from_a.fill(1000);
+    std::array<std::int16_t, 240> from_b;
+    from_b.fill(-2000);
+    int heard_by_a = 0;
+    std::vector<std::size_t> sizes_to_b;
+    int heard_by_b = 0;
+    std::uint16_t b_seq = 0;
+    for (int tick = 0; tick < 30; ++tick) {
+        room.peer_a.send_pcm(room.channel_ports[0], static_cast<std::uint16_t>(tick), from_a);
+        // b sends a 30 ms packet whenever its clock has 30 ms ready: on 2 ticks of every 3.
+        while ((b_seq + 1) * 30 <= (tick + 1) * 20) {
+            room.peer_b.send_pcm(room.channel_ports[1], b_seq, from_b, b_seq * 240u);
+            ++b_seq;
+        }
+        room.tick();
+        for (const auto& pcm : drain(room.peer_a, 1)) {
+            heard_by_a += std::abs(pcm[0] + 2000) < 100 && std::abs(pcm.back() + 2000) < 100;
+        }
+        for (const auto& pcm : drain(room.peer_b, 2)) {
+            sizes_to_b.push_back(pcm.size());
+            heard_by_b += std::abs(pcm[0] - 1000) < 100 ? 1 : 0;
+        }
+    }
+    EXPECT_GE(heard_by_a, 22) << "a hears b's 30 ms packets as whole 20 ms frames";
+    ASSERT_FALSE(sizes_to_b.empty());
+    for (std::size_t size : sizes_to_b) {
+        EXPECT_EQ(size, 240u) << "b gets the packet time it asked for";
+    }
+    EXPECT_GE(sizes_to_b.size(), 18u);  // 30 ticks of 20 ms: 20 packets of 30 ms, less warm-up
+    EXPECT_GE(heard_by_b, 15);
+}
+
+}  // namespace
+}  // namespace markaz::media
