@@ -153,6 +153,26 @@ void MediaEngine::play(ChannelId channel, std::shared_ptr<const Prompt> prompt, 
     }
 }
 
+void MediaEngine::join(ChannelId member, ChannelId channel, std::vector<ChannelId> hears,
+                       std::vector<ChannelId> heard_by) {
+    MediaWorker* w = impl_->worker_of(member);
+    if (w && w == impl_->worker_of(channel)) {
+        w->post(Join{member, channel, std::move(hears), std::move(heard_by)});
+    }
+}
+
+void MediaEngine::set_hearing(ChannelId listener, ChannelId source, bool hears) {
+    if (MediaWorker* w = impl_->worker_of(listener)) {
+        w->post(SetHearing{listener, source, hears});
+    }
+}
+
+void MediaEngine::leave(ChannelId channel) {
+    if (MediaWorker* w = impl_->worker_of(channel)) {
+        w->post(Leave{channel});
+    }
+}
+
 void MediaEngine::record(ChannelId channel, std::string path) {
     if (MediaWorker* w = impl_->worker_of(channel)) {
         w->post(Record{channel, std::move(path)});

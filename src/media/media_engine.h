@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/result.h"
 #include "common/time.h"
@@ -81,12 +82,22 @@ public:
     void set_remote(ChannelId channel, RemoteMedia remote);
     /// Sends the channel's audio back to it (the echo test).
     void echo(ChannelId channel);
-    /// Connects two channels of the same worker: each hears the other. With `recording` set,
-    /// writes a stereo WAV there: `a` (the caller) left, `b` (the agent) right.
+    /// Connects two channels of the same worker in a room: each hears the other. With
+    /// `recording` set, writes a stereo WAV there: `a` (the caller) left, `b` (the agent) and
+    /// anyone who joins later right.
     void bridge(ChannelId a, ChannelId b, std::optional<std::string> recording);
     /// Starts recording the bridge `channel` is in (a bridge made for early media, recorded
     /// from the answer on). Nothing happens when it is not bridged or already recorded.
     void record(ChannelId channel, std::string path);
+    /// `channel` joins the room `member` is in (a bridge), hearing `hears` and heard by
+    /// `heard_by`: a supervisor listening hears caller and agent and is heard by nobody. Both
+    /// channels must be on one worker (open_channel(near)); otherwise nothing happens.
+    void join(ChannelId member, ChannelId channel, std::vector<ChannelId> hears,
+              std::vector<ChannelId> heard_by);
+    /// `listener` starts or stops hearing `source` in their room (whisper, barge-in).
+    void set_hearing(ChannelId listener, ChannelId source, bool hears);
+    /// `channel` leaves its room, staying open; a room with one member left ends.
+    void leave(ChannelId channel);
     /// Ends the bridge `channel` is in, leaving both channels open (early media from a phone
     /// that did not win the call).
     void unbridge(ChannelId channel);

@@ -13,8 +13,8 @@
 #include "media/dtmf_receiver.h"
 #include "media/dtmf_sender.h"
 #include "media/inbound_audio.h"
-#include "media/mixer.h"
 #include "media/outbound_audio.h"
+#include "media/room.h"
 #include "media/rtp_packet.h"
 #include "media/telephone_event.h"
 #include "media/wav_recorder.h"
@@ -76,14 +76,6 @@ struct Channel {
     bool has_input = false;
 };
 
-/// Two (later more) channels that hear each other, with an optional recording.
-struct Room {
-    std::vector<ChannelId> members;  ///< members[0] is the caller (left), [1] the agent (right)
-    Mixer mixer{8};
-    std::optional<WavRecorder> recorder;
-    bool recording_paused = false;  ///< silence is written instead (card numbers, say)
-};
-
 }  // namespace
 
 struct MediaWorker::Impl {
@@ -92,9 +84,7 @@ struct MediaWorker::Impl {
         : ports_(ports), settings_(settings), sink_(sink), rng_(seed) {}
     ~Impl() {
         for (auto& [id, room] : rooms_) {
-            if (room.recorder) {
-                (void)room.recorder->close();
-            }
+            room.close_recording();
         }
         for (auto& [id, channel] : channels_) {
             ports_.release(channel.socket.port());
@@ -207,22 +197,35 @@ struct MediaWorker::Impl {
             return;
         }
         std::uint64_t room_id = next_room_++;
-        Room& room = rooms_[room_id];
-        room.members = {c.a, c.b};
-        auto pa = ParticipantId{0};
-        auto pb = ParticipantId{1};
-        (void)room.mixer.add(pa);
-        (void)room.mixer.add(pb);
-        (void)room.mixer.set_hearing(pa, pb, true);
-        (void)room.mixer.set_hearing(pb, pa, true);
+        Room& room = rooms_.try_emplace(room_id, c.a).first->second;
+        const std::array<ChannelId, 1> other{c.a};
+        (void)room.join(c.b, other, other);
         if (c.recording) {
-            auto recorder = WavRecorder::create(*c.recording);
-            if (recorder) {
-                room.recorder.emplace(std::move(*recorder));
+            if (auto recorder = WavRecorder::create(*c.recording)) {
+                room.record(std::move(*recorder));
             }
         }
         room_of_[c.a] = room_id;
         room_of_[c.b] = room_id;
+    }
+    void apply(Join& c) {
+        Room* room = room_of(c.member);
+        if (!room || !find(c.channel) || room_of_.contains(c.channel)) {
+            return;
+        }
+        if (room->join(c.channel, c.hears, c.heard_by)) {
+            room_of_[c.channel] = room_of_[c.member];
+        }
+    }
+    void apply(SetHearing& c) {
+        if (Room* room = room_of(c.listener)) {
+            (void)room->set_hearing(c.listener, c.source, c.hears);
+        }
+    }
+    void apply(Leave& c) { leave_room(c.channel); }
+    Room* room_of(ChannelId channel) {
+        auto r = room_of_.find(channel);
+        return r == room_of_.end() ? nullptr : &rooms_.at(r->second);
     }
     void apply(Play& c) {
         if (Channel* channel = find(c.channel)) {
@@ -235,12 +238,12 @@ struct MediaWorker::Impl {
         }
     }
     void apply(Record& c) {
-        auto r = room_of_.find(c.channel);
-        if (r == room_of_.end() || rooms_[r->second].recorder) {
+        Room* room = room_of(c.channel);
+        if (!room || room->recording()) {
             return;
         }
         if (auto recorder = WavRecorder::create(c.path)) {
-            rooms_[r->second].recorder.emplace(std::move(*recorder));
+            room->record(std::move(*recorder));
         }
     }
     void apply(Unbridge& c) { dissolve_room_of(c.channel); }
@@ -261,8 +264,8 @@ struct MediaWorker::Impl {
         channel->tones_out->queue(c.digits);
     }
     void apply(PauseRecording& c) {
-        if (auto r = room_of_.find(c.channel); r != room_of_.end()) {
-            rooms_[r->second].recording_paused = c.paused;
+        if (Room* room = room_of(c.channel)) {
+            room->pause_recording(c.paused);
         }
     }
     /// Ends the room `channel` is in: its recording completes, its members stay open.
@@ -272,17 +275,28 @@ struct MediaWorker::Impl {
             return;
         }
         std::uint64_t room_id = r->second;
-        Room& room = rooms_[room_id];
-        if (room.recorder) {
-            (void)room.recorder->close();
-        }
-        for (ChannelId member : room.members) {
+        Room& room = rooms_.at(room_id);
+        room.close_recording();
+        for (ChannelId member : room.members()) {
             room_of_.erase(member);
         }
         rooms_.erase(room_id);
     }
+    /// `channel` leaves its room; a room with one member left ends (a call's last leg).
+    void leave_room(ChannelId channel) {
+        Room* room = room_of(channel);
+        if (!room) {
+            return;
+        }
+        if (room->size() <= 2) {
+            dissolve_room_of(channel);
+            return;
+        }
+        (void)room->leave(channel);
+        room_of_.erase(channel);
+    }
     void apply(Close& c) {
-        dissolve_room_of(c.channel);
+        leave_room(c.channel);
         if (auto it = channels_.find(c.channel); it != channels_.end()) {
             ports_.release(it->second.socket.port());
             channels_.erase(it);
@@ -345,25 +359,15 @@ struct MediaWorker::Impl {
     }
 
     void mix(Room& room) {
-        static const Frame silence{};
-        for (std::size_t i = 0; i < room.members.size(); ++i) {
-            Channel* channel = find(room.members[i]);
-            if (channel && channel->has_input) {
-                room.mixer.put(ParticipantId{static_cast<std::uint32_t>(i)}, channel->input);
-            }
-        }
-        room.mixer.mix();
-        if (room.recorder) {
-            Channel* left = find(room.members[0]);
-            Channel* right = find(room.members[1]);
-            bool hear = !room.recording_paused;
-            (void)room.recorder->write(hear && left && left->has_input ? left->input : silence,
-                                       hear && right && right->has_input ? right->input : silence);
-        }
-        for (std::size_t i = 0; i < room.members.size(); ++i) {
-            Channel* channel = find(room.members[i]);
+        room.mix([this](ChannelId id) {
+            Channel* channel = find(id);
+            return channel && channel->has_input ? std::span<const std::int16_t>(channel->input)
+                                                 : std::span<const std::int16_t>{};
+        });
+        for (ChannelId id : room.members()) {
+            Channel* channel = find(id);
             if (channel && !channel->player) {  // a player (music on hold) speaks instead
-                send(*channel, room.mixer.output(ParticipantId{static_cast<std::uint32_t>(i)}));
+                send(*channel, room.output(id));
             }
         }
     }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "common/time.h"
 #include "media/media_engine.h"
@@ -51,8 +52,25 @@ struct PauseRecording {
     ChannelId channel;
     bool paused = true;
 };
+/// `channel` joins the room `member` is in, hearing `hears` and heard by `heard_by`.
+struct Join {
+    ChannelId member;
+    ChannelId channel;
+    std::vector<ChannelId> hears;
+    std::vector<ChannelId> heard_by;
+};
+/// `listener` starts or stops hearing `source`, both in one room.
+struct SetHearing {
+    ChannelId listener;
+    ChannelId source;
+    bool hears = true;
+};
+/// `channel` leaves its room (which ends when one member is left).
+struct Leave {
+    ChannelId channel;
+};
 using Command = std::variant<SetRemote, Echo, Bridge, Close, Play, Record, Unbridge, SendDigits,
-                             PauseRecording>;
+                             PauseRecording, Join, SetHearing, Leave>;
 }  // namespace cmd
 
 /// One media worker: its channels (sockets, jitter buffers, codecs, players, DTMF) and rooms

@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <arpa/inet.h>
+#include <array>
+#include <atomic>
 #include <chrono>
+#include <cstdarg>
+#include <cstdio>
 #include <functional>
 #include <future>
 #include <mutex>
@@ -48,6 +52,29 @@ bool can_listen(const std::string& address, int port) {
     return ok;
 }
 
+/// The server sofia-sip's own log goes to: the one started last (a process runs one; tests
+/// run several in turn).
+std::atomic<SipServer::Impl*> sofia_log_owner{nullptr};
+
+/// sofia-sip's log lines (its critical errors: level 1), into Markaz's log as SIP notices
+/// instead of sofia's own stderr. Runs on the thread that logs: the SIP thread.
+void sofia_logger(void* /*stream*/, const char* format, va_list args) noexcept {
+    std::array<char, 512> line{};
+    int n = std::vsnprintf(line.data(), line.size(), format, args);
+    SipServer::Impl* owner = sofia_log_owner.load();
+    if (n <= 0 || !owner) {
+        return;
+    }
+    std::string text(line.data(), std::min(line.size() - 1, static_cast<std::size_t>(n)));
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) {
+        text.pop_back();
+    }
+    try {
+        owner->notify(SipNotice::Kind::Error, "", "", "sofia: " + text);
+    } catch (...) {
+    }
+}
+
 }  // namespace
 
 using namespace sip_server_detail;
@@ -57,7 +84,8 @@ Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, Notice
     static std::once_flag su_ready;
     std::call_once(su_ready, [] {
         su_init();
-        su_log_set_level(nullptr, 0);
+        su_log_redirect(nullptr, sofia_logger, nullptr);
+        su_log_set_level(nullptr, 1);
     });
     if (!can_listen(settings.address, settings.port)) {
         return fail(Errc::Unavailable, "sip: cannot listen on " + settings.address + ":" +
@@ -126,6 +154,7 @@ Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, Notice
         impl->thread.join();
         return fail(Errc::Unavailable, failure);
     }
+    sofia_log_owner = impl.get();
     return std::unique_ptr<SipServer>(new SipServer(std::move(impl)));
 }
 
@@ -145,6 +174,8 @@ SipServer::~SipServer() {
         return 0;
     });
     impl_->thread.join();
+    Impl* self = impl_.get();
+    sofia_log_owner.compare_exchange_strong(self, nullptr);
 }
 
 std::vector<std::string> SipServer::registered_extensions() const {

@@ -14,9 +14,9 @@ namespace {
 
 using namespace std::chrono_literals;
 
-/// A worker with channels `a` and `b`, each sending to its own peer.
-struct Room {
-    explicit Room(std::uint32_t b_ptime_ms = 20) : ports(43000, 43999) {
+/// A worker with a call: channels `a` and `b` in a room, each sending to its own peer.
+struct WorkerCall {
+    explicit WorkerCall(std::uint32_t b_ptime_ms = 20) : ports(43000, 43999) {
         settings.address = "127.0.0.1";
         worker = std::make_unique<MediaWorker>(ports, settings, sink, 7);
         for (auto [id, peer, ptime] : {std::tuple{a, &peer_a, 20u}, {b, &peer_b, b_ptime_ms}}) {
@@ -65,7 +65,7 @@ std::vector<std::vector<std::int16_t>> drain(Peer& peer, int packets) {
 }
 
 TEST(MediaWorker, TwoChannelsInARoomHearEachOtherTickByTick) {
-    Room room;
+    WorkerCall room;
     std::array<std::int16_t, 160> from_a;
     from_a.fill(1000);
     std::array<std::int16_t, 160> from_b;
@@ -90,7 +90,7 @@ TEST(MediaWorker, TwoChannelsInARoomHearEachOtherTickByTick) {
 }
 
 TEST(MediaWorker, APeerAtThirtyMillisecondsHearsAndIsHeardInItsOwnPackets) {
-    Room room{30};
+    WorkerCall room{30};
     std::array<std::int16_t, 160> from_a;
     from_a.fill(1000);
     std::array<std::int16_t, 240> from_b;
@@ -122,6 +122,56 @@ TEST(MediaWorker, APeerAtThirtyMillisecondsHearsAndIsHeardInItsOwnPackets) {
     }
     EXPECT_GE(sizes_to_b.size(), 18u);  // 30 ticks of 20 ms: 20 packets of 30 ms, less warm-up
     EXPECT_GE(heard_by_b, 15);
+}
+
+TEST(MediaWorker, ASupervisorJoinsListeningThenWhispersToTheAgentOnly) {
+    WorkerCall room;
+    Peer peer_s;
+    ChannelId s{3};
+    auto port = room.ports.acquire();
+    auto socket = RtpSocket::open("127.0.0.1", *port);
+    ASSERT_TRUE(socket) << socket.error().message;
+    room.worker->adopt(s, std::move(*socket));
+    room.worker->post(cmd::SetRemote{s, RemoteMedia{"127.0.0.1", peer_s.port(), CodecKind::Pcmu, 0,
+                                                    std::nullopt, true, true, 20}});
+    room.worker->post(cmd::Join{room.a, s, {room.a, room.b}, {}});
+    std::array<std::int16_t, 160> from_a;
+    from_a.fill(1000);
+    std::array<std::int16_t, 160> from_b;
+    from_b.fill(-2000);
+    std::array<std::int16_t, 160> from_s;
+    from_s.fill(500);
+    /// Ten ticks of everyone talking; the last sample each peer heard.
+    auto talk = [&](std::uint16_t& seq) {
+        std::array<std::int16_t, 3> last{};
+        for (int t = 0; t < 10; ++t, ++seq) {
+            room.peer_a.send_pcm(room.channel_ports[0], seq, from_a);
+            room.peer_b.send_pcm(room.channel_ports[1], seq, from_b);
+            peer_s.send_pcm(*port, seq, from_s);
+            room.tick();
+            int i = 0;
+            for (Peer* p : {&room.peer_a, &room.peer_b, &peer_s}) {
+                for (const auto& pcm : drain(*p, 1)) {
+                    last[static_cast<std::size_t>(i)] = pcm[0];
+                }
+                ++i;
+            }
+        }
+        return last;
+    };
+    std::uint16_t seq = 0;
+    auto listening = talk(seq);
+    EXPECT_NEAR(listening[0], -2000, 100);  // the caller hears the agent only
+    EXPECT_NEAR(listening[1], 1000, 100);   // the agent hears the caller only
+    EXPECT_NEAR(listening[2], -1000, 100);  // the supervisor hears both
+    room.worker->post(cmd::SetHearing{room.b, s, true});
+    auto whispering = talk(seq);
+    EXPECT_NEAR(whispering[0], -2000, 100);       // the caller still does not hear them
+    EXPECT_NEAR(whispering[1], 1000 + 500, 100);  // the agent hears the supervisor too
+    room.worker->post(cmd::Leave{s});
+    auto after = talk(seq);
+    EXPECT_NEAR(after[1], 1000, 100);  // the supervisor left; the call goes on
+    EXPECT_NEAR(after[0], -2000, 100);
 }
 
 }  // namespace
