@@ -14,6 +14,7 @@
 
 #include "app/core_loop.h"
 #include "cli/commands.h"
+#include "cli/server_log.h"
 #include "cli/web_server.h"
 #include "config/server_config_loader.h"
 #include "media/media_engine.h"
@@ -23,7 +24,8 @@ namespace markaz::cli {
 
 namespace {
 
-constexpr const char* kUsage = "usage: markaz serve --config FILE\n";
+constexpr const char* kUsage =
+    "usage: markaz serve --config FILE [--log-level trace|debug|info|warn|error]\n";
 
 const char* notice_name(sip::SipNotice::Kind kind) {
     switch (kind) {
@@ -47,9 +49,24 @@ const char* notice_name(sip::SipNotice::Kind kind) {
     return "?";
 }
 
-std::string timestamp() {
-    auto now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
-    return utc_text(now, "%Y-%m-%dT%H:%M:%SZ");
+/// Calls are info; the SIP detail under them (registrations, digits) debug; refused
+/// credentials and bans warn; work the SIP thread lost error.
+spdlog::level::level_enum notice_level(sip::SipNotice::Kind kind) {
+    switch (kind) {
+        case sip::SipNotice::Kind::Registered:
+        case sip::SipNotice::Kind::Unregistered:
+        case sip::SipNotice::Kind::Dtmf:
+            return spdlog::level::debug;
+        case sip::SipNotice::Kind::AuthFailed:
+        case sip::SipNotice::Kind::Banned:
+            return spdlog::level::warn;
+        case sip::SipNotice::Kind::CallStarted:
+        case sip::SipNotice::Kind::CallEnded:
+            return spdlog::level::info;
+        case sip::SipNotice::Kind::Error:
+            return spdlog::level::err;
+    }
+    return spdlog::level::info;
 }
 
 /// Every call holds four sockets and a recording file: thousands of calls need more than
@@ -90,9 +107,12 @@ Result<app::CoreLoop::Clock> call_flow_clock() {
 
 int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::string config_path;
+    std::string log_level = "info";
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--config" && i + 1 < args.size()) {
             config_path = args[++i];
+        } else if (args[i] == "--log-level" && i + 1 < args.size()) {
+            log_level = args[++i];
         } else {
             err << "markaz serve: unexpected argument '" << args[i] << "'\n" << kUsage;
             return 2;
@@ -102,6 +122,12 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
         err << "markaz serve: --config FILE is required\n" << kUsage;
         return 2;
     }
+    auto server_log = ServerLog::create(log_level, err);
+    if (!server_log) {
+        err << "markaz serve: " << server_log.error().message << '\n' << kUsage;
+        return 2;
+    }
+
     auto config = config::load_server_config(config_path);
     if (!config) {
         err << config.error().message << '\n';
@@ -121,11 +147,9 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, nullptr);
 
-    // One line per message, written whole: the SIP thread and the core loop both log.
-    std::mutex log_mutex;
-    auto log = [&err, &log_mutex](const std::string& what, const std::string& line) {
-        std::lock_guard lock{log_mutex};
-        err << timestamp() << ' ' << what << ": " << line << '\n' << std::flush;
+    // Call events, the web's audit lines: info.
+    auto log = [&server_log](const std::string& what, const std::string& line) {
+        server_log->layer(what).info(line);
     };
     // The call flow comes first: the media engine and the SIP server report to it.
     auto core = app::CoreLoop::create(
@@ -142,11 +166,11 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
     app::CoreLoop* flow = core->get();
     auto server = sip::SipServer::start(
         config->sip,
-        [&log, flow](const sip::SipNotice& n) {
-            log("sip", fmt::format("{} {}{}{}", notice_name(n.kind),
-                                   n.extension.empty() ? "-" : n.extension,
-                                   n.source.empty() ? "" : " from " + n.source,
-                                   n.detail.empty() ? "" : " (" + n.detail + ")"));
+        [&server_log, flow](const sip::SipNotice& n) {
+            server_log->layer("sip").log(notice_level(n.kind), "{} {}{}{}", notice_name(n.kind),
+                                         n.extension.empty() ? "-" : n.extension,
+                                         n.source.empty() ? "" : " from " + n.source,
+                                         n.detail.empty() ? "" : " (" + n.detail + ")");
             flow->sip_notice(n);
         },
         media->get(), flow->call_handler());

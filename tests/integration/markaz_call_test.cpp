@@ -11,6 +11,7 @@
 
 #include "support/baresip_phone.h"
 #include "support/markaz_server.h"
+#include "support/sipsak.h"
 #include "support/wav_analysis.h"
 
 namespace markaz::integration {
@@ -293,6 +294,29 @@ TEST(MarkazCalls, Rfc4733DigitsReachTheServerAsEvents) {
         ++ones;
     }
     EXPECT_EQ(ones, 1u) << log;
+}
+
+/// `markaz serve --log-level LEVEL`, a REGISTER that succeeds and one with a wrong password:
+/// the server's log.
+std::string log_at(const std::string& level) {
+    MarkazServer::Options options;
+    options.serve_args = {"--log-level", level};
+    MarkazServer server{options};
+    const std::string aor = "sip:1001@" + server.registrar();
+    EXPECT_EQ(sipsak_register(aor, "secret1001", "sip:1001@127.0.0.1:5999").exit_code, 0);
+    EXPECT_NE(sipsak_register(aor, "wrong-password").exit_code, 0);
+    EXPECT_TRUE(server.wait_for_log("authentication failed")) << server.log_tail();
+    return server.log_text();
+}
+
+TEST(MarkazLog, TheLogLevelDecidesWhichLinesAreWritten) {
+    const std::string debug = log_at("debug");
+    EXPECT_NE(debug.find("debug   sip: registered 1001"), std::string::npos) << debug;
+    EXPECT_NE(debug.find("warning sip: authentication failed 1001"), std::string::npos) << debug;
+    const std::string warn = log_at("warn");
+    EXPECT_EQ(warn.find("registered 1001"), std::string::npos) << warn;  // SIP detail: debug
+    EXPECT_EQ(warn.find("info "), std::string::npos) << warn;
+    EXPECT_NE(warn.find("warning sip: authentication failed 1001"), std::string::npos) << warn;
 }
 
 }  // namespace

@@ -17,7 +17,9 @@ MarkazServer::MarkazServer(const std::string& extra_yaml, const std::string& ext
     : MarkazServer(Options{extra_yaml, extra_sip}) {}
 
 MarkazServer::MarkazServer(const Options& options)
-    : dir_(make_temp_dir("markaz-server")), port_(free_sip_port()) {
+    : serve_args_(options.serve_args),
+      dir_(make_temp_dir("markaz-server")),
+      port_(free_sip_port()) {
     const char* binary = std::getenv("MARKAZ_BINARY");
     if (!binary) {
         throw std::runtime_error("MARKAZ_BINARY is not set (run the test through ctest)");
@@ -43,9 +45,9 @@ MarkazServer::MarkazServer(const Options& options)
 
 void MarkazServer::start() {
     std::string log = starts_++ == 0 ? "markaz.log" : "markaz-" + std::to_string(starts_) + ".log";
-    process_ = std::make_unique<ChildProcess>(
-        std::vector<std::string>{binary_, "serve", "--config", (dir_ / "markaz.yaml").string()},
-        dir_ / log);
+    std::vector<std::string> command{binary_, "serve", "--config", (dir_ / "markaz.yaml").string()};
+    command.insert(command.end(), serve_args_.begin(), serve_args_.end());
+    process_ = std::make_unique<ChildProcess>(command, dir_ / log);
     for (int i = 0; i < 200 && !udp_port_bound(port_); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds{50});
     }

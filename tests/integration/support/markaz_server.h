@@ -29,6 +29,8 @@ public:
         std::string digest_algorithms = "[MD5]";
         int first_extension = 1001;
         int last_extension = 1003;
+        /// More arguments of `markaz serve` ("--log-level", "debug").
+        std::vector<std::string> serve_args;
     };
     explicit MarkazServer(const Options& options);
     ~MarkazServer();
@@ -65,6 +67,7 @@ private:
     void start();
 
     std::string binary_;
+    std::vector<std::string> serve_args_;
     int starts_ = 0;
     std::filesystem::path dir_;
     std::uint16_t port_;
