@@ -14,9 +14,11 @@ namespace {
 using namespace std::chrono_literals;
 
 /// A server that trusts every source on this host as a trunk, so SIPp (on a port it picks
-/// itself) can call in without credentials.
+/// itself) can call in without credentials; its log has the SIP detail (debug), digits too.
 MarkazServer trunk_server() {
-    return MarkazServer{"", "  trunks:\n    - {name: carrier, allow: [\"127.0.0.1\"]}\n"};
+    return MarkazServer{MarkazServer::Options{
+        .extra_sip = "  trunks:\n    - {name: carrier, allow: [\"127.0.0.1\"]}\n",
+        .serve_args = {"--log-level", "debug"}}};
 }
 
 SippOptions carrier_calls(const MarkazServer& server, const char* scenario,
