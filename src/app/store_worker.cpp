@@ -67,8 +67,21 @@ void StoreWorker::run() {
         if (auto ok = events_.append(events); !ok) {
             log_("store: " + ok.error().message);
         }
-        for (Job& job : jobs) {
-            job(calls_);
+        std::vector<Completion> completions;
+        Result<void> committed =
+            jobs.empty() ? Result<void>{} : calls_.in_transaction([&]() -> Result<void> {
+                for (Job& job : jobs) {
+                    if (Completion done = job(calls_)) {
+                        completions.push_back(std::move(done));
+                    }
+                }
+                return {};
+            });
+        if (!committed) {
+            log_("store: " + committed.error().message);
+        }
+        for (Completion& done : completions) {
+            done(committed);
         }
         lock.lock();
         busy_ = false;
@@ -88,48 +101,57 @@ void StoreWorker::append(std::vector<acd::Event> events) {
 }
 
 void StoreWorker::save(store::CallRecord record) {
-    post([this, record = std::move(record)](store::CallLog& log) {
+    post([this, record = std::move(record)](store::CallLog& log) -> Completion {
         if (auto ok = log.save(record); !ok) {
             log_("store: " + ok.error().message);
         }
+        return {};
     });
 }
 
 void StoreWorker::save_open(store::CallRecord record) {
-    post([this, record = std::move(record)](store::CallLog& log) {
+    post([this, record = std::move(record)](store::CallLog& log) -> Completion {
         if (auto ok = log.save_open(record); !ok) {
             log_("store: " + ok.error().message);
         }
+        return {};
     });
 }
 
 void StoreWorker::set_wrap(std::string call, Duration wrap) {
-    post([this, call = std::move(call), wrap](store::CallLog& log) {
+    post([this, call = std::move(call), wrap](store::CallLog& log) -> Completion {
         if (auto ok = log.set_wrap(call, wrap); !ok) {
             log_("store: " + ok.error().message);
         }
+        return {};
     });
 }
 
 void StoreWorker::book_callback(store::CallbackRequest request, Done done) {
-    post([request = std::move(request), done = std::move(done)](store::CallLog& log) {
-        done(log.book_callback(request));
+    post([request = std::move(request), done = std::move(done)](store::CallLog& log) -> Completion {
+        Result<void> booked = log.book_callback(request);
+        // The caller hears "booked" only once the batch holding it is committed.
+        return
+            [done, booked](const Result<void>& committed) { done(!booked ? booked : committed); };
     });
 }
 
 void StoreWorker::callback_attempted(std::string call, int attempts, WallTime at) {
-    post([this, call = std::move(call), attempts, at](store::CallLog& log) {
+    post([this, call = std::move(call), attempts, at](store::CallLog& log) -> Completion {
         if (auto ok = log.callback_attempted(call, attempts, at); !ok) {
             log_("store: " + ok.error().message);
         }
+        return {};
     });
 }
 
 void StoreWorker::close_callback(std::string call, std::string state, WallTime at) {
-    post([this, call = std::move(call), state = std::move(state), at](store::CallLog& log) {
+    post([this, call = std::move(call), state = std::move(state),
+          at](store::CallLog& log) -> Completion {
         if (auto ok = log.close_callback(call, state, at); !ok) {
             log_("store: " + ok.error().message);
         }
+        return {};
     });
 }
 

@@ -19,7 +19,8 @@ namespace markaz::app {
 
 /// The core loop's writer: appends events and saves call records and callback requests on
 /// its own thread, so the core loop never waits for a disk. Jobs run in the order given;
-/// events queued together go to disk in one transaction (group commit). A job with a
+/// events queued together go to disk in one transaction, and so do the call log's writes
+/// queued together (group commit: one fsync for a batch, not one per write). A job with a
 /// completion gets it called (on the store thread) once its write is on disk or has failed.
 class StoreWorker final : public CallStore {
 public:
@@ -45,7 +46,11 @@ public:
     void flush();
 
 private:
-    using Job = std::function<void(store::CallLog&)>;
+    /// What a job does once the batch it was in is on disk (or failed to get there).
+    using Completion = std::function<void(const Result<void>& committed)>;
+    /// A write; jobs queued together run in one transaction (group commit), and their
+    /// completions run after its commit, so nobody hears "done" before it is on disk.
+    using Job = std::function<Completion(store::CallLog&)>;
     StoreWorker(store::SqliteStore events, store::CallLog calls, Log log);
     void post(Job job, std::vector<acd::Event> events = {});
     void run();

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 
 #include "media/codec.h"
@@ -21,13 +22,15 @@ enum class InboundFrame : std::uint8_t {
 /// time the peer sends (10 to 120 ms, and a different one on every leg).
 ///
 /// Why slices: a phone at a=ptime:30 sends 240 samples a packet, a carrier at 60 ms 480, but
-/// the worker ticks every 20 ms. Each packet of a codec whose payload can be cut on sample
-/// boundaries (G.711: one byte a sample) is cut into 10 ms slices placed by RTP timestamp in
-/// the jitter buffer, which therefore works in 10 ms units; each tick plays two slices. So a
-/// 30 ms packet fills one and a half ticks, and reordering, loss and drift are handled per
-/// slice exactly as they were per frame.
+/// the worker ticks every 20 ms. From the first packet that is not 20 ms on, each packet of a
+/// codec whose payload can be cut on sample boundaries (G.711: one byte a sample) is cut into
+/// 10 ms slices placed by RTP timestamp in a jitter buffer that works in 10 ms units; each tick
+/// plays two slices. So a 30 ms packet fills one and a half ticks, and reordering, loss and
+/// drift are handled per slice exactly as per frame. A peer that only ever sends 20 ms keeps
+/// a jitter buffer of whole frames: the same audio for less work, and a delay that moves in
+/// whole frames.
 ///
-/// Thread: the media worker owning the channel. Never allocates after construction.
+/// Thread: the media worker owning the channel. Allocates only when it first needs slices.
 class InboundAudio {
 public:
     static constexpr std::uint32_t kSliceMs = 10;
@@ -49,15 +52,21 @@ public:
     /// Forgets the stream (a new remote); counters are kept.
     void reset() noexcept;
 
-    const JitterBufferStats& jitter_stats() const noexcept { return jitter_.stats(); }
+    /// The jitter buffer in use: of frames, or of slices once the peer sent another size.
+    const JitterBufferStats& jitter_stats() const noexcept {
+        return in_slices_ ? slices_->stats() : frames_.stats();
+    }
     /// Packets dropped because their payload was no whole number of slices or too long.
     std::uint64_t malformed() const noexcept { return malformed_; }
     /// Packets taken whose length (in ms) was not 20: the peer frames differently from us.
     std::uint64_t reframed() const noexcept { return reframed_; }
 
 private:
-    JitterBuffer jitter_;
-    int concealed_ = 0;  ///< slices concealed in a row
+    JitterBuffer frames_;  ///< 20 ms units, while every packet has been 20 ms
+    /// 10 ms units, made at the first packet that was not 20 ms (most peers never need it).
+    std::optional<JitterBuffer> slices_;
+    bool in_slices_ = false;
+    std::uint32_t concealed_ms_ = 0;  ///< concealed in a row
     std::uint64_t malformed_ = 0;
     std::uint64_t reframed_ = 0;
 };

@@ -121,8 +121,8 @@ std::size_t JitterBuffer::current_depth() const noexcept {
         std::max<std::int64_t>(0, arrival_max_ - (play_index_ - ticks_)));
 }
 
-PushResult JitterBuffer::push(const RtpHeader& header,
-                              std::span<const std::uint8_t> payload) noexcept {
+PushResult JitterBuffer::push(const RtpHeader& header, std::span<const std::uint8_t> payload,
+                              bool measured) noexcept {
     if (payload.size() > config_.max_payload_bytes) {
         ++stats_.too_large;
         return PushResult::TooLarge;
@@ -146,7 +146,7 @@ PushResult JitterBuffer::push(const RtpHeader& header,
         jump = header.marker || far_late_in_a_row_ >= kFarLateRestart;
         if (!jump) {
             ++stats_.late;
-            if (!far) {
+            if (!far && measured) {
                 record(index - ticks_);  // late packets are what grows the delay
             }
             return PushResult::Late;
@@ -175,7 +175,9 @@ PushResult JitterBuffer::push(const RtpHeader& header,
         first_index_ = index;
         last_played_index_ = std::min(last_played_index_, index - 1);
     }
-    record(index - ticks_);
+    if (measured) {
+        record(index - ticks_);
+    }
     ++stats_.queued;
     return result;
 }

@@ -90,7 +90,11 @@ class JitterBuffer {
 public:
     explicit JitterBuffer(JitterBufferConfig config = {});
 
-    PushResult push(const RtpHeader& header, std::span<const std::uint8_t> payload) noexcept;
+    /// `measured`: whether its arrival counts towards the jitter. The slices of one packet
+    /// (InboundAudio) arrive together, so only a packet's first slice is measured: the later
+    /// ones always wait longer, and counting them would read packetization as jitter.
+    PushResult push(const RtpHeader& header, std::span<const std::uint8_t> payload,
+                    bool measured = true) noexcept;
     /// The next frame; call exactly once per 20 ms tick.
     PlayoutFrame pop() noexcept;
 

@@ -31,6 +31,10 @@ public:
     template <class Emit>
     void add(std::span<const std::int16_t, kFrameSamples> frame, std::uint32_t timestamp,
              Emit&& emit) {
+        if (ptime_ms_ == kFrameMs && pending_ == 0) {
+            emit(std::span<const std::int16_t>(frame), timestamp);  // most peers: as it is
+            return;
+        }
         if (pending_ == 0) {
             first_timestamp_ = timestamp;
         }

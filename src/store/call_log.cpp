@@ -50,6 +50,10 @@ CallLog::CallLog(CallLog&&) noexcept = default;
 CallLog& CallLog::operator=(CallLog&&) noexcept = default;
 CallLog::~CallLog() = default;
 
+Result<void> CallLog::in_transaction(const std::function<Result<void>()>& body) {
+    return impl_->db.transaction(body);
+}
+
 Result<void> CallLog::save(const CallRecord& record) {
     return write(record, false);
 }

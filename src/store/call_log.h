@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,8 +11,9 @@
 namespace markaz::store {
 
 /// The call records and the booked callback requests, in the same SQLite file as the
-/// events (its own connection). Every write is one transaction on disk when it returns
-/// (DESIGN rule 5: a finished call's record and a booked callback survive `kill -9`).
+/// events (its own connection). Every write is one transaction on disk when it returns, unless
+/// it is made inside in_transaction(), whose commit puts them all on disk at once (DESIGN rule
+/// 5: a finished call's record and a booked callback survive `kill -9`).
 /// Thread: one thread at a time (the call flow's store worker).
 class CallLog {
 public:
@@ -20,6 +22,10 @@ public:
     CallLog(CallLog&&) noexcept;
     CallLog& operator=(CallLog&&) noexcept;
     ~CallLog();
+
+    /// Runs `body` as one transaction: the writes it makes are on disk together when this
+    /// returns, or none of them is (group commit; see app::StoreWorker).
+    [[nodiscard]] Result<void> in_transaction(const std::function<Result<void>()>& body);
 
     /// Stores a finished call's record (a record with the same id is replaced).
     [[nodiscard]] Result<void> save(const CallRecord& record);

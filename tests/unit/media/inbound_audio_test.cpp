@@ -125,15 +125,15 @@ TEST_P(EveryPacketTime, PlaysEverySliceInOrder) {
     const int ptime = GetParam();
     InboundAudio in;
     Playout r = play(
-        ptime, 6000, [](int) { return 1; }, [](int) { return false; }, in);
+        ptime, 10000, [](int) { return 1; }, [](int) { return false; }, in);
     const auto heard = slices_heard(r.out);
-    // Once the buffer has measured the stream (2 s) and brought its delay down to what the
-    // stream needs (one slice a second, from 2 s to 4 s), every slice follows the one
+    // Once the buffer has measured the stream (100 packets: 1 to 6 s) and brought its delay
+    // down to what the stream needs (one slice a second), every slice follows the one
     // before: nothing skipped, nothing repeated.
-    Heard h = tally(heard, 450);
+    Heard h = tally(heard, 850);
     EXPECT_EQ(h.gaps_after, 0u) << "ptime " << ptime;
-    // Out of 600 slices sent, only what the delay's settling dropped is missing.
-    EXPECT_GE(h.count + in.jitter_stats().skipped, 595u) << "ptime " << ptime;
+    // Out of 1,000 slices sent, only what the delay's settling dropped is missing.
+    EXPECT_GE(h.count + in.jitter_stats().skipped, 995u) << "ptime " << ptime;
     EXPECT_LE(in.jitter_stats().skipped, 4u) << "ptime " << ptime;
     // Playout starts within the jitter buffer's bounds: at most 160 ms plus one packet.
     EXPECT_GE(h.first_output_slice, 0);
@@ -159,18 +159,18 @@ TEST(InboundAudio, ThirtyMillisecondPacketsWithJitterAreReorderedAndPlayed) {
 TEST(InboundAudio, ALostThirtyMillisecondPacketIsConcealedAndTheRestStaysInPlace) {
     InboundAudio in;
     Playout r = play(
-        30, 6000, [](int) { return 1; }, [](int k) { return k == 150; }, in);
+        30, 10000, [](int) { return 1; }, [](int k) { return k == 250; }, in);
     const auto heard = slices_heard(r.out);
-    // Packet 150 held slices 450-452: they are not heard, and the ones around them are, in
-    // place (the output slice before and after are neighbours of the gap).
+    // Packet 250 held slices 750-752 (after the delay has settled): they are not heard, and
+    // the ones around them are, in place (the output slices before and after the gap).
     std::size_t before = 0;
     for (std::size_t i = 0; i < heard.size(); ++i) {
-        if (heard[i] == 449) {
+        if (heard[i] == 749) {
             before = i;
         }
     }
     ASSERT_GT(before, 0u);
-    EXPECT_EQ(heard[before + 4], 453) << "the slices after the loss are where they were";
+    EXPECT_EQ(heard[before + 4], 753) << "the slices after the loss are where they were";
     for (std::size_t i = before + 1; i <= before + 3; ++i) {
         EXPECT_EQ(heard[i], -1);
     }
