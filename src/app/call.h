@@ -20,6 +20,8 @@ struct Switchboard::Call {
         Queued,     ///< in a queue's line (waiting, or agents ringing)
         Connected,  ///< talking to an agent (or an extension)
         Direct,     ///< ringing an extension the flow routed to, without the router
+        Calling,    ///< not answered: the caller hears the phone they dialled ring
+        Test,       ///< the echo or the prompt test
         Dialogue,   ///< the callback dialogue (confirm or enter the number)
         Feature,    ///< a feature code's confirmation
         Saying,     ///< a last announcement, then hang up

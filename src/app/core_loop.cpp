@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "app/feature_codes.h"
-
 namespace markaz::app {
 
 namespace {
@@ -29,14 +27,17 @@ Result<std::unique_ptr<CoreLoop>> CoreLoop::create(const config::ServerConfig& c
     if (!store) {
         return fail(store.error());
     }
-    PromptLibrary prompts =
-        PromptLibrary::load(config.prompts, config.ivr, config.sip.music_on_hold);
-    if (!prompts.missing().empty()) {
+    auto prompts = PromptLibrary::load(config.prompts, config.ivr,
+                                       {config.sip.music_on_hold, config.sip.loop_prompt});
+    if (!prompts) {
+        return fail(prompts.error());
+    }
+    if (!prompts->missing().empty()) {
         log(fmt::format("{} prompts are missing (run `markaz prompts`); the first: {}",
-                        prompts.missing().size(), prompts.missing().front()));
+                        prompts->missing().size(), prompts->missing().front()));
     }
     return std::unique_ptr<CoreLoop>(new CoreLoop(config, std::move(log), std::move(clock),
-                                                  std::move(prompts), std::move(*store)));
+                                                  std::move(*prompts), std::move(*store)));
 }
 
 CoreLoop::CoreLoop(const config::ServerConfig& config, Log log, Clock clock, PromptLibrary prompts,
@@ -54,14 +55,9 @@ CoreLoop::~CoreLoop() {
 }
 
 sip::CallHandler CoreLoop::call_handler() {
-    // The dialplan is fixed for the server's life, so the SIP thread may read it directly.
-    return sip::CallHandler{
-        [this](const std::string& dialled) {
-            return config_.dialplan.contains(dialled) || parse_feature_code(dialled).has_value();
-        },
-        [this](const sip::CallEvent& event) {
-            post([event](Switchboard& board, Now now) { board.on_call_event(event, now); });
-        }};
+    return sip::CallHandler{[this](const sip::CallEvent& event) {
+        post([event](Switchboard& board, Now now) { board.on_call_event(event, now); });
+    }};
 }
 
 media::MediaEngine::EventSink CoreLoop::media_sink() {
@@ -123,6 +119,7 @@ Result<void> CoreLoop::run(sip::SipServer& sip, media::MediaEngine& media) {
         config_, std::move(*router), prompts_, *phones_, *media_, *store_, *view_,
         [this](std::function<void(Switchboard&, Now)> work) { post(std::move(work)); }, log_,
         call_id_prefix(std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now())));
+    board_->set_detail_log(detail_);
     board_->start(*pending, clock_());
     thread_ = std::thread([this] { loop(); });
     return {};

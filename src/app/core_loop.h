@@ -35,7 +35,9 @@ public:
                                                     Clock clock);
     ~CoreLoop();  ///< stops the thread, then writes what the store has queued
 
-    /// For SipServer::start: the dialplan's numbers and the feature codes.
+    /// Where call detail goes (digits): the server's log at debug. Before run().
+    void set_detail_log(Log detail) { detail_ = std::move(detail); }
+    /// For SipServer::start: where every new call and its legs' events go.
     sip::CallHandler call_handler();
     /// For MediaEngine::start: events of the flow's channels go to the switchboard, the
     /// others to the SIP layer (set_sip) as before.
@@ -62,6 +64,7 @@ private:
 
     const config::ServerConfig& config_;
     Log log_;
+    Log detail_ = [](const std::string&) {};
     Clock clock_;
     PromptLibrary prompts_;
     std::unique_ptr<StoreWorker> store_;

@@ -13,9 +13,15 @@ namespace markaz::app {
 class SipCallControl final : public CallControl {
 public:
     explicit SipCallControl(sip::SipServer& sip) : sip_(sip) {}
+    void answer(sip::CallRef call) override { sip_.answer(call); }
+    void reject(sip::CallRef call, int status) override { sip_.reject(call, status); }
     void ring(sip::CallRef call, std::uint64_t leg, std::string extension, std::string caller,
               std::chrono::steady_clock::time_point since) override {
         sip_.ring(call, leg, std::move(extension), std::move(caller), since);
+    }
+    void ring_trunk(sip::CallRef call, std::uint64_t leg, std::string trunk, std::string number,
+                    std::string caller, std::chrono::steady_clock::time_point since) override {
+        sip_.ring_trunk(call, leg, std::move(trunk), std::move(number), std::move(caller), since);
     }
     void drop_leg(sip::CallRef call, std::uint64_t leg) override { sip_.drop_leg(call, leg); }
     void connect_leg(sip::CallRef call, std::uint64_t leg,
@@ -41,6 +47,7 @@ public:
         media_.play(channel, std::move(prompt), loop, tag);
     }
     void stop_playing(media::ChannelId channel) override { media_.stop_playing(channel); }
+    void echo(media::ChannelId channel) override { media_.echo(channel); }
 
 private:
     media::MediaEngine& media_;

@@ -27,14 +27,25 @@ namespace markaz::app {
 class CallControl {
 public:
     virtual ~CallControl() = default;
+    /// Answers a caller not yet answered (a new call is reported unanswered: Arrived).
+    virtual void answer(sip::CallRef call) = 0;
+    /// Refuses a caller not yet answered with a SIP `status` (404, 403, 486, 480...); an
+    /// answered call is hung up instead. Ended follows.
+    virtual void reject(sip::CallRef call, int status) = 0;
     /// Rings every registered contact of `extension` as leg `leg` of `call` (a number that is
     /// no extension goes out through a trunk), showing `caller`. `since`: when the input that
     /// led to this ring reached Markaz (routing latency).
     virtual void ring(sip::CallRef call, std::uint64_t leg, std::string extension,
                       std::string caller, std::chrono::steady_clock::time_point since) = 0;
+    /// Dials `number` through the trunk named `trunk` as leg `leg` of `call`, showing
+    /// `caller`.
+    virtual void ring_trunk(sip::CallRef call, std::uint64_t leg, std::string trunk,
+                            std::string number, std::string caller,
+                            std::chrono::steady_clock::time_point since) = 0;
     /// Stops leg `leg`: CANCEL while it rings, BYE once answered. No events follow for it.
     virtual void drop_leg(sip::CallRef call, std::uint64_t leg) = 0;
-    /// Bridges the call's own party with the answered leg `leg`, recording if `recording`.
+    /// Bridges the call's own party with the answered leg `leg`, recording if `recording`
+    /// (a caller not answered yet is answered now).
     virtual void connect_leg(sip::CallRef call, std::uint64_t leg,
                              std::optional<std::string> recording) = 0;
     /// Ends the call on every phone (BYE, CANCEL); Ended follows.
@@ -53,6 +64,8 @@ public:
                       bool loop, std::uint64_t tag) = 0;
     /// Back to what the channel hears without a prompt (its bridge, or silence).
     virtual void stop_playing(media::ChannelId channel) = 0;
+    /// The channel hears itself (the echo test).
+    virtual void echo(media::ChannelId channel) = 0;
 };
 
 /// Where the call flow's record goes: router events, call records, callback requests. Every

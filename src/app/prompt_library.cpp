@@ -1,5 +1,7 @@
 #include "app/prompt_library.h"
 
+#include <tuple>
+
 #include "ivr/prompt_catalog.h"
 
 namespace markaz::app {
@@ -12,9 +14,9 @@ std::string path_in(const std::string& dir, const std::string& file) {
 
 }  // namespace
 
-PromptLibrary PromptLibrary::load(const std::string& dir,
-                                  const std::map<std::string, ivr::Flow>& flows,
-                                  const std::string& music_on_hold) {
+Result<PromptLibrary> PromptLibrary::load(const std::string& dir,
+                                          const std::map<std::string, ivr::Flow>& flows,
+                                          const HouseSounds& house) {
     PromptLibrary library;
     library.dir_ = dir;
     std::vector<std::string> files;
@@ -52,13 +54,20 @@ PromptLibrary PromptLibrary::load(const std::string& dir,
             library.missing_.push_back(loaded.error().message);
         }
     }
-    if (!music_on_hold.empty()) {
-        auto loaded = media::Prompt::load(music_on_hold);
-        if (loaded) {
-            library.music_on_hold_ = std::move(*loaded);
-        } else {
-            library.missing_.push_back(loaded.error().message);
+    // The house's sounds are named in the configuration: one that does not load is a
+    // start-up error, not a silence found during a call.
+    for (auto [field, path, sound] :
+         {std::tuple{"music_on_hold", house.music_on_hold, &library.music_on_hold_},
+          std::tuple{"loop_prompt", house.loop_prompt, &library.loop_prompt_}}) {
+        if (path.empty()) {
+            continue;
         }
+        auto loaded = media::Prompt::load(path);
+        if (!loaded) {
+            return fail(loaded.error().code,
+                        std::string("sip.") + field + ": " + loaded.error().message);
+        }
+        *sound = std::move(*loaded);
     }
     return library;
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/result.h"
 #include "ivr/announcements.h"
 #include "ivr/flow.h"
 #include "ivr/session.h"
@@ -19,9 +20,17 @@ namespace markaz::app {
 /// Thread: built before the core loop starts, then read-only.
 class PromptLibrary {
 public:
-    /// Loads what `flows` and the phrases need from `dir`; `music_on_hold` ("" = silence).
-    static PromptLibrary load(const std::string& dir, const std::map<std::string, ivr::Flow>& flows,
-                              const std::string& music_on_hold);
+    /// Sound files the configuration names (its `sip:` section); "" = none.
+    struct HouseSounds {
+        std::string music_on_hold;  ///< "" = the held party hears silence
+        std::string loop_prompt;    ///< the prompt test's sound; "" = no prompt test
+    };
+
+    /// Loads what `flows` and the phrases need from `dir` (missing ones are listed), and the
+    /// house's sounds (one that does not load fails, naming its field).
+    static Result<PromptLibrary> load(const std::string& dir,
+                                      const std::map<std::string, ivr::Flow>& flows,
+                                      const HouseSounds& house);
 
     /// The parts an IVR instruction names, joined into one sound (nullptr when none exists).
     std::shared_ptr<const media::Prompt> prompt(const std::vector<ivr::PromptToPlay>& parts) const;
@@ -29,6 +38,7 @@ public:
     std::shared_ptr<const media::Prompt> announcement(const std::vector<ivr::SpokenPart>& parts,
                                                       ivr::Language language) const;
     std::shared_ptr<const media::Prompt> music_on_hold() const { return music_on_hold_; }
+    std::shared_ptr<const media::Prompt> loop_prompt() const { return loop_prompt_; }
     /// Sound files that should exist and did not load ("tts/fa/0123.wav: no such file").
     const std::vector<std::string>& missing() const { return missing_; }
 
@@ -38,6 +48,7 @@ private:
     std::string dir_;
     std::map<std::string, std::shared_ptr<const media::Prompt>> sounds_;  ///< by file
     std::shared_ptr<const media::Prompt> music_on_hold_;
+    std::shared_ptr<const media::Prompt> loop_prompt_;
     std::vector<std::string> missing_;
 };
 

@@ -4,9 +4,13 @@
 
 #include "app/switchboard.h"
 
+#include <type_traits>
+#include <variant>
+
 #include <fmt/format.h>
 
 #include "app/call.h"
+#include "app/dialplan.h"
 #include "app/feature_codes.h"
 
 namespace markaz::app {
@@ -132,6 +136,14 @@ void Switchboard::on_call_event(const sip::CallEvent& event, Now now) {
 }
 
 void Switchboard::arrive(const sip::CallEvent& event, Now now) {
+    Destination where = route_call(config_, event.caller, event.dialled, event.from_trunk);
+    if (const auto* refused = std::get_if<destination::Refused>(&where)) {
+        // Not a call of the centre: no record (a scanner's INVITEs would fill the store).
+        log_(fmt::format("call from {} to {} refused ({}): {}", event.caller, event.dialled,
+                         refused->status, refused->reason));
+        phones_.reject(event.call, refused->status);
+        return;
+    }
     auto owned = std::make_unique<Call>();
     Call& call = *owned;
     call.ref = event.call;
@@ -148,26 +160,52 @@ void Switchboard::arrive(const sip::CallEvent& event, Now now) {
     log_(fmt::format("call {} from {} to {}", call.id.str(), event.caller, event.dialled));
     store_.save_open(call.record);  // a record even if the server dies before the call ends
 
+    std::visit(
+        [&](const auto& to) {
+            using To = std::decay_t<decltype(to)>;
+            if constexpr (std::is_same_v<To, destination::Flow>) {
+                phones_.answer(call.ref);
+                run_flow(call, event, now);
+            } else if constexpr (std::is_same_v<To, destination::Echo>) {
+                phones_.answer(call.ref);
+                call.phase = Call::Phase::Test;
+                media_.echo(call.channel);
+            } else if constexpr (std::is_same_v<To, destination::PromptLoop>) {
+                phones_.answer(call.ref);
+                call.phase = Call::Phase::Test;
+                media_.play(call.channel, prompts_.loop_prompt(), true, 0);
+            } else if constexpr (std::is_same_v<To, destination::Extension>) {
+                call.phase = Call::Phase::Calling;
+                std::uint64_t leg = call.next_leg++;
+                call.legs[leg] = AgentId{};
+                phones_.ring(call.ref, leg, to.number, event.caller, input_time_);
+            } else if constexpr (std::is_same_v<To, destination::Trunk>) {
+                call.phase = Call::Phase::Calling;
+                std::uint64_t leg = call.next_leg++;
+                call.legs[leg] = AgentId{};
+                phones_.ring_trunk(call.ref, leg, to.trunk, to.number, event.caller, input_time_);
+            }
+        },
+        where);
+}
+
+void Switchboard::run_flow(Call& call, const sip::CallEvent& event, Now now) {
     if (parse_feature_code(event.dialled)) {
         feature_code(call, now);
         return;
     }
-    auto route = config_.dialplan.find(event.dialled);
-    if (route == config_.dialplan.end()) {
-        phones_.hang_up(call.ref);  // not ours after all (the handler and the dialplan agree)
-        return;
-    }
+    const config::NumberRoute& route = config_.dialplan.at(event.dialled);
     api::LiveCall live;
     live.id = call.id;
     live.caller = event.caller;
     live.dialled = event.dialled;
     live.since = now.wall;
     view_.book().note_arrival(std::move(live));
-    if (route->second.kind == config::NumberRoute::Kind::Queue) {
-        enqueue(call, route->second.target, 0, {}, now);
+    if (route.kind == config::NumberRoute::Kind::Queue) {
+        enqueue(call, route.target, 0, {}, now);
         return;
     }
-    const ivr::Flow& flow = config_.ivr.at(route->second.target);
+    const ivr::Flow& flow = config_.ivr.at(route.target);
     call.ivr = std::make_unique<ivr::Session>(flow, now.wall);
     call.phase = Call::Phase::Ivr;
     run_ivr(call, now);

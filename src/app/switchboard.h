@@ -61,6 +61,8 @@ public:
     const acd::Router& router() const { return router_; }
     /// What the web desks see: live figures, intervals, the live calls.
     CenterView& view() { return view_; }
+    /// Where call detail goes (digits pressed): the server's log at debug. None by default.
+    void set_detail_log(Log detail) { detail_ = std::move(detail); }
     /// When the input being handled now reached Markaz (the core loop sets it per job), for
     /// the routing latency the SIP layer measures.
     void set_input_time(std::chrono::steady_clock::time_point at) { input_time_ = at; }
@@ -72,7 +74,10 @@ public:
 private:
     // switchboard.cpp: calls arriving and routed; switchboard_legs.cpp: legs answering,
     // failing, the call ending; switchboard_queueing.cpp: the router's decisions
+    /// A new call: the dialplan (dialplan.h) says where it goes.
     void arrive(const sip::CallEvent& event, Now now);
+    /// A call Markaz answered for its IVR, a queue or a feature code.
+    void run_flow(Call& call, const sip::CallEvent& event, Now now);
     void originated(const sip::CallEvent& event, Now now);
     void leg_answered(Call& call, const sip::CallEvent& event, Now now);
     void leg_failed(Call& call, const sip::CallEvent& event, Now now);
@@ -147,6 +152,7 @@ private:
     CenterView& view_;
     PostBack post_back_;
     Log log_;
+    Log detail_ = [](const std::string&) {};
     ivr::Language house_language_ = ivr::Language::Fa;
 
     std::map<sip::CallRef, std::unique_ptr<Call>> calls_;

@@ -87,7 +87,7 @@ void Switchboard::leg_answered(Call& call, const sip::CallEvent& event, Now now)
         return;
     }
     call.leg_channels[event.leg] = event.channel;
-    if (call.phase == Call::Phase::Direct) {
+    if (call.phase == Call::Phase::Direct || call.phase == Call::Phase::Calling) {
         call.phase = Call::Phase::Connected;
         call.connected_leg = event.leg;
         start_talking(call, event.leg, now);
@@ -139,6 +139,12 @@ void Switchboard::leg_failed(Call& call, const sip::CallEvent& event, Now now) {
     }
     AgentId agent = leg->second;
     call.legs.erase(leg);
+    if (call.phase == Call::Phase::Calling) {
+        // The caller hears what the dialled phone said: busy, declined, or not there.
+        call.hangup_cause = fmt::format("dialled phone did not answer ({})", event.status);
+        phones_.reject(call.ref, event.status == 486 || event.status == 603 ? event.status : 480);
+        return;
+    }
     if (call.phase == Call::Phase::Direct) {
         call.hangup_cause = fmt::format("extension did not answer ({})", event.status);
         say_and_hang_up(call, {ivr::say(ivr::Phrase::AllBusy, call.language)}, now);

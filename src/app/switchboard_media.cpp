@@ -4,6 +4,7 @@
 
 #include "app/call.h"
 #include "app/switchboard.h"
+#include "media/dtmf_event.h"
 
 namespace markaz::app {
 
@@ -22,6 +23,8 @@ bool Switchboard::on_media_event(const media::MediaEvent& event, Now now) {
     Call& call = *it->second;
     switch (event.kind) {
         case media::MediaEvent::Kind::Dtmf:
+            detail_(fmt::format("digit {} ({}) in call {}", event.digit,
+                                media::to_string(event.source), call.id.str()));
             digit(call, event.digit, now);
             break;
         case media::MediaEvent::Kind::RtpTimeout:
@@ -130,6 +133,8 @@ void Switchboard::played(Call& call, Now now) {
         case Call::Phase::Connected:
         case Call::Phase::Direct:
         case Call::Phase::Dialling:
+        case Call::Phase::Calling:
+        case Call::Phase::Test:
             break;
     }
 }

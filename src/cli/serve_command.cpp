@@ -158,6 +158,8 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
         err << "markaz serve: " << core.error().message << '\n';
         return 1;
     }
+    (*core)->set_detail_log(
+        [&server_log](const std::string& line) { server_log->layer("app").debug(line); });
     auto media = media::MediaEngine::start(config->media, (*core)->media_sink());
     if (!media) {
         err << "markaz serve: " << media.error().message << '\n';

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <deque>
 #include <memory>
-#include <numeric>
 #include <ostream>
 #include <unistd.h>
 #include <unordered_map>
@@ -14,52 +13,18 @@
 #include <sofia-sip/sip_header.h>
 #include <sofia-sip/sip_status.h>
 #include <sofia-sip/su.h>
-#include <sofia-sip/su_wait.h>
 
+#include "loadgen/load_dialog.h"
+#include "loadgen/load_measure.h"
 #include "loadgen/process_usage.h"
-#include "media/sdp_negotiation.h"
-#include "media/sdp_session.h"
+#include "sip/sofia.h"
 
 namespace markaz::loadgen {
 
 namespace {
 
 constexpr int kRegistrationWindow = 100;  // REGISTERs in flight at once
-constexpr su_duration_t kPumpMs = 5;
-
-double seconds_now() {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-
-double percentile(std::vector<double> values, double p) {
-    if (values.empty()) {
-        return 0;
-    }
-    std::sort(values.begin(), values.end());
-    auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1));
-    return values[index];
-}
-
-std::string body_of(const sip_t* sip) {
-    return sip && sip->sip_payload
-               ? std::string(sip->sip_payload->pl_data, sip->sip_payload->pl_len)
-               : std::string{};
-}
-
-/// One SIP dialog (or registration) the load generator has open.
-struct Dialog {
-    enum class Role { Registration, Caller, Callee };
-    Role role;
-    std::string number;  ///< the extension registered or called
-    std::uint64_t leg = 0;
-    media::SdpSession offer;  ///< a caller's own offer
-    double invited_at = 0;
-    bool answered = false;
-    bool media_on = false;
-    int auth_attempts = 0;
-    bool registered = false;
-};
+constexpr std::chrono::milliseconds kPump{5};
 
 /// The run: a sofia-sip user agent on this thread, with RtpLoad for the audio.
 class CallLoad {
@@ -68,55 +33,49 @@ public:
         : settings_(settings), rtp_(rtp), progress_(progress) {}
 
     Result<LoadReport> run() {
-        root_ = su_root_create(nullptr);
+        root_ = sip::sofia::Root::create();
         std::string url = "sip:" + settings_.address + ":" + std::to_string(settings_.sip_port);
-        nua_ = root_ ? nua_create(root_, &CallLoad::on_event, reinterpret_cast<nua_magic_t*>(this),
-                                  NUTAG_URL(url.c_str()), NUTAG_AUTOANSWER(0), NUTAG_AUTOALERT(0),
-                                  NUTAG_MEDIA_ENABLE(0), SIPTAG_USER_AGENT_STR("markaz-loadgen"),
-                                  // Plain registrations: no NAT probing or keep-alive OPTIONS.
-                                  NUTAG_OUTBOUND("no-validate no-natify no-options-keepalive"),
-                                  NUTAG_KEEPALIVE(0), TAG_END())
-                     : nullptr;
+        nua_ =
+            root_
+                ? sip::sofia::Nua::create(
+                      *root_,
+                      [this](nua_event_t event, int status, nua_t*, nua_handle_t* nh,
+                             const sip_t* sip,
+                             tagi_t tags[]) { handle(event, status, nh, sip, tags); },
+                      [this](const std::string& what) { progress_ << "loadgen: " << what << '\n'; },
+                      NUTAG_URL(url.c_str()), NUTAG_AUTOANSWER(0), NUTAG_AUTOALERT(0),
+                      NUTAG_MEDIA_ENABLE(0), SIPTAG_USER_AGENT_STR("markaz-loadgen"),
+                      // Plain registrations: no NAT probing or keep-alive OPTIONS.
+                      NUTAG_OUTBOUND("no-validate no-natify no-options-keepalive"),
+                      NUTAG_KEEPALIVE(0))
+                : nullptr;
         if (!nua_) {
-            if (root_) {
-                su_root_destroy(root_);
-            }
             return fail(Errc::Unavailable, "loadgen: cannot listen for SIP on " +
                                                settings_.address + ":" +
                                                std::to_string(settings_.sip_port));
         }
         if (settings_.server_pid) {
-            before_ = sample_process(settings_.server_pid);
+            if (auto before = sample_process(settings_.server_pid)) {
+                measure_.before(*before);
+            }
         }
         started_ = seconds_now();
-        pump_ = su_timer_create(su_root_task(root_), kPumpMs);
-        // su_timer_run repeats at the timer's own interval (su_timer_set_interval fires once).
-        su_timer_run(
-            pump_,
-            [](su_root_magic_t*, su_timer_t*, su_timer_arg_t* arg) {
-                reinterpret_cast<CallLoad*>(arg)->pump();
-            },
-            reinterpret_cast<su_timer_arg_t*>(this));
-        su_root_run(root_);
-        su_timer_destroy(pump_);
-        nua_destroy(nua_);
-        su_root_destroy(root_);
+        {
+            sip::sofia::RepeatingTimer pumping{*root_, kPump, [this] { pump(); }};
+            root_->run();
+        }
+        nua_.reset();
+        root_.reset();
         return finish();
     }
 
 private:
     enum class Phase { Registering, Calling, Unregistering, ShuttingDown };
 
-    static void on_event(nua_event_t event, int status, const char* /*phrase*/, nua_t* /*nua*/,
-                         nua_magic_t* magic, nua_handle_t* nh, nua_hmagic_t* /*hmagic*/,
-                         const sip_t* sip, tagi_t tags[]) {
-        reinterpret_cast<CallLoad*>(magic)->handle(event, status, nh, sip, tags);
-    }
-
     void handle(nua_event_t event, int status, nua_handle_t* nh, const sip_t* sip, tagi_t tags[]) {
         if (event == nua_r_shutdown) {
             if (status >= 200) {
-                su_root_break(root_);
+                root_->stop();
             }
             return;
         }
@@ -161,8 +120,6 @@ private:
             stop_media(*it->second);
             if (it->second->role == Dialog::Role::Caller) {
                 --calls_up_;
-                if (!it->second->answered) {
-                }
             }
             dialogs_.erase(it);
         }
@@ -188,7 +145,7 @@ private:
     /// unless nua_authenticate() answers, and that knows only MD5.
     void send_register(std::unique_ptr<Dialog> dialog, const char* authorization) {
         std::string aor = "sip:" + dialog->number + "@" + settings_.server;
-        nua_handle_t* nh = nua_handle(nua_, nullptr, SIPTAG_TO_STR(aor.c_str()),
+        nua_handle_t* nh = nua_handle(nua_->get(), nullptr, SIPTAG_TO_STR(aor.c_str()),
                                       SIPTAG_FROM_STR(aor.c_str()), TAG_END());
         std::string registrar_url = registrar();
         nua_register(nh, NUTAG_REGISTRAR(registrar_url.c_str()),
@@ -248,13 +205,7 @@ private:
     // --- calls ------------------------------------------------------------------------------
 
     media::LocalMedia local_media(std::uint64_t leg) const {
-        media::LocalMedia local;
-        local.address = settings_.address;
-        local.port = rtp_.port_for(leg);
-        local.session_id = leg;
-        local.session_version = 1;
-        local.codecs = {media::CodecKind::Pcmu};
-        return local;
+        return load_media(settings_.address, rtp_.port_for(leg), leg);
     }
 
     void place_call() {
@@ -276,12 +227,10 @@ private:
         dialog->offer = media::make_offer(local_media(leg));
         dialog->invited_at = seconds_now();
         std::string body = media::format_sdp(dialog->offer);
-        nua_handle_t* nh = nua_handle(nua_, nullptr, SIPTAG_TO_STR(uri.c_str()), TAG_END());
+        nua_handle_t* nh = nua_handle(nua_->get(), nullptr, SIPTAG_TO_STR(uri.c_str()), TAG_END());
         dialogs_[nh] = std::move(dialog);
         ++calls_up_;
-        if (!first_invite_) {
-            first_invite_ = seconds_now();
-        }
+        measure_.invite_sent(seconds_now());
         nua_invite(nh, NUTAG_URL(uri.c_str()), SIPTAG_FROM_STR(from.c_str()),
                    SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
                    TAG_END());
@@ -297,8 +246,7 @@ private:
         }
         d.answered = true;
         double now = seconds_now();
-        setup_ms_.push_back((now - d.invited_at) * 1000.0);
-        last_answer_ = now;
+        measure_.answered((now - d.invited_at) * 1000.0, now);
         ++report_.answered;
         auto answer = media::parse_sdp(body_of(sip));
         auto audio = answer ? media::accept_answer(d.offer, *answer)
@@ -334,12 +282,12 @@ private:
         auto answer = offer ? media::answer_offer(*offer, local_media(leg))
                             : Result<media::SdpAnswer>(fail(offer.error()));
         if (!answer) {
-            nua_respond(nh, SIP_488_NOT_ACCEPTABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
+            nua_respond(nh, SIP_488_NOT_ACCEPTABLE, NUTAG_WITH_CURRENT(nua_->get()), TAG_END());
             return;
         }
         auto dialog = std::make_unique<Dialog>(Dialog{Dialog::Role::Callee, number, leg});
         std::string body = media::format_sdp(answer->session);
-        nua_respond(nh, SIP_200_OK, NUTAG_WITH_CURRENT(nua_),
+        nua_respond(nh, SIP_200_OK, NUTAG_WITH_CURRENT(nua_->get()),
                     SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
                     TAG_END());
         start_media(*dialog, answer->audio);
@@ -373,7 +321,9 @@ private:
                         phase_ = Phase::Calling;
                         calling_since_ = now;
                         if (settings_.server_pid) {
-                            before_ = sample_process(settings_.server_pid);
+                            if (auto before = sample_process(settings_.server_pid)) {
+                                measure_.before(*before);
+                            }
                         }
                     }
                 }
@@ -453,15 +403,14 @@ private:
             return;
         }
         phase_ = Phase::ShuttingDown;
-        nua_shutdown(nua_);
+        nua_->shutdown();
     }
 
     /// Once a second: the server's CPU and memory with the calls up, and a progress line.
     void sample(double now) {
         if (settings_.server_pid && phase_ == Phase::Calling) {
             if (auto s = sample_process(settings_.server_pid)) {
-                samples_.push_back(
-                    {*s, sample_process(getpid()).value_or(ProcessSample{}), calls_up_});
+                measure_.sample(*s, sample_process(getpid()).value_or(ProcessSample{}), calls_up_);
             }
         }
         if (settings_.progress) {
@@ -481,77 +430,17 @@ private:
         return n;
     }
 
-    /// The window of samples in which at least 95% of the most calls were up.
-    std::optional<ServerUsage> usage() const {
-        int most = 0;
-        for (const auto& s : samples_) {
-            most = std::max(most, s.calls);
-        }
-        std::size_t first = samples_.size();
-        std::size_t last = 0;
-        for (std::size_t i = 0; i < samples_.size(); ++i) {
-            if (most > 0 && samples_[i].calls * 100 >= most * 95) {
-                first = std::min(first, i);
-                last = i;
-            }
-        }
-        if (!before_ || first >= last) {
-            return std::nullopt;
-        }
-        double calls = 0;
-        for (std::size_t i = first; i <= last; ++i) {
-            calls += samples_[i].calls;
-        }
-        ServerUsage u;
-        u.window_seconds = samples_[last].server.wall_seconds - samples_[first].server.wall_seconds;
-        u.calls = calls / static_cast<double>(last - first + 1);
-        u.cores = cores_used(samples_[first].server, samples_[last].server);
-        u.loadgen_cores = cores_used(samples_[first].loadgen, samples_[last].loadgen);
-        u.rss_before = before_->rss_bytes;
-        u.rss_peak = samples_[last].server.rss_bytes;
-        return u;
-    }
-
     Result<LoadReport> finish() {
         report_.media = rtp_.finish();
-        if (first_invite_ && last_answer_ > *first_invite_) {
-            report_.setups_per_second = report_.answered / (last_answer_ - *first_invite_);
-        }
-        report_.setup_ms_p50 = percentile(setup_ms_, 0.50);
-        report_.setup_ms_p99 = percentile(setup_ms_, 0.99);
-        report_.setup_ms_max = percentile(setup_ms_, 1.0);
-        const MediaTotals& m = report_.media;
-        if (m.frames_expected > 0) {
-            report_.loss_percent = 100.0 *
-                                   static_cast<double>(m.frames_expected - m.frames_received) /
-                                   static_cast<double>(m.frames_expected);
-        }
-        if (!m.jitter_ms.empty()) {
-            report_.jitter_ms_mean = std::accumulate(m.jitter_ms.begin(), m.jitter_ms.end(), 0.0) /
-                                     static_cast<double>(m.jitter_ms.size());
-        }
-        report_.jitter_ms_p99 = percentile(m.jitter_ms, 0.99);
-        report_.jitter_ms_max = percentile(m.jitter_ms, 1.0);
-        report_.usage = usage();
-        int never_answered = report_.placed - report_.answered - failures() - report_.unfinished;
-        if (never_answered > 0) {
-            report_.call_failures[408] += never_answered;
-        }
+        measure_.finish(report_, failures());
         return report_;
     }
-
-    struct Sample {
-        ProcessSample server;
-        ProcessSample loadgen;
-        int calls = 0;
-    };
 
     const LoadSettings& settings_;
     RtpLoad& rtp_;
     std::ostream& progress_;
-    su_root_t* root_ = nullptr;
-    nua_t* nua_ = nullptr;
-    su_timer_t* pump_ = nullptr;
+    std::unique_ptr<sip::sofia::Root> root_;
+    std::unique_ptr<sip::sofia::Nua> nua_;
     Phase phase_ = Phase::Registering;
 
     std::unordered_map<nua_handle_t*, std::unique_ptr<Dialog>> dialogs_;
@@ -567,11 +456,7 @@ private:
     double started_ = 0;
     double calling_since_ = 0;
     double last_progress_ = 0;
-    std::optional<double> first_invite_;
-    double last_answer_ = 0;
-    std::vector<double> setup_ms_;
-    std::optional<ProcessSample> before_;
-    std::vector<Sample> samples_;
+    LoadMeasure measure_;
     LoadReport report_;
 };
 

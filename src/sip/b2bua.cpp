@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <ctime>
-#include <filesystem>
 #include <set>
 
 #include <sofia-sip/nua_tag.h>
@@ -17,23 +16,12 @@ namespace markaz::sip {
 
 using namespace b2bua_detail;
 
-namespace {
-
-/// "recordings/20261123-104512-c7.wav": sortable by time, unique per call.
-std::string recording_path(const std::string& dir, std::uint64_t call) {
-    auto now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
-    return dir + "/" + utc_text(now, "%Y%m%d-%H%M%S") + "-c" + std::to_string(call) + ".wav";
-}
-
-}  // namespace
-
 B2bua::B2bua(nua_t* nua, media::MediaEngine& media, const LocationService& location,
-             const SipSettings& settings, Sounds sounds, Report report, CallHandler handler)
+             const SipSettings& settings, Report report, CallHandler handler)
     : nua_(nua),
       media_(media),
       location_(location),
       settings_(settings),
-      sounds_(std::move(sounds)),
       report_(std::move(report)),
       handler_(std::move(handler)) {}
 
@@ -100,81 +88,27 @@ void B2bua::on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& cal
     report_(
         SipNotice::Kind::CallStarted, caller,
         "call c" + std::to_string(c.id) + " to " + dialled + (trunk ? " via " + trunk->name : ""));
-    if (dialled == settings_.echo_number) {
-        answer_inbound(c);
-        media_.echo(c.in.channel);
+    if (!handler_.sink) {
+        nua_respond(nh, SIP_404_NOT_FOUND, NUTAG_WITH_CURRENT(nua_), TAG_END());
+        end_call(c, &c.in);
         return;
     }
-    if (dialled == settings_.loop_number && sounds_.loop_prompt) {
-        answer_inbound(c);
-        media_.play(c.in.channel, sounds_.loop_prompt, true);
-        return;
-    }
-    if (handler_.handles && handler_.handles(dialled)) {
-        answer_inbound(c);
-        c.app = true;
-        CallEvent arrived{CallEvent::Kind::Arrived, c.id};
-        arrived.caller = caller;
-        arrived.dialled = dialled;
-        arrived.from_trunk = trunk != nullptr;
-        arrived.channel = c.in.channel;
-        emit(std::move(arrived));
-        return;
-    }
-    if (settings_.extensions.contains(dialled) && dialled != caller) {
-        fork_to_extension(c, dialled, caller);
-        return;
-    }
-    // Calls from extensions may go out through a trunk by its dial prefix (never a call that
-    // came in from a trunk: Markaz is not an open relay).
-    for (const Trunk& out : settings_.trunks) {
-        if (!trunk && !out.target.empty() && !out.dial_prefix.empty() &&
-            dialled.size() > out.dial_prefix.size() && dialled.starts_with(out.dial_prefix)) {
-            dial_out(c, out, dialled.substr(out.dial_prefix.size()), caller);
-            return;
-        }
-    }
-    nua_respond(nh, SIP_404_NOT_FOUND, NUTAG_WITH_CURRENT(nua_), TAG_END());
-    end_call(c, nullptr);
+    // Where the call goes is the application's decision: it answers, refuses or rings.
+    CallEvent arrived{CallEvent::Kind::Arrived, c.id};
+    arrived.caller = caller;
+    arrived.dialled = dialled;
+    arrived.from_trunk = trunk != nullptr;
+    arrived.channel = c.in.channel;
+    emit(std::move(arrived));
 }
 
 void B2bua::answer_inbound(Call& call) {
+    // Called after the INVITE's callback has returned (the application decided): the handle
+    // names the pending request, so no NUTAG_WITH_CURRENT here.
     std::string body = media::format_sdp(call.in.our_sdp);
-    nua_respond(call.in.nh, SIP_200_OK, NUTAG_WITH_CURRENT(nua_),
-                SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
-                TAG_END());
+    nua_respond(call.in.nh, SIP_200_OK, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
+                SIPTAG_PAYLOAD_STR(body.c_str()), TAG_END());
     call.answered = true;
-}
-
-void B2bua::fork_to_extension(Call& call, const std::string& extension, const std::string& caller) {
-    auto contacts = location_.lookup(extension, steady_now());
-    if (contacts.empty()) {
-        // Known but not registered: temporarily unavailable, as RFC 3261 §21.4.18 says.
-        nua_respond(call.in.nh, SIP_480_TEMPORARILY_UNAVAILABLE, NUTAG_WITH_CURRENT(nua_),
-                    TAG_END());
-        end_call(call, nullptr);
-        return;
-    }
-    // The callee's phone shows who calls: the caller's number, at Markaz.
-    std::string from = "<sip:" + caller + "@" + settings_.address + ">";
-    std::string to = "<sip:" + extension + "@" + settings_.address + ">";
-    for (const auto& binding : contacts) {
-        add_outbound_leg(call, binding.contact, to, from, nullptr);
-    }
-    if (call.forks.empty()) {
-        nua_respond(call.in.nh, SIP_503_SERVICE_UNAVAILABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
-        end_call(call, nullptr);
-    }
-}
-
-void B2bua::dial_out(Call& call, const Trunk& trunk, const std::string& number,
-                     const std::string& caller) {
-    std::string uri = "sip:" + number + "@" + trunk.target;
-    std::string from = "<sip:" + caller + "@" + settings_.address + ">";
-    if (!add_outbound_leg(call, uri, "<" + uri + ">", from, &trunk)) {
-        nua_respond(call.in.nh, SIP_503_SERVICE_UNAVAILABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
-        end_call(call, nullptr);
-    }
 }
 
 bool B2bua::add_outbound_leg(Call& call, const std::string& uri, const std::string& to,
@@ -220,10 +154,8 @@ void B2bua::on_event(nua_event_t event, int status, nua_handle_t* nh, const sip_
     Call& call = *call_it->second;
     switch (event) {
         case nua_r_invite:
-            if (call.app && !leg->inbound) {
+            if (!leg->inbound) {
                 on_app_response(call, *leg, status, sip);
-            } else if (!leg->inbound) {
-                on_outbound_response(call, *leg, status, sip);
             }
             break;
         case nua_i_invite:  // a re-INVITE inside the dialog (hold, unhold, new address)
@@ -246,69 +178,6 @@ void B2bua::on_event(nua_event_t event, int status, nua_handle_t* nh, const sip_
         }
         default:
             break;
-    }
-}
-
-void B2bua::on_outbound_response(Call& call, Leg& leg, int status, const sip_t* sip) {
-    if (status == 183 && !call.answered && !call.early) {
-        if (auto sdp = sdp_of(sip)) {
-            if (auto audio = media::accept_answer(leg.our_sdp, *sdp)) {
-                // Early media (announcements, ringback from a carrier or a PBX): the caller
-                // hears this leg before anyone answers, through the same bridge.
-                call.early = &leg;
-                media_.set_remote(leg.channel, remote_of(*audio));
-                media_.bridge(call.in.channel, leg.channel, std::nullopt);
-                std::string body = media::format_sdp(call.in.our_sdp);
-                nua_respond(call.in.nh, SIP_183_SESSION_PROGRESS,
-                            SIPTAG_CONTENT_TYPE_STR("application/sdp"),
-                            SIPTAG_PAYLOAD_STR(body.c_str()), TAG_END());
-                return;
-            }
-        }
-    }
-    if (status == 180 || status == 183) {
-        if (!call.ringing_sent && !call.answered) {
-            call.ringing_sent = true;
-            nua_respond(call.in.nh, SIP_180_RINGING, TAG_END());
-        }
-        return;
-    }
-    if (status >= 200 && status < 300) {
-        if (call.answered) {
-            nua_bye(leg.nh, TAG_END());  // a second phone answered too late
-            return;
-        }
-        connect(call, leg, sip);
-        return;
-    }
-    if (answer_challenge(leg, status, sip)) {
-        return;
-    }
-    if (status >= 300) {
-        leg.final_status = status;
-        leg.alive = false;
-        if (call.early == &leg) {
-            call.early = nullptr;
-            media_.unbridge(call.in.channel);
-        }
-        bool any_left = false;
-        bool busy = false;
-        bool declined = false;
-        for (const auto& fork : call.forks) {
-            any_left = any_left || fork->final_status == 0;
-            busy = busy || fork->final_status == 486;
-            declined = declined || fork->final_status == 603;
-        }
-        if (!any_left && !call.answered) {
-            if (busy) {
-                nua_respond(call.in.nh, SIP_486_BUSY_HERE, TAG_END());
-            } else if (declined) {
-                nua_respond(call.in.nh, SIP_603_DECLINE, TAG_END());
-            } else {
-                nua_respond(call.in.nh, SIP_480_TEMPORARILY_UNAVAILABLE, TAG_END());
-            }
-            end_call(call, nullptr);
-        }
     }
 }
 
@@ -352,69 +221,28 @@ void B2bua::leg_gone(Call& call, Leg& leg) {
     if (leg.final_status == 0 || leg.final_status == 200) {
         leg.final_status = leg.final_status == 0 ? 408 : 487;
     }
-    release_media(leg);
-    if (call.app) {
-        if (!call.dropped_groups.contains(leg.group)) {
-            app_leg_failed(call, leg.group);
-        }
-        return;
+    release_media(call, leg);
+    if (!call.dropped_groups.contains(leg.group)) {
+        app_leg_failed(call, leg.group);
     }
-    on_outbound_response(call, leg, leg.final_status, nullptr);
 }
 
-void B2bua::release_media(Leg& leg) {
+void B2bua::release_media(Call& call, Leg& leg) {
+    if (call.early == &leg) {
+        call.early = nullptr;
+        media_.unbridge(call.in.channel);  // the caller no longer hears this leg's progress
+    }
     if (leg.channel_open) {
         leg.channel_open = false;
         media_.close(leg.channel);
     }
 }
 
-void B2bua::connect(Call& call, Leg& winner, const sip_t* sip) {
-    auto answer_sdp = sdp_of(sip);
-    auto audio = answer_sdp ? media::accept_answer(winner.our_sdp, *answer_sdp)
-                            : Result<media::NegotiatedAudio>(fail(Errc::InvalidArgument, "no SDP"));
-    if (!audio) {
-        nua_bye(winner.nh, TAG_END());
-        winner.final_status = 488;
-        return;
-    }
-    call.answered = true;
-    call.connected = &winner;
-    winner.final_status = 200;
-    media_.set_remote(winner.channel, remote_of(*audio));
-    for (auto& fork : call.forks) {
-        if (fork.get() != &winner && fork->final_status == 0) {
-            nua_cancel(fork->nh, TAG_END());
-        }
-    }
-    std::string body = media::format_sdp(call.in.our_sdp);
-    nua_respond(call.in.nh, SIP_200_OK, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
-                SIPTAG_PAYLOAD_STR(body.c_str()), TAG_END());
-    std::optional<std::string> recording;
-    if (!settings_.recordings_dir.empty()) {
-        std::error_code ignored;
-        std::filesystem::create_directories(settings_.recordings_dir, ignored);
-        call.recording = recording_path(settings_.recordings_dir, call.id);
-        recording = call.recording;
-    }
-    if (call.early == &winner) {
-        // Already bridged for its early media: the recording starts with the answer.
-        if (recording) {
-            media_.record(call.in.channel, *recording);
-        }
-        return;
-    }
-    if (call.early) {
-        media_.unbridge(call.in.channel);  // another phone's early media gives way
-    }
-    media_.bridge(call.in.channel, winner.channel, recording);
-}
-
-void B2bua::end_call(Call& call, Leg* ended_by, CallEvent::Side side) {
+void B2bua::end_call(Call& call, Leg* ended_by, CallEvent::Side side, int status) {
     report_(SipNotice::Kind::CallEnded, call.caller,
             "call c" + std::to_string(call.id) +
                 (call.recording.empty() ? "" : ", recorded in " + call.recording));
-    if (call.app) {
+    if (handler_.sink) {
         CallEvent ended{CallEvent::Kind::Ended, call.id};
         ended.ended_by = side;
         emit(std::move(ended));
@@ -426,6 +254,8 @@ void B2bua::end_call(Call& call, Leg* ended_by, CallEvent::Side side) {
             nua_bye(call.in.nh, TAG_END());
         } else if (call.originated) {
             nua_cancel(call.in.nh, TAG_END());
+        } else {
+            nua_respond(call.in.nh, status, sip_status_phrase(status), TAG_END());
         }
     }
     for (auto& fork : call.forks) {
@@ -439,10 +269,10 @@ void B2bua::end_call(Call& call, Leg* ended_by, CallEvent::Side side) {
             nua_bye(fork->nh, TAG_END());  // connected, or answered and not yet connected
         }
     }
-    release_media(call.in);
     for (auto& fork : call.forks) {
-        release_media(*fork);
+        release_media(call, *fork);
     }
+    release_media(call, call.in);
     // The handles stay mapped (to no call) until nua reports each dialog terminated.
     for (auto& [nh, entry] : legs_) {
         if (entry.first == call.id) {

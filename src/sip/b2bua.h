@@ -20,12 +20,11 @@ namespace markaz::sip {
 
 /// The back-to-back user agent: every call is an inbound leg plus zero or more outbound legs,
 /// each its own dialog, with the media anchored in the media engine (a channel per leg).
-/// Routes today: the echo test number, and registered extensions (every contact rings; the
-/// first to answer is bridged and recorded, the others get CANCEL). Calls to numbers the
-/// application handles (`CallHandler`) are answered at once and then steered by it (ring,
-/// connect, originate, hang up). Ringing (180/183) passes
-/// back to the caller, busy and decline pass back as 486 and 603, CANCEL and BYE either way
-/// end the other leg, a re-INVITE (hold/unhold) is answered with the mirrored direction.
+/// It routes nothing itself: every new INVITE is reported to the application (Arrived,
+/// unanswered), which answers it, refuses it, or rings legs and connects the one that answers
+/// (call_control.h). While the caller is not answered, ringing (180) and early media (183 with
+/// SDP) of the legs pass back to them; CANCEL and BYE either way end the other legs; a
+/// re-INVITE (hold/unhold) is answered with the mirrored direction and reported.
 /// Thread: the SIP thread only (nua callbacks).
 class B2bua {
 public:
@@ -33,18 +32,12 @@ public:
     /// party: the caller's or callee's extension).
     using Report = std::function<void(SipNotice::Kind kind, std::string who, std::string detail)>;
 
-    /// Sounds the B2BUA plays, loaded at start-up (nullptr: not configured).
-    struct Sounds {
-        std::shared_ptr<const media::Prompt> loop_prompt;
-        std::shared_ptr<const media::Prompt> music_on_hold;
-    };
-
     B2bua(nua_t* nua, media::MediaEngine& media, const LocationService& location,
-          const SipSettings& settings, Sounds sounds, Report report, CallHandler handler = {});
+          const SipSettings& settings, Report report, CallHandler handler = {});
     ~B2bua();
 
     /// A new INVITE from `caller`, authenticated as an extension or trusted as coming from
-    /// `trunk` (whose number mapping then applies). Answers it (or routes it on) itself.
+    /// `trunk` (whose number mapping then applies): reported to the application as Arrived.
     void on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& caller,
                    const Trunk* trunk = nullptr);
     /// True when `nh` is one of the calls' legs; then on_event() takes its events.
@@ -57,16 +50,27 @@ public:
 
     // Call control for the application's calls (see call_control.h). Unknown calls are
     // ignored: the call may have ended while the command was on its way.
+    /// Answers the caller (200 OK with Markaz's SDP); nothing for a call already answered.
+    void answer(CallRef call);
+    /// Refuses a caller not yet answered with `status` (404, 403, 486...); Ended follows.
+    /// An answered call is hung up instead.
+    void reject(CallRef call, int status);
     /// Rings every registered contact of `extension` as leg `leg` (a number that is no
     /// extension goes through the first trunk with a target); LegFailed 480 when none.
     /// `since`: when the event that led to this ring reached Markaz (routing latency).
     void ring(CallRef call, std::uint64_t leg, const std::string& extension,
               const std::string& caller, std::chrono::steady_clock::time_point since);
+    /// Dials `number` through the trunk named `trunk` as leg `leg`; LegFailed 503 when there
+    /// is no such trunk (or it has no target).
+    void ring_trunk(CallRef call, std::uint64_t leg, const std::string& trunk,
+                    const std::string& number, const std::string& caller,
+                    std::chrono::steady_clock::time_point since);
     /// Routing latency samples so far, in ms: from `since` to the first INVITE leaving.
     const std::vector<double>& routing_ms() const { return routing_ms_; }
     /// Stops leg `leg`: CANCEL while it rings, BYE once answered. No events follow for it.
     void drop_leg(CallRef call, std::uint64_t leg);
-    /// Bridges the caller with the answered leg `leg`, recording to `recording` if set.
+    /// Bridges the caller with the answered leg `leg`, recording to `recording` if set; a
+    /// caller not answered yet is answered now.
     void connect_leg(CallRef call, std::uint64_t leg, std::optional<std::string> recording);
     void hang_up(CallRef call);
     /// A new call to `number` (a registered extension, else through the first trunk with a
@@ -81,17 +85,20 @@ public:
     struct Leg;
 
 private:
-    /// Answers the inbound leg with our SDP (echo test, prompt test).
+    /// Answers the inbound leg with our SDP.
     void answer_inbound(Call& call);
-    void fork_to_extension(Call& call, const std::string& extension, const std::string& caller);
-    /// Dials `number` at the trunk's target.
-    void dial_out(Call& call, const Trunk& trunk, const std::string& number,
-                  const std::string& caller);
+    /// Rings `uri` as leg `group`, counting the routing latency; false when it could not.
+    bool ring_uri(Call& call, std::uint64_t group, const std::string& uri, const std::string& to,
+                  const std::string& caller, const Trunk* trunk,
+                  std::chrono::steady_clock::time_point since);
     /// One outbound leg to `uri`, its own media channel next to the caller's.
     bool add_outbound_leg(Call& call, const std::string& uri, const std::string& to,
                           const std::string& from, const Trunk* trunk, std::uint64_t group = 0);
     /// Responses to the application's calls: its originated leg, and the legs it rings.
     void on_app_response(Call& call, Leg& leg, int status, const sip_t* sip);
+    /// A leg rings (180) or sends early media (183 with SDP) while the caller is not
+    /// answered: the caller hears of it.
+    void pass_progress(Call& call, Leg& leg, int status, const sip_t* sip);
     /// A leg of group `group` ended unanswered: when it was the group's last, LegFailed.
     void app_leg_failed(Call& call, std::uint64_t group);
     /// Answers a trunk's 401/407 once with its credentials; false when it cannot.
@@ -100,14 +107,15 @@ private:
     /// A leg's dialog ended (BYE, CANCEL, or terminated): the call ends when it was the
     /// caller's or the connected one; another leg just drops out.
     void leg_gone(Call& call, Leg& leg);
-    void release_media(Leg& leg);
-    void on_outbound_response(Call& call, Leg& leg, int status, const sip_t* sip);
-    void connect(Call& call, Leg& winner, const sip_t* sip);
+    /// Closes the leg's channel (and the caller's early media from it).
+    void release_media(Call& call, Leg& leg);
     void on_reinvite(Call& call, Leg& leg, const sip_t* sip);
     void on_info(Call& call, Leg& leg, const sip_t* sip);
     std::string party(const Call& call, const Leg& leg) const;
-    void end_call(Call& call, Leg* ended_by, CallEvent::Side side = CallEvent::Side::Server);
-    Call* app_call(CallRef call);
+    /// Ends every leg still up; a caller not answered yet gets `status`.
+    void end_call(Call& call, Leg* ended_by, CallEvent::Side side = CallEvent::Side::Server,
+                  int status = 480);
+    Call* find_call(CallRef call);
     void forget(nua_handle_t* nh);
     media::LocalMedia local_media(std::uint16_t port);
 
@@ -115,7 +123,6 @@ private:
     media::MediaEngine& media_;
     const LocationService& location_;
     const SipSettings& settings_;
-    Sounds sounds_;
     Report report_;
     CallHandler handler_;
     std::vector<double> routing_ms_;

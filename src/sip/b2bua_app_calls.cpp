@@ -15,17 +15,34 @@ namespace markaz::sip {
 
 using namespace b2bua_detail;
 
-B2bua::Call* B2bua::app_call(CallRef call) {
+B2bua::Call* B2bua::find_call(CallRef call) {
     auto it = calls_.find(call);
-    return it == calls_.end() || !it->second->app ? nullptr : it->second.get();
+    return it == calls_.end() ? nullptr : it->second.get();
+}
+
+void B2bua::answer(CallRef ref) {
+    Call* call = find_call(ref);
+    if (call && !call->answered && !call->originated) {
+        answer_inbound(*call);
+    }
+}
+
+void B2bua::reject(CallRef ref, int status) {
+    Call* call = find_call(ref);
+    if (!call) {
+        return;
+    }
+    end_call(*call, nullptr, CallEvent::Side::Server, status);
 }
 
 void B2bua::on_app_response(Call& call, Leg& leg, int status, const sip_t* sip) {
     if (status < 200) {
         if ((status == 180 || status == 183) && &leg != &call.in &&
-            !call.dropped_groups.contains(leg.group) &&
-            call.ringing_groups.insert(leg.group).second) {
-            emit(CallEvent{CallEvent::Kind::LegRinging, call.id, leg.group});
+            !call.dropped_groups.contains(leg.group)) {
+            pass_progress(call, leg, status, sip);
+            if (call.ringing_groups.insert(leg.group).second) {
+                emit(CallEvent{CallEvent::Kind::LegRinging, call.id, leg.group});
+            }
         }
         return;
     }
@@ -47,7 +64,7 @@ void B2bua::on_app_response(Call& call, Leg& leg, int status, const sip_t* sip) 
             nua_bye(leg.nh, TAG_END());
             leg.final_status = audio ? 487 : 488;
             leg.alive = false;
-            release_media(leg);
+            release_media(call, leg);
             if (&leg == &call.in) {
                 emit(CallEvent{CallEvent::Kind::LegFailed, call.id, 0, {}, {}, false, {}, 488});
                 end_call(call, &leg);
@@ -69,7 +86,7 @@ void B2bua::on_app_response(Call& call, Leg& leg, int status, const sip_t* sip) 
                     fork->final_status = 487;
                     fork->alive = false;
                     nua_cancel(fork->nh, TAG_END());
-                    release_media(*fork);
+                    release_media(call, *fork);
                 }
             }
         }
@@ -78,7 +95,7 @@ void B2bua::on_app_response(Call& call, Leg& leg, int status, const sip_t* sip) 
     }
     leg.final_status = status;
     leg.alive = false;
-    release_media(leg);
+    release_media(call, leg);
     if (&leg == &call.in) {
         emit(CallEvent{CallEvent::Kind::LegFailed, call.id, 0, {}, {}, false, {}, status});
         end_call(call, &leg);
@@ -86,6 +103,32 @@ void B2bua::on_app_response(Call& call, Leg& leg, int status, const sip_t* sip) 
     }
     if (!dropped) {
         app_leg_failed(call, leg.group);
+    }
+}
+
+void B2bua::pass_progress(Call& call, Leg& leg, int status, const sip_t* sip) {
+    if (call.answered || call.originated) {
+        return;
+    }
+    if (status == 183 && !call.early) {
+        if (auto sdp = sdp_of(sip)) {
+            if (auto audio = media::accept_answer(leg.our_sdp, *sdp)) {
+                // Early media (announcements, ringback from a carrier or a PBX): the caller
+                // hears this leg before anyone answers, through the same bridge.
+                call.early = &leg;
+                media_.set_remote(leg.channel, remote_of(*audio));
+                media_.bridge(call.in.channel, leg.channel, std::nullopt);
+                std::string body = media::format_sdp(call.in.our_sdp);
+                nua_respond(call.in.nh, SIP_183_SESSION_PROGRESS,
+                            SIPTAG_CONTENT_TYPE_STR("application/sdp"),
+                            SIPTAG_PAYLOAD_STR(body.c_str()), TAG_END());
+                return;
+            }
+        }
+    }
+    if (!call.ringing_sent) {
+        call.ringing_sent = true;
+        nua_respond(call.in.nh, SIP_180_RINGING, TAG_END());
     }
 }
 
@@ -107,42 +150,72 @@ void B2bua::app_leg_failed(Call& call, std::uint64_t group) {
     emit(CallEvent{CallEvent::Kind::LegFailed, call.id, group, {}, {}, false, {}, status});
 }
 
+bool B2bua::ring_uri(Call& call, std::uint64_t group, const std::string& uri, const std::string& to,
+                     const std::string& caller, const Trunk* trunk,
+                     std::chrono::steady_clock::time_point since) {
+    // The phone rung shows who calls: the caller's number, at Markaz.
+    std::string from = "<sip:" + caller + "@" + settings_.address + ">";
+    if (!add_outbound_leg(call, uri, to, from, trunk, group)) {
+        return false;
+    }
+    if (routing_ms_.size() < 10'000'000) {
+        routing_ms_.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
+                .count());
+    }
+    return true;
+}
+
 void B2bua::ring(CallRef ref, std::uint64_t leg, const std::string& extension,
                  const std::string& caller, std::chrono::steady_clock::time_point since) {
-    Call* call = app_call(ref);
+    Call* call = find_call(ref);
     if (!call) {
         return;
     }
-    // The agent's phone shows who calls: the caller's number, at Markaz.
-    std::string from = "<sip:" + caller + "@" + settings_.address + ">";
     std::string to = "<sip:" + extension + "@" + settings_.address + ">";
     bool any = false;
     for (const auto& binding : location_.lookup(extension, steady_now())) {
-        any = add_outbound_leg(*call, binding.contact, to, from, nullptr, leg) || any;
+        any = ring_uri(*call, leg, binding.contact, to, caller, nullptr, since) || any;
     }
     if (!any && !settings_.extensions.contains(extension)) {
         // Not one of ours: a customer's number, through the first trunk that dials out.
         for (const Trunk& trunk : settings_.trunks) {
             if (!trunk.target.empty()) {
                 std::string uri = "sip:" + extension + "@" + trunk.target;
-                any = add_outbound_leg(*call, uri, "<" + uri + ">", from, &trunk, leg);
+                any = ring_uri(*call, leg, uri, "<" + uri + ">", caller, &trunk, since);
                 break;
             }
         }
     }
-    if (any && routing_ms_.size() < 10'000'000) {
-        routing_ms_.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
-                .count());
-    }
     if (!any) {
+        // Known but not registered: temporarily unavailable, as RFC 3261 §21.4.18 says.
         call->dropped_groups.insert(leg);
         emit(CallEvent{CallEvent::Kind::LegFailed, ref, leg, {}, {}, false, {}, 480});
     }
 }
 
+void B2bua::ring_trunk(CallRef ref, std::uint64_t leg, const std::string& trunk,
+                       const std::string& number, const std::string& caller,
+                       std::chrono::steady_clock::time_point since) {
+    Call* call = find_call(ref);
+    if (!call) {
+        return;
+    }
+    for (const Trunk& out : settings_.trunks) {
+        if (out.name == trunk && !out.target.empty()) {
+            std::string uri = "sip:" + number + "@" + out.target;
+            if (ring_uri(*call, leg, uri, "<" + uri + ">", caller, &out, since)) {
+                return;
+            }
+            break;
+        }
+    }
+    call->dropped_groups.insert(leg);
+    emit(CallEvent{CallEvent::Kind::LegFailed, ref, leg, {}, {}, false, {}, 503});
+}
+
 void B2bua::drop_leg(CallRef ref, std::uint64_t leg) {
-    Call* call = app_call(ref);
+    Call* call = find_call(ref);
     if (!call) {
         return;
     }
@@ -158,27 +231,40 @@ void B2bua::drop_leg(CallRef ref, std::uint64_t leg) {
         } else {
             nua_bye(fork->nh, TAG_END());
         }
-        release_media(*fork);
+        release_media(*call, *fork);
     }
 }
 
 void B2bua::connect_leg(CallRef ref, std::uint64_t leg, std::optional<std::string> recording) {
-    Call* call = app_call(ref);
+    Call* call = find_call(ref);
     if (!call) {
         return;
     }
     for (auto& fork : call->forks) {
         if (fork->group == leg && fork->alive && fork->final_status == 200) {
-            if (call->connected) {
-                media_.unbridge(call->in.channel);
+            if (!call->answered && !call->originated) {
+                answer_inbound(*call);  // the caller was hearing the phone ring
             }
-            call->connected = fork.get();
             if (recording) {
                 std::error_code ignored;
                 std::filesystem::create_directories(std::filesystem::path(*recording).parent_path(),
                                                     ignored);
                 call->recording = *recording;
             }
+            if (call->early == fork.get()) {
+                // Already bridged for its early media: the recording starts with the answer.
+                call->connected = fork.get();
+                call->early = nullptr;
+                if (recording) {
+                    media_.record(call->in.channel, *recording);
+                }
+                return;
+            }
+            if (call->connected || call->early) {
+                media_.unbridge(call->in.channel);  // another phone's early media gives way
+                call->early = nullptr;
+            }
+            call->connected = fork.get();
             media_.bridge(call->in.channel, fork->channel, std::move(recording));
             return;
         }
@@ -186,7 +272,7 @@ void B2bua::connect_leg(CallRef ref, std::uint64_t leg, std::optional<std::strin
 }
 
 void B2bua::hang_up(CallRef ref) {
-    if (Call* call = app_call(ref)) {
+    if (Call* call = find_call(ref)) {
         end_call(*call, nullptr, CallEvent::Side::Server);
     }
 }
@@ -207,7 +293,6 @@ void B2bua::originate(std::uint64_t tag, const std::string& number, const std::s
     }
     auto call = std::make_unique<Call>();
     call->id = next_call_++;
-    call->app = true;
     call->originated = true;
     call->caller = caller_id;
     call->dialled = number;

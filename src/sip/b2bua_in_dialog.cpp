@@ -29,21 +29,12 @@ void B2bua::on_reinvite(Call& call, Leg& leg, const sip_t* sip) {
     leg.our_sdp = answer->session;
     media_.set_remote(leg.channel, remote_of(answer->audio));
     // A leg that stops receiving from us (sendonly, inactive, c=0.0.0.0) has put the other
-    // party on hold: they hear music until it takes them back. The application's calls are
-    // told (Held, Resumed) and play the music themselves.
+    // party on hold: the application is told (Held, Resumed) and plays the music.
     bool holding = !answer->audio.sends();
-    if (call.app && holding != leg.holding) {
+    if (holding != leg.holding) {
         leg.holding = holding;
         emit(CallEvent{holding ? CallEvent::Kind::Held : CallEvent::Kind::Resumed, call.id,
                        &leg == &call.in ? 0 : leg.group});
-    }
-    Leg* other = leg.inbound ? call.connected : &call.in;
-    if (!call.app && other && call.connected) {
-        if (!answer->audio.sends() && sounds_.music_on_hold) {
-            media_.play(other->channel, sounds_.music_on_hold, true);
-        } else if (answer->audio.sends()) {
-            media_.stop_playing(other->channel);
-        }
     }
     std::string body = media::format_sdp(answer->session);
     nua_respond(leg.nh, SIP_200_OK, NUTAG_WITH_CURRENT(nua_),
@@ -63,21 +54,20 @@ void B2bua::on_info(Call& call, Leg& leg, const sip_t* sip) {
     auto digit = media::parse_sip_info_dtmf(
         sip->sip_content_type->c_type ? sip->sip_content_type->c_type : "",
         std::string_view(sip->sip_payload->pl_data, sip->sip_payload->pl_len));
-    if (digit && call.app) {
-        CallEvent pressed{CallEvent::Kind::Digit, call.id, &leg == &call.in ? 0 : leg.group};
-        pressed.digit = digit->digit;
-        emit(std::move(pressed));
+    if (!digit) {
+        return;
     }
-    if (digit) {
-        report_(SipNotice::Kind::Dtmf, party(call, leg),
-                std::string("digit ") + digit->digit + " (sip-info) in call c" +
-                    std::to_string(call.id));
-    }
+    CallEvent pressed{CallEvent::Kind::Digit, call.id, &leg == &call.in ? 0 : leg.group};
+    pressed.digit = digit->digit;
+    emit(std::move(pressed));
+    report_(SipNotice::Kind::Dtmf, party(call, leg),
+            std::string("digit ") + digit->digit + " (sip-info) in call c" +
+                std::to_string(call.id));
 }
 
 void B2bua::on_media_event(const media::MediaEvent& event) {
     if (event.kind == media::MediaEvent::Kind::PlayFinished) {
-        return;  // the B2BUA's own sounds loop
+        return;  // prompts are the call flow's (it hears of their end itself)
     }
     for (auto& [id, call] : calls_) {
         std::vector<Leg*> legs{&call->in};

@@ -9,17 +9,18 @@
 
 namespace markaz::sip {
 
-// The seam between the SIP layer and the call flow (src/app): calls to numbers the
-// application handles are answered by Markaz and reported as CallEvents; the application
-// then rings agents, connects, originates and hangs up through SipServer's call-control
-// methods. Each call is a CallRef; its legs are numbered by the application (0 = the call's
-// own party: the caller, or the customer an originated call dials).
+// The seam between the SIP layer and the call flow (src/app): every new INVITE is reported
+// as a CallEvent (Arrived), unanswered; the application decides where it goes and then
+// answers, refuses, rings legs, connects, originates and hangs up through SipServer's
+// call-control methods. The SIP layer makes no routing decision of its own. Each call is a
+// CallRef; its legs are numbered by the application (0 = the call's own party: the caller,
+// or the customer an originated call dials).
 
 using CallRef = std::uint64_t;
 
 struct CallEvent {
     enum class Kind {
-        Arrived,      ///< answered for the application: `caller`, `dialled`, `channel`
+        Arrived,      ///< a new call, not answered: `caller`, `dialled`, `from_trunk`, `channel`
         Originated,   ///< originate() made call `call` for tag `leg`; dialling now
         Digit,        ///< a SIP INFO digit from `leg` (RFC 4733 and in-band come from media)
         LegRinging,   ///< `leg`'s phone rings (first 180/183)
@@ -42,10 +43,9 @@ struct CallEvent {
     Side ended_by = Side::Server;
 };
 
-/// What the application tells the SIP layer at start: which dialled numbers are its own, and
-/// where its events go (called on the SIP thread; must not block).
+/// Where the SIP layer's call events go (called on the SIP thread; must not block). Without
+/// one, every INVITE is refused with 404.
 struct CallHandler {
-    std::function<bool(const std::string& dialled)> handles;
     std::function<void(const CallEvent&)> sink;
 };
 

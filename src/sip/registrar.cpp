@@ -123,13 +123,8 @@ bool SipServer::Impl::dropped_for_ban(nua_handle_t* nh, const std::string& sourc
     held.push_back(Held{nh, steady_now() + std::chrono::seconds{40}});
     if (!sweeper) {
         // Every 5 s for as long as the server runs (su_timer_set_interval would fire once).
-        sweeper = su_timer_create(su_root_task(root), 5'000);
-        su_timer_run(
-            sweeper,
-            [](su_root_magic_t*, su_timer_t*, su_timer_arg_t* arg) {
-                reinterpret_cast<Impl*>(arg)->release_held(steady_now());
-            },
-            reinterpret_cast<su_timer_arg_t*>(this));
+        sweeper = std::make_unique<sofia::RepeatingTimer>(*root, std::chrono::seconds{5},
+                                                          [this] { release_held(steady_now()); });
     }
     return true;
 }

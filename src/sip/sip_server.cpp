@@ -92,63 +92,54 @@ Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, Notice
                                            std::to_string(settings.port) +
                                            " (UDP and TCP): address in use or not available");
     }
-    // Sounds load here, before anything starts, so a missing file is a start-up error.
-    B2bua::Sounds sounds;
-    for (auto [path, field] : {std::pair{settings.loop_prompt, &sounds.loop_prompt},
-                               std::pair{settings.music_on_hold, &sounds.music_on_hold}}) {
-        if (path.empty()) {
-            continue;
-        }
-        auto prompt = media::Prompt::load(path);
-        if (!prompt) {
-            return fail(prompt.error().code, "sip: " + prompt.error().message);
-        }
-        *field = std::move(*prompt);
-    }
     auto impl = std::make_unique<Impl>(std::move(settings), std::move(sink));
     impl->media = media;
     impl->calls = std::move(calls);
-    impl->sounds = std::move(sounds);
     std::promise<std::string> started;  // empty = ok, else the reason it failed
     auto outcome = started.get_future();
     Impl* self = impl.get();
     impl->thread = std::thread([self, &started] {
         su_init();
-        self->root = su_root_create(nullptr);
+        self->root = sofia::Root::create();
         std::string url =
             "sip:" + self->settings.address + ":" + std::to_string(self->settings.port);
-        self->nua =
-            self->root
-                ? nua_create(self->root, &Impl::on_event, reinterpret_cast<nua_magic_t*>(self),
-                             NUTAG_URL(url.c_str()), NUTAG_ALLOW("REGISTER"),
-                             NUTAG_ALLOW("INFO"),  // DTMF from phones that send SIP INFO
-                             NUTAG_APPL_METHOD("REGISTER"), NUTAG_APPL_METHOD("OPTIONS"),
-                             NUTAG_AUTOANSWER(0), NUTAG_AUTOALERT(0), NUTAG_MEDIA_ENABLE(0),
-                             SIPTAG_SERVER_STR("Markaz"), TAG_END())
-                : nullptr;
-        if (!self->nua) {
+        self->stack = self->root ? sofia::Nua::create(
+                                       *self->root,
+                                       [self](nua_event_t event, int status, nua_t* nua,
+                                              nua_handle_t* nh, const sip_t* sip, tagi_t tags[]) {
+                                           self->dispatch(event, status, nua, nh, sip, tags);
+                                       },
+                                       [self](const std::string& what) {
+                                           self->notify(SipNotice::Kind::Error, "", "", what);
+                                       },
+                                       NUTAG_URL(url.c_str()), NUTAG_ALLOW("REGISTER"),
+                                       NUTAG_ALLOW("INFO"),  // DTMF from phones that send SIP INFO
+                                       NUTAG_APPL_METHOD("REGISTER"), NUTAG_APPL_METHOD("OPTIONS"),
+                                       NUTAG_AUTOANSWER(0), NUTAG_AUTOALERT(0),
+                                       NUTAG_MEDIA_ENABLE(0), SIPTAG_SERVER_STR("Markaz"))
+                                 : nullptr;
+        if (!self->stack) {
             started.set_value("sip: cannot listen on " + self->settings.address + ":" +
                               std::to_string(self->settings.port) +
                               " (UDP and TCP): address in use or not available");
-            if (self->root) {
-                su_root_destroy(self->root);
-                self->root = nullptr;
-            }
+            self->root.reset();
             return;
         }
+        self->nua = self->stack->get();
         if (self->media) {
             self->b2bua = std::make_unique<B2bua>(
-                self->nua, *self->media, self->location, self->settings, self->sounds,
+                self->nua, *self->media, self->location, self->settings,
                 [self](SipNotice::Kind kind, std::string who, std::string detail) {
                     self->notify(kind, std::move(who), "", std::move(detail));
                 },
                 self->calls);
         }
         started.set_value("");
-        su_root_run(self->root);
+        self->root->run();
         self->b2bua.reset();
-        nua_destroy(self->nua);
-        su_root_destroy(self->root);
+        self->sweeper.reset();
+        self->stack.reset();
+        self->root.reset();
     });
     if (std::string failure = outcome.get(); !failure.empty()) {
         impl->thread.join();
@@ -167,10 +158,8 @@ SipServer::~SipServer() {
         if (impl_->b2bua) {
             impl_->b2bua->hang_up_all();
         }
-        if (impl_->sweeper) {
-            su_timer_destroy(impl_->sweeper);
-        }
-        nua_shutdown(impl_->nua);
+        impl_->sweeper.reset();
+        impl_->stack->shutdown();
         return 0;
     });
     impl_->thread.join();
@@ -215,54 +204,48 @@ SipStats SipServer::stats() const {
 }
 
 void SipServer::media_event(const media::MediaEvent& event) {
-    impl_->post([impl = impl_.get(), event] {
-        if (impl->b2bua) {
-            impl->b2bua->on_media_event(event);
-        }
-    });
+    impl_->with_b2bua([event](B2bua& b2bua) { b2bua.on_media_event(event); });
+}
+
+void SipServer::answer(CallRef call) {
+    impl_->with_b2bua([call](B2bua& b2bua) { b2bua.answer(call); });
+}
+
+void SipServer::reject(CallRef call, int status) {
+    impl_->with_b2bua([call, status](B2bua& b2bua) { b2bua.reject(call, status); });
 }
 
 void SipServer::ring(CallRef call, std::uint64_t leg, std::string extension, std::string caller,
                      std::chrono::steady_clock::time_point since) {
-    impl_->post([impl = impl_.get(), call, leg, extension = std::move(extension),
-                 caller = std::move(caller), since] {
-        if (impl->b2bua) {
-            impl->b2bua->ring(call, leg, extension, caller, since);
-        }
+    impl_->with_b2bua([=, extension = std::move(extension), caller = std::move(caller)](
+                          B2bua& b2bua) { b2bua.ring(call, leg, extension, caller, since); });
+}
+
+void SipServer::ring_trunk(CallRef call, std::uint64_t leg, std::string trunk, std::string number,
+                           std::string caller, std::chrono::steady_clock::time_point since) {
+    impl_->with_b2bua([=, trunk = std::move(trunk), number = std::move(number),
+                       caller = std::move(caller)](B2bua& b2bua) {
+        b2bua.ring_trunk(call, leg, trunk, number, caller, since);
     });
 }
 
 void SipServer::drop_leg(CallRef call, std::uint64_t leg) {
-    impl_->post([impl = impl_.get(), call, leg] {
-        if (impl->b2bua) {
-            impl->b2bua->drop_leg(call, leg);
-        }
-    });
+    impl_->with_b2bua([call, leg](B2bua& b2bua) { b2bua.drop_leg(call, leg); });
 }
 
 void SipServer::connect_leg(CallRef call, std::uint64_t leg, std::optional<std::string> recording) {
-    impl_->post([impl = impl_.get(), call, leg, recording = std::move(recording)] {
-        if (impl->b2bua) {
-            impl->b2bua->connect_leg(call, leg, recording);
-        }
+    impl_->with_b2bua([call, leg, recording = std::move(recording)](B2bua& b2bua) {
+        b2bua.connect_leg(call, leg, recording);
     });
 }
 
 void SipServer::hang_up(CallRef call) {
-    impl_->post([impl = impl_.get(), call] {
-        if (impl->b2bua) {
-            impl->b2bua->hang_up(call);
-        }
-    });
+    impl_->with_b2bua([call](B2bua& b2bua) { b2bua.hang_up(call); });
 }
 
 void SipServer::originate(std::uint64_t tag, std::string number, std::string caller_id) {
-    impl_->post(
-        [impl = impl_.get(), tag, number = std::move(number), caller_id = std::move(caller_id)] {
-            if (impl->b2bua) {
-                impl->b2bua->originate(tag, number, caller_id);
-            }
-        });
+    impl_->with_b2bua([tag, number = std::move(number), caller_id = std::move(caller_id)](
+                          B2bua& b2bua) { b2bua.originate(tag, number, caller_id); });
 }
 
 std::vector<BanList::Ban> SipServer::bans() const {

@@ -57,9 +57,9 @@ public:
     using NoticeSink = std::function<void(const SipNotice&)>;
 
     /// Binds UDP and TCP on the configured address and port and starts the SIP thread.
-    /// Fails with a clear message when the port is taken. With `media`, calls are answered
-    /// (echo test, extension to extension); without, every dialled number routes nowhere.
-    /// With `calls`, the numbers it handles are answered and handed to it (call_control.h).
+    /// Fails with a clear message when the port is taken. With `media` and `calls`, every new
+    /// INVITE is handed to the application, which decides where it goes (call_control.h);
+    /// without, every dialled number routes nowhere.
     static Result<std::unique_ptr<SipServer>> start(SipSettings settings, NoticeSink sink,
                                                     media::MediaEngine* media = nullptr,
                                                     CallHandler calls = {});
@@ -82,8 +82,12 @@ public:
 
     // Call control for the application's calls (B2bua has the details). Any thread; each
     // returns at once and acts on the SIP thread in the order given.
+    void answer(CallRef call);
+    void reject(CallRef call, int status);
     void ring(CallRef call, std::uint64_t leg, std::string extension, std::string caller,
               std::chrono::steady_clock::time_point since);
+    void ring_trunk(CallRef call, std::uint64_t leg, std::string trunk, std::string number,
+                    std::string caller, std::chrono::steady_clock::time_point since);
     void drop_leg(CallRef call, std::uint64_t leg);
     void connect_leg(CallRef call, std::uint64_t leg, std::optional<std::string> recording);
     void hang_up(CallRef call);

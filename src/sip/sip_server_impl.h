@@ -24,6 +24,7 @@
 #include "sip/digest.h"
 #include "sip/location_service.h"
 #include "sip/sip_server.h"
+#include "sip/sofia.h"
 
 namespace markaz::sip {
 
@@ -71,19 +72,19 @@ struct SipServer::Impl {
 
     media::MediaEngine* media = nullptr;
     CallHandler calls;
-    B2bua::Sounds sounds;
     std::unique_ptr<B2bua> b2bua;
 
     std::thread thread;
-    su_root_t* root = nullptr;
-    nua_t* nua = nullptr;
+    std::unique_ptr<sofia::Root> root;
+    std::unique_ptr<sofia::Nua> stack;
+    nua_t* nua = nullptr;  ///< the stack's, for the calls that take it
     /// Requests from banned addresses, held unanswered until the client gives up.
     struct Held {
         nua_handle_t* handle;
         SteadyTime until;
     };
     std::vector<Held> held;
-    su_timer_t* sweeper = nullptr;
+    std::unique_ptr<sofia::RepeatingTimer> sweeper;
     std::uint64_t auth_failures = 0;
     std::uint64_t bans_total = 0;
     std::uint64_t requests_dropped = 0;
@@ -103,22 +104,7 @@ struct SipServer::Impl {
 
     // --- the SIP thread ---------------------------------------------------------------------
 
-    /// nua's callback: nothing may unwind through sofia's C frames, so an exception ends
-    /// here and only the event is lost.
-    static void on_event(nua_event_t event, int status, const char* /*phrase*/, nua_t* nua,
-                         nua_magic_t* magic, nua_handle_t* nh, nua_hmagic_t* /*hmagic*/,
-                         const sip_t* sip, tagi_t tags[]) noexcept {
-        auto* self = reinterpret_cast<Impl*>(magic);
-        try {
-            self->dispatch(event, status, nua, nh, sip, tags);
-        } catch (const std::exception& e) {
-            self->notify(
-                SipNotice::Kind::CallEnded, "", "",
-                std::string("nua event ") + nua_event_name(event) + " dropped: " + e.what());
-        } catch (...) {
-        }
-    }
-
+    /// nua's events (through sofia::Nua's trampoline, which catches what this throws).
     void dispatch(nua_event_t event, int status, nua_t* nua, nua_handle_t* nh, const sip_t* sip,
                   tagi_t tags[]) {
         Impl* self = this;
@@ -146,7 +132,7 @@ struct SipServer::Impl {
             }
             case nua_r_shutdown:
                 if (status >= 200) {
-                    su_root_break(self->root);
+                    self->root->stop();
                 }
                 break;
             default:
@@ -222,11 +208,21 @@ struct SipServer::Impl {
 
     /// Runs `fn` on the SIP thread later, without waiting. A message the loop never delivers
     /// (it stopped first) frees its closure when sofia destroys it.
+    /// Runs `fn` on the B2BUA, on the SIP thread (nothing when calls are not handled).
+    template <class Fn>
+    void with_b2bua(Fn fn) const {
+        post([this, fn = std::move(fn)] {
+            if (b2bua) {
+                fn(*b2bua);
+            }
+        });
+    }
+
     void post(std::function<void()> fn) const {
         using Closure = std::function<void()>;
         su_msg_r msg = SU_MSG_R_INIT;
         if (su_msg_create(
-                msg, su_root_task(root), su_task_null,
+                msg, su_root_task(root->get()), su_task_null,
                 [](su_root_magic_t*, su_msg_r, su_msg_arg_t* arg) noexcept {
                     auto*& closure = *reinterpret_cast<Closure**>(arg);
                     try {
@@ -258,7 +254,7 @@ struct SipServer::Impl {
         auto result = call.done.get_future();
         su_msg_r msg = SU_MSG_R_INIT;
         if (su_msg_create(
-                msg, su_root_task(root), su_task_null,
+                msg, su_root_task(root->get()), su_task_null,
                 [](su_root_magic_t*, su_msg_r m, su_msg_arg_t* arg) {
                     (void)m;
                     auto* c = *reinterpret_cast<Call**>(arg);

@@ -251,6 +251,13 @@ TEST(MarkazTrunks, ATrustedPeerCallsInWithoutCredentialsAndAnyoneElseIsChallenge
     stranger.dial(server.uri("1002"));  // same host, another port: not the trunk
     auto closed = stranger.wait_for(ev::kCallClosed);
     EXPECT_NE(closed.value("param", "").find("40"), std::string::npos) << closed.dump();
+
+    // A feature code from the trunk (*111001: log agent 1001 in at the caller's number, whose
+    // calls would then be dialled out at the centre's expense) is refused, not answered.
+    carrier.dial(server.uri("+98*111001"));
+    auto refused = carrier.wait_for(ev::kCallClosed);
+    EXPECT_NE(refused.value("param", "").find("403"), std::string::npos) << refused.dump();
+    EXPECT_TRUE(server.wait_for_log("refused (403)")) << server.log_tail();
 }
 
 TEST(MarkazTrunks, AnExtensionDialsOutThroughTheTrunkByItsPrefix) {

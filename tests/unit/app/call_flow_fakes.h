@@ -24,6 +24,20 @@ namespace markaz::app::testing {
 /// Every leg command the switchboard gave, in order.
 class FakePhones final : public CallControl {
 public:
+    struct Answer {
+        sip::CallRef call;
+    };
+    struct Reject {
+        sip::CallRef call;
+        int status;
+    };
+    struct RingTrunk {
+        sip::CallRef call;
+        std::uint64_t leg;
+        std::string trunk;
+        std::string number;
+        std::string caller;
+    };
     struct Ring {
         sip::CallRef call;
         std::uint64_t leg;
@@ -47,7 +61,17 @@ public:
         std::string number;
         std::string caller_id;
     };
-    using Command = std::variant<Ring, Drop, Connect, HangUp, Originate>;
+    using Command = std::variant<Answer, Reject, Ring, RingTrunk, Drop, Connect, HangUp, Originate>;
+
+    void answer(sip::CallRef call) override { commands.push_back(Answer{call}); }
+    void reject(sip::CallRef call, int status) override {
+        commands.push_back(Reject{call, status});
+    }
+    void ring_trunk(sip::CallRef call, std::uint64_t leg, std::string trunk, std::string number,
+                    std::string caller, std::chrono::steady_clock::time_point) override {
+        commands.push_back(
+            RingTrunk{call, leg, std::move(trunk), std::move(number), std::move(caller)});
+    }
 
     void ring(sip::CallRef call, std::uint64_t leg, std::string extension, std::string caller,
               std::chrono::steady_clock::time_point) override {
@@ -94,9 +118,11 @@ public:
         plays.push_back({channel, loop, tag});
     }
     void stop_playing(media::ChannelId channel) override { stops.push_back(channel); }
+    void echo(media::ChannelId channel) override { echoes.push_back(channel); }
 
     std::vector<Play> plays;
     std::vector<media::ChannelId> stops;
+    std::vector<media::ChannelId> echoes;
 };
 
 /// The store: what was appended and saved, in memory. Bookings wait until the test says the
