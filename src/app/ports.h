@@ -32,13 +32,13 @@ public:
     /// Refuses a caller not yet answered with a SIP `status` (404, 403, 486, 480...); an
     /// answered call is hung up instead. Ended follows.
     virtual void reject(sip::CallRef call, int status) = 0;
-    /// Rings every registered contact of `extension` as leg `leg` of `call` (a number that is
-    /// no extension goes out through a trunk), showing `caller`. `since`: when the input that
-    /// led to this ring reached Markaz (routing latency).
+    /// Rings every registered contact of `extension` as leg `leg` of `call`, showing
+    /// `caller`; LegFailed 480 when it has none. Never dials out through a trunk. `since`: when the
+    /// input that led to this ring reached Markaz (routing latency).
     virtual void ring(sip::CallRef call, std::uint64_t leg, std::string extension,
                       std::string caller, std::chrono::steady_clock::time_point since) = 0;
-    /// Dials `number` through the trunk named `trunk` as leg `leg` of `call`, showing
-    /// `caller`.
+    /// Dials `number` through the trunk named `trunk` ("" = the first that dials out) as leg
+    /// `leg` of `call`, showing `caller`.
     virtual void ring_trunk(sip::CallRef call, std::uint64_t leg, std::string trunk,
                             std::string number, std::string caller,
                             std::chrono::steady_clock::time_point since) = 0;

@@ -168,7 +168,11 @@ void Switchboard::dial_callback(const acd::DialCallback& dial, Now now) {
         }
         log_(fmt::format("callback {}: agent {} on the line, dialling {} (attempt {})",
                          dial.call.str(), dial.agent.str(), dial.number, dial.attempt));
-        phones_.ring(call->ref, leg, dial.number, dial.queue.str(), input_time_);
+        if (config_.sip.extensions.contains(dial.number)) {
+            phones_.ring(call->ref, leg, dial.number, dial.queue.str(), input_time_);
+        } else {  // a customer outside: through the first trunk that dials out
+            phones_.ring_trunk(call->ref, leg, "", dial.number, dial.queue.str(), input_time_);
+        }
         return;
     }
     std::uint64_t tag = next_tag_++;

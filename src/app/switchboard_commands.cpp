@@ -9,6 +9,14 @@
 namespace markaz::app {
 
 Result<void> Switchboard::command(const acd::Command& command, Now now) {
+    if (const auto* login = std::get_if<acd::AgentLogin>(&command);
+        login && !config_.sip.extensions.contains(login->extension)) {
+        // The agent's calls ring where they log in: only a phone of this centre, never a
+        // number the calls would be dialled out to (toll fraud), nor text that would go into
+        // SIP headers.
+        return fail(Errc::InvalidArgument,
+                    "extension: '" + login->extension + "' is not an extension of this centre");
+    }
     if (const auto* hang_up = std::get_if<acd::HangUp>(&command)) {
         return hang_up_by_command(hang_up->call, command, now);
     }

@@ -55,13 +55,13 @@ public:
     /// Refuses a caller not yet answered with `status` (404, 403, 486...); Ended follows.
     /// An answered call is hung up instead.
     void reject(CallRef call, int status);
-    /// Rings every registered contact of `extension` as leg `leg` (a number that is no
-    /// extension goes through the first trunk with a target); LegFailed 480 when none.
+    /// Rings every registered contact of `extension` as leg `leg`; LegFailed 480 when none
+    /// (never a trunk: an agent's phone is an extension, whatever string it was given as).
     /// `since`: when the event that led to this ring reached Markaz (routing latency).
     void ring(CallRef call, std::uint64_t leg, const std::string& extension,
               const std::string& caller, std::chrono::steady_clock::time_point since);
-    /// Dials `number` through the trunk named `trunk` as leg `leg`; LegFailed 503 when there
-    /// is no such trunk (or it has no target).
+    /// Dials `number` through the trunk named `trunk` ("" = the first that dials out) as leg
+    /// `leg`; LegFailed 503 when there is no such trunk (or it has no target).
     void ring_trunk(CallRef call, std::uint64_t leg, const std::string& trunk,
                     const std::string& number, const std::string& caller,
                     std::chrono::steady_clock::time_point since);

@@ -177,16 +177,6 @@ void B2bua::ring(CallRef ref, std::uint64_t leg, const std::string& extension,
     for (const auto& binding : location_.lookup(extension, steady_now())) {
         any = ring_uri(*call, leg, binding.contact, to, caller, nullptr, since) || any;
     }
-    if (!any && !settings_.extensions.contains(extension)) {
-        // Not one of ours: a customer's number, through the first trunk that dials out.
-        for (const Trunk& trunk : settings_.trunks) {
-            if (!trunk.target.empty()) {
-                std::string uri = "sip:" + extension + "@" + trunk.target;
-                any = ring_uri(*call, leg, uri, "<" + uri + ">", caller, &trunk, since);
-                break;
-            }
-        }
-    }
     if (!any) {
         // Known but not registered: temporarily unavailable, as RFC 3261 §21.4.18 says.
         call->dropped_groups.insert(leg);
@@ -202,7 +192,7 @@ void B2bua::ring_trunk(CallRef ref, std::uint64_t leg, const std::string& trunk,
         return;
     }
     for (const Trunk& out : settings_.trunks) {
-        if (out.name == trunk && !out.target.empty()) {
+        if ((trunk.empty() || out.name == trunk) && !out.target.empty()) {
             std::string uri = "sip:" + number + "@" + out.target;
             if (ring_uri(*call, leg, uri, "<" + uri + ">", caller, &out, since)) {
                 return;

@@ -192,5 +192,27 @@ TEST(WebApi, TheSupervisorSeesARealCallWaitAndMovesItToAFreeAgent) {
     EXPECT_EQ(http_send(web_port, "GET", "/api/v1/calls").status, 401U);
 }
 
+TEST(WebApi, AnAgentLogsInOnlyAtAnExtensionOfTheCentre) {
+    // A supervisor's login at an outside number would have the agent's calls dialled out to
+    // it through the trunk, at the centre's expense; the string would also reach SIP headers.
+    const std::uint16_t web_port = free_tcp_port();
+    MarkazServer::Options o;
+    o.extra_yaml = web_config(web_port);
+    o.last_extension = 1003;
+    MarkazServer server{o};
+    Browser supervisor(web_port, "supervisor");
+    ASSERT_EQ(supervisor.post("/api/v1/agents/a1002/state", Json{{"state", "logged-out"}}).status,
+              200U);
+    for (const char* outside : {"00989121234567", "1002@evil.example", "1002\r\nX-Injected: 1"}) {
+        Reply refused = supervisor.post("/api/v1/agents/a1002/login", Json{{"extension", outside}});
+        EXPECT_EQ(refused.status, 400U) << outside << ": " << refused.body;
+        EXPECT_NE(refused.body.find("extension"), std::string::npos) << refused.body;
+    }
+    Json a1002 = agent_of(supervisor.get("/api/v1/agents").json(), "a1002");
+    EXPECT_EQ(a1002["state"], "logged-out") << a1002.dump();
+    Reply ok = supervisor.post("/api/v1/agents/a1002/login", Json{{"extension", "1003"}});
+    EXPECT_EQ(ok.status, 200U) << ok.body;
+}
+
 }  // namespace
 }  // namespace markaz::integration

@@ -271,6 +271,24 @@ TEST(Switchboard, AHangUpOfAnUnknownCallIsRefusedAndChangesNothing) {
     EXPECT_TRUE(h.phones.commands.empty());
 }
 
+TEST(Switchboard, ALoginAtAStringThatIsNoExtensionIsRefusedNamingTheField) {
+    CallFlowHarness h{centre()};
+    ASSERT_TRUE(h.board().command(acd::AgentLogout{AgentId{"a1001"}, ""}, h.now()));
+    auto refused = h.board().command(
+        acd::AgentLogin{AgentId{"a1001"}, "00989121234567", {}, AgentState::Available, "", "sup"},
+        h.now());
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, Errc::InvalidArgument);
+    EXPECT_TRUE(refused.error().message.starts_with("extension: ")) << refused.error().message;
+    EXPECT_EQ(h.agent_state("a1001"), AgentState::LoggedOut);
+    EXPECT_TRUE(
+        h.board()
+            .command(
+                acd::AgentLogin{AgentId{"a1001"}, "1003", {}, AgentState::Available, "", "sup"},
+                h.now())
+            .has_value());
+}
+
 TEST(Switchboard, HoldFromAPhoneGivesTheOtherPartyMusicAndCountsHoldTime) {
     CallFlowHarness h{centre()};
     ready(h);
@@ -391,9 +409,10 @@ TEST(Switchboard, AnAgentFirstCallbackRingsTheAgentThenDialsTheCustomer) {
     EXPECT_EQ(dials[0].number, "1001");  // the agent's phone first
     sip::CallRef call = h.originated(dials[0].tag);
     h.answer(call, 0);  // the agent takes it
-    auto rings = h.phones.take<FakePhones::Ring>();
+    auto rings = h.phones.take<FakePhones::RingTrunk>();
     ASSERT_EQ(rings.size(), 1u);
-    EXPECT_EQ(rings[0].extension, "09121234567");  // then the customer, as a leg of it
+    EXPECT_EQ(rings[0].number, "09121234567");  // then the customer, as a leg of it
+    EXPECT_EQ(rings[0].trunk, "") << "through the first trunk that dials out";
     h.answer(call, rings[0].leg);
     auto connects = h.phones.take<FakePhones::Connect>();
     ASSERT_EQ(connects.size(), 1u);
