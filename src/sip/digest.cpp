@@ -193,25 +193,30 @@ std::string NonceIssuer::mac(std::string_view text) const {
     return to_hex(out, 16);  // 128 bits are plenty for a nonce
 }
 
-std::string NonceIssuer::issue(WallTime now) const {
-    std::string stamp = std::to_string(now.time_since_epoch().count());
-    return stamp + "." + mac(stamp);
+std::string NonceIssuer::issue(WallTime now, std::string_view source) const {
+    // Time, then 64 random bits: two challenges in the same millisecond get different
+    // nonces, so each has counts of its own (NonceUses).
+    unsigned char salt[8];
+    RAND_bytes(salt, sizeof salt);
+    std::string stamp = std::to_string(now.time_since_epoch().count()) + "-" + to_hex(salt, 8);
+    return stamp + "." + mac(stamp + "@" + std::string(source));
 }
 
-Result<void> NonceIssuer::check(std::string_view nonce, WallTime now, Duration max_age) const {
+Result<void> NonceIssuer::check(std::string_view nonce, WallTime now, Duration max_age,
+                                std::string_view source) const {
     auto dot = nonce.find('.');
     if (dot == std::string_view::npos) {
         return fail(Errc::InvalidArgument, "nonce: not one of ours");
     }
     std::string_view stamp = nonce.substr(0, dot);
-    std::string expected = mac(stamp);
+    std::string expected = mac(std::string(stamp) + "@" + std::string(source));
     std::string_view given = nonce.substr(dot + 1);
     if (given.size() != expected.size() ||
         CRYPTO_memcmp(given.data(), expected.data(), expected.size()) != 0) {
-        return fail(Errc::InvalidArgument, "nonce: not one of ours");
+        return fail(Errc::InvalidArgument, "nonce: not one of ours, or not issued to this source");
     }
     long long ms = 0;
-    std::from_chars(stamp.data(), stamp.data() + stamp.size(), ms);
+    std::from_chars(stamp.data(), stamp.data() + std::min(stamp.find('-'), stamp.size()), ms);
     Duration age = now.time_since_epoch() - Duration{ms};
     if (age > max_age || age < -max_age) {
         return fail(Errc::Conflict, "nonce: stale");
@@ -228,6 +233,35 @@ std::string digest_challenge(DigestAlgorithm algorithm, std::string_view realm,
         out += ", stale=true";
     }
     return out;
+}
+
+Result<void> NonceUses::use(const DigestResponse& r, SteadyTime now) {
+    expire(now);
+    if (r.qop.empty()) {
+        // RFC 2069 style: no counter, so the nonce itself is good for one request.
+        if (!once_.emplace(r.nonce, now + lifetime_).second) {
+            return fail(Errc::Conflict, "nonce: already used");
+        }
+        return {};
+    }
+    unsigned long nc = 0;
+    auto [end, error] = std::from_chars(r.nc.data(), r.nc.data() + r.nc.size(), nc, 16);
+    if (error != std::errc{} || end != r.nc.data() + r.nc.size() || nc == 0) {
+        return fail(Errc::InvalidArgument, "nc: not a hexadecimal count");
+    }
+    auto [it, fresh] = counted_.try_emplace(r.nonce, Count{nc, now + lifetime_});
+    if (!fresh) {
+        if (nc <= it->second.highest) {
+            return fail(Errc::Conflict, "nonce: count " + r.nc + " already used");
+        }
+        it->second.highest = nc;
+    }
+    return {};
+}
+
+void NonceUses::expire(SteadyTime now) {
+    std::erase_if(once_, [now](const auto& entry) { return entry.second <= now; });
+    std::erase_if(counted_, [now](const auto& entry) { return entry.second.until <= now; });
 }
 
 }  // namespace markaz::sip

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -66,7 +67,10 @@ Result<std::string> digest_authorization(const char* const* challenge_params,
                                          DigestAlgorithm algorithm, const DigestCredentials& who);
 
 /// Issues and checks nonces without keeping state: a nonce is its issue time plus an HMAC of
-/// that time under a secret drawn at start-up, so a forged or stale nonce is recognised.
+/// that time and the source it was issued to, under a secret drawn at start-up, so a forged
+/// or stale nonce is recognised, and so is one presented from another address (a spoofer
+/// cannot receive our challenges, so its answers are never counted against the source whose
+/// address it spoofs).
 class NonceIssuer {
 public:
     /// A fresh random secret (OpenSSL RAND_bytes).
@@ -74,13 +78,38 @@ public:
     /// A fixed secret, for tests.
     explicit NonceIssuer(std::string secret) : secret_(std::move(secret)) {}
 
-    std::string issue(WallTime now) const;
-    /// Ok when `nonce` was issued by this issuer no more than `max_age` before `now`.
-    Result<void> check(std::string_view nonce, WallTime now, Duration max_age) const;
+    /// A nonce for a challenge sent to `source` (the client's host).
+    std::string issue(WallTime now, std::string_view source) const;
+    /// Ok when `nonce` was issued by this issuer to `source` no more than `max_age` before
+    /// `now`; Conflict when it is stale, InvalidArgument when it is not ours or not theirs.
+    Result<void> check(std::string_view nonce, WallTime now, Duration max_age,
+                       std::string_view source) const;
 
 private:
     std::string mac(std::string_view text) const;
     std::string secret_;
+};
+
+/// Which nonces and counts have been used (RFC 7616 §3.4.5, RFC 3261 §22.4): a response with
+/// qop=auth must bring a count (nc) above the highest seen for its nonce, and a response
+/// without qop may use its nonce once, so a captured Authorization header cannot be sent
+/// again. Entries go when their nonce would be stale anyway. Thread: one (the SIP thread).
+class NonceUses {
+public:
+    explicit NonceUses(Duration lifetime) : lifetime_(lifetime) {}
+    /// Records the use; Conflict when it was used already, InvalidArgument for a bad nc.
+    Result<void> use(const DigestResponse& r, SteadyTime now);
+    void expire(SteadyTime now);
+    std::size_t size() const { return once_.size() + counted_.size(); }
+
+private:
+    struct Count {
+        unsigned long highest = 0;
+        SteadyTime until{};
+    };
+    Duration lifetime_;
+    std::map<std::string, SteadyTime> once_;
+    std::map<std::string, Count> counted_;
 };
 
 /// The WWW-Authenticate header value of a challenge, e.g.

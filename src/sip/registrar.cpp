@@ -14,6 +14,17 @@ namespace markaz::sip {
 
 namespace {
 
+/// True when the digest's `uri` names the same resource as the Request-URI (RFC 3261 §22.4
+/// asks for the same URI; sofia compares scheme, user, host and port, as phones differ in
+/// how they spell parameters).
+bool same_uri(const std::string& digest_uri, const url_t* request) {
+    su_home_t home[1] = {SU_HOME_INIT(home)};
+    url_t* given = url_make(home, digest_uri.c_str());
+    bool same = given && request && url_cmp(given, request) == 0;
+    su_home_deinit(home);
+    return same;
+}
+
 std::string url_text(const url_t* url) {
     char buffer[512];
     url_e(buffer, sizeof buffer, url);
@@ -49,16 +60,16 @@ SipServer::Impl::Auth SipServer::Impl::authenticate(nua_t* nua, nua_handle_t* nh
         }
     }
     if (!response) {
-        challenge(nua, nh, false);
+        challenge(nua, nh, false, host_of(source));
         return Auth::Challenged;
     }
-    if (auto fresh = nonces.check(response->nonce, wall_now(), settings.nonce_lifetime); !fresh) {
-        if (fresh.error().code == Errc::Conflict) {
-            challenge(nua, nh, true);
-            return Auth::Challenged;
-        }
-        refuse(nua, nh, extension, source, fresh.error().message);
-        return Auth::Refused;
+    const std::string host = host_of(source);
+    if (auto fresh = nonces.check(response->nonce, wall_now(), settings.nonce_lifetime, host);
+        !fresh) {
+        // Stale, forged, or issued to another address (a spoofed source cannot have had our
+        // challenge): a fresh challenge, and nothing counted against the source.
+        challenge(nua, nh, fresh.error().code == Errc::Conflict, host);
+        return Auth::Challenged;
     }
     auto algorithm = kDigestAlgorithmNames.parse(response->algorithm);
     if (!algorithm ||
@@ -79,14 +90,26 @@ SipServer::Impl::Auth SipServer::Impl::authenticate(nua_t* nua, nua_handle_t* nh
                known == settings.extensions.end() ? "unknown user" : "wrong credentials");
         return Auth::Refused;
     }
+    // The response is good for this request only: its digest uri is the Request-URI (a
+    // REGISTER's answer does not authorise an INVITE elsewhere), and its nonce and count
+    // have not been used before (a captured header sent again is a replay).
+    if (!same_uri(response->uri, sip->sip_request->rq_url)) {
+        refuse(nua, nh, extension, source, "digest uri is not the Request-URI");
+        return Auth::Refused;
+    }
+    if (auto once = nonce_uses.use(*response, steady_now()); !once) {
+        notify(SipNotice::Kind::AuthFailed, extension, source, once.error().message);
+        challenge(nua, nh, true, host);
+        return Auth::Challenged;
+    }
     bans.record_success(host_of(source));
     return Auth::Ok;
 }
 
-void SipServer::Impl::challenge(nua_t* nua, nua_handle_t* nh, bool stale) {
+void SipServer::Impl::challenge(nua_t* nua, nua_handle_t* nh, bool stale, const std::string& host) {
     // RFC 8760: one challenge per algorithm, in the configured order of preference; a
     // client answers the first one it supports.
-    std::string nonce = nonces.issue(wall_now());
+    std::string nonce = nonces.issue(wall_now(), host);
     std::vector<std::string> challenges;
     for (DigestAlgorithm algorithm : settings.digest_algorithms) {
         challenges.push_back(digest_challenge(algorithm, settings.realm, nonce, stale));
@@ -104,7 +127,9 @@ void SipServer::Impl::refuse(nua_t* nua, nua_handle_t* nh, const std::string& ex
     nua_respond(nh, SIP_403_FORBIDDEN, NUTAG_WITH_THIS(nua), TAG_END());
     notify(SipNotice::Kind::AuthFailed, extension, source, why);
     ++auth_failures;
-    if (bans.record_failure(host_of(source), steady_now())) {
+    // A trunk's address is never banned: failures sent from it (or spoofed as it) must not
+    // cut the centre off from its carrier.
+    if (!trunk_host(host_of(source)) && bans.record_failure(host_of(source), steady_now())) {
         ++bans_total;
         notify(SipNotice::Kind::Banned, extension, source,
                "banned for " +
@@ -120,13 +145,20 @@ bool SipServer::Impl::dropped_for_ban(nua_handle_t* nh, const std::string& sourc
         return false;
     }
     ++requests_dropped;
-    held.push_back(Held{nh, steady_now() + std::chrono::seconds{40}});
-    if (!sweeper) {
-        // Every 5 s for as long as the server runs (su_timer_set_interval would fire once).
-        sweeper = std::make_unique<sofia::RepeatingTimer>(*root, std::chrono::seconds{5},
-                                                          [this] { release_held(steady_now()); });
+    if (held.size() >= kMaxHeld) {
+        // A flood from banned addresses: the oldest held request goes now, unanswered
+        // still, so memory stays bounded.
+        nua_handle_destroy(held.front().handle);
+        held.erase(held.begin());
     }
+    held.push_back(Held{nh, steady_now() + std::chrono::seconds{40}});
     return true;
+}
+
+void SipServer::Impl::housekeeping(SteadyTime now) {
+    release_held(now);
+    bans.expire(now);
+    nonce_uses.expire(now);
 }
 
 void SipServer::Impl::release_held(SteadyTime now) {

@@ -126,6 +126,8 @@ Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, Notice
             return;
         }
         self->nua = self->stack->get();
+        self->sweeper = std::make_unique<sofia::RepeatingTimer>(
+            *self->root, std::chrono::seconds{5}, [self] { self->housekeeping(steady_now()); });
         if (self->media) {
             self->b2bua = std::make_unique<B2bua>(
                 self->nua, *self->media, self->location, self->settings,

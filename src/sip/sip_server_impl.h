@@ -25,6 +25,7 @@
 #include "sip/location_service.h"
 #include "sip/sip_server.h"
 #include "sip/sofia.h"
+#include "sip/sources.h"
 
 namespace markaz::sip {
 
@@ -38,27 +39,6 @@ inline SteadyTime steady_now() {
     return std::chrono::time_point_cast<Duration>(std::chrono::steady_clock::now());
 }
 
-/// "udp:127.0.0.1:5062": where the request being handled came from.
-inline std::string source_of(nua_t* nua) {
-    msg_t* msg = nua_current_request(nua);
-    su_addrinfo_t* ai = msg ? msg_addrinfo(msg) : nullptr;
-    if (!ai || !ai->ai_addr) {
-        return "unknown";
-    }
-    auto* addr = reinterpret_cast<su_sockaddr_t*>(ai->ai_addr);
-    char host[64] = "";
-    su_inet_ntop(addr->su_family, SU_ADDR(addr), host, sizeof host);
-    const char* transport = ai->ai_protocol == IPPROTO_TCP ? "tcp" : "udp";
-    return std::string(transport) + ":" + host + ":" + std::to_string(ntohs(addr->su_port));
-}
-
-/// The address part of a source ("udp:10.0.0.9:5060" -> "10.0.0.9"): bans are per host.
-inline std::string host_of(const std::string& source) {
-    auto first = source.find(':');
-    auto last = source.rfind(':');
-    return first == last ? source : source.substr(first + 1, last - first - 1);
-}
-
 }  // namespace sip_server_detail
 
 /// The server's state. Thread: the SIP thread, but for post() and on_sip_thread(), which
@@ -67,6 +47,7 @@ struct SipServer::Impl {
     SipSettings settings;
     NoticeSink sink;
     NonceIssuer nonces;
+    NonceUses nonce_uses;
     LocationService location;
     BanList bans;
 
@@ -84,6 +65,8 @@ struct SipServer::Impl {
         SteadyTime until;
     };
     std::vector<Held> held;
+    static constexpr std::size_t kMaxHeld = 1000;
+    /// Every 5 s: held requests released, bans and nonce uses expired (housekeeping()).
     std::unique_ptr<sofia::RepeatingTimer> sweeper;
     std::uint64_t auth_failures = 0;
     std::uint64_t bans_total = 0;
@@ -92,6 +75,7 @@ struct SipServer::Impl {
     Impl(SipSettings s, NoticeSink n)
         : settings(std::move(s)),
           sink(std::move(n)),
+          nonce_uses(settings.nonce_lifetime),
           location(settings.registrations),
           bans(settings.bans) {}
 
@@ -149,7 +133,8 @@ struct SipServer::Impl {
     Auth authenticate(nua_t* nua, nua_handle_t* nh, const sip_t* sip, const std::string& extension,
                       const std::string& source);
 
-    void challenge(nua_t* nua, nua_handle_t* nh, bool stale);
+    /// 401 with a nonce issued to `host`.
+    void challenge(nua_t* nua, nua_handle_t* nh, bool stale, const std::string& host);
 
     void refuse(nua_t* nua, nua_handle_t* nh, const std::string& extension,
                 const std::string& source, const std::string& why);
@@ -160,6 +145,7 @@ struct SipServer::Impl {
 
     /// Destroys the handles of dropped requests whose time is up (all of them at shutdown).
     void release_held(SteadyTime now);
+    void housekeeping(SteadyTime now);
 
     void on_register(nua_t* nua, nua_handle_t* nh, const sip_t* sip);
 
@@ -170,9 +156,21 @@ struct SipServer::Impl {
     /// the sender is banned.
     void on_options(nua_t* nua, nua_handle_t* nh);
 
+    /// True when some trunk allows `host` (alone or with a port).
+    bool trunk_host(const std::string& host) const {
+        for (const Trunk& trunk : settings.trunks) {
+            for (const std::string& allowed : trunk.allow) {
+                if (allowed == host || allowed.starts_with(host + ":")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /// The trunk whose `allow` list has the request's source ("10.0.0.5" or "10.0.0.5:5060").
     const Trunk* trunk_for(const std::string& source) const {
-        std::string host = sip_server_detail::host_of(source);
+        std::string host = host_of(source);
         std::string host_port = source.substr(source.find(':') + 1);
         for (const Trunk& trunk : settings.trunks) {
             for (const std::string& allowed : trunk.allow) {
@@ -185,14 +183,15 @@ struct SipServer::Impl {
     }
 
     void on_invite(nua_t* nua, nua_handle_t* nh, const sip_t* sip) {
-        std::string source = sip_server_detail::source_of(nua);
-        if (dropped_for_ban(nh, source)) {
+        std::string source = source_of(nua);
+        // A trunk is trusted by its address (and never banned); everyone else proves who
+        // they are.
+        const Trunk* trunk = trunk_for(source);
+        if (!trunk && dropped_for_ban(nh, source)) {
             return;
         }
         std::string caller =
             sip->sip_from && sip->sip_from->a_url->url_user ? sip->sip_from->a_url->url_user : "";
-        // A trunk is trusted by its address; everyone else proves who they are.
-        const Trunk* trunk = trunk_for(source);
         if (!trunk && authenticate(nua, nh, sip, caller, source) != Auth::Ok) {
             return;  // answered; the handle goes when nua reports the call terminated
         }
@@ -206,8 +205,6 @@ struct SipServer::Impl {
 
     // --- other threads ----------------------------------------------------------------------
 
-    /// Runs `fn` on the SIP thread later, without waiting. A message the loop never delivers
-    /// (it stopped first) frees its closure when sofia destroys it.
     /// Runs `fn` on the B2BUA, on the SIP thread (nothing when calls are not handled).
     template <class Fn>
     void with_b2bua(Fn fn) const {
@@ -218,6 +215,8 @@ struct SipServer::Impl {
         });
     }
 
+    /// Runs `fn` on the SIP thread later, without waiting. A message the loop never delivers
+    /// (it stopped first) frees its closure when sofia destroys it.
     void post(std::function<void()> fn) const {
         using Closure = std::function<void()>;
         su_msg_r msg = SU_MSG_R_INIT;

@@ -79,14 +79,66 @@ TEST(Digest, MalformedAuthorizationNamesWhatIsWrong) {
 TEST(Nonce, IssuedNoncesCheckAndForgedOrStaleOnesDoNot) {
     NonceIssuer issuer{"secret"};
     WallTime t0{std::chrono::hours{500000}};
-    std::string nonce = issuer.issue(t0);
-    EXPECT_TRUE(issuer.check(nonce, t0 + 10s, 5min));
-    EXPECT_EQ(issuer.check(nonce, t0 + 6min, 5min).error().code, Errc::Conflict);
-    EXPECT_FALSE(NonceIssuer{"other"}.check(nonce, t0, 5min));
+    std::string nonce = issuer.issue(t0, "10.0.0.7");
+    EXPECT_TRUE(issuer.check(nonce, t0 + 10s, 5min, "10.0.0.7"));
+    EXPECT_EQ(issuer.check(nonce, t0 + 6min, 5min, "10.0.0.7").error().code, Errc::Conflict);
+    EXPECT_FALSE(NonceIssuer{"other"}.check(nonce, t0, 5min, "10.0.0.7"));
     std::string tampered = nonce;
     tampered[0] = tampered[0] == '1' ? '2' : '1';
-    EXPECT_FALSE(issuer.check(tampered, t0, 5min));
-    EXPECT_FALSE(issuer.check("garbage", t0, 5min));
+    EXPECT_FALSE(issuer.check(tampered, t0, 5min, "10.0.0.7"));
+    EXPECT_FALSE(issuer.check("garbage", t0, 5min, "10.0.0.7"));
+}
+
+TEST(Nonce, ANonceIsGoodOnlyFromTheAddressItWasIssuedTo) {
+    // A spoofer cannot receive the challenge sent to the address it spoofs, so it can only
+    // bring a nonce issued to itself: from the spoofed address that nonce is not valid.
+    NonceIssuer issuer{"secret"};
+    WallTime t0{std::chrono::hours{500000}};
+    std::string nonce = issuer.issue(t0, "203.0.113.9");
+    auto spoofed = issuer.check(nonce, t0, 5min, "10.0.0.5");
+    ASSERT_FALSE(spoofed);
+    EXPECT_EQ(spoofed.error().code, Errc::InvalidArgument);
+    EXPECT_NE(spoofed.error().message.find("source"), std::string::npos);
+}
+
+DigestResponse answer(std::string nonce, std::string qop, std::string nc) {
+    DigestResponse r;
+    r.nonce = std::move(nonce);
+    r.qop = std::move(qop);
+    r.nc = std::move(nc);
+    return r;
+}
+
+TEST(NonceUses, ACountIsUsedOnceAndMustRise) {
+    NonceUses uses{5min};
+    SteadyTime t0{std::chrono::hours{1}};
+    EXPECT_TRUE(uses.use(answer("n1", "auth", "00000001"), t0));
+    auto replay = uses.use(answer("n1", "auth", "00000001"), t0 + 1s);
+    ASSERT_FALSE(replay);
+    EXPECT_EQ(replay.error().code, Errc::Conflict);
+    EXPECT_TRUE(uses.use(answer("n1", "auth", "00000002"), t0 + 2s));
+    EXPECT_FALSE(uses.use(answer("n1", "auth", "00000002"), t0 + 3s));
+    EXPECT_TRUE(uses.use(answer("n2", "auth", "00000001"), t0 + 3s)) << "another nonce";
+    EXPECT_EQ(uses.use(answer("n1", "auth", "zz"), t0).error().code, Errc::InvalidArgument);
+    EXPECT_EQ(uses.use(answer("n1", "auth", "0"), t0).error().code, Errc::InvalidArgument);
+}
+
+TEST(NonceUses, WithoutQopANonceIsGoodForOneRequest) {
+    NonceUses uses{5min};
+    SteadyTime t0{std::chrono::hours{1}};
+    EXPECT_TRUE(uses.use(answer("n1", "", ""), t0));
+    EXPECT_FALSE(uses.use(answer("n1", "", ""), t0 + 1s));
+}
+
+TEST(NonceUses, EntriesGoWhenTheirNonceWouldBeStale) {
+    NonceUses uses{5min};
+    SteadyTime t0{std::chrono::hours{1}};
+    ASSERT_TRUE(uses.use(answer("n1", "auth", "00000001"), t0));
+    ASSERT_TRUE(uses.use(answer("n2", "", ""), t0));
+    uses.expire(t0 + 4min);
+    EXPECT_EQ(uses.size(), 2u);
+    uses.expire(t0 + 5min);
+    EXPECT_EQ(uses.size(), 0u);
 }
 
 TEST(Challenge, HeaderValue) {
@@ -139,8 +191,8 @@ struct SofiaParams {
 
 TEST(ClientDigest, WhatTheClientSendsTheServerAccepts) {
     NonceIssuer nonces{"secret"};
-    SofiaParams challenge{
-        digest_challenge(DigestAlgorithm::Md5, "markaz", nonces.issue(WallTime{}), false)};
+    SofiaParams challenge{digest_challenge(DigestAlgorithm::Md5, "markaz",
+                                           nonces.issue(WallTime{}, "127.0.0.1"), false)};
     auto header = digest_authorization(
         challenge.pointers.data(), DigestAlgorithm::Md5,
         DigestCredentials{"1001", "secret1001", "REGISTER", "sip:127.0.0.1:5060", "c1"});

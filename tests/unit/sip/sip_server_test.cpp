@@ -4,8 +4,12 @@
 #include "sip/sip_server.h"
 
 #include <algorithm>
+#include <arpa/inet.h>
 #include <mutex>
+#include <netinet/in.h>
 #include <regex>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -189,6 +193,104 @@ TEST_F(SipServerTest, RegistersWithSha256WhenTheClientAnswersThatChallenge) {
                                         register_request(port_, 3, md5))
                   .find("SIP/2.0 403"),
               std::string::npos);
+}
+
+/// One datagram from `source` (a loopback address such as 127.0.0.2) to the server, and the
+/// first answer within 2 s ("" if none).
+std::string exchange_from(const char* source, int port, const std::string& bytes) {
+    int s = socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in from{};
+    from.sin_family = AF_INET;
+    inet_pton(AF_INET, source, &from.sin_addr);
+    bind(s, reinterpret_cast<sockaddr*>(&from), sizeof from);
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(static_cast<std::uint16_t>(port));
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    sendto(s, bytes.data(), bytes.size(), 0, reinterpret_cast<sockaddr*>(&to), sizeof to);
+    timeval wait{2, 0};
+    setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+    char buffer[4096];
+    ssize_t got = recv(s, buffer, sizeof buffer, 0);
+    close(s);
+    return got > 0 ? std::string(buffer, static_cast<std::size_t>(got)) : std::string{};
+}
+
+/// The Authorization header answering `nonce` for 1001 with `password`, uri and count given.
+std::string authorization(const std::string& nonce, const std::string& uri,
+                          const std::string& password, const std::string& nc) {
+    DigestResponse r{"1001", "markaz", nonce, uri, "", "SHA-256", "auth", nc, "c0ffee", ""};
+    r.response = *expected_digest(r, password, "REGISTER");
+    return "Authorization: Digest username=\"1001\", realm=\"markaz\", nonce=\"" + nonce +
+           "\", uri=\"" + uri + "\", response=\"" + r.response +
+           "\", algorithm=SHA-256, qop=auth, nc=" + nc + ", cnonce=\"c0ffee\"\r\n";
+}
+
+std::string nonce_of(const std::string& challenge) {
+    std::smatch nonce;
+    return std::regex_search(challenge, nonce, std::regex{R"re(nonce="([^"]+)")re"})
+               ? nonce[1].str()
+               : "";
+}
+
+TEST_F(SipServerTest, ACapturedAuthorizationSentAgainIsNotAccepted) {
+    // RFC 7616 §3.4.5: the count must rise for each use of a nonce, so an eavesdropper's copy
+    // of a REGISTER (sent again from elsewhere, to take over the extension's calls) fails.
+    algorithms_ = {DigestAlgorithm::Sha256};
+    start();
+    const auto port = static_cast<std::uint16_t>(port_);
+    std::string nonce = nonce_of(integration::udp_exchange(port, register_request(port_, 1, "")));
+    ASSERT_FALSE(nonce.empty());
+    const std::string uri = "sip:127.0.0.1:" + std::to_string(port_);
+    std::string header = authorization(nonce, uri, "secret1001", "00000001");
+    ASSERT_NE(
+        integration::udp_exchange(port, register_request(port_, 2, header)).find("SIP/2.0 200"),
+        std::string::npos);
+    std::string replay = integration::udp_exchange(port, register_request(port_, 3, header));
+    EXPECT_NE(replay.find("SIP/2.0 401"), std::string::npos) << replay;
+    EXPECT_NE(replay.find("stale=true"), std::string::npos) << replay;
+    // The phone's own next request, with the next count, is fine.
+    std::string next = authorization(nonce, uri, "secret1001", "00000002");
+    EXPECT_NE(integration::udp_exchange(port, register_request(port_, 4, next)).find("SIP/2.0 200"),
+              std::string::npos);
+    // An answer computed for another URI does not authorise this request.
+    std::string elsewhere = authorization(nonce, "sip:evil.example", "secret1001", "00000003");
+    EXPECT_NE(
+        integration::udp_exchange(port, register_request(port_, 5, elsewhere)).find("SIP/2.0 403"),
+        std::string::npos);
+}
+
+TEST_F(SipServerTest, AnswersToAnotherAddresssNonceAreNotCountedAgainstTheSource) {
+    // A spoofer at 127.0.0.2 gets its own nonce, then sends wrong answers as 127.0.0.3 (the
+    // address it wants banned): they are challenged again and never counted.
+    algorithms_ = {DigestAlgorithm::Sha256};
+    SipSettings settings;
+    settings.bans = {.max_failures = 2, .window = 1min, .ban_time = 10min};
+    start(settings);
+    std::string nonce = nonce_of(exchange_from("127.0.0.2", port_, register_request(port_, 1, "")));
+    ASSERT_FALSE(nonce.empty());
+    const std::string uri = "sip:127.0.0.1:" + std::to_string(port_);
+    for (int i = 0; i < 4; ++i) {
+        std::string wrong = authorization(nonce, uri, "guess", "0000000" + std::to_string(i + 1));
+        std::string answer =
+            exchange_from("127.0.0.3", port_, register_request(port_, 2 + i, wrong));
+        EXPECT_NE(answer.find("SIP/2.0 401"), std::string::npos) << answer;
+    }
+    EXPECT_TRUE(server_->bans().empty());
+    EXPECT_EQ(server_->stats().auth_failures, 0u);
+}
+
+TEST_F(SipServerTest, ATrunksAddressIsNeverBanned) {
+    SipSettings settings;
+    settings.bans = {.max_failures = 2, .window = 1min, .ban_time = 10min};
+    settings.trunks.push_back(Trunk{"carrier", {"127.0.0.1"}});
+    start(settings);
+    for (int i = 0; i < 4; ++i) {
+        register_with("1002", "guess" + std::to_string(i));
+    }
+    EXPECT_TRUE(server_->bans().empty());
+    EXPECT_EQ(server_->stats().auth_failures, 4u) << "refused, counted, not banned";
+    EXPECT_EQ(statuses(options().output), std::vector<int>{200});
 }
 
 TEST_F(SipServerTest, GarbageDatagramsChangeNothing) {
