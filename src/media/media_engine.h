@@ -40,6 +40,9 @@ struct RemoteMedia {
     bool receive = true;
     /// The packet time to send at (the negotiated a=ptime): 10 to 60 ms.
     std::uint32_t ptime_ms = 20;
+    /// The IPv4 host the peer's SIP came from or went to: behind NAT its RTP comes from there,
+    /// not from `address`, and may be learnt (RtpLatch). Empty: only `address`'s host may.
+    std::string signalling_host;
 };
 
 /// What the media engine tells the core. Posted from worker threads; sinks must not block.

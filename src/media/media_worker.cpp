@@ -15,6 +15,7 @@
 #include "media/inbound_audio.h"
 #include "media/outbound_audio.h"
 #include "media/room.h"
+#include "media/rtp_latch.h"
 #include "media/rtp_packet.h"
 #include "media/telephone_event.h"
 #include "media/wav_recorder.h"
@@ -36,10 +37,6 @@ sockaddr_in to_sockaddr(const std::string& address, std::uint16_t port) {
     return out;
 }
 
-bool same_source(const sockaddr_in& a, const sockaddr_in& b) {
-    return a.sin_addr.s_addr == b.sin_addr.s_addr && a.sin_port == b.sin_port;
-}
-
 /// One leg's RTP state on its worker.
 struct Channel {
     Channel(ChannelId channel, RtpSocket rtp)
@@ -48,16 +45,13 @@ struct Channel {
     ChannelId id{};
     RtpSocket socket;
     std::optional<RemoteMedia> remote;
-    sockaddr_in send_to{};
     std::unique_ptr<Codec> encoder;
     std::unique_ptr<Codec> decoder;
     InboundAudio heard;      ///< the peer's packets, whatever their packet time, as 20 ms frames
     OutboundAudio outbound;  ///< our 20 ms frames, as packets of the peer's packet time
     DtmfReceiver dtmf;
-    /// The source RTP is taken from: the first one heard after the remote was set (symmetric
-    /// RTP, which gets through NAT). Packets from anywhere else are dropped, so a stranger
-    /// cannot inject audio or steal the stream by sending to the port.
-    std::optional<sockaddr_in> latched;
+    /// Which source's packets are the peer's, and where ours go (symmetric RTP).
+    RtpLatch latch;
     std::uint16_t seq = 0;
     std::uint32_t timestamp = 0;
     std::uint32_t ssrc = 0;
@@ -174,10 +168,12 @@ struct MediaWorker::Impl {
             channel->encoder = make_codec(c.remote.codec, c.remote.payload_type);
             channel->decoder = make_codec(c.remote.codec, c.remote.payload_type);
         }
-        sockaddr_in to = to_sockaddr(c.remote.address, c.remote.port);
-        if (!channel->remote || !same_source(to, channel->send_to)) {
-            channel->latched.reset();  // a new address (re-INVITE): learn its source again
-            channel->send_to = to;
+        if (!channel->remote || channel->remote->address != c.remote.address ||
+            channel->remote->port != c.remote.port ||
+            channel->remote->signalling_host != c.remote.signalling_host) {
+            // A new address (re-INVITE): learn its source again.
+            channel->latch.expect(to_sockaddr(c.remote.address, c.remote.port),
+                                  to_sockaddr(c.remote.signalling_host, 0).sin_addr.s_addr);
         }
         if (!c.remote.telephone_event && !channel->tones_in) {
             channel->tones_in = std::make_unique<DtmfDetector>();
@@ -309,14 +305,9 @@ struct MediaWorker::Impl {
             if (parse_rtp(d.bytes, packet) != RtpError::None) {
                 continue;  // not RTP: dropped, never fatal
             }
-            if (channel.remote) {
-                if (!channel.latched) {
-                    // Symmetric RTP: answer where the peer's packets come from.
-                    channel.latched = d.from;
-                    channel.send_to = d.from;
-                } else if (!same_source(*channel.latched, d.from)) {
-                    continue;  // not our peer
-                }
+            if (!channel.remote ||
+                !channel.latch.accept(d.from, packet.header.ssrc, packet.header.sequence)) {
+                continue;  // no peer yet, or not our peer
             }
             channel.last_heard = now;
             channel.timeout_reported = false;
@@ -420,7 +411,7 @@ struct MediaWorker::Impl {
         std::array<std::uint8_t, RtpSocket::kMaxDatagram> datagram{};
         std::size_t length = write_rtp(header, payload, datagram);
         std::array<std::span<const std::uint8_t>, 1> packets{std::span(datagram.data(), length)};
-        channel.socket.send(packets, channel.send_to);
+        channel.socket.send(packets, channel.latch.send_to());
     }
 
     PortPool& ports_;

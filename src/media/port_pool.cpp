@@ -1,6 +1,19 @@
 #include "media/port_pool.h"
 
+#include <sys/random.h>
+
 namespace markaz::media {
+namespace {
+
+/// A uniform draw below `bound` (> 0) from the kernel's CSPRNG.
+std::size_t draw_below(std::size_t bound) {
+    std::uint64_t value = 0;
+    // getrandom of 8 bytes from an initialised pool does not fail or return short.
+    (void)getrandom(&value, sizeof value, 0);
+    return static_cast<std::size_t>(value % bound);  // bias below 2^-40 for bounds under 2^24
+}
+
+}  // namespace
 
 PortPool::PortPool(std::uint16_t first, std::uint16_t last) {
     for (std::uint32_t port = first + (first & 1u); port + 1 <= last; port += 2) {
@@ -10,14 +23,12 @@ PortPool::PortPool(std::uint16_t first, std::uint16_t last) {
 
 std::optional<std::uint16_t> PortPool::acquire() {
     std::lock_guard lock{mutex_};
-    if (head_ == free_.size()) {
+    if (free_.empty()) {
         return std::nullopt;
     }
-    std::uint16_t port = free_[head_++];
-    if (head_ > 1024 && head_ * 2 > free_.size()) {
-        free_.erase(free_.begin(), free_.begin() + static_cast<std::ptrdiff_t>(head_));
-        head_ = 0;
-    }
+    auto taken = free_.begin() + static_cast<std::ptrdiff_t>(draw_below((free_.size() + 1) / 2));
+    std::uint16_t port = *taken;
+    free_.erase(taken);  // at most a few thousand ports: moving them is cheap next to a call setup
     return port;
 }
 
@@ -28,7 +39,7 @@ void PortPool::release(std::uint16_t port) {
 
 std::size_t PortPool::available() const {
     std::lock_guard lock{mutex_};
-    return free_.size() - head_;
+    return free_.size();
 }
 
 }  // namespace markaz::media

@@ -8,8 +8,10 @@
 namespace markaz::media {
 
 /// Hands out RTP ports from the configured range: even numbers, the odd one above each kept
-/// for RTCP (RFC 3550 §11). A port goes to the back of the line when released, so a port just
-/// freed is not reused at once (late packets of the old call would land in the new one).
+/// for RTCP (RFC 3550 §11). Each port is drawn at random (from the kernel's CSPRNG), so that
+/// nobody can tell from one call's port where the next call's audio will be. Only the older
+/// half of the free ports is drawn from: a port just released waits, so that late packets of
+/// the old call do not land in a new one.
 /// Thread: any (the SIP thread allocates, media workers release).
 class PortPool {
 public:
@@ -22,8 +24,7 @@ public:
 
 private:
     mutable std::mutex mutex_;
-    std::vector<std::uint16_t> free_;  // used as a queue: acquire from the front
-    std::size_t head_ = 0;
+    std::vector<std::uint16_t> free_;  ///< in the order they were released, oldest first
 };
 
 }  // namespace markaz::media

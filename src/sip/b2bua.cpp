@@ -11,6 +11,7 @@
 #include "media/dtmf_event.h"
 #include "media/sdp_session.h"
 #include "sip/b2bua_call.h"
+#include "sip/sources.h"
 
 namespace markaz::sip {
 
@@ -70,9 +71,10 @@ void B2bua::on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& cal
     auto call = std::make_unique<Call>();
     call->id = next_call_++;
     call->in = Leg{nh, opened->id, opened->port, answer->session, 1, true};
+    call->in.peer_host = host_of(source_of(nua_));
     call->caller_offer = std::move(*offer);
     call->caller = caller;
-    media_.set_remote(opened->id, remote_of(answer->audio));
+    media_.set_remote(opened->id, remote_of(answer->audio, call->in.peer_host));
     Call& c = *call;
     legs_[nh] = {c.id, &c.in};
     calls_[c.id] = std::move(call);
@@ -111,8 +113,9 @@ void B2bua::answer_inbound(Call& call) {
     call.answered = true;
 }
 
-bool B2bua::add_outbound_leg(Call& call, const std::string& uri, const std::string& to,
-                             const std::string& from, const Trunk* trunk, std::uint64_t group) {
+bool B2bua::add_outbound_leg(Call& call, const std::string& uri, const std::string& peer_host,
+                             const std::string& to, const std::string& from, const Trunk* trunk,
+                             std::uint64_t group) {
     auto opened = media_.open_channel(call.in.channel);
     if (!opened) {
         return false;
@@ -122,6 +125,7 @@ bool B2bua::add_outbound_leg(Call& call, const std::string& uri, const std::stri
     leg->port = opened->port;
     leg->trunk = trunk;
     leg->group = group;
+    leg->peer_host = peer_host;
     leg->our_sdp = media::make_offer(local_media(opened->port));
     std::string body = media::format_sdp(leg->our_sdp);
     leg->nh = nua_handle(nua_, nullptr, SIPTAG_TO_STR(to.c_str()), TAG_END());

@@ -87,13 +87,16 @@ public:
 private:
     /// Answers the inbound leg with our SDP.
     void answer_inbound(Call& call);
-    /// Rings `uri` as leg `group`, counting the routing latency; false when it could not.
-    bool ring_uri(Call& call, std::uint64_t group, const std::string& uri, const std::string& to,
-                  const std::string& caller, const Trunk* trunk,
-                  std::chrono::steady_clock::time_point since);
-    /// One outbound leg to `uri`, its own media channel next to the caller's.
-    bool add_outbound_leg(Call& call, const std::string& uri, const std::string& to,
-                          const std::string& from, const Trunk* trunk, std::uint64_t group = 0);
+    /// Rings `uri` (whose SIP goes to `peer_host`) as leg `group`, counting the routing
+    /// latency; false when it could not.
+    bool ring_uri(Call& call, std::uint64_t group, const std::string& uri,
+                  const std::string& peer_host, const std::string& to, const std::string& caller,
+                  const Trunk* trunk, std::chrono::steady_clock::time_point since);
+    /// One outbound leg to `uri` (its SIP to `peer_host`), its own media channel next to the
+    /// caller's.
+    bool add_outbound_leg(Call& call, const std::string& uri, const std::string& peer_host,
+                          const std::string& to, const std::string& from, const Trunk* trunk,
+                          std::uint64_t group = 0);
     /// Responses to the application's calls: its originated leg, and the legs it rings.
     void on_app_response(Call& call, Leg& leg, int status, const sip_t* sip);
     /// A leg rings (180) or sends early media (183 with SDP) while the caller is not

@@ -10,6 +10,7 @@
 
 #include "sip/b2bua.h"
 #include "sip/b2bua_call.h"
+#include "sip/sources.h"
 
 namespace markaz::sip {
 
@@ -74,7 +75,7 @@ void B2bua::on_app_response(Call& call, Leg& leg, int status, const sip_t* sip) 
             return;
         }
         leg.final_status = 200;
-        media_.set_remote(leg.channel, remote_of(*audio));
+        media_.set_remote(leg.channel, remote_of(*audio, leg.peer_host));
         CallEvent answered{CallEvent::Kind::LegAnswered, call.id, leg.group};
         answered.channel = leg.channel;
         if (&leg == &call.in) {
@@ -116,7 +117,7 @@ void B2bua::pass_progress(Call& call, Leg& leg, int status, const sip_t* sip) {
                 // Early media (announcements, ringback from a carrier or a PBX): the caller
                 // hears this leg before anyone answers, through the same bridge.
                 call.early = &leg;
-                media_.set_remote(leg.channel, remote_of(*audio));
+                media_.set_remote(leg.channel, remote_of(*audio, leg.peer_host));
                 media_.bridge(call.in.channel, leg.channel, std::nullopt);
                 std::string body = media::format_sdp(call.in.our_sdp);
                 nua_respond(call.in.nh, SIP_183_SESSION_PROGRESS,
@@ -150,12 +151,12 @@ void B2bua::app_leg_failed(Call& call, std::uint64_t group) {
     emit(CallEvent{CallEvent::Kind::LegFailed, call.id, group, {}, {}, false, {}, status});
 }
 
-bool B2bua::ring_uri(Call& call, std::uint64_t group, const std::string& uri, const std::string& to,
-                     const std::string& caller, const Trunk* trunk,
-                     std::chrono::steady_clock::time_point since) {
+bool B2bua::ring_uri(Call& call, std::uint64_t group, const std::string& uri,
+                     const std::string& peer_host, const std::string& to, const std::string& caller,
+                     const Trunk* trunk, std::chrono::steady_clock::time_point since) {
     // The phone rung shows who calls: the caller's number, at Markaz.
     std::string from = "<sip:" + caller + "@" + settings_.address + ">";
-    if (!add_outbound_leg(call, uri, to, from, trunk, group)) {
+    if (!add_outbound_leg(call, uri, peer_host, to, from, trunk, group)) {
         return false;
     }
     if (routing_ms_.size() < 10'000'000) {
@@ -175,7 +176,9 @@ void B2bua::ring(CallRef ref, std::uint64_t leg, const std::string& extension,
     std::string to = "<sip:" + extension + "@" + settings_.address + ">";
     bool any = false;
     for (const auto& binding : location_.lookup(extension, steady_now())) {
-        any = ring_uri(*call, leg, binding.contact, to, caller, nullptr, since) || any;
+        any = ring_uri(*call, leg, binding.contact, host_of(binding.source), to, caller, nullptr,
+                       since) ||
+              any;
     }
     if (!any) {
         // Known but not registered: temporarily unavailable, as RFC 3261 §21.4.18 says.
@@ -194,7 +197,8 @@ void B2bua::ring_trunk(CallRef ref, std::uint64_t leg, const std::string& trunk,
     for (const Trunk& out : settings_.trunks) {
         if ((trunk.empty() || out.name == trunk) && !out.target.empty()) {
             std::string uri = "sip:" + number + "@" + out.target;
-            if (ring_uri(*call, leg, uri, "<" + uri + ">", caller, &out, since)) {
+            if (ring_uri(*call, leg, uri, host_of_target(out.target), "<" + uri + ">", caller, &out,
+                         since)) {
                 return;
             }
             break;
@@ -269,14 +273,17 @@ void B2bua::hang_up(CallRef ref) {
 
 void B2bua::originate(std::uint64_t tag, const std::string& number, const std::string& caller_id) {
     std::string uri;
+    std::string peer_host;
     const Trunk* trunk = nullptr;
     if (auto contacts = location_.lookup(number, steady_now()); !contacts.empty()) {
         uri = contacts.front().contact;
+        peer_host = host_of(contacts.front().source);
     } else {
         for (const Trunk& t : settings_.trunks) {
             if (!t.target.empty()) {
                 trunk = &t;
                 uri = "sip:" + number + "@" + t.target;
+                peer_host = host_of_target(t.target);
                 break;
             }
         }
@@ -304,6 +311,7 @@ void B2bua::originate(std::uint64_t tag, const std::string& number, const std::s
     c.in.channel = opened->id;
     c.in.port = opened->port;
     c.in.trunk = trunk;
+    c.in.peer_host = peer_host;
     c.in.our_sdp = media::make_offer(local_media(opened->port));
     std::string body = media::format_sdp(c.in.our_sdp);
     std::string from = "<sip:" + caller_id + "@" + settings_.address + ">";

@@ -37,7 +37,10 @@ inline std::optional<media::SdpSession> sdp_of(const sip_t* sip) {
     return std::move(*parsed);
 }
 
-inline media::RemoteMedia remote_of(const media::NegotiatedAudio& audio) {
+/// The media of a leg whose SIP comes from or goes to `peer_host` (RTP behind NAT may be
+/// learnt from there: media::RtpLatch).
+inline media::RemoteMedia remote_of(const media::NegotiatedAudio& audio,
+                                    const std::string& peer_host) {
     return media::RemoteMedia{audio.remote_address,
                               audio.remote_port,
                               audio.codec,
@@ -45,7 +48,8 @@ inline media::RemoteMedia remote_of(const media::NegotiatedAudio& audio) {
                               audio.telephone_event_payload_type,
                               audio.sends() && audio.remote_address != "0.0.0.0",
                               audio.receives(),
-                              audio.ptime_ms};
+                              audio.ptime_ms,
+                              peer_host};
 }
 
 }  // namespace b2bua_detail
@@ -63,7 +67,8 @@ struct B2bua::Leg {
     bool authenticated = false;    ///< already answered the trunk's challenge once
     std::uint64_t group = 0;       ///< the application's leg number (its contacts share it)
     bool channel_open = true;
-    bool holding = false;  ///< its last offer stopped our audio to it (it holds its peer)
+    bool holding = false;   ///< its last offer stopped our audio to it (it holds its peer)
+    std::string peer_host;  ///< where its SIP comes from (inbound) or goes to (outbound)
 };
 
 struct B2bua::Call {

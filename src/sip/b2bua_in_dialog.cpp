@@ -27,7 +27,7 @@ void B2bua::on_reinvite(Call& call, Leg& leg, const sip_t* sip) {
         return;
     }
     leg.our_sdp = answer->session;
-    media_.set_remote(leg.channel, remote_of(answer->audio));
+    media_.set_remote(leg.channel, remote_of(answer->audio, leg.peer_host));
     // A leg that stops receiving from us (sendonly, inactive, c=0.0.0.0) has put the other
     // party on hold: the application is told (Held, Resumed) and plays the music.
     bool holding = !answer->audio.sends();
@@ -60,9 +60,9 @@ void B2bua::on_info(Call& call, Leg& leg, const sip_t* sip) {
     CallEvent pressed{CallEvent::Kind::Digit, call.id, &leg == &call.in ? 0 : leg.group};
     pressed.digit = digit->digit;
     emit(std::move(pressed));
-    report_(SipNotice::Kind::Dtmf, party(call, leg),
-            std::string("digit ") + digit->digit + " (sip-info) in call c" +
-                std::to_string(call.id));
+    report_(
+        SipNotice::Kind::Dtmf, party(call, leg),
+        std::string("digit ") + digit->digit + " (sip-info) in call c" + std::to_string(call.id));
 }
 
 void B2bua::on_media_event(const media::MediaEvent& event) {

@@ -2,6 +2,8 @@
 // phones registering to it and calling through its B2BUA and media engine.
 
 #include <arpa/inet.h>
+#include <array>
+#include <atomic>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <thread>
@@ -9,6 +11,8 @@
 
 #include <gtest/gtest.h>
 
+#include "media/g711.h"
+#include "media/rtp_packet.h"
 #include "support/baresip_phone.h"
 #include "support/markaz_server.h"
 #include "support/sipsak.h"
@@ -194,6 +198,83 @@ TEST(MarkazCalls, GarbageOnTheRtpPortsChangesNothing) {
     EXPECT_TRUE(server.running()) << server.log_tail();
     EXPECT_GT(tone_share(a.last_recording().heard, 0, 1000), 0.8);
     EXPECT_GT(tone_share(b.last_recording().heard, 0, 440), 0.8);
+}
+
+/// An attacker on the network (127.0.0.2: a host the phone's SIP never came from): sends a
+/// well-formed RTP stream of a 2000 Hz tone to every even port of the server's RTP range, 50
+/// rounds a second, and counts the RTP that comes back.
+class RtpSprayer {
+public:
+    RtpSprayer() : socket_(::socket(AF_INET, SOCK_DGRAM, 0)) {
+        sockaddr_in from{};
+        from.sin_family = AF_INET;
+        inet_pton(AF_INET, "127.0.0.2", &from.sin_addr);
+        EXPECT_EQ(bind(socket_, reinterpret_cast<sockaddr*>(&from), sizeof from), 0);
+        thread_ = std::thread([this] { run(); });
+    }
+    ~RtpSprayer() {
+        stop_ = true;
+        thread_.join();
+        close(socket_);
+    }
+    int packets_received() const { return received_; }
+
+private:
+    void run() {
+        std::array<std::int16_t, 160> tone{};
+        std::array<std::uint8_t, 160> payload{};
+        std::array<std::uint8_t, 200> datagram{};
+        for (std::size_t i = 0; i < tone.size(); ++i) {  // 2000 Hz at 8 kHz: 4 samples a cycle
+            tone[i] = static_cast<std::int16_t>(i % 4 == 1 ? 12000 : i % 4 == 3 ? -12000 : 0);
+        }
+        media::ulaw_encode(tone, payload);
+        for (std::uint16_t seq = 0; !stop_; ++seq) {
+            std::size_t n = media::write_rtp(media::RtpHeader{false, 0, seq, seq * 160u, 0x5151},
+                                             payload, datagram);
+            for (int port = 40000; port < 40999; port += 2) {
+                sockaddr_in to{};
+                to.sin_family = AF_INET;
+                to.sin_port = htons(static_cast<std::uint16_t>(port));
+                to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+                sendto(socket_, datagram.data(), n, 0, reinterpret_cast<sockaddr*>(&to), sizeof to);
+            }
+            std::array<std::uint8_t, 1500> back{};
+            while (recv(socket_, back.data(), back.size(), MSG_DONTWAIT) >= 12) {
+                ++received_;
+            }
+            std::this_thread::sleep_for(20ms);
+        }
+    }
+    int socket_;
+    std::atomic<bool> stop_{false};
+    std::atomic<int> received_{0};
+    std::thread thread_;
+};
+
+TEST(MarkazCalls, RtpSprayedAtEveryPortWhileACallRingsIsNeitherHeardNorAnswered) {
+    // Fails with a first-packet latch: while b rings, the caller's channel knows the caller's
+    // address but hears nothing from it yet, so the sprayer's packets were learnt; b then heard
+    // the sprayer, and the sprayer heard b.
+    MarkazServer server;
+    BaresipPhone a{extension(server, "1001", 440)};
+    BaresipPhone b{extension(server, "1002", 1000)};
+    a.wait_until_registered();
+    b.wait_until_registered();
+    RtpSprayer attacker;
+    a.dial(server.uri("1002"));
+    b.wait_for(ev::kCallIncoming);
+    std::this_thread::sleep_for(1s);  // ringing
+    b.answer();
+    a.wait_for(ev::kCallEstablished);
+    b.wait_for(ev::kCallEstablished);
+    std::this_thread::sleep_for(2s);
+    a.hangup();
+    a.wait_for(ev::kCallClosed);
+    b.wait_for(ev::kCallClosed);
+    EXPECT_GT(tone_share(b.last_recording().heard, 0, 440), 0.8) << server.log_tail();
+    EXPECT_LT(tone_share(b.last_recording().heard, 0, 2000), 0.05);
+    EXPECT_GT(tone_share(a.last_recording().heard, 0, 1000), 0.8);
+    EXPECT_EQ(attacker.packets_received(), 0) << "the call's audio was diverted to the attacker";
 }
 
 TEST(MarkazCalls, A183WithSdpOpensEarlyMediaToTheCallerBeforeTheAnswer) {

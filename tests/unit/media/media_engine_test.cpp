@@ -36,8 +36,10 @@ MediaSettings settings() {
     return s;
 }
 
+/// The peer's media, its SIP from 127.0.0.1 too.
 RemoteMedia remote(const Peer& peer, bool receive = true) {
-    return RemoteMedia{"127.0.0.1", peer.port(), CodecKind::Pcmu, 0, std::nullopt, true, receive};
+    return RemoteMedia{"127.0.0.1", peer.port(), CodecKind::Pcmu, 0, std::nullopt, true,
+                       receive,     20,          "127.0.0.1"};
 }
 
 /// Collects what the engine reports.
@@ -232,6 +234,55 @@ TEST(MediaEngine, RtpFromAStrangerIsNeitherHeardNorAnswered) {
     EXPECT_GT(peer_heard_itself, 20);
     EXPECT_EQ(peer_heard_stranger, 0);
     EXPECT_FALSE(stranger.receive_sample()) << "the stream was not diverted to the stranger";
+}
+
+TEST(MediaEngine, AStreamSprayedAtThePortBeforeThePeerSpeaksIsNeitherHeardNorAnswered) {
+    // The attack on a first-packet latch: a stranger sends a well-formed stream to the port as
+    // soon as it is open, before the phone's first packet, from another host.
+    auto engine = MediaEngine::start(settings(), nullptr);
+    ASSERT_TRUE(engine);
+    auto channel = (*engine)->open_channel();
+    Peer peer;
+    Peer stranger{"127.0.0.2"};
+    (*engine)->set_remote(channel->id, remote(peer));
+    (*engine)->echo(channel->id);
+    for (std::uint16_t seq = 0; seq < 10; ++seq) {
+        stranger.send_frame(channel->port, seq, 12000);
+        std::this_thread::sleep_for(5ms);
+    }
+    int peer_heard_itself = 0;
+    int peer_heard_stranger = 0;
+    for (std::uint16_t seq = 0; seq < 50; ++seq) {
+        stranger.send_frame(channel->port, static_cast<std::uint16_t>(seq + 10), 12000);
+        peer.send_frame(channel->port, seq, 4000);
+        std::this_thread::sleep_for(20ms);
+        while (auto sample = peer.receive_sample(false)) {
+            peer_heard_itself += std::abs(*sample - 4000) < 200 ? 1 : 0;
+            peer_heard_stranger += std::abs(*sample - 12000) < 1000 ? 1 : 0;
+        }
+    }
+    EXPECT_GT(peer_heard_itself, 20);
+    EXPECT_EQ(peer_heard_stranger, 0);
+    EXPECT_FALSE(stranger.receive_sample()) << "the stream was not diverted to the stranger";
+}
+
+TEST(MediaEngine, APhoneBehindNatIsAnsweredWhereItsPacketsComeFrom) {
+    auto engine = MediaEngine::start(settings(), nullptr);
+    ASSERT_TRUE(engine);
+    auto channel = (*engine)->open_channel();
+    Peer named;  // the address in the phone's SDP, which its NAT does not send from
+    Peer phone;
+    (*engine)->set_remote(channel->id, remote(named));
+    (*engine)->echo(channel->id);
+    int heard_itself = 0;
+    for (std::uint16_t seq = 0; seq < 40; ++seq) {
+        phone.send_frame(channel->port, seq, 4000);
+        std::this_thread::sleep_for(20ms);
+        while (auto sample = phone.receive_sample(false)) {
+            heard_itself += std::abs(*sample - 4000) < 200 ? 1 : 0;
+        }
+    }
+    EXPECT_GT(heard_itself, 20);
 }
 
 TEST(MediaEngine, APausedRecordingHoldsSilenceWhereTheAudioWas) {

@@ -21,10 +21,11 @@ namespace markaz::media {
 /// A UDP socket on 127.0.0.1 playing the far end of a call.
 class Peer {
 public:
-    Peer() : fd_(socket(AF_INET, SOCK_DGRAM, 0)) {
+    /// On 127.0.0.1, or on another loopback host (`host`, e.g. "127.0.0.2": a stranger).
+    explicit Peer(const char* host = "127.0.0.1") : fd_(socket(AF_INET, SOCK_DGRAM, 0)) {
         sockaddr_in addr{};
         addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        inet_pton(AF_INET, host, &addr.sin_addr);
         bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
         socklen_t length = sizeof addr;
         getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &length);
@@ -72,10 +73,11 @@ public:
         return std::pair{packet->header,
                          std::vector<std::uint8_t>(packet->payload.begin(), packet->payload.end())};
     }
-    /// The first sample of the next RTP packet received; nullopt after 200 ms.
-    std::optional<std::int16_t> receive_sample() {
+    /// The first sample of the next RTP packet received; nullopt after 200 ms (with `wait`
+    /// false, at once when nothing is there).
+    std::optional<std::int16_t> receive_sample(bool wait = true) {
         std::array<std::uint8_t, 1500> buffer;
-        ssize_t n = recv(fd_, buffer.data(), buffer.size(), 0);
+        ssize_t n = recv(fd_, buffer.data(), buffer.size(), wait ? 0 : MSG_DONTWAIT);
         if (n <= 0) {
             return std::nullopt;
         }
