@@ -165,7 +165,7 @@ int serve(const std::map<std::string, std::string>& options) {
         return 1;
     }
     const api::NewToken token =
-        server.tokens().create("api_load", "bench", std::nullopt, wall_now());
+        *server.tokens().create("api_load", "bench", std::nullopt, wall_now());  // in memory
     std::cout << fmt::format("api_load: serving port={} token={} agents={} arrivals={:.2f}/s",
                              server.port(), token.secret, *agents, (*center)->arrival_rate())
               << std::endl;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/result.h"
 #include "common/time.h"
 
 namespace markaz::api {
@@ -29,20 +30,31 @@ struct NewToken {
     std::string secret;  ///< "mkz_..."; only here, never again
 };
 
-/// Every API token. Thread: any (one mutex).
+class AccountRecords;
+struct KeptToken;
+
+/// Every API token. Thread: any (one mutex). Once kept in AccountRecords, tokens are written
+/// there before they are handed out or revoked, and a failed write changes nothing.
 class TokenStore {
 public:
-    NewToken create(std::string name, std::string username, std::optional<WallTime> expires_at,
-                    WallTime now);
+    /// The tokens kept before a restart; from now on changes are written to `records` first.
+    /// `records` outlives the store.
+    void keep_in(AccountRecords& records, const std::vector<KeptToken>& kept);
+
+    /// Errc::Unavailable when the token could not be kept.
+    Result<NewToken> create(std::string name, std::string username,
+                            std::optional<WallTime> expires_at, WallTime now);
     /// By creation time (then id).
     std::vector<ApiToken> list() const;
     std::optional<ApiToken> find(std::string_view id) const;
 
-    /// The token whose secret is `secret` if it has not expired by `now`; marks it used.
+    /// The token whose secret is `secret` if it has not expired by `now`; marks it used (kept
+    /// at most once a minute).
     std::optional<ApiToken> use(std::string_view secret, WallTime now);
 
-    /// Revokes one token; false when there is none with that id.
-    bool revoke(std::string_view id);
+    /// Revokes one token: Errc::NotFound when there is none with that id, Errc::Unavailable
+    /// when the revocation could not be kept (the token then still works).
+    Result<void> revoke(std::string_view id);
     /// Revokes every token of `username`; returns their ids.
     std::vector<std::string> revoke_user(std::string_view username);
 
@@ -51,7 +63,10 @@ private:
         ApiToken token;
         std::string secret_sha256;
     };
+    void keep_used(const Stored& stored);
+
     mutable std::mutex mutex_;
+    AccountRecords* records_ = nullptr;
     std::map<std::string, Stored, std::less<>> tokens_;        ///< by id
     std::map<std::string, std::string, std::less<>> by_hash_;  ///< secret SHA-256 -> id
 };

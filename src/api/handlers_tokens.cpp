@@ -50,8 +50,12 @@ HttpResponse create_token(RequestContext& c) {
                 ApiError::invalid_value("expires_at_ms", "must be in the future"));
         }
     }
-    NewToken made =
+    auto created =
         c.deps.tokens.create(c.body["name"].get<std::string>(), username, expires, c.now);
+    if (!created) {
+        return error_response(from_engine(created.error()));
+    }
+    const NewToken& made = *created;
     audit(c, "token-create", made.token.id, c.body);
     return json_reply(201,
                       Json{{"token", token_json(made.token, user->role)}, {"secret", made.secret}});
@@ -59,8 +63,10 @@ HttpResponse create_token(RequestContext& c) {
 
 HttpResponse delete_token(RequestContext& c) {
     const std::string& id = c.param("id");
-    if (!c.deps.tokens.revoke(id)) {
-        return error_response(ApiError::not_found("no token '" + id + "'", "token"));
+    if (auto revoked = c.deps.tokens.revoke(id); !revoked) {
+        return error_response(revoked.error().code == Errc::NotFound
+                                  ? ApiError::not_found(revoked.error().message, "token")
+                                  : from_engine(revoked.error()));
     }
     c.deps.sockets.close_token(id, kCloseSessionEnded);
     audit(c, "token-delete", id, Json::object());

@@ -127,7 +127,9 @@ HttpResponse create_user(RequestContext& c) {
         return error_response(*refused);
     }
     if (auto added = c.deps.users.add(*user); !added) {
-        return error_response(ApiError::conflict(added.error().message, "username"));
+        return error_response(added.error().code == Errc::Conflict
+                                  ? ApiError::conflict(added.error().message, "username")
+                                  : from_engine(added.error()));
     }
     audit(c, "user-create", user->username, audit_detail(c.body));
     HttpResponse response = json_reply(201, Json{{"user", user_json(*user)}});

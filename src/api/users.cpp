@@ -4,6 +4,7 @@
 #include <mutex>
 #include <set>
 
+#include "api/account_records.h"
 #include "api/passwords.h"
 
 namespace markaz::api {
@@ -142,6 +143,25 @@ Result<UserDirectory> UserDirectory::create(std::vector<User> users) {
 UserDirectory::UserDirectory(UserDirectory&& other) noexcept {
     std::unique_lock lock(other.mutex_);
     users_ = std::move(other.users_);
+    records_ = other.records_;
+}
+
+void UserDirectory::keep_in(AccountRecords& records) {
+    std::unique_lock lock(mutex_);
+    records_ = &records;
+}
+
+Result<void> UserDirectory::keep(const User* user, std::string_view username) {
+    if (!records_) {
+        return {};
+    }
+    auto kept = user ? records_->put_user(*user) : records_->erase_user(username);
+    if (!kept) {
+        return fail(Errc::Unavailable,
+                    "the change to user '" + std::string(username) +
+                        "' could not be kept, so it was not made: " + kept.error().message);
+    }
+    return {};
 }
 
 std::optional<User> UserDirectory::find(std::string_view username) const {
@@ -181,9 +201,13 @@ std::size_t UserDirectory::size() const {
 Result<void> UserDirectory::add(User user) {
     std::unique_lock lock(mutex_);
     std::string name = user.username;
-    if (!users_.emplace(name, std::move(user)).second) {
+    if (users_.contains(name)) {
         return fail(Errc::Conflict, "user '" + name + "' already exists");
     }
+    if (auto kept = keep(&user, name); !kept) {
+        return kept;
+    }
+    users_.emplace(name, std::move(user));
     return {};
 }
 
@@ -192,6 +216,9 @@ Result<void> UserDirectory::replace(User user) {
     auto it = users_.find(user.username);
     if (it == users_.end()) {
         return fail(Errc::NotFound, "user '" + user.username + "' does not exist");
+    }
+    if (auto kept = keep(&user, user.username); !kept) {
+        return kept;
     }
     it->second = std::move(user);
     return {};
@@ -203,6 +230,9 @@ Result<void> UserDirectory::remove(std::string_view username) {
     if (it == users_.end()) {
         return fail(Errc::NotFound, "user '" + std::string(username) + "' does not exist");
     }
+    if (auto kept = keep(nullptr, username); !kept) {
+        return kept;
+    }
     users_.erase(it);
     return {};
 }
@@ -210,8 +240,13 @@ Result<void> UserDirectory::remove(std::string_view username) {
 void UserDirectory::record_login(std::string_view username, WallTime at) {
     std::unique_lock lock(mutex_);
     auto it = users_.find(username);
-    if (it != users_.end()) {
-        it->second.last_login_at = at;
+    if (it == users_.end()) {
+        return;
+    }
+    User noted = it->second;
+    noted.last_login_at = at;
+    if (keep(&noted, username)) {
+        it->second = std::move(noted);
     }
 }
 

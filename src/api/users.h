@@ -81,7 +81,11 @@ Result<std::vector<User>> users_from_specs(const std::vector<UserSpec>& specs,
 Result<void> check_user_references(const User& user, const acd::RouterConfig& routing,
                                    const std::string& at);
 
-/// Every user by name. Thread: any; reads share a lock, changes take it alone.
+class AccountRecords;
+
+/// Every user by name. Thread: any; reads share a lock, changes take it alone. Once kept in
+/// AccountRecords, each change is written there first; a failed write (Errc::Unavailable)
+/// changes nothing.
 class UserDirectory {
 public:
     UserDirectory() = default;
@@ -92,6 +96,9 @@ public:
     UserDirectory& operator=(const UserDirectory&) = delete;
     UserDirectory(UserDirectory&& other) noexcept;
     UserDirectory& operator=(UserDirectory&&) = delete;
+
+    /// From now on, changes are written to `records` first. `records` outlives the directory.
+    void keep_in(AccountRecords& records);
 
     std::optional<User> find(std::string_view username) const;
     /// The user who works as `agent`, if any (the first by name).
@@ -106,10 +113,15 @@ public:
     Result<void> replace(User user);
     /// Removes the user; NotFound when there is none.
     Result<void> remove(std::string_view username);
+    /// Best effort: a login that could not be noted still logs in.
     void record_login(std::string_view username, WallTime at);
 
 private:
+    /// Writes `user` (or, when null, the removal of `username`) to the records, if kept.
+    Result<void> keep(const User* user, std::string_view username);
+
     mutable std::shared_mutex mutex_;
+    AccountRecords* records_ = nullptr;
     std::map<std::string, User, std::less<>> users_;
 };
 

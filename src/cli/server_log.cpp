@@ -4,6 +4,32 @@
 #include <spdlog/sinks/ostream_sink.h>
 
 namespace markaz::cli {
+namespace {
+
+/// The message with every control character written as \xNN, so that nothing a caller, a
+/// phone or a web client put in a line (a user name with a newline, an escape sequence) can
+/// forge another line or drive the terminal that shows the log.
+class EscapedMessage final : public spdlog::custom_flag_formatter {
+public:
+    void format(const spdlog::details::log_msg& message, const std::tm&,
+                spdlog::memory_buf_t& out) override {
+        static constexpr char kHex[] = "0123456789abcdef";
+        for (char c : message.payload) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (byte < 0x20 || byte == 0x7f) {
+                const char escaped[] = {'\\', 'x', kHex[byte >> 4], kHex[byte & 0xf]};
+                out.append(escaped, escaped + 4);
+            } else {
+                out.push_back(c);
+            }
+        }
+    }
+    std::unique_ptr<custom_flag_formatter> clone() const override {
+        return std::make_unique<EscapedMessage>();
+    }
+};
+
+}  // namespace
 
 Result<ServerLog> ServerLog::create(std::string_view level, std::ostream& out) {
     auto parsed = spdlog::level::from_str(std::string(level));
@@ -13,8 +39,9 @@ Result<ServerLog> ServerLog::create(std::string_view level, std::ostream& out) {
                                                "' (" + std::string(kLogLevels) + ")");
     }
     auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(out, /*force_flush=*/true);
-    sink->set_formatter(std::make_unique<spdlog::pattern_formatter>(
-        "%Y-%m-%dT%H:%M:%S.%eZ %-7l %n: %v", spdlog::pattern_time_type::utc));
+    auto formatter = std::make_unique<spdlog::pattern_formatter>(spdlog::pattern_time_type::utc);
+    formatter->add_flag<EscapedMessage>('*').set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %-7l %n: %*");
+    sink->set_formatter(std::move(formatter));
     ServerLog log;
     for (auto [logger, name] : {std::pair{&log.app_, "app"}, std::pair{&log.sip_, "sip"},
                                 std::pair{&log.web_, "web"}, std::pair{&log.store_, "store"}}) {

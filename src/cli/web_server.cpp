@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "store/account_store.h"
 #include "store/event_codec.h"
 
 namespace markaz::cli {
@@ -43,16 +44,36 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
                                                     Log log) {
     const config::WebSettings& web = *config.web;
     const auto now = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
-    auto users = api::users_from_specs(web.users, config.router, now);
+    auto configured = api::users_from_specs(web.users, config.router, now);
+    if (!configured) {
+        return fail(Errc::InvalidArgument, config_path + ": web." + configured.error().message);
+    }
+    auto accounts = store::AccountStore::open(config.store);
+    if (!accounts) {
+        return fail(accounts.error());
+    }
+    auto users = (*accounts)->seed_users(*configured, now);
     if (!users) {
-        return fail(Errc::InvalidArgument, config_path + ": web." + users.error().message);
+        return fail(users.error());
+    }
+    if (!(*accounts)->seeded_now()) {
+        log(fmt::format("web: {} users from {}; the configuration's users seed a new store only",
+                        users->size(), config.store));
+    }
+    auto tokens = (*accounts)->tokens();
+    if (!tokens) {
+        return fail(tokens.error());
     }
     auto directory = api::UserDirectory::create(std::move(*users));
     if (!directory) {
         return fail(Errc::InvalidArgument, config_path + ": web." + directory.error().message);
     }
     std::unique_ptr<WebServer> server(
-        new WebServer(config, loop, std::move(*directory), std::move(log)));
+        new WebServer(config, loop, std::move(*accounts), std::move(*directory), std::move(log)));
+    server->users_.keep_in(*server->accounts_);
+    if (auto kept = server->audit_.keep_in(*server->accounts_); !kept) {
+        return fail(kept.error());
+    }
 
     api::ApiOptions options;
     options.address = web.address;
@@ -66,6 +87,7 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     options.log_error = [log = server->log_](const std::string& line) { log("api: " + line); };
     server->api_ = std::make_unique<api::ApiServer>(server->center_, server->users_, server->audit_,
                                                     std::move(options));
+    server->api_->tokens().keep_in(*server->accounts_, *tokens);
     try {
         server->api_->start();
     } catch (const std::runtime_error& e) {
@@ -75,14 +97,17 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
 }
 
 WebServer::WebServer(const config::ServerConfig& config, app::CoreLoop& loop,
-                     api::UserDirectory users, Log log)
+                     std::unique_ptr<store::AccountStore> accounts, api::UserDirectory users,
+                     Log log)
     : log_(std::move(log)),
+      accounts_(std::move(accounts)),
       center_(loop, config),
       users_(std::move(users)),
       audit_(10000, [this](const api::AuditEntry& e) {
-          log_(fmt::format("audit: {} {} {} {} from {}", e.username, e.action,
+          log_(fmt::format("audit: {} {} {} {} from {}{}", e.username, e.action,
                            e.target.empty() ? "-" : e.target, e.detail.empty() ? "{}" : e.detail,
-                           e.address.empty() ? "-" : e.address));
+                           e.address.empty() ? "-" : e.address,
+                           e.kept ? "" : " (not kept: the store refused the write)"));
       }) {}
 
 WebServer::~WebServer() {

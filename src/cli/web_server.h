@@ -1,7 +1,8 @@
 #pragma once
 
-// The web desks and the HTTP API of `markaz serve` (the `web:` section): the users from the
-// configuration, the audit log, and the API server on the running core loop.
+// The web desks and the HTTP API of `markaz serve` (the `web:` section): the users (kept in the
+// store, seeded from the configuration), the audit log, and the API server on the running core
+// loop.
 
 #include <functional>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "app/live_center.h"
 #include "config/server_config_loader.h"
 #include "sip/sip_server.h"
+#include "store/account_store.h"
 
 namespace markaz::cli {
 
@@ -26,7 +28,9 @@ public:
     using Log = std::function<void(const std::string&)>;
 
     /// Hashes the configured users' passwords and checks their roles, agents and teams
-    /// (errors name the file and "web.users[i]..."), then listens. `loop` must be running.
+    /// (errors name the file and "web.users[i]..."), opens the accounts in the store (the
+    /// configured users are copied there on the first start only), then listens. `loop` must
+    /// be running.
     static Result<std::unique_ptr<WebServer>> start(const config::ServerConfig& config,
                                                     const std::string& config_path,
                                                     app::CoreLoop& loop, sip::SipServer& sip,
@@ -36,10 +40,11 @@ public:
     unsigned short port() const { return api_->port(); }
 
 private:
-    WebServer(const config::ServerConfig& config, app::CoreLoop& loop, api::UserDirectory users,
-              Log log);
+    WebServer(const config::ServerConfig& config, app::CoreLoop& loop,
+              std::unique_ptr<store::AccountStore> accounts, api::UserDirectory users, Log log);
 
     Log log_;
+    std::unique_ptr<store::AccountStore> accounts_;  ///< users, tokens, audit: outlives them
     app::LiveCenter center_;
     api::UserDirectory users_;
     api::AuditLog audit_;

@@ -130,10 +130,52 @@ ALTER TABLE calls ADD COLUMN open INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX calls_open ON calls(open) WHERE open = 1;
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations{{
+// Schema v4: the web's accounts (store::AccountStore). `users` holds each user as one JSON
+// document (password as its argon2id hash); `account_state` says the configuration's users
+// were copied in once, after which the API owns them. API tokens keep the SHA-256 of their
+// secret only and go with their user. The audit log is append-only like the events.
+constexpr std::string_view kSchemaV4 = R"sql(
+CREATE TABLE account_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    seeded_ms INTEGER NOT NULL
+);
+CREATE TABLE users (
+    username TEXT PRIMARY KEY,
+    body TEXT NOT NULL CHECK (json_valid(body))
+);
+CREATE TABLE api_tokens (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    expires_ms INTEGER NULL,
+    last_used_ms INTEGER NULL,
+    secret_sha256 TEXT NOT NULL UNIQUE
+);
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at_ms INTEGER NOT NULL,
+    username TEXT NOT NULL,
+    address TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    detail TEXT NOT NULL
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
+    {4, kSchemaV4},
 }};
 
 }  // namespace

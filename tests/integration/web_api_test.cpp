@@ -63,7 +63,8 @@ std::string web_config(std::uint16_t web_port) {
          << "  users:\n"
          << "    - {name: supervisor, role: supervisor, password: demo-supervisor,\n"
          << "       queues: [sales, support]}\n"
-         << "    - {name: a1001, role: agent, password: demo-a1001, agent: a1001}\n";
+         << "    - {name: a1001, role: agent, password: demo-a1001, agent: a1001}\n"
+         << "    - {name: manager, role: manager, password: demo-manager}\n";
     return yaml.str();
 }
 
@@ -212,6 +213,53 @@ TEST(WebApi, AnAgentLogsInOnlyAtAnExtensionOfTheCentre) {
     EXPECT_EQ(a1002["state"], "logged-out") << a1002.dump();
     Reply ok = supervisor.post("/api/v1/agents/a1002/login", Json{{"extension", "1003"}});
     EXPECT_EQ(ok.status, 200U) << ok.body;
+}
+
+TEST(WebApi, ADeletedUserAResetPasswordAndARevokedTokenStaySoAfterACrash) {
+    // With users and tokens in memory only, the restart brought the configuration's users and
+    // passwords back and forgot the tokens and the audit log.
+    const std::uint16_t web_port = free_tcp_port();
+    MarkazServer::Options o;
+    o.extra_yaml = web_config(web_port);
+    MarkazServer server{o};
+    {
+        Browser manager(web_port, "manager");
+        ASSERT_EQ(manager.del("/api/v1/users/a1001").status, 204U);
+        ASSERT_EQ(
+            manager.patch("/api/v1/users/supervisor", Json{{"password", "new-password-1"}}).status,
+            200U);
+        Reply kept = manager.post("/api/v1/tokens", Json{{"name", "crm"}, {"username", "manager"}});
+        Reply revoked =
+            manager.post("/api/v1/tokens", Json{{"name", "old"}, {"username", "manager"}});
+        ASSERT_EQ(kept.status, 201U) << kept.body;
+        ASSERT_EQ(revoked.status, 201U) << revoked.body;
+        ASSERT_EQ(manager.del("/api/v1/tokens/" + revoked.json()["token"]["id"].get<std::string>())
+                      .status,
+                  204U);
+        server.kill_hard();
+        server.restart();
+        auto bearer = [&](const Reply& token) {
+            return http_send(
+                       web_port, "GET", "/api/v1/queues", "",
+                       {{"Authorization", "Bearer " + token.json()["secret"].get<std::string>()}})
+                .status;
+        };
+        EXPECT_EQ(bearer(kept), 200U) << server.log_tail();
+        EXPECT_EQ(bearer(revoked), 401U);
+    }
+    EXPECT_EQ(log_in(web_port, "a1001", "demo-a1001").status, 401U);
+    EXPECT_EQ(log_in(web_port, "supervisor", "demo-supervisor").status, 401U);
+    EXPECT_EQ(log_in(web_port, "supervisor", "new-password-1").status, 200U);
+    Browser manager(web_port, "manager");
+    Json audit = manager.get("/api/v1/audit?limit=1000").json();
+    std::vector<std::string> actions;
+    for (const Json& entry : audit["entries"]) {
+        actions.push_back(entry["action"].get<std::string>() + " " +
+                          entry["target"].get<std::string>());
+    }
+    EXPECT_NE(std::find(actions.begin(), actions.end(), "user-delete a1001"), actions.end())
+        << audit.dump();
+    EXPECT_NE(std::find(actions.begin(), actions.end(), "user-update supervisor"), actions.end());
 }
 
 }  // namespace

@@ -81,7 +81,7 @@ TEST(Sessions, SweepForgetsEndedOnes) {
 
 TEST(ApiTokens, SecretIsShownOnceAndWorksUntilRevoked) {
     TokenStore tokens;
-    NewToken made = tokens.create("prometheus", "manager", std::nullopt, kT0);
+    NewToken made = *tokens.create("prometheus", "manager", std::nullopt, kT0);
     EXPECT_TRUE(looks_like_token(made.secret));
     EXPECT_EQ(made.secret.size(), 47U);
     auto used = tokens.use(made.secret, kT0 + 1s);
@@ -90,23 +90,23 @@ TEST(ApiTokens, SecretIsShownOnceAndWorksUntilRevoked) {
     EXPECT_EQ(tokens.find(made.token.id)->last_used_at, kT0 + 1s);
     EXPECT_FALSE(tokens.use(made.secret.substr(0, 46) + "x", kT0));
     EXPECT_FALSE(tokens.use("mkz_short", kT0));
-    EXPECT_TRUE(tokens.revoke(made.token.id));
-    EXPECT_FALSE(tokens.revoke(made.token.id));
+    EXPECT_TRUE(tokens.revoke(made.token.id).has_value());
+    EXPECT_EQ(tokens.revoke(made.token.id).error().code, Errc::NotFound);
     EXPECT_FALSE(tokens.use(made.secret, kT0 + 2s));
 }
 
 TEST(ApiTokens, ExpireAtTheirTime) {
     TokenStore tokens;
-    NewToken made = tokens.create("crm", "supervisor", kT0 + 1h, kT0);
+    NewToken made = *tokens.create("crm", "supervisor", kT0 + 1h, kT0);
     EXPECT_TRUE(tokens.use(made.secret, kT0 + 59min));
     EXPECT_FALSE(tokens.use(made.secret, kT0 + 1h));
 }
 
 TEST(ApiTokens, ListInCreationOrderAndRevokeByUser) {
     TokenStore tokens;
-    NewToken a = tokens.create("one", "qa", std::nullopt, kT0);
-    NewToken b = tokens.create("two", "manager", std::nullopt, kT0 + 1s);
-    NewToken c = tokens.create("three", "qa", std::nullopt, kT0 + 2s);
+    NewToken a = *tokens.create("one", "qa", std::nullopt, kT0);
+    NewToken b = *tokens.create("two", "manager", std::nullopt, kT0 + 1s);
+    NewToken c = *tokens.create("three", "qa", std::nullopt, kT0 + 2s);
     auto listed = tokens.list();
     ASSERT_EQ(listed.size(), 3U);
     EXPECT_EQ(listed[0].name, "one");

@@ -3,6 +3,7 @@
 
 #include "cli/server_log.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include <gmock/gmock.h>
@@ -37,6 +38,20 @@ TEST(ServerLog, DebugShowsTheSipDetail) {
     ASSERT_TRUE(log);
     log->layer("sip").debug("registered 1001");
     EXPECT_THAT(out.str(), HasSubstr("debug   sip: registered 1001"));
+}
+
+TEST(ServerLog, ControlCharactersCannotForgeALine) {
+    std::ostringstream out;
+    auto log = ServerLog::create("info", out);
+    ASSERT_TRUE(log);
+    // A user name tried at the login, as an attacker would send it.
+    log->layer("web").info("audit: {} login-failed",
+                           "x\n2026-12-05T10:00:00.000Z info    web: "
+                           "audit: manager user-delete\r\x1b[2J");
+    const std::string text = out.str();
+    EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 1) << text;
+    EXPECT_THAT(text, HasSubstr("audit: x\\x0a2026-12-05T10:00:00.000Z info    web: audit: "
+                                "manager user-delete\\x0d\\x1b[2J login-failed\n"));
 }
 
 TEST(ServerLog, AnUnknownLevelIsRefusedByName) {
