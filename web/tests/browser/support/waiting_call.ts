@@ -31,6 +31,8 @@ export class WaitingCall {
   static async start(number = '200', holdMs = 60_000): Promise<WaitingCall> {
     const args = [
       kSipTarget, '-sf', kScenario, '-s', number, '-au', '2001', '-ap', 'secret2001',
+      // SIPp puts "sip:host:port" in the digest uri unless told; Markaz wants the Request-URI.
+      '-auth_uri', `${number}@${kSipTarget}`,
       '-i', '127.0.0.1', '-p', String(await freeUdpPort()), '-mp', String(await freeUdpPort()),
       '-cp', String(await freeTcpPort()), '-m', '1', '-l', '1', '-d', String(holdMs),
       '-timeout', `${Math.ceil(holdMs / 1000) + 30}s`, '-nostdin',
