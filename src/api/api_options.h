@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "acd/events.h"
 #include "api/login_limiter.h"
@@ -33,6 +34,13 @@ struct ApiOptions {
     std::string web_root;      ///< the built pages (web/dist); empty: no pages
     std::string openapi_path;  ///< docs/openapi.json, served at /api/v1/openapi.json
     std::size_t max_body_bytes = 64 * 1024;
+    /// docs/api.md "Connections": caps on open connections, and how long a client may take.
+    int max_connections = 4000;
+    int max_connections_per_address = 500;
+    Duration header_timeout = std::chrono::seconds(10);  ///< a request's head; idle keep-alive
+    Duration body_timeout = std::chrono::seconds(30);    ///< its body, and reading the answer
+    /// Reverse proxies whose X-Forwarded-For names the client (client_address.h).
+    std::vector<std::string> trusted_proxies;
     /// Behind TLS: cookies get `Secure` and the server's origin is https://host.
     bool secure_cookies = false;
     SessionPolicy sessions;

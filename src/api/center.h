@@ -56,7 +56,8 @@ struct TodayIntervals {
     std::vector<stats::IntervalRow> rows;  ///< local midnight through the current interval
 };
 
-/// One line of GET /readyz: `status` is "ok" or "fail: <why>".
+/// One check of GET /readyz: `status` is "ok" or "fail: <why>"; the answer shows only "fail",
+/// the reason goes to the log.
 struct ReadinessCheck {
     std::string name;
     std::string status;

@@ -16,8 +16,13 @@ HttpResponse readyz(RequestContext& c) {
     Json checks = Json::object();
     bool ready = true;
     for (const ReadinessCheck& check : c.deps.center.readiness()) {
-        checks[check.name] = check.status;
-        ready = ready && check.status == "ok";
+        const bool ok = check.status == "ok";
+        // The answer is public: why a check fails (a path, a database's error) is for the log.
+        checks[check.name] = ok ? "ok" : "fail";
+        if (!ok && c.deps.options.log_error) {
+            c.deps.options.log_error("readyz: " + check.name + " " + check.status);
+        }
+        ready = ready && ok;
     }
     return json_reply(ready ? 200 : 503, Json{{"status", ready ? "ready" : "not-ready"},
                                               {"checks", std::move(checks)}});

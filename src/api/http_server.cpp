@@ -22,6 +22,8 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include "api/client_address.h"
+#include "api/connection_limits.h"
 #include "api/live_socket.h"
 
 namespace markaz::api {
@@ -33,14 +35,12 @@ using tcp = net::ip::tcp;
 
 namespace {
 
-// A client has this long to send a request's head and body, and to read the answer.
-constexpr auto kRequestTimeout = std::chrono::seconds(30);
 constexpr std::uint32_t kHeaderLimit = 16 * 1024;
 constexpr auto kSessionSweep = std::chrono::minutes(1);
 constexpr auto kDrainTimeout = std::chrono::seconds(2);
 constexpr std::size_t kDrainLimit = 1024 * 1024;
 
-HttpRequest to_request(const http::request<http::string_body>& in, std::string remote) {
+HttpRequest to_request(const http::request<http::string_body>& in, std::string client) {
     HttpRequest out;
     out.method =
         parse_method(std::string_view(in.method_string().data(), in.method_string().size()));
@@ -59,7 +59,7 @@ HttpRequest to_request(const http::request<http::string_body>& in, std::string r
                                  std::string(field.value().data(), field.value().size()));
     }
     out.body = in.body();
-    out.remote_address = std::move(remote);
+    out.remote_address = std::move(client);
     return out;
 }
 
@@ -68,6 +68,7 @@ std::shared_ptr<http::response<http::string_body>> to_beast(HttpResponse in, uns
     auto out = std::make_shared<http::response<http::string_body>>(
         static_cast<http::status>(in.status), version);
     out->set(http::field::server, "markaz");
+    out->set("X-Content-Type-Options", "nosniff");
     for (auto& [name, value] : in.headers) {
         out->insert(name, value);  // insert, not set: Set-Cookie comes twice
     }
@@ -81,7 +82,13 @@ std::shared_ptr<http::response<http::string_body>> to_beast(HttpResponse in, uns
 
 struct HttpServer::Impl {
     Impl(const ApiOptions& o, ApiService& s, LiveFeed& f, ServerCounters& c, SessionStore& ss)
-        : options(o), service(s), feed(f), counters(c), sessions(ss) {}
+        : options(o),
+          service(s),
+          feed(f),
+          counters(c),
+          sessions(ss),
+          limits(ConnectionCaps{o.max_connections, o.max_connections_per_address,
+                                o.trusted_proxies}) {}
 
     void accept();
     void tick();
@@ -101,10 +108,10 @@ struct HttpServer::Impl {
     LiveFeed& feed;
     ServerCounters& counters;
     SessionStore& sessions;
-    // Before io: pending handlers own connections that count themselves down when io and its
+    // Before io: pending handlers own connections that give their slots back when io and its
     // handlers are destroyed.
     std::atomic<bool> stopping{false};
-    std::atomic<int> open_connections{0};
+    ConnectionLimits limits;
     net::io_context io{};
     tcp::acceptor acceptor{net::make_strand(io)};
     net::steady_timer ticker{io};
@@ -120,15 +127,12 @@ namespace {
 /// keeps the connection alive.
 class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
 public:
-    HttpConnection(tcp::socket&& socket, HttpServer::Impl& server)
-        : stream_(std::move(socket)), server_(server) {
-        ++server_.open_connections;
-        beast::error_code ec;
-        const auto peer = stream_.socket().remote_endpoint(ec);
-        remote_ = ec ? std::string() : peer.address().to_string();
-    }
-
-    ~HttpConnection() { --server_.open_connections; }
+    HttpConnection(tcp::socket&& socket, HttpServer::Impl& server, ConnectionLimits::Slot slot,
+                   std::string peer)
+        : stream_(std::move(socket)),
+          server_(server),
+          slot_(std::move(slot)),
+          peer_(std::move(peer)) {}
 
     void run() {
         net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_head(); });
@@ -141,7 +145,8 @@ private:
         // The limit applies after the route is checked. Not boost::none: Beast 1.74 compares
         // a declared Content-Length with the optional itself, and anything exceeds "none".
         parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
-        stream_.expires_after(kRequestTimeout);
+        // One deadline for the whole head, however slowly it trickles in.
+        stream_.expires_after(server_.options.header_timeout);
         http::async_read_header(
             stream_, buffer_, *parser_,
             [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_head(ec); });
@@ -166,6 +171,7 @@ private:
             return answer(std::move(*early), head.version(), head.keep_alive());
         }
         parser_->body_limit(server_.options.max_body_bytes);
+        stream_.expires_after(server_.options.body_timeout);
         http::async_read(stream_, buffer_, *parser_,
                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
                              self->on_request(ec);
@@ -183,7 +189,10 @@ private:
             return shut();
         }
         http::request<http::string_body> request = parser_->release();
-        HttpRequest plain = to_request(request, remote_);
+        const auto forwarded = request["X-Forwarded-For"];
+        HttpRequest plain = to_request(
+            request, client_address(peer_, std::string_view(forwarded.data(), forwarded.size()),
+                                    server_.options.trusted_proxies));
         if (beast::websocket::is_upgrade(request) && plain.path == kLivePath) {
             return upgrade(std::move(request), plain);
         }
@@ -197,16 +206,16 @@ private:
         }
         server_.counters.count_response(101);
         stream_.expires_never();  // the WebSocket keeps its own timeouts
-        auto socket =
-            std::make_shared<LiveSocket>(stream_.release_socket(), server_.feed,
-                                         server_.options.pacing, server_.open_connections);
+        auto socket = std::make_shared<LiveSocket>(stream_.release_socket(), server_.feed,
+                                                   server_.options.pacing, std::move(*slot_));
+        slot_.reset();
         socket->run(std::move(request), std::move(*grant));
     }
 
     void answer(HttpResponse response, unsigned version, bool keep_alive) {
         server_.counters.count_response(response.status);
         auto message = to_beast(std::move(response), version, keep_alive);
-        stream_.expires_after(kRequestTimeout);
+        stream_.expires_after(server_.options.body_timeout);
         http::async_write(stream_, *message,
                           [self = shared_from_this(), message](beast::error_code ec, std::size_t) {
                               if (ec) {
@@ -243,7 +252,8 @@ private:
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
     HttpServer::Impl& server_;
-    std::string remote_;
+    std::optional<ConnectionLimits::Slot> slot_;  ///< moves to the WebSocket on an upgrade
+    std::string peer_;                            ///< the TCP peer's address
     std::array<char, 4096> scratch_{};
     std::size_t drained_ = 0;
 };
@@ -258,7 +268,16 @@ void HttpServer::Impl::accept() {
         if (ec) {
             report("api: accept failed: " + ec.message());
         } else {
-            std::make_shared<HttpConnection>(std::move(socket), *this)->run();
+            beast::error_code peer_ec;
+            const auto peer = socket.remote_endpoint(peer_ec);
+            const std::string address = peer_ec ? std::string() : peer.address().to_string();
+            if (auto slot = limits.admit(address)) {
+                std::make_shared<HttpConnection>(std::move(socket), *this, std::move(*slot),
+                                                 address)
+                    ->run();
+            } else {
+                ++counters.http_refused;  // closed unanswered as `socket` goes
+            }
         }
         accept();
     });
@@ -358,7 +377,7 @@ void HttpServer::stop() {
     auto poll = std::make_shared<net::steady_timer>(s.io);
     auto check = std::make_shared<std::function<void()>>();
     *check = [&s, poll, self = std::weak_ptr(check), deadline] {
-        if (s.open_connections.load() == 0 || std::chrono::steady_clock::now() >= deadline) {
+        if (s.limits.open() == 0 || std::chrono::steady_clock::now() >= deadline) {
             s.io.stop();
             return;
         }

@@ -15,9 +15,8 @@ constexpr std::size_t kMaxClientMessage = 4 * 1024;
 }  // namespace
 
 LiveSocket::LiveSocket(net::ip::tcp::socket&& socket, LiveFeed& feed, const LivePacing& pacing,
-                       std::atomic<int>& open)
-    : ws_(std::move(socket)), feed_(feed), open_(open) {
-    ++open_;
+                       ConnectionLimits::Slot slot)
+    : ws_(std::move(socket)), feed_(feed), slot_(std::move(slot)) {
     websocket::stream_base::timeout timeouts{};
     timeouts.handshake_timeout = std::chrono::seconds(30);
     // Beast pings after half the idle timeout without traffic and gives up after all of it.
@@ -28,10 +27,6 @@ LiveSocket::LiveSocket(net::ip::tcp::socket&& socket, LiveFeed& feed, const Live
     ws_.set_option(websocket::stream_base::decorator([](websocket::response_type& response) {
         response.set(beast::http::field::server, "markaz");
     }));
-}
-
-LiveSocket::~LiveSocket() {
-    --open_;
 }
 
 void LiveSocket::run(beast::http::request<beast::http::string_body> request, LiveGrant grant) {

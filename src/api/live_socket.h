@@ -16,6 +16,7 @@
 #include <boost/beast/websocket.hpp>
 
 #include "api/api_options.h"
+#include "api/connection_limits.h"
 #include "api/live_feed.h"
 
 namespace markaz::api {
@@ -26,10 +27,9 @@ namespace markaz::api {
 /// when the pong does not come within as long again.
 class LiveSocket final : public LiveConnection, public std::enable_shared_from_this<LiveSocket> {
 public:
-    /// `open` counts the server's open connections while this one lives.
+    /// `slot` is the connection's place under the server's caps, held while this one lives.
     LiveSocket(boost::asio::ip::tcp::socket&& socket, LiveFeed& feed, const LivePacing& pacing,
-               std::atomic<int>& open);
-    ~LiveSocket() override;
+               ConnectionLimits::Slot slot);
 
     /// Completes the upgrade of `request` and, once open, joins the feed with `grant`.
     void run(boost::beast::http::request<boost::beast::http::string_body> request, LiveGrant grant);
@@ -47,7 +47,7 @@ private:
     boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
     boost::beast::flat_buffer buffer_;
     LiveFeed& feed_;
-    std::atomic<int>& open_;
+    ConnectionLimits::Slot slot_;
     // On the strand only:
     std::deque<std::string> queue_;
     bool writing_ = false;

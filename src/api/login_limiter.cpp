@@ -3,11 +3,22 @@
 #include <algorithm>
 
 namespace markaz::api {
+namespace {
+
+/// The tally key of a name tried from an address; the separator cannot occur in either.
+std::string pair_key(std::string_view username, std::string_view address) {
+    std::string key(username);
+    key += '\x1f';
+    key += address;
+    return key;
+}
+
+}  // namespace
 
 std::optional<Duration> LoginLimiter::blocked(std::string_view username, std::string_view address,
                                               WallTime now) {
     std::lock_guard lock(mutex_);
-    auto by_user = remaining(users_, username, now);
+    auto by_user = remaining(users_, pair_key(username, address), now);
     auto by_address = remaining(addresses_, address, now);
     if (by_user && by_address) {
         return std::max(*by_user, *by_address);
@@ -18,7 +29,7 @@ std::optional<Duration> LoginLimiter::blocked(std::string_view username, std::st
 void LoginLimiter::record_failure(std::string_view username, std::string_view address,
                                   WallTime now) {
     std::lock_guard lock(mutex_);
-    count(users_, username, limits_.failures_per_user, now);
+    count(users_, pair_key(username, address), limits_.failures_per_user, now);
     count(addresses_, address, limits_.failures_per_address, now);
 }
 

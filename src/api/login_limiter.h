@@ -1,8 +1,10 @@
 #pragma once
 
-// Slows down password guessing (docs/api.md "Rate limits"): 5 failed logins for one user name,
-// or 20 from one address, within 5 minutes block further attempts for that name or address
-// for 5 minutes, whether or not the next password is right.
+// Slows down password guessing (docs/api.md "Rate limits"): 5 failed logins for one user name
+// from one address, or 20 from one address for any names, within 5 minutes block further
+// attempts from that address (for that name, or for all) for 5 minutes, whether or not the next
+// password is right. A block never reaches other addresses: nobody can lock the manager out by
+// guessing wrong from elsewhere.
 
 #include <chrono>
 #include <deque>
@@ -17,19 +19,20 @@
 namespace markaz::api {
 
 struct LoginLimits {
-    int failures_per_user = 5;
+    int failures_per_user = 5;  ///< per user name and address
     int failures_per_address = 20;
     Duration window = std::chrono::minutes(5);
     Duration block = std::chrono::minutes(5);
 };
 
-/// Failed logins per user name and per client address. Thread: any (one mutex). Memory is
-/// bounded: old failures are forgotten, and at most `kMaxKeys` names and addresses are kept.
+/// Failed logins per (user name, client address) and per client address. Thread: any (one mutex).
+/// Memory is bounded: old failures are forgotten, and at most `kMaxKeys` names and addresses are
+/// kept.
 class LoginLimiter {
 public:
     explicit LoginLimiter(LoginLimits limits = {}) : limits_(limits) {}
 
-    /// How long `username` or `address` is still blocked at `now`; nullopt when neither is.
+    /// How long `username` is still blocked from `address` at `now`; nullopt when it is not.
     std::optional<Duration> blocked(std::string_view username, std::string_view address,
                                     WallTime now);
     /// Counts a failed login; a count reaching its limit starts a block.

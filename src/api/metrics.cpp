@@ -164,6 +164,9 @@ void server_metrics(std::string& out, const ServerCounters& server) {
     frames.sample("type=\"snapshot\"", double(server.ws_snapshots.load()));
     frames.sample("type=\"delta\"", double(server.ws_deltas.load()));
     frames.sample("type=\"heartbeat\"", double(server.ws_heartbeats.load()));
+    Family refused(out, "markaz_http_connections_refused_total", "counter",
+                   "HTTP connections closed unanswered at the overall or per-address cap.");
+    refused.sample("", double(server.http_refused.load()));
     Family start(out, "markaz_start_time_seconds", "gauge", "When the process started.");
     start.sample("", secs(server.started_at.time_since_epoch()));
 }

@@ -21,6 +21,8 @@ public:
     std::atomic<std::uint64_t> ws_snapshots{0};
     std::atomic<std::uint64_t> ws_deltas{0};
     std::atomic<std::uint64_t> ws_heartbeats{0};
+    /// Connections closed unanswered at a cap (api::ConnectionLimits).
+    std::atomic<std::uint64_t> http_refused{0};
     WallTime started_at{};
 
 private:

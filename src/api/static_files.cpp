@@ -33,12 +33,21 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kTypes{{
     {".webmanifest", "application/manifest+json"},
 }};
 
-bool read_file(const std::filesystem::path& path, std::string& out) {
+/// Reads `path`, a regular file that is really under `root`: a symbolic link inside the pages
+/// that points elsewhere (/etc, the store, the recordings) is not followed out.
+bool read_file(const std::filesystem::path& root, const std::filesystem::path& path,
+               std::string& out) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) {
+    const auto real = std::filesystem::canonical(path, ec);
+    if (ec || !std::filesystem::is_regular_file(real, ec)) {
         return false;
     }
-    std::ifstream in(path, std::ios::binary);
+    const auto base = std::filesystem::canonical(root, ec);
+    const auto inside = real.lexically_relative(base);
+    if (ec || inside.empty() || *inside.begin() == "..") {
+        return false;
+    }
+    std::ifstream in(real, std::ios::binary);
     if (!in) {
         return false;
     }
@@ -97,19 +106,19 @@ HttpResponse StaticFiles::serve(std::string_view raw_path) const {
     std::string body;
     if (segments.size() > 1 && segments.front() == "assets") {
         const auto file = root / std::filesystem::path(path->substr(1));
-        if (read_file(file, body)) {
+        if (read_file(root, file, body)) {
             return file_response(file, std::move(body), "public, max-age=31536000, immutable");
         }
         return error_response(ApiError::not_found("no such asset: " + *path));
     }
     if (segments.size() == 1 && !segments.front().empty() && segments.front() != "index.html") {
         const auto file = root / std::filesystem::path(std::string(segments.front()));
-        if (read_file(file, body)) {
+        if (read_file(root, file, body)) {
             return file_response(file, std::move(body), "no-cache");
         }
     }
     const auto index = root / "index.html";
-    if (read_file(index, body)) {
+    if (read_file(root, index, body)) {
         return file_response(index, std::move(body), "no-cache");
     }
     return error_response(ApiError::not_found("the web pages are not built (web/dist)"));

@@ -29,7 +29,14 @@ Destination route_call(const config::ServerConfig& config, const std::string& ca
             if (!trunk.target.empty() && !trunk.dial_prefix.empty() &&
                 dialled.size() > trunk.dial_prefix.size() &&
                 dialled.starts_with(trunk.dial_prefix)) {
-                return destination::Trunk{trunk.name, dialled.substr(trunk.dial_prefix.size())};
+                std::string number = dialled.substr(trunk.dial_prefix.size());
+                // The extension's class of service decides what it may dial at the centre's
+                // expense (dial_rules): an extension's password in the wrong hands must not
+                // reach premium or international numbers the centre never calls.
+                if (auto refused = config.dial.refuse_outbound(caller, number)) {
+                    return destination::Refused{403, refused->reason};
+                }
+                return destination::Trunk{trunk.name, std::move(number)};
             }
         }
     }

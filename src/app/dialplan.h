@@ -29,7 +29,7 @@ struct Trunk {
     std::string number;
 };
 /// Refused with a SIP status: 404 for a number that leads nowhere, 403 for one the caller may
-/// not dial (a feature code from a trunk).
+/// not dial (a feature code from a trunk, a number outside the extension's class of service).
 struct Refused {
     int status = 404;
     std::string reason;

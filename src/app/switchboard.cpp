@@ -144,6 +144,15 @@ void Switchboard::arrive(const sip::CallEvent& event, Now now) {
         phones_.reject(event.call, refused->status);
         return;
     }
+    if (!event.from_trunk && placed_.up(event.caller) >= config_.dial.max_calls(event.caller)) {
+        log_(
+            fmt::format("call from {} to {} refused (486): {} has {} calls up, as many as its "
+                        "class {} allows",
+                        event.caller, event.dialled, event.caller, placed_.up(event.caller),
+                        config_.dial.class_of(event.caller).name));
+        phones_.reject(event.call, 486);
+        return;
+    }
     auto owned = std::make_unique<Call>();
     Call& call = *owned;
     call.ref = event.call;
@@ -157,6 +166,9 @@ void Switchboard::arrive(const sip::CallEvent& event, Now now) {
     calls_[call.ref] = std::move(owned);
     by_id_[call.id] = &call;
     by_channel_[call.channel] = &call;
+    if (!event.from_trunk) {
+        placed_.placed(event.caller, call.ref);
+    }
     log_(fmt::format("call {} from {} to {}", call.id.str(), event.caller, event.dialled));
     store_.save_open(call.record);  // a record even if the server dies before the call ends
 

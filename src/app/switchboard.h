@@ -10,6 +10,7 @@
 
 #include "acd/router.h"
 #include "app/center_view.h"
+#include "app/placed_calls.h"
 #include "app/ports.h"
 #include "app/prompt_library.h"
 #include "config/server_config_loader.h"
@@ -126,6 +127,9 @@ private:
     void callback_digit(Call& call, char digit, Now now);
     void book_callback(Call& call, Now now);
     void callback_booked(const CallId& id, Result<void> booked, Now now);
+    /// Whether a callback may dial `number`: at most 15 digits, and allowed by dial_rules
+    /// (a refusal is logged).
+    bool may_call_back(const Call& call, const std::string& number) const;
     void dial_callback(const acd::DialCallback& dial, Now now);
     void ring_agent_first(const acd::CallOffered& offer, Now now);
     /// The queue's configuration; nullptr for a name the router does not have.
@@ -158,6 +162,7 @@ private:
     std::map<sip::CallRef, std::unique_ptr<Call>> calls_;
     std::map<CallId, Call*> by_id_;
     std::map<media::ChannelId, Call*> by_channel_;
+    PlacedCalls placed_;  ///< calls placed by extensions, for their max_calls
     /// Callback dials on their way, by originate() tag.
     struct Dialling {
         CallId call;

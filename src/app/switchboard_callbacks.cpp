@@ -24,7 +24,7 @@ void Switchboard::offer_callback_number(Call& call, const std::string& queue, No
     call.callback_queue = queue;
     call.entered.clear();
     call.announce_at.reset();
-    if (callable(call.record.caller)) {
+    if (may_call_back(call, call.record.caller)) {
         // "We will call you back at 0 9 1 2 ...; to confirm press 1, for another number 2."
         call.dialogue = Call::Dialogue::Confirm;
         std::vector<ivr::SpokenPart> parts{
@@ -40,6 +40,18 @@ void Switchboard::offer_callback_number(Call& call, const std::string& queue, No
          prompts_.announcement({ivr::say(ivr::Phrase::CallbackEnterNumber, call.language)},
                                call.language),
          now);
+}
+
+bool Switchboard::may_call_back(const Call& call, const std::string& number) const {
+    if (!callable(number)) {
+        return false;
+    }
+    if (auto refused = config_.dial.refuse_callback(number)) {
+        // A caller typing a premium or foreign number must not make the centre dial it.
+        log_(fmt::format("call {}: callback number refused: {}", call.id.str(), refused->reason));
+        return false;
+    }
+    return true;
 }
 
 void Switchboard::callback_digit(Call& call, char digit, Now now) {
@@ -76,7 +88,7 @@ void Switchboard::callback_digit(Call& call, char digit, Now now) {
             break;
         case Call::Dialogue::Enter:
             if (digit == '#' || digit == 0) {
-                if (callable(call.entered)) {
+                if (may_call_back(call, call.entered)) {
                     book_callback(call, now);
                 } else if (call.in_router) {
                     call.phase = Call::Phase::Queued;

@@ -207,6 +207,7 @@ void Switchboard::finish(Call& call, Now now) {
         view_.book().forget(call.id);  // ended before any queue: the router never had it
     }
     by_channel_.erase(call.channel);
+    placed_.ended(call.ref);
     if (by_id_[call.id] == &call) {
         by_id_.erase(call.id);
     }

@@ -139,6 +139,7 @@ void print_json(std::ostream& out, const loadgen::LoadReport& r) {
     nlohmann::ordered_json doc{
         {"registered", r.registered},
         {"register_failures", status_counts(r.register_failures)},
+        {"unregistered", r.unregistered},
         {"placed", r.placed},
         {"answered", r.answered},
         {"delivered", r.delivered},
@@ -178,7 +179,7 @@ void print_text(std::ostream& out, const loadgen::LoadReport& r) {
     for (auto [status, count] : r.register_failures) {
         out << fmt::format(", {} refused with {}", count, status);
     }
-    out << '\n';
+    out << fmt::format(", {} unregistered\n", r.unregistered);
     if (r.placed == 0) {
         return;
     }
@@ -244,7 +245,8 @@ int run_loadgen(const std::vector<std::string>& args, std::ostream& out, std::os
     } else {
         print_text(out, *report);
     }
-    bool all_registered = report->register_failures.empty();
+    bool all_registered =
+        report->register_failures.empty() && report->unregistered == report->registered;
     bool all_answered = report->answered == report->placed && report->unfinished == 0 &&
                         (settings->dial.empty() || report->delivered == report->placed);
     return all_registered && all_answered ? 0 : 1;

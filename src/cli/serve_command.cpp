@@ -9,6 +9,7 @@
 #include <mutex>
 #include <ostream>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include <fmt/format.h>
 
@@ -79,6 +80,13 @@ void raise_open_file_limit() {
     }
 }
 
+/// The store (callers' numbers, accounts, the audit log) and the recordings are for Markaz's
+/// own user and its group (a backup job) only: files are created 0640 at most, whatever umask
+/// the service manager or a shell gave us.
+void keep_files_private() {
+    ::umask(::umask(0) | 0027);
+}
+
 /// The clock of the call flow. MARKAZ_FAKE_NOW ("2026-03-21T10:00:00Z") starts the wall
 /// clock at that instant instead of now, for tests of opening hours and holidays; time then
 /// runs at its normal pace. Anything else in the variable is an error.
@@ -139,6 +147,7 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
         return 2;
     }
     raise_open_file_limit();
+    keep_files_private();
     // Block the stop signals before any thread starts, so that every thread inherits the mask
     // and only sigwait() below sees them.
     sigset_t stop;

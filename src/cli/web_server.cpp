@@ -82,6 +82,9 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     options.web_root = web.root;
     options.openapi_path = web.openapi;
     options.secure_cookies = web.secure_cookies;
+    options.trusted_proxies = web.trusted_proxies;
+    options.max_connections = web.max_connections;
+    options.max_connections_per_address = web.max_connections_per_address;
     options.event_json = [](const acd::Event& event) { return store::encode_event(event); };
     options.extra_metrics = [&sip] { return sip_metrics_text(sip.stats()); };
     options.log_error = [log = server->log_](const std::string& line) { log("api: " + line); };

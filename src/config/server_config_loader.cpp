@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "acd/router.h"
+#include "config/dial_yaml.h"
 #include "config/ivr_yaml.h"
 #include "config/queue_yaml.h"
 #include "config/web_yaml.h"
@@ -51,7 +52,8 @@ bool read_extensions(YamlReader& reader, const YAML::Node& sip, sip::SipSettings
     const YAML::Node& list = *node;
     for (std::size_t i = 0; i < list.size(); ++i) {
         std::string path = index_path("sip.extensions", i);
-        if (!reader.check_map(list[i], path, {"number", "password"}) ||
+        // `class` is the extension's class of service, read with dial_rules (dial_yaml.h).
+        if (!reader.check_map(list[i], path, {"number", "password", "class"}) ||
             !reader.require(list[i], path, "number") ||
             !reader.require(list[i], path, "password")) {
             return false;
@@ -145,7 +147,7 @@ bool read_sip(YamlReader& reader, const YAML::Node& root, sip::SipSettings& out)
     if (!reader.check_map(sip, "sip",
                           {"listen", "realm", "nonce_lifetime", "digest_algorithms", "extensions",
                            "trunks", "registrations", "bans", "echo_number", "recordings",
-                           "loop_number", "loop_prompt", "music_on_hold"})) {
+                           "loop_number", "loop_prompt", "music_on_hold", "tcp"})) {
         return false;
     }
     reader.read_listen(sip, "sip", out.address, out.port);
@@ -169,6 +171,12 @@ bool read_sip(YamlReader& reader, const YAML::Node& root, sip::SipSettings& out)
                 reader.fail_at(*reg, "sip.registrations.min_expires",
                                "must not be longer than max_expires");
             }
+        }
+    }
+    if (auto tcp = reader.ok() ? YamlReader::find(sip, "tcp") : std::nullopt) {
+        if (reader.check_map(*tcp, "sip.tcp", {"message_timeout", "idle"})) {
+            reader.read(*tcp, "sip.tcp", "message_timeout", out.tcp_message_timeout);
+            reader.read(*tcp, "sip.tcp", "idle", out.tcp_idle);
         }
     }
     if (auto bans = reader.ok() ? YamlReader::find(sip, "bans") : std::nullopt) {
@@ -324,6 +332,7 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         sections.push_back("prompts");
         sections.push_back("web");
         sections.push_back("stats");
+        sections.push_back("dial_rules");
         reader.check_map(*root, "", sections);
         read_router_sections(reader, *root, config.router);
         read_sip(reader, *root, config.sip);
@@ -334,6 +343,7 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         reader.read(*root, "", "prompts", config.prompts);
         read_web(reader, *root, config.web);
         read_stats(reader, *root, config.stats);
+        read_dial_rules(reader, *root, config.dial);
         if (!reader.ok()) {
             return reader.failure();
         }

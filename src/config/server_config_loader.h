@@ -8,6 +8,7 @@
 #include "acd/config.h"
 #include "api/users.h"
 #include "common/result.h"
+#include "dial/dial_rules.h"
 #include "ivr/flow.h"
 #include "media/media_engine.h"
 #include "sip/sip_settings.h"
@@ -23,6 +24,10 @@ struct WebSettings {
     std::string openapi = "docs/openapi.json";  ///< served at /api/v1/openapi.json
     int threads = 2;
     bool secure_cookies = false;  ///< behind a TLS proxy: cookies get `Secure`
+    /// Reverse proxies whose X-Forwarded-For is believed (exact IP addresses).
+    std::vector<std::string> trusted_proxies;
+    int max_connections = 4000;             ///< open HTTP and WebSocket connections
+    int max_connections_per_address = 500;  ///< of one client address
     /// Who may log in; passwords are hashed (argon2id) when the server starts, where the
     /// roles, agents and teams are checked too (api::users_from_specs).
     std::vector<api::UserSpec> users;
@@ -51,6 +56,9 @@ struct ServerConfig {
     /// Where "today" and report intervals begin (`stats: {utc_offset: "+03:30", interval:
     /// 30m}`); the queue policies come from the router's queues.
     stats::StatsConfig stats;
+    /// Classes of service: which numbers each extension and callbacks may dial, and how many
+    /// calls an extension may have up at once (`dial_rules:`).
+    dial::DialRules dial;
 };
 
 // The server configuration file (config/demo.yaml): the router sections of

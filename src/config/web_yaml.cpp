@@ -1,5 +1,7 @@
 #include "config/web_yaml.h"
 
+#include "api/client_address.h"
+
 namespace markaz::config {
 namespace {
 
@@ -34,8 +36,10 @@ bool read_web(YamlReader& reader, const YAML::Node& root, std::optional<WebSetti
         return reader.ok();
     }
     const YAML::Node& web = *node;
-    if (!reader.check_map(web, "web",
-                          {"listen", "root", "openapi", "threads", "secure_cookies", "users"})) {
+    if (!reader.check_map(
+            web, "web",
+            {"listen", "root", "openapi", "threads", "secure_cookies", "trusted_proxies",
+             "max_connections", "max_connections_per_address", "users"})) {
         return false;
     }
     WebSettings settings;
@@ -44,6 +48,19 @@ bool read_web(YamlReader& reader, const YAML::Node& root, std::optional<WebSetti
     reader.read(web, "web", "openapi", settings.openapi);
     reader.read(web, "web", "threads", settings.threads, 1, 64);
     reader.read(web, "web", "secure_cookies", settings.secure_cookies);
+    reader.read(web, "web", "max_connections", settings.max_connections, 1, 1000000);
+    reader.read(web, "web", "max_connections_per_address", settings.max_connections_per_address, 1,
+                1000000);
+    if (reader.read(web, "web", "trusted_proxies", settings.trusted_proxies)) {
+        const auto proxies = YamlReader::find(web, "trusted_proxies");
+        for (std::size_t i = 0; proxies && i < settings.trusted_proxies.size(); ++i) {
+            if (!api::is_ip_address(settings.trusted_proxies[i])) {
+                return reader.fail_at(
+                    (*proxies)[i], index_path("web.trusted_proxies", i),
+                    "expected an IP address, got '" + settings.trusted_proxies[i] + "'");
+            }
+        }
+    }
     if (auto users = reader.ok() ? YamlReader::find(web, "users") : std::nullopt) {
         if (!reader.check_sequence(*users, "web.users")) {
             return false;

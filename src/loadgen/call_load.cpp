@@ -140,17 +140,20 @@ private:
         }
     }
 
-    /// A REGISTER on a handle of its own. The answer to a challenge goes on a new handle as
-    /// well: nua will not send a second REGISTER on a handle whose first was challenged
-    /// unless nua_authenticate() answers, and that knows only MD5.
-    void send_register(std::unique_ptr<Dialog> dialog, const char* authorization) {
+    /// A REGISTER on a handle of its own (`remove`: Expires 0, the binding goes). The answer to
+    /// a challenge goes on a new handle as well: nua will not send a second REGISTER on a
+    /// handle whose first was challenged unless nua_authenticate() answers, and that knows
+    /// only MD5.
+    void send_register(std::unique_ptr<Dialog> dialog, const char* authorization,
+                       bool remove = false) {
         std::string aor = "sip:" + dialog->number + "@" + settings_.server;
         nua_handle_t* nh = nua_handle(nua_->get(), nullptr, SIPTAG_TO_STR(aor.c_str()),
                                       SIPTAG_FROM_STR(aor.c_str()), TAG_END());
         std::string registrar_url = registrar();
-        nua_register(nh, NUTAG_REGISTRAR(registrar_url.c_str()),
-                     NUTAG_M_USERNAME(dialog->number.c_str()), SIPTAG_EXPIRES_STR("600"),
-                     TAG_IF(authorization, SIPTAG_AUTHORIZATION_STR(authorization)), TAG_END());
+        (remove ? nua_unregister : nua_register)(
+            nh, NUTAG_REGISTRAR(registrar_url.c_str()), NUTAG_M_USERNAME(dialog->number.c_str()),
+            TAG_IF(!remove, SIPTAG_EXPIRES_STR("600")),
+            TAG_IF(authorization, SIPTAG_AUTHORIZATION_STR(authorization)), TAG_END());
         dialogs_[nh] = std::move(dialog);
     }
 
@@ -159,20 +162,25 @@ private:
         if (status < 200) {
             return;
         }
-        if (unregistering) {
-            if (--unregistering_ == 0) {
-                shut_down();
-            }
-            return;
-        }
+        // Each challenge is answered once, on a new handle. The un-REGISTER is challenged too:
+        // nua sends the REGISTER's Authorization again, and a nonce count is good only once.
         if ((status == 401 || status == 407) && d.auth_attempts++ == 0 && sip) {
             if (auto header = authorization_for(sip, d.number)) {
                 auto dialog = std::move(dialogs_.at(nh));
                 dialogs_.erase(nh);
                 nua_handle_destroy(nh);
-                send_register(std::move(dialog), header->c_str());
+                send_register(std::move(dialog), header->c_str(), unregistering);
                 return;
             }
+        }
+        if (unregistering) {
+            report_.unregistered += status < 300 ? 1 : 0;
+            dialogs_.erase(nh);
+            nua_handle_destroy(nh);
+            if (--unregistering_ == 0) {
+                shut_down();
+            }
+            return;
         }
         --registering_;
         if (status >= 200 && status < 300) {
@@ -390,6 +398,7 @@ private:
         for (auto& [nh, dialog] : dialogs_) {
             if (dialog->role == Dialog::Role::Registration && dialog->registered) {
                 ++unregistering_;
+                dialog->auth_attempts = 0;
                 nua_unregister(nh, TAG_END());
             }
         }

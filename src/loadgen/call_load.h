@@ -60,6 +60,7 @@ struct ServerUsage {
 struct LoadReport {
     int registered = 0;
     std::map<int, int> register_failures;  ///< final status -> count
+    int unregistered = 0;                  ///< bindings removed at the end (200 to Expires: 0)
     int placed = 0;
     int answered = 0;
     std::map<int, int> call_failures;  ///< final status -> count (408: no answer in time)

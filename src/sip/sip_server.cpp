@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include <sofia-sip/msg_addr.h>
+#include <sofia-sip/nta_tag.h>
 #include <sofia-sip/nua.h>
 #include <sofia-sip/nua_tag.h>
 #include <sofia-sip/sip_header.h>
@@ -24,6 +25,7 @@
 #include <sofia-sip/su.h>
 #include <sofia-sip/su_log.h>
 #include <sofia-sip/su_wait.h>
+#include <sofia-sip/tport_tag.h>
 
 #include "sip/b2bua.h"
 #include "sip/digest.h"
@@ -31,6 +33,11 @@
 
 namespace markaz::sip {
 namespace {
+
+/// sofia-sip's transport timeouts: unsigned milliseconds.
+unsigned milliseconds_of(Duration d) {
+    return static_cast<unsigned>(std::chrono::duration_cast<std::chrono::milliseconds>(d).count());
+}
 
 /// True when UDP and TCP `address:port` can both be bound now. Checked before nua_create,
 /// whose own failure path leaks inside sofia-sip.
@@ -103,21 +110,24 @@ Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, Notice
         self->root = sofia::Root::create();
         std::string url =
             "sip:" + self->settings.address + ":" + std::to_string(self->settings.port);
-        self->stack = self->root ? sofia::Nua::create(
-                                       *self->root,
-                                       [self](nua_event_t event, int status, nua_t* nua,
-                                              nua_handle_t* nh, const sip_t* sip, tagi_t tags[]) {
-                                           self->dispatch(event, status, nua, nh, sip, tags);
-                                       },
-                                       [self](const std::string& what) {
-                                           self->notify(SipNotice::Kind::Error, "", "", what);
-                                       },
-                                       NUTAG_URL(url.c_str()), NUTAG_ALLOW("REGISTER"),
-                                       NUTAG_ALLOW("INFO"),  // DTMF from phones that send SIP INFO
-                                       NUTAG_APPL_METHOD("REGISTER"), NUTAG_APPL_METHOD("OPTIONS"),
-                                       NUTAG_AUTOANSWER(0), NUTAG_AUTOALERT(0),
-                                       NUTAG_MEDIA_ENABLE(0), SIPTAG_SERVER_STR("Markaz"))
-                                 : nullptr;
+        self->stack = self->root
+                          ? sofia::Nua::create(
+                                *self->root,
+                                [self](nua_event_t event, int status, nua_t* nua, nua_handle_t* nh,
+                                       const sip_t* sip, tagi_t tags[]) {
+                                    self->dispatch(event, status, nua, nh, sip, tags);
+                                },
+                                [self](const std::string& what) {
+                                    self->notify(SipNotice::Kind::Error, "", "", what);
+                                },
+                                NUTAG_URL(url.c_str()), NUTAG_ALLOW("REGISTER"),
+                                NUTAG_ALLOW("INFO"),  // DTMF from phones that send SIP INFO
+                                NUTAG_APPL_METHOD("REGISTER"), NUTAG_APPL_METHOD("OPTIONS"),
+                                NUTAG_AUTOANSWER(0), NUTAG_AUTOALERT(0), NUTAG_MEDIA_ENABLE(0),
+                                SIPTAG_SERVER_STR("Markaz"), NTATAG_MAXSIZE(kMaxSipMessageBytes),
+                                TPTAG_TIMEOUT(milliseconds_of(self->settings.tcp_message_timeout)),
+                                TPTAG_IDLE(milliseconds_of(self->settings.tcp_idle)))
+                          : nullptr;
         if (!self->stack) {
             started.set_value("sip: cannot listen on " + self->settings.address + ":" +
                               std::to_string(self->settings.port) +

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <vector>
@@ -53,6 +54,16 @@ struct SipSettings {
     std::vector<Trunk> trunks;
     LocationService::Settings registrations;
     BanList::Settings bans;
+    /// SIP over TCP: a connection that stops for `tcp_message_timeout` in the middle of a
+    /// message is closed, and so is one that carries nothing for `tcp_idle` after its last
+    /// message. The idle time is longer than the longest registration, so a phone on TCP
+    /// behind NAT keeps the connection its calls come in on.
+    Duration tcp_message_timeout = std::chrono::seconds{30};
+    Duration tcp_idle = std::chrono::minutes{65};
 };
+
+/// The largest SIP message Markaz reads, on UDP or TCP: a request with a bigger body is
+/// refused before it is kept in memory.
+inline constexpr std::size_t kMaxSipMessageBytes = 64 * 1024;
 
 }  // namespace markaz::sip

@@ -60,7 +60,10 @@ TEST(LoadGenerator, RegistersWithSha256Digest) {
     auto run = run_loadgen(server, {"--sip-port", std::to_string(free_sip_port()), "--extensions",
                                     "1001-1003", "--digest", "SHA-256", "--calls", "0"});
     ASSERT_EQ(run.status, 0) << run.output;
-    EXPECT_NE(run.output.find("registered 3 extensions"), std::string::npos) << run.output;
+    // Each binding is removed at the end with a REGISTER of its own: the first one's digest
+    // answer may not be sent again.
+    EXPECT_NE(run.output.find("registered 3 extensions, 3 unregistered"), std::string::npos)
+        << run.output;
     std::string log = server.log_tail(200);
     for (const char* number : {"1001", "1002", "1003"}) {
         EXPECT_NE(log.find(std::string("registered ") + number), std::string::npos) << log;
@@ -100,6 +103,7 @@ TEST(LoadGenerator, CallsThroughATrunkWithAudioBothWaysAndRecordings) {
     ASSERT_EQ(run.status, 0) << run.output << server.log_tail();
     auto report = report_of(run);
     EXPECT_EQ(report["registered"], 10);
+    EXPECT_EQ(report["unregistered"], 10);
     EXPECT_EQ(report["placed"], 10);
     EXPECT_EQ(report["answered"], 10);
     EXPECT_TRUE(report["call_failures"].empty()) << report.dump(2);

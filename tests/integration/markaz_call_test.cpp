@@ -6,6 +6,7 @@
 #include <atomic>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -71,6 +72,14 @@ TEST(MarkazCalls, ExtensionCallsExtensionBothHearAndTheCallIsRecordedInStereo) {
     EXPECT_NEAR(recording.channels[1].dominant_hz, 1000, 5);
     EXPECT_GT(tone_share(files[0], 0, 440), 0.8);
     EXPECT_GT(tone_share(files[0], 1, 1000), 0.8);
+
+    // The recording and the store are nobody else's to read, whatever umask started Markaz
+    // (the tests run under 022).
+    for (const auto& file : {files[0], server.dir() / "markaz.db"}) {
+        struct stat st {};
+        ASSERT_EQ(::stat(file.c_str(), &st), 0) << file;
+        EXPECT_EQ(st.st_mode & 0037, 0u) << file << " has mode " << std::oct << st.st_mode;
+    }
 }
 
 TEST(MarkazCalls, TheEchoTestReturnsTheCallersAudio) {
@@ -358,6 +367,35 @@ TEST(MarkazTrunks, AnExtensionDialsOutThroughTheTrunkByItsPrefix) {
     customer.wait_for(ev::kCallClosed);
     EXPECT_NEAR(analyze_wav(customer.last_recording().heard).channels[0].dominant_hz, 440, 5);
     EXPECT_NEAR(analyze_wav(agent.last_recording().heard).channels[0].dominant_hz, 700, 5);
+}
+
+TEST(MarkazTrunks, AnExtensionDialsOutOnlyWhatItsClassAllows) {
+    BaresipPhone customer{peer("09121234567", 700)};
+    MarkazServer server{
+        "dial_rules:\n  default_class: agents\n  classes:\n"
+        "    agents: {outbound: [\"09XXXXXXXXX\"]}\n",
+        "  trunks:\n    - {name: out, dial_prefix: \"9\", target: \"127.0.0.1:" +
+            std::to_string(customer.sip_port()) + "\"}\n"};
+    BaresipPhone agent{extension(server, "1001", 440)};
+    agent.wait_until_registered();
+    // The phone's password in the wrong hands: a premium international number.
+    agent.dial(server.uri("900882123456789"));
+    auto refused = agent.wait_for(ev::kCallClosed);
+    EXPECT_NE(refused.value("param", "").find("403"), std::string::npos) << refused.dump();
+    EXPECT_TRUE(server.wait_for_log("1001 (class agents) may not dial 00882123456789"))
+        << server.log_tail();
+    // A mobile number of the country goes out.
+    agent.dial(server.uri("909121234567"));
+    customer.wait_for(ev::kCallIncoming);
+    customer.answer();
+    agent.wait_for(ev::kCallEstablished);
+    agent.hangup();
+    agent.wait_for(ev::kCallClosed);
+    int rung = 0;
+    for (const auto& event : customer.event_history()) {
+        rung += event_type(event) == ev::kCallIncoming ? 1 : 0;
+    }
+    EXPECT_EQ(rung, 1) << "the trunk saw the national call only";
 }
 
 TEST(MarkazCalls, Rfc4733DigitsReachTheServerAsEvents) {

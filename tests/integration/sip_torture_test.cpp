@@ -9,6 +9,7 @@
 
 #include "support/markaz_server.h"
 #include "support/sipsak.h"
+#include "support/tcp_client.h"
 #include "support/udp_exchange.h"
 
 namespace markaz::integration {
@@ -54,6 +55,55 @@ TEST(SipTorture, EveryRfc4475MessageIsAnsweredOrDroppedAndTheServerKeepsServing)
         tcp_send(server.port(), bytes);
         ASSERT_TRUE(server.running()) << server.log_tail();
     }
+    EXPECT_TRUE(answers_options(server)) << server.log_tail();
+}
+
+std::string options_over_tcp(const MarkazServer& server, const std::string& body) {
+    const std::string target = "sip:ping@" + server.registrar();
+    return "OPTIONS " + target +
+           " SIP/2.0\r\n"
+           "Via: SIP/2.0/TCP 127.0.0.1:5999;branch=z9hG4bK-big-1\r\n"
+           "Max-Forwards: 70\r\nFrom: <sip:probe@127.0.0.1>;tag=1\r\nTo: <" +
+           target +
+           ">\r\nCall-ID: big-1@127.0.0.1\r\nCSeq: 1 OPTIONS\r\n"
+           "Content-Type: text/plain\r\nContent-Length: " +
+           std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+TEST(SipTorture, AMessageOverSixtyFourKibIsNotReadAndTheServerKeepsServing) {
+    MarkazServer server;
+    // The same request with a small body is answered: the refusal is about the size alone.
+    TcpClient small(server.port());
+    ASSERT_TRUE(small.send(options_over_tcp(server, std::string(1000, 'a'))));
+    bool closed = false;
+    EXPECT_EQ(small.read(2s, closed).rfind("SIP/2.0 200", 0), 0u);
+
+    TcpClient big(server.port());
+    big.send(options_over_tcp(server, std::string(200 * 1024, 'a')));
+    const std::string reply = big.read(3s, closed);
+    EXPECT_EQ(reply.rfind("SIP/2.0 200", 0), std::string::npos) << reply.substr(0, 200);
+    EXPECT_TRUE(answers_options(server)) << server.log_tail();
+}
+
+TEST(SipTorture, ATcpClientThatStallsInAMessageOrFallsSilentIsCutOff) {
+    MarkazServer server("", "  tcp: {message_timeout: 1s, idle: 2s}\n");
+    // Half a request, then nothing: the connection goes after the message timeout.
+    TcpClient stalled(server.port());
+    ASSERT_TRUE(stalled.send("OPTIONS sip:ping@" + server.registrar() + " SIP/2.0\r\nVia: "));
+    const auto started = std::chrono::steady_clock::now();
+    bool closed = false;
+    stalled.read(10s, closed);
+    EXPECT_TRUE(closed);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 5s);
+
+    // A whole request is answered; then silence: the connection goes after the idle time.
+    TcpClient quiet(server.port());
+    ASSERT_TRUE(quiet.send(options_over_tcp(server, "")));
+    EXPECT_EQ(quiet.read(2s, closed).rfind("SIP/2.0 200", 0), 0u);
+    if (!closed) {
+        quiet.read(10s, closed);
+    }
+    EXPECT_TRUE(closed);
     EXPECT_TRUE(answers_options(server)) << server.log_tail();
 }
 

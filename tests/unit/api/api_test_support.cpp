@@ -226,6 +226,10 @@ ApiHarness::ApiHarness(std::function<void(ApiOptions&)> adjust) {
     options.pacing.heartbeat = 60s;
     const char* source = std::getenv("MARKAZ_SOURCE_DIR");
     options.openapi_path = std::string(source ? source : ".") + "/docs/openapi.json";
+    options.log_error = [this](const std::string& line) {
+        std::lock_guard lock(log_mutex_);
+        log_ += line + "\n";
+    };
     if (adjust) {
         adjust(options);
     }
@@ -235,6 +239,11 @@ ApiHarness::ApiHarness(std::function<void(ApiOptions&)> adjust) {
 
 ApiHarness::~ApiHarness() {
     server->stop();
+}
+
+std::string ApiHarness::logged() const {
+    std::lock_guard lock(log_mutex_);
+    return log_;
 }
 
 std::string ApiHarness::origin() const {

@@ -99,12 +99,18 @@ public:
     /// Headers for a WebSocket of `browser`: cookies and this server's Origin.
     Headers live_headers(const Browser& browser) const;
     std::string origin() const;
+    /// What the server reported to its log (ApiOptions::log_error), a line each.
+    std::string logged() const;
 
     acd::RouterConfig routing = test_routing();
     TestCenter center{routing};
     UserDirectory users;
     AuditLog audit;
     std::unique_ptr<ApiServer> server;
+
+private:
+    mutable std::mutex log_mutex_;
+    std::string log_;
 };
 
 }  // namespace markaz::api::testing

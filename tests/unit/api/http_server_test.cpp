@@ -126,11 +126,22 @@ TEST_F(HttpServerTest, HealthAndReadiness) {
     EXPECT_EQ(ready.json()["status"], "ready");
     EXPECT_EQ(ready.json()["checks"]["sip"], "ok");
 
-    api.center.set_readiness({{"core", "ok"}, {"sip", "fail: not listening"}});
+    api.center.set_readiness(
+        {{"core", "ok"}, {"store", "fail: /var/lib/markaz/markaz.db: disk I/O error"}});
     const Reply not_ready = http_send(api.port(), "GET", "/readyz");
     EXPECT_EQ(not_ready.status, 503U);
     EXPECT_EQ(not_ready.json()["status"], "not-ready");
-    EXPECT_EQ(not_ready.json()["checks"]["sip"], "fail: not listening");
+    // Anyone may ask: the answer names the check, never the path or the database's error.
+    EXPECT_EQ(not_ready.json()["checks"]["store"], "fail");
+    EXPECT_EQ(not_ready.body.find("/var/lib"), std::string::npos) << not_ready.body;
+    EXPECT_EQ(api.logged(), "readyz: store fail: /var/lib/markaz/markaz.db: disk I/O error\n");
+}
+
+TEST_F(HttpServerTest, EveryAnswerForbidsContentSniffing) {
+    EXPECT_EQ(http_send(api.port(), "GET", "/healthz").header("x-content-type-options"), "nosniff");
+    EXPECT_EQ(http_send(api.port(), "GET", "/api/v1/nothing").header("x-content-type-options"),
+              "nosniff");
+    EXPECT_EQ(http_send(api.port(), "GET", "/metrics").header("x-content-type-options"), "nosniff");
 }
 
 TEST_F(HttpServerTest, ServesTheOpenApiDocumentAsShipped) {
@@ -207,6 +218,19 @@ TEST_F(PagesTest, MissingAssetAndDotDotAre404) {
               404U);
     EXPECT_EQ(http_raw(api.port(), "GET /%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n").status,
               404U);
+}
+
+TEST_F(PagesTest, ASymbolicLinkOutOfThePagesIsNotFollowed) {
+    const auto outside = root_.string() + "-secret";
+    std::ofstream(outside) << "the store's key";
+    std::filesystem::create_symlink(outside, root_ / "secret.txt");
+    std::filesystem::create_symlink(outside, root_ / "assets" / "secret.js");
+    std::filesystem::create_symlink(root_ / "favicon.svg", root_ / "icon.svg");  // inside: fine
+    EXPECT_EQ(http_send(api.port(), "GET", "/assets/secret.js").status, 404U);
+    const Reply page = http_send(api.port(), "GET", "/secret.txt");
+    EXPECT_EQ(page.body, "<!doctype html><title>Markaz</title>");  // a page route, not the file
+    EXPECT_EQ(http_send(api.port(), "GET", "/icon.svg").body, "<svg/>");
+    std::filesystem::remove(outside);
 }
 
 TEST_F(PagesTest, PagesOnlyAnswerGet) {

@@ -118,17 +118,27 @@ TEST(ApiTokens, ListInCreationOrderAndRevokeByUser) {
     EXPECT_TRUE(tokens.use(b.secret, kT0));
 }
 
-TEST(LoginLimiter, FiveFailuresForOneNameBlockItForFiveMinutes) {
+TEST(LoginLimiter, FiveFailuresForOneNameFromOneAddressBlockThemForFiveMinutes) {
     LoginLimiter limiter;
     for (int i = 0; i < 4; ++i) {
-        limiter.record_failure("manager", "10.0.0." + std::to_string(i), kT0 + i * 10s);
-        EXPECT_FALSE(limiter.blocked("manager", "10.0.0.9", kT0 + i * 10s));
+        limiter.record_failure("manager", "10.0.0.1", kT0 + i * 10s);
+        EXPECT_FALSE(limiter.blocked("manager", "10.0.0.1", kT0 + i * 10s));
     }
-    limiter.record_failure("manager", "10.0.0.4", kT0 + 40s);
-    EXPECT_EQ(limiter.blocked("manager", "10.0.0.9", kT0 + 40s), 5min);
-    EXPECT_EQ(limiter.blocked("manager", "10.0.0.9", kT0 + 100s), 4min);
-    EXPECT_FALSE(limiter.blocked("qa", "10.0.0.9", kT0 + 100s));  // other names are free
-    EXPECT_FALSE(limiter.blocked("manager", "10.0.0.9", kT0 + 40s + 5min));
+    limiter.record_failure("manager", "10.0.0.1", kT0 + 40s);
+    EXPECT_EQ(limiter.blocked("manager", "10.0.0.1", kT0 + 40s), 5min);
+    EXPECT_EQ(limiter.blocked("manager", "10.0.0.1", kT0 + 100s), 4min);
+    EXPECT_FALSE(limiter.blocked("qa", "10.0.0.1", kT0 + 100s));  // other names are free
+    EXPECT_FALSE(limiter.blocked("manager", "10.0.0.1", kT0 + 40s + 5min));
+}
+
+TEST(LoginLimiter, WrongPasswordsFromElsewhereNeverLockTheManagerOut) {
+    // The attack: guess the manager's password from addresses the manager never uses.
+    LoginLimiter limiter;
+    for (int i = 0; i < 50; ++i) {
+        limiter.record_failure("manager", "203.0.113." + std::to_string(i % 10), kT0 + i * 1s);
+    }
+    EXPECT_TRUE(limiter.blocked("manager", "203.0.113.3", kT0 + 50s));
+    EXPECT_FALSE(limiter.blocked("manager", "10.0.0.9", kT0 + 50s));
 }
 
 TEST(LoginLimiter, FailuresOlderThanTheWindowDoNotCount) {

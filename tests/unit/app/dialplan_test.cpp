@@ -81,6 +81,19 @@ TEST(Dialplan, ExtensionsDialOutByTheTrunksPrefixAndTrunkCallsNeverDo) {
         << "the prefix alone dials nothing";
 }
 
+TEST(Dialplan, ANumberOutsideTheCallersClassIsRefusedWith403NamingTheRule) {
+    auto config = centre();
+    std::map<std::string, dial::DialClass> classes;
+    classes["national"] = dial::DialClass{"", {*dial::DialPattern::parse("0[1-9]XXXXXXXXX")}, 2};
+    config.dial = *dial::DialRules::make(classes, "national", {}, std::nullopt);
+    EXPECT_TRUE(as<destination::Trunk>(route_call(config, "1001", "909121234567", false)));
+    const auto refused =
+        as<destination::Refused>(route_call(config, "1001", "900882123456789", false));
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 403);
+    EXPECT_EQ(refused->reason, "1001 (class national) may not dial 00882123456789");
+}
+
 TEST(Dialplan, AnythingElseIs404NamingTheNumber) {
     auto config = centre();
     const auto refused = as<destination::Refused>(route_call(config, "1001", "777", false));

@@ -62,7 +62,8 @@ TEST(ServerConfig, WithoutAWebSectionThereIsNoWebServer) {
 TEST(ServerConfig, ReadsTheWebAndStatsSections) {
     auto config = parse_server_config(
         "web:\n  listen: 0.0.0.0:9090\n  root: pages\n  openapi: api.json\n  threads: 4\n"
-        "  secure_cookies: true\n  users:\n"
+        "  secure_cookies: true\n  trusted_proxies: [10.0.0.1, \"::1\"]\n"
+        "  max_connections: 100\n  max_connections_per_address: 20\n  users:\n"
         "    - {name: boss, role: manager, password_hash: \"$argon2id$v=19$m=1\", language: ar,"
         " display_name: The boss}\n"
         "stats: {utc_offset: \"-05:00\", interval: 15m}\n",
@@ -75,6 +76,9 @@ TEST(ServerConfig, ReadsTheWebAndStatsSections) {
     EXPECT_EQ(config->web->openapi, "api.json");
     EXPECT_EQ(config->web->threads, 4);
     EXPECT_TRUE(config->web->secure_cookies);
+    EXPECT_EQ(config->web->trusted_proxies, (std::vector<std::string>{"10.0.0.1", "::1"}));
+    EXPECT_EQ(config->web->max_connections, 100);
+    EXPECT_EQ(config->web->max_connections_per_address, 20);
     ASSERT_EQ(config->web->users.size(), 1u);
     EXPECT_EQ(config->web->users[0].display_name, "The boss");
     EXPECT_EQ(config->web->users[0].language, "ar");
@@ -87,7 +91,12 @@ TEST(ServerConfig, WrongWebAndStatsInputNamesTheLineAndField) {
               "s.yaml:2: web.listen: expected address:port like 127.0.0.1:5060, got '127.0.0.1'");
     EXPECT_EQ(error_of("web:\n  port: 80\n"),
               "s.yaml:2: web.port: unknown key (expected one of: listen, root, openapi, threads, "
-              "secure_cookies, users)");
+              "secure_cookies, trusted_proxies, max_connections, max_connections_per_address, "
+              "users)");
+    EXPECT_EQ(error_of("web:\n  trusted_proxies:\n    - 10.0.0.1\n    - proxy.local\n"),
+              "s.yaml:4: web.trusted_proxies[1]: expected an IP address, got 'proxy.local'");
+    EXPECT_EQ(error_of("web:\n  max_connections_per_address: 0\n"),
+              "s.yaml:2: web.max_connections_per_address: 0 is outside 1..1000000");
     EXPECT_EQ(error_of("web:\n  threads: 0\n"), "s.yaml:2: web.threads: 0 is outside 1..64");
     EXPECT_EQ(error_of("web:\n  users: {name: x}\n"),
               "s.yaml:2: web.users: expected a list, got a map");
@@ -108,6 +117,61 @@ TEST(ServerConfig, WrongWebAndStatsInputNamesTheLineAndField) {
               "s.yaml:1: stats.zone: unknown key (expected one of: utc_offset, interval)");
 }
 
+TEST(ServerConfig, ReadsTheDialRulesAndEachExtensionsClass) {
+    auto config = parse_server_config(R"(sip:
+  extensions:
+    - {number: "1001", password: longenough}
+    - {number: "1009", password: longenough, class: managers}
+dial_rules:
+  default_class: agents
+  classes:
+    agents: {outbound: ["09XXXXXXXXX"], max_calls: 2}
+    managers: {outbound: ["09XXXXXXXXX", "00."]}
+  callbacks: ["0[1-8]XXXXXXXXX"]
+)",
+                                      "s.yaml");
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->dial.class_of("1001").name, "agents");
+    EXPECT_EQ(config->dial.class_of("1009").name, "managers");
+    EXPECT_EQ(config->dial.max_calls("1001"), 2);
+    EXPECT_EQ(config->dial.max_calls("1009"), 4);
+    EXPECT_TRUE(config->dial.refuse_outbound("1001", "0044207"));
+    EXPECT_FALSE(config->dial.refuse_outbound("1009", "0044207"));
+    EXPECT_FALSE(config->dial.refuse_callback("02112345678"));
+    EXPECT_TRUE(config->dial.refuse_callback("09121234567"));
+    // Without the section: any number, 4 calls.
+    auto open = parse_server_config("store: x.db\n", "s.yaml");
+    ASSERT_TRUE(open);
+    EXPECT_FALSE(open->dial.refuse_outbound("1001", "0044207"));
+}
+
+TEST(ServerConfig, WrongDialRulesNameTheLineAndField) {
+    EXPECT_EQ(error_of("dial_rules:\n  default_class: agents\n  classes:\n"
+                       "    agents: {outbound: [\"09X?\"]}\n"),
+              "s.yaml:4: dial_rules.classes.agents.outbound[0]: '09X?': '?' is not a digit, + * "
+              "#, X, Z, N, a [set], or a final . or ! at character 4");
+    EXPECT_EQ(error_of("dial_rules:\n  default_class: staff\n  classes:\n    agents: {}\n"),
+              "s.yaml:2: dial_rules.default_class: 'staff' is not a class (classes: agents)");
+    EXPECT_EQ(error_of("dial_rules:\n  classes:\n    agents: {}\n"),
+              "s.yaml:2: dial_rules.default_class: missing");
+    EXPECT_EQ(error_of("dial_rules:\n  default_class: agents\n  classes:\n"
+                       "    agents: {max_calls: 0}\n"),
+              "s.yaml:4: dial_rules.classes.agents.max_calls: 0 is outside 1..1000");
+    EXPECT_EQ(error_of("dial_rules:\n  default_class: agents\n  classes:\n"
+                       "    agents: {outbund: []}\n"),
+              "s.yaml:4: dial_rules.classes.agents.outbund: unknown key (expected one of: "
+              "outbound, max_calls)");
+    EXPECT_EQ(error_of("sip:\n  extensions:\n    - {number: \"1001\", password: longenough,"
+                       " class: boss}\ndial_rules:\n  default_class: agents\n  classes:\n"
+                       "    agents: {}\n"),
+              "s.yaml:3: sip.extensions[0].class: unknown class 'boss' (dial_rules.classes: "
+              "agents)");
+    EXPECT_EQ(error_of("sip:\n  extensions:\n    - {number: \"1001\", password: longenough,"
+                       " class: boss}\n"),
+              "s.yaml:3: sip.extensions[0].class: 'boss': there is no dial_rules section naming "
+              "classes");
+}
+
 TEST(ServerConfig, ReadsEveryField) {
     auto config = parse_server_config(R"(sip:
   listen: 0.0.0.0:5070
@@ -116,6 +180,7 @@ TEST(ServerConfig, ReadsEveryField) {
   digest_algorithms: [SHA-256]
   registrations: {min_expires: 30s, max_expires: 2h, max_contacts: 3}
   bans: {max_failures: 10, window: 5m, ban_time: 1h}
+  tcp: {message_timeout: 5s, idle: 2h}
   extensions:
     - {number: "200", password: longenough}
 )",
@@ -128,6 +193,8 @@ TEST(ServerConfig, ReadsEveryField) {
     EXPECT_EQ(config->sip.digest_algorithms, std::vector{sip::DigestAlgorithm::Sha256});
     EXPECT_EQ(config->sip.registrations.max_contacts, 3u);
     EXPECT_EQ(config->sip.bans.ban_time, 1h);
+    EXPECT_EQ(config->sip.tcp_message_timeout, 5s);
+    EXPECT_EQ(config->sip.tcp_idle, 2h);
     EXPECT_TRUE(config->router.queues.empty());
 }
 
@@ -139,7 +206,8 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
     EXPECT_EQ(error_of("sip:\n  relm: x\n"),
               "s.yaml:2: sip.relm: unknown key (expected one of: listen, realm, nonce_lifetime, "
               "digest_algorithms, extensions, trunks, registrations, bans, echo_number, "
-              "recordings, loop_number, loop_prompt, music_on_hold)");
+              "recordings, loop_number, loop_prompt, music_on_hold, tcp)");
+    EXPECT_EQ(error_of("sip:\n  tcp: {idle: 5 minutes}\n").substr(0, 22), "s.yaml:2: sip.tcp.idle");
     EXPECT_EQ(error_of("sip:\n  digest_algorithms: [SHA-1]\n"),
               "s.yaml:2: sip.digest_algorithms[0]: unknown value 'SHA-1' (expected one of: MD5, "
               "SHA-256)");
@@ -162,7 +230,7 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
         "s.yaml:4: sip.trunks[1].name: duplicate trunk 't'");
     EXPECT_EQ(error_of("http: {}\n"),
               "s.yaml:1: http: unknown key (expected one of: pause_reasons, queues, agents, sip, "
-              "media, ivr, dialplan, store, prompts, web, stats)");
+              "media, ivr, dialplan, store, prompts, web, stats, dial_rules)");
     // The dialplan: digits, not an extension, one of ivr or queue, and one that exists.
     const std::string sales = "queues: [{name: sales}]\n";
     EXPECT_EQ(error_of(sales + "dialplan: {\"*5\": {queue: sales}}\n"),

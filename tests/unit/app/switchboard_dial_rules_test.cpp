@@ -1,0 +1,93 @@
+// Classes of service through the switchboard: what an extension may dial out, how many calls
+// it may have up, and which numbers a callback may dial (dial/dial_rules.h).
+
+#include <gtest/gtest.h>
+
+#include "unit/app/call_flow_fakes.h"
+
+namespace markaz::app::testing {
+namespace {
+
+using namespace std::chrono_literals;
+using Side = sip::CallEvent::Side;
+
+const std::string kCentre =
+    "sip:\n"
+    "  extensions:\n"
+    "    - {number: \"1001\", password: secret-phone}\n"
+    "    - {number: \"1002\", password: secret-phone, class: managers}\n"
+    "  trunks:\n"
+    "    - {name: carrier, allow: [10.0.0.5], dial_prefix: \"9\", target: \"10.0.0.5:5060\"}\n"
+    "queues:\n"
+    "  - {name: sales, ring_timeout: 10s, callback: {enabled: true, mode: customer-first,"
+    " max_attempts: 2, retry_interval: 1m}}\n"
+    "agents:\n  - {id: a1001, queues: [sales], extension: \"1001\"}\n"
+    "dialplan:\n  \"200\": {queue: sales}\n"
+    "dial_rules:\n"
+    "  default_class: agents\n"
+    "  classes:\n"
+    "    agents: {outbound: [\"0[1-8]XXXXXXXXX\", \"09XXXXXXXXX\"], max_calls: 2}\n"
+    "    managers: {outbound: [\"0[1-8]XXXXXXXXX\", \"09XXXXXXXXX\", \"00.\"]}\n";
+
+TEST(SwitchboardDialRules, AnExtensionDialsOutOnlyWhatItsClassAllows) {
+    CallFlowHarness h{kCentre};
+    // A stolen agent password: an international premium number through the trunk.
+    h.arrive("1001", "900882123456789");
+    auto rejects = h.phones.take<FakePhones::Reject>();
+    ASSERT_EQ(rejects.size(), 1u);
+    EXPECT_EQ(rejects[0].status, 403);
+    EXPECT_TRUE(h.phones.take<FakePhones::RingTrunk>().empty());
+    EXPECT_TRUE(h.store.opened.empty()) << "a refused call leaves no record";
+    // National numbers go out, and the manager's class reaches abroad.
+    h.arrive("1001", "909121234567");
+    EXPECT_EQ(h.phones.take<FakePhones::RingTrunk>().size(), 1u);
+    h.arrive("1002", "900882123456789");
+    auto out = h.phones.take<FakePhones::RingTrunk>();
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].number, "00882123456789");
+}
+
+TEST(SwitchboardDialRules, AnExtensionWithAllItsCallsUpGets486UntilOneEnds) {
+    CallFlowHarness h{kCentre};
+    sip::CallRef first = h.arrive("1001", "200");
+    h.arrive("1001", "200");
+    h.phones.commands.clear();
+    h.arrive("1001", "200");  // a third: the class allows 2
+    auto rejects = h.phones.take<FakePhones::Reject>();
+    ASSERT_EQ(rejects.size(), 1u);
+    EXPECT_EQ(rejects[0].status, 486);
+    // Calls coming in from the trunk are not the extension's.
+    h.arrive("1001", "200", /*from_trunk=*/true);
+    EXPECT_TRUE(h.phones.take<FakePhones::Reject>().empty());
+    // Another extension has its own count.
+    h.arrive("1002", "200");
+    EXPECT_TRUE(h.phones.take<FakePhones::Reject>().empty());
+    h.end(first, Side::Caller);
+    h.arrive("1001", "200");
+    EXPECT_TRUE(h.phones.take<FakePhones::Reject>().empty()) << "a place came free";
+}
+
+TEST(SwitchboardDialRules, ACallbackGoesOnlyToANumberTheRulesAllow) {
+    CallFlowHarness h{kCentre};
+    // A caller from abroad asks for a callback: its own number is not offered for confirming
+    // (the caller is asked to type one)...
+    sip::CallRef call = h.arrive("00882123456789", "200", /*from_trunk=*/true);
+    h.advance(3s);
+    h.digit(call, '9');
+    EXPECT_TRUE(h.store.bookings.empty());
+    // ...nor is a foreign number it types...
+    for (char d : std::string("00882123456789#")) {
+        h.digit(call, d);
+    }
+    EXPECT_TRUE(h.store.bookings.empty());
+    // ...and a national one is booked.
+    h.digit(call, '9');
+    for (char d : std::string("09121234567#")) {
+        h.digit(call, d);
+    }
+    ASSERT_EQ(h.store.bookings.size(), 1u);
+    EXPECT_EQ(h.store.bookings[0].request.number, "09121234567");
+}
+
+}  // namespace
+}  // namespace markaz::app::testing
