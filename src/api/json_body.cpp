@@ -99,6 +99,13 @@ ApiResult<Json> parse_json_object(std::string_view body) {
         const auto at = what.find(" at line ");
         std::string detail = at == std::string::npos ? what : what.substr(at + 1);
         return ApiError::invalid_json("body: not valid JSON " + detail);
+    } catch (const Json::exception& e) {
+        // Found by fuzzing: a number too large for a double ("1E400") is out_of_range, not a
+        // parse_error, and would have been a 500.
+        std::string what = e.what();
+        const auto close = what.find("] ");
+        return ApiError::invalid_json("body: not valid JSON: " +
+                                      (close == std::string::npos ? what : what.substr(close + 2)));
     }
     if (!parsed.is_object()) {
         return ApiError::invalid_json("body: expected a JSON object, got " +

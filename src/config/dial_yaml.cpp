@@ -32,7 +32,7 @@ bool read_classes(YamlReader& reader, const YAML::Node& node,
     for (auto it = node.begin(); it != node.end(); ++it) {
         const std::string name = it->first.as<std::string>();
         const std::string path = field_path("dial_rules.classes", name);
-        const YAML::Node& spec = it->second;
+        const YAML::Node spec = it->second;  // a handle: it->second is a temporary
         if (!reader.check_map(spec, path, {"outbound", "max_calls"})) {
             return false;
         }
@@ -61,7 +61,7 @@ bool read_extension_classes(YamlReader& reader, const YAML::Node& root,
         return true;
     }
     for (std::size_t i = 0; i < extensions->size(); ++i) {
-        const YAML::Node& entry = (*extensions)[i];
+        const YAML::Node entry = (*extensions)[i];
         auto name_node = YamlReader::find(entry, "class");
         if (!name_node) {
             continue;

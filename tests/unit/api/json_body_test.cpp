@@ -104,6 +104,13 @@ TEST(JsonBody, SyntaxErrors) {
     EXPECT_EQ(check("{\"name\":\"\xff\"}").code, "invalid_json");  // not UTF-8
 }
 
+TEST(JsonBody, ANumberTooLargeForADoubleIsInvalidJsonNotAServerError) {
+    // scripts/fuzz found it: nlohmann reports the overflow as out_of_range, not parse_error.
+    ApiError e = check("{\"weight\": 22E2222}");
+    EXPECT_EQ(e.code, "invalid_json");
+    EXPECT_EQ(e.message, "body: not valid JSON: number overflow parsing '22E2222'") << e.message;
+}
+
 TEST(JsonBody, CharactersAreCountedNotBytes) {
     EXPECT_EQ(check(R"({"name":"سلام"})").code, "");  // 4 letters, 8 bytes
 }
