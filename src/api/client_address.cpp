@@ -1,7 +1,5 @@
 #include "api/client_address.h"
 
-#include <algorithm>
-
 #include <boost/asio/ip/address.hpp>
 
 namespace markaz::api {
@@ -37,16 +35,22 @@ bool is_ip_address(std::string_view text) {
     return !normalised(text).empty();
 }
 
-bool is_trusted_proxy(std::string_view address, const std::vector<std::string>& trusted_proxies) {
-    const std::string ip = normalised(address);
-    return !ip.empty() && std::any_of(trusted_proxies.begin(), trusted_proxies.end(),
-                                      [&](const std::string& p) { return normalised(p) == ip; });
+TrustedProxies::TrustedProxies(const std::vector<std::string>& addresses) {
+    for (const auto& address : addresses) {
+        if (std::string ip = normalised(address); !ip.empty()) {
+            normalised_.insert(std::move(ip));
+        }
+    }
+}
+
+bool TrustedProxies::contains(std::string_view address) const {
+    return !normalised_.empty() && normalised_.contains(normalised(address));
 }
 
 std::string client_address(std::string_view peer, std::string_view forwarded,
-                           const std::vector<std::string>& trusted_proxies) {
+                           const TrustedProxies& trusted_proxies) {
     const std::string direct = normalised(peer).empty() ? std::string(peer) : normalised(peer);
-    if (forwarded.empty() || !is_trusted_proxy(direct, trusted_proxies)) {
+    if (forwarded.empty() || !trusted_proxies.contains(direct)) {
         return direct;
     }
     // Each proxy appends the address it got the request from: read from the right, past our
@@ -61,7 +65,7 @@ std::string client_address(std::string_view peer, std::string_view forwarded,
         if (ip.empty()) {
             return direct;  // a hop that is no address: nothing left of it can be believed
         }
-        if (!is_trusted_proxy(ip, trusted_proxies)) {
+        if (!trusted_proxies.contains(ip)) {
             return ip;
         }
     }

@@ -1,7 +1,5 @@
 #include "api/connection_limits.h"
 
-#include "api/client_address.h"
-
 namespace markaz::api {
 
 ConnectionLimits::Slot::~Slot() {
@@ -12,7 +10,7 @@ ConnectionLimits::Slot::~Slot() {
 
 std::optional<ConnectionLimits::Slot> ConnectionLimits::admit(const std::string& address) {
     std::lock_guard lock(mutex_);
-    const bool exempt = is_trusted_proxy(address, caps_.exempt);
+    const bool exempt = caps_.exempt.contains(address);
     auto it = by_address_.find(address);
     const int from_address = it == by_address_.end() ? 0 : it->second;
     if (open_ >= caps_.total || (!exempt && from_address >= caps_.per_address)) {

@@ -8,7 +8,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <vector>
+
+#include "api/client_address.h"
 
 namespace markaz::api {
 
@@ -17,7 +18,7 @@ struct ConnectionCaps {
     int per_address = 500;  ///< of one address: an office behind NAT is one address
     /// Addresses the per-address cap does not apply to: the reverse proxies, through which
     /// every client comes.
-    std::vector<std::string> exempt;
+    TrustedProxies exempt;
 };
 
 /// Counts open connections. Thread: any (one mutex).

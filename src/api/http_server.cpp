@@ -87,8 +87,9 @@ struct HttpServer::Impl {
           feed(f),
           counters(c),
           sessions(ss),
-          limits(ConnectionCaps{o.max_connections, o.max_connections_per_address,
-                                o.trusted_proxies}) {}
+          trusted_proxies(o.trusted_proxies),
+          limits(
+              ConnectionCaps{o.max_connections, o.max_connections_per_address, trusted_proxies}) {}
 
     void accept();
     void tick();
@@ -108,6 +109,7 @@ struct HttpServer::Impl {
     LiveFeed& feed;
     ServerCounters& counters;
     SessionStore& sessions;
+    const TrustedProxies trusted_proxies;  ///< web.trusted_proxies, parsed once
     // Before io: pending handlers own connections that give their slots back when io and its
     // handlers are destroyed.
     std::atomic<bool> stopping{false};
@@ -192,7 +194,7 @@ private:
         const auto forwarded = request["X-Forwarded-For"];
         HttpRequest plain = to_request(
             request, client_address(peer_, std::string_view(forwarded.data(), forwarded.size()),
-                                    server_.options.trusted_proxies));
+                                    server_.trusted_proxies));
         if (beast::websocket::is_upgrade(request) && plain.path == kLivePath) {
             return upgrade(std::move(request), plain);
         }

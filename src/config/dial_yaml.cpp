@@ -76,13 +76,9 @@ bool read_extension_classes(YamlReader& reader, const YAML::Node& root,
                                   "'" + *name + "': there is no dial_rules section naming classes");
         }
         if (!classes->contains(*name)) {
-            std::string known;
-            for (const auto& [k, _] : *classes) {
-                known += (known.empty() ? "" : ", ") + k;
-            }
-            return reader.fail_at(
-                *name_node, path,
-                "unknown class '" + *name + "' (dial_rules.classes: " + known + ")");
+            return reader.fail_at(*name_node, path,
+                                  "unknown class '" + *name + "' (dial_rules.classes: " +
+                                      dial::class_names(*classes) + ")");
         }
         out[entry["number"].as<std::string>()] = *name;
     }
@@ -110,6 +106,11 @@ bool read_dial_rules(YamlReader& reader, const YAML::Node& root, dial::DialRules
     }
     std::string default_class;
     reader.read(rules, "dial_rules", "default_class", default_class);
+    if (reader.ok() && !classes.contains(default_class)) {
+        return reader.fail_at(
+            *YamlReader::find(rules, "default_class"), "dial_rules.default_class",
+            "'" + default_class + "' is not a class (classes: " + dial::class_names(classes) + ")");
+    }
     std::optional<std::vector<dial::DialPattern>> callbacks;
     if (auto listed = YamlReader::find(rules, "callbacks")) {
         callbacks.emplace();
@@ -122,10 +123,8 @@ bool read_dial_rules(YamlReader& reader, const YAML::Node& root, dial::DialRules
     }
     auto made = dial::DialRules::make(std::move(classes), default_class, std::move(class_of),
                                       std::move(callbacks));
-    if (!made) {
-        // Only the default class can be wrong here: the extensions' classes were checked.
-        return reader.fail_at(*YamlReader::find(rules, "default_class"), "dial_rules.default_class",
-                              made.error().message.substr(made.error().message.find(':') + 2));
+    if (!made) {  // every class named was checked above; this is a last line of defence
+        return reader.fail_at(rules, "dial_rules", made.error().message);
     }
     out = std::move(*made);
     return true;

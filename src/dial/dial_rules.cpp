@@ -10,15 +10,15 @@ DialClass unrestricted() {
     return any;
 }
 
-std::string names_of(const std::map<std::string, DialClass>& classes) {
+}  // namespace
+
+std::string class_names(const std::map<std::string, DialClass>& classes) {
     std::string out;
     for (const auto& [name, _] : classes) {
         out += (out.empty() ? "" : ", ") + name;
     }
     return out;
 }
-
-}  // namespace
 
 DialRules::DialRules() : default_class_("any") {
     classes_.emplace("any", unrestricted());
@@ -33,15 +33,15 @@ Result<DialRules> DialRules::make(std::map<std::string, DialClass> classes,
         return fail(Errc::InvalidArgument, "classes: name at least one class");
     }
     if (!classes.contains(default_class)) {
-        return fail(Errc::InvalidArgument, "default_class: '" + default_class +
-                                               "' is not a class (classes: " + names_of(classes) +
-                                               ")");
+        return fail(Errc::InvalidArgument,
+                    "default_class: '" + default_class +
+                        "' is not a class (classes: " + class_names(classes) + ")");
     }
     for (const auto& [extension, name] : class_of) {
         if (!classes.contains(name)) {
             return fail(Errc::InvalidArgument,
                         "extension " + extension + ": class '" + name +
-                            "' is not a class (classes: " + names_of(classes) + ")");
+                            "' is not a class (classes: " + class_names(classes) + ")");
         }
     }
     DialRules rules;

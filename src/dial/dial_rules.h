@@ -38,6 +38,9 @@ struct Refusal {
     std::string reason;
 };
 
+/// The names of `classes`, comma-separated, for messages that say which classes there are.
+std::string class_names(const std::map<std::string, DialClass>& classes);
+
 class DialRules {
 public:
     /// No rules configured: every extension dials anything, 4 calls at most.

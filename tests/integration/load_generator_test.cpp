@@ -97,9 +97,10 @@ TEST(LoadGenerator, CallsThroughATrunkWithAudioBothWaysAndRecordings) {
                                            std::to_string(loadgen_port) + "\"]}\n",
                               .first_extension = 3001,
                               .last_extension = 3010});
-    auto run = run_loadgen(server, {"--sip-port", std::to_string(loadgen_port), "--rtp-port",
-                                    "42000", "--rtp-sockets", "2", "--extensions", "3001-3010",
-                                    "--calls", "10", "--rate", "5", "--hold", "4s", "--json"});
+    auto run = run_loadgen(
+        server, {"--sip-port", std::to_string(loadgen_port), "--rtp-port",
+                 std::to_string(kLoadgenRtpPortMin), "--rtp-sockets", "2", "--extensions",
+                 "3001-3010", "--calls", "10", "--rate", "5", "--hold", "4s", "--json"});
     ASSERT_EQ(run.status, 0) << run.output << server.log_tail();
     auto report = report_of(run);
     EXPECT_EQ(report["registered"], 10);

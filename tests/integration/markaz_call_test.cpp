@@ -16,6 +16,7 @@
 #include "media/rtp_packet.h"
 #include "support/baresip_phone.h"
 #include "support/markaz_server.h"
+#include "support/ports.h"
 #include "support/sipsak.h"
 #include "support/wav_analysis.h"
 
@@ -170,7 +171,7 @@ TEST(MarkazCalls, HoldPlaysMusicToTheOtherParty) {
 }
 
 /// Datagrams that are not RTP (or are RTP with nonsense in it) to every port of the server's
-/// RTP range (40000-40999, see MarkazServer), RTCP ports included.
+/// RTP range (kServerRtpPortMin-Max, see MarkazServer), RTCP ports included.
 void spray_garbage_at_rtp_ports() {
     int s = socket(AF_INET, SOCK_DGRAM, 0);
     const std::vector<std::string> garbage{
@@ -180,7 +181,7 @@ void spray_garbage_at_rtp_ports() {
                     12),  // 15 CSRCs, none there
         std::string("\xa0\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x01\xff", 13),  // bad padding
         std::string(1400, '\xff')};
-    for (int port = 40000; port <= 40999; ++port) {
+    for (int port = kServerRtpPortMin; port <= kServerRtpPortMax; ++port) {
         sockaddr_in to{};
         to.sin_family = AF_INET;
         to.sin_port = htons(static_cast<std::uint16_t>(port));
@@ -240,7 +241,7 @@ private:
         for (std::uint16_t seq = 0; !stop_; ++seq) {
             std::size_t n = media::write_rtp(media::RtpHeader{false, 0, seq, seq * 160u, 0x5151},
                                              payload, datagram);
-            for (int port = 40000; port < 40999; port += 2) {
+            for (int port = kServerRtpPortMin; port < kServerRtpPortMax; port += 2) {
                 sockaddr_in to{};
                 to.sin_family = AF_INET;
                 to.sin_port = htons(static_cast<std::uint16_t>(port));

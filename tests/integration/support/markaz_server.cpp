@@ -34,7 +34,8 @@ MarkazServer::MarkazServer(const Options& options)
     for (int n = options.first_extension; n <= options.last_extension; ++n) {
         config << "    - {number: \"" << n << "\", password: secret" << n << "}\n";
     }
-    config << "media: {address: 127.0.0.1, port_min: 40000, port_max: 40999, workers: 2}\n"
+    config << "media: {address: 127.0.0.1, port_min: " << kServerRtpPortMin
+           << ", port_max: " << kServerRtpPortMax << ", workers: 2}\n"
            << "store: " << (dir_ / "markaz.db").string() << "\n";
     // The prompts scripts/setup synthesized for the demo (texts the tests share with it).
     config << "prompts: " << prompts_dir().string() << "\n";

@@ -50,12 +50,17 @@ std::uint16_t try_bind(int type, std::uint16_t port) {
     return bound;
 }
 
+bool reserved_for_rtp(std::uint16_t port) {
+    return (port >= kServerRtpPortMin && port <= kServerRtpPortMax) ||
+           (port >= kLoadgenRtpPortMin && port <= kLoadgenRtpPortMax);
+}
+
 template <class Accept>
 std::uint16_t pick(int first_type, const char* what, Accept accept) {
     std::lock_guard lock{g_mutex};
     for (int attempt = 0; attempt < kMaxTries; ++attempt) {
         const std::uint16_t port = try_bind(first_type, 0);
-        if (port == 0 || g_handed_out.contains(port) || !accept(port)) {
+        if (port == 0 || reserved_for_rtp(port) || g_handed_out.contains(port) || !accept(port)) {
             continue;
         }
         g_handed_out.insert(port);
@@ -110,7 +115,7 @@ std::uint16_t free_udp_port() {
 
 std::uint16_t free_sip_port() {
     const std::uint16_t port = pick(SOCK_DGRAM, "SIP", [](std::uint16_t candidate) {
-        if (candidate >= 65535 ||
+        if (candidate >= 65535 || reserved_for_rtp(static_cast<std::uint16_t>(candidate + 1)) ||
             g_handed_out.contains(static_cast<std::uint16_t>(candidate + 1))) {
             return false;
         }

@@ -9,6 +9,14 @@ namespace markaz::integration {
 /// other never get the same port before either has bound it. Throws std::runtime_error when
 /// no port is found in 200 tries.
 
+/// The RTP range of every test server (MarkazServer) and of the load generator's calls. The
+/// kernel's ephemeral ports (32768-60999) overlap them, so the functions below never hand
+/// out a port in them: another test running at the same time may bind it for RTP.
+inline constexpr std::uint16_t kServerRtpPortMin = 40000;
+inline constexpr std::uint16_t kServerRtpPortMax = 40999;
+inline constexpr std::uint16_t kLoadgenRtpPortMin = 42000;
+inline constexpr std::uint16_t kLoadgenRtpPortMax = 42099;
+
 /// A port free for TCP.
 std::uint16_t free_tcp_port();
 

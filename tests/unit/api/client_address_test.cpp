@@ -31,10 +31,10 @@ TEST(ClientAddress, AHopThatIsNoAddressLeavesTheProxyAsTheClient) {
 }
 
 TEST(ClientAddress, MappedAddressesAreTheirIpv4) {
-    EXPECT_TRUE(is_trusted_proxy("::ffff:10.0.0.1", kProxies));
+    EXPECT_TRUE(TrustedProxies(kProxies).contains("::ffff:10.0.0.1"));
     EXPECT_EQ(client_address("::ffff:10.0.0.1", "::ffff:198.51.100.1", kProxies), "198.51.100.1");
-    EXPECT_FALSE(is_trusted_proxy("10.0.0.3", kProxies));
-    EXPECT_FALSE(is_trusted_proxy("not an address", {"not an address"}));
+    EXPECT_FALSE(TrustedProxies(kProxies).contains("10.0.0.3"));
+    EXPECT_FALSE(TrustedProxies({"not an address"}).contains("not an address"));
 }
 
 }  // namespace

@@ -25,7 +25,8 @@ bool answered(const char* source, unsigned short port) {
 }
 
 TEST(ConnectionLimits, CountsPerAddressAndOverallAndGivesPlacesBack) {
-    ConnectionLimits limits(ConnectionCaps{.total = 3, .per_address = 2, .exempt = {"10.0.0.9"}});
+    ConnectionLimits limits(
+        ConnectionCaps{.total = 3, .per_address = 2, .exempt = TrustedProxies({"10.0.0.9"})});
     auto a1 = limits.admit("10.0.0.1");
     auto a2 = limits.admit("10.0.0.1");
     EXPECT_TRUE(a1 && a2);
@@ -39,7 +40,8 @@ TEST(ConnectionLimits, CountsPerAddressAndOverallAndGivesPlacesBack) {
     EXPECT_EQ(limits.open(), 2);
     a1.reset();
     EXPECT_TRUE(limits.admit("10.0.0.1"));
-    ConnectionLimits proxied(ConnectionCaps{.total = 10, .per_address = 1, .exempt = {"10.0.0.9"}});
+    ConnectionLimits proxied(
+        ConnectionCaps{.total = 10, .per_address = 1, .exempt = TrustedProxies({"10.0.0.9"})});
     auto p1 = proxied.admit("10.0.0.9");
     auto p2 = proxied.admit("10.0.0.9");
     EXPECT_TRUE(p1 && p2);
