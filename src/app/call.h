@@ -47,6 +47,9 @@ struct Switchboard::Call {
     std::uint64_t next_leg = 1;
     std::optional<std::uint64_t> connected_leg;
     std::map<std::uint64_t, media::ChannelId> leg_channels;  ///< answered legs' media
+    /// The leg whose channel `channel` shares a room with: the one connected, or before the
+    /// answer one whose early media the caller hears.
+    std::optional<std::uint64_t> bridged_leg;
     std::optional<SteadyTime> talk_started;
 
     Dialogue dialogue = Dialogue::None;

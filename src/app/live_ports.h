@@ -3,6 +3,9 @@
 // The call flow's ports (ports.h) on the live server: the SIP server's call control and the
 // media engine's players. Each call only forwards; both queue the work for their own thread.
 
+#include <filesystem>
+#include <system_error>
+
 #include "app/ports.h"
 #include "media/media_engine.h"
 #include "sip/sip_server.h"
@@ -24,10 +27,7 @@ public:
         sip_.ring_trunk(call, leg, std::move(trunk), std::move(number), std::move(caller), since);
     }
     void drop_leg(sip::CallRef call, std::uint64_t leg) override { sip_.drop_leg(call, leg); }
-    void connect_leg(sip::CallRef call, std::uint64_t leg,
-                     std::optional<std::string> recording) override {
-        sip_.connect_leg(call, leg, std::move(recording));
-    }
+    void connect_leg(sip::CallRef call, std::uint64_t leg) override { sip_.connect_leg(call, leg); }
     void hang_up(sip::CallRef call) override { sip_.hang_up(call); }
     void originate(std::uint64_t tag, std::string number, std::string caller_id) override {
         sip_.originate(tag, std::move(number), std::move(caller_id));
@@ -42,6 +42,18 @@ private:
 class EngineMediaControl final : public MediaControl {
 public:
     explicit EngineMediaControl(media::MediaEngine& media) : media_(media) {}
+    void bridge(media::ChannelId a, media::ChannelId b,
+                std::optional<std::string> recording) override {
+        if (recording) {
+            make_parent_directories(*recording);
+        }
+        media_.bridge(a, b, std::move(recording));
+    }
+    void record(media::ChannelId channel, std::string path) override {
+        make_parent_directories(path);
+        media_.record(channel, std::move(path));
+    }
+    void unbridge(media::ChannelId channel) override { media_.unbridge(channel); }
     void play(media::ChannelId channel, std::shared_ptr<const media::Prompt> prompt, bool loop,
               std::uint64_t tag) override {
         media_.play(channel, std::move(prompt), loop, tag);
@@ -50,6 +62,12 @@ public:
     void echo(media::ChannelId channel) override { media_.echo(channel); }
 
 private:
+    /// Recordings go in a directory per day (recording_path); the worker only opens files.
+    static void make_parent_directories(const std::string& path) {
+        std::error_code ignored;  // a failure shows when the worker cannot create the file
+        std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
+    }
+
     media::MediaEngine& media_;
 };
 

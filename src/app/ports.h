@@ -44,20 +44,29 @@ public:
                             std::chrono::steady_clock::time_point since) = 0;
     /// Stops leg `leg`: CANCEL while it rings, BYE once answered. No events follow for it.
     virtual void drop_leg(sip::CallRef call, std::uint64_t leg) = 0;
-    /// Bridges the call's own party with the answered leg `leg`, recording if `recording`
-    /// (a caller not answered yet is answered now).
-    virtual void connect_leg(sip::CallRef call, std::uint64_t leg,
-                             std::optional<std::string> recording) = 0;
+    /// The answered leg `leg` is the one the call's own party talks to (a caller not answered
+    /// yet is answered now). Their media is the flow's to bridge (MediaControl::bridge).
+    virtual void connect_leg(sip::CallRef call, std::uint64_t leg) = 0;
     /// Ends the call on every phone (BYE, CANCEL); Ended follows.
     virtual void hang_up(sip::CallRef call) = 0;
     /// A new call to `number`, shown as from `caller_id`; Originated (with `tag`) follows.
     virtual void originate(std::uint64_t tag, std::string number, std::string caller_id) = 0;
 };
 
-/// What a channel hears instead of its bridge: prompts, announcements, music on hold.
+/// Who hears whom: the rooms calls' channels talk in, their recordings, and what a channel
+/// hears instead of its room (prompts, announcements, music on hold).
 class MediaControl {
 public:
     virtual ~MediaControl() = default;
+    /// Puts `a` (the call's own party) and `b` in a room, each hearing the other; with
+    /// `recording`, a stereo WAV there, `a` left and `b` (and anyone joining later) right.
+    virtual void bridge(media::ChannelId a, media::ChannelId b,
+                        std::optional<std::string> recording) = 0;
+    /// Starts recording the room `channel` is in (a room made for early media is recorded
+    /// from the answer on).
+    virtual void record(media::ChannelId channel, std::string path) = 0;
+    /// Ends the room `channel` is in; its members stay open.
+    virtual void unbridge(media::ChannelId channel) = 0;
     /// Plays `prompt` on `channel` (looping if asked); a prompt played once ends with
     /// MediaEvent::PlayFinished carrying `tag`.
     virtual void play(media::ChannelId channel, std::shared_ptr<const media::Prompt> prompt,

@@ -117,6 +117,9 @@ void Switchboard::on_call_event(const sip::CallEvent& event, Now now) {
             break;
         case Kind::LegRinging:
             break;
+        case Kind::LegEarlyMedia:
+            early_media(call, event);
+            break;
         case Kind::LegAnswered:
             leg_answered(call, event, now);
             break;

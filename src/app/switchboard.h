@@ -137,6 +137,14 @@ private:
     /// The caller stops hearing prompts or music and is bridged with `leg`, recorded.
     void start_talking(Call& call, std::optional<std::uint64_t> leg, Now now);
 
+    // switchboard_rooms.cpp: whom the call's own party shares a room with
+    /// A leg sent early media before the answer: the caller hears it unless they already
+    /// hear another leg.
+    void early_media(Call& call, const sip::CallEvent& event);
+    /// The call's own party talks with the answered leg `leg`: one room for both (the room
+    /// of its early media, if it had one), recorded to `recording` if set.
+    void bridge_with(Call& call, std::uint64_t leg, std::optional<std::string> recording);
+
     // switchboard_commands.cpp: commands on a call from outside it (the API)
     Result<void> hang_up_by_command(const CallId& id, const acd::Command& command, Now now);
 

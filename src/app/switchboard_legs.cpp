@@ -104,6 +104,9 @@ void Switchboard::leg_answered(Call& call, const sip::CallEvent& event, Now now)
 }
 
 void Switchboard::leg_failed(Call& call, const sip::CallEvent& event, Now now) {
+    if (call.bridged_leg == event.leg) {
+        call.bridged_leg.reset();  // its channel closed, and the room of its early media ended
+    }
     if (call.agent_first && event.leg == 0) {  // the agent's phone did not take the callback
         call.in_router = false;
         call.hangup_cause = fmt::format("agent did not answer ({})", event.status);
@@ -200,8 +203,10 @@ void Switchboard::finish(Call& call, Now now) {
     if (call.talk_started && call.record.talk == Duration::zero()) {
         call.record.talk = now.mono - *call.talk_started;  // an extension call: no router
     }
-    log_(fmt::format("call {} ended: {}, {}", call.id.str(),
-                     store::kDispositionNames.name(call.record.disposition), call.hangup_cause));
+    log_(
+        fmt::format("call {} ended: {}, {}{}", call.id.str(),
+                    store::kDispositionNames.name(call.record.disposition), call.hangup_cause,
+                    call.record.recording.empty() ? "" : ", recorded in " + call.record.recording));
     store_.save(call.record);
     if (!call.queue && !call.callback_booked && !call.callback_dial) {
         view_.book().forget(call.id);  // ended before any queue: the router never had it
@@ -223,7 +228,8 @@ void Switchboard::start_talking(Call& call, std::optional<std::uint64_t> leg, No
         call.record.recording = *recording;
     }
     if (leg) {
-        phones_.connect_leg(call.ref, *leg, recording);
+        phones_.connect_leg(call.ref, *leg);
+        bridge_with(call, *leg, std::move(recording));
     }
 }
 

@@ -233,8 +233,7 @@ void B2bua::leg_gone(Call& call, Leg& leg) {
 
 void B2bua::release_media(Call& call, Leg& leg) {
     if (call.early == &leg) {
-        call.early = nullptr;
-        media_.unbridge(call.in.channel);  // the caller no longer hears this leg's progress
+        call.early = nullptr;  // closing its channel ends the room the call flow made for it
     }
     if (leg.channel_open) {
         leg.channel_open = false;
@@ -243,9 +242,7 @@ void B2bua::release_media(Call& call, Leg& leg) {
 }
 
 void B2bua::end_call(Call& call, Leg* ended_by, CallEvent::Side side, int status) {
-    report_(SipNotice::Kind::CallEnded, call.caller,
-            "call c" + std::to_string(call.id) +
-                (call.recording.empty() ? "" : ", recorded in " + call.recording));
+    report_(SipNotice::Kind::CallEnded, call.caller, "call c" + std::to_string(call.id));
     if (handler_.sink) {
         CallEvent ended{CallEvent::Kind::Ended, call.id};
         ended.ended_by = side;

@@ -69,9 +69,9 @@ public:
     const std::vector<double>& routing_ms() const { return routing_ms_; }
     /// Stops leg `leg`: CANCEL while it rings, BYE once answered. No events follow for it.
     void drop_leg(CallRef call, std::uint64_t leg);
-    /// Bridges the caller with the answered leg `leg`, recording to `recording` if set; a
-    /// caller not answered yet is answered now.
-    void connect_leg(CallRef call, std::uint64_t leg, std::optional<std::string> recording);
+    /// The answered leg `leg` is the one the caller talks to (the call flow bridges their
+    /// media); a caller not answered yet is answered now.
+    void connect_leg(CallRef call, std::uint64_t leg);
     void hang_up(CallRef call);
     /// A new call to `number` (a registered extension, else through the first trunk with a
     /// target), shown as from `caller_id`; reported as Originated (with `tag`), then as leg

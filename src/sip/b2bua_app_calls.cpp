@@ -2,8 +2,6 @@
 // originates, and their answers reported back as CallEvents. Routing is the application's;
 // this file only carries it out on the dialogs.
 
-#include <filesystem>
-
 #include <sofia-sip/nua_tag.h>
 #include <sofia-sip/sip_header.h>
 #include <sofia-sip/sip_status.h>
@@ -115,14 +113,16 @@ void B2bua::pass_progress(Call& call, Leg& leg, int status, const sip_t* sip) {
         if (auto sdp = sdp_of(sip)) {
             if (auto audio = media::accept_answer(leg.our_sdp, *sdp)) {
                 // Early media (announcements, ringback from a carrier or a PBX): the caller
-                // hears this leg before anyone answers, through the same bridge.
+                // gets our SDP in a 183, and the call flow bridges the two channels.
                 call.early = &leg;
                 media_.set_remote(leg.channel, remote_of(*audio, leg.peer_host));
-                media_.bridge(call.in.channel, leg.channel, std::nullopt);
                 std::string body = media::format_sdp(call.in.our_sdp);
                 nua_respond(call.in.nh, SIP_183_SESSION_PROGRESS,
                             SIPTAG_CONTENT_TYPE_STR("application/sdp"),
                             SIPTAG_PAYLOAD_STR(body.c_str()), TAG_END());
+                CallEvent early{CallEvent::Kind::LegEarlyMedia, call.id, leg.group};
+                early.channel = leg.channel;
+                emit(std::move(early));
                 return;
             }
         }
@@ -229,7 +229,7 @@ void B2bua::drop_leg(CallRef ref, std::uint64_t leg) {
     }
 }
 
-void B2bua::connect_leg(CallRef ref, std::uint64_t leg, std::optional<std::string> recording) {
+void B2bua::connect_leg(CallRef ref, std::uint64_t leg) {
     Call* call = find_call(ref);
     if (!call) {
         return;
@@ -239,27 +239,8 @@ void B2bua::connect_leg(CallRef ref, std::uint64_t leg, std::optional<std::strin
             if (!call->answered && !call->originated) {
                 answer_inbound(*call);  // the caller was hearing the phone ring
             }
-            if (recording) {
-                std::error_code ignored;
-                std::filesystem::create_directories(std::filesystem::path(*recording).parent_path(),
-                                                    ignored);
-                call->recording = *recording;
-            }
-            if (call->early == fork.get()) {
-                // Already bridged for its early media: the recording starts with the answer.
-                call->connected = fork.get();
-                call->early = nullptr;
-                if (recording) {
-                    media_.record(call->in.channel, *recording);
-                }
-                return;
-            }
-            if (call->connected || call->early) {
-                media_.unbridge(call->in.channel);  // another phone's early media gives way
-                call->early = nullptr;
-            }
             call->connected = fork.get();
-            media_.bridge(call->in.channel, fork->channel, std::move(recording));
+            call->early = nullptr;
             return;
         }
     }

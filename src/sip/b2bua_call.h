@@ -78,11 +78,10 @@ struct B2bua::Call {
     Leg in;
     media::SdpSession caller_offer;
     std::vector<std::unique_ptr<Leg>> forks;
-    Leg* connected = nullptr;  ///< the outbound leg bridged with the caller
-    Leg* early = nullptr;      ///< the outbound leg whose early media the caller hears
+    Leg* connected = nullptr;  ///< the outbound leg the caller talks to
+    Leg* early = nullptr;      ///< the outbound leg whose early media the caller was offered
     bool answered = false;     ///< the caller has had its 200 (or `in` was answered)
     bool ringing_sent = false;
-    std::string recording;
     bool originated = false;                 ///< `in` is our own INVITE to the customer
     std::set<std::uint64_t> ringing_groups;  ///< LegRinging already reported
     std::set<std::uint64_t> dropped_groups;  ///< no more events for these

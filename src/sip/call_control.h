@@ -20,10 +20,14 @@ using CallRef = std::uint64_t;
 
 struct CallEvent {
     enum class Kind {
-        Arrived,      ///< a new call, not answered: `caller`, `dialled`, `from_trunk`, `channel`
-        Originated,   ///< originate() made call `call` for tag `leg`; dialling now
-        Digit,        ///< a SIP INFO digit from `leg` (RFC 4733 and in-band come from media)
-        LegRinging,   ///< `leg`'s phone rings (first 180/183)
+        Arrived,     ///< a new call, not answered: `caller`, `dialled`, `from_trunk`, `channel`
+        Originated,  ///< originate() made call `call` for tag `leg`; dialling now
+        Digit,       ///< a SIP INFO digit from `leg` (RFC 4733 and in-band come from media)
+        LegRinging,  ///< `leg`'s phone rings (first 180/183)
+        /// `leg`'s phone sent early media (183 with SDP) to a caller not answered yet:
+        /// `channel` carries it (an announcement, a carrier's ringback); the call flow decides
+        /// whether the caller hears it.
+        LegEarlyMedia,
         LegAnswered,  ///< `leg` answered: `channel` is its media; connect() or drop_leg()
         LegFailed,    ///< `leg` ended unanswered with `status` (486 busy, 603 decline, 480 ...)
         Held,         ///< `leg`'s phone put the other party on hold (re-INVITE sendonly/inactive)

@@ -245,10 +245,8 @@ void SipServer::drop_leg(CallRef call, std::uint64_t leg) {
     impl_->with_b2bua([call, leg](B2bua& b2bua) { b2bua.drop_leg(call, leg); });
 }
 
-void SipServer::connect_leg(CallRef call, std::uint64_t leg, std::optional<std::string> recording) {
-    impl_->with_b2bua([call, leg, recording = std::move(recording)](B2bua& b2bua) {
-        b2bua.connect_leg(call, leg, recording);
-    });
+void SipServer::connect_leg(CallRef call, std::uint64_t leg) {
+    impl_->with_b2bua([call, leg](B2bua& b2bua) { b2bua.connect_leg(call, leg); });
 }
 
 void SipServer::hang_up(CallRef call) {

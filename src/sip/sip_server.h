@@ -89,7 +89,7 @@ public:
     void ring_trunk(CallRef call, std::uint64_t leg, std::string trunk, std::string number,
                     std::string caller, std::chrono::steady_clock::time_point since);
     void drop_leg(CallRef call, std::uint64_t leg);
-    void connect_leg(CallRef call, std::uint64_t leg, std::optional<std::string> recording);
+    void connect_leg(CallRef call, std::uint64_t leg);
     void hang_up(CallRef call);
     void originate(std::uint64_t tag, std::string number, std::string caller_id);
 

@@ -112,11 +112,21 @@ void CallFlowHarness::play_finished(sip::CallRef call, std::uint64_t tag) {
     board_->on_media_event(e, now_);
 }
 
+media::ChannelId CallFlowHarness::open_leg_channel(sip::CallRef call, std::uint64_t leg) {
+    auto [it, added] = channels_.try_emplace({call, leg}, media::ChannelId{next_channel_});
+    next_channel_ += added ? 1 : 0;
+    return it->second;
+}
+
+void CallFlowHarness::early_media(sip::CallRef call, std::uint64_t leg) {
+    sip::CallEvent e{sip::CallEvent::Kind::LegEarlyMedia, call, leg};
+    e.channel = open_leg_channel(call, leg);
+    event(std::move(e));
+}
+
 void CallFlowHarness::answer(sip::CallRef call, std::uint64_t leg) {
-    media::ChannelId channel{next_channel_++};
-    channels_[{call, leg}] = channel;
     sip::CallEvent e{sip::CallEvent::Kind::LegAnswered, call, leg};
-    e.channel = channel;
+    e.channel = open_leg_channel(call, leg);  // the channel of its early media, if it had any
     event(std::move(e));
 }
 

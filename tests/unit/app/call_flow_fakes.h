@@ -51,7 +51,6 @@ public:
     struct Connect {
         sip::CallRef call;
         std::uint64_t leg;
-        std::optional<std::string> recording;
     };
     struct HangUp {
         sip::CallRef call;
@@ -80,9 +79,8 @@ public:
     void drop_leg(sip::CallRef call, std::uint64_t leg) override {
         commands.push_back(Drop{call, leg});
     }
-    void connect_leg(sip::CallRef call, std::uint64_t leg,
-                     std::optional<std::string> recording) override {
-        commands.push_back(Connect{call, leg, std::move(recording)});
+    void connect_leg(sip::CallRef call, std::uint64_t leg) override {
+        commands.push_back(Connect{call, leg});
     }
     void hang_up(sip::CallRef call) override { commands.push_back(HangUp{call}); }
     void originate(std::uint64_t tag, std::string number, std::string caller_id) override {
@@ -105,9 +103,26 @@ public:
     std::vector<Command> commands;
 };
 
-/// What each channel was told to play.
+/// The rooms made and ended, and what each channel was told to play.
 class FakeMedia final : public MediaControl {
 public:
+    struct Bridge {
+        media::ChannelId a;
+        media::ChannelId b;
+        std::optional<std::string> recording;
+    };
+    struct Record {
+        media::ChannelId channel;
+        std::string path;
+    };
+    void bridge(media::ChannelId a, media::ChannelId b,
+                std::optional<std::string> recording) override {
+        bridges.push_back({a, b, std::move(recording)});
+    }
+    void record(media::ChannelId channel, std::string path) override {
+        records.push_back({channel, std::move(path)});
+    }
+    void unbridge(media::ChannelId channel) override { unbridges.push_back(channel); }
     struct Play {
         media::ChannelId channel;
         bool loop;
@@ -120,6 +135,9 @@ public:
     void stop_playing(media::ChannelId channel) override { stops.push_back(channel); }
     void echo(media::ChannelId channel) override { echoes.push_back(channel); }
 
+    std::vector<Bridge> bridges;
+    std::vector<Record> records;
+    std::vector<media::ChannelId> unbridges;
     std::vector<Play> plays;
     std::vector<media::ChannelId> stops;
     std::vector<media::ChannelId> echoes;
@@ -200,6 +218,8 @@ public:
     }
     void digit(sip::CallRef call, char digit);
     void play_finished(sip::CallRef call, std::uint64_t tag);
+    /// Leg `leg` of `call` sent early media (a 183 with SDP) before any answer.
+    void early_media(sip::CallRef call, std::uint64_t leg);
     /// Leg `leg` of `call` answered (leg 0: an originated call's own party).
     void answer(sip::CallRef call, std::uint64_t leg);
     void fail(sip::CallRef call, std::uint64_t leg, int status);
@@ -219,6 +239,8 @@ public:
 
 private:
     void event(sip::CallEvent e);
+    /// The channel of leg `leg`: the one it had already (early media), else a new one.
+    media::ChannelId open_leg_channel(sip::CallRef call, std::uint64_t leg);
 
     config::ServerConfig config_;
     PromptLibrary prompts_;

@@ -36,8 +36,13 @@ TEST(SwitchboardDialplan, AnExtensionCallRingsUnansweredAndTheAnswerConnectsAndR
     h.answer(call, ring->leg);
     auto connects = h.phones.take<FakePhones::Connect>();
     ASSERT_EQ(connects.size(), 1u);
-    ASSERT_TRUE(connects[0].recording);
-    EXPECT_NE(connects[0].recording->find(h.call_id(call)), std::string::npos);
+    // One room for the caller and the phone that answered, recorded.
+    ASSERT_EQ(h.media.bridges.size(), 1u);
+    const auto& room = h.media.bridges[0];
+    EXPECT_EQ(room.a, h.channel_of(call));
+    EXPECT_EQ(room.b, h.leg_channel(call, ring->leg));
+    ASSERT_TRUE(room.recording);
+    EXPECT_NE(room.recording->find(h.call_id(call)), std::string::npos);
 
     h.advance(std::chrono::seconds{7});
     h.end(call, Side::Leg);
@@ -45,8 +50,31 @@ TEST(SwitchboardDialplan, AnExtensionCallRingsUnansweredAndTheAnswerConnectsAndR
     EXPECT_EQ(record.caller, "1001");
     EXPECT_EQ(record.dialled, "1002");
     EXPECT_EQ(record.talk, std::chrono::seconds{7});
-    EXPECT_EQ(record.recording, *connects[0].recording);
+    EXPECT_EQ(record.recording, *room.recording);
     EXPECT_TRUE(h.store.all<acd::CallEnqueued>().empty()) << "no queue: the router never has it";
+}
+
+TEST(SwitchboardDialplan, TheCallerHearsTheRungPhonesEarlyMediaAndTheRecordingStartsAtTheAnswer) {
+    CallFlowHarness h{kCentre};
+    sip::CallRef call = h.arrive("1001", "1002");
+    auto rings = h.phones.take<FakePhones::Ring>();
+    ASSERT_EQ(rings.size(), 1u);
+
+    h.early_media(call, rings[0].leg);  // a 183 with SDP: an announcement, a ringback
+    ASSERT_EQ(h.media.bridges.size(), 1u);
+    EXPECT_EQ(h.media.bridges[0].a, h.channel_of(call));
+    EXPECT_EQ(h.media.bridges[0].b, h.leg_channel(call, rings[0].leg));
+    EXPECT_FALSE(h.media.bridges[0].recording) << "nobody has answered: nothing is recorded";
+
+    h.answer(call, rings[0].leg);
+    EXPECT_EQ(h.phones.take<FakePhones::Connect>().size(), 1u);
+    EXPECT_EQ(h.media.bridges.size(), 1u) << "the same room goes on";
+    EXPECT_TRUE(h.media.unbridges.empty());
+    ASSERT_EQ(h.media.records.size(), 1u);
+    EXPECT_EQ(h.media.records[0].channel, h.channel_of(call));
+    EXPECT_NE(h.media.records[0].path.find(h.call_id(call)), std::string::npos);
+    h.end(call, Side::Caller);
+    EXPECT_EQ(h.store.record(h.call_id(call)).recording, h.media.records[0].path);
 }
 
 TEST(SwitchboardDialplan, BusyAndDeclinePassToTheCallerAndAnythingElseIs480) {

@@ -90,8 +90,11 @@ TEST(Switchboard, IvrToQueueToAgentRingsConnectsRecordsAndEnds) {
     auto connects = h.phones.take<FakePhones::Connect>();
     ASSERT_EQ(connects.size(), 1u);
     EXPECT_EQ(connects[0].leg, rings[0].leg);
-    ASSERT_TRUE(connects[0].recording);
-    EXPECT_NE(connects[0].recording->find(h.call_id(call)), std::string::npos);
+    ASSERT_EQ(h.media.bridges.size(), 1u);
+    EXPECT_EQ(h.media.bridges[0].a, h.channel_of(call));  // the caller left
+    EXPECT_EQ(h.media.bridges[0].b, h.leg_channel(call, rings[0].leg));
+    ASSERT_TRUE(h.media.bridges[0].recording);
+    EXPECT_NE(h.media.bridges[0].recording->find(h.call_id(call)), std::string::npos);
     EXPECT_EQ(h.agent_state("a1001"), AgentState::OnCall);
 
     h.advance(30s);
