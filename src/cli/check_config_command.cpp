@@ -15,7 +15,7 @@
 namespace markaz::cli {
 namespace {
 
-constexpr std::string_view kUsage = "usage: markaz check-config FILE [--db PATH]\n";
+constexpr std::string_view kCheckConfigUsage = "usage: markaz check-config FILE [--db PATH]\n";
 
 struct CheckConfigArgs {
     std::string file;
@@ -68,13 +68,13 @@ std::string count(std::size_t n, std::string_view one, std::string_view many) {
 
 int run_check_config(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     if (args.size() == 1 && (args[0] == "--help" || args[0] == "-h")) {
-        out << kUsage;
+        out << kCheckConfigUsage;
         return 0;
     }
     std::string usage_error;
     auto parsed = parse_args(args, usage_error);
     if (!parsed) {
-        err << "markaz check-config: " << usage_error << '\n' << kUsage;
+        err << "markaz check-config: " << usage_error << '\n' << kCheckConfigUsage;
         return 2;
     }
     // The server config holds the router sections plus `sip:`; a router-only file is one too.

@@ -25,7 +25,7 @@ namespace markaz::cli {
 
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kErlangUsage =
     "usage: markaz erlang --calls N --interval 30m --aht 180s --sl 80/20 [--patience 120s]\n"
     "                     [--shrinkage 30%] [--max-occupancy 85%] [--asa 30s] [--json]\n"
     "  --sl 80/20 (or 80%/20s): 80% of calls answered within 20 seconds\n";
@@ -216,7 +216,7 @@ std::vector<wfm::QueueMetrics> table_rows(const wfm::StaffingRequest& request,
 int run_erlang(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     auto parsed = parse_args(args);
     if (!parsed) {
-        err << "markaz erlang: " << parsed.error().message << '\n' << kUsage;
+        err << "markaz erlang: " << parsed.error().message << '\n' << kErlangUsage;
         return 2;
     }
     auto plan = wfm::plan_staffing(parsed->request);

@@ -16,7 +16,7 @@ namespace markaz::cli {
 
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kExportUsage =
     "usage: markaz export calls|queue-log --store FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
     "  calls      one CSV row per call (records of calls started in [from, to))\n"
     "  queue-log  the events of [from, to) in Asterisk's queue_log format\n"
@@ -36,20 +36,21 @@ Result<WallTime> day_option(const std::string& option, const std::string& text) 
 
 int run_export(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     if (args.empty()) {
-        err << "markaz export: say what to export: calls or queue-log\n" << kUsage;
+        err << "markaz export: say what to export: calls or queue-log\n" << kExportUsage;
         return 2;
     }
     if (args[0] != "calls" && args[0] != "queue-log") {
-        err << "markaz export: cannot export '" << args[0] << "': calls or queue-log\n" << kUsage;
+        err << "markaz export: cannot export '" << args[0] << "': calls or queue-log\n"
+            << kExportUsage;
         return 2;
     }
     auto options = read_options({args.begin() + 1, args.end()}, {"--store", "--from", "--to"}, {});
     if (!options) {
-        err << "markaz export: " << options.error().message << '\n' << kUsage;
+        err << "markaz export: " << options.error().message << '\n' << kExportUsage;
         return 2;
     }
     if (!options->has("--store")) {
-        err << "markaz export: --store FILE is required\n" << kUsage;
+        err << "markaz export: --store FILE is required\n" << kExportUsage;
         return 2;
     }
     WallTime from{};

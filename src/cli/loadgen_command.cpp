@@ -18,7 +18,7 @@ namespace markaz::cli {
 
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kLoadgenUsage =
     "usage: markaz loadgen [--server 127.0.0.1:5060] [--address 127.0.0.1] [--sip-port 5070]\n"
     "                      [--rtp-port 40000] [--rtp-sockets 8] [--extensions 3001-3100]\n"
     "                      [--password-prefix secret] [--digest MD5|SHA-256]\n"
@@ -232,7 +232,7 @@ int run_loadgen(const std::vector<std::string>& args, std::ostream& out, std::os
     auto settings =
         options ? settings_from(*options) : Result<loadgen::LoadSettings>(fail(options.error()));
     if (!settings) {
-        err << "markaz loadgen: " << settings.error().message << '\n' << kUsage;
+        err << "markaz loadgen: " << settings.error().message << '\n' << kLoadgenUsage;
         return 2;
     }
     auto report = loadgen::run_load(*settings, err);

@@ -23,7 +23,7 @@ namespace markaz::cli {
 
 namespace {
 
-constexpr const char* kUsage = "usage: markaz prompts --config FILE [--out DIR]\n";
+constexpr const char* kPromptsUsage = "usage: markaz prompts --config FILE [--out DIR]\n";
 
 /// Runs a program with arguments (no shell: texts go through unquoted) and waits; its exit
 /// status, or -1 when it could not be started.
@@ -81,7 +81,7 @@ int run_prompts(const std::vector<std::string>& args, std::ostream& out, std::os
         err << "markaz prompts: "
             << (options ? std::string("--config FILE is required") : options.error().message)
             << '\n'
-            << kUsage;
+            << kPromptsUsage;
         return 2;
     }
     auto config = config::load_server_config(options->values.at("--config"));

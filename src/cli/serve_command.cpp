@@ -25,7 +25,7 @@ namespace markaz::cli {
 
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kServeUsage =
     "usage: markaz serve --config FILE [--log-level trace|debug|info|warn|error]\n";
 
 const char* notice_name(sip::SipNotice::Kind kind) {
@@ -122,17 +122,17 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
         } else if (args[i] == "--log-level" && i + 1 < args.size()) {
             log_level = args[++i];
         } else {
-            err << "markaz serve: unexpected argument '" << args[i] << "'\n" << kUsage;
+            err << "markaz serve: unexpected argument '" << args[i] << "'\n" << kServeUsage;
             return 2;
         }
     }
     if (config_path.empty()) {
-        err << "markaz serve: --config FILE is required\n" << kUsage;
+        err << "markaz serve: --config FILE is required\n" << kServeUsage;
         return 2;
     }
     auto server_log = ServerLog::create(log_level, err);
     if (!server_log) {
-        err << "markaz serve: " << server_log.error().message << '\n' << kUsage;
+        err << "markaz serve: " << server_log.error().message << '\n' << kServeUsage;
         return 2;
     }
 

@@ -17,7 +17,7 @@ namespace markaz::cli {
 
 namespace {
 
-constexpr const char* kUsage = "usage: markaz simulate SCENARIO.yaml [--seed N] [--json]\n";
+constexpr const char* kSimulateUsage = "usage: markaz simulate SCENARIO.yaml [--seed N] [--json]\n";
 
 struct SimulateArgs {
     std::string scenario;
@@ -170,7 +170,7 @@ void print_text(std::ostream& out, const std::string& file, const sim::Scenario&
 int run_simulate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     auto parsed = parse_args(args);
     if (!parsed) {
-        err << "markaz simulate: " << parsed.error().message << '\n' << kUsage;
+        err << "markaz simulate: " << parsed.error().message << '\n' << kSimulateUsage;
         return 2;
     }
     auto scenario = config::load_scenario(parsed->scenario);

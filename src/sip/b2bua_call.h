@@ -16,14 +16,11 @@
 #include "media/sdp_negotiation.h"
 #include "media/sdp_session.h"
 #include "sip/b2bua.h"
+#include "sip/sip_clock.h"
 
 namespace markaz::sip {
 
 namespace b2bua_detail {
-
-inline SteadyTime steady_now() {
-    return std::chrono::time_point_cast<Duration>(std::chrono::steady_clock::now());
-}
 
 inline std::optional<media::SdpSession> sdp_of(const sip_t* sip) {
     if (!sip || !sip->sip_payload || !sip->sip_payload->pl_data) {

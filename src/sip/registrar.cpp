@@ -46,8 +46,6 @@ Duration requested_expiry(const sip_contact_t* contact, const sip_t* sip) {
 
 }  // namespace
 
-using namespace sip_server_detail;
-
 SipServer::Impl::Auth SipServer::Impl::authenticate(nua_t* nua, nua_handle_t* nh, const sip_t* sip,
                                                     const std::string& extension,
                                                     const std::string& source) {

@@ -84,8 +84,6 @@ void sofia_logger(void* /*stream*/, const char* format, va_list args) noexcept {
 
 }  // namespace
 
-using namespace sip_server_detail;
-
 Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, NoticeSink sink,
                                                     media::MediaEngine* media, CallHandler calls) {
     static std::once_flag su_ready;

@@ -23,23 +23,12 @@
 #include "sip/ban_list.h"
 #include "sip/digest.h"
 #include "sip/location_service.h"
+#include "sip/sip_clock.h"
 #include "sip/sip_server.h"
 #include "sip/sofia.h"
 #include "sip/sources.h"
 
 namespace markaz::sip {
-
-namespace sip_server_detail {
-
-inline WallTime wall_now() {
-    return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
-}
-
-inline SteadyTime steady_now() {
-    return std::chrono::time_point_cast<Duration>(std::chrono::steady_clock::now());
-}
-
-}  // namespace sip_server_detail
 
 /// The server's state. Thread: the SIP thread, but for post() and on_sip_thread(), which
 /// other threads use to reach it.

@@ -10,17 +10,11 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::int64_t ms(WallTime at) {
-    return at.time_since_epoch().count();
-}
-WallTime at_ms(std::int64_t value) {
-    return WallTime{Duration{value}};
-}
 std::optional<std::int64_t> optional_ms(const std::optional<WallTime>& at) {
-    return at ? std::optional(ms(*at)) : std::nullopt;
+    return at ? std::optional(epoch_ms(*at)) : std::nullopt;
 }
 std::optional<WallTime> optional_at(const SqliteStatement& row, int column) {
-    return row.is_null(column) ? std::nullopt : std::optional(at_ms(row.int64(column)));
+    return row.is_null(column) ? std::nullopt : std::optional(wall_from_ms(row.int64(column)));
 }
 
 }  // namespace
@@ -37,8 +31,8 @@ std::string user_document(const api::User& user) {
               {"extension", user.extension ? Json(*user.extension) : Json(nullptr)},
               {"queues", std::move(queues)},
               {"password_hash", user.password_hash},
-              {"created_ms", ms(user.created_at)},
-              {"last_login_ms", user.last_login_at ? Json(ms(*user.last_login_at)) : Json()}};
+              {"created_ms", epoch_ms(user.created_at)},
+              {"last_login_ms", user.last_login_at ? Json(epoch_ms(*user.last_login_at)) : Json()}};
     return body.dump();
 }
 
@@ -66,9 +60,9 @@ Result<api::User> user_from_document(const std::string& username, const std::str
             user.queues.emplace_back(queue.get<std::string>());
         }
         user.password_hash = json.at("password_hash").get<std::string>();
-        user.created_at = at_ms(json.at("created_ms").get<std::int64_t>());
+        user.created_at = wall_from_ms(json.at("created_ms").get<std::int64_t>());
         if (!json.at("last_login_ms").is_null()) {
-            user.last_login_at = at_ms(json.at("last_login_ms").get<std::int64_t>());
+            user.last_login_at = wall_from_ms(json.at("last_login_ms").get<std::int64_t>());
         }
         return user;
     } catch (const Json::exception& e) {
@@ -161,7 +155,7 @@ Result<std::vector<api::User>> AccountStore::seed_users(const std::vector<api::U
             if (!mark) {
                 return fail(mark.error());
             }
-            if (auto marked = mark->bind(1, ms(now)).run(); !marked) {
+            if (auto marked = mark->bind(1, epoch_ms(now)).run(); !marked) {
                 return marked;
             }
         }
@@ -196,7 +190,7 @@ Result<std::vector<api::KeptToken>> AccountStore::tokens() {
             return out;
         }
         out.push_back(api::KeptToken{stmt->text(0), stmt->text(1), stmt->text(2),
-                                     at_ms(stmt->int64(3)), optional_at(*stmt, 4),
+                                     wall_from_ms(stmt->int64(3)), optional_at(*stmt, 4),
                                      optional_at(*stmt, 5), stmt->text(6)});
     }
 }
@@ -233,7 +227,7 @@ Result<void> AccountStore::put_token(const api::KeptToken& token) {
         return stmt->bind(1, std::string_view(token.id))
             .bind(2, std::string_view(token.name))
             .bind(3, std::string_view(token.username))
-            .bind(4, ms(token.created_at))
+            .bind(4, epoch_ms(token.created_at))
             .bind(5, optional_ms(token.expires_at))
             .bind(6, optional_ms(token.last_used_at))
             .bind(7, std::string_view(token.secret_sha256))
@@ -269,7 +263,7 @@ Result<void> AccountStore::append_audit(const api::AuditEntry& entry) {
                 return fail(stmt.error());
             }
             return stmt->bind(1, entry.id)
-                .bind(2, ms(entry.at))
+                .bind(2, epoch_ms(entry.at))
                 .bind(3, std::string_view(entry.username))
                 .bind(4, std::string_view(entry.address))
                 .bind(5, std::string_view(entry.action))
@@ -298,7 +292,7 @@ Result<std::vector<api::AuditEntry>> AccountStore::audit_page(std::size_t limit,
         if (!*row) {
             return out;
         }
-        out.push_back(api::AuditEntry{stmt->int64(0), at_ms(stmt->int64(1)), stmt->text(2),
+        out.push_back(api::AuditEntry{stmt->int64(0), wall_from_ms(stmt->int64(1)), stmt->text(2),
                                       stmt->text(3), stmt->text(4), stmt->text(5), stmt->text(6)});
     }
 }

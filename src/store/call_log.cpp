@@ -9,12 +9,6 @@ namespace markaz::store {
 
 namespace {
 
-std::int64_t ms(WallTime at) {
-    return at.time_since_epoch().count();
-}
-WallTime wall(std::int64_t ms) {
-    return WallTime{Duration{ms}};
-}
 std::optional<std::int64_t> optional_ms(const std::optional<Duration>& d) {
     return d ? std::optional<std::int64_t>(d->count()) : std::nullopt;
 }
@@ -85,15 +79,15 @@ Result<void> CallLog::write(const CallRecord& r, bool open) {
         return impl_->db.context(stmt.error(), "cannot save the call record " + r.id);
     }
     stmt->bind(1, r.id)
-        .bind(2, ms(r.started))
-        .bind(3, ms(r.ended))
+        .bind(2, epoch_ms(r.started))
+        .bind(3, epoch_ms(r.ended))
         .bind(4, r.caller)
         .bind(5, r.dialled)
         .bind(6, json_list(r.ivr_path))
         .bind(7, r.digits)
         .bind(8, nlohmann::json(r.variables).dump())
         .bind(9, json_list(r.queues))
-        .bind(10, r.joined ? std::optional<std::int64_t>(ms(*r.joined)) : std::nullopt)
+        .bind(10, r.joined ? std::optional<std::int64_t>(epoch_ms(*r.joined)) : std::nullopt)
         .bind(11, optional_ms(r.wait))
         .bind(12, r.position ? std::optional<std::int64_t>(*r.position) : std::nullopt)
         .bind(13, json_list(r.agents_offered))
@@ -133,7 +127,7 @@ Result<std::vector<CallRecord>> CallLog::records_between(WallTime from, WallTime
     if (!stmt) {
         return impl_->db.context(stmt.error(), "cannot read call records");
     }
-    stmt->bind(1, ms(from)).bind(2, ms(to));
+    stmt->bind(1, epoch_ms(from)).bind(2, epoch_ms(to));
     std::vector<CallRecord> out;
     for (;;) {
         auto row = stmt->step();
@@ -145,8 +139,8 @@ Result<std::vector<CallRecord>> CallLog::records_between(WallTime from, WallTime
         }
         CallRecord& r = out.emplace_back();
         r.id = stmt->text(0);
-        r.started = wall(stmt->int64(1));
-        r.ended = wall(stmt->int64(2));
+        r.started = wall_from_ms(stmt->int64(1));
+        r.ended = wall_from_ms(stmt->int64(2));
         r.caller = stmt->text(3);
         r.dialled = stmt->text(4);
         r.ivr_path = list_of(stmt->text(5));
@@ -157,7 +151,7 @@ Result<std::vector<CallRecord>> CallLog::records_between(WallTime from, WallTime
         }
         r.queues = list_of(stmt->text(8));
         if (!stmt->is_null(9)) {
-            r.joined = wall(stmt->int64(9));
+            r.joined = wall_from_ms(stmt->int64(9));
         }
         if (!stmt->is_null(10)) {
             r.wait = Duration{stmt->int64(10)};
@@ -189,7 +183,7 @@ Result<void> CallLog::book_callback(const CallbackRequest& request) {
     stmt->bind(1, request.call)
         .bind(2, request.queue)
         .bind(3, request.number)
-        .bind(4, ms(request.requested))
+        .bind(4, epoch_ms(request.requested))
         .bind(5, std::int64_t{request.attempts});
     if (auto ok = stmt->run(); !ok) {
         return impl_->db.context(ok.error(), "cannot book the callback " + request.call);
@@ -203,7 +197,7 @@ Result<void> CallLog::callback_attempted(const std::string& call, int attempts, 
     if (!stmt) {
         return impl_->db.context(stmt.error(), "cannot update the callback " + call);
     }
-    stmt->bind(1, call).bind(2, std::int64_t{attempts}).bind(3, ms(at));
+    stmt->bind(1, call).bind(2, std::int64_t{attempts}).bind(3, epoch_ms(at));
     if (auto ok = stmt->run(); !ok) {
         return impl_->db.context(ok.error(), "cannot update the callback " + call);
     }
@@ -217,7 +211,7 @@ Result<void> CallLog::close_callback(const std::string& call, const std::string&
     if (!stmt) {
         return impl_->db.context(stmt.error(), "cannot close the callback " + call);
     }
-    stmt->bind(1, call).bind(2, state).bind(3, ms(at));
+    stmt->bind(1, call).bind(2, state).bind(3, epoch_ms(at));
     if (auto ok = stmt->run(); !ok) {
         return impl_->db.context(ok.error(), "cannot close the callback " + call);
     }
@@ -241,7 +235,8 @@ Result<std::vector<CallbackRequest>> CallLog::pending_callbacks() {
             return out;
         }
         out.push_back(CallbackRequest{stmt->text(0), stmt->text(1), stmt->text(2),
-                                      wall(stmt->int64(3)), static_cast<int>(stmt->int64(4))});
+                                      wall_from_ms(stmt->int64(3)),
+                                      static_cast<int>(stmt->int64(4))});
     }
 }
 

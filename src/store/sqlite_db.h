@@ -12,11 +12,20 @@
 #include <string_view>
 
 #include "common/result.h"
+#include "common/time.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace markaz::store {
+
+/// Times are kept as integer milliseconds since the Unix epoch.
+inline std::int64_t epoch_ms(WallTime at) {
+    return at.time_since_epoch().count();
+}
+inline WallTime wall_from_ms(std::int64_t ms) {
+    return WallTime{Duration{ms}};
+}
 
 /// One prepared statement (RAII on sqlite3_stmt*). Binding indexes start at 1, column indexes
 /// at 0, as in SQLite. Thread: the thread that uses its SqliteDb.

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "support/baresip_phone.h"
+#include "support/extension_phone.h"
 #include "support/http_client.h"
 #include "support/markaz_server.h"
 #include "support/ports.h"
@@ -19,20 +20,6 @@ namespace {
 
 using namespace std::chrono_literals;
 namespace ev = baresip_event;
-
-PhoneOptions phone(const MarkazServer& server, const std::string& number, int tone_hz,
-                   AnswerMode mode, std::chrono::milliseconds ptime = 20ms,
-                   std::vector<std::string> codecs = {"PCMU", "PCMA"}) {
-    PhoneOptions options;
-    options.user = number;
-    options.password = "secret" + number;
-    options.registrar = server.registrar();
-    options.audio = SineTone{tone_hz};
-    options.answer_mode = mode;
-    options.ptime = ptime;
-    options.codecs = std::move(codecs);
-    return options;
-}
 
 /// Queue sales (30 s wrap-up) with desk agent a1001 at 1001; 200 dials the queue; the API on
 /// `web_port` (0: none) with a supervisor of sales.
@@ -123,8 +110,8 @@ struct Desk {
     explicit Desk(AnswerMode agent_mode)
         : web_port(free_tcp_port()),
           server(config(web_port)),
-          agent(phone(server, "1001", 1000, agent_mode)),
-          caller(phone(server, "1003", 440, AnswerMode::Manual)),
+          agent(extension_phone(server, "1001", 1000, agent_mode)),
+          caller(extension_phone(server, "1003", 440, AnswerMode::Manual)),
           supervisor(web_port, "supervisor") {
         agent.wait_until_registered();
         caller.wait_until_registered();
@@ -241,8 +228,10 @@ TEST(CallControl, APhoneThatHoldsGivesTheCallerMusicAndTheRecordItsHoldTime) {
 /// hears the other's tone, and the recording has the caller left and the agent right.
 void talk_at(std::chrono::milliseconds caller_ptime, std::chrono::milliseconds agent_ptime) {
     MarkazServer server{config(0)};
-    BaresipPhone agent{phone(server, "1001", 1000, AnswerMode::Auto, agent_ptime, {"PCMU"})};
-    BaresipPhone caller{phone(server, "1003", 440, AnswerMode::Manual, caller_ptime, {"PCMA"})};
+    BaresipPhone agent{
+        extension_phone(server, "1001", 1000, AnswerMode::Auto, agent_ptime, {"PCMU"})};
+    BaresipPhone caller{
+        extension_phone(server, "1003", 440, AnswerMode::Manual, caller_ptime, {"PCMA"})};
     agent.wait_until_registered();
     caller.wait_until_registered();
     ASSERT_TRUE(server.wait_for_log("agent a1001: not-ready -> available")) << server.log_tail();

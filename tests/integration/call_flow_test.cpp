@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "support/baresip_phone.h"
+#include "support/extension_phone.h"
 #include "support/markaz_server.h"
 #include "support/wav_analysis.h"
 
@@ -17,17 +18,6 @@ namespace {
 
 using namespace std::chrono_literals;
 namespace ev = baresip_event;
-
-PhoneOptions phone(const MarkazServer& server, const std::string& number, int tone_hz,
-                   AnswerMode mode) {
-    PhoneOptions options;
-    options.user = number;
-    options.password = "secret" + number;
-    options.registrar = server.registrar();
-    options.audio = SineTone{tone_hz};
-    options.answer_mode = mode;
-    return options;
-}
 
 /// Queues, desk agents a1001..a100N and the numbers 100 (IVR) and 200 (queue sales).
 std::string flow_config(const std::string& strategy, int agents, const std::string& queue_extra,
@@ -101,8 +91,8 @@ void wait_ready(const MarkazServer& server, const std::string& agent) {
 
 TEST(CallFlow, CallerPressesOneInTheIvrAndTalksToTheAgentRecordedAndLogged) {
     MarkazServer server{options(flow_config("longest-idle", 1, ""))};
-    BaresipPhone agent{phone(server, "1001", 1000, AnswerMode::Auto)};
-    BaresipPhone caller{phone(server, "1005", 440, AnswerMode::Manual)};
+    BaresipPhone agent{extension_phone(server, "1001", 1000, AnswerMode::Auto)};
+    BaresipPhone caller{extension_phone(server, "1005", 440, AnswerMode::Manual)};
     agent.wait_until_registered();
     caller.wait_until_registered();
     wait_ready(server, "a1001");
@@ -173,10 +163,10 @@ std::string next_answering(const MarkazServer& server, BaresipPhone& caller,
 /// Three auto-answering agents on `strategy`; which of them takes each of four calls into 200.
 std::vector<std::string> answering_order(const std::string& strategy) {
     MarkazServer server{options(flow_config(strategy, 3, ""))};
-    BaresipPhone a1{phone(server, "1001", 1001, AnswerMode::Auto)};
-    BaresipPhone a2{phone(server, "1002", 1002, AnswerMode::Auto)};
-    BaresipPhone a3{phone(server, "1003", 1003, AnswerMode::Auto)};
-    BaresipPhone caller{phone(server, "1005", 440, AnswerMode::Manual)};
+    BaresipPhone a1{extension_phone(server, "1001", 1001, AnswerMode::Auto)};
+    BaresipPhone a2{extension_phone(server, "1002", 1002, AnswerMode::Auto)};
+    BaresipPhone a3{extension_phone(server, "1003", 1003, AnswerMode::Auto)};
+    BaresipPhone caller{extension_phone(server, "1005", 440, AnswerMode::Manual)};
     for (auto* p : {&a1, &a2, &a3, &caller}) {
         p->wait_until_registered();
     }
@@ -206,9 +196,9 @@ TEST(CallFlow, LongestIdleRingsWhoeverWaitedLongestSinceTheirLastCall) {
 
 TEST(CallFlow, RingTimeoutMovesToTheNextAgent) {
     MarkazServer server{options(flow_config("round-robin", 2, ", ring_timeout: 2s"))};
-    BaresipPhone a1{phone(server, "1001", 1001, AnswerMode::Manual)};  // never answers
-    BaresipPhone a2{phone(server, "1002", 1002, AnswerMode::Auto)};
-    BaresipPhone caller{phone(server, "1005", 440, AnswerMode::Manual)};
+    BaresipPhone a1{extension_phone(server, "1001", 1001, AnswerMode::Manual)};  // never answers
+    BaresipPhone a2{extension_phone(server, "1002", 1002, AnswerMode::Auto)};
+    BaresipPhone caller{extension_phone(server, "1005", 440, AnswerMode::Manual)};
     for (auto* p : {&a1, &a2, &caller}) {
         p->wait_until_registered();
     }
@@ -231,8 +221,8 @@ TEST(CallFlow, RingTimeoutMovesToTheNextAgent) {
 TEST(CallFlow, ThreeMissedOffersPauseTheAgentWithReasonNoAnswer) {
     MarkazServer server{
         options(flow_config("linear", 1, ", ring_timeout: 1s", ", max_no_answer: 3"))};
-    BaresipPhone a1{phone(server, "1001", 1001, AnswerMode::Manual)};  // never answers
-    BaresipPhone caller{phone(server, "1005", 440, AnswerMode::Manual)};
+    BaresipPhone a1{extension_phone(server, "1001", 1001, AnswerMode::Manual)};  // never answers
+    BaresipPhone caller{extension_phone(server, "1005", 440, AnswerMode::Manual)};
     a1.wait_until_registered();
     caller.wait_until_registered();
     wait_ready(server, "a1001");
@@ -251,10 +241,10 @@ TEST(CallFlow, ThreeMissedOffersPauseTheAgentWithReasonNoAnswer) {
 
 TEST(CallFlow, RingAllRingsEveryAgentAndTheFirstAnswerWinsTheOthersGetCancel) {
     MarkazServer server{options(flow_config("ring-all", 3, ""))};
-    BaresipPhone a1{phone(server, "1001", 1000, AnswerMode::Auto)};
-    BaresipPhone a2{phone(server, "1002", 1002, AnswerMode::Manual)};
-    BaresipPhone a3{phone(server, "1003", 1003, AnswerMode::Manual)};
-    BaresipPhone caller{phone(server, "1005", 440, AnswerMode::Manual)};
+    BaresipPhone a1{extension_phone(server, "1001", 1000, AnswerMode::Auto)};
+    BaresipPhone a2{extension_phone(server, "1002", 1002, AnswerMode::Manual)};
+    BaresipPhone a3{extension_phone(server, "1003", 1003, AnswerMode::Manual)};
+    BaresipPhone caller{extension_phone(server, "1005", 440, AnswerMode::Manual)};
     for (auto* p : {&a1, &a2, &a3, &caller}) {
         p->wait_until_registered();
     }
@@ -295,8 +285,8 @@ TEST(CallFlow, MaxWaitExitsTheCallerWithTheAnnouncementAndLogsTheTimeout) {
         flow_config("longest-idle", 1,
                     ", ring_timeout: 30s, max_wait: 3s, on_max_wait: {exit: hangup, announcement: "
                     "\"We are sorry, all our agents are busy. Please call again later.\"}"))};
-    BaresipPhone agent{phone(server, "1001", 1000, AnswerMode::Manual)};
-    BaresipPhone caller{phone(server, "1005", 440, AnswerMode::Manual)};
+    BaresipPhone agent{extension_phone(server, "1001", 1000, AnswerMode::Manual)};
+    BaresipPhone caller{extension_phone(server, "1005", 440, AnswerMode::Manual)};
     agent.wait_until_registered();
     caller.wait_until_registered();
     wait_ready(server, "a1001");
@@ -318,7 +308,8 @@ TEST(CallFlow, MaxWaitExitsTheCallerWithTheAnnouncementAndLogsTheTimeout) {
 
 TEST(CallFlow, ACallerWhoHangsUpWhileQueuedIsAbandonedWithWaitAndPosition) {
     MarkazServer server{options(flow_config("longest-idle", 1, ""))};
-    BaresipPhone caller{phone(server, "1005", 440, AnswerMode::Manual)};  // no agent phone
+    BaresipPhone caller{
+        extension_phone(server, "1005", 440, AnswerMode::Manual)};  // no agent phone
     caller.wait_until_registered();
     caller.dial(server.uri("200"));
     caller.wait_for(ev::kCallEstablished);
@@ -341,7 +332,7 @@ TEST(CallFlow, ClosedHoursRouteToTheClosedBranch) {
     setenv("MARKAZ_FAKE_NOW", "2026-03-21T10:00:00Z", 1);
     MarkazServer server{options(flow_config("longest-idle", 1, ""))};
     unsetenv("MARKAZ_FAKE_NOW");
-    BaresipPhone caller{phone(server, "1005", 440, AnswerMode::Manual)};
+    BaresipPhone caller{extension_phone(server, "1005", 440, AnswerMode::Manual)};
     caller.wait_until_registered();
     caller.dial(server.uri("100"));
     caller.wait_for(ev::kCallEstablished);
@@ -379,14 +370,14 @@ void book_callback(const MarkazServer& server, BaresipPhone& caller) {
 
 TEST(CallFlow, ACallbackIsBookedThenTheCustomerIsDialledAndConnectedToTheAgent) {
     MarkazServer server{options(flow_config("longest-idle", 1, kCallbackQueue))};
-    BaresipPhone caller{phone(server, "1005", 440, AnswerMode::Auto)};
+    BaresipPhone caller{extension_phone(server, "1005", 440, AnswerMode::Auto)};
     caller.wait_until_registered();
     book_callback(server, caller);
     ASSERT_TRUE(server.wait_for_log("booked")) << server.log_tail();
     caller.discard_pending_events();
 
     // The agent's phone comes up: the request reaches them, the customer is dialled first.
-    BaresipPhone agent{phone(server, "1001", 1000, AnswerMode::Auto)};
+    BaresipPhone agent{extension_phone(server, "1001", 1000, AnswerMode::Auto)};
     agent.wait_until_registered();
     caller.wait_for(ev::kCallEstablished, 15s);
     wait_logged(server, "answered by a1001");
@@ -406,12 +397,12 @@ TEST(CallFlow, ACallbackIsBookedThenTheCustomerIsDialledAndConnectedToTheAgent) 
 
 TEST(CallFlow, ACallbackNobodyAnswersIsDialledAgain) {
     MarkazServer server{options(flow_config("longest-idle", 1, kCallbackQueue))};
-    BaresipPhone caller{phone(server, "1005", 440, AnswerMode::Manual)};
+    BaresipPhone caller{extension_phone(server, "1005", 440, AnswerMode::Manual)};
     caller.wait_until_registered();
     book_callback(server, caller);
     ASSERT_TRUE(server.wait_for_log("booked")) << server.log_tail();
     caller.discard_pending_events();
-    BaresipPhone agent{phone(server, "1001", 1000, AnswerMode::Auto)};
+    BaresipPhone agent{extension_phone(server, "1001", 1000, AnswerMode::Auto)};
     agent.wait_until_registered();
     caller.wait_for(ev::kCallIncoming, 15s);  // attempt 1: not answered
     caller.wait_for(ev::kCallClosed, 10s);    // given up after the ring timeout
@@ -430,8 +421,8 @@ TEST(CallFlow, BookedCallbacksSurviveKillNineAndAreAllDialledAfterRestart) {
     // is put through.
     MarkazServer server{options(flow_config("longest-idle", 1, kCallbackQueue + ", wrap_up: 1s"))};
     {
-        BaresipPhone first{phone(server, "1004", 440, AnswerMode::Auto)};
-        BaresipPhone second{phone(server, "1005", 880, AnswerMode::Auto)};
+        BaresipPhone first{extension_phone(server, "1004", 440, AnswerMode::Auto)};
+        BaresipPhone second{extension_phone(server, "1005", 880, AnswerMode::Auto)};
         first.wait_until_registered();
         second.wait_until_registered();
         book_callback(server, first);
@@ -444,11 +435,11 @@ TEST(CallFlow, BookedCallbacksSurviveKillNineAndAreAllDialledAfterRestart) {
     server.restart();
     ASSERT_TRUE(server.wait_for_log("restored in queue sales")) << server.log_tail();
 
-    BaresipPhone first{phone(server, "1004", 440, AnswerMode::Auto)};
-    BaresipPhone second{phone(server, "1005", 880, AnswerMode::Auto)};
+    BaresipPhone first{extension_phone(server, "1004", 440, AnswerMode::Auto)};
+    BaresipPhone second{extension_phone(server, "1005", 880, AnswerMode::Auto)};
     first.wait_until_registered();
     second.wait_until_registered();
-    BaresipPhone agent{phone(server, "1001", 1000, AnswerMode::Auto)};
+    BaresipPhone agent{extension_phone(server, "1001", 1000, AnswerMode::Auto)};
     agent.wait_until_registered();
     // Both requests are dialled, oldest first, each connected to the agent in turn.
     int connected = 0;
@@ -479,13 +470,13 @@ TEST(CallFlow, AnAgentFirstCallbackRingsTheAgentThenDialsTheCustomer) {
         "longest-idle", 1,
         ", ring_timeout: 3s, callback: {enabled: true, mode: agent-first, max_attempts: 2, "
         "retry_interval: 2s}"))};
-    BaresipPhone caller{phone(server, "1005", 440, AnswerMode::Auto)};
+    BaresipPhone caller{extension_phone(server, "1005", 440, AnswerMode::Auto)};
     caller.wait_until_registered();
     book_callback(server, caller);
     ASSERT_TRUE(server.wait_for_log("booked")) << server.log_tail();
     caller.discard_pending_events();
 
-    BaresipPhone agent{phone(server, "1001", 1000, AnswerMode::Auto)};
+    BaresipPhone agent{extension_phone(server, "1001", 1000, AnswerMode::Auto)};
     agent.wait_until_registered();
     // The agent is on the line before the customer's phone rings.
     wait_logged(server, "agent a1001 on the line, dialling 1005");

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "support/baresip_phone.h"
+#include "support/extension_phone.h"
 #include "support/markaz_server.h"
 
 namespace markaz::integration {
@@ -19,12 +20,7 @@ namespace {
 using namespace std::chrono_literals;
 namespace ev = baresip_event;
 
-PhoneOptions phone(const MarkazServer& server, const std::string& number, AnswerMode mode) {
-    PhoneOptions options;
-    options.user = number;
-    options.password = "secret" + number;
-    options.registrar = server.registrar();
-    options.answer_mode = mode;
+PhoneOptions unrecorded(PhoneOptions options) {
     options.record = false;
     return options;
 }
@@ -73,8 +69,9 @@ TEST(CallRecordsCrash, EveryCallsRecordSurvivesKillNineRightAfterTheLastHangUp) 
     int closed_at_restart = 0;
     for (int round = 1; round <= kRounds; ++round) {
         {
-            BaresipPhone agent{phone(server, "1001", AnswerMode::Auto)};
-            BaresipPhone caller{phone(server, "1003", AnswerMode::Manual)};
+            BaresipPhone agent{unrecorded(extension_phone(server, "1001", 440, AnswerMode::Auto))};
+            BaresipPhone caller{
+                unrecorded(extension_phone(server, "1003", 440, AnswerMode::Manual))};
             agent.wait_until_registered();
             caller.wait_until_registered();
             ASSERT_TRUE(server.wait_for_log("agent a1001: not-ready -> available", 10s, round))

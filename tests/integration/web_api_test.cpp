@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "support/baresip_phone.h"
+#include "support/extension_phone.h"
 #include "support/http_client.h"
 #include "support/markaz_server.h"
 #include "support/ports.h"
@@ -19,16 +20,6 @@ namespace markaz::integration {
 namespace {
 
 namespace ev = baresip_event;
-
-PhoneOptions phone(const MarkazServer& server, const std::string& number, AnswerMode mode) {
-    PhoneOptions options;
-    options.user = number;
-    options.password = "secret" + number;
-    options.registrar = server.registrar();
-    options.audio = SineTone{440};
-    options.answer_mode = mode;
-    return options;
-}
 
 /// Sales (a1001) and support (a1002) with desks 1001 and 1002; 100 is an IVR whose 1 goes
 /// to sales; the API on `web_port` with a supervisor of both queues and agent a1001.
@@ -99,9 +90,9 @@ TEST(WebApi, TheSupervisorSeesARealCallWaitAndMovesItToAFreeAgent) {
     o.extra_yaml = web_config(web_port);
     o.last_extension = 1003;
     MarkazServer server{o};
-    BaresipPhone sales_agent{phone(server, "1001", AnswerMode::Auto)};
-    BaresipPhone support_agent{phone(server, "1002", AnswerMode::Auto)};
-    BaresipPhone caller{phone(server, "1003", AnswerMode::Manual)};
+    BaresipPhone sales_agent{extension_phone(server, "1001", 440, AnswerMode::Auto)};
+    BaresipPhone support_agent{extension_phone(server, "1002", 440, AnswerMode::Auto)};
+    BaresipPhone caller{extension_phone(server, "1003", 440, AnswerMode::Manual)};
     for (auto* p : {&sales_agent, &support_agent, &caller}) {
         p->wait_until_registered();
     }

@@ -11,7 +11,7 @@ namespace {
 using namespace std::chrono_literals;
 using Side = sip::CallEvent::Side;
 
-const std::string kCentre =
+const std::string kCentreWithClasses =
     "sip:\n"
     "  extensions:\n"
     "    - {number: \"1001\", password: secret-phone}\n"
@@ -30,7 +30,7 @@ const std::string kCentre =
     "    managers: {outbound: [\"0[1-8]XXXXXXXXX\", \"09XXXXXXXXX\", \"00.\"]}\n";
 
 TEST(SwitchboardDialRules, AnExtensionDialsOutOnlyWhatItsClassAllows) {
-    CallFlowHarness h{kCentre};
+    CallFlowHarness h{kCentreWithClasses};
     // A stolen agent password: an international premium number through the trunk.
     h.arrive("1001", "900882123456789");
     auto rejects = h.phones.take<FakePhones::Reject>();
@@ -48,7 +48,7 @@ TEST(SwitchboardDialRules, AnExtensionDialsOutOnlyWhatItsClassAllows) {
 }
 
 TEST(SwitchboardDialRules, AnExtensionWithAllItsCallsUpGets486UntilOneEnds) {
-    CallFlowHarness h{kCentre};
+    CallFlowHarness h{kCentreWithClasses};
     sip::CallRef first = h.arrive("1001", "200");
     h.arrive("1001", "200");
     h.phones.commands.clear();
@@ -68,7 +68,7 @@ TEST(SwitchboardDialRules, AnExtensionWithAllItsCallsUpGets486UntilOneEnds) {
 }
 
 TEST(SwitchboardDialRules, ACallbackGoesOnlyToANumberTheRulesAllow) {
-    CallFlowHarness h{kCentre};
+    CallFlowHarness h{kCentreWithClasses};
     // A caller from abroad asks for a callback: its own number is not offered for confirming
     // (the caller is asked to type one)...
     sip::CallRef call = h.arrive("00882123456789", "200", /*from_trunk=*/true);

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "config/router_config_loader.h"
 #include "store/sqlite_store.h"
+#include "unit/cli/command_run.h"
 #include "unit/store/store_test_support.h"
 
 namespace markaz::cli {
@@ -18,17 +19,8 @@ using store::testing::TempDir;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-struct Outcome {
-    int status;
-    std::string out;
-    std::string err;
-};
-
-Outcome check_config(const std::vector<std::string>& args) {
-    std::ostringstream out;
-    std::ostringstream err;
-    int status = run_check_config(args, out, err);
-    return {status, out.str(), err.str()};
+CommandRun check_config(const std::vector<std::string>& args) {
+    return run_command(run_check_config, args);
 }
 
 std::string shipped() {
@@ -47,7 +39,7 @@ agents:
 )";
 
 TEST(CheckConfig, AGoodFileIsSummarised) {
-    Outcome run = check_config({shipped()});
+    CommandRun run = check_config({shipped()});
     EXPECT_EQ(run.status, 0) << run.err;
     EXPECT_EQ(run.out, shipped() + ": ok — 2 queues, 10 agents, 5 pause reasons\n");
     EXPECT_EQ(run.err, "");
@@ -57,7 +49,7 @@ TEST(CheckConfig, ATypoNamesTheLineAndTheField) {
     TempDir dir;
     const std::string file = dir.file("typo.yaml");
     store::testing::write_file(file, kTypo);
-    Outcome run = check_config({file});
+    CommandRun run = check_config({file});
     EXPECT_EQ(run.status, 2);
     EXPECT_EQ(run.out, "");
     EXPECT_THAT(run.err, StartsWith(file + ":6: queues[1].wrap_upp: unknown key"));
@@ -65,7 +57,7 @@ TEST(CheckConfig, ATypoNamesTheLineAndTheField) {
 
 TEST(CheckConfig, AMissingFileIsBadInput) {
     TempDir dir;
-    Outcome run = check_config({dir.file("nowhere.yaml")});
+    CommandRun run = check_config({dir.file("nowhere.yaml")});
     EXPECT_EQ(run.status, 2);
     EXPECT_THAT(run.err, StartsWith(dir.file("nowhere.yaml") + ": cannot read: "));
 }
@@ -78,7 +70,7 @@ TEST(CheckConfig, UsageErrors) {
                                                {shipped(), "--db="},
                                                {shipped(), "--dbx", "x.db"},
                                                {shipped(), shipped()}}) {
-        Outcome run = check_config(args);
+        CommandRun run = check_config(args);
         EXPECT_EQ(run.status, 2) << ::testing::PrintToString(args);
         EXPECT_THAT(run.err, HasSubstr("usage: markaz check-config FILE [--db PATH]"));
         EXPECT_EQ(run.out, "");
@@ -88,7 +80,7 @@ TEST(CheckConfig, UsageErrors) {
               "usage: markaz check-config FILE [--db PATH]\n");
     EXPECT_THAT(check_config({shipped(), "-v"}).err, StartsWith("markaz check-config: unknown "
                                                                 "option '-v'\n"));
-    Outcome help = check_config({"--help"});
+    CommandRun help = check_config({"--help"});
     EXPECT_EQ(help.status, 0);
     EXPECT_THAT(help.out, StartsWith("usage:"));
 }
@@ -96,7 +88,7 @@ TEST(CheckConfig, UsageErrors) {
 TEST(CheckConfig, DbStoresTheConfig) {
     TempDir dir;
     const std::string db = dir.file("markaz.db");
-    Outcome run = check_config({shipped(), "--db", db});
+    CommandRun run = check_config({shipped(), "--db", db});
     ASSERT_EQ(run.status, 0) << run.err;
     EXPECT_EQ(run.out,
               shipped() + ": ok — 2 queues, 10 agents, 5 pause reasons; stored in " + db + "\n");
@@ -120,7 +112,7 @@ TEST(CheckConfig, ABadFileNeverTouchesTheDatabase) {
     const std::string file = dir.file("typo.yaml");
     store::testing::write_file(file, kTypo);
 
-    Outcome run = check_config({file, "--db", db});
+    CommandRun run = check_config({file, "--db", db});
     EXPECT_EQ(run.status, 2);
     EXPECT_THAT(run.err, StartsWith(file + ":6: queues[1].wrap_upp: unknown key"));
     EXPECT_EQ(store::testing::read_file(db), before);
@@ -140,7 +132,7 @@ TEST(CheckConfig, AStoreFailureExitsOne) {
     TempDir dir;
     const std::string not_a_db = dir.file("notes.txt");
     store::testing::write_file(not_a_db, std::string(4096, 'x'));
-    Outcome run = check_config({shipped(), "--db", not_a_db});
+    CommandRun run = check_config({shipped(), "--db", not_a_db});
     EXPECT_EQ(run.status, 1);
     EXPECT_THAT(run.err,
                 StartsWith("markaz check-config: " + not_a_db + ": cannot open the database: "));

@@ -6,21 +6,13 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "unit/cli/command_run.h"
 
 namespace markaz::cli {
 namespace {
 
-struct Run {
-    int status;
-    std::string out;
-    std::string err;
-};
-
-Run erlang(const std::vector<std::string>& args) {
-    std::ostringstream out;
-    std::ostringstream err;
-    int status = run_erlang(args, out, err);
-    return {status, out.str(), err.str()};
+CommandRun erlang(const std::vector<std::string>& args) {
+    return run_command(run_erlang, args);
 }
 
 const std::vector<std::string> kTextbook{"--calls", "100",  "--interval", "30m",

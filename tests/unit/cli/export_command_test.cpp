@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "store/call_log.h"
 #include "store/sqlite_store.h"
+#include "unit/cli/command_run.h"
 #include "unit/store/store_test_support.h"
 
 namespace markaz::cli {
@@ -30,17 +31,8 @@ constexpr const char* kHeader =
 // 2026-11-23T08:15:30Z
 const WallTime kMorning{std::chrono::seconds{1'795'421'730}};
 
-struct Run {
-    int status;
-    std::string out;
-    std::string err;
-};
-
-Run export_(const std::vector<std::string>& args) {
-    std::ostringstream out;
-    std::ostringstream err;
-    int status = run_export(args, out, err);
-    return {status, out.str(), err.str()};
+CommandRun export_(const std::vector<std::string>& args) {
+    return run_command(run_export, args);
 }
 
 store::CallRecord record() {

@@ -7,17 +7,12 @@
 #include "api/passwords.h"
 #include "cli/commands.h"
 #include "cli/web_server.h"
+#include "unit/cli/command_run.h"
 
 namespace markaz::cli {
 namespace {
 
-struct Outcome {
-    int status;
-    std::string out;
-    std::string err;
-};
-
-Outcome hash(const std::string& input, const std::vector<std::string>& args = {}) {
+CommandRun hash(const std::string& input, const std::vector<std::string>& args = {}) {
     std::istringstream in(input);
     std::ostringstream out;
     std::ostringstream err;
@@ -26,7 +21,7 @@ Outcome hash(const std::string& input, const std::vector<std::string>& args = {}
 }
 
 TEST(HashPasswordCommand, PrintsAnArgon2idHashThatVerifies) {
-    const Outcome o = hash("demo-qa\n");
+    const CommandRun o = hash("demo-qa\n");
     ASSERT_EQ(o.status, 0) << o.err;
     ASSERT_FALSE(o.out.empty());
     const std::string line = o.out.substr(0, o.out.size() - 1);
@@ -38,7 +33,7 @@ TEST(HashPasswordCommand, PrintsAnArgon2idHashThatVerifies) {
 }
 
 TEST(HashPasswordCommand, WrongInputIsNamed) {
-    Outcome o = hash("");
+    CommandRun o = hash("");
     EXPECT_EQ(o.status, 2);
     EXPECT_EQ(o.err, "markaz hash-password: no password on standard input\n");
     o = hash("\n");

@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "ivr/prompt_catalog.h"
+#include "unit/cli/command_run.h"
 #include "unit/store/store_test_support.h"
 
 namespace markaz::cli {
@@ -16,17 +17,8 @@ namespace {
 
 using store::testing::TempDir;
 
-struct Outcome {
-    int status;
-    std::string out;
-    std::string err;
-};
-
-Outcome prompts(const std::vector<std::string>& args) {
-    std::ostringstream out;
-    std::ostringstream err;
-    int status = run_prompts(args, out, err);
-    return {status, out.str(), err.str()};
+CommandRun prompts(const std::vector<std::string>& args) {
+    return run_command(run_prompts, args);
 }
 
 /// Sample rate and channels from a canonical WAV header.
@@ -53,7 +45,7 @@ ivr:
       hi: {play: [{ar: "مرحبا"}, {en: "Hello"}], next: q}
       q: {queue: sales}
 )";
-    Outcome first = prompts({"--config", dir.file("ivr.yaml"), "--out", dir.file("p")});
+    CommandRun first = prompts({"--config", dir.file("ivr.yaml"), "--out", dir.file("p")});
     ASSERT_EQ(first.status, 0) << first.err;
     std::string hello = dir.file("p/" + ivr::spoken_text_file("Hello", ivr::Language::En));
     std::string marhaba = dir.file("p/" + ivr::spoken_text_file("مرحبا", ivr::Language::Ar));
@@ -64,19 +56,19 @@ ivr:
         EXPECT_GT(std::filesystem::file_size(file), 44u + 8000u) << "at least half a second";
     }
     // Again: nothing to make.
-    Outcome second = prompts({"--config", dir.file("ivr.yaml"), "--out", dir.file("p")});
+    CommandRun second = prompts({"--config", dir.file("ivr.yaml"), "--out", dir.file("p")});
     EXPECT_EQ(second.status, 0);
     EXPECT_NE(second.out.find(" 0 made"), std::string::npos) << second.out;
 }
 
 TEST(PromptsCommand, BadInputIsNamed) {
-    Outcome none = prompts({});
+    CommandRun none = prompts({});
     EXPECT_EQ(none.status, 2);
     EXPECT_NE(none.err.find("--config FILE is required"), std::string::npos);
-    Outcome missing = prompts({"--config", "/no/such/file.yaml"});
+    CommandRun missing = prompts({"--config", "/no/such/file.yaml"});
     EXPECT_EQ(missing.status, 2);
     EXPECT_NE(missing.err.find("/no/such/file.yaml"), std::string::npos) << missing.err;
-    Outcome stray = prompts({"--config", "x.yaml", "--voice", "fa"});
+    CommandRun stray = prompts({"--config", "x.yaml", "--voice", "fa"});
     EXPECT_EQ(stray.status, 2);
     EXPECT_NE(stray.err.find("unknown option '--voice'"), std::string::npos) << stray.err;
 }

@@ -11,7 +11,7 @@ constexpr const char* kQueues = R"(queues:
   - {name: sales, strategy: longest-idle}
 )";
 
-std::string error_of(const std::string& ivr) {
+std::string ivr_error(const std::string& ivr) {
     auto config = parse_server_config(std::string(kQueues) + ivr, "ivr.yaml");
     return config ? "(no error)" : config.error().message;
 }
@@ -79,36 +79,36 @@ TEST(IvrYaml, ReadsEveryKindOfNode) {
 }
 
 TEST(IvrYaml, MistakesAreNamedWithLineAndPath) {
-    EXPECT_EQ(error_of("ivr:\n  main:\n    start: a\n    nodes:\n      a: {goto: b}\n"),
+    EXPECT_EQ(ivr_error("ivr:\n  main:\n    start: a\n    nodes:\n      a: {goto: b}\n"),
               "ivr.yaml:7: ivr.main.nodes.a: goto: no node 'b'");
-    EXPECT_EQ(error_of("ivr:\n  main:\n    start: x\n    nodes:\n      a: {hangup: true}\n"),
+    EXPECT_EQ(ivr_error("ivr:\n  main:\n    start: x\n    nodes:\n      a: {hangup: true}\n"),
               "ivr.yaml:5: ivr.main.start: no node 'x'");
-    EXPECT_EQ(error_of("ivr:\n  main:\n    start: a\n    nodes:\n      a: {play: hi.wav, "
-                       "queue: sales}\n"),
+    EXPECT_EQ(ivr_error("ivr:\n  main:\n    start: a\n    nodes:\n      a: {play: hi.wav, "
+                        "queue: sales}\n"),
               "ivr.yaml:7: ivr.main.nodes.a: a node does one thing: both 'play' and 'queue'");
-    EXPECT_EQ(error_of("ivr:\n  main:\n    start: a\n    nodes:\n      a: {next: b}\n"),
+    EXPECT_EQ(ivr_error("ivr:\n  main:\n    start: a\n    nodes:\n      a: {next: b}\n"),
               "ivr.yaml:7: ivr.main.nodes.a: no kind: expected one of play, menu, collect, "
               "hours, set, goto, language, queue, extension, callback, hangup");
-    EXPECT_EQ(error_of("ivr:\n  main:\n    start: a\n    nodes:\n      a:\n        menu: "
-                       "{prompt: hi.wav, choices: {\"12\": a}}\n"),
+    EXPECT_EQ(ivr_error("ivr:\n  main:\n    start: a\n    nodes:\n      a:\n        menu: "
+                        "{prompt: hi.wav, choices: {\"12\": a}}\n"),
               "ivr.yaml:8: ivr.main.nodes.a.menu.choices.12: a choice is one key: 0-9, * or #");
-    EXPECT_EQ(error_of("ivr:\n  main:\n    start: a\n    nodes:\n      a: {play: {de: "
-                       "Hallo}}\n"),
+    EXPECT_EQ(ivr_error("ivr:\n  main:\n    start: a\n    nodes:\n      a: {play: {de: "
+                        "Hallo}}\n"),
               "ivr.yaml:7: ivr.main.nodes.a.play.de: unknown language (expected one of: fa, "
               "ar, en)");
-    EXPECT_EQ(error_of("ivr:\n  main:\n    start: a\n    nodes:\n      a:\n        hours: "
-                       "{weekly: {sat: \"17:00-08:00\"}}\n        open: a\n        closed: a\n"),
+    EXPECT_EQ(ivr_error("ivr:\n  main:\n    start: a\n    nodes:\n      a:\n        hours: "
+                        "{weekly: {sat: \"17:00-08:00\"}}\n        open: a\n        closed: a\n"),
               "ivr.yaml:8: ivr.main.nodes.a.hours.weekly.sat: expected ranges like 08:00-17:00 "
               "or 08:00-12:00, 13:00-17:00, got '17:00-08:00'");
-    EXPECT_EQ(error_of("ivr:\n  main:\n    start: a\n    nodes:\n      a:\n        hours: "
-                       "{weekly: {}, holidays: [{persian: \"1404-12-30\"}]}\n        open: a\n"
-                       "        closed: a\n"),
+    EXPECT_EQ(ivr_error("ivr:\n  main:\n    start: a\n    nodes:\n      a:\n        hours: "
+                        "{weekly: {}, holidays: [{persian: \"1404-12-30\"}]}\n        open: a\n"
+                        "        closed: a\n"),
               "ivr.yaml:8: ivr.main.nodes.a.hours.holidays[0].persian: '1404-12-30' is not a "
               "Persian date (MM-DD every year, or YYYY-MM-DD)");
-    EXPECT_EQ(error_of("ivr:\n  main:\n    start: a\n    nodes:\n      a: {queue: salse}\n"),
+    EXPECT_EQ(ivr_error("ivr:\n  main:\n    start: a\n    nodes:\n      a: {queue: salse}\n"),
               "ivr.yaml: ivr.main.nodes.a: no queue 'salse'");
-    EXPECT_EQ(error_of("ivr:\n  main:\n    start: a\n    nodes:\n      a: {language: de, next: "
-                       "a}\n"),
+    EXPECT_EQ(ivr_error("ivr:\n  main:\n    start: a\n    nodes:\n      a: {language: de, next: "
+                        "a}\n"),
               "ivr.yaml:7: ivr.main.nodes.a.language: unknown value 'de' (expected one of: fa, "
               "ar, en)");
 }

@@ -5,15 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include "unit/config/yaml_text.h"
+
 namespace markaz::config {
 namespace {
 
 using namespace std::chrono_literals;
-
-// The YAML in these tests starts on the line after `R"(`, so line 1 is the first line shown.
-std::string yaml(const char* text) {
-    return std::string(text).substr(1);
-}
 
 std::string source_dir() {
     if (const char* dir = std::getenv("MARKAZ_SOURCE_DIR")) {
@@ -26,7 +23,7 @@ std::string source_dir() {
     return file;
 }
 
-std::string error_of(const std::string& text) {
+std::string router_error(const std::string& text) {
     auto config = parse_router_config(text, "t.yaml");
     if (config) {
         return "(no error)";
@@ -110,7 +107,7 @@ TEST(RouterConfigLoader, MissingFileNamesThePath) {
 }
 
 TEST(RouterConfigLoader, SyntaxErrorNamesTheLine) {
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
     strategy: [ring-all
@@ -120,7 +117,7 @@ agents: []
 }
 
 TEST(RouterConfigLoader, UnknownKeys) {
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
     stratgy: ring-all
@@ -129,16 +126,16 @@ queues:
               "weight, ring_timeout, retry_delay, wrap_up, max_wait, on_max_wait, max_length, "
               "join_empty, leave_empty, tier_wait, service_level, short_abandon, "
               "callback_threshold, callback, announce_every)");
-    EXPECT_EQ(error_of("queue: []\n"),
+    EXPECT_EQ(router_error("queue: []\n"),
               "t.yaml:1: queue: unknown key (expected one of: pause_reasons, queues, agents)");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
     service_level: {threshold: 20s, taget: 80%}
 )")),
               "t.yaml:3: queues[0].service_level.taget: unknown key (expected one of: "
               "threshold, target, formula)");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
     name: support
@@ -147,41 +144,42 @@ queues:
 }
 
 TEST(RouterConfigLoader, WrongTypes) {
-    EXPECT_EQ(error_of("queues: sales\n"), "t.yaml:1: queues: expected a list, got 'sales'");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error("queues: sales\n"), "t.yaml:1: queues: expected a list, got 'sales'");
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
     weight: heavy
 )")),
               "t.yaml:3: queues[0].weight: expected an integer, got 'heavy'");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: [sales]
 )")),
               "t.yaml:2: queues[0].name: expected a string, got a list");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
     callback: {enabled: maybe}
 )")),
               "t.yaml:3: queues[0].callback.enabled: expected true or false, got 'maybe'");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
     max_wait:
 )")),
               "t.yaml:3: queues[0].max_wait: missing a value");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 agents:
   - id: a1
     skills: {billing: }
 )")),
               "t.yaml:3: agents[0].skills.billing: missing a value");
-    EXPECT_EQ(error_of("agents:\n  - a1001\n"), "t.yaml:2: agents[0]: expected a map, got 'a1001'");
+    EXPECT_EQ(router_error("agents:\n  - a1001\n"),
+              "t.yaml:2: agents[0]: expected a map, got 'a1001'");
 }
 
 TEST(RouterConfigLoader, UnknownEnumValue) {
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
   - name: support
@@ -191,7 +189,7 @@ queues:
               "t.yaml:5: queues[2].strategy: unknown value 'fastest' (expected one of: "
               "ring-all, round-robin, linear, longest-idle, fewest-calls, least-talk-time, "
               "random, weighted-random, skills)");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
     on_max_wait: {exit: voicemail}
@@ -201,31 +199,31 @@ queues:
 }
 
 TEST(RouterConfigLoader, BadDurationsAndNumbers) {
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
     ring_timeout: -5s
 )")),
               "t.yaml:3: queues[0].ring_timeout: '-5s' is negative");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
     wrap_up: soon
 )")),
               "t.yaml:3: queues[0].wrap_up: 'soon' is not a duration (like 250ms, 20s, 30m, 8h)");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
     ring_timeout: 0s
 )")),
               "t.yaml:3: queues[0].ring_timeout: must be more than 0s");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
     callback: {max_attempts: 0}
 )")),
               "t.yaml:3: queues[0].callback.max_attempts: must be at least 1, got 0");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
     max_length: -1
@@ -234,13 +232,13 @@ queues:
 }
 
 TEST(RouterConfigLoader, BadPercentage) {
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
     service_level: {threshold: 20s, target: 180%}
 )")),
               "t.yaml:3: queues[0].service_level.target: '180%' is outside 0%..100%");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
     service_level:
@@ -251,7 +249,7 @@ queues:
 }
 
 TEST(RouterConfigLoader, UnknownQueueReferences) {
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
 agents:
@@ -259,7 +257,7 @@ agents:
     queues: [sales, salez]
 )")),
               "t.yaml:5: agents[0].queues[1]: unknown queue 'salez'");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
 agents:
@@ -270,7 +268,7 @@ agents:
         penalty: 1
 )")),
               "t.yaml:7: agents[0].queues[1].queue: unknown queue 'support'");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
     max_wait: 5m
@@ -279,7 +277,7 @@ queues:
       queue: overflow
 )")),
               "t.yaml:6: queues[0].on_max_wait.queue: unknown queue 'overflow'");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
     on_max_wait: {exit: queue}
@@ -289,14 +287,14 @@ queues:
 }
 
 TEST(RouterConfigLoader, DuplicateIds) {
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
   - name: support
   - name: sales
 )")),
               "t.yaml:4: queues[2].name: duplicate queue 'sales' (first defined on line 2)");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
 agents:
@@ -305,37 +303,37 @@ agents:
   - {id: a1, queues: [sales]}
 )")),
               "t.yaml:6: agents[2].id: duplicate agent 'a1' (first defined on line 4)");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 queues:
   - name: sales
 agents:
   - {id: a1, queues: [sales, sales]}
 )")),
               "t.yaml:4: agents[0].queues[1]: queue 'sales' listed twice");
-    EXPECT_EQ(error_of("pause_reasons: [break, lunch, break]\n"),
+    EXPECT_EQ(router_error("pause_reasons: [break, lunch, break]\n"),
               "t.yaml:1: pause_reasons[2]: 'break' listed twice");
 }
 
 TEST(RouterConfigLoader, SkillsAndMissingFields) {
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 agents:
   - id: a1
     skills: {billing: 11}
 )")),
               "t.yaml:3: agents[0].skills.billing: 11 is outside 1..10");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 agents:
   - id: a1
     skills: [billing]
 )")),
               "t.yaml:3: agents[0].skills: expected a map of skill: proficiency (like "
               "{billing: 7})");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(router_error(yaml(R"(
 agents:
   - name: Sara
 )")),
               "t.yaml:2: agents[0].id: missing");
-    EXPECT_EQ(error_of("pause_reasons: [no-answer]\n"),
+    EXPECT_EQ(router_error("pause_reasons: [no-answer]\n"),
               "t.yaml:1: pause_reasons[0]: 'no-answer' is reserved: the router pauses agents "
               "with it after missed offers");
 }

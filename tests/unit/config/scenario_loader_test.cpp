@@ -7,18 +7,15 @@
 
 #include <gtest/gtest.h>
 
+#include "unit/config/yaml_text.h"
+
 namespace markaz::config {
 namespace {
 
 using namespace std::chrono_literals;
 using Kind = sim::DurationDistribution::Kind;
 
-// The YAML in these tests starts on the line after `R"(`, so line 1 is the first line shown.
-std::string yaml(const char* text) {
-    return std::string(text).substr(1);
-}
-
-std::string error_of(const std::string& text) {
+std::string scenario_error(const std::string& text) {
     auto scenario = parse_scenario(text, "s.yaml");
     if (scenario) {
         return "(no error)";
@@ -134,11 +131,12 @@ TEST(ScenarioLoader, LoadsFromAFile) {
 }
 
 TEST(ScenarioLoader, SyntaxAndShapeErrors) {
-    EXPECT_EQ(error_of("queues: [{name: sales\n"),
+    EXPECT_EQ(scenario_error("queues: [{name: sales\n"),
               "s.yaml:2: YAML syntax error: end of map flow not found");
-    EXPECT_EQ(error_of("duration: 8h\n"), "s.yaml:1: queues: missing");
-    EXPECT_EQ(error_of("queues: []\n"), "s.yaml:1: queues: a scenario needs at least one queue");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(scenario_error("duration: 8h\n"), "s.yaml:1: queues: missing");
+    EXPECT_EQ(scenario_error("queues: []\n"),
+              "s.yaml:1: queues: a scenario needs at least one queue");
+    EXPECT_EQ(scenario_error(yaml(R"(
 queues:
   - name: sales
     arrival: {rate_per_hour: 10}
@@ -148,13 +146,13 @@ queues:
               "ring_timeout, retry_delay, wrap_up, max_wait, on_max_wait, max_length, join_empty, "
               "leave_empty, tier_wait, service_level, short_abandon, callback_threshold, "
               "callback, announce_every, arrivals, handle_time, patience, call_skills)");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(scenario_error(yaml(R"(
 queues:
   - name: sales
     handle_time: 3m
 )")),
               "s.yaml:3: queues[0].handle_time: expected a map, got '3m'");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(scenario_error(yaml(R"(
 queues:
   - name: sales
 )")),
@@ -163,17 +161,17 @@ queues:
 
 TEST(ScenarioLoader, RunLengthChecks) {
     const char* queues = "queues: [{name: q, handle_time: {distribution: constant, value: 1s}}]\n";
-    EXPECT_EQ(error_of(std::string("duration: 1h\ninterval: 2h\n") + queues),
+    EXPECT_EQ(scenario_error(std::string("duration: 1h\ninterval: 2h\n") + queues),
               "s.yaml:2: interval: must not be longer than duration");
-    EXPECT_EQ(error_of(std::string("interval: 0s\n") + queues),
+    EXPECT_EQ(scenario_error(std::string("interval: 0s\n") + queues),
               "s.yaml:1: interval: must be more than 0s");
-    EXPECT_EQ(error_of(std::string("duration: -1h\n") + queues),
+    EXPECT_EQ(scenario_error(std::string("duration: -1h\n") + queues),
               "s.yaml:1: duration: '-1h' is negative");
-    EXPECT_EQ(error_of(std::string("seed: -3\n") + queues),
+    EXPECT_EQ(scenario_error(std::string("seed: -3\n") + queues),
               "s.yaml:1: seed: must be at least 0, got -3");
-    EXPECT_EQ(error_of(std::string("interval: 7m\n") + queues),
+    EXPECT_EQ(scenario_error(std::string("interval: 7m\n") + queues),
               "s.yaml:1: interval: must divide a day into whole intervals (15m, 30m, 1h, ...)");
-    EXPECT_EQ(error_of(std::string("start: 24h\n") + queues),
+    EXPECT_EQ(scenario_error(std::string("start: 24h\n") + queues),
               "s.yaml:1: start: must be a time of day from 0s to under 24h (7h = 07:00)");
     auto scenario = parse_scenario(std::string("start: 7h\n") + queues, "s.yaml");
     ASSERT_TRUE(scenario) << scenario.error().message;
@@ -181,26 +179,26 @@ TEST(ScenarioLoader, RunLengthChecks) {
 }
 
 TEST(ScenarioLoader, DistributionChecks) {
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(scenario_error(yaml(R"(
 queues:
   - name: sales
     handle_time: {distribution: lognormal, mean: 3m}
 )")),
               "s.yaml:3: queues[0].handle_time.sd: missing (lognormal needs sd)");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(scenario_error(yaml(R"(
 queues:
   - name: sales
     handle_time: {distribution: normal, mean: 3m}
 )")),
               "s.yaml:3: queues[0].handle_time.distribution: unknown value 'normal' (expected "
               "one of: constant, exponential, lognormal)");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(scenario_error(yaml(R"(
 queues:
   - name: sales
     handle_time: {distribution: exponential, mean: 0s}
 )")),
               "s.yaml:3: queues[0].handle_time.mean: must be more than 0s");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(scenario_error(yaml(R"(
 queues:
   - name: sales
     handle_time: {distribution: exponential, mean: 3m}
@@ -212,14 +210,14 @@ queues:
 }
 
 TEST(ScenarioLoader, ArrivalChecks) {
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(scenario_error(yaml(R"(
 queues:
   - name: sales
     arrivals: {rates_per_hour: [10, -2]}
     handle_time: {distribution: exponential, mean: 3m}
 )")),
               "s.yaml:3: queues[0].arrivals.rates_per_hour[1]: must not be negative, got -2");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(scenario_error(yaml(R"(
 queues:
   - name: sales
     arrivals: {rate_per_hour: 10, rates_per_hour: [10]}
@@ -227,7 +225,7 @@ queues:
 )")),
               "s.yaml:3: queues[0].arrivals.rates_per_hour: give rate_per_hour or "
               "rates_per_hour, not both");
-    EXPECT_EQ(error_of(yaml(R"(
+    EXPECT_EQ(scenario_error(yaml(R"(
 queues:
   - name: sales
     arrivals: {rate_per_hour: many}
@@ -242,19 +240,20 @@ queues:
   - name: sales
     handle_time: {distribution: exponential, mean: 3m}
 )");
-    EXPECT_EQ(error_of(queues + "agents:\n  - {count: 0, queues: [sales]}\n"),
+    EXPECT_EQ(scenario_error(queues + "agents:\n  - {count: 0, queues: [sales]}\n"),
               "s.yaml:5: agents[0].count: must be at least 1, got 0");
-    EXPECT_EQ(error_of(queues + "agents:\n  - {count: 2, queues: [support]}\n"),
+    EXPECT_EQ(scenario_error(queues + "agents:\n  - {count: 2, queues: [support]}\n"),
               "s.yaml:5: agents[0].queues[0]: unknown queue 'support'");
-    EXPECT_EQ(error_of(queues + "agents:\n  - {queues: [sales], shift: {start: 2h, end: 1h}}\n"),
-              "s.yaml:5: agents[0].shift.end: must be later than start");
-    EXPECT_EQ(error_of(queues + "agents:\n  - {queues: [sales], shift: {start: 9h}}\n"),
+    EXPECT_EQ(
+        scenario_error(queues + "agents:\n  - {queues: [sales], shift: {start: 2h, end: 1h}}\n"),
+        "s.yaml:5: agents[0].shift.end: must be later than start");
+    EXPECT_EQ(scenario_error(queues + "agents:\n  - {queues: [sales], shift: {start: 9h}}\n"),
               "s.yaml:5: agents[0].shift.start: the shift starts after the run ends");
-    EXPECT_EQ(error_of(queues + "agents:\n  - {queues: [sales], skils: {billing: 3}}\n"),
+    EXPECT_EQ(scenario_error(queues + "agents:\n  - {queues: [sales], skils: {billing: 3}}\n"),
               "s.yaml:5: agents[0].skils: unknown key (expected one of: count, name, queues, "
               "skills, wrap_up, shift)");
-    EXPECT_EQ(error_of(queues + "  - name: sales\n    handle_time: {distribution: constant, "
-                                "value: 1s}\n"),
+    EXPECT_EQ(scenario_error(queues + "  - name: sales\n    handle_time: {distribution: constant, "
+                                      "value: 1s}\n"),
               "s.yaml:4: queues[1].name: duplicate queue 'sales' (first defined on line 2)");
 }
 

@@ -9,7 +9,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-std::string error_of(const std::string& text) {
+std::string server_error(const std::string& text) {
     auto config = parse_server_config(text, "s.yaml");
     return config ? "(no error)" : config.error().message;
 }
@@ -87,33 +87,33 @@ TEST(ServerConfig, ReadsTheWebAndStatsSections) {
 }
 
 TEST(ServerConfig, WrongWebAndStatsInputNamesTheLineAndField) {
-    EXPECT_EQ(error_of("web:\n  listen: 127.0.0.1\n"),
+    EXPECT_EQ(server_error("web:\n  listen: 127.0.0.1\n"),
               "s.yaml:2: web.listen: expected address:port like 127.0.0.1:5060, got '127.0.0.1'");
-    EXPECT_EQ(error_of("web:\n  port: 80\n"),
+    EXPECT_EQ(server_error("web:\n  port: 80\n"),
               "s.yaml:2: web.port: unknown key (expected one of: listen, root, openapi, threads, "
               "secure_cookies, trusted_proxies, max_connections, max_connections_per_address, "
               "users)");
-    EXPECT_EQ(error_of("web:\n  trusted_proxies:\n    - 10.0.0.1\n    - proxy.local\n"),
+    EXPECT_EQ(server_error("web:\n  trusted_proxies:\n    - 10.0.0.1\n    - proxy.local\n"),
               "s.yaml:4: web.trusted_proxies[1]: expected an IP address, got 'proxy.local'");
-    EXPECT_EQ(error_of("web:\n  max_connections_per_address: 0\n"),
+    EXPECT_EQ(server_error("web:\n  max_connections_per_address: 0\n"),
               "s.yaml:2: web.max_connections_per_address: 0 is outside 1..1000000");
-    EXPECT_EQ(error_of("web:\n  threads: 0\n"), "s.yaml:2: web.threads: 0 is outside 1..64");
-    EXPECT_EQ(error_of("web:\n  users: {name: x}\n"),
+    EXPECT_EQ(server_error("web:\n  threads: 0\n"), "s.yaml:2: web.threads: 0 is outside 1..64");
+    EXPECT_EQ(server_error("web:\n  users: {name: x}\n"),
               "s.yaml:2: web.users: expected a list, got a map");
-    EXPECT_EQ(error_of("web:\n  users:\n    - {role: agent, password: longenough}\n"),
+    EXPECT_EQ(server_error("web:\n  users:\n    - {role: agent, password: longenough}\n"),
               "s.yaml:3: web.users[0].name: missing");
-    EXPECT_EQ(error_of("web:\n  users:\n    - {name: x, role: qa}\n"),
+    EXPECT_EQ(server_error("web:\n  users:\n    - {name: x, role: qa}\n"),
               "s.yaml:3: web.users[0]: give exactly one of password or password_hash");
     EXPECT_EQ(
-        error_of("web:\n  users:\n    - {name: x, role: qa, password: a, password_hash: b}\n"),
+        server_error("web:\n  users:\n    - {name: x, role: qa, password: a, password_hash: b}\n"),
         "s.yaml:3: web.users[0]: give exactly one of password or password_hash");
-    EXPECT_EQ(error_of("web:\n  users:\n    - {name: x, role: qa, pasword: longenough}\n"),
+    EXPECT_EQ(server_error("web:\n  users:\n    - {name: x, role: qa, pasword: longenough}\n"),
               "s.yaml:3: web.users[0].pasword: unknown key (expected one of: name, display_name, "
               "role, password, password_hash, agent, extension, queues, language)");
-    EXPECT_EQ(error_of("stats: {utc_offset: Tehran}\n"),
+    EXPECT_EQ(server_error("stats: {utc_offset: Tehran}\n"),
               "s.yaml:1: stats.utc_offset: expected an offset from UTC like +03:30, got 'Tehran'");
-    EXPECT_EQ(error_of("stats: {interval: 7m}\n").substr(0, 15), "s.yaml:1: stats");
-    EXPECT_EQ(error_of("stats: {zone: x}\n"),
+    EXPECT_EQ(server_error("stats: {interval: 7m}\n").substr(0, 15), "s.yaml:1: stats");
+    EXPECT_EQ(server_error("stats: {zone: x}\n"),
               "s.yaml:1: stats.zone: unknown key (expected one of: utc_offset, interval)");
 }
 
@@ -146,28 +146,28 @@ dial_rules:
 }
 
 TEST(ServerConfig, WrongDialRulesNameTheLineAndField) {
-    EXPECT_EQ(error_of("dial_rules:\n  default_class: agents\n  classes:\n"
-                       "    agents: {outbound: [\"09X?\"]}\n"),
+    EXPECT_EQ(server_error("dial_rules:\n  default_class: agents\n  classes:\n"
+                           "    agents: {outbound: [\"09X?\"]}\n"),
               "s.yaml:4: dial_rules.classes.agents.outbound[0]: '09X?': '?' is not a digit, + * "
               "#, X, Z, N, a [set], or a final . or ! at character 4");
-    EXPECT_EQ(error_of("dial_rules:\n  default_class: staff\n  classes:\n    agents: {}\n"),
+    EXPECT_EQ(server_error("dial_rules:\n  default_class: staff\n  classes:\n    agents: {}\n"),
               "s.yaml:2: dial_rules.default_class: 'staff' is not a class (classes: agents)");
-    EXPECT_EQ(error_of("dial_rules:\n  classes:\n    agents: {}\n"),
+    EXPECT_EQ(server_error("dial_rules:\n  classes:\n    agents: {}\n"),
               "s.yaml:2: dial_rules.default_class: missing");
-    EXPECT_EQ(error_of("dial_rules:\n  default_class: agents\n  classes:\n"
-                       "    agents: {max_calls: 0}\n"),
+    EXPECT_EQ(server_error("dial_rules:\n  default_class: agents\n  classes:\n"
+                           "    agents: {max_calls: 0}\n"),
               "s.yaml:4: dial_rules.classes.agents.max_calls: 0 is outside 1..1000");
-    EXPECT_EQ(error_of("dial_rules:\n  default_class: agents\n  classes:\n"
-                       "    agents: {outbund: []}\n"),
+    EXPECT_EQ(server_error("dial_rules:\n  default_class: agents\n  classes:\n"
+                           "    agents: {outbund: []}\n"),
               "s.yaml:4: dial_rules.classes.agents.outbund: unknown key (expected one of: "
               "outbound, max_calls)");
-    EXPECT_EQ(error_of("sip:\n  extensions:\n    - {number: \"1001\", password: longenough,"
-                       " class: boss}\ndial_rules:\n  default_class: agents\n  classes:\n"
-                       "    agents: {}\n"),
+    EXPECT_EQ(server_error("sip:\n  extensions:\n    - {number: \"1001\", password: longenough,"
+                           " class: boss}\ndial_rules:\n  default_class: agents\n  classes:\n"
+                           "    agents: {}\n"),
               "s.yaml:3: sip.extensions[0].class: unknown class 'boss' (dial_rules.classes: "
               "agents)");
-    EXPECT_EQ(error_of("sip:\n  extensions:\n    - {number: \"1001\", password: longenough,"
-                       " class: boss}\n"),
+    EXPECT_EQ(server_error("sip:\n  extensions:\n    - {number: \"1001\", password: longenough,"
+                           " class: boss}\n"),
               "s.yaml:3: sip.extensions[0].class: 'boss': there is no dial_rules section naming "
               "classes");
 }
@@ -199,58 +199,59 @@ TEST(ServerConfig, ReadsEveryField) {
 }
 
 TEST(ServerConfig, WrongInputNamesTheLineAndField) {
-    EXPECT_EQ(error_of("sip:\n  listen: 127.0.0.1\n"),
+    EXPECT_EQ(server_error("sip:\n  listen: 127.0.0.1\n"),
               "s.yaml:2: sip.listen: expected address:port like 127.0.0.1:5060, got '127.0.0.1'");
-    EXPECT_EQ(error_of("sip:\n  listen: 127.0.0.1:70000\n"),
+    EXPECT_EQ(server_error("sip:\n  listen: 127.0.0.1:70000\n"),
               "s.yaml:2: sip.listen: port must be 1..65535, got '70000'");
-    EXPECT_EQ(error_of("sip:\n  relm: x\n"),
+    EXPECT_EQ(server_error("sip:\n  relm: x\n"),
               "s.yaml:2: sip.relm: unknown key (expected one of: listen, realm, nonce_lifetime, "
               "digest_algorithms, extensions, trunks, registrations, bans, echo_number, "
               "recordings, loop_number, loop_prompt, music_on_hold, tcp)");
-    EXPECT_EQ(error_of("sip:\n  tcp: {idle: 5 minutes}\n").substr(0, 22), "s.yaml:2: sip.tcp.idle");
-    EXPECT_EQ(error_of("sip:\n  digest_algorithms: [SHA-1]\n"),
+    EXPECT_EQ(server_error("sip:\n  tcp: {idle: 5 minutes}\n").substr(0, 22),
+              "s.yaml:2: sip.tcp.idle");
+    EXPECT_EQ(server_error("sip:\n  digest_algorithms: [SHA-1]\n"),
               "s.yaml:2: sip.digest_algorithms[0]: unknown value 'SHA-1' (expected one of: MD5, "
               "SHA-256)");
-    EXPECT_EQ(error_of("sip:\n  extensions:\n    - {number: \"12a\", password: secret1234}\n"),
+    EXPECT_EQ(server_error("sip:\n  extensions:\n    - {number: \"12a\", password: secret1234}\n"),
               "s.yaml:3: sip.extensions[0].number: expected digits, got '12a'");
-    EXPECT_EQ(error_of("sip:\n  extensions:\n    - {number: \"100\", password: short}\n"),
+    EXPECT_EQ(server_error("sip:\n  extensions:\n    - {number: \"100\", password: short}\n"),
               "s.yaml:3: sip.extensions[0].password: must be at least 8 characters");
-    EXPECT_EQ(error_of("sip:\n  extensions:\n    - {number: \"100\", password: secret100}\n"
-                       "    - {number: \"100\", password: secret100}\n"),
+    EXPECT_EQ(server_error("sip:\n  extensions:\n    - {number: \"100\", password: secret100}\n"
+                           "    - {number: \"100\", password: secret100}\n"),
               "s.yaml:4: sip.extensions[1].number: duplicate extension '100'");
-    EXPECT_EQ(error_of("sip:\n  trunks:\n    - {name: t, target: 10.0.0.5}\n"),
+    EXPECT_EQ(server_error("sip:\n  trunks:\n    - {name: t, target: 10.0.0.5}\n"),
               "s.yaml:3: sip.trunks[0].target: expected host:port, got '10.0.0.5'");
-    EXPECT_EQ(error_of("sip:\n  trunks:\n    - {name: t, target: 10.0.0.5:5060}\n"),
+    EXPECT_EQ(server_error("sip:\n  trunks:\n    - {name: t, target: 10.0.0.5:5060}\n"),
               "s.yaml:3: sip.trunks[0].dial_prefix: missing (which dialled numbers go to "
               "10.0.0.5:5060?)");
-    EXPECT_EQ(error_of("sip:\n  trunks:\n    - {name: t}\n"),
+    EXPECT_EQ(server_error("sip:\n  trunks:\n    - {name: t}\n"),
               "s.yaml:3: sip.trunks[0]: a trunk needs allow (inbound) or target (outbound)");
     EXPECT_EQ(
-        error_of("sip:\n  trunks:\n    - {name: t, allow: [a]}\n    - {name: t, allow: [b]}\n"),
+        server_error("sip:\n  trunks:\n    - {name: t, allow: [a]}\n    - {name: t, allow: [b]}\n"),
         "s.yaml:4: sip.trunks[1].name: duplicate trunk 't'");
-    EXPECT_EQ(error_of("http: {}\n"),
+    EXPECT_EQ(server_error("http: {}\n"),
               "s.yaml:1: http: unknown key (expected one of: pause_reasons, queues, agents, sip, "
               "media, ivr, dialplan, store, prompts, web, stats, dial_rules)");
     // The dialplan: digits, not an extension, one of ivr or queue, and one that exists.
     const std::string sales = "queues: [{name: sales}]\n";
-    EXPECT_EQ(error_of(sales + "dialplan: {\"*5\": {queue: sales}}\n"),
+    EXPECT_EQ(server_error(sales + "dialplan: {\"*5\": {queue: sales}}\n"),
               "s.yaml:2: dialplan.*5: a number is digits only, got '*5'");
-    EXPECT_EQ(error_of(sales + "dialplan: {\"600\": {queue: sales}}\n"),
+    EXPECT_EQ(server_error(sales + "dialplan: {\"600\": {queue: sales}}\n"),
               "s.yaml:2: dialplan.600: '600' is already an extension or a test number");
-    EXPECT_EQ(error_of(sales + "dialplan: {\"200\": {queue: sales, ivr: main}}\n"),
+    EXPECT_EQ(server_error(sales + "dialplan: {\"200\": {queue: sales, ivr: main}}\n"),
               "s.yaml:2: dialplan.200: give exactly one of ivr or queue");
-    EXPECT_EQ(error_of(sales + "dialplan: {\"200\": {queue: sles}}\n"),
+    EXPECT_EQ(server_error(sales + "dialplan: {\"200\": {queue: sles}}\n"),
               "s.yaml:2: dialplan.200.queue: no queue 'sles'");
-    EXPECT_EQ(error_of(sales + "dialplan: {\"100\": {ivr: main}}\n"),
+    EXPECT_EQ(server_error(sales + "dialplan: {\"100\": {ivr: main}}\n"),
               "s.yaml:2: dialplan.100.ivr: no IVR flow 'main'");
-    EXPECT_EQ(error_of(sales + "dialplan: [100]\n"),
+    EXPECT_EQ(server_error(sales + "dialplan: [100]\n"),
               "s.yaml:2: dialplan: expected a map of numbers to {ivr: ...} or {queue: ...}");
     // An agent's desk is a configured extension, and only theirs.
-    EXPECT_EQ(error_of(sales + "agents: [{id: a1, queues: [sales], extension: \"1009\"}]\n"),
+    EXPECT_EQ(server_error(sales + "agents: [{id: a1, queues: [sales], extension: \"1009\"}]\n"),
               "s.yaml: agents[0].extension: no extension '1009' in sip.extensions");
-    EXPECT_EQ(error_of("media: {port_min: 30000, port_max: 30002}\n"),
+    EXPECT_EQ(server_error("media: {port_min: 30000, port_max: 30002}\n"),
               "s.yaml:1: media.port_max: must be at least 4 above port_min");
-    EXPECT_EQ(error_of("media: {port_min: 80}\n"),
+    EXPECT_EQ(server_error("media: {port_min: 80}\n"),
               "s.yaml:1: media.port_min: 80 is outside 1024..65534");
 }
 

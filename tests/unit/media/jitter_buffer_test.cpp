@@ -14,7 +14,7 @@
 namespace markaz::media {
 namespace {
 
-constexpr std::uint32_t kStep = 160;
+constexpr std::uint32_t kPacketStep = 160;
 
 struct Packet {
     RtpHeader header;
@@ -27,7 +27,7 @@ Packet frame(int n, std::uint32_t ts0 = 1000, std::uint16_t seq0 = 100,
     Packet p;
     p.header.payload_type = 0;
     p.header.sequence = static_cast<std::uint16_t>(seq0 + n);
-    p.header.timestamp = ts0 + static_cast<std::uint32_t>(n) * kStep;
+    p.header.timestamp = ts0 + static_cast<std::uint32_t>(n) * kPacketStep;
     p.header.ssrc = ssrc;
     const auto u = static_cast<std::uint32_t>(n);
     p.payload = {static_cast<std::uint8_t>(u >> 24), static_cast<std::uint8_t>(u >> 16),
@@ -260,7 +260,7 @@ TEST(JitterBuffer, JitterBeyondTheMaximumIsCapped) {
 
 TEST(JitterBuffer, SequenceAndTimestampWrapAround) {
     Simulation sim;
-    const std::uint32_t ts0 = 0xFFFFFFFFu - 20 * kStep;  // wraps after ~20 frames
+    const std::uint32_t ts0 = 0xFFFFFFFFu - 20 * kPacketStep;  // wraps after ~20 frames
     for (int n = 0; n < 90; ++n) {
         sim.send(n, frame(n, ts0, 65500));  // the sequence wraps after 36 frames
     }
@@ -272,7 +272,7 @@ TEST(JitterBuffer, SequenceAndTimestampWrapAround) {
 
 TEST(JitterBuffer, ReorderingAcrossTheWrap) {
     Simulation sim;
-    const std::uint32_t ts0 = 0xFFFFFFFFu - 10 * kStep;
+    const std::uint32_t ts0 = 0xFFFFFFFFu - 10 * kPacketStep;
     for (int n = 0; n < 30; n += 2) {
         sim.send(n, frame(n + 1, ts0, 65530));
         sim.send(n + 1, frame(n, ts0, 65530));

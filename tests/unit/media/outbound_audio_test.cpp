@@ -9,17 +9,17 @@
 namespace markaz::media {
 namespace {
 
-struct Sent {
+struct Framed {
     std::vector<std::int16_t> pcm;
     std::uint32_t timestamp;
     int tick;  ///< the tick it left on
 };
 
 /// 30 ticks of numbered samples (sample n is n) through a framer at `ptime_ms`.
-std::vector<Sent> frame_at(std::uint32_t ptime_ms, std::uint32_t first_timestamp = 4000) {
+std::vector<Framed> frame_at(std::uint32_t ptime_ms, std::uint32_t first_timestamp = 4000) {
     OutboundAudio out;
     out.set_ptime(ptime_ms);
-    std::vector<Sent> sent;
+    std::vector<Framed> sent;
     std::int16_t next = 0;
     std::uint32_t timestamp = first_timestamp;
     for (int tick = 0; tick < 30; ++tick) {

@@ -19,14 +19,14 @@ LocalMedia local() {
     return l;
 }
 
-SdpSession parse(const std::string& text) {
+SdpSession parsed(const std::string& text) {
     auto session = parse_sdp(text);
     EXPECT_TRUE(session) << session.error().message;
     return session ? std::move(*session) : SdpSession{};
 }
 
 SdpAnswer answer(const std::string& offer) {
-    auto result = answer_offer(parse(offer), local());
+    auto result = answer_offer(parsed(offer), local());
     EXPECT_TRUE(result) << result.error().message;
     return result ? std::move(*result) : SdpAnswer{};
 }
@@ -151,7 +151,7 @@ TEST(SdpAnswerOffer, ZoiperOrderPicksPcma) {
 TEST(SdpAnswerOffer, OurPreferenceListLimitsWhatWeAccept) {
     LocalMedia alaw_only = local();
     alaw_only.codecs = {CodecKind::Pcma};
-    const auto a = answer_offer(parse(kBaresipOffer), alaw_only);
+    const auto a = answer_offer(parsed(kBaresipOffer), alaw_only);
     ASSERT_TRUE(a) << a.error().message;
     EXPECT_EQ(a->audio.codec, CodecKind::Pcma);
     EXPECT_EQ(a->audio.payload_type, 8);
@@ -170,17 +170,17 @@ TEST(SdpAnswerOffer, DynamicPayloadTypeForG711) {
 
 TEST(SdpAnswerOffer, StaticNumberRemappedByRtpmapIsTakenAtItsWord) {
     // An rtpmap wins over the static table: PT 0 declared as something else is not PCMU.
-    const auto a = answer_offer(parse(head() + "m=audio 5004 RTP/AVP 0 8\r\n"
-                                               "a=rtpmap:0 G729/8000\r\n"),
+    const auto a = answer_offer(parsed(head() + "m=audio 5004 RTP/AVP 0 8\r\n"
+                                                "a=rtpmap:0 G729/8000\r\n"),
                                 local());
     ASSERT_TRUE(a) << a.error().message;
     EXPECT_EQ(a->audio.codec, CodecKind::Pcma);
 }
 
 TEST(SdpAnswerOffer, WrongClockRateOrChannelsIsNotG711) {
-    const auto result = answer_offer(parse(head() + "m=audio 5004 RTP/AVP 96 97\r\n"
-                                                    "a=rtpmap:96 PCMU/16000\r\n"
-                                                    "a=rtpmap:97 PCMA/8000/2\r\n"),
+    const auto result = answer_offer(parsed(head() + "m=audio 5004 RTP/AVP 96 97\r\n"
+                                                     "a=rtpmap:96 PCMU/16000\r\n"
+                                                     "a=rtpmap:97 PCMA/8000/2\r\n"),
                                      local());
     ASSERT_FALSE(result);
     EXPECT_EQ(result.error().code, Errc::Unavailable);
@@ -262,12 +262,12 @@ TEST(SdpAnswerOffer, MediaLevelIpv6Connection) {
 }
 
 TEST(SdpAnswerOffer, NothingSupportedExplainsEveryStream) {
-    const auto result = answer_offer(parse(head() + "m=video 9078 RTP/AVP 96\r\n"
-                                                    "m=audio 0 RTP/AVP 0\r\n"
-                                                    "m=audio 7000 RTP/SAVP 0\r\n"
-                                                    "m=audio 7002 RTP/AVP 18 96 120\r\n"
-                                                    "a=rtpmap:96 opus/48000/2\r\n"
-                                                    "a=rtpmap:97 telephone-event/8000\r\n"),
+    const auto result = answer_offer(parsed(head() + "m=video 9078 RTP/AVP 96\r\n"
+                                                     "m=audio 0 RTP/AVP 0\r\n"
+                                                     "m=audio 7000 RTP/SAVP 0\r\n"
+                                                     "m=audio 7002 RTP/AVP 18 96 120\r\n"
+                                                     "a=rtpmap:96 opus/48000/2\r\n"
+                                                     "a=rtpmap:97 telephone-event/8000\r\n"),
                                      local());
     ASSERT_FALSE(result);
     EXPECT_EQ(result.error().code, Errc::Unavailable);  // the SIP layer answers 488
@@ -280,14 +280,14 @@ TEST(SdpAnswerOffer, NothingSupportedExplainsEveryStream) {
 }
 
 TEST(SdpAnswerOffer, NoMediaAtAll) {
-    const auto result = answer_offer(parse(head()), local());
+    const auto result = answer_offer(parsed(head()), local());
     ASSERT_FALSE(result);
     EXPECT_EQ(result.error().message, "sdp: nothing acceptable in the offer: no m= lines");
 }
 
 TEST(SdpAnswerOffer, HostNameConnectionIsRefused) {
     const auto result =
-        answer_offer(parse(head("pbx.example.com") + "m=audio 7078 RTP/AVP 0\r\n"), local());
+        answer_offer(parsed(head("pbx.example.com") + "m=audio 7078 RTP/AVP 0\r\n"), local());
     ASSERT_FALSE(result);
     EXPECT_EQ(result.error().code, Errc::InvalidArgument);
     EXPECT_EQ(result.error().message,
@@ -297,7 +297,7 @@ TEST(SdpAnswerOffer, HostNameConnectionIsRefused) {
 TEST(SdpAnswerOffer, AnswerIsIpv6WhenWeAre) {
     LocalMedia v6 = local();
     v6.address = "2001:db8::5";
-    const auto a = answer_offer(parse(kZoiperOffer), v6);
+    const auto a = answer_offer(parsed(kZoiperOffer), v6);
     ASSERT_TRUE(a);
     const std::string text = format_sdp(a->session);
     EXPECT_NE(text.find("c=IN IP6 2001:db8::5\r\n"), std::string::npos) << text;
@@ -322,12 +322,12 @@ TEST(SdpOffer, OffersG711AndEvents) {
 }
 
 TEST(SdpOffer, OurOfferIsAcceptableToOurselves) {
-    const auto offer = parse(format_sdp(make_offer(local())));
+    const auto offer = parsed(format_sdp(make_offer(local())));
     const auto a = answer_offer(offer, local());
     ASSERT_TRUE(a) << a.error().message;
     EXPECT_EQ(a->audio.codec, CodecKind::Pcmu);
     EXPECT_EQ(a->audio.telephone_event_payload_type, 101);
-    const auto back = accept_answer(offer, parse(format_sdp(a->session)));
+    const auto back = accept_answer(offer, parsed(format_sdp(a->session)));
     ASSERT_TRUE(back) << back.error().message;
     EXPECT_EQ(back->remote_address, "203.0.113.5");
     EXPECT_EQ(back->remote_port, 30000);
@@ -336,10 +336,10 @@ TEST(SdpOffer, OurOfferIsAcceptableToOurselves) {
 TEST(SdpAcceptAnswer, PhoneAnswersWithPcmaAndItsOwnEventType) {
     const auto offer = make_offer(local());
     const auto result =
-        accept_answer(offer, parse(head("10.1.1.7") + "m=audio 40000 RTP/AVP 8 96\r\n"
-                                                      "a=rtpmap:8 PCMA/8000\r\n"
-                                                      "a=rtpmap:96 telephone-event/8000\r\n"
-                                                      "a=ptime:30\r\n"));
+        accept_answer(offer, parsed(head("10.1.1.7") + "m=audio 40000 RTP/AVP 8 96\r\n"
+                                                       "a=rtpmap:8 PCMA/8000\r\n"
+                                                       "a=rtpmap:96 telephone-event/8000\r\n"
+                                                       "a=ptime:30\r\n"));
     ASSERT_TRUE(result) << result.error().message;
     EXPECT_EQ(result->codec, CodecKind::Pcma);
     EXPECT_EQ(result->payload_type, 8);
@@ -353,7 +353,7 @@ TEST(SdpAcceptAnswer, PhoneAnswersWithPcmaAndItsOwnEventType) {
 
 TEST(SdpAcceptAnswer, AnswerOnHold) {
     const auto result = accept_answer(make_offer(local()),
-                                      parse(head() + "m=audio 40000 RTP/AVP 0\r\na=recvonly\r\n"));
+                                      parsed(head() + "m=audio 40000 RTP/AVP 0\r\na=recvonly\r\n"));
     ASSERT_TRUE(result);
     EXPECT_EQ(result->direction, MediaDirection::SendOnly);
     EXPECT_FALSE(result->telephone_event_payload_type);
@@ -361,16 +361,16 @@ TEST(SdpAcceptAnswer, AnswerOnHold) {
 
 TEST(SdpAcceptAnswer, Errors) {
     const auto offer = make_offer(local());
-    const auto rejected = accept_answer(offer, parse(head() + "m=audio 0 RTP/AVP 0\r\n"));
+    const auto rejected = accept_answer(offer, parsed(head() + "m=audio 0 RTP/AVP 0\r\n"));
     ASSERT_FALSE(rejected);
     EXPECT_EQ(rejected.error().message, "sdp answer: the audio stream was rejected");
 
     const auto count =
-        accept_answer(offer, parse(head() + "m=audio 4000 RTP/AVP 0\r\nm=video 0 RTP/AVP 96\r\n"));
+        accept_answer(offer, parsed(head() + "m=audio 4000 RTP/AVP 0\r\nm=video 0 RTP/AVP 96\r\n"));
     ASSERT_FALSE(count);
     EXPECT_EQ(count.error().message, "sdp answer: 2 m= lines for an offer of 1");
 
-    const auto codec = accept_answer(offer, parse(head() + "m=audio 4000 RTP/AVP 18\r\n"));
+    const auto codec = accept_answer(offer, parsed(head() + "m=audio 4000 RTP/AVP 18\r\n"));
     ASSERT_FALSE(codec);
     EXPECT_EQ(codec.error().code, Errc::Unavailable);
     EXPECT_EQ(codec.error().message, "sdp answer: line 6 m=audio: no supported codec in G729/8000");
@@ -378,7 +378,7 @@ TEST(SdpAcceptAnswer, Errors) {
     LocalMedia ulaw_only = local();
     ulaw_only.codecs = {CodecKind::Pcmu};
     const auto not_offered =
-        accept_answer(make_offer(ulaw_only), parse(head() + "m=audio 4000 RTP/AVP 8\r\n"));
+        accept_answer(make_offer(ulaw_only), parsed(head() + "m=audio 4000 RTP/AVP 8\r\n"));
     ASSERT_FALSE(not_offered);  // PCMA is fine for us, but we did not offer it
 }
 

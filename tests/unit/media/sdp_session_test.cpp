@@ -10,7 +10,7 @@ namespace {
 
 // Linphone-style: session c=, many dynamic types, telephone-event at three rates, static 0/8/18
 // without rtpmap, attributes Markaz does not use.
-const std::string kLinphoneOffer =
+const std::string kLinphoneFullOffer =
     "v=0\r\n"
     "o=alice 3210 1021 IN IP4 192.168.0.20\r\n"
     "s=Talk\r\n"
@@ -47,7 +47,7 @@ const std::string kHead =
     "s=-\r\n";
 
 TEST(SdpParse, ReadsARealOffer) {
-    const auto session = parse(kLinphoneOffer);
+    const auto session = parse(kLinphoneFullOffer);
     ASSERT_TRUE(session) << session.error().message;
     EXPECT_EQ(session->origin_username, "alice");
     EXPECT_EQ(session->session_id, "3210");
@@ -223,7 +223,7 @@ TEST(SdpParse, MutatedBodiesNeverCrash) {
     std::mt19937 rng(3264);
     int parsed = 0;
     for (int i = 0; i < 5000; ++i) {
-        std::string text = kLinphoneOffer;
+        std::string text = kLinphoneFullOffer;
         const int edits = 1 + static_cast<int>(rng() % 4);
         for (int e = 0; e < edits && !text.empty(); ++e) {
             const std::size_t at = rng() % text.size();
@@ -248,7 +248,7 @@ TEST(SdpParse, MutatedBodiesNeverCrash) {
 }
 
 TEST(SdpFormat, WritesWhatParsesBack) {
-    const auto session = parse(kLinphoneOffer);
+    const auto session = parse(kLinphoneFullOffer);
     ASSERT_TRUE(session);
     const std::string text = format_sdp(*session);
     const std::string start = "v=0\r\no=alice 3210 1021 IN IP4 192.168.0.20\r\ns=Talk\r\n";

@@ -13,11 +13,6 @@ namespace {
 using namespace testing;
 using acd::AgentState;
 
-const WallTime kT0 = utc(2024, 3, 20, 8);
-const QueueId kSales{"sales"};
-const QueueId kSupport{"support"};
-const AgentId kA1{"a1"};
-
 /// Folds `events` into one day-wide bucket and returns it; `end` closes open spans.
 class FolderTest : public ::testing::Test {
 protected:

@@ -12,13 +12,6 @@ using namespace testing;
 using acd::AgentState;
 using acd::ServiceLevelFormula;
 
-WallTime t(int h, int m, int s = 0) {
-    return utc(2024, 3, 20, h, m, s);
-}
-
-const QueueId kSales{"sales"};
-const AgentId kA1{"a1"};
-
 IntervalSeries series_from(WallTime start, StatsConfig config = tehran_config()) {
     auto created = IntervalSeries::create(std::move(config), start);
     EXPECT_TRUE(created.has_value());

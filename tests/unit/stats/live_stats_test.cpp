@@ -15,10 +15,6 @@ using namespace testing;
 using acd::AgentState;
 using acd::ServiceLevelFormula;
 
-WallTime t(int h, int m, int s = 0) {
-    return utc(2024, 3, 20, h, m, s);
-}
-
 /// Six sales calls between 09:00 and 09:10 UTC (12:30-12:40 in Tehran), threshold 20 s:
 /// c1 answered after 15 s (talk 270, hold 30, wrap 60), c2 short abandon (3 s), c3 abandoned
 /// after 45 s, c4 abandoned after 10 s, c5 blocked, c6 answered after 40 s (talk 180, wrap 30).

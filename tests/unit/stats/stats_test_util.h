@@ -27,6 +27,15 @@ inline WallTime utc(int y, unsigned m, unsigned d, int h = 0, int mi = 0, int s 
     return t + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{s};
 }
 
+/// The day the tests run on: 2024-03-20 h:m:s UTC.
+inline WallTime t(int h, int m, int s = 0) {
+    return utc(2024, 3, 20, h, m, s);
+}
+inline const WallTime kT0 = t(8, 0);
+inline const QueueId kSales{"sales"};
+inline const QueueId kSupport{"support"};
+inline const AgentId kA1{"a1"};
+
 inline acd::Event at(WallTime t, acd::EventBody body) {
     return acd::Event{t, std::move(body)};
 }

@@ -13,11 +13,7 @@ namespace {
 using namespace testing;
 using acd::AgentState;
 
-const WallTime kT0 = utc(2024, 3, 20, 8);
-const QueueId kSales{"sales"};
-const QueueId kSupport{"support"};
 const QueueId kBilling{"billing"};
-const AgentId kA1{"a1"};
 
 KpiCounters answered_once() {
     return KpiCounters{.answered = 1};

@@ -40,7 +40,7 @@ api::User user(const std::string& name, api::Role role, const std::string& hash)
     return u;
 }
 
-std::unique_ptr<AccountStore> open_store(const std::string& path) {
+std::unique_ptr<AccountStore> open_accounts(const std::string& path) {
     auto store = AccountStore::open(path);
     EXPECT_TRUE(store) << store.error().message;
     return std::move(*store);
@@ -59,7 +59,7 @@ TEST(AccountStore, TheConfigurationSeedsUsersOnceAndTheApisChangesAreWhatARestar
     const std::vector<api::User> configured{user("a1001", api::Role::Agent, "hash-a"),
                                             user("manager", api::Role::Manager, "hash-m")};
     {
-        auto store = open_store(dir.file("markaz.db"));
+        auto store = open_accounts(dir.file("markaz.db"));
         auto seeded = store->seed_users(configured, kT0);
         ASSERT_TRUE(seeded) << seeded.error().message;
         EXPECT_TRUE(store->seeded_now());
@@ -73,7 +73,7 @@ TEST(AccountStore, TheConfigurationSeedsUsersOnceAndTheApisChangesAreWhatARestar
         ASSERT_TRUE(directory->add(user("lead", api::Role::Supervisor, "hash-l")));
         directory->record_login("lead", kT0 + 5s);
     }
-    auto store = open_store(dir.file("markaz.db"));
+    auto store = open_accounts(dir.file("markaz.db"));
     auto kept = store->seed_users(configured, kT0 + 1h);  // the configuration, unchanged
     ASSERT_TRUE(kept) << kept.error().message;
     EXPECT_FALSE(store->seeded_now());
@@ -91,7 +91,7 @@ TEST(AccountStore, TheConfigurationSeedsUsersOnceAndTheApisChangesAreWhatARestar
 
 TEST(AccountStore, AChangeTheDiskRefusesIsNotMade) {
     TempDir dir;
-    auto store = open_store(dir.file("markaz.db"));
+    auto store = open_accounts(dir.file("markaz.db"));
     auto seeded = store->seed_users({user("manager", api::Role::Manager, "hash-m")}, kT0);
     ASSERT_TRUE(seeded);
     auto directory = api::UserDirectory::create(std::move(*seeded));
@@ -126,7 +126,7 @@ TEST(AccountStore, TokensAndTheirRevocationsSurviveARestartAndGoWithTheirUser) {
     std::string kept_secret;
     std::string revoked_secret;
     {
-        auto store = open_store(dir.file("markaz.db"));
+        auto store = open_accounts(dir.file("markaz.db"));
         ASSERT_TRUE(store->seed_users(
             {user("manager", api::Role::Manager, "h"), user("qa", api::Role::Qa, "h")}, kT0));
         api::TokenStore tokens;
@@ -141,7 +141,7 @@ TEST(AccountStore, TokensAndTheirRevocationsSurviveARestartAndGoWithTheirUser) {
         ASSERT_TRUE(tokens.use(kept_secret, kT0 + 1min));
         ASSERT_TRUE(store->erase_user("qa"));
     }
-    auto store = open_store(dir.file("markaz.db"));
+    auto store = open_accounts(dir.file("markaz.db"));
     auto kept = store->tokens();
     ASSERT_TRUE(kept) << kept.error().message;
     ASSERT_EQ(kept->size(), 1u) << "the revoked token and the deleted user's are gone";
@@ -158,7 +158,7 @@ TEST(AccountStore, TokensAndTheirRevocationsSurviveARestartAndGoWithTheirUser) {
 TEST(AccountStore, EveryAuditEntryIsKeptWhateverFloodsTheLog) {
     TempDir dir;
     {
-        auto store = open_store(dir.file("markaz.db"));
+        auto store = open_accounts(dir.file("markaz.db"));
         api::AuditLog audit{10};  // a ring of ten in memory
         ASSERT_TRUE(audit.keep_in(*store));
         audit.record({0, kT0, "manager", "10.0.0.5", "user-delete", "a1001", "{}"});
@@ -174,7 +174,7 @@ TEST(AccountStore, EveryAuditEntryIsKeptWhateverFloodsTheLog) {
         EXPECT_EQ(page[1].action, "user-delete");
         EXPECT_EQ(page[1].address, "10.0.0.5");
     }
-    auto store = open_store(dir.file("markaz.db"));
+    auto store = open_accounts(dir.file("markaz.db"));
     api::AuditLog audit{10};
     ASSERT_TRUE(audit.keep_in(*store));
     EXPECT_EQ(audit.record({0, kT0 + 1h, "manager", "", "login", "manager", "{}"}), 202)

@@ -17,7 +17,7 @@ using ::testing::HasSubstr;
 using testing::TempDir;
 
 // 2026-11-23T08:15:30Z
-const WallTime kMorning{std::chrono::seconds{1'795'421'730}};
+const WallTime kRecordMorning{std::chrono::seconds{1'795'421'730}};
 
 CallLog open_log(const std::string& path) {
     auto log = CallLog::open(path);
@@ -81,7 +81,7 @@ std::vector<std::string> ids_of(const std::vector<CallRecord>& records) {
 TEST(CallLog, ARecordReadsBackEqual) {
     TempDir dir;
     CallLog log = open_log(dir.file("calls.db"));
-    const CallRecord record = full_record("c1", kMorning);
+    const CallRecord record = full_record("c1", kRecordMorning);
     ASSERT_TRUE(log.save(record));
     auto records = all_records(log);
     ASSERT_EQ(records.size(), 1u);
@@ -91,8 +91,8 @@ TEST(CallLog, ARecordReadsBackEqual) {
 TEST(CallLog, EmptyOptionalsStayEmptyAndZeroStaysZero) {
     TempDir dir;
     CallLog log = open_log(dir.file("calls.db"));
-    const CallRecord bare = bare_record("bare", kMorning);
-    CallRecord zeros = bare_record("zeros", kMorning + 1s);
+    const CallRecord bare = bare_record("bare", kRecordMorning);
+    CallRecord zeros = bare_record("zeros", kRecordMorning + 1s);
     zeros.joined = WallTime{};
     zeros.wait = 0ms;
     zeros.position = 0;
@@ -117,7 +117,7 @@ TEST(CallLog, EveryDispositionRoundTrips) {
     std::vector<CallRecord> saved;
     int i = 0;
     for (const auto& [disposition, name] : kDispositionNames.entries) {
-        CallRecord r = bare_record(std::string(name), kMorning + 1s * i++);
+        CallRecord r = bare_record(std::string(name), kRecordMorning + 1s * i++);
         r.disposition = disposition;
         ASSERT_TRUE(log.save(r));
         saved.push_back(r);
@@ -128,8 +128,8 @@ TEST(CallLog, EveryDispositionRoundTrips) {
 TEST(CallLog, RecordsBetweenIncludesFromAndExcludesTo) {
     TempDir dir;
     CallLog log = open_log(dir.file("calls.db"));
-    const WallTime from = kMorning;
-    const WallTime to = kMorning + 1h;
+    const WallTime from = kRecordMorning;
+    const WallTime to = kRecordMorning + 1h;
     // Saved out of order: the result is ordered by start.
     for (auto [id, started] : {std::pair{"at-to", to}, std::pair{"before-to", to - 1ms},
                                std::pair{"at-from", from}, std::pair{"before-from", from - 1ms}}) {
@@ -150,9 +150,9 @@ TEST(CallLog, RecordsBetweenIncludesFromAndExcludesTo) {
 TEST(CallLog, SavingTheSameIdReplacesTheRecord) {
     TempDir dir;
     CallLog log = open_log(dir.file("calls.db"));
-    ASSERT_TRUE(log.save(full_record("c1", kMorning)));
-    ASSERT_TRUE(log.save(full_record("c2", kMorning + 1s)));
-    CallRecord changed = bare_record("c1", kMorning + 2s);
+    ASSERT_TRUE(log.save(full_record("c1", kRecordMorning)));
+    ASSERT_TRUE(log.save(full_record("c2", kRecordMorning + 1s)));
+    CallRecord changed = bare_record("c1", kRecordMorning + 2s);
     changed.disposition = Disposition::Abandoned;
     ASSERT_TRUE(log.save(changed));
     auto records = all_records(log);
@@ -164,8 +164,8 @@ TEST(CallLog, SavingTheSameIdReplacesTheRecord) {
 TEST(CallLog, SetWrapChangesOnlyThatRecordsWrap) {
     TempDir dir;
     CallLog log = open_log(dir.file("calls.db"));
-    CallRecord c1 = bare_record("c1", kMorning);
-    CallRecord c2 = full_record("c2", kMorning + 1s);
+    CallRecord c1 = bare_record("c1", kRecordMorning);
+    CallRecord c2 = full_record("c2", kRecordMorning + 1s);
     ASSERT_TRUE(log.save(c1));
     ASSERT_TRUE(log.save(c2));
     ASSERT_TRUE(log.set_wrap("c1", 12'345ms));
@@ -179,7 +179,7 @@ TEST(CallLog, SetWrapChangesOnlyThatRecordsWrap) {
 TEST(CallLog, SetWrapOfAnUnknownCallCreatesNoRecord) {
     TempDir dir;
     CallLog log = open_log(dir.file("calls.db"));
-    ASSERT_TRUE(log.save(bare_record("c1", kMorning)));
+    ASSERT_TRUE(log.save(bare_record("c1", kRecordMorning)));
     (void)log.set_wrap("no-such-call", 5s);
     auto records = all_records(log);
     ASSERT_EQ(records.size(), 1u);
@@ -206,9 +206,9 @@ TEST(CallLog, NoCallbacksBookedNonePending) {
 TEST(CallLog, PendingCallbacksAreOldestFirst) {
     TempDir dir;
     CallLog log = open_log(dir.file("calls.db"));
-    const auto newer = request("c2", kMorning + 5min);
-    const auto older = request("c1", kMorning + 1min, 1);
-    const auto newest = request("c3", kMorning + 9min);
+    const auto newer = request("c2", kRecordMorning + 5min);
+    const auto older = request("c1", kRecordMorning + 1min, 1);
+    const auto newest = request("c3", kRecordMorning + 9min);
     ASSERT_TRUE(log.book_callback(newer));
     ASSERT_TRUE(log.book_callback(older));
     ASSERT_TRUE(log.book_callback(newest));
@@ -218,13 +218,13 @@ TEST(CallLog, PendingCallbacksAreOldestFirst) {
 TEST(CallLog, AttemptsAreCounted) {
     TempDir dir;
     CallLog log = open_log(dir.file("calls.db"));
-    ASSERT_TRUE(log.book_callback(request("c1", kMorning)));
-    ASSERT_TRUE(log.book_callback(request("c2", kMorning + 1s)));
-    ASSERT_TRUE(log.callback_attempted("c1", 1, kMorning + 1min));
-    ASSERT_TRUE(log.callback_attempted("c1", 2, kMorning + 2min));
+    ASSERT_TRUE(log.book_callback(request("c1", kRecordMorning)));
+    ASSERT_TRUE(log.book_callback(request("c2", kRecordMorning + 1s)));
+    ASSERT_TRUE(log.callback_attempted("c1", 1, kRecordMorning + 1min));
+    ASSERT_TRUE(log.callback_attempted("c1", 2, kRecordMorning + 2min));
     auto requests = pending(log);
     ASSERT_EQ(requests.size(), 2u);
-    EXPECT_EQ(requests[0], request("c1", kMorning, 2)) << "still pending, with its attempts";
+    EXPECT_EQ(requests[0], request("c1", kRecordMorning, 2)) << "still pending, with its attempts";
     EXPECT_EQ(requests[1].attempts, 0) << "the other request is untouched";
 }
 
@@ -232,11 +232,11 @@ TEST(CallLog, ClosedCallbacksAreNoLongerPending) {
     TempDir dir;
     CallLog log = open_log(dir.file("calls.db"));
     for (const char* call : {"c1", "c2", "c3", "c4"}) {
-        ASSERT_TRUE(log.book_callback(request(call, kMorning + 1s * (call[1] - '0'))));
+        ASSERT_TRUE(log.book_callback(request(call, kRecordMorning + 1s * (call[1] - '0'))));
     }
-    ASSERT_TRUE(log.close_callback("c1", "answered", kMorning + 1min));
-    ASSERT_TRUE(log.close_callback("c3", "failed", kMorning + 1min));
-    ASSERT_TRUE(log.close_callback("c4", "removed", kMorning + 1min));
+    ASSERT_TRUE(log.close_callback("c1", "answered", kRecordMorning + 1min));
+    ASSERT_TRUE(log.close_callback("c3", "failed", kRecordMorning + 1min));
+    ASSERT_TRUE(log.close_callback("c4", "removed", kRecordMorning + 1min));
     auto requests = pending(log);
     ASSERT_EQ(requests.size(), 1u);
     EXPECT_EQ(requests[0].call, "c2");
@@ -245,30 +245,30 @@ TEST(CallLog, ClosedCallbacksAreNoLongerPending) {
 TEST(CallLog, ClosingAnUnknownCallbackLeavesTheOthersPending) {
     TempDir dir;
     CallLog log = open_log(dir.file("calls.db"));
-    ASSERT_TRUE(log.book_callback(request("c1", kMorning)));
-    (void)log.close_callback("no-such-call", "answered", kMorning + 1min);
-    (void)log.callback_attempted("no-such-call", 3, kMorning + 1min);
-    EXPECT_EQ(pending(log), (std::vector<CallbackRequest>{request("c1", kMorning)}));
+    ASSERT_TRUE(log.book_callback(request("c1", kRecordMorning)));
+    (void)log.close_callback("no-such-call", "answered", kRecordMorning + 1min);
+    (void)log.callback_attempted("no-such-call", 3, kRecordMorning + 1min);
+    EXPECT_EQ(pending(log), (std::vector<CallbackRequest>{request("c1", kRecordMorning)}));
 }
 
 TEST(CallLog, RecordsAndCallbacksSurviveClosingTheFile) {
     TempDir dir;
     const std::string path = dir.file("calls.db");
-    const CallRecord record = full_record("c1", kMorning);
+    const CallRecord record = full_record("c1", kRecordMorning);
     {
         CallLog log = open_log(path);
         ASSERT_TRUE(log.save(record));
         ASSERT_TRUE(log.set_wrap("c1", 9s));
-        ASSERT_TRUE(log.book_callback(request("c7", kMorning)));
-        ASSERT_TRUE(log.book_callback(request("c8", kMorning + 1s)));
-        ASSERT_TRUE(log.callback_attempted("c7", 1, kMorning + 1min));
-        ASSERT_TRUE(log.close_callback("c8", "answered", kMorning + 2min));
+        ASSERT_TRUE(log.book_callback(request("c7", kRecordMorning)));
+        ASSERT_TRUE(log.book_callback(request("c8", kRecordMorning + 1s)));
+        ASSERT_TRUE(log.callback_attempted("c7", 1, kRecordMorning + 1min));
+        ASSERT_TRUE(log.close_callback("c8", "answered", kRecordMorning + 2min));
     }
     CallLog log = open_log(path);
     CallRecord wrapped = record;
     wrapped.wrap = 9s;
     EXPECT_EQ(all_records(log), std::vector<CallRecord>{wrapped});
-    EXPECT_EQ(pending(log), (std::vector<CallbackRequest>{request("c7", kMorning, 1)}));
+    EXPECT_EQ(pending(log), (std::vector<CallbackRequest>{request("c7", kRecordMorning, 1)}));
 }
 
 TEST(CallLog, SharesItsFileWithTheEventStore) {
@@ -277,8 +277,8 @@ TEST(CallLog, SharesItsFileWithTheEventStore) {
     auto store = SqliteStore::open(path);
     ASSERT_TRUE(store) << store.error().message;
     CallLog log = open_log(path);
-    ASSERT_TRUE(log.save(bare_record("c1", kMorning)));
-    const acd::Event event{kMorning, acd::CallHeld{CallId{"c1"}, AgentId{"a1"}}};
+    ASSERT_TRUE(log.save(bare_record("c1", kRecordMorning)));
+    const acd::Event event{kRecordMorning, acd::CallHeld{CallId{"c1"}, AgentId{"a1"}}};
     ASSERT_TRUE(store->append({event}));
     auto events = store->events_between(WallTime{}, WallTime::max());
     ASSERT_TRUE(events) << events.error().message;
@@ -314,15 +314,15 @@ namespace {
 TEST(CallLogOpenRecords, ACallInProgressIsNotAFinishedRecordUntilSaved) {
     TempDir dir;
     CallLog log = open_log(dir.file("calls.db"));
-    CallRecord open = bare_record("c1", kMorning);
+    CallRecord open = bare_record("c1", kRecordMorning);
     open.ended = open.started;
     ASSERT_TRUE(log.save_open(open));
-    ASSERT_TRUE(log.save(bare_record("c0", kMorning - 1min)));
+    ASSERT_TRUE(log.save(bare_record("c0", kRecordMorning - 1min)));
     EXPECT_EQ(ids_of(all_records(log)), std::vector<std::string>{"c0"});
-    const CallRecord finished = full_record("c1", kMorning);
+    const CallRecord finished = full_record("c1", kRecordMorning);
     ASSERT_TRUE(log.save(finished));  // the finished record replaces the open one
     EXPECT_EQ(all_records(log),
-              (std::vector<CallRecord>{bare_record("c0", kMorning - 1min), finished}));
+              (std::vector<CallRecord>{bare_record("c0", kRecordMorning - 1min), finished}));
     auto closed = log.close_open();
     ASSERT_TRUE(closed) << closed.error().message;
     EXPECT_EQ(*closed, 0) << "a finished record is not closed again";
@@ -331,9 +331,9 @@ TEST(CallLogOpenRecords, ACallInProgressIsNotAFinishedRecordUntilSaved) {
 TEST(CallLogOpenRecords, CallsLeftOpenByAKilledServerAreClosedAtTheirLastEvent) {
     TempDir dir;
     const std::string path = dir.file("markaz.db");
-    CallRecord answered = full_record("c1", kMorning);
+    CallRecord answered = full_record("c1", kRecordMorning);
     answered.ended = answered.started;
-    CallRecord quiet = bare_record("c2", kMorning + 1s);  // no event stored for it
+    CallRecord quiet = bare_record("c2", kRecordMorning + 1s);  // no event stored for it
     quiet.ended = quiet.started;
     {
         auto store = SqliteStore::open(path);
@@ -342,8 +342,9 @@ TEST(CallLogOpenRecords, CallsLeftOpenByAKilledServerAreClosedAtTheirLastEvent) 
         ASSERT_TRUE(log.save_open(answered));
         ASSERT_TRUE(log.save_open(quiet));
         ASSERT_TRUE(store->append(
-            {acd::Event{kMorning + 20s, acd::CallHeld{CallId{"c1"}, AgentId{"a1002"}}},
-             acd::Event{kMorning + 90s, acd::CallResumed{CallId{"c1"}, AgentId{"a1002"}, 70s}}}));
+            {acd::Event{kRecordMorning + 20s, acd::CallHeld{CallId{"c1"}, AgentId{"a1002"}}},
+             acd::Event{kRecordMorning + 90s,
+                        acd::CallResumed{CallId{"c1"}, AgentId{"a1002"}, 70s}}}));
     }  // the server dies here: nothing more is written
     CallLog log = open_log(path);
     auto closed = log.close_open();
@@ -352,7 +353,7 @@ TEST(CallLogOpenRecords, CallsLeftOpenByAKilledServerAreClosedAtTheirLastEvent) 
     auto records = all_records(log);
     ASSERT_EQ(records.size(), 2u);
     CallRecord expected = answered;
-    expected.ended = kMorning + 90s;  // its last event
+    expected.ended = kRecordMorning + 90s;  // its last event
     expected.hangup_side = "system";
     expected.hangup_cause = "server stopped";
     EXPECT_EQ(records[0], expected);

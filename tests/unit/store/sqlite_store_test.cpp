@@ -150,7 +150,7 @@ TEST(StoreConfig, AFailureHalfWayLeavesTheOldConfigUntouched) {
     expect_same(*loaded, small_config());
 }
 
-const WallTime kDay{std::chrono::days{20'000}};
+const WallTime kStoreDay{std::chrono::days{20'000}};
 
 acd::Event enqueued(WallTime at, const std::string& call, const std::string& queue = "sales") {
     return {at, acd::CallEnqueued{CallId{call}, QueueId{queue}, 0, 1, "+98" + call}};
@@ -175,10 +175,11 @@ void expect_events(const Result<std::vector<acd::Event>>& got,
 
 TEST(StoreEvents, AppendedEventsAreReadBackByTime) {
     TempDir dir;
-    const std::vector<acd::Event> first{enqueued(kDay + 1h, "c1"), paused(kDay + 1h, "a1"),
-                                        answered(kDay + 2h, "c1", "a2")};
-    const std::vector<acd::Event> second{enqueued(kDay + 3h, "c2"),
-                                         enqueued(kDay + 3h + 1ms, "c3", "support")};
+    const std::vector<acd::Event> first{enqueued(kStoreDay + 1h, "c1"),
+                                        paused(kStoreDay + 1h, "a1"),
+                                        answered(kStoreDay + 2h, "c1", "a2")};
+    const std::vector<acd::Event> second{enqueued(kStoreDay + 3h, "c2"),
+                                         enqueued(kStoreDay + 3h + 1ms, "c3", "support")};
     {
         SqliteStore store = open_store(dir.file("e.db"));
         ASSERT_TRUE(store.append(first));
@@ -186,26 +187,26 @@ TEST(StoreEvents, AppendedEventsAreReadBackByTime) {
         ASSERT_TRUE(store.append(second));
     }
     SqliteStore store = open_store(dir.file("e.db"));
-    expect_events(store.events_between(kDay, kDay + 1h), {});
-    expect_events(store.events_between(kDay, kDay + 24h),
+    expect_events(store.events_between(kStoreDay, kStoreDay + 1h), {});
+    expect_events(store.events_between(kStoreDay, kStoreDay + 24h),
                   {first[0], first[1], first[2], second[0], second[1]});
     // [from, to): the end is excluded, the start included.
-    expect_events(store.events_between(kDay + 1h, kDay + 3h), first);
-    expect_events(store.events_between(kDay + 3h + 1ms, kDay + 4h), {second[1]});
+    expect_events(store.events_between(kStoreDay + 1h, kStoreDay + 3h), first);
+    expect_events(store.events_between(kStoreDay + 3h + 1ms, kStoreDay + 4h), {second[1]});
 }
 
 TEST(StoreEvents, EventsOfOneCall) {
     TempDir dir;
     SqliteStore store = open_store(dir.file("e.db"));
-    ASSERT_TRUE(store.append(
-        {enqueued(kDay + 1s, "c1"), enqueued(kDay + 2s, "c2"), paused(kDay + 3s, "a1")}));
-    ASSERT_TRUE(store.append({answered(kDay + 4s, "c1", "a2"),
-                              {kDay + 5s, acd::CallHeld{CallId{"c1"}, AgentId{"a2"}}}}));
+    ASSERT_TRUE(store.append({enqueued(kStoreDay + 1s, "c1"), enqueued(kStoreDay + 2s, "c2"),
+                              paused(kStoreDay + 3s, "a1")}));
+    ASSERT_TRUE(store.append({answered(kStoreDay + 4s, "c1", "a2"),
+                              {kStoreDay + 5s, acd::CallHeld{CallId{"c1"}, AgentId{"a2"}}}}));
     expect_events(store.events_of_call(CallId{"c1"}),
-                  {enqueued(kDay + 1s, "c1"),
-                   answered(kDay + 4s, "c1", "a2"),
-                   {kDay + 5s, acd::CallHeld{CallId{"c1"}, AgentId{"a2"}}}});
-    expect_events(store.events_of_call(CallId{"c2"}), {enqueued(kDay + 2s, "c2")});
+                  {enqueued(kStoreDay + 1s, "c1"),
+                   answered(kStoreDay + 4s, "c1", "a2"),
+                   {kStoreDay + 5s, acd::CallHeld{CallId{"c1"}, AgentId{"a2"}}}});
+    expect_events(store.events_of_call(CallId{"c2"}), {enqueued(kStoreDay + 2s, "c2")});
     expect_events(store.events_of_call(CallId{"c9"}), {});
 }
 
@@ -213,7 +214,7 @@ TEST(StoreEvents, AFailedAppendStoresNothingOfItsBatch) {
     TempDir dir;
     const std::string path = dir.file("e.db");
     SqliteStore store = open_store(path);
-    ASSERT_TRUE(store.append({enqueued(kDay, "c1")}));
+    ASSERT_TRUE(store.append({enqueued(kStoreDay, "c1")}));
     {
         auto db = SqliteDb::open(path);
         ASSERT_TRUE(db);
@@ -222,17 +223,18 @@ TEST(StoreEvents, AFailedAppendStoresNothingOfItsBatch) {
                      "WHEN NEW.call = 'boom' BEGIN SELECT RAISE(ABORT, 'disk full'); "
                      "END;"));
     }
-    auto appended = store.append({enqueued(kDay + 1s, "c2"), enqueued(kDay + 2s, "boom")});
+    auto appended =
+        store.append({enqueued(kStoreDay + 1s, "c2"), enqueued(kStoreDay + 2s, "boom")});
     ASSERT_FALSE(appended);
     EXPECT_EQ(appended.error().message, path + ": cannot append events: disk full");
-    expect_events(store.events_between(kDay, kDay + 1h), {enqueued(kDay, "c1")});
+    expect_events(store.events_between(kStoreDay, kStoreDay + 1h), {enqueued(kStoreDay, "c1")});
 }
 
 TEST(StoreEvents, TheLogIsAppendOnly) {
     TempDir dir;
     const std::string path = dir.file("e.db");
     SqliteStore store = open_store(path);
-    ASSERT_TRUE(store.append({enqueued(kDay, "c1")}));
+    ASSERT_TRUE(store.append({enqueued(kStoreDay, "c1")}));
     auto db = SqliteDb::open(path);
     ASSERT_TRUE(db);
     auto update = db->exec("UPDATE events SET type = 'CallAnswered'");
@@ -240,14 +242,14 @@ TEST(StoreEvents, TheLogIsAppendOnly) {
     EXPECT_EQ(update.error().message, "events are append-only");
     auto removed = db->exec("DELETE FROM events");
     ASSERT_FALSE(removed);
-    expect_events(store.events_between(kDay, kDay + 1h), {enqueued(kDay, "c1")});
+    expect_events(store.events_between(kStoreDay, kStoreDay + 1h), {enqueued(kStoreDay, "c1")});
 }
 
 TEST(StoreEvents, ADamagedRowIsReportedWithItsSeq) {
     TempDir dir;
     const std::string path = dir.file("e.db");
     SqliteStore store = open_store(path);
-    ASSERT_TRUE(store.append({enqueued(kDay, "c1")}));
+    ASSERT_TRUE(store.append({enqueued(kStoreDay, "c1")}));
     {
         auto db = SqliteDb::open(path);
         ASSERT_TRUE(db);
