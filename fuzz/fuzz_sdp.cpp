@@ -5,11 +5,11 @@
 #include <cstdint>
 #include <string_view>
 
-#include "media/sdp_negotiation.h"
-#include "media/sdp_session.h"
+#include "sdp/sdp_negotiation.h"
+#include "sdp/sdp_session.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    using namespace markaz::media;
+    using namespace markaz::sdp;
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     auto offer = parse_sdp(text);
     if (!offer) {

@@ -31,7 +31,7 @@ struct Switchboard::Call {
 
     sip::CallRef ref = 0;
     CallId id;
-    media::ChannelId channel{};
+    ChannelId channel{};
     Phase phase = Phase::Ivr;
     std::unique_ptr<ivr::Session> ivr;
     ivr::Language language = ivr::Language::Fa;
@@ -46,7 +46,7 @@ struct Switchboard::Call {
     std::map<std::uint64_t, AgentId> legs;  ///< agents ringing, by leg number
     std::uint64_t next_leg = 1;
     std::optional<std::uint64_t> connected_leg;
-    std::map<std::uint64_t, media::ChannelId> leg_channels;  ///< answered legs' media
+    std::map<std::uint64_t, ChannelId> leg_channels;  ///< answered legs' media
     /// The leg whose channel `channel` shares a room with: the one connected, or before the
     /// answer one whose early media the caller hears.
     std::optional<std::uint64_t> bridged_leg;

@@ -62,13 +62,7 @@ sip::CallHandler CoreLoop::call_handler() {
 
 media::MediaEngine::EventSink CoreLoop::media_sink() {
     return [this](const media::MediaEvent& event) {
-        post([this, event](Switchboard& board, Now now) {
-            if (!board.on_media_event(event, now)) {
-                if (sip::SipServer* sip = sip_.load()) {
-                    sip->media_event(event);  // a channel of the B2BUA's own calls
-                }
-            }
-        });
+        post([event](Switchboard& board, Now now) { board.on_media_event(event, now); });
     };
 }
 
@@ -112,7 +106,6 @@ Result<void> CoreLoop::run(sip::SipServer& sip, media::MediaEngine& media) {
         return fail(view.error());
     }
     view_ = std::move(*view);
-    sip_ = &sip;
     phones_ = std::make_unique<SipCallControl>(sip);
     media_ = std::make_unique<EngineMediaControl>(media);
     board_ = std::make_unique<Switchboard>(

@@ -39,8 +39,8 @@ public:
     void set_detail_log(Log detail) { detail_ = std::move(detail); }
     /// For SipServer::start: where every new call and its legs' events go.
     sip::CallHandler call_handler();
-    /// For MediaEngine::start: events of the flow's channels go to the switchboard, the
-    /// others to the SIP layer (set_sip) as before.
+    /// For MediaEngine::start: every channel's events (digits, dead streams, prompts ended)
+    /// go to the switchboard, the channels' one owner.
     media::MediaEngine::EventSink media_sink();
     /// For the SIP notices (registrations).
     void sip_notice(const sip::SipNotice& notice);
@@ -72,7 +72,6 @@ private:
     std::unique_ptr<CallControl> phones_;
     std::unique_ptr<MediaControl> media_;
     std::unique_ptr<Switchboard> board_;
-    std::atomic<sip::SipServer*> sip_{nullptr};
 
     std::mutex mutex_;
     std::condition_variable wake_;

@@ -37,29 +37,51 @@ private:
     sip::SipServer& sip_;
 };
 
+/// The SIP layer's leg channels on media::MediaEngine. Thread: the SIP thread; the engine
+/// takes commands from any thread.
+class EngineLegMedia final : public sip::LegMedia {
+public:
+    explicit EngineLegMedia(media::MediaEngine& media) : media_(media) {}
+    std::string address() const override { return media_.settings().address; }
+    Result<Opened> open(std::optional<ChannelId> near) override {
+        auto opened = media_.open_channel(near);
+        if (!opened) {
+            return fail(opened.error());
+        }
+        return Opened{opened->id, opened->port};
+    }
+    void set_remote(ChannelId channel, const sdp::NegotiatedAudio& audio,
+                    const std::string& signalling_host) override {
+        media_.set_remote(channel, media::remote_media(audio, signalling_host));
+    }
+    void close(ChannelId channel) override { media_.close(channel); }
+
+private:
+    media::MediaEngine& media_;
+};
+
 /// MediaControl on media::MediaEngine. Thread: the core loop; the engine acts on the worker
 /// that owns the channel.
 class EngineMediaControl final : public MediaControl {
 public:
     explicit EngineMediaControl(media::MediaEngine& media) : media_(media) {}
-    void bridge(media::ChannelId a, media::ChannelId b,
-                std::optional<std::string> recording) override {
+    void bridge(ChannelId a, ChannelId b, std::optional<std::string> recording) override {
         if (recording) {
             make_parent_directories(*recording);
         }
         media_.bridge(a, b, std::move(recording));
     }
-    void record(media::ChannelId channel, std::string path) override {
+    void record(ChannelId channel, std::string path) override {
         make_parent_directories(path);
         media_.record(channel, std::move(path));
     }
-    void unbridge(media::ChannelId channel) override { media_.unbridge(channel); }
-    void play(media::ChannelId channel, std::shared_ptr<const media::Prompt> prompt, bool loop,
+    void unbridge(ChannelId channel) override { media_.unbridge(channel); }
+    void play(ChannelId channel, std::shared_ptr<const media::Prompt> prompt, bool loop,
               std::uint64_t tag) override {
         media_.play(channel, std::move(prompt), loop, tag);
     }
-    void stop_playing(media::ChannelId channel) override { media_.stop_playing(channel); }
-    void echo(media::ChannelId channel) override { media_.echo(channel); }
+    void stop_playing(ChannelId channel) override { media_.stop_playing(channel); }
+    void echo(ChannelId channel) override { media_.echo(channel); }
 
 private:
     /// Recordings go in a directory per day (recording_path); the worker only opens files.

@@ -60,21 +60,20 @@ public:
     virtual ~MediaControl() = default;
     /// Puts `a` (the call's own party) and `b` in a room, each hearing the other; with
     /// `recording`, a stereo WAV there, `a` left and `b` (and anyone joining later) right.
-    virtual void bridge(media::ChannelId a, media::ChannelId b,
-                        std::optional<std::string> recording) = 0;
+    virtual void bridge(ChannelId a, ChannelId b, std::optional<std::string> recording) = 0;
     /// Starts recording the room `channel` is in (a room made for early media is recorded
     /// from the answer on).
-    virtual void record(media::ChannelId channel, std::string path) = 0;
+    virtual void record(ChannelId channel, std::string path) = 0;
     /// Ends the room `channel` is in; its members stay open.
-    virtual void unbridge(media::ChannelId channel) = 0;
+    virtual void unbridge(ChannelId channel) = 0;
     /// Plays `prompt` on `channel` (looping if asked); a prompt played once ends with
     /// MediaEvent::PlayFinished carrying `tag`.
-    virtual void play(media::ChannelId channel, std::shared_ptr<const media::Prompt> prompt,
-                      bool loop, std::uint64_t tag) = 0;
+    virtual void play(ChannelId channel, std::shared_ptr<const media::Prompt> prompt, bool loop,
+                      std::uint64_t tag) = 0;
     /// Back to what the channel hears without a prompt (its bridge, or silence).
-    virtual void stop_playing(media::ChannelId channel) = 0;
+    virtual void stop_playing(ChannelId channel) = 0;
     /// The channel hears itself (the echo test).
-    virtual void echo(media::ChannelId channel) = 0;
+    virtual void echo(ChannelId channel) = 0;
 };
 
 /// Where the call flow's record goes: router events, call records, callback requests. Every

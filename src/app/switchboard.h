@@ -48,8 +48,10 @@ public:
     /// the callback requests booked before a restart back in their queues, oldest first.
     void start(const std::vector<store::CallbackRequest>& pending, Now now);
     void on_call_event(const sip::CallEvent& event, Now now);
-    /// False when the channel is none of the flow's (a call the B2BUA handles itself).
-    bool on_media_event(const media::MediaEvent& event, Now now);
+    /// An event of a call's own channel (a digit, its prompt ended, its audio stopped) or of
+    /// an answered leg's (a digit, the audio stopped: the call ends). A channel no call has
+    /// any more is ignored.
+    void on_media_event(const media::MediaEvent& event, Now now);
     /// Registrations make fixed-desk agents ready; losing the phone makes them not ready.
     void on_sip_notice(const sip::SipNotice& notice, Now now);
     /// Runs what is due: the router's timers, IVR timeouts, repeated announcements.
@@ -119,6 +121,8 @@ private:
     void run_ivr(Call& call, Now now);
     void announce_wait(Call& call, Now now);
     void digit(Call& call, char digit, Now now);
+    /// An event of the channel of `call`'s answered leg `leg`.
+    void leg_media_event(Call& call, std::uint64_t leg, const media::MediaEvent& event);
     void played(Call& call, Now now);
     void say_and_hang_up(Call& call, std::vector<ivr::SpokenPart> parts, Now now);
 
@@ -169,7 +173,7 @@ private:
 
     std::map<sip::CallRef, std::unique_ptr<Call>> calls_;
     std::map<CallId, Call*> by_id_;
-    std::map<media::ChannelId, Call*> by_channel_;
+    std::map<ChannelId, Call*> by_channel_;
     PlacedCalls placed_;  ///< calls placed by extensions, for their max_calls
     /// Callback dials on their way, by originate() tag.
     struct Dialling {

@@ -15,7 +15,7 @@ void Switchboard::held(Call& call, std::uint64_t leg, bool on_hold, Now now) {
     }
     // Who was put on hold: the call's own party (leg 0) holds the connected leg, any other
     // leg holds the call's own party.
-    std::optional<media::ChannelId> other;
+    std::optional<ChannelId> other;
     if (leg != 0) {
         other = call.channel;
     } else if (call.connected_leg) {

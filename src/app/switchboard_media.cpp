@@ -15,10 +15,19 @@ constexpr Duration kDialogueTimeout = std::chrono::seconds{8};
 
 }  // namespace
 
-bool Switchboard::on_media_event(const media::MediaEvent& event, Now now) {
+void Switchboard::on_media_event(const media::MediaEvent& event, Now now) {
     auto it = by_channel_.find(event.channel);
     if (it == by_channel_.end()) {
-        return false;
+        // A leg's channel: few calls have one answered, and its events are rare.
+        for (auto& [ref, call] : calls_) {
+            for (const auto& [leg, channel] : call->leg_channels) {
+                if (channel == event.channel) {
+                    leg_media_event(*call, leg, event);
+                    return;
+                }
+            }
+        }
+        return;  // closed since, with its call
     }
     Call& call = *it->second;
     switch (event.kind) {
@@ -38,7 +47,23 @@ bool Switchboard::on_media_event(const media::MediaEvent& event, Now now) {
             }
             break;
     }
-    return true;
+}
+
+void Switchboard::leg_media_event(Call& call, std::uint64_t leg, const media::MediaEvent& event) {
+    switch (event.kind) {
+        case media::MediaEvent::Kind::Dtmf:
+            detail_(fmt::format("digit {} ({}) from leg {} in call {}", event.digit,
+                                media::to_string(event.source), leg, call.id.str()));
+            break;
+        case media::MediaEvent::Kind::RtpTimeout:
+            if (call.connected_leg == leg || call.customer_leg == leg) {
+                call.hangup_cause = "the answering phone's audio stopped";
+                phones_.hang_up(call.ref);  // both sides: nobody hears the other any more
+            }
+            break;
+        case media::MediaEvent::Kind::PlayFinished:
+            break;  // nothing is played to a leg
+    }
 }
 
 void Switchboard::play(Call& call, std::shared_ptr<const media::Prompt> prompt, Now now) {

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "app/core_loop.h"
+#include "app/live_ports.h"
 #include "cli/commands.h"
 #include "cli/server_log.h"
 #include "cli/web_server.h"
@@ -175,6 +176,7 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
         return 1;
     }
     app::CoreLoop* flow = core->get();
+    app::EngineLegMedia leg_media{**media};  // the SIP layer's legs' channels
     auto server = sip::SipServer::start(
         config->sip,
         [&server_log, flow](const sip::SipNotice& n) {
@@ -184,7 +186,7 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
                                          n.detail.empty() ? "" : " (" + n.detail + ")");
             flow->sip_notice(n);
         },
-        media->get(), flow->call_handler());
+        &leg_media, flow->call_handler());
     if (!server) {
         err << "markaz serve: " << server.error().message << '\n';
         return 1;

@@ -212,7 +212,7 @@ private:
 
     // --- calls ------------------------------------------------------------------------------
 
-    media::LocalMedia local_media(std::uint64_t leg) const {
+    sdp::LocalMedia local_media(std::uint64_t leg) const {
         return load_media(settings_.address, rtp_.port_for(leg), leg);
     }
 
@@ -232,9 +232,9 @@ private:
         std::string from =
             "sip:" + caller + "@" + settings_.address + ":" + std::to_string(settings_.sip_port);
         auto dialog = std::make_unique<Dialog>(Dialog{Dialog::Role::Caller, number, leg});
-        dialog->offer = media::make_offer(local_media(leg));
+        dialog->offer = sdp::make_offer(local_media(leg));
         dialog->invited_at = seconds_now();
-        std::string body = media::format_sdp(dialog->offer);
+        std::string body = sdp::format_sdp(dialog->offer);
         nua_handle_t* nh = nua_handle(nua_->get(), nullptr, SIPTAG_TO_STR(uri.c_str()), TAG_END());
         dialogs_[nh] = std::move(dialog);
         ++calls_up_;
@@ -256,9 +256,9 @@ private:
         double now = seconds_now();
         measure_.answered((now - d.invited_at) * 1000.0, now);
         ++report_.answered;
-        auto answer = media::parse_sdp(body_of(sip));
-        auto audio = answer ? media::accept_answer(d.offer, *answer)
-                            : Result<media::NegotiatedAudio>(fail(answer.error()));
+        auto answer = sdp::parse_sdp(body_of(sip));
+        auto audio = answer ? sdp::accept_answer(d.offer, *answer)
+                            : Result<sdp::NegotiatedAudio>(fail(answer.error()));
         if (!audio) {
             ++report_.call_failures[606];  // answered without usable media
             nua_bye(nh, TAG_END());
@@ -286,15 +286,15 @@ private:
                                  ? sip->sip_request->rq_url->url_user
                                  : "";
         std::uint64_t leg = next_leg_++;
-        auto offer = media::parse_sdp(body_of(sip));
-        auto answer = offer ? media::answer_offer(*offer, local_media(leg))
-                            : Result<media::SdpAnswer>(fail(offer.error()));
+        auto offer = sdp::parse_sdp(body_of(sip));
+        auto answer = offer ? sdp::answer_offer(*offer, local_media(leg))
+                            : Result<sdp::SdpAnswer>(fail(offer.error()));
         if (!answer) {
             nua_respond(nh, SIP_488_NOT_ACCEPTABLE, NUTAG_WITH_CURRENT(nua_->get()), TAG_END());
             return;
         }
         auto dialog = std::make_unique<Dialog>(Dialog{Dialog::Role::Callee, number, leg});
-        std::string body = media::format_sdp(answer->session);
+        std::string body = sdp::format_sdp(answer->session);
         nua_respond(nh, SIP_200_OK, NUTAG_WITH_CURRENT(nua_->get()),
                     SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
                     TAG_END());
@@ -303,7 +303,7 @@ private:
         ++report_.delivered;
     }
 
-    void start_media(Dialog& d, const media::NegotiatedAudio& audio) {
+    void start_media(Dialog& d, const sdp::NegotiatedAudio& audio) {
         rtp_.add(LegMedia{d.leg, audio.remote_address, audio.remote_port, audio.payload_type});
         d.media_on = true;
     }

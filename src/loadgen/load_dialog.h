@@ -8,8 +8,8 @@
 
 #include <sofia-sip/sip.h>
 
-#include "media/sdp_negotiation.h"
-#include "media/sdp_session.h"
+#include "sdp/sdp_negotiation.h"
+#include "sdp/sdp_session.h"
 
 namespace markaz::loadgen {
 
@@ -19,7 +19,7 @@ struct Dialog {
     Role role;
     std::string number;  ///< the extension registered or called
     std::uint64_t leg = 0;
-    media::SdpSession offer;  ///< a caller's own offer
+    sdp::SdpSession offer;  ///< a caller's own offer
     double invited_at = 0;
     bool answered = false;
     bool media_on = false;
@@ -41,14 +41,14 @@ inline std::string body_of(const sip_t* sip) {
 }
 
 /// Our side of a leg's SDP: μ-law only, at `address`:`port`.
-inline media::LocalMedia load_media(const std::string& address, std::uint16_t port,
-                                    std::uint64_t leg) {
-    media::LocalMedia local;
+inline sdp::LocalMedia load_media(const std::string& address, std::uint16_t port,
+                                  std::uint64_t leg) {
+    sdp::LocalMedia local;
     local.address = address;
     local.port = port;
     local.session_id = leg;
     local.session_version = 1;
-    local.codecs = {media::CodecKind::Pcmu};
+    local.codecs = {sdp::CodecKind::Pcmu};
     return local;
 }
 

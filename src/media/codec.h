@@ -6,6 +6,8 @@
 #include <span>
 #include <string_view>
 
+#include "sdp/codec_kind.h"
+
 namespace markaz::media {
 
 /// Markaz ticks every 20 ms: mixing, recording and prompts run in 20 ms frames, whatever
@@ -59,8 +61,8 @@ public:
     std::uint32_t timestamp_step() const noexcept { return clock_rate() * kFrameMs / 1000; }
 };
 
-/// The codecs Markaz can run. G722 and Opus will join here.
-enum class CodecKind { Pcmu, Pcma };
+/// The codecs Markaz can run are the ones it negotiates.
+using sdp::CodecKind;
 
 /// A new codec instance sending/receiving with `payload_type`.
 std::unique_ptr<Codec> make_codec(CodecKind kind, std::uint8_t payload_type);

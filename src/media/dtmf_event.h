@@ -6,15 +6,15 @@
 #include <optional>
 #include <string_view>
 
-#include "common/result.h"
 #include "common/time.h"
 
 namespace markaz::media {
 
-/// Where a digit came from. The core treats all three the same; the source is for logs and
-/// for telling a phone that sends both RFC 4733 and in-band tones (detect only one of them).
-enum class DtmfSource : std::uint8_t { Rfc4733, SipInfo, InBand };
-/// "rfc4733", "sip-info", "in-band": for logs.
+/// Where a digit heard in a call's audio came from. The core treats both the same; the source
+/// is for logs and for telling a phone that sends both RFC 4733 and in-band tones (detect only
+/// one of them). Digits in SIP INFO requests are the SIP layer's (sip/sip_info_dtmf.h).
+enum class DtmfSource : std::uint8_t { Rfc4733, InBand };
+/// "rfc4733", "in-band": for logs.
 std::string_view to_string(DtmfSource source) noexcept;
 
 /// One key press, whichever way it arrived: the single DTMF event the core receives.
@@ -53,12 +53,5 @@ private:
     std::size_t head_ = 0;
     std::size_t size_ = 0;
 };
-
-/// Reads a SIP INFO DTMF body, for the SIP layer to post as a DtmfEvent.
-/// `application/dtmf-relay` (the de-facto Cisco format: "Signal=5\r\nDuration=160\r\n", the
-/// duration in ms) and `application/dtmf` (the digit alone) are understood; the event codes
-/// 10..15 some phones send for '*', '#', 'A'..'D' are mapped. Parameters after ';' in the
-/// content type are ignored. An unknown type or a body without a digit is an error naming it.
-Result<DtmfEvent> parse_sip_info_dtmf(std::string_view content_type, std::string_view body);
 
 }  // namespace markaz::media

@@ -225,4 +225,16 @@ std::size_t MediaEngine::channels() const {
     return n;
 }
 
+RemoteMedia remote_media(const sdp::NegotiatedAudio& audio, std::string signalling_host) {
+    return RemoteMedia{audio.remote_address,
+                       audio.remote_port,
+                       audio.codec,
+                       audio.payload_type,
+                       audio.telephone_event_payload_type,
+                       audio.sends() && audio.remote_address != "0.0.0.0",
+                       audio.receives(),
+                       audio.ptime_ms,
+                       std::move(signalling_host)};
+}
+
 }  // namespace markaz::media

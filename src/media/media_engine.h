@@ -7,11 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "common/ids.h"
 #include "common/result.h"
 #include "common/time.h"
 #include "media/codec.h"
 #include "media/dtmf_event.h"
 #include "media/prompt_player.h"
+#include "sdp/sdp_negotiation.h"
 
 namespace markaz::media {
 
@@ -23,9 +25,6 @@ struct MediaSettings {
     /// A channel whose peer has sent nothing for this long is reported (the call is dead).
     Duration rtp_timeout = std::chrono::seconds{60};
 };
-
-/// One RTP endpoint: a leg of a call, as the SIP layer sees it.
-enum class ChannelId : std::uint64_t {};
 
 /// Where and how to send a channel's audio: the negotiated answer of the SDP exchange.
 struct RemoteMedia {
@@ -44,6 +43,10 @@ struct RemoteMedia {
     /// not from `address`, and may be learnt (RtpLatch). Empty: only `address`'s host may.
     std::string signalling_host;
 };
+
+/// The remote media of what offer and answer agreed (sdp::NegotiatedAudio): a peer that holds
+/// us (sendonly, inactive, c=0.0.0.0) is not sent to. `signalling_host`: see RemoteMedia.
+RemoteMedia remote_media(const sdp::NegotiatedAudio& audio, std::string signalling_host);
 
 /// What the media engine tells the core. Posted from worker threads; sinks must not block.
 /// Digits arrive the same way whether the phone sent RFC 4733 events or tones in its audio

@@ -3,12 +3,6 @@
 #include <string_view>
 
 namespace markaz::media {
-namespace {
-
-// RFC 4733 §3.2, table 3: the DTMF events in code order.
-constexpr std::string_view kDigits = "0123456789*#ABCD";
-
-}  // namespace
 
 std::optional<TelephoneEvent> parse_telephone_event(
     std::span<const std::uint8_t> payload) noexcept {
@@ -33,24 +27,6 @@ std::size_t write_telephone_event(const TelephoneEvent& event,
     out[2] = static_cast<std::uint8_t>(event.duration >> 8);
     out[3] = static_cast<std::uint8_t>(event.duration);
     return kTelephoneEventBytes;
-}
-
-std::optional<char> dtmf_digit(std::uint8_t event) noexcept {
-    if (event >= kDigits.size()) {
-        return std::nullopt;
-    }
-    return kDigits[event];
-}
-
-std::optional<std::uint8_t> dtmf_event_code(char digit) noexcept {
-    if (digit >= 'a' && digit <= 'd') {
-        digit = static_cast<char>(digit - 'a' + 'A');
-    }
-    const auto position = kDigits.find(digit);
-    if (digit == '\0' || position == std::string_view::npos) {
-        return std::nullopt;
-    }
-    return static_cast<std::uint8_t>(position);
 }
 
 }  // namespace markaz::media

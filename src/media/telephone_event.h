@@ -5,6 +5,8 @@
 #include <optional>
 #include <span>
 
+#include "common/dtmf_keys.h"
+
 namespace markaz::media {
 
 /// One RFC 4733 telephone-event payload (§2.3):
@@ -26,10 +28,5 @@ std::optional<TelephoneEvent> parse_telephone_event(std::span<const std::uint8_t
 /// Writes 4 bytes into `out`; returns 4, or 0 when `out` is too small.
 [[nodiscard]] std::size_t write_telephone_event(const TelephoneEvent& event,
                                                 std::span<std::uint8_t> out) noexcept;
-
-/// The DTMF digit of event codes 0..15 ("0123456789*#ABCD"), nullopt for other events.
-std::optional<char> dtmf_digit(std::uint8_t event) noexcept;
-/// The event code of a DTMF digit (lower-case a-d accepted), nullopt for anything else.
-std::optional<std::uint8_t> dtmf_event_code(char digit) noexcept;
 
 }  // namespace markaz::media

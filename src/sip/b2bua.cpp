@@ -8,8 +8,7 @@
 #include <sofia-sip/sip_header.h>
 #include <sofia-sip/sip_status.h>
 
-#include "media/dtmf_event.h"
-#include "media/sdp_session.h"
+#include "sdp/sdp_session.h"
 #include "sip/b2bua_call.h"
 #include "sip/sources.h"
 
@@ -17,7 +16,7 @@ namespace markaz::sip {
 
 using namespace b2bua_detail;
 
-B2bua::B2bua(nua_t* nua, media::MediaEngine& media, const LocationService& location,
+B2bua::B2bua(nua_t* nua, LegMedia& media, const LocationService& location,
              const SipSettings& settings, Report report, CallHandler handler)
     : nua_(nua),
       media_(media),
@@ -34,9 +33,9 @@ void B2bua::emit(CallEvent event) {
 
 B2bua::~B2bua() = default;
 
-media::LocalMedia B2bua::local_media(std::uint16_t port) {
-    media::LocalMedia local;
-    local.address = media_.settings().address;
+sdp::LocalMedia B2bua::local_media(std::uint16_t port) {
+    sdp::LocalMedia local;
+    local.address = media_.address();
     local.port = port;
     local.session_id = static_cast<std::uint64_t>(std::time(nullptr));
     local.session_version = 1;
@@ -55,12 +54,12 @@ void B2bua::on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& cal
         nua_respond(nh, SIP_488_NOT_ACCEPTABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
         return;
     }
-    auto opened = media_.open_channel();
+    auto opened = media_.open(std::nullopt);
     if (!opened) {
         nua_respond(nh, SIP_503_SERVICE_UNAVAILABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
         return;
     }
-    auto answer = media::answer_offer(*offer, local_media(opened->port));
+    auto answer = sdp::answer_offer(*offer, local_media(opened->port));
     if (!answer) {
         media_.close(opened->id);
         nua_respond(nh, SIP_488_NOT_ACCEPTABLE, NUTAG_WITH_CURRENT(nua_),
@@ -74,7 +73,7 @@ void B2bua::on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& cal
     call->in.peer_host = host_of(source_of(nua_));
     call->caller_offer = std::move(*offer);
     call->caller = caller;
-    media_.set_remote(opened->id, remote_of(answer->audio, call->in.peer_host));
+    media_.set_remote(opened->id, answer->audio, call->in.peer_host);
     Call& c = *call;
     legs_[nh] = {c.id, &c.in};
     calls_[c.id] = std::move(call);
@@ -107,7 +106,7 @@ void B2bua::on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& cal
 void B2bua::answer_inbound(Call& call) {
     // Called after the INVITE's callback has returned (the application decided): the handle
     // names the pending request, so no NUTAG_WITH_CURRENT here.
-    std::string body = media::format_sdp(call.in.our_sdp);
+    std::string body = sdp::format_sdp(call.in.our_sdp);
     nua_respond(call.in.nh, SIP_200_OK, SIPTAG_CONTENT_TYPE_STR("application/sdp"),
                 SIPTAG_PAYLOAD_STR(body.c_str()), TAG_END());
     call.answered = true;
@@ -116,7 +115,7 @@ void B2bua::answer_inbound(Call& call) {
 bool B2bua::add_outbound_leg(Call& call, const std::string& uri, const std::string& peer_host,
                              const std::string& to, const std::string& from, const Trunk* trunk,
                              std::uint64_t group) {
-    auto opened = media_.open_channel(call.in.channel);
+    auto opened = media_.open(call.in.channel);
     if (!opened) {
         return false;
     }
@@ -126,8 +125,8 @@ bool B2bua::add_outbound_leg(Call& call, const std::string& uri, const std::stri
     leg->trunk = trunk;
     leg->group = group;
     leg->peer_host = peer_host;
-    leg->our_sdp = media::make_offer(local_media(opened->port));
-    std::string body = media::format_sdp(leg->our_sdp);
+    leg->our_sdp = sdp::make_offer(local_media(opened->port));
+    std::string body = sdp::format_sdp(leg->our_sdp);
     leg->nh = nua_handle(nua_, nullptr, SIPTAG_TO_STR(to.c_str()), TAG_END());
     legs_[leg->nh] = {call.id, leg.get()};
     nua_invite(leg->nh, NUTAG_URL(uri.c_str()), SIPTAG_FROM_STR(from.c_str()),

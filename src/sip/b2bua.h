@@ -9,9 +9,9 @@
 
 #include <sofia-sip/nua.h>
 
-#include "media/media_engine.h"
-#include "media/sdp_negotiation.h"
+#include "sdp/sdp_negotiation.h"
 #include "sip/call_control.h"
+#include "sip/leg_media.h"
 #include "sip/location_service.h"
 #include "sip/sip_server.h"
 #include "sip/sip_settings.h"
@@ -32,8 +32,8 @@ public:
     /// party: the caller's or callee's extension).
     using Report = std::function<void(SipNotice::Kind kind, std::string who, std::string detail)>;
 
-    B2bua(nua_t* nua, media::MediaEngine& media, const LocationService& location,
-          const SipSettings& settings, Report report, CallHandler handler = {});
+    B2bua(nua_t* nua, LegMedia& media, const LocationService& location, const SipSettings& settings,
+          Report report, CallHandler handler = {});
     ~B2bua();
 
     /// A new INVITE from `caller`, authenticated as an extension or trusted as coming from
@@ -43,8 +43,6 @@ public:
     /// True when `nh` is one of the calls' legs; then on_event() takes its events.
     bool owns(nua_handle_t* nh) const;
     void on_event(nua_event_t event, int status, nua_handle_t* nh, const sip_t* sip, tagi_t tags[]);
-    /// A digit heard on a channel, or a channel whose peer went silent (the call ends).
-    void on_media_event(const media::MediaEvent& event);
     /// Hangs every call up (server shutdown).
     void hang_up_all();
 
@@ -120,10 +118,10 @@ private:
                   int status = 480);
     Call* find_call(CallRef call);
     void forget(nua_handle_t* nh);
-    media::LocalMedia local_media(std::uint16_t port);
+    sdp::LocalMedia local_media(std::uint16_t port);
 
     nua_t* nua_;
-    media::MediaEngine& media_;
+    LegMedia& media_;
     const LocationService& location_;
     const SipSettings& settings_;
     Report report_;

@@ -52,8 +52,8 @@ void B2bua::on_app_response(Call& call, Leg& leg, int status, const sip_t* sip) 
     if (status < 300) {
         auto answer_sdp = sdp_of(sip);
         auto audio = answer_sdp
-                         ? media::accept_answer(leg.our_sdp, *answer_sdp)
-                         : Result<media::NegotiatedAudio>(fail(Errc::InvalidArgument, "no SDP"));
+                         ? sdp::accept_answer(leg.our_sdp, *answer_sdp)
+                         : Result<sdp::NegotiatedAudio>(fail(Errc::InvalidArgument, "no SDP"));
         bool taken = false;  // another contact of the same leg answered first
         for (const auto& fork : call.forks) {
             taken = taken || (fork.get() != &leg && fork->group == leg.group &&
@@ -73,7 +73,7 @@ void B2bua::on_app_response(Call& call, Leg& leg, int status, const sip_t* sip) 
             return;
         }
         leg.final_status = 200;
-        media_.set_remote(leg.channel, remote_of(*audio, leg.peer_host));
+        media_.set_remote(leg.channel, *audio, leg.peer_host);
         CallEvent answered{CallEvent::Kind::LegAnswered, call.id, leg.group};
         answered.channel = leg.channel;
         if (&leg == &call.in) {
@@ -111,12 +111,12 @@ void B2bua::pass_progress(Call& call, Leg& leg, int status, const sip_t* sip) {
     }
     if (status == 183 && !call.early) {
         if (auto sdp = sdp_of(sip)) {
-            if (auto audio = media::accept_answer(leg.our_sdp, *sdp)) {
+            if (auto audio = sdp::accept_answer(leg.our_sdp, *sdp)) {
                 // Early media (announcements, ringback from a carrier or a PBX): the caller
                 // gets our SDP in a 183, and the call flow bridges the two channels.
                 call.early = &leg;
-                media_.set_remote(leg.channel, remote_of(*audio, leg.peer_host));
-                std::string body = media::format_sdp(call.in.our_sdp);
+                media_.set_remote(leg.channel, *audio, leg.peer_host);
+                std::string body = sdp::format_sdp(call.in.our_sdp);
                 nua_respond(call.in.nh, SIP_183_SESSION_PROGRESS,
                             SIPTAG_CONTENT_TYPE_STR("application/sdp"),
                             SIPTAG_PAYLOAD_STR(body.c_str()), TAG_END());
@@ -277,10 +277,9 @@ void B2bua::originate(std::uint64_t tag, const std::string& number, const std::s
     Call& c = *call;
     calls_[c.id] = std::move(call);
     emit(CallEvent{CallEvent::Kind::Originated, c.id, tag});
-    auto opened =
-        uri.empty()
-            ? Result<media::MediaEngine::Opened>(fail(Errc::NotFound, "no route to " + number))
-            : media_.open_channel();
+    auto opened = uri.empty()
+                      ? Result<LegMedia::Opened>(fail(Errc::NotFound, "no route to " + number))
+                      : media_.open(std::nullopt);
     if (!opened) {
         c.in.alive = false;
         c.in.channel_open = false;
@@ -293,8 +292,8 @@ void B2bua::originate(std::uint64_t tag, const std::string& number, const std::s
     c.in.port = opened->port;
     c.in.trunk = trunk;
     c.in.peer_host = peer_host;
-    c.in.our_sdp = media::make_offer(local_media(opened->port));
-    std::string body = media::format_sdp(c.in.our_sdp);
+    c.in.our_sdp = sdp::make_offer(local_media(opened->port));
+    std::string body = sdp::format_sdp(c.in.our_sdp);
     std::string from = "<sip:" + caller_id + "@" + settings_.address + ">";
     std::string to = trunk ? "<" + uri + ">" : "<sip:" + number + "@" + settings_.address + ">";
     c.in.nh = nua_handle(nua_, nullptr, SIPTAG_TO_STR(to.c_str()), TAG_END());

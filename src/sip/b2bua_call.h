@@ -13,8 +13,8 @@
 #include <sofia-sip/nua.h>
 #include <sofia-sip/sip.h>
 
-#include "media/sdp_negotiation.h"
-#include "media/sdp_session.h"
+#include "sdp/sdp_negotiation.h"
+#include "sdp/sdp_session.h"
 #include "sip/b2bua.h"
 #include "sip/sip_clock.h"
 
@@ -22,40 +22,25 @@ namespace markaz::sip {
 
 namespace b2bua_detail {
 
-inline std::optional<media::SdpSession> sdp_of(const sip_t* sip) {
+inline std::optional<sdp::SdpSession> sdp_of(const sip_t* sip) {
     if (!sip || !sip->sip_payload || !sip->sip_payload->pl_data) {
         return std::nullopt;
     }
     auto parsed =
-        media::parse_sdp(std::string_view(sip->sip_payload->pl_data, sip->sip_payload->pl_len));
+        sdp::parse_sdp(std::string_view(sip->sip_payload->pl_data, sip->sip_payload->pl_len));
     if (!parsed) {
         return std::nullopt;
     }
     return std::move(*parsed);
 }
 
-/// The media of a leg whose SIP comes from or goes to `peer_host` (RTP behind NAT may be
-/// learnt from there: media::RtpLatch).
-inline media::RemoteMedia remote_of(const media::NegotiatedAudio& audio,
-                                    const std::string& peer_host) {
-    return media::RemoteMedia{audio.remote_address,
-                              audio.remote_port,
-                              audio.codec,
-                              audio.payload_type,
-                              audio.telephone_event_payload_type,
-                              audio.sends() && audio.remote_address != "0.0.0.0",
-                              audio.receives(),
-                              audio.ptime_ms,
-                              peer_host};
-}
-
 }  // namespace b2bua_detail
 
 struct B2bua::Leg {
     nua_handle_t* nh = nullptr;
-    media::ChannelId channel{};
+    ChannelId channel{};
     std::uint16_t port = 0;
-    media::SdpSession our_sdp;  ///< our offer (outbound) or answer (inbound)
+    sdp::SdpSession our_sdp;  ///< our offer (outbound) or answer (inbound)
     std::uint64_t sdp_version = 1;
     bool inbound = false;
     bool alive = true;             ///< the dialog is not over
@@ -73,7 +58,7 @@ struct B2bua::Call {
     std::string caller;  ///< the calling extension
     std::string dialled;
     Leg in;
-    media::SdpSession caller_offer;
+    sdp::SdpSession caller_offer;
     std::vector<std::unique_ptr<Leg>> forks;
     Leg* connected = nullptr;  ///< the outbound leg the caller talks to
     Leg* early = nullptr;      ///< the outbound leg whose early media the caller was offered

@@ -5,9 +5,9 @@
 #include <sofia-sip/sip_header.h>
 #include <sofia-sip/sip_status.h>
 
-#include "media/dtmf_event.h"
 #include "sip/b2bua.h"
 #include "sip/b2bua_call.h"
+#include "sip/sip_info_dtmf.h"
 
 namespace markaz::sip {
 
@@ -19,15 +19,15 @@ void B2bua::on_reinvite(Call& call, Leg& leg, const sip_t* sip) {
         nua_respond(leg.nh, SIP_488_NOT_ACCEPTABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
         return;
     }
-    media::LocalMedia local = local_media(leg.port);
+    sdp::LocalMedia local = local_media(leg.port);
     local.session_version = ++leg.sdp_version;
-    auto answer = media::answer_offer(*offer, local);
+    auto answer = sdp::answer_offer(*offer, local);
     if (!answer) {
         nua_respond(leg.nh, SIP_488_NOT_ACCEPTABLE, NUTAG_WITH_CURRENT(nua_), TAG_END());
         return;
     }
     leg.our_sdp = answer->session;
-    media_.set_remote(leg.channel, remote_of(answer->audio, leg.peer_host));
+    media_.set_remote(leg.channel, answer->audio, leg.peer_host);
     // A leg that stops receiving from us (sendonly, inactive, c=0.0.0.0) has put the other
     // party on hold: the application is told (Held, Resumed) and plays the music.
     bool holding = !answer->audio.sends();
@@ -36,7 +36,7 @@ void B2bua::on_reinvite(Call& call, Leg& leg, const sip_t* sip) {
         emit(CallEvent{holding ? CallEvent::Kind::Held : CallEvent::Kind::Resumed, call.id,
                        &leg == &call.in ? 0 : leg.group});
     }
-    std::string body = media::format_sdp(answer->session);
+    std::string body = sdp::format_sdp(answer->session);
     nua_respond(leg.nh, SIP_200_OK, NUTAG_WITH_CURRENT(nua_),
                 SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
                 TAG_END());
@@ -51,9 +51,9 @@ void B2bua::on_info(Call& call, Leg& leg, const sip_t* sip) {
     if (!sip || !sip->sip_content_type || !sip->sip_payload) {
         return;
     }
-    auto digit = media::parse_sip_info_dtmf(
-        sip->sip_content_type->c_type ? sip->sip_content_type->c_type : "",
-        std::string_view(sip->sip_payload->pl_data, sip->sip_payload->pl_len));
+    auto digit =
+        parse_sip_info_dtmf(sip->sip_content_type->c_type ? sip->sip_content_type->c_type : "",
+                            std::string_view(sip->sip_payload->pl_data, sip->sip_payload->pl_len));
     if (!digit) {
         return;
     }
@@ -63,32 +63,6 @@ void B2bua::on_info(Call& call, Leg& leg, const sip_t* sip) {
     report_(
         SipNotice::Kind::Dtmf, party(call, leg),
         std::string("digit ") + digit->digit + " (sip-info) in call c" + std::to_string(call.id));
-}
-
-void B2bua::on_media_event(const media::MediaEvent& event) {
-    if (event.kind == media::MediaEvent::Kind::PlayFinished) {
-        return;  // prompts are the call flow's (it hears of their end itself)
-    }
-    for (auto& [id, call] : calls_) {
-        std::vector<Leg*> legs{&call->in};
-        for (auto& fork : call->forks) {
-            legs.push_back(fork.get());
-        }
-        for (Leg* leg : legs) {
-            if (leg->channel != event.channel) {
-                continue;
-            }
-            if (event.kind == media::MediaEvent::Kind::Dtmf) {
-                report_(SipNotice::Kind::Dtmf, party(*call, *leg),
-                        std::string("digit ") + event.digit + " (" +
-                            std::string(media::to_string(event.source)) + ") in call c" +
-                            std::to_string(call->id));
-            } else {
-                end_call(*call, nullptr);  // the peer's media died: hang both sides up
-            }
-            return;
-        }
-    }
 }
 
 }  // namespace markaz::sip

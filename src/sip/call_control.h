@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "media/media_engine.h"
+#include "common/ids.h"
 
 namespace markaz::sip {
 
@@ -41,7 +41,7 @@ struct CallEvent {
     std::string caller;   ///< Arrived: the caller's number (extension, or as the trunk sent it)
     std::string dialled;  ///< Arrived: the number dialled, after the trunk's mapping
     bool from_trunk = false;
-    media::ChannelId channel{};
+    ChannelId channel{};
     int status = 0;
     char digit = 0;
     Side ended_by = Side::Server;

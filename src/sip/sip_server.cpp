@@ -85,7 +85,7 @@ void sofia_logger(void* /*stream*/, const char* format, va_list args) noexcept {
 }  // namespace
 
 Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, NoticeSink sink,
-                                                    media::MediaEngine* media, CallHandler calls) {
+                                                    LegMedia* media, CallHandler calls) {
     static std::once_flag su_ready;
     std::call_once(su_ready, [] {
         su_init();
@@ -211,10 +211,6 @@ SipStats SipServer::stats() const {
         }
         return stats;
     });
-}
-
-void SipServer::media_event(const media::MediaEvent& event) {
-    impl_->with_b2bua([event](B2bua& b2bua) { b2bua.on_media_event(event); });
 }
 
 void SipServer::answer(CallRef call) {

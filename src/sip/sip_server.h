@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "common/result.h"
-#include "media/media_engine.h"
 #include "sip/call_control.h"
+#include "sip/leg_media.h"
 #include "sip/sip_settings.h"
 
 namespace markaz::sip {
@@ -57,11 +57,12 @@ public:
     using NoticeSink = std::function<void(const SipNotice&)>;
 
     /// Binds UDP and TCP on the configured address and port and starts the SIP thread.
-    /// Fails with a clear message when the port is taken. With `media` and `calls`, every new
-    /// INVITE is handed to the application, which decides where it goes (call_control.h);
-    /// without, every dialled number routes nowhere.
+    /// Fails with a clear message when the port is taken. With `media` (the legs' RTP, which
+    /// must outlive the server) and `calls`, every new INVITE is handed to the application,
+    /// which decides where it goes (call_control.h); without, every dialled number routes
+    /// nowhere.
     static Result<std::unique_ptr<SipServer>> start(SipSettings settings, NoticeSink sink,
-                                                    media::MediaEngine* media = nullptr,
+                                                    LegMedia* media = nullptr,
                                                     CallHandler calls = {});
     ~SipServer();  ///< stops the thread, closes the sockets
 
@@ -76,9 +77,6 @@ public:
     std::size_t active_calls() const;
     /// All the counters at once (asks the SIP thread and waits for it).
     SipStats stats() const;
-    /// Hands an event of the media engine (a digit, a dead stream) to the call it belongs to.
-    /// Any thread; returns at once.
-    void media_event(const media::MediaEvent& event);
 
     // Call control for the application's calls (B2bua has the details). Any thread; each
     // returns at once and acts on the SIP thread in the order given.

@@ -40,7 +40,7 @@ struct SipServer::Impl {
     LocationService location;
     BanList bans;
 
-    media::MediaEngine* media = nullptr;
+    LegMedia* media = nullptr;
     CallHandler calls;
     std::unique_ptr<B2bua> b2bua;
 

@@ -90,7 +90,7 @@ void CallFlowHarness::registered(const std::string& extension) {
 sip::CallRef CallFlowHarness::arrive(const std::string& caller, const std::string& dialled,
                                      bool from_trunk) {
     sip::CallRef ref = next_ref_++;
-    media::ChannelId channel{next_channel_++};
+    ChannelId channel{next_channel_++};
     channels_[{ref, 0}] = channel;
     sip::CallEvent e{sip::CallEvent::Kind::Arrived, ref};
     e.caller = caller;
@@ -112,8 +112,12 @@ void CallFlowHarness::play_finished(sip::CallRef call, std::uint64_t tag) {
     board_->on_media_event(e, now_);
 }
 
-media::ChannelId CallFlowHarness::open_leg_channel(sip::CallRef call, std::uint64_t leg) {
-    auto [it, added] = channels_.try_emplace({call, leg}, media::ChannelId{next_channel_});
+void CallFlowHarness::audio_stopped(ChannelId channel) {
+    board_->on_media_event(media::MediaEvent{media::MediaEvent::Kind::RtpTimeout, channel}, now_);
+}
+
+ChannelId CallFlowHarness::open_leg_channel(sip::CallRef call, std::uint64_t leg) {
+    auto [it, added] = channels_.try_emplace({call, leg}, ChannelId{next_channel_});
     next_channel_ += added ? 1 : 0;
     return it->second;
 }

@@ -107,40 +107,39 @@ public:
 class FakeMedia final : public MediaControl {
 public:
     struct Bridge {
-        media::ChannelId a;
-        media::ChannelId b;
+        ChannelId a;
+        ChannelId b;
         std::optional<std::string> recording;
     };
     struct Record {
-        media::ChannelId channel;
+        ChannelId channel;
         std::string path;
     };
-    void bridge(media::ChannelId a, media::ChannelId b,
-                std::optional<std::string> recording) override {
+    void bridge(ChannelId a, ChannelId b, std::optional<std::string> recording) override {
         bridges.push_back({a, b, std::move(recording)});
     }
-    void record(media::ChannelId channel, std::string path) override {
+    void record(ChannelId channel, std::string path) override {
         records.push_back({channel, std::move(path)});
     }
-    void unbridge(media::ChannelId channel) override { unbridges.push_back(channel); }
+    void unbridge(ChannelId channel) override { unbridges.push_back(channel); }
     struct Play {
-        media::ChannelId channel;
+        ChannelId channel;
         bool loop;
         std::uint64_t tag;
     };
-    void play(media::ChannelId channel, std::shared_ptr<const media::Prompt>, bool loop,
+    void play(ChannelId channel, std::shared_ptr<const media::Prompt>, bool loop,
               std::uint64_t tag) override {
         plays.push_back({channel, loop, tag});
     }
-    void stop_playing(media::ChannelId channel) override { stops.push_back(channel); }
-    void echo(media::ChannelId channel) override { echoes.push_back(channel); }
+    void stop_playing(ChannelId channel) override { stops.push_back(channel); }
+    void echo(ChannelId channel) override { echoes.push_back(channel); }
 
     std::vector<Bridge> bridges;
     std::vector<Record> records;
-    std::vector<media::ChannelId> unbridges;
+    std::vector<ChannelId> unbridges;
     std::vector<Play> plays;
-    std::vector<media::ChannelId> stops;
-    std::vector<media::ChannelId> echoes;
+    std::vector<ChannelId> stops;
+    std::vector<ChannelId> echoes;
 };
 
 /// The store: what was appended and saved, in memory. Bookings wait until the test says the
@@ -212,12 +211,14 @@ public:
     /// A call arrives for the switchboard: returns its ref (its channel is channel_of()).
     sip::CallRef arrive(const std::string& caller, const std::string& dialled,
                         bool from_trunk = false);
-    media::ChannelId channel_of(sip::CallRef call) const { return channels_.at({call, 0}); }
-    media::ChannelId leg_channel(sip::CallRef call, std::uint64_t leg) const {
+    ChannelId channel_of(sip::CallRef call) const { return channels_.at({call, 0}); }
+    ChannelId leg_channel(sip::CallRef call, std::uint64_t leg) const {
         return channels_.at({call, leg});
     }
     void digit(sip::CallRef call, char digit);
     void play_finished(sip::CallRef call, std::uint64_t tag);
+    /// The media engine reports that `channel`'s peer stopped sending (RTP timeout).
+    void audio_stopped(ChannelId channel);
     /// Leg `leg` of `call` sent early media (a 183 with SDP) before any answer.
     void early_media(sip::CallRef call, std::uint64_t leg);
     /// Leg `leg` of `call` answered (leg 0: an originated call's own party).
@@ -240,7 +241,7 @@ public:
 private:
     void event(sip::CallEvent e);
     /// The channel of leg `leg`: the one it had already (early media), else a new one.
-    media::ChannelId open_leg_channel(sip::CallRef call, std::uint64_t leg);
+    ChannelId open_leg_channel(sip::CallRef call, std::uint64_t leg);
 
     config::ServerConfig config_;
     PromptLibrary prompts_;
@@ -250,7 +251,7 @@ private:
     std::vector<std::function<void(Switchboard&, Now)>> posted_;
     sip::CallRef next_ref_ = 1;
     std::uint64_t next_channel_ = 100;
-    std::map<std::pair<sip::CallRef, std::uint64_t>, media::ChannelId> channels_;
+    std::map<std::pair<sip::CallRef, std::uint64_t>, ChannelId> channels_;
 };
 
 }  // namespace markaz::app::testing

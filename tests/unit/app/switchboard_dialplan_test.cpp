@@ -54,6 +54,27 @@ TEST(SwitchboardDialplan, AnExtensionCallRingsUnansweredAndTheAnswerConnectsAndR
     EXPECT_TRUE(h.store.all<acd::CallEnqueued>().empty()) << "no queue: the router never has it";
 }
 
+TEST(SwitchboardDialplan, WhenTheAnsweringPhonesAudioStopsTheCallEndsOnBothSides) {
+    // A phone that lost power or network sends no BYE: the media engine reports the silence
+    // of its channel, and the call flow (not the SIP layer) ends the call.
+    CallFlowHarness h{kCentre};
+    sip::CallRef call = h.arrive("1001", "1002");
+    auto rings = h.phones.take<FakePhones::Ring>();
+    ASSERT_EQ(rings.size(), 1u);
+    h.answer(call, rings[0].leg);
+    h.phones.commands.clear();
+
+    h.audio_stopped(ChannelId{9999});  // no call's channel: nothing happens
+    EXPECT_TRUE(h.phones.commands.empty());
+
+    h.audio_stopped(h.leg_channel(call, rings[0].leg));
+    auto hang_ups = h.phones.take<FakePhones::HangUp>();
+    ASSERT_EQ(hang_ups.size(), 1u);
+    EXPECT_EQ(hang_ups[0].call, call);
+    h.end(call, Side::Server);
+    EXPECT_EQ(h.store.record(h.call_id(call)).hangup_cause, "the answering phone's audio stopped");
+}
+
 TEST(SwitchboardDialplan, TheCallerHearsTheRungPhonesEarlyMediaAndTheRecordingStartsAtTheAnswer) {
     CallFlowHarness h{kCentre};
     sip::CallRef call = h.arrive("1001", "1002");

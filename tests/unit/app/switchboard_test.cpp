@@ -306,8 +306,7 @@ TEST(Switchboard, HoldFromAPhoneGivesTheOtherPartyMusicAndCountsHoldTime) {
     ASSERT_EQ(resumed.size(), 1u);
     EXPECT_EQ(resumed[0].hold, 5s);
     // No music is configured here: the caller's channel goes back to its bridge.
-    EXPECT_EQ(h.media.stops,
-              (std::vector<media::ChannelId>{h.channel_of(call), h.channel_of(call)}));
+    EXPECT_EQ(h.media.stops, (std::vector<ChannelId>{h.channel_of(call), h.channel_of(call)}));
     h.advance(3s);
     h.end(call, Side::Caller);
     store::CallRecord r = h.store.record(h.call_id(call));

@@ -1,11 +1,11 @@
-#include "media/sdp_session.h"
+#include "sdp/sdp_session.h"
 
 #include <random>
 #include <string>
 
 #include <gtest/gtest.h>
 
-namespace markaz::media {
+namespace markaz::sdp {
 namespace {
 
 // Linphone-style: session c=, many dynamic types, telephone-event at three rates, static 0/8/18
@@ -273,4 +273,4 @@ TEST(SdpDirection, MirrorsForTheAnswer) {
 }
 
 }  // namespace
-}  // namespace markaz::media
+}  // namespace markaz::sdp

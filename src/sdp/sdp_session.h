@@ -9,7 +9,7 @@
 
 #include "common/result.h"
 
-namespace markaz::media {
+namespace markaz::sdp {
 
 /// a=sendrecv / sendonly / recvonly / inactive (RFC 4566 §6), always from the point of view of
 /// the side that wrote the description.
@@ -89,4 +89,4 @@ Result<SdpSession> parse_sdp(std::string_view text);
 /// and direction lines.
 std::string format_sdp(const SdpSession& session);
 
-}  // namespace markaz::media
+}  // namespace markaz::sdp

@@ -4,9 +4,9 @@
 #include <charconv>
 #include <limits>
 
-#include "media/sdp_session.h"
+#include "sdp/sdp_session.h"
 
-namespace markaz::media {
+namespace markaz::sdp {
 namespace {
 
 constexpr std::size_t kMaxSdpBytes = 64 * 1024;
@@ -358,4 +358,4 @@ Result<SdpSession> parse_sdp(std::string_view text) {
     return SdpParser{}.parse(text);
 }
 
-}  // namespace markaz::media
+}  // namespace markaz::sdp

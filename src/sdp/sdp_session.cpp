@@ -1,6 +1,6 @@
-#include "media/sdp_session.h"
+#include "sdp/sdp_session.h"
 
-namespace markaz::media {
+namespace markaz::sdp {
 namespace {
 
 void append_line(std::string& out, std::string_view line) {
@@ -111,4 +111,4 @@ std::string format_sdp(const SdpSession& s) {
     return out;
 }
 
-}  // namespace markaz::media
+}  // namespace markaz::sdp

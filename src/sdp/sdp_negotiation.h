@@ -6,10 +6,10 @@
 #include <vector>
 
 #include "common/result.h"
-#include "media/codec.h"
-#include "media/sdp_session.h"
+#include "sdp/codec_kind.h"
+#include "sdp/sdp_session.h"
 
-namespace markaz::media {
+namespace markaz::sdp {
 
 /// What Markaz puts in its own SDP for one call leg.
 struct LocalMedia {
@@ -82,4 +82,4 @@ SdpSession make_offer(const LocalMedia& local, MediaDirection direction = MediaD
 /// codec we offered in the answer (all Unavailable, except malformed addresses).
 Result<NegotiatedAudio> accept_answer(const SdpSession& our_offer, const SdpSession& answer);
 
-}  // namespace markaz::media
+}  // namespace markaz::sdp

@@ -1,4 +1,4 @@
-#include "media/sdp_negotiation.h"
+#include "sdp/sdp_negotiation.h"
 
 #include <arpa/inet.h>
 #include <array>
@@ -6,7 +6,7 @@
 
 #include "common/text.h"
 
-namespace markaz::media {
+namespace markaz::sdp {
 namespace {
 
 constexpr std::string_view kProtocol = "RTP/AVP";
@@ -316,4 +316,4 @@ Result<NegotiatedAudio> accept_answer(const SdpSession& our_offer, const SdpSess
     return fail(Errc::Unavailable, "sdp answer: our offer had no audio stream");
 }
 
-}  // namespace markaz::media
+}  // namespace markaz::sdp

@@ -1,13 +1,13 @@
 // Offer/answer with offers shaped like real phones' (baresip, Linphone, Zoiper, an SRTP-only
 // softphone, a PBX putting us on hold) and the answers to our own offers.
 
-#include "media/sdp_negotiation.h"
+#include "sdp/sdp_negotiation.h"
 
 #include <string>
 
 #include <gtest/gtest.h>
 
-namespace markaz::media {
+namespace markaz::sdp {
 namespace {
 
 LocalMedia local() {
@@ -383,4 +383,4 @@ TEST(SdpAcceptAnswer, Errors) {
 }
 
 }  // namespace
-}  // namespace markaz::media
+}  // namespace markaz::sdp
