@@ -18,7 +18,8 @@ constexpr Duration kDialogueTimeout = std::chrono::seconds{8};
 void Switchboard::on_media_event(const media::MediaEvent& event, Now now) {
     auto it = by_channel_.find(event.channel);
     if (it == by_channel_.end()) {
-        // A leg's channel: few calls have one answered, and its events are rare.
+        // A leg's channel. Not indexed: the call's leg_channels is its one record, and a
+        // leg's events (a digit, a silent stream) are rare.
         for (auto& [ref, call] : calls_) {
             for (const auto& [leg, channel] : call->leg_channels) {
                 if (channel == event.channel) {
@@ -56,7 +57,7 @@ void Switchboard::leg_media_event(Call& call, std::uint64_t leg, const media::Me
                                 media::to_string(event.source), leg, call.id.str()));
             break;
         case media::MediaEvent::Kind::RtpTimeout:
-            if (call.connected_leg == leg || call.customer_leg == leg) {
+            if (call.connected_leg == leg) {  // the agent, or an agent-first callback's customer
                 call.hangup_cause = "the answering phone's audio stopped";
                 phones_.hang_up(call.ref);  // both sides: nobody hears the other any more
             }

@@ -6,6 +6,7 @@
 #include <span>
 
 #include "media/codec.h"
+#include "sdp/sdp_negotiation.h"
 
 namespace markaz::media {
 
@@ -17,11 +18,11 @@ namespace markaz::media {
 /// Thread: the media worker owning the channel. Never allocates.
 class OutboundAudio {
 public:
-    static constexpr std::uint32_t kMaxPtimeMs = 60;
-    static constexpr std::size_t kMaxPacketSamples = kMixRate * kMaxPtimeMs / 1000;
+    static constexpr std::size_t kMaxPacketSamples = kMixRate * sdp::kMaxPtimeMs / 1000;
 
-    /// Packets of `ptime_ms` from now on (10..60 in steps of 10; anything else is 20). What
-    /// is pending is dropped when it changes.
+    /// Packets of `ptime_ms` from now on: a packet time SDP negotiation would use
+    /// (sdp::packet_time: 10..60 in steps of 10), anything else is 20. What is pending is
+    /// dropped when it changes.
     void set_ptime(std::uint32_t ptime_ms) noexcept;
     std::uint32_t ptime_ms() const noexcept { return ptime_ms_; }
 

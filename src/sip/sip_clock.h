@@ -6,8 +6,8 @@
 
 namespace markaz::sip {
 
-/// The SIP layer's clocks: bindings, bans and held handles age on the steady clock; nonces
-/// carry the wall time, so that they stay valid across the processes of one server.
+/// The SIP layer's clocks: bindings, bans, nonce uses and held handles age on the steady
+/// clock; a nonce carries the wall time it was issued at (NonceIssuer, digest.h).
 inline SteadyTime steady_now() {
     return std::chrono::time_point_cast<Duration>(std::chrono::steady_clock::now());
 }
