@@ -1,12 +1,17 @@
 #pragma once
 
 // Internal to the switchboard: what it keeps per call. Split out so the switchboard's files
-// (calls, media, callbacks, agents) share one definition.
+// (arrivals, legs, queueing, callbacks, media, agents) share one definition.
+//
+// A call is in exactly one stage, and each stage carries the data only it has. A digit, a
+// prompt's end, a leg answering or failing and the call ending each mean what the stage says,
+// so the handlers switch on the stage instead of testing flags.
 
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 
 #include "app/switchboard.h"
 #include "ivr/session.h"
@@ -14,25 +19,85 @@
 
 namespace markaz::app {
 
-struct Switchboard::Call {
-    enum class Phase {
-        Ivr,        ///< in the IVR flow
-        Queued,     ///< in a queue's line (waiting, or agents ringing)
-        Connected,  ///< talking to an agent (or an extension)
-        Direct,     ///< ringing an extension the flow routed to, without the router
-        Calling,    ///< not answered: the caller hears the phone they dialled ring
-        Test,       ///< the echo or the prompt test
-        Dialogue,   ///< the callback dialogue (confirm or enter the number)
-        Feature,    ///< a feature code's confirmation
-        Saying,     ///< a last announcement, then hang up
-        Dialling,   ///< a callback dial to the customer, not answered yet
-    };
-    enum class Dialogue { None, Confirm, Enter, Booking };
+namespace stage {
 
+/// In its IVR flow (Call::ivr): prompts, digits, timeouts.
+struct Ivr {};
+/// In a queue's line, waiting or with agents' phones ringing: the router has it. A callback
+/// dial's customer waits here for the reserved agent.
+struct Queued {};
+/// The callback dialogue: the caller confirms their number or types another.
+struct CallbackDialogue {
+    enum class Step { Confirm, Enter };
+    Step step = Step::Confirm;
+    std::string queue;    ///< whose callback it is
+    std::string entered;  ///< digits typed for the number
+    /// The caller pressed 9 while waiting and is still in the queue's line: a dialogue that
+    /// comes to nothing returns them to the music. From the IVR, it ends the call.
+    bool in_line = false;
+};
+/// The request is made and being written to disk; music until it is (callback_booked()).
+struct CallbackBooking {};
+/// The caller dialled a phone (an extension or a trunk number) and hears it ring; Markaz has
+/// not answered.
+struct Calling {};
+/// The IVR sent the caller to an extension: music while it rings.
+struct IvrToExtension {};
+/// Talking with an agent on leg `leg`; the router counts the conversation.
+struct Connected {
+    std::uint64_t leg = 0;
+};
+/// Talking with a phone reached without the router (Calling or IvrToExtension answered).
+struct Direct {
+    std::uint64_t leg = 0;
+    SteadyTime since{};  ///< for the record's talk time: no router measures it
+};
+/// An agent-first callback: the agent's phone rings, the customer is not dialled yet.
+struct RingingAgent {};
+/// A callback dial: the customer's phone rings. `customer_leg` is 0 when the call's own party
+/// is the customer, and the leg dialled from the agent's call for an agent-first callback.
+struct Dialling {
+    std::uint64_t customer_leg = 0;
+};
+/// The echo or the prompt test.
+struct Test {};
+/// A feature code's confirmation, then hang up.
+struct Feature {};
+/// A last announcement, then hang up. The router has nothing of the call any more.
+struct Saying {};
+/// The router is done with it and its phones are being hung up.
+struct Ending {};
+
+}  // namespace stage
+
+using Stage = std::variant<stage::Ivr, stage::Queued, stage::CallbackDialogue,
+                           stage::CallbackBooking, stage::Calling, stage::IvrToExtension,
+                           stage::Connected, stage::Direct, stage::RingingAgent, stage::Dialling,
+                           stage::Test, stage::Feature, stage::Saying, stage::Ending>;
+
+namespace origin {
+
+/// Someone phoned the centre, or an extension.
+struct Inbound {};
+/// Markaz dialled a customer who asked for a callback; the reserved agent is rung once they
+/// answer. The call's id is the request's.
+struct Callback {};
+/// A callback whose agent is rung first (the call's own party); the customer is a leg of the
+/// agent's call.
+struct AgentFirstCallback {
+    AgentId agent;
+};
+
+}  // namespace origin
+
+using Origin = std::variant<origin::Inbound, origin::Callback, origin::AgentFirstCallback>;
+
+struct Switchboard::Call {
     sip::CallRef ref = 0;
     CallId id;
     ChannelId channel{};
-    Phase phase = Phase::Ivr;
+    Origin origin = origin::Inbound{};
+    Stage stage = stage::Ivr{};
     std::unique_ptr<ivr::Session> ivr;
     ivr::Language language = ivr::Language::Fa;
 
@@ -40,30 +105,42 @@ struct Switchboard::Call {
     std::optional<SteadyTime> gather_until;
     std::optional<SteadyTime> announce_at;
 
-    std::optional<QueueId> queue;
-    bool in_router = false;        ///< the router has the call (waiting, offered, connected)
-    bool callback_booked = false;  ///< the router turned it into a callback request
-    std::map<std::uint64_t, AgentId> legs;  ///< agents ringing, by leg number
+    std::optional<QueueId> queue;           ///< the last queue it joined
+    std::map<std::uint64_t, AgentId> legs;  ///< phones ringing, by leg number (agent or none)
     std::uint64_t next_leg = 1;
-    std::optional<std::uint64_t> connected_leg;
     std::map<std::uint64_t, ChannelId> leg_channels;  ///< answered legs' media
-    /// The leg whose channel `channel` shares a room with: the one connected, or before the
+    /// The leg whose channel `channel` shares a room with: the one talking, or before the
     /// answer one whose early media the caller hears.
     std::optional<std::uint64_t> bridged_leg;
-    std::optional<SteadyTime> talk_started;
 
-    Dialogue dialogue = Dialogue::None;
-    std::string callback_queue;
-    std::string entered;  ///< digits typed for the callback number
-
-    bool callback_dial = false;  ///< our call to a customer who asked for a callback
-    /// Agent-first callback: this call's own party (leg 0) is the agent; the customer is
-    /// `customer_leg` once the agent has answered.
-    bool agent_first = false;
-    AgentId reserved;
-    std::optional<std::uint64_t> customer_leg;
     std::string hangup_cause;
     store::CallRecord record;
+
+    template <class S>
+    bool in() const {
+        return std::holds_alternative<S>(stage);
+    }
+    template <class S>
+    S* at() {
+        return std::get_if<S>(&stage);
+    }
+    bool inbound() const { return std::holds_alternative<origin::Inbound>(origin); }
+    /// The leg the call's own party talks with, in a conversation.
+    std::optional<std::uint64_t> talking_leg() const {
+        if (const auto* connected = std::get_if<stage::Connected>(&stage)) {
+            return connected->leg;
+        }
+        if (const auto* direct = std::get_if<stage::Direct>(&stage)) {
+            return direct->leg;
+        }
+        return std::nullopt;
+    }
+    /// Waiting in a queue's line (listening to music, an announcement or the callback
+    /// dialogue): the router has the caller and no agent talks with them.
+    bool in_line() const {
+        const auto* dialogue = std::get_if<stage::CallbackDialogue>(&stage);
+        return in<stage::Queued>() || (dialogue && dialogue->in_line);
+    }
 };
 
 }  // namespace markaz::app

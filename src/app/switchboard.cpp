@@ -1,17 +1,13 @@
-// The switchboard: calls arriving and routed by the dialplan, the IVR or a queue, and the
-// timers of the flow. The legs are in switchboard_legs.cpp, the router's decisions in
-// switchboard_queueing.cpp, callbacks, commands, hold and media in their own files.
+// The switchboard's dispatch: SIP events to the handler of their kind, the router's commands
+// and the timers of the flow. Each part of the flow has its own file: arrivals (dialplan and
+// IVR routing), legs, queueing (the router's decisions), callbacks, commands, hold, rooms,
+// media (prompts and digits) and agents (feature codes, desks).
 
 #include "app/switchboard.h"
-
-#include <type_traits>
-#include <variant>
 
 #include <fmt/format.h>
 
 #include "app/call.h"
-#include "app/dialplan.h"
-#include "app/feature_codes.h"
 
 namespace markaz::app {
 
@@ -138,127 +134,6 @@ void Switchboard::on_call_event(const sip::CallEvent& event, Now now) {
     }
 }
 
-void Switchboard::arrive(const sip::CallEvent& event, Now now) {
-    Destination where = route_call(config_, event.caller, event.dialled, event.from_trunk);
-    if (const auto* refused = std::get_if<destination::Refused>(&where)) {
-        // Not a call of the centre: no record (a scanner's INVITEs would fill the store).
-        log_(fmt::format("call from {} to {} refused ({}): {}", event.caller, event.dialled,
-                         refused->status, refused->reason));
-        phones_.reject(event.call, refused->status);
-        return;
-    }
-    if (!event.from_trunk && placed_.up(event.caller) >= config_.dial.max_calls(event.caller)) {
-        log_(
-            fmt::format("call from {} to {} refused (486): {} has {} calls up, as many as its "
-                        "class {} allows",
-                        event.caller, event.dialled, event.caller, placed_.up(event.caller),
-                        config_.dial.class_of(event.caller).name));
-        phones_.reject(event.call, 486);
-        return;
-    }
-    auto owned = std::make_unique<Call>();
-    Call& call = *owned;
-    call.ref = event.call;
-    call.id = CallId{id_prefix_ + "-" + std::to_string(next_id_++)};
-    call.channel = event.channel;
-    call.language = house_language_;
-    call.record.id = call.id.str();
-    call.record.started = now.wall;
-    call.record.caller = event.caller;
-    call.record.dialled = event.dialled;
-    calls_[call.ref] = std::move(owned);
-    by_id_[call.id] = &call;
-    by_channel_[call.channel] = &call;
-    if (!event.from_trunk) {
-        placed_.placed(event.caller, call.ref);
-    }
-    log_(fmt::format("call {} from {} to {}", call.id.str(), event.caller, event.dialled));
-    store_.save_open(call.record);  // a record even if the server dies before the call ends
-
-    std::visit(
-        [&](const auto& to) {
-            using To = std::decay_t<decltype(to)>;
-            if constexpr (std::is_same_v<To, destination::Flow>) {
-                phones_.answer(call.ref);
-                run_flow(call, event, now);
-            } else if constexpr (std::is_same_v<To, destination::Echo>) {
-                phones_.answer(call.ref);
-                call.phase = Call::Phase::Test;
-                media_.echo(call.channel);
-            } else if constexpr (std::is_same_v<To, destination::PromptLoop>) {
-                phones_.answer(call.ref);
-                call.phase = Call::Phase::Test;
-                media_.play(call.channel, prompts_.loop_prompt(), true, 0);
-            } else if constexpr (std::is_same_v<To, destination::Extension>) {
-                call.phase = Call::Phase::Calling;
-                std::uint64_t leg = call.next_leg++;
-                call.legs[leg] = AgentId{};
-                phones_.ring(call.ref, leg, to.number, event.caller, input_time_);
-            } else if constexpr (std::is_same_v<To, destination::Trunk>) {
-                call.phase = Call::Phase::Calling;
-                std::uint64_t leg = call.next_leg++;
-                call.legs[leg] = AgentId{};
-                phones_.ring_trunk(call.ref, leg, to.trunk, to.number, event.caller, input_time_);
-            }
-        },
-        where);
-}
-
-void Switchboard::run_flow(Call& call, const sip::CallEvent& event, Now now) {
-    if (parse_feature_code(event.dialled)) {
-        feature_code(call, now);
-        return;
-    }
-    const config::NumberRoute& route = config_.dialplan.at(event.dialled);
-    api::LiveCall live;
-    live.id = call.id;
-    live.caller = event.caller;
-    live.dialled = event.dialled;
-    live.since = now.wall;
-    view_.book().note_arrival(std::move(live));
-    if (route.kind == config::NumberRoute::Kind::Queue) {
-        enqueue(call, route.target, 0, {}, now);
-        return;
-    }
-    const ivr::Flow& flow = config_.ivr.at(route.target);
-    call.ivr = std::make_unique<ivr::Session>(flow, now.wall);
-    call.phase = Call::Phase::Ivr;
-    run_ivr(call, now);
-}
-
-void Switchboard::route(Call& call, Now now) {
-    const ivr::Route& to = call.ivr->current().route;
-    call.record.ivr_path = call.ivr->path();
-    call.record.digits = call.ivr->digits();
-    call.record.variables = call.ivr->variables();
-    call.language = call.ivr->language();
-    if (api::LiveCall* live = view_.book().find(call.id)) {  // the agent's screen pop
-        live->ivr_path = call.record.ivr_path;
-        live->digits = call.record.digits;
-        live->variables = call.record.variables;
-    }
-    switch (to.kind) {
-        case ivr::Route::Kind::Queue:
-            enqueue(call, to.target, to.priority, to.skills, now);
-            break;
-        case ivr::Route::Kind::Callback:
-            offer_callback_number(call, to.target, now);
-            break;
-        case ivr::Route::Kind::Extension: {
-            call.phase = Call::Phase::Direct;
-            hold_music(call);
-            std::uint64_t leg = call.next_leg++;
-            call.legs[leg] = AgentId{};
-            phones_.ring(call.ref, leg, to.target, call.record.caller, input_time_);
-            break;
-        }
-        case ivr::Route::Kind::Hangup:
-            call.hangup_cause = "ivr hang-up";
-            phones_.hang_up(call.ref);
-            break;
-    }
-}
-
 const acd::QueueConfig* Switchboard::queue_config(const QueueId& queue) const {
     for (const acd::QueueConfig& q : config_.router.queues) {
         if (q.id == queue) {
@@ -280,15 +155,15 @@ void Switchboard::tick(Now now) {
     for (Call* call : due) {
         if (call->gather_until && *call->gather_until <= now.mono) {
             call->gather_until.reset();
-            if (call->phase == Call::Phase::Ivr) {
+            if (call->in<stage::Ivr>()) {
                 call->ivr->timed_out(now.wall);
                 run_ivr(*call, now);
-            } else if (call->phase == Call::Phase::Dialogue) {
+            } else if (call->in<stage::CallbackDialogue>()) {
                 callback_digit(*call, 0, now);  // no answer
-            } else if (call->phase == Call::Phase::Dialling) {
+            } else if (call->in<stage::Dialling>()) {
                 // The customer did not answer in time: this attempt failed.
                 call->hangup_cause = "customer did not answer";
-                call->in_router = false;
+                call->stage = stage::Ending{};
                 if (auto ok =
                         handle(acd::CallbackDialed{call->id, acd::DialOutcome::NoAnswer}, now);
                     !ok) {

@@ -129,7 +129,8 @@ private:
     // switchboard_callbacks.cpp: the callback dialogue, booking, dialling
     void offer_callback_number(Call& call, const std::string& queue, Now now);
     void callback_digit(Call& call, char digit, Now now);
-    void book_callback(Call& call, Now now);
+    /// Books a callback to `number` for a caller in the callback dialogue.
+    void book_callback(Call& call, std::string number, Now now);
     void callback_booked(const CallId& id, Result<void> booked, Now now);
     /// Whether a callback may dial `number`: at most 15 digits, and allowed by dial_rules
     /// (a refusal is logged).

@@ -40,7 +40,7 @@ void Switchboard::on_sip_notice(const sip::SipNotice& notice, Now now) {
 }
 
 void Switchboard::feature_code(Call& call, Now now) {
-    call.phase = Call::Phase::Feature;
+    call.stage = stage::Feature{};
     FeatureCode code = *parse_feature_code(call.record.dialled);
     const std::string& extension = call.record.caller;
     std::optional<AgentId> agent = agent_at(extension);

@@ -20,13 +20,14 @@ bool callable(const std::string& number) {
 }  // namespace
 
 void Switchboard::offer_callback_number(Call& call, const std::string& queue, Now now) {
-    call.phase = Call::Phase::Dialogue;
-    call.callback_queue = queue;
-    call.entered.clear();
+    stage::CallbackDialogue dialogue;
+    dialogue.queue = queue;
+    dialogue.in_line = call.in_line();
     call.announce_at.reset();
     if (may_call_back(call, call.record.caller)) {
         // "We will call you back at 0 9 1 2 ...; to confirm press 1, for another number 2."
-        call.dialogue = Call::Dialogue::Confirm;
+        dialogue.step = stage::CallbackDialogue::Step::Confirm;
+        call.stage = std::move(dialogue);
         std::vector<ivr::SpokenPart> parts{
             ivr::say(ivr::Phrase::CallbackNumberBefore, call.language)};
         auto digits = ivr::digits_announcement(call.record.caller, call.language);
@@ -35,7 +36,8 @@ void Switchboard::offer_callback_number(Call& call, const std::string& queue, No
         play(call, prompts_.announcement(parts, call.language), now);
         return;
     }
-    call.dialogue = Call::Dialogue::Enter;
+    dialogue.step = stage::CallbackDialogue::Step::Enter;
+    call.stage = std::move(dialogue);
     play(call,
          prompts_.announcement({ivr::say(ivr::Phrase::CallbackEnterNumber, call.language)},
                                call.language),
@@ -55,88 +57,80 @@ bool Switchboard::may_call_back(const Call& call, const std::string& number) con
 }
 
 void Switchboard::callback_digit(Call& call, char digit, Now now) {
+    auto* dialogue = call.at<stage::CallbackDialogue>();
+    if (!dialogue) {
+        return;
+    }
     if (call.play_tag != 0 && digit != 0) {
         call.play_tag = 0;
         media_.stop_playing(call.channel);  // the caller knows what to press
     }
-    switch (call.dialogue) {
-        case Call::Dialogue::Confirm:
+    // A dialogue that comes to nothing: a caller still in line goes back to the music; one
+    // who came from the IVR is told it did not work.
+    auto give_up = [&](const char* cause) {
+        if (dialogue->in_line) {
+            call.stage = stage::Queued{};
+            hold_music(call);
+        } else {
+            call.hangup_cause = cause;
+            say_and_hang_up(call, {ivr::say(ivr::Phrase::CallbackFailed, call.language)}, now);
+        }
+    };
+    switch (dialogue->step) {
+        case stage::CallbackDialogue::Step::Confirm:
             if (digit == '1') {
-                call.entered = call.record.caller;
-                book_callback(call, now);
+                book_callback(call, call.record.caller, now);
             } else if (digit == '2') {
-                call.dialogue = Call::Dialogue::Enter;
-                call.entered.clear();
+                dialogue->step = stage::CallbackDialogue::Step::Enter;
+                dialogue->entered.clear();
                 play(
                     call,
                     prompts_.announcement(
                         {ivr::say(ivr::Phrase::CallbackEnterNumber, call.language)}, call.language),
                     now);
             } else if (digit == 0) {
-                // No answer: a caller still in line goes back to the music; one who came
-                // from the IVR is told it did not work.
-                if (call.in_router) {
-                    call.phase = Call::Phase::Queued;
-                    call.dialogue = Call::Dialogue::None;
-                    hold_music(call);
-                } else {
-                    call.hangup_cause = "callback not confirmed";
-                    say_and_hang_up(call, {ivr::say(ivr::Phrase::CallbackFailed, call.language)},
-                                    now);
-                }
+                give_up("callback not confirmed");
             }
             break;
-        case Call::Dialogue::Enter:
+        case stage::CallbackDialogue::Step::Enter:
             if (digit == '#' || digit == 0) {
-                if (may_call_back(call, call.entered)) {
-                    book_callback(call, now);
-                } else if (call.in_router) {
-                    call.phase = Call::Phase::Queued;
-                    call.dialogue = Call::Dialogue::None;
-                    hold_music(call);
+                if (may_call_back(call, dialogue->entered)) {
+                    book_callback(call, dialogue->entered, now);
                 } else {
-                    call.hangup_cause = "no callback number";
-                    say_and_hang_up(call, {ivr::say(ivr::Phrase::CallbackFailed, call.language)},
-                                    now);
+                    give_up("no callback number");
                 }
-            } else if (digit >= '0' && digit <= '9' && call.entered.size() < kMaxNumberDigits) {
-                call.entered += digit;
+            } else if (digit >= '0' && digit <= '9' &&
+                       dialogue->entered.size() < kMaxNumberDigits) {
+                dialogue->entered += digit;
                 call.gather_until = now.mono + std::chrono::seconds{8};
             }
-            break;
-        case Call::Dialogue::Booking:
-        case Call::Dialogue::None:
             break;
     }
 }
 
-void Switchboard::book_callback(Call& call, Now now) {
-    call.dialogue = Call::Dialogue::Booking;
+void Switchboard::book_callback(Call& call, std::string number, Now now) {
+    // Copied out: the stage changes as the router's events are applied.
+    stage::CallbackDialogue dialogue = std::get<stage::CallbackDialogue>(call.stage);
     call.gather_until.reset();
     hold_music(call);
-    if (!call.in_router) {
+    if (!dialogue.in_line) {
         // From the IVR: the request takes the place of a caller joining now.
         auto joined = handle(
-            acd::EnqueueCall{call.id, QueueId{call.callback_queue}, 0, {}, call.record.caller},
-            now);
-        if (!joined || !call.in_router) {
+            acd::EnqueueCall{call.id, QueueId{dialogue.queue}, 0, {}, call.record.caller}, now);
+        if (!joined || !call.in<stage::Queued>()) {
             call.hangup_cause = "callback refused";
             say_and_hang_up(call, {ivr::say(ivr::Phrase::CallbackFailed, call.language)}, now);
             return;
         }
         hold_music(call);  // CallEnqueued announced the position; the booking comes next
     }
-    // The router makes the request (CallbackRequested), which is booked on disk; the caller
-    // hears it is booked only once callback_booked() says so.
-    if (auto ok = handle(acd::RequestCallback{call.id, call.entered}, now); !ok) {
+    // The router makes the request (CallbackRequested: stage CallbackBooking), which is
+    // booked on disk; the caller hears it is booked only once callback_booked() says so.
+    if (auto ok = handle(acd::RequestCallback{call.id, number}, now); !ok) {
         log_(fmt::format("call {}: callback refused: {}", call.id.str(), ok.error().message));
-        call.phase = Call::Phase::Queued;
-        call.dialogue = Call::Dialogue::None;
         call.hangup_cause = "callback refused";
         say_and_hang_up(call, {ivr::say(ivr::Phrase::CallbackFailed, call.language)}, now);
-        if (call.in_router) {
-            (void)handle(acd::AbandonCall{call.id}, now);
-        }
+        (void)handle(acd::AbandonCall{call.id}, now);  // it was in line: it leaves it
     }
 }
 
@@ -153,8 +147,8 @@ void Switchboard::callback_booked(const CallId& id, Result<void> booked, Now now
         return;
     }
     log_(fmt::format("callback {} booked", id.str()));
-    if (call && !call->callback_dial) {
-        call->in_router = false;  // the request lives on without this call
+    if (call && call->inbound()) {
+        // The request lives on without this call (stage Saying: the router is done with it).
         say_and_hang_up(*call, {ivr::say(ivr::Phrase::CallbackBooked, call->language)}, now);
     }
 }
@@ -168,12 +162,11 @@ void Switchboard::ring_agent_first(const acd::CallOffered& offer, Now now) {
 }
 
 void Switchboard::dial_callback(const acd::DialCallback& dial, Now now) {
-    if (Call* call = call_of(dial.call); call && call->agent_first) {
+    if (Call* call = call_of(dial.call); call && call->in<stage::RingingAgent>()) {
         // Agent-first: the agent is on the line; the customer is rung as a leg of their call.
         std::uint64_t leg = call->next_leg++;
-        call->customer_leg = leg;
         call->legs[leg] = AgentId{};
-        call->phase = Call::Phase::Dialling;
+        call->stage = stage::Dialling{leg};
         call->record.dialled = dial.number;
         if (const acd::QueueConfig* queue = queue_config(dial.queue)) {
             call->gather_until = now.mono + queue->ring_timeout;
@@ -209,9 +202,6 @@ void Switchboard::originated(const sip::CallEvent& event, Now now) {
     Call& call = *owned;
     call.ref = event.call;
     call.id = id;
-    call.phase = Call::Phase::Dialling;
-    call.callback_dial = true;
-    call.in_router = true;
     call.language = house_language_;
     call.record.id = id.str() + "-cb" + std::to_string(next_id_++);
     call.record.started = now.wall;
@@ -220,11 +210,13 @@ void Switchboard::originated(const sip::CallEvent& event, Now now) {
     call.record.disposition = store::Disposition::Failed;
     if (agent_first) {
         // The agent's phone rings first; the router's ring timeout governs it.
-        call.agent_first = true;
-        call.reserved = *agent_first;
+        call.origin = origin::AgentFirstCallback{*agent_first};
+        call.stage = stage::RingingAgent{};
         call.record.agents_offered.push_back(agent_first->str());
     } else {
         // The customer's phone rings as long as an agent's would (the queue's ring timeout).
+        call.origin = origin::Callback{};
+        call.stage = stage::Dialling{0};
         if (const acd::QueueConfig* q = queue_config(queue)) {
             call.gather_until = now.mono + q->ring_timeout;
         }

@@ -29,10 +29,10 @@ Result<void> Switchboard::command(const acd::Command& command, Now now) {
 Result<void> Switchboard::hang_up_by_command(const CallId& id, const acd::Command& command,
                                              Now now) {
     Call* call = call_of(id);
-    if (!call || call->callback_dial) {
+    if (!call || !call->inbound()) {
         return handle(command, now);  // a request waiting for its callback: the router's alone
     }
-    if (call->phase == Call::Phase::Connected && call->in_router) {
+    if (call->in<stage::Connected>()) {
         // Both phones get BYE now; the router ends the conversation at the same moment, so
         // the agent's wrap-up starts as their phone is hung up, never while they still talk.
         if (auto done = handle(command, now); !done) {
@@ -42,7 +42,7 @@ Result<void> Switchboard::hang_up_by_command(const CallId& id, const acd::Comman
         phones_.hang_up(call->ref);
         return {};
     }
-    if (call->in_router) {
+    if (call->in_line()) {
         // Waiting or ringing: the router takes it out of line (its agents' phones get CANCEL
         // through OfferEnded) and the caller hears the exit announcement (CallRemoved).
         return handle(command, now);

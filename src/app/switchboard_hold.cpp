@@ -10,7 +10,8 @@
 namespace markaz::app {
 
 void Switchboard::held(Call& call, std::uint64_t leg, bool on_hold, Now now) {
-    if (call.phase != Call::Phase::Connected) {
+    std::optional<std::uint64_t> talking = call.talking_leg();
+    if (!talking) {
         return;  // only a conversation is held; a phone that holds a prompt changes nothing
     }
     // Who was put on hold: the call's own party (leg 0) holds the connected leg, any other
@@ -18,8 +19,8 @@ void Switchboard::held(Call& call, std::uint64_t leg, bool on_hold, Now now) {
     std::optional<ChannelId> other;
     if (leg != 0) {
         other = call.channel;
-    } else if (call.connected_leg) {
-        if (auto it = call.leg_channels.find(*call.connected_leg); it != call.leg_channels.end()) {
+    } else {
+        if (auto it = call.leg_channels.find(*talking); it != call.leg_channels.end()) {
             other = it->second;
         }
     }
@@ -32,7 +33,7 @@ void Switchboard::held(Call& call, std::uint64_t leg, bool on_hold, Now now) {
         }
     }
     log_(fmt::format("call {} {} by leg {}", call.id.str(), on_hold ? "held" : "resumed", leg));
-    if (!call.in_router) {
+    if (!call.in<stage::Connected>()) {
         return;  // an extension call: no queue figures to keep
     }
     auto done =

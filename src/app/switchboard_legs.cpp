@@ -47,36 +47,36 @@ acd::DialOutcome dial_outcome(int status) {
 }  // namespace
 
 void Switchboard::leg_answered(Call& call, const sip::CallEvent& event, Now now) {
-    if (event.leg == 0 && call.agent_first) {  // the agent took the callback: dial the customer
+    if (call.in<stage::RingingAgent>() && event.leg == 0) {
+        // The agent took the callback: the router has the customer dialled (DialCallback).
         call.channel = event.channel;
         by_channel_[call.channel] = &call;
-        if (auto ok = handle(acd::OfferAnswered{call.id, call.reserved}, now); !ok) {
+        const auto& first = std::get<origin::AgentFirstCallback>(call.origin);
+        if (auto ok = handle(acd::OfferAnswered{call.id, first.agent}, now); !ok) {
             log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
-            call.in_router = false;
+            call.stage = stage::Ending{};
             phones_.hang_up(call.ref);
         }
         return;
     }
-    if (call.agent_first && call.customer_leg == event.leg) {  // the customer answered
-        call.leg_channels[event.leg] = event.channel;
+    if (const auto* dialling = call.at<stage::Dialling>();
+        dialling && dialling->customer_leg == event.leg) {  // the customer answered
         call.gather_until.reset();
-        if (auto ok = handle(acd::CallbackDialed{call.id, acd::DialOutcome::Answered}, now); !ok) {
-            log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
-            phones_.hang_up(call.ref);
+        if (event.leg == 0) {
+            // The call's own party: they hear a greeting while the reserved agent is rung.
+            call.stage = stage::Queued{};
+            call.channel = event.channel;
+            by_channel_[call.channel] = &call;
+            play(call,
+                 prompts_.announcement({ivr::say(ivr::Phrase::CallbackGreeting, call.language)},
+                                       call.language),
+                 now);
+        } else {
+            call.leg_channels[event.leg] = event.channel;  // the agent waits on the line
         }
-        return;
-    }
-    if (event.leg == 0) {  // the customer of a callback answered
-        call.gather_until.reset();
-        call.phase = Call::Phase::Queued;
-        call.channel = event.channel;
-        by_channel_[call.channel] = &call;
-        play(call,
-             prompts_.announcement({ivr::say(ivr::Phrase::CallbackGreeting, call.language)},
-                                   call.language),
-             now);
         if (auto ok = handle(acd::CallbackDialed{call.id, acd::DialOutcome::Answered}, now); !ok) {
             log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
+            call.stage = stage::Ending{};
             phones_.hang_up(call.ref);
         }
         return;
@@ -87,9 +87,8 @@ void Switchboard::leg_answered(Call& call, const sip::CallEvent& event, Now now)
         return;
     }
     call.leg_channels[event.leg] = event.channel;
-    if (call.phase == Call::Phase::Direct || call.phase == Call::Phase::Calling) {
-        call.phase = Call::Phase::Connected;
-        call.connected_leg = event.leg;
+    if (call.in<stage::IvrToExtension>() || call.in<stage::Calling>()) {
+        call.stage = stage::Direct{event.leg, now.mono};
         start_talking(call, event.leg, now);
         return;
     }
@@ -107,33 +106,30 @@ void Switchboard::leg_failed(Call& call, const sip::CallEvent& event, Now now) {
     if (call.bridged_leg == event.leg) {
         call.bridged_leg.reset();  // its channel closed, and the room of its early media ended
     }
-    if (call.agent_first && event.leg == 0) {  // the agent's phone did not take the callback
-        call.in_router = false;
+    if (call.in<stage::RingingAgent>() && event.leg == 0) {
+        // The agent's phone did not take the callback: the router offers it again later.
+        call.stage = stage::Ending{};
         call.hangup_cause = fmt::format("agent did not answer ({})", event.status);
+        const auto& first = std::get<origin::AgentFirstCallback>(call.origin);
         if (auto ok =
-                handle(acd::OfferFailed{call.id, call.reserved, offer_failure(event.status)}, now);
+                handle(acd::OfferFailed{call.id, first.agent, offer_failure(event.status)}, now);
             !ok) {
             log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
         }
         return;
     }
-    if (call.agent_first && call.customer_leg == event.leg) {  // the customer did not answer
+    if (const auto* dialling = call.at<stage::Dialling>();
+        dialling && dialling->customer_leg == event.leg) {  // the customer did not answer
+        bool agent_waits = event.leg != 0;
         call.gather_until.reset();
-        call.in_router = false;
+        call.stage = stage::Ending{};  // the request waits in the router, not this call
         call.hangup_cause = fmt::format("customer did not answer ({})", event.status);
         if (auto ok = handle(acd::CallbackDialed{call.id, dial_outcome(event.status)}, now); !ok) {
             log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
         }
-        phones_.hang_up(call.ref);  // the agent, waiting on the line, is let go
-        return;
-    }
-    if (event.leg == 0) {  // the customer of a callback did not answer
-        call.gather_until.reset();
-        call.hangup_cause = fmt::format("customer did not answer ({})", event.status);
-        if (auto ok = handle(acd::CallbackDialed{call.id, dial_outcome(event.status)}, now); !ok) {
-            log_(fmt::format("callback {}: {}", call.id.str(), ok.error().message));
+        if (agent_waits) {
+            phones_.hang_up(call.ref);  // the agent, waiting on the line, is let go
         }
-        call.in_router = false;  // the request waits in the router, not this call
         return;
     }
     auto leg = call.legs.find(event.leg);
@@ -142,13 +138,13 @@ void Switchboard::leg_failed(Call& call, const sip::CallEvent& event, Now now) {
     }
     AgentId agent = leg->second;
     call.legs.erase(leg);
-    if (call.phase == Call::Phase::Calling) {
+    if (call.in<stage::Calling>()) {
         // The caller hears what the dialled phone said: busy, declined, or not there.
         call.hangup_cause = fmt::format("dialled phone did not answer ({})", event.status);
         phones_.reject(call.ref, event.status == 486 || event.status == 603 ? event.status : 480);
         return;
     }
-    if (call.phase == Call::Phase::Direct) {
+    if (call.in<stage::IvrToExtension>()) {
         call.hangup_cause = fmt::format("extension did not answer ({})", event.status);
         say_and_hang_up(call, {ivr::say(ivr::Phrase::AllBusy, call.language)}, now);
         return;
@@ -167,27 +163,22 @@ void Switchboard::ended(Call& call, const sip::CallEvent& event, Now now) {
     if (call.hangup_cause.empty()) {
         call.hangup_cause = call.record.hangup_side + " hung up";
     }
-    if (call.in_router && call.agent_first) {
-        // The call's own party is the agent: they hung up, or the customer did.
-        auto done =
-            call.phase == Call::Phase::Connected
-                ? handle(acd::HangUp{call.id, event.ended_by == Side::Leg ? acd::Party::Caller
-                                                                          : acd::Party::Agent},
-                         now)
-                : handle(acd::CallbackDialed{call.id, acd::DialOutcome::Failed}, now);
-        if (!done) {
-            log_(fmt::format("call {}: {}", call.id.str(), done.error().message));
-        }
-    } else if (call.in_router && !call.callback_booked) {
-        auto done =
-            call.phase == Call::Phase::Connected
-                ? handle(acd::HangUp{call.id, event.ended_by == Side::Leg ? acd::Party::Agent
-                                                                          : acd::Party::Caller},
-                         now)
-                : handle(acd::AbandonCall{call.id}, now);
-        if (!done) {
-            log_(fmt::format("call {}: {}", call.id.str(), done.error().message));
-        }
+    // What the router hears depends on where the call was: a conversation ends, a caller in
+    // line abandons, a callback dial's attempt fails. Elsewhere the router has nothing of it.
+    bool agent_first = std::holds_alternative<origin::AgentFirstCallback>(call.origin);
+    Result<void> done;
+    if (call.in<stage::Connected>()) {
+        // An agent-first callback's own party is the agent; its leg is the customer.
+        bool leg_hung_up = event.ended_by == Side::Leg;
+        acd::Party side = leg_hung_up != agent_first ? acd::Party::Agent : acd::Party::Caller;
+        done = handle(acd::HangUp{call.id, side}, now);
+    } else if (agent_first && (call.in<stage::RingingAgent>() || call.in<stage::Dialling>())) {
+        done = handle(acd::CallbackDialed{call.id, acd::DialOutcome::Failed}, now);
+    } else if (call.in_line() || call.in<stage::Dialling>()) {
+        done = handle(acd::AbandonCall{call.id}, now);
+    }
+    if (!done) {
+        log_(fmt::format("call {}: {}", call.id.str(), done.error().message));
     }
     finish(call, now);
 }
@@ -200,15 +191,16 @@ void Switchboard::finish(Call& call, Now now) {
         call.record.digits = call.ivr->digits();
         call.record.variables = call.ivr->variables();
     }
-    if (call.talk_started && call.record.talk == Duration::zero()) {
-        call.record.talk = now.mono - *call.talk_started;  // an extension call: no router
+    if (const auto* direct = call.at<stage::Direct>();
+        direct && call.record.talk == Duration::zero()) {
+        call.record.talk = now.mono - direct->since;  // no router measured it
     }
     log_(
         fmt::format("call {} ended: {}, {}{}", call.id.str(),
                     store::kDispositionNames.name(call.record.disposition), call.hangup_cause,
                     call.record.recording.empty() ? "" : ", recorded in " + call.record.recording));
     store_.save(call.record);
-    if (!call.queue && !call.callback_booked && !call.callback_dial) {
+    if (!call.queue && call.inbound()) {
         view_.book().forget(call.id);  // ended before any queue: the router never had it
     }
     by_channel_.erase(call.channel);
@@ -220,7 +212,6 @@ void Switchboard::finish(Call& call, Now now) {
 }
 
 void Switchboard::start_talking(Call& call, std::optional<std::uint64_t> leg, Now now) {
-    call.talk_started = now.mono;
     media_.stop_playing(call.channel);
     std::optional<std::string> recording;
     if (!config_.sip.recordings_dir.empty()) {

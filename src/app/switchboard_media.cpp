@@ -57,7 +57,7 @@ void Switchboard::leg_media_event(Call& call, std::uint64_t leg, const media::Me
                                 media::to_string(event.source), leg, call.id.str()));
             break;
         case media::MediaEvent::Kind::RtpTimeout:
-            if (call.connected_leg == leg) {  // the agent, or an agent-first callback's customer
+            if (call.talking_leg() == leg) {  // the agent, or an agent-first callback's customer
                 call.hangup_cause = "the answering phone's audio stopped";
                 phones_.hang_up(call.ref);  // both sides: nobody hears the other any more
             }
@@ -103,7 +103,7 @@ void Switchboard::run_ivr(Call& call, Now now) {
 }
 
 void Switchboard::announce_wait(Call& call, Now now) {
-    if (call.phase != Call::Phase::Queued || !call.queue || call.callback_dial) {
+    if (!call.in<stage::Queued>() || !call.queue || !call.inbound()) {
         return;
     }
     int position = 0;
@@ -132,67 +132,46 @@ void Switchboard::announce_wait(Call& call, Now now) {
 }
 
 void Switchboard::say_and_hang_up(Call& call, std::vector<ivr::SpokenPart> parts, Now now) {
-    call.phase = Call::Phase::Saying;
+    call.stage = stage::Saying{};
     call.announce_at.reset();
     play(call, prompts_.announcement(parts, call.language), now);
 }
 
 void Switchboard::played(Call& call, Now now) {
-    switch (call.phase) {
-        case Call::Phase::Ivr:
-            call.ivr->played(now.wall);
-            run_ivr(call, now);
-            break;
-        case Call::Phase::Queued:
-            hold_music(call);  // after an announcement, the music again
-            break;
-        case Call::Phase::Dialogue:
-            if (call.dialogue == Call::Dialogue::Booking) {
-                break;  // music until the booking is on disk
-            }
-            call.gather_until = now.mono + kDialogueTimeout;
-            break;
-        case Call::Phase::Saying:
-        case Call::Phase::Feature:
-            phones_.hang_up(call.ref);
-            break;
-        case Call::Phase::Connected:
-        case Call::Phase::Direct:
-        case Call::Phase::Dialling:
-        case Call::Phase::Calling:
-        case Call::Phase::Test:
-            break;
+    if (call.in<stage::Ivr>()) {
+        call.ivr->played(now.wall);
+        run_ivr(call, now);
+    } else if (call.in<stage::Queued>()) {
+        hold_music(call);  // after an announcement, the music again
+    } else if (call.in<stage::CallbackDialogue>()) {
+        call.gather_until = now.mono + kDialogueTimeout;
+    } else if (call.in<stage::Saying>() || call.in<stage::Feature>()) {
+        phones_.hang_up(call.ref);
     }
+    // Elsewhere nothing waits for a prompt's end (a booking waits for the disk, with music).
 }
 
 void Switchboard::digit(Call& call, char digit, Now now) {
-    switch (call.phase) {
-        case Call::Phase::Ivr: {
-            const ivr::Instruction& current = call.ivr->current();
-            if (current.kind == ivr::Instruction::Kind::Play && !current.interruptible) {
-                return;  // a message the caller must hear out
-            }
-            if (call.play_tag != 0) {
-                call.play_tag = 0;
-                media_.stop_playing(call.channel);  // barge-in
-            }
-            call.ivr->digit(digit, now.wall);
-            run_ivr(call, now);
-            break;
+    if (call.in<stage::Ivr>()) {
+        const ivr::Instruction& current = call.ivr->current();
+        if (current.kind == ivr::Instruction::Kind::Play && !current.interruptible) {
+            return;  // a message the caller must hear out
         }
-        case Call::Phase::Queued:
-            if (digit == '9' && call.queue && !call.callback_dial) {
-                const acd::QueueConfig* queue = queue_config(*call.queue);
-                if (queue && queue->callback.enabled) {
-                    offer_callback_number(call, call.queue->str(), now);
-                }
+        if (call.play_tag != 0) {
+            call.play_tag = 0;
+            media_.stop_playing(call.channel);  // barge-in
+        }
+        call.ivr->digit(digit, now.wall);
+        run_ivr(call, now);
+    } else if (call.in<stage::Queued>()) {
+        if (digit == '9' && call.queue && call.inbound()) {
+            const acd::QueueConfig* queue = queue_config(*call.queue);
+            if (queue && queue->callback.enabled) {
+                offer_callback_number(call, call.queue->str(), now);
             }
-            break;
-        case Call::Phase::Dialogue:
-            callback_digit(call, digit, now);
-            break;
-        default:
-            break;
+        }
+    } else if (call.in<stage::CallbackDialogue>()) {
+        callback_digit(call, digit, now);
     }
 }
 

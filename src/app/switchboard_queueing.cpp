@@ -13,7 +13,7 @@ namespace markaz::app {
 
 void Switchboard::enqueue(Call& call, const std::string& queue, int priority,
                           const std::vector<std::string>& skills, Now now) {
-    call.phase = Call::Phase::Queued;
+    call.stage = stage::Queued{};
     call.queue = QueueId{queue};
     auto joined = handle(
         acd::EnqueueCall{call.id, QueueId{queue}, priority, skills, call.record.caller}, now);
@@ -46,7 +46,7 @@ void Switchboard::apply(const std::vector<acd::Event>& events, Now now) {
         std::vector<CallId> due;
         due.swap(announce_after_batch_);
         for (const CallId& id : due) {
-            if (Call* call = call_of(id); call && call->phase == Call::Phase::Queued) {
+            if (Call* call = call_of(id); call && call->in<stage::Queued>()) {
                 announce_wait(*call, now);
             }
         }
@@ -62,9 +62,8 @@ void Switchboard::on(const acd::CallEnqueued& e, Now now) {
     if (!call) {
         return;
     }
-    call->in_router = true;
     call->queue = e.queue;
-    call->phase = Call::Phase::Queued;
+    call->stage = stage::Queued{};
     call->record.queues.push_back(e.queue.str());
     if (!call->record.joined) {
         call->record.joined = now.wall;
@@ -96,7 +95,7 @@ void Switchboard::on(const acd::CallOffered& e, Now now) {
     call->legs[leg] = e.agent;
     call->record.agents_offered.push_back(e.agent.str());
     phones_.ring(call->ref, leg, e.extension,
-                 call->callback_dial ? call->record.dialled : call->record.caller, input_time_);
+                 call->inbound() ? call->record.caller : call->record.dialled, input_time_);
 }
 
 void Switchboard::on(const acd::OfferEnded& e, Now) {
@@ -104,15 +103,16 @@ void Switchboard::on(const acd::OfferEnded& e, Now) {
     if (!call) {
         return;
     }
-    if (call->agent_first && e.agent == call->reserved && !call->customer_leg) {
+    if (call->in<stage::RingingAgent>() &&
+        std::get<origin::AgentFirstCallback>(call->origin).agent == e.agent) {
         // The agent did not take the callback: their phone stops ringing.
-        call->in_router = false;
+        call->stage = stage::Ending{};
         call->hangup_cause = "agent did not answer";
         phones_.hang_up(call->ref);
         return;
     }
     for (auto it = call->legs.begin(); it != call->legs.end(); ++it) {
-        if (it->second == e.agent && it->first != call->connected_leg) {
+        if (it->second == e.agent && it->first != call->talking_leg()) {
             phones_.drop_leg(call->ref, it->first);
             call->legs.erase(it);
             break;
@@ -128,21 +128,28 @@ void Switchboard::on(const acd::CallAnswered& e, Now now) {
     if (!call) {
         return;
     }
-    for (const auto& [leg, agent] : call->legs) {
-        if (agent == e.agent) {
-            call->connected_leg = leg;
+    std::optional<std::uint64_t> leg;
+    if (const auto* dialling = call->at<stage::Dialling>()) {
+        leg = dialling->customer_leg;  // agent-first: the agent is the call's own party
+    } else {
+        for (const auto& [ringing, agent] : call->legs) {
+            if (agent == e.agent) {
+                leg = ringing;
+            }
         }
     }
-    if (call->agent_first) {
-        call->connected_leg = call->customer_leg;  // the agent is the call's own party
+    if (!leg) {
+        log_(fmt::format("call {}: answered by {}, whose phone has no leg in it", e.call.str(),
+                         e.agent.str()));
+        return;
     }
-    call->phase = Call::Phase::Connected;
+    call->stage = stage::Connected{*leg};
     call->play_tag = 0;
     call->announce_at.reset();
     call->record.disposition = store::Disposition::Answered;
     call->record.agent = e.agent.str();
     call->record.wait = e.wait;
-    start_talking(*call, call->connected_leg, now);
+    start_talking(*call, *leg, now);
     store_.save_open(call->record);
     log_(fmt::format("call {} answered by {} after {} ms", e.call.str(), e.agent.str(),
                      std::chrono::duration_cast<std::chrono::milliseconds>(e.wait).count()));
@@ -150,7 +157,6 @@ void Switchboard::on(const acd::CallAnswered& e, Now now) {
 
 void Switchboard::on(const acd::CallAbandoned& e, Now) {
     if (Call* call = call_of(e.call)) {
-        call->in_router = false;
         call->record.disposition = store::Disposition::Abandoned;
         call->record.wait = e.wait;
     }
@@ -164,7 +170,6 @@ void Switchboard::on(const acd::CallTimedOut& e, Now now) {
     call->record.wait = e.wait;
     call->hangup_cause = std::string(acd::kTimeoutReasonNames.name(e.reason));
     if (e.exit.kind == acd::ExitKind::Hangup) {
-        call->in_router = false;
         call->record.disposition = store::Disposition::TimedOut;
         std::vector<ivr::SpokenPart> parts{
             e.exit.announcement.empty()
@@ -180,8 +185,7 @@ void Switchboard::on(const acd::CallRemoved& e, Now now) {
     if (e.callback) {
         store_.close_callback(e.call.str(), "removed", now.wall);
     }
-    if (Call* call = call_of(e.call); call && call->phase == Call::Phase::Queued) {
-        call->in_router = false;
+    if (Call* call = call_of(e.call); call && call->in_line()) {
         call->record.disposition = store::Disposition::TimedOut;
         call->hangup_cause = "removed by " + e.by;
         say_and_hang_up(*call, {ivr::say(ivr::Phrase::AllBusy, call->language)}, now);
@@ -196,7 +200,7 @@ void Switchboard::on(const acd::CallCompleted& e, Now) {
         it->second = 0.8 * it->second + 0.2 * handle_s;  // moving average
     }
     if (call) {
-        call->in_router = false;
+        call->stage = stage::Ending{};  // its phones are hung up (ended() or the command)
         call->record.talk = e.talk;
         call->record.hold = e.hold;
     }
@@ -208,7 +212,7 @@ void Switchboard::on(const acd::WrapUpCompleted& e, Now) {
 
 void Switchboard::on(const acd::CallbackOffered& e, Now now) {
     Call* call = call_of(e.call);
-    if (call && call->phase == Call::Phase::Queued && !call->callback_dial) {
+    if (call && call->in<stage::Queued>() && call->inbound()) {
         play(*call,
              prompts_.announcement({ivr::say(ivr::Phrase::CallbackOffer, call->language)},
                                    call->language),
@@ -221,12 +225,10 @@ void Switchboard::on(const acd::CallbackRequested& e, Now now) {
     if (!call) {
         return;  // restored at start: already on disk
     }
-    call->callback_booked = true;
     call->record.disposition = store::Disposition::Callback;
     call->record.wait = e.wait;
     call->hangup_cause = e.by_exit ? "callback (max wait)" : "callback requested";
-    call->phase = Call::Phase::Dialogue;
-    call->dialogue = Call::Dialogue::Booking;
+    call->stage = stage::CallbackBooking{};
     CallId id = e.call;
     store_.book_callback(store::CallbackRequest{e.call.str(), e.queue.str(), e.number, now.wall, 0},
                          [post = post_back_, id](Result<void> booked) {

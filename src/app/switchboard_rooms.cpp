@@ -9,7 +9,7 @@
 namespace markaz::app {
 
 void Switchboard::early_media(Call& call, const sip::CallEvent& event) {
-    if (call.bridged_leg || call.connected_leg) {
+    if (call.bridged_leg || call.talking_leg()) {
         return;  // the first phone to offer early media is heard, until one answers
     }
     call.bridged_leg = event.leg;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "unit/app/call_flow_fakes.h"
+#include "unit/app/sales_centre.h"
 
 namespace markaz::app::testing {
 namespace {
@@ -14,46 +15,6 @@ namespace {
 using namespace std::chrono_literals;
 using Side = sip::CallEvent::Side;
 using acd::AgentState;
-
-/// Queue sales (`queue_extra` inside its map), desk agents a1001..a100N, 100 the IVR (1:
-/// sales), 200 straight into sales.
-std::string centre(const std::string& queue_extra = "", int agents = 1,
-                   const std::string& agent_extra = "") {
-    std::string yaml = "sip:\n  extensions:\n";
-    for (int n = 1; n <= 5; ++n) {
-        yaml += "    - {number: \"100" + std::to_string(n) + "\", password: secret-phone}\n";
-    }
-    yaml += "queues:\n  - {name: sales" + queue_extra + "}\nagents:\n";
-    for (int n = 1; n <= agents; ++n) {
-        yaml += "  - {id: a100" + std::to_string(n) + ", queues: [sales], extension: \"100" +
-                std::to_string(n) + "\"" + agent_extra + "}\n";
-    }
-    yaml +=
-        "dialplan:\n"
-        "  \"100\": {ivr: main}\n"
-        "  \"200\": {queue: sales}\n"
-        "ivr:\n"
-        "  main:\n"
-        "    language: en\n"
-        "    start: welcome\n"
-        "    nodes:\n"
-        "      welcome:\n"
-        "        menu:\n"
-        "          prompt: {en: \"For sales press 1.\"}\n"
-        "          choices: {\"1\": sales}\n"
-        "          timeout: 5s\n"
-        "          failure: bye\n"
-        "      sales: {queue: sales}\n"
-        "      bye: {hangup: true}\n";
-    return yaml;
-}
-
-/// Every agent's phone registers (desk agents become ready).
-void ready(CallFlowHarness& h, int agents = 1) {
-    for (int n = 1; n <= agents; ++n) {
-        h.registered("100" + std::to_string(n));
-    }
-}
 
 /// A caller from 1005 dials 200 and the one agent's phone answers: the call and the leg.
 std::pair<sip::CallRef, std::uint64_t> connect(CallFlowHarness& h) {
@@ -66,14 +27,14 @@ std::pair<sip::CallRef, std::uint64_t> connect(CallFlowHarness& h) {
 }
 
 TEST(Switchboard, DeskAgentsWaitForTheirPhoneThenAreReady) {
-    CallFlowHarness h{centre()};
+    CallFlowHarness h{sales_centre()};
     EXPECT_EQ(h.agent_state("a1001"), AgentState::NotReady);
     h.registered("1001");
     EXPECT_EQ(h.agent_state("a1001"), AgentState::Available);
 }
 
 TEST(Switchboard, IvrToQueueToAgentRingsConnectsRecordsAndEnds) {
-    CallFlowHarness h{centre()};
+    CallFlowHarness h{sales_centre()};
     ready(h);
     sip::CallRef call = h.arrive("1005", "100");
     EXPECT_TRUE(h.phones.take<FakePhones::Ring>().empty()) << "the IVR first";
@@ -114,7 +75,7 @@ TEST(Switchboard, IvrToQueueToAgentRingsConnectsRecordsAndEnds) {
 }
 
 TEST(Switchboard, RingTimeoutCancelsAndRingsTheNextAgent) {
-    CallFlowHarness h{centre(", ring_timeout: 10s, strategy: linear", 2)};
+    CallFlowHarness h{sales_centre(", ring_timeout: 10s, strategy: linear", 2)};
     ready(h, 2);
     sip::CallRef call = h.arrive("1005", "200");
     auto first = h.phones.take<FakePhones::Ring>();
@@ -134,7 +95,7 @@ TEST(Switchboard, RingTimeoutCancelsAndRingsTheNextAgent) {
 }
 
 TEST(Switchboard, BusyMovesToTheNextAgentAtOnce) {
-    CallFlowHarness h{centre(", strategy: linear", 2)};
+    CallFlowHarness h{sales_centre(", strategy: linear", 2)};
     ready(h, 2);
     sip::CallRef call = h.arrive("1005", "200");
     auto first = h.phones.take<FakePhones::Ring>();
@@ -146,7 +107,7 @@ TEST(Switchboard, BusyMovesToTheNextAgentAtOnce) {
 }
 
 TEST(Switchboard, MissedOffersPauseTheAgentWithReasonNoAnswer) {
-    CallFlowHarness h{centre(", ring_timeout: 5s", 1, ", max_no_answer: 2")};
+    CallFlowHarness h{sales_centre(", ring_timeout: 5s", 1, ", max_no_answer: 2")};
     ready(h);
     sip::CallRef call = h.arrive("1005", "200");
     for (int miss = 0; miss < 2; ++miss) {
@@ -161,7 +122,7 @@ TEST(Switchboard, MissedOffersPauseTheAgentWithReasonNoAnswer) {
 }
 
 TEST(Switchboard, ACallerWhoHangsUpWhileWaitingIsAbandoned) {
-    CallFlowHarness h{centre()};  // the agent's phone never registers
+    CallFlowHarness h{sales_centre()};  // the agent's phone never registers
     sip::CallRef call = h.arrive("1005", "200");
     h.advance(7s);
     h.end(call, Side::Caller);
@@ -174,7 +135,7 @@ TEST(Switchboard, ACallerWhoHangsUpWhileWaitingIsAbandoned) {
 }
 
 TEST(Switchboard, MaxWaitHangsTheCallerUpAsTimedOut) {
-    CallFlowHarness h{centre(", max_wait: 30s, on_max_wait: {exit: hangup}")};
+    CallFlowHarness h{sales_centre(", max_wait: 30s, on_max_wait: {exit: hangup}")};
     sip::CallRef call = h.arrive("1005", "200");
     h.advance(29s);
     EXPECT_TRUE(h.phones.take<FakePhones::HangUp>().empty());
@@ -189,7 +150,7 @@ TEST(Switchboard, MaxWaitHangsTheCallerUpAsTimedOut) {
 }
 
 TEST(Switchboard, RingAllRingsEveryoneAndTheFirstAnswerCancelsTheOthers) {
-    CallFlowHarness h{centre(", strategy: ring-all", 3)};
+    CallFlowHarness h{sales_centre(", strategy: ring-all", 3)};
     ready(h, 3);
     sip::CallRef call = h.arrive("1005", "200");
     auto rings = h.phones.take<FakePhones::Ring>();
@@ -214,7 +175,7 @@ TEST(Switchboard, RingAllRingsEveryoneAndTheFirstAnswerCancelsTheOthers) {
 }
 
 TEST(Switchboard, TheAgentHangingUpEndsTheCallAsCompletedByTheAgent) {
-    CallFlowHarness h{centre()};
+    CallFlowHarness h{sales_centre()};
     ready(h);
     auto [call, leg] = connect(h);
     h.advance(12s);
@@ -226,7 +187,7 @@ TEST(Switchboard, TheAgentHangingUpEndsTheCallAsCompletedByTheAgent) {
 }
 
 TEST(Switchboard, TheConsolesHangUpOfAConnectedCallEndsItOnThePhonesAndStartsWrapUp) {
-    CallFlowHarness h{centre(", wrap_up: 20s")};
+    CallFlowHarness h{sales_centre(", wrap_up: 20s")};
     ready(h);
     auto [call, leg] = connect(h);
     h.phones.commands.clear();
@@ -244,7 +205,7 @@ TEST(Switchboard, TheConsolesHangUpOfAConnectedCallEndsItOnThePhonesAndStartsWra
 }
 
 TEST(Switchboard, TheConsolesHangUpOfARingingCallCancelsTheAgentsPhone) {
-    CallFlowHarness h{centre()};
+    CallFlowHarness h{sales_centre()};
     ready(h);
     sip::CallRef call = h.arrive("1005", "200");
     auto rings = h.phones.take<FakePhones::Ring>();
@@ -260,14 +221,14 @@ TEST(Switchboard, TheConsolesHangUpOfARingingCallCancelsTheAgentsPhone) {
 }
 
 TEST(Switchboard, TheConsolesHangUpOfACallInTheIvrHangsItUp) {
-    CallFlowHarness h{centre()};
+    CallFlowHarness h{sales_centre()};
     sip::CallRef call = h.arrive("1005", "100");
     ASSERT_TRUE(h.board().command(acd::RemoveCall{CallId{h.call_id(call)}, "supervisor"}, h.now()));
     EXPECT_EQ(h.phones.take<FakePhones::HangUp>().size(), 1u);
 }
 
 TEST(Switchboard, AHangUpOfAnUnknownCallIsRefusedAndChangesNothing) {
-    CallFlowHarness h{centre()};
+    CallFlowHarness h{sales_centre()};
     auto refused = h.board().command(acd::HangUp{CallId{"nope"}, acd::Party::Agent}, h.now());
     ASSERT_FALSE(refused);
     EXPECT_NE(refused.error().message.find("nope"), std::string::npos) << refused.error().message;
@@ -275,7 +236,7 @@ TEST(Switchboard, AHangUpOfAnUnknownCallIsRefusedAndChangesNothing) {
 }
 
 TEST(Switchboard, ALoginAtAStringThatIsNoExtensionIsRefusedNamingTheField) {
-    CallFlowHarness h{centre()};
+    CallFlowHarness h{sales_centre()};
     ASSERT_TRUE(h.board().command(acd::AgentLogout{AgentId{"a1001"}, ""}, h.now()));
     auto refused = h.board().command(
         acd::AgentLogin{AgentId{"a1001"}, "00989121234567", {}, AgentState::Available, "", "sup"},
@@ -293,7 +254,7 @@ TEST(Switchboard, ALoginAtAStringThatIsNoExtensionIsRefusedNamingTheField) {
 }
 
 TEST(Switchboard, HoldFromAPhoneGivesTheOtherPartyMusicAndCountsHoldTime) {
-    CallFlowHarness h{centre()};
+    CallFlowHarness h{sales_centre()};
     ready(h);
     auto [call, leg] = connect(h);
     h.advance(10s);
@@ -315,14 +276,14 @@ TEST(Switchboard, HoldFromAPhoneGivesTheOtherPartyMusicAndCountsHoldTime) {
 }
 
 TEST(Switchboard, HoldBeforeTheAnswerChangesNothing) {
-    CallFlowHarness h{centre()};
+    CallFlowHarness h{sales_centre()};
     sip::CallRef call = h.arrive("1005", "200");
     h.hold(call, 0, true);
     EXPECT_TRUE(h.store.all<acd::CallHeld>().empty());
 }
 
 TEST(Switchboard, FeatureCodesChangeTheAgentAtThatPhone) {
-    CallFlowHarness h{centre()};
+    CallFlowHarness h{sales_centre()};
     ready(h);
     sip::CallRef pause = h.arrive("1001", "*13");
     EXPECT_EQ(h.agent_state("a1001"), AgentState::Paused);
@@ -333,109 +294,6 @@ TEST(Switchboard, FeatureCodesChangeTheAgentAtThatPhone) {
     sip::CallRef out = h.arrive("1001", "*12");
     EXPECT_EQ(h.agent_state("a1001"), AgentState::LoggedOut);
     h.end(out, Side::Caller);
-}
-
-const std::string kCallbackQueue =
-    ", ring_timeout: 10s, callback: {enabled: true, mode: MODE, max_attempts: 2, "
-    "retry_interval: 1m}";
-
-std::string callback_centre(const std::string& mode) {
-    std::string queue = kCallbackQueue;
-    queue.replace(queue.find("MODE"), 4, mode);
-    return centre(queue);
-}
-
-/// A caller waiting in sales presses 9, confirms its own number with 1, and the request is
-/// booked on disk before it hears so and is hung up. Returns the call's id.
-std::string book(CallFlowHarness& h, const std::string& number) {
-    sip::CallRef call = h.arrive(number, "200");
-    h.advance(3s);
-    h.digit(call, '9');
-    h.digit(call, '1');
-    EXPECT_EQ(h.store.bookings.size(), 1u);
-    EXPECT_TRUE(h.phones.take<FakePhones::HangUp>().empty()) << "not before it is on disk";
-    h.finish_bookings();
-    auto hang_ups = h.phones.take<FakePhones::HangUp>();
-    EXPECT_EQ(hang_ups.size(), 1u);
-    h.end(call, Side::Server);
-    EXPECT_EQ(h.store.record(h.call_id(call)).disposition, store::Disposition::Callback);
-    return h.call_id(call);
-}
-
-TEST(Switchboard, ACustomerFirstCallbackDialsTheCustomerThenRingsTheAgent) {
-    CallFlowHarness h{callback_centre("customer-first")};
-    const std::string id = book(h, "09121234567");
-    ASSERT_EQ(h.store.all<acd::CallbackRequested>().size(), 1u);
-
-    ready(h);  // an agent is free: the request reaches them, the customer is dialled
-    auto dials = h.phones.take<FakePhones::Originate>();
-    ASSERT_EQ(dials.size(), 1u);
-    EXPECT_EQ(dials[0].number, "09121234567");
-    sip::CallRef dial = h.originated(dials[0].tag);
-    EXPECT_TRUE(h.phones.take<FakePhones::Ring>().empty()) << "the agent waits for the customer";
-    h.answer(dial, 0);
-    auto rings = h.phones.take<FakePhones::Ring>();
-    ASSERT_EQ(rings.size(), 1u);
-    EXPECT_EQ(rings[0].call, dial);
-    EXPECT_EQ(rings[0].extension, "1001");
-    h.answer(dial, rings[0].leg);
-    EXPECT_EQ(h.phones.take<FakePhones::Connect>().size(), 1u);
-    EXPECT_EQ(h.agent_state("a1001"), AgentState::OnCall);
-    EXPECT_EQ(h.store.closed_callbacks[id], "answered");
-    h.advance(20s);
-    h.end(dial, Side::Caller);
-    EXPECT_EQ(h.store.all<acd::CallCompleted>().size(), 1u);
-}
-
-TEST(Switchboard, ACallbackNobodyAnswersIsTriedAgainAfterTheRetryInterval) {
-    CallFlowHarness h{callback_centre("customer-first")};
-    const std::string id = book(h, "09121234567");
-    ready(h);
-    auto dials = h.phones.take<FakePhones::Originate>();
-    ASSERT_EQ(dials.size(), 1u);
-    sip::CallRef dial = h.originated(dials[0].tag);
-    h.fail(dial, 0, 480);
-    h.end(dial, Side::Server);
-    EXPECT_EQ(h.store.attempts_of[id], 1);
-    EXPECT_TRUE(h.phones.take<FakePhones::Originate>().empty());
-    h.advance(1min);
-    EXPECT_EQ(h.phones.take<FakePhones::Originate>().size(), 1u) << "the second attempt";
-}
-
-TEST(Switchboard, AnAgentFirstCallbackRingsTheAgentThenDialsTheCustomer) {
-    CallFlowHarness h{callback_centre("agent-first")};
-    const std::string id = book(h, "09121234567");
-    ready(h);
-    auto dials = h.phones.take<FakePhones::Originate>();
-    ASSERT_EQ(dials.size(), 1u);
-    EXPECT_EQ(dials[0].number, "1001");  // the agent's phone first
-    sip::CallRef call = h.originated(dials[0].tag);
-    h.answer(call, 0);  // the agent takes it
-    auto rings = h.phones.take<FakePhones::RingTrunk>();
-    ASSERT_EQ(rings.size(), 1u);
-    EXPECT_EQ(rings[0].number, "09121234567");  // then the customer, as a leg of it
-    EXPECT_EQ(rings[0].trunk, "") << "through the first trunk that dials out";
-    h.answer(call, rings[0].leg);
-    auto connects = h.phones.take<FakePhones::Connect>();
-    ASSERT_EQ(connects.size(), 1u);
-    EXPECT_EQ(connects[0].leg, rings[0].leg);
-    EXPECT_EQ(h.store.closed_callbacks[id], "answered");
-    h.advance(15s);
-    h.end(call, Side::Leg);  // the customer hangs up
-    auto completed = h.store.all<acd::CallCompleted>();
-    ASSERT_EQ(completed.size(), 1u);
-    EXPECT_EQ(completed[0].ended_by, acd::Party::Caller);
-}
-
-TEST(Switchboard, ABookingTheDiskRefusesIsNotPromised) {
-    CallFlowHarness h{callback_centre("customer-first")};
-    sip::CallRef call = h.arrive("09121234567", "200");
-    h.digit(call, '9');
-    h.digit(call, '1');
-    h.finish_bookings(false);
-    EXPECT_EQ(h.phones.take<FakePhones::HangUp>().size(), 1u);  // after "could not book"
-    h.end(call, Side::Server);
-    EXPECT_EQ(h.store.record(h.call_id(call)).hangup_cause, "callback not stored");
 }
 
 }  // namespace
