@@ -4,12 +4,6 @@
 
 namespace markaz::api {
 
-void CallBook::note_arrival(LiveCall call) {
-    call.state = LiveCall::State::Ivr;
-    const CallId id = call.id;
-    calls_[id] = std::move(call);
-}
-
 LiveCall* CallBook::find(const CallId& id) {
     auto it = calls_.find(id);
     return it == calls_.end() ? nullptr : &it->second;
@@ -18,6 +12,34 @@ LiveCall* CallBook::find(const CallId& id) {
 void CallBook::forget(const CallId& id) {
     calls_.erase(id);
     ringing_.erase(id);
+}
+
+void CallBook::apply(const FlowEvent& event) {
+    std::visit(overloaded{
+                   [&](const flow::CallArrived& e) {
+                       LiveCall call;
+                       call.id = e.call;
+                       call.caller = e.caller;
+                       call.dialled = e.dialled;
+                       call.since = e.at;
+                       call.state = LiveCall::State::Ivr;
+                       calls_[e.call] = std::move(call);
+                   },
+                   [&](const flow::IvrFinished& e) {
+                       if (LiveCall* call = find(e.call)) {
+                           call->ivr_path = e.path;
+                           call->digits = e.digits;
+                           call->variables = e.variables;
+                       }
+                   },
+                   [&](const flow::CallEnded& e) {
+                       const LiveCall* call = find(e.call);
+                       if (call && call->state == LiveCall::State::Ivr) {
+                           forget(e.call);
+                       }
+                   },
+               },
+               event);
 }
 
 void CallBook::back_in_line(LiveCall& call) {

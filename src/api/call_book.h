@@ -1,13 +1,16 @@
 #pragma once
 
-// The live calls as the API lists them, folded from the router's events: who is waiting,
-// ringing, connected or asking for a callback, since when, with which agent. The core loop
-// (and the API's tests) keep one and answer Center::calls() from it; the shell adds what only
-// it knows (the number dialled, the IVR path and variables) with note_arrival() / find().
+// The live calls as the API lists them, folded from the router's events (who is waiting,
+// ringing, connected or asking for a callback, since when, with which agent) and from the call
+// flow's own events (a call arriving in the IVR, the IVR's facts, a call ending that the
+// router never had). The core loop (and the API's tests) keep one and answer Center::calls()
+// from it.
 
 #include <map>
 #include <optional>
 #include <set>
+#include <string>
+#include <variant>
 #include <vector>
 
 #include "acd/events.h"
@@ -16,16 +19,37 @@
 
 namespace markaz::api {
 
+/// What the call flow tells the book of what the router does not see.
+namespace flow {
+
+/// A call reached one of the centre's flows (an IVR or a queue's number).
+struct CallArrived {
+    CallId call;
+    std::string caller;
+    std::string dialled;
+    WallTime at{};
+};
+/// The IVR finished: its facts go with the call (the agent's screen pop).
+struct IvrFinished {
+    CallId call;
+    std::vector<std::string> path;
+    std::string digits;
+    std::map<std::string, std::string> variables;
+};
+/// The call is over. One the router never had (ended in the IVR, blocked, sent to an
+/// extension) leaves the book; the router's events take out the others.
+struct CallEnded {
+    CallId call;
+};
+
+}  // namespace flow
+
+using FlowEvent = std::variant<flow::CallArrived, flow::IvrFinished, flow::CallEnded>;
+
 /// Thread: the core loop only, like the router it follows. Pure: no clock, no I/O.
 class CallBook {
 public:
-    /// A call the shell knows about before it reaches a queue (in the IVR).
-    void note_arrival(LiveCall call);
-    /// The call's entry, for the shell to add IVR facts; nullptr when not live.
-    LiveCall* find(const CallId& id);
-    /// Forgets a call the shell ended outside the router (hung up in the IVR).
-    void forget(const CallId& id);
-
+    void apply(const FlowEvent& event);
     void apply(const acd::Event& event);
     void apply(const std::vector<acd::Event>& events);
 
@@ -34,6 +58,9 @@ public:
     std::size_t size() const { return calls_.size(); }
 
 private:
+    /// The call's entry; nullptr when not live.
+    LiveCall* find(const CallId& id);
+    void forget(const CallId& id);
     /// Back in line after an offer ended: a callback request or a waiting caller again.
     void back_in_line(LiveCall& call);
     void enqueued(const acd::CallEnqueued& e, WallTime at);

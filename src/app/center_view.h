@@ -34,8 +34,9 @@ public:
     /// starts a new interval series.
     void apply(const std::vector<acd::Event>& events);
 
-    /// The shell notes calls here before the router has them (IVR facts, the number dialled).
-    api::CallBook& book() { return book_; }
+    /// Folds what the call flow alone knows (a call in the IVR, its facts, its end).
+    void apply(const api::FlowEvent& event) { book_.apply(event); }
+
     const api::CallBook& book() const { return book_; }
 
     stats::LiveSnapshot live(WallTime now) const;

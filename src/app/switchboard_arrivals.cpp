@@ -85,12 +85,7 @@ void Switchboard::run_flow(Call& call, const sip::CallEvent& event, Now now) {
         return;
     }
     const config::NumberRoute& route = config_.dialplan.at(event.dialled);
-    api::LiveCall live;
-    live.id = call.id;
-    live.caller = event.caller;
-    live.dialled = event.dialled;
-    live.since = now.wall;
-    view_.book().note_arrival(std::move(live));
+    view_.apply(api::flow::CallArrived{call.id, event.caller, event.dialled, now.wall});
     if (route.kind == config::NumberRoute::Kind::Queue) {
         enqueue(call, route.target, 0, {}, now);
         return;
@@ -107,11 +102,8 @@ void Switchboard::route(Call& call, Now now) {
     call.record.digits = call.ivr->digits();
     call.record.variables = call.ivr->variables();
     call.language = call.ivr->language();
-    if (api::LiveCall* live = view_.book().find(call.id)) {  // the agent's screen pop
-        live->ivr_path = call.record.ivr_path;
-        live->digits = call.record.digits;
-        live->variables = call.record.variables;
-    }
+    view_.apply(api::flow::IvrFinished{call.id, call.record.ivr_path, call.record.digits,
+                                       call.record.variables});
     switch (to.kind) {
         case ivr::Route::Kind::Queue:
             enqueue(call, to.target, to.priority, to.skills, now);

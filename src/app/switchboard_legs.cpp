@@ -200,8 +200,8 @@ void Switchboard::finish(Call& call, Now now) {
                     store::kDispositionNames.name(call.record.disposition), call.hangup_cause,
                     call.record.recording.empty() ? "" : ", recorded in " + call.record.recording));
     store_.save(call.record);
-    if (!call.queue && call.inbound()) {
-        view_.book().forget(call.id);  // ended before any queue: the router never had it
+    if (call.inbound()) {
+        view_.apply(api::flow::CallEnded{call.id});
     }
     by_channel_.erase(call.channel);
     placed_.ended(call.ref);

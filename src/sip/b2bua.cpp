@@ -95,12 +95,7 @@ void B2bua::on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& cal
         return;
     }
     // Where the call goes is the application's decision: it answers, refuses or rings.
-    CallEvent arrived{CallEvent::Kind::Arrived, c.id};
-    arrived.caller = caller;
-    arrived.dialled = dialled;
-    arrived.from_trunk = trunk != nullptr;
-    arrived.channel = c.in.channel;
-    emit(std::move(arrived));
+    emit(CallEvent::arrived(c.id, caller, dialled, trunk != nullptr, c.in.channel));
 }
 
 void B2bua::answer_inbound(Call& call) {
@@ -243,9 +238,7 @@ void B2bua::release_media(Call& call, Leg& leg) {
 void B2bua::end_call(Call& call, Leg* ended_by, CallEvent::Side side, int status) {
     report_(SipNotice::Kind::CallEnded, call.caller, "call c" + std::to_string(call.id));
     if (handler_.sink) {
-        CallEvent ended{CallEvent::Kind::Ended, call.id};
-        ended.ended_by = side;
-        emit(std::move(ended));
+        emit(CallEvent::ended(call.id, side));
     }
     // Hang up every other leg that is still up, then release the media.
     if (call.in.alive && &call.in != ended_by) {

@@ -40,7 +40,7 @@ void B2bua::on_app_response(Call& call, Leg& leg, int status, const sip_t* sip) 
             !call.dropped_groups.contains(leg.group)) {
             pass_progress(call, leg, status, sip);
             if (call.ringing_groups.insert(leg.group).second) {
-                emit(CallEvent{CallEvent::Kind::LegRinging, call.id, leg.group});
+                emit(CallEvent::ringing(call.id, leg.group));
             }
         }
         return;
@@ -65,7 +65,7 @@ void B2bua::on_app_response(Call& call, Leg& leg, int status, const sip_t* sip) 
             leg.alive = false;
             release_media(call, leg);
             if (&leg == &call.in) {
-                emit(CallEvent{CallEvent::Kind::LegFailed, call.id, 0, {}, {}, false, {}, 488});
+                emit(CallEvent::failed(call.id, 0, 488));
                 end_call(call, &leg);
             } else if (!dropped && !taken) {
                 app_leg_failed(call, leg.group);
@@ -74,11 +74,10 @@ void B2bua::on_app_response(Call& call, Leg& leg, int status, const sip_t* sip) 
         }
         leg.final_status = 200;
         media_.set_remote(leg.channel, *audio, leg.peer_host);
-        CallEvent answered{CallEvent::Kind::LegAnswered, call.id, leg.group};
-        answered.channel = leg.channel;
+        std::uint64_t answered_leg = leg.group;
         if (&leg == &call.in) {
             call.answered = true;
-            answered.leg = 0;
+            answered_leg = 0;
         } else {
             for (auto& fork : call.forks) {  // the other contacts of this agent stop ringing
                 if (fork.get() != &leg && fork->group == leg.group && fork->final_status == 0) {
@@ -89,14 +88,14 @@ void B2bua::on_app_response(Call& call, Leg& leg, int status, const sip_t* sip) 
                 }
             }
         }
-        emit(std::move(answered));
+        emit(CallEvent::answered(call.id, answered_leg, leg.channel));
         return;
     }
     leg.final_status = status;
     leg.alive = false;
     release_media(call, leg);
     if (&leg == &call.in) {
-        emit(CallEvent{CallEvent::Kind::LegFailed, call.id, 0, {}, {}, false, {}, status});
+        emit(CallEvent::failed(call.id, 0, status));
         end_call(call, &leg);
         return;
     }
@@ -120,9 +119,7 @@ void B2bua::pass_progress(Call& call, Leg& leg, int status, const sip_t* sip) {
                 nua_respond(call.in.nh, SIP_183_SESSION_PROGRESS,
                             SIPTAG_CONTENT_TYPE_STR("application/sdp"),
                             SIPTAG_PAYLOAD_STR(body.c_str()), TAG_END());
-                CallEvent early{CallEvent::Kind::LegEarlyMedia, call.id, leg.group};
-                early.channel = leg.channel;
-                emit(std::move(early));
+                emit(CallEvent::early_media(call.id, leg.group, leg.channel));
                 return;
             }
         }
@@ -148,7 +145,7 @@ void B2bua::app_leg_failed(Call& call, std::uint64_t group) {
         }
     }
     call.dropped_groups.insert(group);
-    emit(CallEvent{CallEvent::Kind::LegFailed, call.id, group, {}, {}, false, {}, status});
+    emit(CallEvent::failed(call.id, group, status));
 }
 
 bool B2bua::ring_uri(Call& call, std::uint64_t group, const std::string& uri,
@@ -183,7 +180,7 @@ void B2bua::ring(CallRef ref, std::uint64_t leg, const std::string& extension,
     if (!any) {
         // Known but not registered: temporarily unavailable, as RFC 3261 §21.4.18 says.
         call->dropped_groups.insert(leg);
-        emit(CallEvent{CallEvent::Kind::LegFailed, ref, leg, {}, {}, false, {}, 480});
+        emit(CallEvent::failed(ref, leg, 480));
     }
 }
 
@@ -205,7 +202,7 @@ void B2bua::ring_trunk(CallRef ref, std::uint64_t leg, const std::string& trunk,
         }
     }
     call->dropped_groups.insert(leg);
-    emit(CallEvent{CallEvent::Kind::LegFailed, ref, leg, {}, {}, false, {}, 503});
+    emit(CallEvent::failed(ref, leg, 503));
 }
 
 void B2bua::drop_leg(CallRef ref, std::uint64_t leg) {
@@ -276,15 +273,14 @@ void B2bua::originate(std::uint64_t tag, const std::string& number, const std::s
     call->dialled = number;
     Call& c = *call;
     calls_[c.id] = std::move(call);
-    emit(CallEvent{CallEvent::Kind::Originated, c.id, tag});
+    emit(CallEvent::originated(c.id, tag));
     auto opened = uri.empty()
                       ? Result<LegMedia::Opened>(fail(Errc::NotFound, "no route to " + number))
                       : media_.open(std::nullopt);
     if (!opened) {
         c.in.alive = false;
         c.in.channel_open = false;
-        emit(CallEvent{
-            CallEvent::Kind::LegFailed, c.id, 0, {}, {}, false, {}, uri.empty() ? 404 : 503});
+        emit(CallEvent::failed(c.id, 0, uri.empty() ? 404 : 503));
         end_call(c, &c.in);
         return;
     }

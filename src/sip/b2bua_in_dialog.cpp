@@ -33,8 +33,7 @@ void B2bua::on_reinvite(Call& call, Leg& leg, const sip_t* sip) {
     bool holding = !answer->audio.sends();
     if (holding != leg.holding) {
         leg.holding = holding;
-        emit(CallEvent{holding ? CallEvent::Kind::Held : CallEvent::Kind::Resumed, call.id,
-                       &leg == &call.in ? 0 : leg.group});
+        emit(CallEvent::hold(call.id, &leg == &call.in ? 0 : leg.group, holding));
     }
     std::string body = sdp::format_sdp(answer->session);
     nua_respond(leg.nh, SIP_200_OK, NUTAG_WITH_CURRENT(nua_),
@@ -57,9 +56,7 @@ void B2bua::on_info(Call& call, Leg& leg, const sip_t* sip) {
     if (!digit) {
         return;
     }
-    CallEvent pressed{CallEvent::Kind::Digit, call.id, &leg == &call.in ? 0 : leg.group};
-    pressed.digit = digit->digit;
-    emit(std::move(pressed));
+    emit(CallEvent::pressed(call.id, &leg == &call.in ? 0 : leg.group, digit->digit));
     report_(
         SipNotice::Kind::Dtmf, party(call, leg),
         std::string("digit ") + digit->digit + " (sip-info) in call c" + std::to_string(call.id));

@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "common/ids.h"
 
@@ -45,6 +46,60 @@ struct CallEvent {
     int status = 0;
     char digit = 0;
     Side ended_by = Side::Server;
+
+    // Each kind made with the fields it carries, by name: never a positional list.
+    static CallEvent arrived(CallRef call, std::string caller, std::string dialled, bool from_trunk,
+                             ChannelId channel) {
+        CallEvent e = of(Kind::Arrived, call, 0);
+        e.caller = std::move(caller);
+        e.dialled = std::move(dialled);
+        e.from_trunk = from_trunk;
+        e.channel = channel;
+        return e;
+    }
+    static CallEvent originated(CallRef call, std::uint64_t tag) {
+        return of(Kind::Originated, call, tag);
+    }
+    static CallEvent pressed(CallRef call, std::uint64_t leg, char digit) {
+        CallEvent e = of(Kind::Digit, call, leg);
+        e.digit = digit;
+        return e;
+    }
+    static CallEvent ringing(CallRef call, std::uint64_t leg) {
+        return of(Kind::LegRinging, call, leg);
+    }
+    static CallEvent early_media(CallRef call, std::uint64_t leg, ChannelId channel) {
+        CallEvent e = of(Kind::LegEarlyMedia, call, leg);
+        e.channel = channel;
+        return e;
+    }
+    static CallEvent answered(CallRef call, std::uint64_t leg, ChannelId channel) {
+        CallEvent e = of(Kind::LegAnswered, call, leg);
+        e.channel = channel;
+        return e;
+    }
+    static CallEvent failed(CallRef call, std::uint64_t leg, int status) {
+        CallEvent e = of(Kind::LegFailed, call, leg);
+        e.status = status;
+        return e;
+    }
+    static CallEvent hold(CallRef call, std::uint64_t leg, bool on_hold) {
+        return of(on_hold ? Kind::Held : Kind::Resumed, call, leg);
+    }
+    static CallEvent ended(CallRef call, Side by) {
+        CallEvent e = of(Kind::Ended, call, 0);
+        e.ended_by = by;
+        return e;
+    }
+
+private:
+    static CallEvent of(Kind kind, CallRef call, std::uint64_t leg) {
+        CallEvent e;
+        e.kind = kind;
+        e.call = call;
+        e.leg = leg;
+        return e;
+    }
 };
 
 /// Where the SIP layer's call events go (called on the SIP thread; must not block). Without

@@ -69,7 +69,7 @@ struct SipServer::Impl {
           bans(settings.bans) {}
 
     void notify(SipNotice::Kind kind, std::string extension, std::string source,
-                std::string detail) {
+                std::string detail) const {
         if (sink) {
             sink(SipNotice{kind, std::move(extension), std::move(source), std::move(detail)});
         }
@@ -204,56 +204,17 @@ struct SipServer::Impl {
         });
     }
 
-    /// Runs `fn` on the SIP thread later, without waiting. A message the loop never delivers
-    /// (it stopped first) frees its closure when sofia destroys it.
+    /// Runs `fn` on the SIP thread later, without waiting.
     void post(std::function<void()> fn) const {
-        using Closure = std::function<void()>;
-        su_msg_r msg = SU_MSG_R_INIT;
-        if (su_msg_create(
-                msg, su_root_task(root->get()), su_task_null,
-                [](su_root_magic_t*, su_msg_r, su_msg_arg_t* arg) noexcept {
-                    auto*& closure = *reinterpret_cast<Closure**>(arg);
-                    try {
-                        (*closure)();
-                    } catch (...) {
-                        // Nothing may unwind through sofia's C frames; the work is lost.
-                    }
-                    delete closure;
-                    closure = nullptr;  // the deinitializer below runs after this
-                },
-                sizeof(Closure*)) != 0) {
-            return;
-        }
-        *reinterpret_cast<Closure**>(su_msg_data(msg)) = new Closure(std::move(fn));
-        su_msg_deinitializer(msg,
-                             [](su_msg_arg_t* arg) { delete *reinterpret_cast<Closure**>(arg); });
-        su_msg_send(msg);
+        root->post(std::move(fn), [this](const std::string& what) {
+            notify(SipNotice::Kind::Error, "", "", what);
+        });
     }
 
     /// Runs `fn` on the SIP thread and waits for it.
     template <class Fn>
     auto on_sip_thread(Fn fn) const -> decltype(fn()) {
-        using R = decltype(fn());
-        struct Call {
-            Fn fn;
-            std::promise<R> done;
-        };
-        Call call{std::move(fn), {}};
-        auto result = call.done.get_future();
-        su_msg_r msg = SU_MSG_R_INIT;
-        if (su_msg_create(
-                msg, su_root_task(root->get()), su_task_null,
-                [](su_root_magic_t*, su_msg_r m, su_msg_arg_t* arg) {
-                    (void)m;
-                    auto* c = *reinterpret_cast<Call**>(arg);
-                    c->done.set_value(c->fn());
-                },
-                sizeof(Call*)) != 0) {
-            return R{};
-        }
-        *reinterpret_cast<Call**>(su_msg_data(msg)) = &call;
-        su_msg_send(msg);
-        return result.get();
+        return root->run_and_wait(std::move(fn));
     }
 };
 

@@ -39,6 +39,34 @@ Root::~Root() {
     su_root_destroy(root_);
 }
 
+namespace {
+
+struct Posted {
+    std::function<void()> fn;
+    ErrorSink on_error;
+};
+
+}  // namespace
+
+bool Root::post(std::function<void()> fn, ErrorSink on_error) const {
+    su_msg_r msg = SU_MSG_R_INIT;
+    if (su_msg_create(
+            msg, su_root_task(root_), su_task_null,
+            [](su_root_magic_t*, su_msg_r, su_msg_arg_t* arg) noexcept {
+                auto*& posted = *reinterpret_cast<Posted**>(arg);
+                guarded(posted->on_error, "posted work", [posted] { posted->fn(); });
+                delete posted;
+                posted = nullptr;  // the deinitializer runs after this
+            },
+            sizeof(Posted*)) != 0) {
+        return false;
+    }
+    *reinterpret_cast<Posted**>(su_msg_data(msg)) = new Posted{std::move(fn), std::move(on_error)};
+    su_msg_deinitializer(msg, [](su_msg_arg_t* arg) { delete *reinterpret_cast<Posted**>(arg); });
+    su_msg_send(msg);
+    return true;
+}
+
 RepeatingTimer::RepeatingTimer(Root& root, std::chrono::milliseconds period,
                                std::function<void()> tick, ErrorSink on_error)
     : timer_(su_timer_create(su_root_task(root.get()), static_cast<su_duration_t>(period.count()))),

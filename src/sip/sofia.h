@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <functional>
+#include <future>
 #include <memory>
 #include <string>
 
@@ -31,6 +32,29 @@ public:
     /// Runs the loop until stop() (from a callback on this loop).
     void run() { su_root_run(root_); }
     void stop() { su_root_break(root_); }
+
+    /// Runs `fn` on the loop's thread later, without waiting (an su_msg); callable from any
+    /// thread. An exception from `fn` goes to `on_error`. A message the loop never delivers
+    /// (it stopped first) frees `fn` when sofia destroys it. False when sofia could not make
+    /// the message (out of memory): `fn` will not run.
+    bool post(std::function<void()> fn, ErrorSink on_error = {}) const;
+
+    /// Runs `fn` on the loop's thread and waits for what it returns; a default R when it
+    /// could not run (no message, the loop stopped first, or it threw).
+    template <class Fn>
+    auto run_and_wait(Fn fn) const -> decltype(fn()) {
+        using R = decltype(fn());
+        auto done = std::make_shared<std::promise<R>>();
+        std::future<R> result = done->get_future();
+        if (!post([fn = std::move(fn), done] { done->set_value(fn()); })) {
+            return R{};
+        }
+        try {
+            return result.get();
+        } catch (const std::future_error&) {  // dropped without running: broken promise
+            return R{};
+        }
+    }
 
 private:
     explicit Root(su_root_t* root) : root_(root) {}

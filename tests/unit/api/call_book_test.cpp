@@ -83,20 +83,29 @@ TEST_F(CallBookTest, MovedCallsNameWhoMovedThem) {
 }
 
 TEST_F(CallBookTest, ArrivalsInTheIvrKeepTheirFactsIntoTheQueue) {
-    LiveCall arriving;
-    arriving.id = CallId{"c1"};
-    arriving.dialled = "100";
-    arriving.ivr_path = {"main", "menu"};
-    arriving.variables = {{"customer_number", "48213"}};
-    book_.note_arrival(arriving);
+    book_.apply(flow::CallArrived{CallId{"c1"}, "+98", "100", {}});
     EXPECT_EQ(get("c1").state, LiveCall::State::Ivr);
+    book_.apply(
+        flow::IvrFinished{CallId{"c1"}, {"main", "menu"}, "1", {{"customer_number", "48213"}}});
+    book_.apply(flow::CallEnded{CallId{"c9"}});  // another call: nothing changes
     run(acd::EnqueueCall{CallId{"c1"}, QueueId{"support"}, 0, {}, "+98"});
     const LiveCall c1 = get("c1");
     EXPECT_EQ(c1.state, LiveCall::State::Waiting);
     EXPECT_EQ(c1.dialled, "100");
     EXPECT_EQ(c1.variables.at("customer_number"), "48213");
+    EXPECT_EQ(c1.ivr_path, (std::vector<std::string>{"main", "menu"}));
+    book_.apply(flow::CallEnded{CallId{"c1"}});
+    EXPECT_EQ(book_.size(), 1U) << "in line: the router's events take it out";
     run(acd::AbandonCall{CallId{"c1"}});
     EXPECT_EQ(book_.size(), 0U);
+}
+
+TEST_F(CallBookTest, ACallThatEndsBeforeTheRouterHasItLeavesTheBook) {
+    book_.apply(flow::CallArrived{CallId{"c1"}, "+98", "100", {}});
+    book_.apply(flow::CallArrived{CallId{"c2"}, "+97", "100", {}});
+    book_.apply(flow::CallEnded{CallId{"c1"}});
+    EXPECT_EQ(book_.size(), 1U);
+    EXPECT_EQ(get("c2").caller, "+97");
 }
 
 TEST_F(CallBookTest, RemovedAndBlockedCallsLeave) {

@@ -92,12 +92,7 @@ sip::CallRef CallFlowHarness::arrive(const std::string& caller, const std::strin
     sip::CallRef ref = next_ref_++;
     ChannelId channel{next_channel_++};
     channels_[{ref, 0}] = channel;
-    sip::CallEvent e{sip::CallEvent::Kind::Arrived, ref};
-    e.caller = caller;
-    e.dialled = dialled;
-    e.from_trunk = from_trunk;
-    e.channel = channel;
-    event(std::move(e));
+    event(sip::CallEvent::arrived(ref, caller, dialled, from_trunk, channel));
     return ref;
 }
 
@@ -123,37 +118,29 @@ ChannelId CallFlowHarness::open_leg_channel(sip::CallRef call, std::uint64_t leg
 }
 
 void CallFlowHarness::early_media(sip::CallRef call, std::uint64_t leg) {
-    sip::CallEvent e{sip::CallEvent::Kind::LegEarlyMedia, call, leg};
-    e.channel = open_leg_channel(call, leg);
-    event(std::move(e));
+    event(sip::CallEvent::early_media(call, leg, open_leg_channel(call, leg)));
 }
 
 void CallFlowHarness::answer(sip::CallRef call, std::uint64_t leg) {
-    sip::CallEvent e{sip::CallEvent::Kind::LegAnswered, call, leg};
-    e.channel = open_leg_channel(call, leg);  // the channel of its early media, if it had any
-    event(std::move(e));
+    // The channel of its early media, if it had any.
+    event(sip::CallEvent::answered(call, leg, open_leg_channel(call, leg)));
 }
 
 void CallFlowHarness::fail(sip::CallRef call, std::uint64_t leg, int status) {
-    sip::CallEvent e{sip::CallEvent::Kind::LegFailed, call, leg};
-    e.status = status;
-    event(std::move(e));
+    event(sip::CallEvent::failed(call, leg, status));
 }
 
 void CallFlowHarness::hold(sip::CallRef call, std::uint64_t leg, bool on_hold) {
-    event(sip::CallEvent{on_hold ? sip::CallEvent::Kind::Held : sip::CallEvent::Kind::Resumed, call,
-                         leg});
+    event(sip::CallEvent::hold(call, leg, on_hold));
 }
 
 void CallFlowHarness::end(sip::CallRef call, sip::CallEvent::Side by) {
-    sip::CallEvent e{sip::CallEvent::Kind::Ended, call};
-    e.ended_by = by;
-    event(std::move(e));
+    event(sip::CallEvent::ended(call, by));
 }
 
 sip::CallRef CallFlowHarness::originated(std::uint64_t tag) {
     sip::CallRef ref = next_ref_++;
-    event(sip::CallEvent{sip::CallEvent::Kind::Originated, ref, tag});
+    event(sip::CallEvent::originated(ref, tag));
     return ref;
 }
 

@@ -44,11 +44,8 @@ struct Center {
 
 TEST(CenterView, FoldsTheRoutersEventsIntoFiguresAndCalls) {
     Center c;
-    api::LiveCall arriving;
-    arriving.id = CallId{"c1"};
-    arriving.dialled = "100";
-    c.view->book().note_arrival(arriving);
-    c.view->book().find(CallId{"c1"})->digits = "1";
+    c.view->apply(api::flow::CallArrived{CallId{"c1"}, "0912", "100", kEvening});
+    c.view->apply(api::flow::IvrFinished{CallId{"c1"}, {"main"}, "1", {}});
     c.run(acd::EnqueueCall{CallId{"c1"}, QueueId{"sales"}, 0, {}, "0912"}, kEvening);
 
     const stats::LiveSnapshot live = c.view->live(kEvening + 5s);

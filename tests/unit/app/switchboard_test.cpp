@@ -296,5 +296,27 @@ TEST(Switchboard, FeatureCodesChangeTheAgentAtThatPhone) {
     h.end(out, Side::Caller);
 }
 
+TEST(Switchboard, TheLiveCallsListShowsACallInTheIvrAndDropsItWhenItEnds) {
+    CallFlowHarness h{sales_centre(", max_length: 1")};
+    auto live = [&h] { return h.board().view().book().calls(h.router()); };
+    sip::CallRef first = h.arrive("1005", "100");
+    ASSERT_EQ(live().size(), 1u);
+    EXPECT_EQ(live()[0].state, api::LiveCall::State::Ivr);
+    EXPECT_EQ(live()[0].dialled, "100");
+    h.digit(first, '1');
+    ASSERT_EQ(live().size(), 1u);
+    EXPECT_EQ(live()[0].state, api::LiveCall::State::Waiting);
+    EXPECT_EQ(live()[0].digits, "1") << "the agent's screen pop";
+
+    sip::CallRef second = h.arrive("1004", "100");
+    h.digit(second, '1');  // the line is full: blocked, told so and hung up
+    h.end(second, Side::Server);
+    ASSERT_EQ(live().size(), 1u) << "a blocked call does not stay in the list";
+    EXPECT_EQ(live()[0].id.str(), h.call_id(first));
+    sip::CallRef third = h.arrive("1003", "100");
+    h.end(third, Side::Caller);  // hung up in the IVR
+    EXPECT_EQ(live().size(), 1u);
+}
+
 }  // namespace
 }  // namespace markaz::app::testing
