@@ -64,6 +64,11 @@ public:
             sip::sofia::RepeatingTimer pumping{*root_, kPump, [this] { pump(); }};
             root_->run();
         }
+        // nua is shut down: its nua_destroy frees the handles left.
+        for (auto& [nh, dialog] : dialogs_) {
+            dialog->handle.release();
+        }
+        dialogs_.clear();
         nua_.reset();
         root_.reset();
         return finish();
@@ -121,9 +126,10 @@ private:
             if (it->second->role == Dialog::Role::Caller) {
                 --calls_up_;
             }
-            dialogs_.erase(it);
+            dialogs_.erase(it);  // its handle with it
+        } else {
+            sip::sofia::Handle{nh}.reset();
         }
-        nua_handle_destroy(nh);
     }
 
     // --- registration ---------------------------------------------------------------------
@@ -154,6 +160,7 @@ private:
             nh, NUTAG_REGISTRAR(registrar_url.c_str()), NUTAG_M_USERNAME(dialog->number.c_str()),
             TAG_IF(!remove, SIPTAG_EXPIRES_STR("600")),
             TAG_IF(authorization, SIPTAG_AUTHORIZATION_STR(authorization)), TAG_END());
+        dialog->handle = sip::sofia::Handle{nh};
         dialogs_[nh] = std::move(dialog);
     }
 
@@ -168,7 +175,7 @@ private:
             if (auto header = authorization_for(sip, d.number)) {
                 auto dialog = std::move(dialogs_.at(nh));
                 dialogs_.erase(nh);
-                nua_handle_destroy(nh);
+                dialog->handle.reset();
                 send_register(std::move(dialog), header->c_str(), unregistering);
                 return;
             }
@@ -176,7 +183,6 @@ private:
         if (unregistering) {
             report_.unregistered += status < 300 ? 1 : 0;
             dialogs_.erase(nh);
-            nua_handle_destroy(nh);
             if (--unregistering_ == 0) {
                 shut_down();
             }
@@ -192,7 +198,6 @@ private:
             // nua_shutdown() for half a minute.
             ++report_.register_failures[status];
             dialogs_.erase(nh);
-            nua_handle_destroy(nh);
         }
     }
 
@@ -236,6 +241,7 @@ private:
         dialog->invited_at = seconds_now();
         std::string body = sdp::format_sdp(dialog->offer);
         nua_handle_t* nh = nua_handle(nua_->get(), nullptr, SIPTAG_TO_STR(uri.c_str()), TAG_END());
+        dialog->handle = sip::sofia::Handle{nh};
         dialogs_[nh] = std::move(dialog);
         ++calls_up_;
         measure_.invite_sent(seconds_now());
@@ -299,6 +305,7 @@ private:
                     SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
                     TAG_END());
         start_media(*dialog, answer->audio);
+        dialog->handle = sip::sofia::Handle{nh};
         dialogs_[nh] = std::move(dialog);
         ++report_.delivered;
     }

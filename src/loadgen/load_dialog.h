@@ -10,6 +10,7 @@
 
 #include "sdp/sdp_negotiation.h"
 #include "sdp/sdp_session.h"
+#include "sip/sofia.h"
 
 namespace markaz::loadgen {
 
@@ -25,6 +26,7 @@ struct Dialog {
     bool media_on = false;
     int auth_attempts = 0;
     bool registered = false;
+    sip::sofia::Handle handle;  ///< its nua handle, destroyed with it
 };
 
 /// Seconds on the steady clock.

@@ -31,7 +31,21 @@ void B2bua::emit(CallEvent event) {
     }
 }
 
-B2bua::~B2bua() = default;
+B2bua::~B2bua() {
+    // Destroyed after the loop stopped, nua shut down: nua_destroy frees the handles left.
+    for (auto& [nh, entry] : legs_) {
+        entry.handle.release();
+    }
+}
+
+void B2bua::track(nua_handle_t* nh, std::uint64_t call, Leg* leg) {
+    LegEntry& entry = legs_[nh];
+    entry.call = call;
+    entry.leg = leg;
+    if (!entry.handle.get()) {
+        entry.handle = sofia::Handle{nh};
+    }
+}
 
 sdp::LocalMedia B2bua::local_media(std::uint16_t port) {
     sdp::LocalMedia local;
@@ -75,7 +89,7 @@ void B2bua::on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& cal
     call->caller = caller;
     media_.set_remote(opened->id, answer->audio, call->in.peer_host);
     Call& c = *call;
-    legs_[nh] = {c.id, &c.in};
+    track(nh, c.id, &c.in);
     calls_[c.id] = std::move(call);
 
     std::string dialled =
@@ -123,7 +137,7 @@ bool B2bua::add_outbound_leg(Call& call, const std::string& uri, const std::stri
     leg->our_sdp = sdp::make_offer(local_media(opened->port));
     std::string body = sdp::format_sdp(leg->our_sdp);
     leg->nh = nua_handle(nua_, nullptr, SIPTAG_TO_STR(to.c_str()), TAG_END());
-    legs_[leg->nh] = {call.id, leg.get()};
+    track(leg->nh, call.id, leg.get());
     nua_invite(leg->nh, NUTAG_URL(uri.c_str()), SIPTAG_FROM_STR(from.c_str()),
                SIPTAG_CONTENT_TYPE_STR("application/sdp"), SIPTAG_PAYLOAD_STR(body.c_str()),
                TAG_END());
@@ -137,8 +151,8 @@ void B2bua::on_event(nua_event_t event, int status, nua_handle_t* nh, const sip_
     if (found == legs_.end()) {
         return;
     }
-    auto call_it = calls_.find(found->second.first);
-    Leg* leg = found->second.second;
+    auto call_it = calls_.find(found->second.call);
+    Leg* leg = found->second.leg;
     if (call_it == calls_.end()) {
         if (event == nua_i_state) {
             int state = nua_callstate_init;
@@ -268,16 +282,15 @@ void B2bua::end_call(Call& call, Leg* ended_by, CallEvent::Side side, int status
     release_media(call, call.in);
     // The handles stay mapped (to no call) until nua reports each dialog terminated.
     for (auto& [nh, entry] : legs_) {
-        if (entry.first == call.id) {
-            entry.first = 0;
+        if (entry.call == call.id) {
+            entry.call = 0;
         }
     }
     calls_.erase(call.id);
 }
 
 void B2bua::forget(nua_handle_t* nh) {
-    legs_.erase(nh);
-    nua_handle_destroy(nh);
+    legs_.erase(nh);  // its Handle destroys it
 }
 
 void B2bua::hang_up_all() {

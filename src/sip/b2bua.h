@@ -15,6 +15,7 @@
 #include "sip/location_service.h"
 #include "sip/sip_server.h"
 #include "sip/sip_settings.h"
+#include "sip/sofia.h"
 
 namespace markaz::sip {
 
@@ -129,7 +130,16 @@ private:
     std::vector<double> routing_ms_;
     std::uint64_t next_call_ = 1;
     std::map<std::uint64_t, std::unique_ptr<Call>> calls_;
-    std::map<nua_handle_t*, std::pair<std::uint64_t, Leg*>> legs_;
+    /// A leg's dialog: the call it belongs to (0 once the call has ended) and its handle,
+    /// owned here until nua reports the dialog terminated.
+    struct LegEntry {
+        std::uint64_t call = 0;
+        Leg* leg = nullptr;
+        sofia::Handle handle;
+    };
+    /// Maps `nh` to leg `leg` of call `call`, owning the handle from now on.
+    void track(nua_handle_t* nh, std::uint64_t call, Leg* leg);
+    std::map<nua_handle_t*, LegEntry> legs_;
 };
 
 }  // namespace markaz::sip

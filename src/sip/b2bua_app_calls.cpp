@@ -293,7 +293,7 @@ void B2bua::originate(std::uint64_t tag, const std::string& number, const std::s
     std::string from = "<sip:" + caller_id + "@" + settings_.address + ">";
     std::string to = trunk ? "<" + uri + ">" : "<sip:" + number + "@" + settings_.address + ">";
     c.in.nh = nua_handle(nua_, nullptr, SIPTAG_TO_STR(to.c_str()), TAG_END());
-    legs_[c.in.nh] = {c.id, &c.in};
+    track(c.in.nh, c.id, &c.in);
     report_(SipNotice::Kind::CallStarted, caller_id,
             "call c" + std::to_string(c.id) + " to " + number + " (originated)");
     nua_invite(c.in.nh, NUTAG_URL(uri.c_str()), SIPTAG_FROM_STR(from.c_str()),

@@ -146,10 +146,9 @@ bool SipServer::Impl::dropped_for_ban(nua_handle_t* nh, const std::string& sourc
     if (held.size() >= kMaxHeld) {
         // A flood from banned addresses: the oldest held request goes now, unanswered
         // still, so memory stays bounded.
-        nua_handle_destroy(held.front().handle);
         held.erase(held.begin());
     }
-    held.push_back(Held{nh, steady_now() + std::chrono::seconds{40}});
+    held.push_back(Held{sofia::Handle{nh}, steady_now() + std::chrono::seconds{40}});
     return true;
 }
 
@@ -160,28 +159,21 @@ void SipServer::Impl::housekeeping(SteadyTime now) {
 }
 
 void SipServer::Impl::release_held(SteadyTime now) {
-    std::erase_if(held, [&](const Held& h) {
-        if (h.until > now) {
-            return false;
-        }
-        nua_handle_destroy(h.handle);
-        return true;
-    });
+    std::erase_if(held, [&](const Held& h) { return h.until <= now; });
 }
 
 void SipServer::Impl::on_register(nua_t* nua, nua_handle_t* nh, const sip_t* sip) {
     std::string source = source_of(nua);
     if (dropped_for_ban(nh, source)) {
-        return;
+        return;  // held, unanswered
     }
+    sofia::Handle request{nh};  // answered before this returns, then done with
     std::string extension =
         sip->sip_to && sip->sip_to->a_url->url_user ? sip->sip_to->a_url->url_user : "";
     if (authenticate(nua, nh, sip, extension, source) != Auth::Ok) {
-        nua_handle_destroy(nh);
         return;
     }
     register_contacts(nua, nh, sip, extension, source);
-    nua_handle_destroy(nh);
 }
 
 void SipServer::Impl::register_contacts(nua_t* nua, nua_handle_t* nh, const sip_t* sip,
@@ -237,8 +229,8 @@ void SipServer::Impl::on_options(nua_t* nua, nua_handle_t* nh) {
     if (dropped_for_ban(nh, source_of(nua))) {
         return;
     }
+    sofia::Handle request{nh};  // answered, then done with
     nua_respond(nh, SIP_200_OK, NUTAG_WITH_THIS(nua), TAG_END());
-    nua_handle_destroy(nh);
 }
 
 }  // namespace markaz::sip

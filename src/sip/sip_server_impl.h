@@ -3,6 +3,7 @@
 // Internal to the SIP server (sip_server.cpp, registrar.cpp): its state on the SIP thread and
 // the helpers both files use.
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <future>
@@ -50,7 +51,7 @@ struct SipServer::Impl {
     nua_t* nua = nullptr;  ///< the stack's, for the calls that take it
     /// Requests from banned addresses, held unanswered until the client gives up.
     struct Held {
-        nua_handle_t* handle;
+        sofia::Handle handle;  ///< destroyed when released: the request is dropped unanswered
         SteadyTime until;
     };
     std::vector<Held> held;
@@ -99,7 +100,15 @@ struct SipServer::Impl {
                 int state = nua_callstate_init;
                 tl_gets(tags, NUTAG_CALLSTATE_REF(state), TAG_END());
                 if (state == nua_callstate_terminated) {
-                    nua_handle_destroy(nh);
+                    // A request held for a ban (its client cancelled) is the ban list's
+                    // handle; any other is done with now.
+                    auto it = std::find_if(held.begin(), held.end(),
+                                           [nh](const Held& h) { return h.handle.get() == nh; });
+                    if (it != held.end()) {
+                        held.erase(it);
+                    } else {
+                        sofia::Handle{nh}.reset();
+                    }
                 }
                 break;
             }

@@ -10,6 +10,7 @@
 #include <future>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include <sofia-sip/nua.h>
 #include <sofia-sip/su_wait.h>
@@ -76,6 +77,38 @@ private:
     su_timer_t* timer_ = nullptr;
     std::function<void()> tick_;
     ErrorSink on_error_;
+};
+
+/// Owns one nua handle and destroys it (nua_handle_destroy) when done with, on the root's
+/// thread and before the Nua it belongs to.
+class Handle {
+public:
+    Handle() = default;
+    explicit Handle(nua_handle_t* nh) : nh_(nh) {}
+    ~Handle() { reset(); }
+    Handle(Handle&& other) noexcept : nh_(std::exchange(other.nh_, nullptr)) {}
+    Handle& operator=(Handle&& other) noexcept {
+        if (this != &other) {
+            reset();
+            nh_ = std::exchange(other.nh_, nullptr);
+        }
+        return *this;
+    }
+    Handle(const Handle&) = delete;
+    Handle& operator=(const Handle&) = delete;
+
+    nua_handle_t* get() const { return nh_; }
+    void reset() {
+        if (nh_) {
+            nua_handle_destroy(std::exchange(nh_, nullptr));
+        }
+    }
+    /// Lets go without destroying: for a stack already shut down, whose nua_destroy frees
+    /// every handle left.
+    nua_handle_t* release() { return std::exchange(nh_, nullptr); }
+
+private:
+    nua_handle_t* nh_ = nullptr;
 };
 
 /// A nua user agent on a root: its events go to `handler`. To end it, shutdown() and keep
