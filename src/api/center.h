@@ -16,6 +16,7 @@
 #include "acd/config.h"
 #include "acd/events.h"
 #include "acd/router.h"
+#include "common/enum_table.h"
 #include "common/ids.h"
 #include "common/result.h"
 #include "common/time.h"
@@ -25,6 +26,15 @@
 namespace markaz::api {
 
 /// A call live now, as the console lists it.
+/// How a supervisor is in a call they monitor: hearing caller and agent, heard by nobody
+/// (listen), by the agent only (whisper, coaching) or by both (barge, a three-way call).
+enum class MonitorMode { Listen, Whisper, Barge };
+inline constexpr EnumTable<MonitorMode, 3> kMonitorModeNames{{{
+    {MonitorMode::Listen, "listen"},
+    {MonitorMode::Whisper, "whisper"},
+    {MonitorMode::Barge, "barge"},
+}}};
+
 struct LiveCall {
     CallId id;
     QueueId queue;
@@ -95,6 +105,15 @@ public:
         return fail(Errc::Unavailable,
                     "changing the configuration while running is not "
                     "available in this server");
+    }
+    /// Rings `extension` (a supervisor's own phone) and, when it answers, joins it to the
+    /// connected call `call` in `mode`; an extension already monitoring the call changes mode
+    /// at once. `by` names the user. Errors: NotFound (no such live call), Conflict (not
+    /// connected, or the extension is a party of it), InvalidArgument (not an extension).
+    virtual Result<void> monitor(const CallId& call, const std::string& extension, MonitorMode mode,
+                                 const std::string& by) {
+        (void)call, (void)extension, (void)mode, (void)by;
+        return fail(Errc::Unavailable, "monitoring calls is not available in this server");
     }
     /// Today by interval; Unavailable when the centre keeps no interval series.
     virtual Result<TodayIntervals> today_intervals() const {

@@ -133,6 +133,41 @@ HttpResponse hang_up_call(RequestContext& c) {
     return no_content();
 }
 
+/// Listen, whisper or barge: Markaz rings the user's own phone and joins it to the call in
+/// that mode; asked again while monitoring, the mode changes at once (docs/api.md).
+HttpResponse monitor_call(RequestContext& c) {
+    static const std::vector<FieldRule> rules{
+        {"mode", JsonKind::String, true, false, one_of(kMonitorModeNames), {}},
+    };
+    if (auto refused = check_fields(c.body, rules)) {
+        return error_response(*refused);
+    }
+    const std::optional<std::string>& extension = c.user().extension;
+    if (!extension || extension->empty()) {
+        return error_response(ApiError::conflict("user '" + c.user().username +
+                                                 "' has no extension: monitoring rings the "
+                                                 "supervisor's own phone"));
+    }
+    const CenterRead read = read_center(c.deps.center, c.deps.notes, kReadCalls, c.now);
+    auto call = find_call(c, read, true);
+    if (!call) {
+        return error_response(call.error());
+    }
+    if (call->state != LiveCall::State::Connected && call->state != LiveCall::State::OnHold) {
+        return error_response(
+            ApiError::conflict("call '" + call->id.str() + "' is not connected to an agent"));
+    }
+    const MonitorMode mode = *kMonitorModeNames.parse(c.body["mode"].get<std::string>());
+    if (auto done = c.deps.center.monitor(call->id, *extension, mode, c.by()); !done) {
+        return error_response(from_engine(done.error()));
+    }
+    audit(c, "call-monitor", call->id.str(),
+          Json{{"mode", std::string(kMonitorModeNames.name(mode))}, {"extension", *extension}});
+    return json_reply(202, Json{{"call", call->id.str()},
+                                {"mode", std::string(kMonitorModeNames.name(mode))},
+                                {"extension", *extension}});
+}
+
 /// The fallback form of an event when no encoder was given: its type, time and ids.
 Json bare_event_json(const acd::Event& event) {
     Json out{{"type", std::string(acd::event_name(event.body))}, {"at_ms", ms(event.at)}};
@@ -202,6 +237,11 @@ void add_call_endpoints(std::vector<Endpoint>& out) {
                    .pattern = "/api/v1/calls/{id}/hangup",
                    .roles = kManager | kSupervisor,
                    .handler = hang_up_call});
+    out.push_back({.method = Method::Post,
+                   .pattern = "/api/v1/calls/{id}/monitor",
+                   .roles = kManager | kSupervisor,
+                   .takes_body = true,
+                   .handler = monitor_call});
     out.push_back({.method = Method::Get,
                    .pattern = "/api/v1/calls/{id}/events",
                    .roles = kAnyRole,

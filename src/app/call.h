@@ -92,6 +92,14 @@ struct AgentFirstCallback {
 
 using Origin = std::variant<origin::Inbound, origin::Callback, origin::AgentFirstCallback>;
 
+/// A supervisor's phone in a call.
+struct Switchboard::Monitor {
+    std::string extension;
+    api::MonitorMode mode = api::MonitorMode::Listen;
+    std::string by;                    ///< the user who asked
+    std::optional<ChannelId> channel;  ///< once it has answered
+};
+
 struct Switchboard::Call {
     sip::CallRef ref = 0;
     CallId id;
@@ -112,6 +120,9 @@ struct Switchboard::Call {
     /// The leg whose channel `channel` shares a room with: the one talking, or before the
     /// answer one whose early media the caller hears.
     std::optional<std::uint64_t> bridged_leg;
+
+    /// Supervisors' phones in the call (listening, whispering, barging in), by leg number.
+    std::map<std::uint64_t, Monitor> monitors;
 
     std::string hangup_cause;
     store::CallRecord record;

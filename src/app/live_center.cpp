@@ -72,6 +72,19 @@ Result<void> LiveCenter::command(const acd::Command& command) {
     return *done;
 }
 
+Result<void> LiveCenter::monitor(const CallId& call, const std::string& extension,
+                                 api::MonitorMode mode, const std::string& by) {
+    auto done = ask<Result<void>>(
+        [call, extension, mode, by](Switchboard& board, Now now) {
+            return board.monitor(call, extension, mode, by, now);
+        },
+        kPatience);
+    if (!done) {
+        return fail(done.error());
+    }
+    return *done;
+}
+
 stats::LiveSnapshot LiveCenter::live() const {
     return current<stats::LiveSnapshot>(
         live_, [](Switchboard& board, Now now) { return board.view().live(now.wall); });

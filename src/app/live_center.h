@@ -30,6 +30,8 @@ public:
     static constexpr Duration kFreshness = std::chrono::milliseconds(50);
 
     Result<void> command(const acd::Command& command) override;
+    Result<void> monitor(const CallId& call, const std::string& extension, api::MonitorMode mode,
+                         const std::string& by) override;
     stats::LiveSnapshot live() const override;
     std::vector<api::LiveCall> calls() const override;
     std::vector<acd::AgentSnapshot> agents() const override;

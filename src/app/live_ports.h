@@ -76,6 +76,14 @@ public:
         media_.record(channel, std::move(path));
     }
     void unbridge(ChannelId channel) override { media_.unbridge(channel); }
+    void join(ChannelId member, ChannelId channel, std::vector<ChannelId> hears,
+              std::vector<ChannelId> heard_by) override {
+        media_.join(member, channel, std::move(hears), std::move(heard_by));
+    }
+    void set_hearing(ChannelId listener, ChannelId source, bool hears) override {
+        media_.set_hearing(listener, source, hears);
+    }
+    void leave(ChannelId channel) override { media_.leave(channel); }
     void play(ChannelId channel, std::shared_ptr<const media::Prompt> prompt, bool loop,
               std::uint64_t tag) override {
         media_.play(channel, std::move(prompt), loop, tag);

@@ -66,6 +66,14 @@ public:
     virtual void record(ChannelId channel, std::string path) = 0;
     /// Ends the room `channel` is in; its members stay open.
     virtual void unbridge(ChannelId channel) = 0;
+    /// `channel` joins the room `member` is in, hearing `hears` and heard by `heard_by`
+    /// (a supervisor listening hears caller and agent and is heard by nobody).
+    virtual void join(ChannelId member, ChannelId channel, std::vector<ChannelId> hears,
+                      std::vector<ChannelId> heard_by) = 0;
+    /// `listener` starts or stops hearing `source` in their room (whisper, barge-in).
+    virtual void set_hearing(ChannelId listener, ChannelId source, bool hears) = 0;
+    /// `channel` leaves its room, staying open.
+    virtual void leave(ChannelId channel) = 0;
     /// Plays `prompt` on `channel` (looping if asked); a prompt played once ends with
     /// MediaEvent::PlayFinished carrying `tag`.
     virtual void play(ChannelId channel, std::shared_ptr<const media::Prompt> prompt, bool loop,

@@ -106,9 +106,11 @@ void Switchboard::on_call_event(const sip::CallEvent& event, Now now) {
     }
     Call& call = *it->second;
     switch (event.kind) {
-        case Kind::Digit:
+        case Kind::Digit:  // SIP INFO; RFC 4733 and tones come as media events
             if (event.leg == 0) {
                 digit(call, event.digit, now);
+            } else if (call.monitors.contains(event.leg)) {
+                monitor_digit(call, event.leg, event.digit);
             }
             break;
         case Kind::LegRinging:
@@ -121,6 +123,13 @@ void Switchboard::on_call_event(const sip::CallEvent& event, Now now) {
             break;
         case Kind::LegFailed:
             leg_failed(call, event, now);
+            break;
+        case Kind::LegEnded:
+            if (call.monitors.contains(event.leg)) {
+                monitor_gone(call, event.leg, "hung up");
+            } else {  // answered, never connected: as if it had not answered
+                leg_failed(call, sip::CallEvent::failed(event.call, event.leg, 487), now);
+            }
             break;
         case Kind::Held:
         case Kind::Resumed:

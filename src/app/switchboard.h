@@ -61,6 +61,11 @@ public:
     /// phones first (BYE to the connected ones, CANCEL to the ringing ones), then tells the
     /// router (switchboard_commands.cpp).
     Result<void> command(const acd::Command& command, Now now);
+    /// A supervisor monitors the connected call `call` from `extension` (their own phone,
+    /// rung as a leg of the call) in `mode`; asked again, the mode changes
+    /// (switchboard_supervision.cpp).
+    Result<void> monitor(const CallId& call, const std::string& extension, api::MonitorMode mode,
+                         const std::string& by, Now now);
     const acd::Router& router() const { return router_; }
     /// What the web desks see: live figures, intervals, the live calls.
     CenterView& view() { return view_; }
@@ -98,7 +103,6 @@ private:
     void on(const acd::CallOffered& e, Now now);
     void on(const acd::OfferEnded& e, Now now);
     void on(const acd::CallAnswered& e, Now now);
-    void on(const acd::CallAbandoned& e, Now now);
     void on(const acd::CallTimedOut& e, Now now);
     void on(const acd::CallRemoved& e, Now now);
     void on(const acd::CallCompleted& e, Now now);
@@ -155,6 +159,16 @@ private:
 
     // switchboard_hold.cpp: a phone holding the other party and taking it back
     void held(Call& call, std::uint64_t leg, bool on_hold, Now now);
+
+    // switchboard_supervision.cpp: supervisors listening, whispering, barging in
+    struct Monitor;
+    /// Leg `leg` is a supervisor's phone that answered on `channel`: it joins the call's room.
+    void monitor_answered(Call& call, std::uint64_t leg, ChannelId channel);
+    /// The supervisor's leg `leg` ended (hung up, did not answer, its audio stopped).
+    void monitor_gone(Call& call, std::uint64_t leg, const std::string& why);
+    /// The supervisor's leg `leg` pressed `digit`: 4 listen, 5 whisper, 6 barge (as Asterisk).
+    void monitor_digit(Call& call, std::uint64_t leg, char digit);
+    void set_monitor_mode(Call& call, std::uint64_t leg, api::MonitorMode mode);
 
     // switchboard_agents.cpp: feature codes and phones
     void feature_code(Call& call, Now now);

@@ -11,7 +11,7 @@ namespace markaz::app {
 
 void Switchboard::held(Call& call, std::uint64_t leg, bool on_hold, Now now) {
     std::optional<std::uint64_t> talking = call.talking_leg();
-    if (!talking) {
+    if (!talking || call.monitors.contains(leg)) {  // a supervisor's phone holds nobody
         return;  // only a conversation is held; a phone that holds a prompt changes nothing
     }
     // Who was put on hold: the call's own party (leg 0) holds the connected leg, any other

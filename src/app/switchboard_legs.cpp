@@ -81,6 +81,10 @@ void Switchboard::leg_answered(Call& call, const sip::CallEvent& event, Now now)
         }
         return;
     }
+    if (call.monitors.contains(event.leg)) {
+        monitor_answered(call, event.leg, event.channel);
+        return;
+    }
     auto leg = call.legs.find(event.leg);
     if (leg == call.legs.end()) {
         phones_.drop_leg(call.ref, event.leg);
@@ -105,6 +109,10 @@ void Switchboard::leg_answered(Call& call, const sip::CallEvent& event, Now now)
 void Switchboard::leg_failed(Call& call, const sip::CallEvent& event, Now now) {
     if (call.bridged_leg == event.leg) {
         call.bridged_leg.reset();  // its channel closed, and the room of its early media ended
+    }
+    if (call.monitors.contains(event.leg)) {
+        monitor_gone(call, event.leg, fmt::format("did not answer ({})", event.status));
+        return;
     }
     if (call.in<stage::RingingAgent>() && event.leg == 0) {
         // The agent's phone did not take the callback: the router offers it again later.

@@ -55,8 +55,16 @@ void Switchboard::leg_media_event(Call& call, std::uint64_t leg, const media::Me
         case media::MediaEvent::Kind::Dtmf:
             detail_(fmt::format("digit {} ({}) from leg {} in call {}", event.digit,
                                 media::to_string(event.source), leg, call.id.str()));
+            if (call.monitors.contains(leg)) {
+                monitor_digit(call, leg, event.digit);
+            }
             break;
         case media::MediaEvent::Kind::RtpTimeout:
+            if (call.monitors.contains(leg)) {
+                phones_.drop_leg(call.ref, leg);
+                monitor_gone(call, leg, "its audio stopped");
+                break;
+            }
             if (call.talking_leg() == leg) {  // the agent, or an agent-first callback's customer
                 call.hangup_cause = "the answering phone's audio stopped";
                 phones_.hang_up(call.ref);  // both sides: nobody hears the other any more

@@ -8,6 +8,7 @@
 
 #include "app/call.h"
 #include "app/switchboard.h"
+#include "store/call_record_fold.h"
 
 namespace markaz::app {
 
@@ -54,21 +55,25 @@ void Switchboard::apply(const std::vector<acd::Event>& events, Now now) {
 }
 
 void Switchboard::apply(const acd::Event& event, Now now) {
-    std::visit([&](const auto& e) { on(e, now); }, event.body);
+    std::visit(
+        [&](const auto& e) {
+            if constexpr (requires { e.call; }) {
+                if (Call* call = call_of(e.call)) {
+                    store::fold(call->record, event);  // first: the handlers save the record
+                }
+            }
+            on(e, now);
+        },
+        event.body);
 }
 
-void Switchboard::on(const acd::CallEnqueued& e, Now now) {
+void Switchboard::on(const acd::CallEnqueued& e, Now) {
     Call* call = call_of(e.call);
     if (!call) {
         return;
     }
     call->queue = e.queue;
     call->stage = stage::Queued{};
-    call->record.queues.push_back(e.queue.str());
-    if (!call->record.joined) {
-        call->record.joined = now.wall;
-        call->record.position = e.position;
-    }
     // Announced once the whole batch is applied: an agent offered the call in
     // the same batch is rung first, and the caller hears it a moment later.
     announce_after_batch_.push_back(call->id);
@@ -76,8 +81,6 @@ void Switchboard::on(const acd::CallEnqueued& e, Now now) {
 
 void Switchboard::on(const acd::CallBlocked& e, Now now) {
     if (Call* call = call_of(e.call)) {
-        call->record.disposition = store::Disposition::Blocked;
-        call->record.queues.push_back(e.queue.str());
         call->hangup_cause = std::string(acd::kBlockReasonNames.name(e.reason));
         say_and_hang_up(*call, {ivr::say(ivr::Phrase::AllBusy, call->language)}, now);
     }
@@ -93,7 +96,6 @@ void Switchboard::on(const acd::CallOffered& e, Now now) {
     }
     std::uint64_t leg = call->next_leg++;
     call->legs[leg] = e.agent;
-    call->record.agents_offered.push_back(e.agent.str());
     phones_.ring(call->ref, leg, e.extension,
                  call->inbound() ? call->record.caller : call->record.dialled, input_time_);
 }
@@ -146,20 +148,10 @@ void Switchboard::on(const acd::CallAnswered& e, Now now) {
     call->stage = stage::Connected{*leg};
     call->play_tag = 0;
     call->announce_at.reset();
-    call->record.disposition = store::Disposition::Answered;
-    call->record.agent = e.agent.str();
-    call->record.wait = e.wait;
     start_talking(*call, *leg, now);
     store_.save_open(call->record);
     log_(fmt::format("call {} answered by {} after {} ms", e.call.str(), e.agent.str(),
                      std::chrono::duration_cast<std::chrono::milliseconds>(e.wait).count()));
-}
-
-void Switchboard::on(const acd::CallAbandoned& e, Now) {
-    if (Call* call = call_of(e.call)) {
-        call->record.disposition = store::Disposition::Abandoned;
-        call->record.wait = e.wait;
-    }
 }
 
 void Switchboard::on(const acd::CallTimedOut& e, Now now) {
@@ -167,10 +159,8 @@ void Switchboard::on(const acd::CallTimedOut& e, Now now) {
     if (!call) {
         return;
     }
-    call->record.wait = e.wait;
     call->hangup_cause = std::string(acd::kTimeoutReasonNames.name(e.reason));
     if (e.exit.kind == acd::ExitKind::Hangup) {
-        call->record.disposition = store::Disposition::TimedOut;
         std::vector<ivr::SpokenPart> parts{
             e.exit.announcement.empty()
                 ? ivr::say(ivr::Phrase::AllBusy, call->language)
@@ -186,7 +176,6 @@ void Switchboard::on(const acd::CallRemoved& e, Now now) {
         store_.close_callback(e.call.str(), "removed", now.wall);
     }
     if (Call* call = call_of(e.call); call && call->in_line()) {
-        call->record.disposition = store::Disposition::TimedOut;
         call->hangup_cause = "removed by " + e.by;
         say_and_hang_up(*call, {ivr::say(ivr::Phrase::AllBusy, call->language)}, now);
     }
@@ -201,8 +190,6 @@ void Switchboard::on(const acd::CallCompleted& e, Now) {
     }
     if (call) {
         call->stage = stage::Ending{};  // its phones are hung up (ended() or the command)
-        call->record.talk = e.talk;
-        call->record.hold = e.hold;
     }
 }
 
@@ -225,8 +212,6 @@ void Switchboard::on(const acd::CallbackRequested& e, Now now) {
     if (!call) {
         return;  // restored at start: already on disk
     }
-    call->record.disposition = store::Disposition::Callback;
-    call->record.wait = e.wait;
     call->hangup_cause = e.by_exit ? "callback (max wait)" : "callback requested";
     call->stage = stage::CallbackBooking{};
     CallId id = e.call;

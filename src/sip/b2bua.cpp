@@ -228,15 +228,21 @@ void B2bua::leg_gone(Call& call, Leg& leg) {
     if (!was_alive) {
         return;  // its end was handled with its final response
     }
-    // A leg that never connected: ended without a final response, or answered and hung up
-    // before it was connected.
-    if (leg.final_status == 0 || leg.final_status == 200) {
-        leg.final_status = leg.final_status == 0 ? 408 : 487;
-    }
+    // A leg that never connected: ended without a final response, or answered (a
+    // supervisor listening, an agent not connected yet) and hung up.
     release_media(call, leg);
-    if (!call.dropped_groups.contains(leg.group)) {
-        app_leg_failed(call, leg.group);
+    if (call.dropped_groups.contains(leg.group)) {
+        return;
     }
+    if (leg.final_status == 200) {
+        call.dropped_groups.insert(leg.group);  // its other contacts stopped at its answer
+        emit(CallEvent::leg_ended(call.id, leg.group));
+        return;
+    }
+    if (leg.final_status == 0) {
+        leg.final_status = 408;
+    }
+    app_leg_failed(call, leg.group);
 }
 
 void B2bua::release_media(Call& call, Leg& leg) {

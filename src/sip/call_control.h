@@ -31,9 +31,12 @@ struct CallEvent {
         LegEarlyMedia,
         LegAnswered,  ///< `leg` answered: `channel` is its media; connect() or drop_leg()
         LegFailed,    ///< `leg` ended unanswered with `status` (486 busy, 603 decline, 480 ...)
-        Held,         ///< `leg`'s phone put the other party on hold (re-INVITE sendonly/inactive)
-        Resumed,      ///< `leg`'s phone took the other party back
-        Ended,        ///< the call is over; `ended_by` says who hung up
+        /// `leg` had answered but was not the one connected to the call's own party, and hung
+        /// up (a supervisor leaving, an agent who answered and gave up before the connect).
+        LegEnded,
+        Held,     ///< `leg`'s phone put the other party on hold (re-INVITE sendonly/inactive)
+        Resumed,  ///< `leg`'s phone took the other party back
+        Ended,    ///< the call is over; `ended_by` says who hung up
     };
     enum class Side { Caller, Leg, Server };
     Kind kind = Kind::Arrived;
@@ -82,6 +85,9 @@ struct CallEvent {
         CallEvent e = of(Kind::LegFailed, call, leg);
         e.status = status;
         return e;
+    }
+    static CallEvent leg_ended(CallRef call, std::uint64_t leg) {
+        return of(Kind::LegEnded, call, leg);
     }
     static CallEvent hold(CallRef call, std::uint64_t leg, bool on_hold) {
         return of(on_hold ? Kind::Held : Kind::Resumed, call, leg);

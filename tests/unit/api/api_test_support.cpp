@@ -47,6 +47,18 @@ Result<void> TestCenter::command(const acd::Command& command) {
     return {};
 }
 
+Result<void> TestCenter::monitor(const CallId& call, const std::string& extension, MonitorMode mode,
+                                 const std::string& by) {
+    std::lock_guard lock(mutex_);
+    monitor_requests_.push_back({call, extension, mode, by});
+    return {};
+}
+
+std::vector<TestCenter::MonitorRequest> TestCenter::monitor_requests() const {
+    std::lock_guard lock(mutex_);
+    return monitor_requests_;
+}
+
 void TestCenter::must(const acd::Command& command) {
     auto done = this->command(command);
     ASSERT_TRUE(done) << done.error().message;

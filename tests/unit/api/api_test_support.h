@@ -44,6 +44,9 @@ public:
     explicit TestCenter(acd::RouterConfig config);
 
     Result<void> command(const acd::Command& command) override;
+    /// Records the request (the switchboard's own checks are tested in tests/unit/app).
+    Result<void> monitor(const CallId& call, const std::string& extension, MonitorMode mode,
+                         const std::string& by) override;
     stats::LiveSnapshot live() const override;
     std::vector<LiveCall> calls() const override;
     std::vector<acd::AgentSnapshot> agents() const override;
@@ -60,6 +63,13 @@ public:
     std::vector<acd::Command> commands() const;
     /// A copy of the last command the API sent (tests keep it in a local to look inside).
     acd::Command last_command() const;
+    struct MonitorRequest {
+        CallId call;
+        std::string extension;
+        MonitorMode mode;
+        std::string by;
+    };
+    std::vector<MonitorRequest> monitor_requests() const;
     /// Applies a command that must succeed (setting up calls and logins).
     void must(const acd::Command& command);
 
@@ -75,6 +85,7 @@ private:
     CallBook book_;
     std::vector<acd::Event> log_;
     std::vector<acd::Command> commands_;
+    std::vector<MonitorRequest> monitor_requests_;
     std::map<int, std::function<void(const acd::Event&)>> listeners_;
     int next_listener_ = 1;
     std::vector<ReadinessCheck> readiness_{{"core", "ok"}};

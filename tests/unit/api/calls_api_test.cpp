@@ -168,5 +168,43 @@ TEST_F(CallsApiTest, AnAgentSeesTheCallTheyAreOn) {
     EXPECT_EQ(lead.get("/api/v1/calls/c2").status, 403U);
 }
 
+TEST_F(CallsApiTest, MonitorRingsTheSupervisorsOwnPhoneForAConnectedCallInTheirScope) {
+    api.center.must(acd::EnqueueCall{CallId{"c3"}, QueueId{"support"}, 0, {}, "+982100003"});
+    api.center.must(acd::OfferAnswered{CallId{"c3"}, AgentId{"a1002"}});
+    api.center.must(acd::EnqueueCall{CallId{"c4"}, QueueId{"support"}, 0, {}, "+982100004"});
+    Browser lead = api.browser("lead");  // supervises support, phone 1002
+
+    Reply r = lead.post("/api/v1/calls/c3/monitor", Json{{"mode", "whisper"}});
+    ASSERT_EQ(r.status, 202U) << r.body;
+    EXPECT_EQ(r.json()["mode"], "whisper");
+    EXPECT_EQ(r.json()["extension"], "1002");
+    auto asked = api.center.monitor_requests();
+    ASSERT_EQ(asked.size(), 1U);
+    EXPECT_EQ(asked[0].call, CallId{"c3"});
+    EXPECT_EQ(asked[0].extension, "1002");
+    EXPECT_EQ(asked[0].mode, MonitorMode::Whisper);
+    EXPECT_EQ(asked[0].by, "lead");
+    EXPECT_EQ(api.audit.list(1, std::nullopt)[0].action, "call-monitor");
+
+    // Every refusal names why, and nothing is rung.
+    EXPECT_EQ(lead.post("/api/v1/calls/c1/monitor", Json{{"mode", "listen"}}).status, 403U)
+        << "sales is outside the lead's team";
+    r = lead.post("/api/v1/calls/c4/monitor", Json{{"mode", "listen"}});
+    EXPECT_EQ(r.status, 409U);
+    EXPECT_EQ(r.json()["error"]["message"], "call 'c4' is not connected to an agent");
+    r = lead.post("/api/v1/calls/c3/monitor", Json{{"mode", "shout"}});
+    EXPECT_EQ(r.code(), "invalid_value");
+    EXPECT_EQ(lead.post("/api/v1/calls/c3/monitor", Json::object()).status, 400U);
+    r = manager.post("/api/v1/calls/c3/monitor", Json{{"mode", "barge"}});
+    EXPECT_EQ(r.status, 409U);
+    EXPECT_EQ(r.json()["error"]["message"],
+              "user 'manager' has no extension: monitoring rings the supervisor's own phone");
+    EXPECT_EQ(
+        api.browser("a1003").post("/api/v1/calls/c3/monitor", Json{{"mode", "listen"}}).status,
+        403U);
+    EXPECT_EQ(lead.post("/api/v1/calls/nope/monitor", Json{{"mode", "listen"}}).status, 404U);
+    EXPECT_EQ(api.center.monitor_requests().size(), 1U);
+}
+
 }  // namespace
 }  // namespace markaz::api::testing

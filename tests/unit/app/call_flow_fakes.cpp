@@ -130,6 +130,15 @@ void CallFlowHarness::fail(sip::CallRef call, std::uint64_t leg, int status) {
     event(sip::CallEvent::failed(call, leg, status));
 }
 
+void CallFlowHarness::leg_ended(sip::CallRef call, std::uint64_t leg) {
+    event(sip::CallEvent::leg_ended(call, leg));
+}
+
+void CallFlowHarness::leg_digit(sip::CallRef call, std::uint64_t leg, char digit) {
+    media::MediaEvent e{media::MediaEvent::Kind::Dtmf, leg_channel(call, leg), digit};
+    board_->on_media_event(e, now_);
+}
+
 void CallFlowHarness::hold(sip::CallRef call, std::uint64_t leg, bool on_hold) {
     event(sip::CallEvent::hold(call, leg, on_hold));
 }

@@ -122,6 +122,25 @@ public:
         records.push_back({channel, std::move(path)});
     }
     void unbridge(ChannelId channel) override { unbridges.push_back(channel); }
+    struct Join {
+        ChannelId member;
+        ChannelId channel;
+        std::vector<ChannelId> hears;
+        std::vector<ChannelId> heard_by;
+    };
+    void join(ChannelId member, ChannelId channel, std::vector<ChannelId> hears,
+              std::vector<ChannelId> heard_by) override {
+        joins.push_back({member, channel, std::move(hears), std::move(heard_by)});
+    }
+    struct Hearing {
+        ChannelId listener;
+        ChannelId source;
+        bool hears;
+    };
+    void set_hearing(ChannelId listener, ChannelId source, bool hears) override {
+        hearings.push_back({listener, source, hears});
+    }
+    void leave(ChannelId channel) override { leaves.push_back(channel); }
     struct Play {
         ChannelId channel;
         bool loop;
@@ -137,6 +156,9 @@ public:
     std::vector<Bridge> bridges;
     std::vector<Record> records;
     std::vector<ChannelId> unbridges;
+    std::vector<Join> joins;
+    std::vector<Hearing> hearings;
+    std::vector<ChannelId> leaves;
     std::vector<Play> plays;
     std::vector<ChannelId> stops;
     std::vector<ChannelId> echoes;
@@ -224,6 +246,10 @@ public:
     /// Leg `leg` of `call` answered (leg 0: an originated call's own party).
     void answer(sip::CallRef call, std::uint64_t leg);
     void fail(sip::CallRef call, std::uint64_t leg, int status);
+    /// Leg `leg` had answered (not connected to the call's own party) and hung up.
+    void leg_ended(sip::CallRef call, std::uint64_t leg);
+    /// The phone of answered leg `leg` pressed `digit` (RFC 4733, seen by the media engine).
+    void leg_digit(sip::CallRef call, std::uint64_t leg, char digit);
     void hold(sip::CallRef call, std::uint64_t leg, bool on_hold);
     void end(sip::CallRef call, sip::CallEvent::Side by);
     /// originate() was asked for `tag`: the SIP layer made the call; returns its ref.

@@ -51,6 +51,16 @@ inline void ready(CallFlowHarness& h, int agents = 1) {
     }
 }
 
+/// A caller from 1005 dials 200 and the one agent's phone answers: the call and the leg.
+inline std::pair<sip::CallRef, std::uint64_t> connect(CallFlowHarness& h) {
+    sip::CallRef call = h.arrive("1005", "200");
+    auto rings = h.phones.take<FakePhones::Ring>();
+    EXPECT_EQ(rings.size(), 1u);
+    std::uint64_t leg = rings.empty() ? 0 : rings[0].leg;
+    h.answer(call, leg);
+    return {call, leg};
+}
+
 inline const std::string kCallbackQueue =
     ", ring_timeout: 10s, callback: {enabled: true, mode: MODE, max_attempts: 2, "
     "retry_interval: 1m}";

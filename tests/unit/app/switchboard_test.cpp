@@ -16,16 +16,6 @@ using namespace std::chrono_literals;
 using Side = sip::CallEvent::Side;
 using acd::AgentState;
 
-/// A caller from 1005 dials 200 and the one agent's phone answers: the call and the leg.
-std::pair<sip::CallRef, std::uint64_t> connect(CallFlowHarness& h) {
-    sip::CallRef call = h.arrive("1005", "200");
-    auto rings = h.phones.take<FakePhones::Ring>();
-    EXPECT_EQ(rings.size(), 1u);
-    std::uint64_t leg = rings.empty() ? 0 : rings[0].leg;
-    h.answer(call, leg);
-    return {call, leg};
-}
-
 TEST(Switchboard, DeskAgentsWaitForTheirPhoneThenAreReady) {
     CallFlowHarness h{sales_centre()};
     EXPECT_EQ(h.agent_state("a1001"), AgentState::NotReady);

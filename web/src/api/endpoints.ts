@@ -4,6 +4,7 @@ import type {
   Call,
   Intervals,
   Language,
+  MonitorMode,
   PauseReasons,
   QueueStats,
   RequestableState,
@@ -69,6 +70,10 @@ export function createApi(request: Request) {
         priority,
       }),
     hangUpCall: (call: string) => request<void>('POST', `/api/v1/calls/${seg(call)}/hangup`),
+    monitorCall: (call: string, mode: MonitorMode) =>
+      request<{ call: string; mode: MonitorMode; extension: string }>('POST', `/api/v1/calls/${seg(call)}/monitor`, {
+        mode,
+      }),
     liveStats: () =>
       request<{ at_ms: number; queues: QueueStats[]; totals: QueueStats | null; agents: Agent[] }>(
         'GET',

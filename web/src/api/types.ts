@@ -229,3 +229,6 @@ export type WsMessage = WsSnapshot | WsDelta | WsHeartbeat;
 export interface ErrorBody {
   error: { code: string; field: string | null; message: string };
 }
+
+/** How a supervisor is in a call they monitor (docs/api.md POST /api/v1/calls/{id}/monitor). */
+export type MonitorMode = 'listen' | 'whisper' | 'barge';

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app_context';
-import type { Agent, Call } from '../api/types';
+import type { Agent, Call, MonitorMode } from '../api/types';
 import { formatDuration, localizeDigits, parseLocalizedInteger } from '../format/numbers';
 import { currentLanguage, t } from '../i18n/i18n';
 import { msg } from '../i18n/messages';
@@ -19,13 +19,20 @@ const kColumns = [
   msg('console.actions'),
 ];
 
+const kMonitorLabels = {
+  listen: msg('console.listen'),
+  whisper: msg('console.whisper'),
+  barge: msg('console.barge'),
+} as const;
+
 /** The engine lets a supervisor move or reprioritise a call while it is in line (waiting, being
  *  rung, or a callback request); acd::Engine::is_waiting. */
 export function isInLine(call: Call): boolean {
   return call.state === 'waiting' || call.state === 'ringing' || call.state === 'callback-waiting';
 }
 
-/** Live calls: who waits how long in which queue, who has them; move, priority, hang up. */
+/** Live calls: who waits how long in which queue, who has them; move, priority, listen, whisper,
+ *  barge in (Markaz rings the supervisor's own phone), hang up. */
 export function consoleCalls(context: AppContext) {
   const rows = h('tbody', { 'data-testid': 'calls-table' });
   const none = h('p', { class: 'empty' }, t('console.no_calls'));
@@ -56,6 +63,14 @@ export function consoleCalls(context: AppContext) {
     void act(() => context.api.setCallPriority(id, value));
   };
 
+  const monitor = (id: string, mode: MonitorMode) =>
+    void act(async () => {
+      const ringing = await context.api.monitorCall(id, mode);
+      context.notice.show(t('console.monitor_ringing', { extension: localizeDigits(ringing.extension, currentLanguage()) }), 'info');
+    });
+  const monitorButton = (id: string, mode: MonitorMode) =>
+    h('button', { type: 'button', 'data-action': mode, onclick: () => monitor(id, mode) }, t(kMonitorLabels[mode]));
+
   const createRow = (call: Call) => {
     // Text, not type=number: a number field shows only Latin digits and refuses Persian ones.
     const priority = h('input', { type: 'text', inputmode: 'numeric', class: 'priority', 'aria-label': t('call.priority'), 'data-testid': 'priority-input' });
@@ -71,7 +86,14 @@ export function consoleCalls(context: AppContext) {
       h('td', {}, priority, h('button', { type: 'button', 'data-action': 'priority', onclick: () => setPriority(id, priority) }, t('console.set'))),
       h('td', {}),
       h('td', {}, target, h('button', { type: 'button', 'data-action': 'move', onclick: () => target.value && void act(() => context.api.moveCall(id, target.value)) }, t('console.move'))),
-      h('td', {}, h('button', { type: 'button', 'data-action': 'hangup', class: 'danger', onclick: () => window.confirm(t('console.confirm_hangup')) && void act(() => context.api.hangUpCall(id)) }, t('console.hang_up'))),
+      h(
+        'td',
+        {},
+        monitorButton(id, 'listen'),
+        monitorButton(id, 'whisper'),
+        monitorButton(id, 'barge'),
+        h('button', { type: 'button', 'data-action': 'hangup', class: 'danger', onclick: () => window.confirm(t('console.confirm_hangup')) && void act(() => context.api.hangUpCall(id)) }, t('console.hang_up')),
+      ),
     );
   };
 
@@ -117,6 +139,11 @@ export function consoleCalls(context: AppContext) {
         (control as HTMLInputElement).disabled = !inLine;
       }
       updateTargets(cells[6]!.firstElementChild as HTMLSelectElement);
+      // Listening, whispering and barging in are for a call an agent has taken.
+      const talking = call.state === 'on-call' || call.state === 'on-hold';
+      for (const button of cells[7]!.querySelectorAll<HTMLButtonElement>('button:not([data-action=hangup])')) {
+        button.disabled = !talking;
+      }
     });
   };
   return { element, update };
