@@ -32,6 +32,7 @@ struct ApiServer::Impl {
             running.apply(event);
             feed.on_event(event);
         });
+        call_watch = c.watch_calls([this](const CallId& call) { feed.on_call_changed(call); });
     }
 
     ApiOptions options;
@@ -46,6 +47,7 @@ struct ApiServer::Impl {
     ApiService service;
     HttpServer http;
     std::shared_ptr<void> subscription;
+    std::shared_ptr<void> call_watch;
 };
 
 ApiServer::ApiServer(Center& center, UserDirectory& users, AuditLog& audit, ApiOptions options)

@@ -14,6 +14,10 @@ void CallBook::forget(const CallId& id) {
     ringing_.erase(id);
 }
 
+const CallId& call_of(const FlowEvent& event) {
+    return std::visit([](const auto& e) -> const CallId& { return e.call; }, event);
+}
+
 void CallBook::apply(const FlowEvent& event) {
     std::visit(overloaded{
                    [&](const flow::CallArrived& e) {
@@ -30,6 +34,27 @@ void CallBook::apply(const FlowEvent& event) {
                            call->ivr_path = e.path;
                            call->digits = e.digits;
                            call->variables = e.variables;
+                       }
+                   },
+                   [&](const flow::MonitorJoined& e) {
+                       if (LiveCall* call = find(e.call)) {
+                           call->monitors.push_back(e.monitor);
+                       }
+                   },
+                   [&](const flow::MonitorModeChanged& e) {
+                       if (LiveCall* call = find(e.call)) {
+                           for (CallMonitor& monitor : call->monitors) {
+                               if (monitor.extension == e.extension) {
+                                   monitor.mode = e.mode;
+                               }
+                           }
+                       }
+                   },
+                   [&](const flow::MonitorLeft& e) {
+                       if (LiveCall* call = find(e.call)) {
+                           std::erase_if(call->monitors, [&](const CallMonitor& monitor) {
+                               return monitor.extension == e.extension;
+                           });
                        }
                    },
                    [&](const flow::CallEnded& e) {

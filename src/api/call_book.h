@@ -41,10 +41,30 @@ struct IvrFinished {
 struct CallEnded {
     CallId call;
 };
+/// A supervisor's phone answered and joined the call.
+struct MonitorJoined {
+    CallId call;
+    CallMonitor monitor;
+};
+/// The supervisor at `extension` now listens, whispers or barges in.
+struct MonitorModeChanged {
+    CallId call;
+    std::string extension;
+    MonitorMode mode = MonitorMode::Listen;
+};
+/// The supervisor at `extension` left the call.
+struct MonitorLeft {
+    CallId call;
+    std::string extension;
+};
 
 }  // namespace flow
 
-using FlowEvent = std::variant<flow::CallArrived, flow::IvrFinished, flow::CallEnded>;
+using FlowEvent = std::variant<flow::CallArrived, flow::IvrFinished, flow::CallEnded,
+                               flow::MonitorJoined, flow::MonitorModeChanged, flow::MonitorLeft>;
+
+/// The call a flow event is about.
+const CallId& call_of(const FlowEvent& event);
 
 /// Thread: the core loop only, like the router it follows. Pure: no clock, no I/O.
 class CallBook {

@@ -35,6 +35,15 @@ inline constexpr EnumTable<MonitorMode, 3> kMonitorModeNames{{{
     {MonitorMode::Barge, "barge"},
 }}};
 
+/// A supervisor in a call (once their phone answered).
+struct CallMonitor {
+    std::string user;
+    std::string extension;
+    MonitorMode mode = MonitorMode::Listen;
+    WallTime since{};
+    friend bool operator==(const CallMonitor&, const CallMonitor&) = default;
+};
+
 struct LiveCall {
     CallId id;
     QueueId queue;
@@ -57,6 +66,7 @@ struct LiveCall {
     std::string callback_number;          ///< the number to call back
     std::vector<std::string> skills;      ///< required skills
     std::vector<std::string> ivr_path;    ///< IVR nodes passed ("main", "menu"); empty: none
+    std::vector<CallMonitor> monitors;    ///< supervisors listening, whispering, barging in
 };
 
 /// Today by interval, for GET /api/v1/stats/intervals.
@@ -93,6 +103,12 @@ public:
     /// the returned handle is destroyed; destroying it waits for a call in progress, so the
     /// listener is never called after that.
     virtual std::shared_ptr<void> subscribe(std::function<void(const acd::Event&)> listener) = 0;
+    /// Like subscribe(), for a live call that changed without a router event (a supervisor
+    /// joining it, changing mode, leaving). Without one, nothing is called.
+    virtual std::shared_ptr<void> watch_calls(std::function<void(const CallId&)> listener) {
+        (void)listener;
+        return nullptr;
+    }
 
     // With defaults, so that a centre without them still serves the rest of the API.
 

@@ -54,6 +54,11 @@ void LiveFeed::on_event(const acd::Event& event) {
     incoming_.merge(touched_by(event, agent_queues_));
 }
 
+void LiveFeed::on_call_changed(const CallId& call) {
+    std::lock_guard lock(incoming_mutex_);
+    incoming_.calls.insert(call);
+}
+
 std::size_t LiveFeed::size() const {
     std::lock_guard lock(clients_mutex_);
     return clients_.size();

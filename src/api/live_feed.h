@@ -55,6 +55,8 @@ public:
     void remove(std::uint64_t id);
 
     void on_event(const acd::Event& event);
+    /// A live call changed without a router event (a supervisor joined, changed mode, left).
+    void on_call_changed(const CallId& call);
 
     /// Sends what is due at `now` (wall, for documents and expiry) / `mono` (for pacing).
     void tick(WallTime now, SteadyTime mono);

@@ -134,6 +134,14 @@ Json call_json(const LiveCall& call, WallTime at) {
         }
         out["ivr"] = Json{{"path", call.ivr_path}, {"variables", std::move(variables)}};
     }
+    Json monitors = Json::array();
+    for (const CallMonitor& monitor : call.monitors) {
+        monitors.push_back(Json{{"user", monitor.user},
+                                {"extension", monitor.extension},
+                                {"mode", std::string(kMonitorModeNames.name(monitor.mode))},
+                                {"since_ms", ms(monitor.since)}});
+    }
+    out["monitors"] = std::move(monitors);
     return out;
 }
 

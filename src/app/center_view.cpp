@@ -51,6 +51,14 @@ void CenterView::apply(const std::vector<acd::Event>& events) {
     }
 }
 
+void CenterView::apply(const api::FlowEvent& event) {
+    std::lock_guard lock(*listeners_mutex_);
+    book_.apply(event);
+    for (const auto& [id, listener] : *call_listeners_) {
+        listener(api::call_of(event));
+    }
+}
+
 stats::LiveSnapshot CenterView::live(WallTime now) const {
     return live_.snapshot(now);
 }
@@ -69,6 +77,17 @@ std::shared_ptr<void> CenterView::subscribe(Listener listener) {
                                      std::lock_guard inner(*mutex);
                                      listeners->erase(id);
                                  });
+}
+
+std::shared_ptr<void> CenterView::watch_calls(CallListener listener) {
+    std::lock_guard lock(*listeners_mutex_);
+    const int id = next_listener_++;
+    (*call_listeners_)[id] = std::move(listener);
+    return std::shared_ptr<void>(
+        nullptr, [mutex = listeners_mutex_, listeners = call_listeners_, id](void*) {
+            std::lock_guard inner(*mutex);
+            listeners->erase(id);
+        });
 }
 
 }  // namespace markaz::app

@@ -25,6 +25,7 @@ namespace markaz::app {
 class CenterView {
 public:
     using Listener = std::function<void(const acd::Event&)>;
+    using CallListener = std::function<void(const CallId&)>;
 
     /// Fails when `config` does not pass stats::validate(). Today starts at the local
     /// midnight (config.utc_offset) before `now`.
@@ -34,8 +35,9 @@ public:
     /// starts a new interval series.
     void apply(const std::vector<acd::Event>& events);
 
-    /// Folds what the call flow alone knows (a call in the IVR, its facts, its end).
-    void apply(const api::FlowEvent& event) { book_.apply(event); }
+    /// Folds what the call flow alone knows (a call in the IVR, its facts, its end, the
+    /// supervisors in it) and tells the call listeners.
+    void apply(const api::FlowEvent& event);
 
     const api::CallBook& book() const { return book_; }
 
@@ -45,6 +47,8 @@ public:
 
     /// See api::Center::subscribe.
     std::shared_ptr<void> subscribe(Listener listener);
+    /// See api::Center::watch_calls.
+    std::shared_ptr<void> watch_calls(CallListener listener);
 
 private:
     CenterView(stats::StatsConfig config, stats::LiveStats live, stats::IntervalSeries series,
@@ -64,6 +68,8 @@ private:
     std::shared_ptr<std::mutex> listeners_mutex_ = std::make_shared<std::mutex>();
     std::shared_ptr<std::map<int, Listener>> listeners_ =
         std::make_shared<std::map<int, Listener>>();
+    std::shared_ptr<std::map<int, CallListener>> call_listeners_ =
+        std::make_shared<std::map<int, CallListener>>();
     int next_listener_ = 1;
 };
 

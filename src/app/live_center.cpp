@@ -13,7 +13,8 @@ constexpr Duration kPatience = std::chrono::seconds(5);
 LiveCenter::LiveCenter(CoreLoop& loop, const config::ServerConfig& config)
     : loop_(loop),
       config_(config),
-      events_(loop.view().subscribe([this](const acd::Event&) { ++generation_; })) {}
+      events_(loop.view().subscribe([this](const acd::Event&) { ++generation_; })),
+      call_changes_(loop.view().watch_calls([this](const CallId&) { ++generation_; })) {}
 
 template <class T>
 T LiveCenter::current(Copy<T>& copy, std::function<T(Switchboard&, Now)> work) const {
@@ -140,6 +141,10 @@ Result<std::vector<acd::Event>> LiveCenter::call_events(const CallId& call) cons
 
 std::shared_ptr<void> LiveCenter::subscribe(std::function<void(const acd::Event&)> listener) {
     return loop_.view().subscribe(std::move(listener));
+}
+
+std::shared_ptr<void> LiveCenter::watch_calls(std::function<void(const CallId&)> listener) {
+    return loop_.view().watch_calls(std::move(listener));
 }
 
 Result<api::TodayIntervals> LiveCenter::today_intervals() const {

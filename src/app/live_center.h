@@ -40,6 +40,7 @@ public:
     /// worth) are not in it yet.
     Result<std::vector<acd::Event>> call_events(const CallId& call) const override;
     std::shared_ptr<void> subscribe(std::function<void(const acd::Event&)> listener) override;
+    std::shared_ptr<void> watch_calls(std::function<void(const CallId&)> listener) override;
     Result<api::TodayIntervals> today_intervals() const override;
     /// "core": the loop answers within a second; "store": the SQLite file opens.
     std::vector<api::ReadinessCheck> readiness() const override;
@@ -77,7 +78,8 @@ private:
     mutable Copy<stats::LiveSnapshot> live_;
     mutable Copy<std::vector<api::LiveCall>> calls_;
     mutable Copy<std::vector<acd::AgentSnapshot>> agents_;
-    std::shared_ptr<void> events_;  ///< the subscription that counts router events
+    std::shared_ptr<void> events_;        ///< the subscription that counts router events
+    std::shared_ptr<void> call_changes_;  ///< and the one that counts the flow's own changes
 };
 
 }  // namespace markaz::app

@@ -163,7 +163,7 @@ private:
     // switchboard_supervision.cpp: supervisors listening, whispering, barging in
     struct Monitor;
     /// Leg `leg` is a supervisor's phone that answered on `channel`: it joins the call's room.
-    void monitor_answered(Call& call, std::uint64_t leg, ChannelId channel);
+    void monitor_answered(Call& call, std::uint64_t leg, ChannelId channel, Now now);
     /// The supervisor's leg `leg` ended (hung up, did not answer, its audio stopped).
     void monitor_gone(Call& call, std::uint64_t leg, const std::string& why);
     /// The supervisor's leg `leg` pressed `digit`: 4 listen, 5 whisper, 6 barge (as Asterisk).

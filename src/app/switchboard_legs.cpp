@@ -82,7 +82,7 @@ void Switchboard::leg_answered(Call& call, const sip::CallEvent& event, Now now)
         return;
     }
     if (call.monitors.contains(event.leg)) {
-        monitor_answered(call, event.leg, event.channel);
+        monitor_answered(call, event.leg, event.channel, now);
         return;
     }
     auto leg = call.legs.find(event.leg);

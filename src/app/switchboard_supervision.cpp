@@ -84,7 +84,7 @@ Result<void> Switchboard::monitor(const CallId& id, const std::string& extension
     return {};
 }
 
-void Switchboard::monitor_answered(Call& call, std::uint64_t leg, ChannelId channel) {
+void Switchboard::monitor_answered(Call& call, std::uint64_t leg, ChannelId channel, Now now) {
     Monitor& monitor = call.monitors.at(leg);
     std::optional<Sides> sides = sides_of(call);
     if (!sides) {  // the conversation ended while the supervisor's phone rang
@@ -102,6 +102,8 @@ void Switchboard::monitor_answered(Call& call, std::uint64_t leg, ChannelId chan
         heard_by.push_back(sides->customer);
     }
     media_.join(call.channel, channel, {sides->customer, sides->agent}, std::move(heard_by));
+    view_.apply(api::flow::MonitorJoined{
+        call.id, api::CallMonitor{monitor.by, monitor.extension, monitor.mode, now.wall}});
     log_(fmt::format("call {}: {} joined from {} ({})", call.id.str(), monitor.by,
                      monitor.extension, mode_name(monitor.mode)));
 }
@@ -118,6 +120,7 @@ void Switchboard::set_monitor_mode(Call& call, std::uint64_t leg, api::MonitorMo
     if (!monitor.channel || !sides) {
         return;  // still ringing: it joins in the new mode
     }
+    view_.apply(api::flow::MonitorModeChanged{call.id, monitor.extension, mode});
     media_.set_hearing(sides->agent, *monitor.channel, mode != api::MonitorMode::Listen);
     media_.set_hearing(sides->customer, *monitor.channel, mode == api::MonitorMode::Barge);
 }
@@ -145,6 +148,7 @@ void Switchboard::monitor_gone(Call& call, std::uint64_t leg, const std::string&
     }
     if (it->second.channel) {
         media_.leave(*it->second.channel);
+        view_.apply(api::flow::MonitorLeft{call.id, it->second.extension});
     }
     log_(fmt::format("call {}: {} at {} left ({})", call.id.str(), it->second.by,
                      it->second.extension, why));

@@ -102,6 +102,15 @@ TEST(Supervision, ListeningHearsBothSidesAndNobodyHearsTheSupervisorWhoLeavesThe
     const std::string id = f.connect();
     ASSERT_FALSE(id.empty()) << f.sara.get("/api/v1/calls").body;
     f.monitor(id, "listen");
+    // The console lists who is in the call, in which mode.
+    Json monitors;
+    for (int i = 0; i < 50 && monitors.empty(); ++i) {
+        monitors = f.sara.get("/api/v1/calls/" + id).json()["call"]["monitors"];
+        std::this_thread::sleep_for(100ms);
+    }
+    ASSERT_EQ(monitors.size(), 1U) << f.sara.get("/api/v1/calls/" + id).body;
+    EXPECT_EQ(monitors[0]["user"], "sara");
+    EXPECT_EQ(monitors[0]["mode"], "listen");
     std::this_thread::sleep_for(3s);
     f.phone.hangup();
     f.phone.wait_for(ev::kCallClosed);

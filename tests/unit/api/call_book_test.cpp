@@ -100,6 +100,20 @@ TEST_F(CallBookTest, ArrivalsInTheIvrKeepTheirFactsIntoTheQueue) {
     EXPECT_EQ(book_.size(), 0U);
 }
 
+TEST_F(CallBookTest, SupervisorsInACallAreListedWithTheirModeUntilTheyLeave) {
+    run(acd::EnqueueCall{CallId{"c1"}, QueueId{"support"}, 0, {}, "+98"});
+    book_.apply(flow::MonitorJoined{CallId{"c1"}, {"sara", "1004", MonitorMode::Listen, {}}});
+    book_.apply(flow::MonitorJoined{CallId{"c1"}, {"omid", "1005", MonitorMode::Barge, {}}});
+    book_.apply(flow::MonitorModeChanged{CallId{"c1"}, "1004", MonitorMode::Whisper});
+    ASSERT_EQ(get("c1").monitors.size(), 2U);
+    EXPECT_EQ(get("c1").monitors[0].mode, MonitorMode::Whisper);
+    book_.apply(flow::MonitorLeft{CallId{"c1"}, "1005"});
+    ASSERT_EQ(get("c1").monitors.size(), 1U);
+    EXPECT_EQ(get("c1").monitors[0].user, "sara");
+    book_.apply(flow::MonitorLeft{CallId{"nope"}, "1004"});  // another call: nothing changes
+    EXPECT_EQ(get("c1").monitors.size(), 1U);
+}
+
 TEST_F(CallBookTest, ACallThatEndsBeforeTheRouterHasItLeavesTheBook) {
     book_.apply(flow::CallArrived{CallId{"c1"}, "+98", "100", {}});
     book_.apply(flow::CallArrived{CallId{"c2"}, "+97", "100", {}});

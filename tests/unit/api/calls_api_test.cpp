@@ -47,7 +47,8 @@ TEST_F(CallsApiTest, CallObjectHasEveryMember) {
     EXPECT_EQ(c["callback_number"], nullptr);
     EXPECT_EQ(c["skills"], Json::array());
     EXPECT_EQ(c["ivr"], nullptr);
-    EXPECT_EQ(c.size(), 16U);
+    EXPECT_EQ(c["monitors"], Json::array());
+    EXPECT_EQ(c.size(), 17U);
 }
 
 TEST_F(CallsApiTest, FilterByQueue) {

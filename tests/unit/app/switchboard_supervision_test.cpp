@@ -35,6 +35,13 @@ std::uint64_t ring_supervisor(CallFlowHarness& h, sip::CallRef call, MonitorMode
     return rings[0].leg;
 }
 
+/// The supervisors the live calls list shows in the one call.
+std::vector<api::CallMonitor> shown(CallFlowHarness& h) {
+    auto calls = h.board().view().book().calls(h.router());
+    EXPECT_EQ(calls.size(), 1u);
+    return calls.empty() ? std::vector<api::CallMonitor>{} : calls[0].monitors;
+}
+
 bool heard(const FakeMedia& media, ChannelId listener, ChannelId source, bool hears) {
     for (const auto& h : media.hearings) {
         if (h.listener == listener && h.source == source && h.hears == hears) {
@@ -73,6 +80,10 @@ TEST(SwitchboardSupervision, WhisperAndBargeChangeWhoHearsTheSupervisorWithoutRe
     const ChannelId supervisor = h.leg_channel(call, leg);
     ASSERT_EQ(h.media.joins.size(), 1u);
     EXPECT_EQ(h.media.joins[0].heard_by, std::vector<ChannelId>{agent}) << "coaching the agent";
+    ASSERT_EQ(shown(h).size(), 1u);
+    EXPECT_EQ(shown(h)[0].user, "sara");
+    EXPECT_EQ(shown(h)[0].extension, "1003");
+    EXPECT_EQ(shown(h)[0].mode, MonitorMode::Whisper);
 
     // From the console: barge in. No new ring, the hearing sets change.
     ASSERT_TRUE(
@@ -80,6 +91,7 @@ TEST(SwitchboardSupervision, WhisperAndBargeChangeWhoHearsTheSupervisorWithoutRe
     EXPECT_TRUE(h.phones.take<FakePhones::Ring>().empty());
     EXPECT_TRUE(heard(h.media, caller, supervisor, true));
     EXPECT_TRUE(heard(h.media, agent, supervisor, true));
+    EXPECT_EQ(shown(h).at(0).mode, MonitorMode::Barge);
 
     // From the supervisor's phone: 4 back to listening.
     h.media.hearings.clear();
@@ -99,6 +111,7 @@ TEST(SwitchboardSupervision, WhenTheSupervisorHangsUpCallerAndAgentGoOn) {
     const ChannelId supervisor = h.leg_channel(call, leg);
     h.leg_ended(call, leg);
     EXPECT_EQ(h.media.leaves, std::vector<ChannelId>{supervisor});
+    EXPECT_TRUE(shown(h).empty());
     EXPECT_TRUE(h.phones.take<FakePhones::HangUp>().empty());
     EXPECT_EQ(h.agent_state("a1001"), acd::AgentState::OnCall);
     h.hold(call, agent_leg, true);  // still the agent's call to hold

@@ -171,6 +171,15 @@ export interface Call {
   callback_number: string | null;
   skills: string[];
   ivr: Ivr | null;
+  monitors: CallMonitor[];
+}
+
+/** A supervisor in a call (docs/api.md Call.monitors). */
+export interface CallMonitor {
+  user: string;
+  extension: string;
+  mode: MonitorMode;
+  since_ms: number;
 }
 
 export interface PauseReasons {

@@ -81,7 +81,7 @@ export function consoleCalls(context: AppContext) {
       { 'data-call': id },
       h('td', {}),
       h('td', {}, h('bdi', { dir: 'ltr' })),
-      h('td', {}, h('span', { class: 'call-state' })),
+      h('td', {}, h('span', { class: 'call-state' }), h('small', { class: 'monitors', 'data-testid': 'monitors' })),
       h('td', { class: 'num' }),
       h('td', {}, priority, h('button', { type: 'button', 'data-action': 'priority', onclick: () => setPriority(id, priority) }, t('console.set'))),
       h('td', {}),
@@ -127,6 +127,13 @@ export function consoleCalls(context: AppContext) {
       const badge = cells[2]!.firstElementChild as HTMLElement;
       setData(badge, 'state', call.state);
       setText(badge, callStateLabel(call.state));
+      // Who is listening, whispering or barging in, in the reader's language.
+      setText(
+        cells[2]!.lastElementChild!,
+        new Intl.ListFormat(language, { type: 'unit' }).format(
+          call.monitors.map((m) => t('console.monitored_by', { user: m.user, mode: t(kMonitorLabels[m.mode]) })),
+        ),
+      );
       const waited = call.answered_at_ms === null ? elapsedSince(call.joined_at_ms, state, now) : call.wait_ms;
       setText(cells[3]!, formatDuration(waited, language));
       const priority = cells[4]!.firstElementChild as HTMLInputElement;
