@@ -26,7 +26,8 @@ TEST(CallRecordFold, AnAnsweredCallHasItsQueueWaitAgentsAndTimes) {
     const CallRecord record = folded({
         {kFoldStart, acd::CallEnqueued{kFoldedCall, sales, 0, 3, "0912"}},
         {kFoldStart + 5s, acd::CallOffered{kFoldedCall, sales, AgentId{"a1"}, "1001", 1}},
-        {kFoldStart + 20s, acd::OfferEnded{kFoldedCall, sales, AgentId{"a1"}, acd::OfferEnd::NoAnswer}},
+        {kFoldStart + 20s,
+         acd::OfferEnded{kFoldedCall, sales, AgentId{"a1"}, acd::OfferEnd::NoAnswer}},
         {kFoldStart + 21s, acd::CallOffered{kFoldedCall, sales, AgentId{"a2"}, "1002", 2}},
         {kFoldStart + 25s, acd::CallAnswered{kFoldedCall, sales, AgentId{"a2"}, 25s, 1}},
         {kFoldStart + 90s, acd::CallCompleted{kFoldedCall, sales, AgentId{"a2"}, 55s, 10s}},
@@ -47,7 +48,7 @@ TEST(CallRecordFold, AMaxWaitExitToAnotherQueueKeepsTheFirstJoinAndBothQueues) {
     const CallRecord record = folded({
         {kFoldStart, acd::CallEnqueued{kFoldedCall, QueueId{"sales"}, 0, 2, "0912"}},
         {kFoldStart + 60s, acd::CallTimedOut{kFoldedCall, QueueId{"sales"}, 60s, 1,
-                                        acd::TimeoutReason::MaxWait, to_support}},
+                                             acd::TimeoutReason::MaxWait, to_support}},
         {kFoldStart + 60s, acd::CallEnqueued{kFoldedCall, QueueId{"support"}, 0, 1, "0912"}},
         {kFoldStart + 70s, acd::CallAbandoned{kFoldedCall, QueueId{"support"}, 10s, 1, false}},
     });
@@ -60,21 +61,25 @@ TEST(CallRecordFold, AMaxWaitExitToAnotherQueueKeepsTheFirstJoinAndBothQueues) {
 
 TEST(CallRecordFold, HowACallLeavesTheLineIsItsDisposition) {
     const QueueId sales{"sales"};
-    EXPECT_EQ(folded({{kFoldStart, acd::CallBlocked{kFoldedCall, sales, acd::BlockReason::QueueFull, "0"}}})
+    EXPECT_EQ(folded({{kFoldStart,
+                       acd::CallBlocked{kFoldedCall, sales, acd::BlockReason::QueueFull, "0"}}})
                   .disposition,
               Disposition::Blocked);
-    EXPECT_EQ(folded({{kFoldStart, acd::CallTimedOut{kFoldedCall, sales, 9s, 1, acd::TimeoutReason::MaxWait,
-                                                acd::ExitAction{}}}})
+    EXPECT_EQ(
+        folded({{kFoldStart, acd::CallTimedOut{kFoldedCall, sales, 9s, 1,
+                                               acd::TimeoutReason::MaxWait, acd::ExitAction{}}}})
+            .disposition,
+        Disposition::TimedOut);
+    EXPECT_EQ(folded({{kFoldStart, acd::CallRemoved{kFoldedCall, sales, 9s, 1, false, "console"}}})
                   .disposition,
               Disposition::TimedOut);
     EXPECT_EQ(
-        folded({{kFoldStart, acd::CallRemoved{kFoldedCall, sales, 9s, 1, false, "console"}}}).disposition,
-        Disposition::TimedOut);
-    EXPECT_EQ(
-        folded({{kFoldStart, acd::CallbackRequested{kFoldedCall, sales, "0912", 30s, 1, false}}}).disposition,
+        folded({{kFoldStart, acd::CallbackRequested{kFoldedCall, sales, "0912", 30s, 1, false}}})
+            .disposition,
         Disposition::Callback);
     // A callback request taken out is not the caller's call leaving the line.
-    EXPECT_EQ(folded({{kFoldStart, acd::CallRemoved{kFoldedCall, sales, 9s, 1, true, "console"}}}).disposition,
+    EXPECT_EQ(folded({{kFoldStart, acd::CallRemoved{kFoldedCall, sales, 9s, 1, true, "console"}}})
+                  .disposition,
               Disposition::Ivr);
 }
 
