@@ -122,6 +122,12 @@ public:
                     "changing the configuration while running is not "
                     "available in this server");
     }
+    /// Puts the connected call's customer on hold (music) or takes them back, from the agent's
+    /// desk. Errors: NotFound, Conflict (not connected, already held or not held).
+    virtual Result<void> hold(const CallId& call, bool on_hold, const std::string& by) {
+        (void)call, (void)on_hold, (void)by;
+        return fail(Errc::Unavailable, "hold from the desk is not available in this server");
+    }
     /// Rings `extension` (a supervisor's own phone) and, when it answers, joins it to the
     /// connected call `call` in `mode`; an extension already monitoring the call changes mode
     /// at once. `by` names the user. Errors: NotFound (no such live call), Conflict (not

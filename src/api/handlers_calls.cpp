@@ -133,6 +133,38 @@ HttpResponse hang_up_call(RequestContext& c) {
     return no_content();
 }
 
+/// Hold or resume from the desk: the agent of the call, or a supervisor in scope.
+HttpResponse hold_or_resume(RequestContext& c, bool on_hold) {
+    const CenterRead read = read_center(c.deps.center, c.deps.notes, kReadCalls, c.now);
+    const CallId id{c.param("id")};
+    const LiveCall* call = read.call(id);
+    if (call == nullptr) {
+        return error_response(ApiError::not_found("no live call '" + id.str() + "'", "call"));
+    }
+    const bool own = c.user().agent && call->agent == *c.user().agent;
+    if (!own && !Scope(c.user(), read.config).may_steer_call(*call)) {
+        return error_response(
+            ApiError::forbidden("call '" + id.str() + "' is outside your scope", "call"));
+    }
+    if (call->state != LiveCall::State::Connected && call->state != LiveCall::State::OnHold) {
+        return error_response(
+            ApiError::conflict("call '" + id.str() + "' is not connected to an agent"));
+    }
+    if (auto done = c.deps.center.hold(id, on_hold, c.by()); !done) {
+        return error_response(from_engine(done.error()));
+    }
+    audit(c, on_hold ? "call-hold" : "call-resume", id.str(), Json::object());
+    return call_reply(c, *call);
+}
+
+HttpResponse hold_call(RequestContext& c) {
+    return hold_or_resume(c, true);
+}
+
+HttpResponse resume_call(RequestContext& c) {
+    return hold_or_resume(c, false);
+}
+
 /// Listen, whisper or barge: Markaz rings the user's own phone and joins it to the call in
 /// that mode; asked again while monitoring, the mode changes at once (docs/api.md).
 HttpResponse monitor_call(RequestContext& c) {
@@ -237,6 +269,16 @@ void add_call_endpoints(std::vector<Endpoint>& out) {
                    .pattern = "/api/v1/calls/{id}/hangup",
                    .roles = kManager | kSupervisor,
                    .handler = hang_up_call});
+    out.push_back({.method = Method::Post,
+                   .pattern = "/api/v1/calls/{id}/hold",
+                   .roles = live_readers,
+                   .self_agents = true,
+                   .handler = hold_call});
+    out.push_back({.method = Method::Post,
+                   .pattern = "/api/v1/calls/{id}/resume",
+                   .roles = live_readers,
+                   .self_agents = true,
+                   .handler = resume_call});
     out.push_back({.method = Method::Post,
                    .pattern = "/api/v1/calls/{id}/monitor",
                    .roles = kManager | kSupervisor,

@@ -146,6 +146,23 @@ struct Switchboard::Call {
         }
         return std::nullopt;
     }
+    /// The channels of a conversation's two sides. An agent-first callback's own party is
+    /// the agent; otherwise it is the customer, and the talking leg the agent.
+    struct Sides {
+        ChannelId agent;
+        ChannelId customer;
+    };
+    std::optional<Sides> sides() const {
+        std::optional<std::uint64_t> leg = talking_leg();
+        auto it = leg ? leg_channels.find(*leg) : leg_channels.end();
+        if (it == leg_channels.end()) {
+            return std::nullopt;
+        }
+        if (std::holds_alternative<origin::AgentFirstCallback>(origin)) {
+            return Sides{channel, it->second};
+        }
+        return Sides{it->second, channel};
+    }
     /// Waiting in a queue's line (listening to music, an announcement or the callback
     /// dialogue): the router has the caller and no agent talks with them.
     bool in_line() const {

@@ -73,6 +73,19 @@ Result<void> LiveCenter::command(const acd::Command& command) {
     return *done;
 }
 
+Result<void> LiveCenter::hold(const CallId& call, bool on_hold, const std::string& by) {
+    auto done = ask<Result<void>>(
+        [call, on_hold, by](Switchboard& board, Now now) {
+            return board.hold_call(call, on_hold, by, now);
+        },
+        kPatience);
+    ++generation_;
+    if (!done) {
+        return fail(done.error());
+    }
+    return *done;
+}
+
 Result<void> LiveCenter::monitor(const CallId& call, const std::string& extension,
                                  api::MonitorMode mode, const std::string& by) {
     auto done = ask<Result<void>>(

@@ -30,6 +30,7 @@ public:
     static constexpr Duration kFreshness = std::chrono::milliseconds(50);
 
     Result<void> command(const acd::Command& command) override;
+    Result<void> hold(const CallId& call, bool on_hold, const std::string& by) override;
     Result<void> monitor(const CallId& call, const std::string& extension, api::MonitorMode mode,
                          const std::string& by) override;
     stats::LiveSnapshot live() const override;

@@ -61,6 +61,9 @@ public:
     /// phones first (BYE to the connected ones, CANCEL to the ringing ones), then tells the
     /// router (switchboard_commands.cpp).
     Result<void> command(const acd::Command& command, Now now);
+    /// The agent's desk (or a supervisor) puts the connected call's customer on hold or takes
+    /// them back: music to the customer, the agent no longer hears them (switchboard_hold.cpp).
+    Result<void> hold_call(const CallId& call, bool on_hold, const std::string& by, Now now);
     /// A supervisor monitors the connected call `call` from `extension` (their own phone,
     /// rung as a leg of the call) in `mode`; asked again, the mode changes
     /// (switchboard_supervision.cpp).

@@ -1,6 +1,8 @@
 // Hold from a phone: a re-INVITE that stops our audio to a connected leg (sendonly, inactive)
-// puts the other party on hold. They hear music on hold, and the router hears of it, so hold
-// time is counted in the call record (hold_s) and in the live figures.
+// puts the other party on hold. Hold from the agent's desk: the media anchored here does it
+// without the phones (the customer hears music, the agent no longer hears the customer). The
+// router hears of both, so hold time is counted in the call record (hold_s) and in the live
+// figures.
 
 #include <fmt/format.h>
 
@@ -41,6 +43,32 @@ void Switchboard::held(Call& call, std::uint64_t leg, bool on_hold, Now now) {
     if (!done) {
         log_(fmt::format("call {}: {}", call.id.str(), done.error().message));
     }
+}
+
+Result<void> Switchboard::hold_call(const CallId& id, bool on_hold, const std::string& by,
+                                    Now now) {
+    Call* call = call_of(id);
+    if (!call) {
+        return fail(Errc::NotFound, "no live call '" + id.str() + "'");
+    }
+    std::optional<Call::Sides> sides = call->sides();
+    if (!call->in<stage::Connected>() || !sides) {
+        return fail(Errc::Conflict, "call '" + id.str() + "' is not connected to an agent");
+    }
+    // The router says whether it is already held (or not): nothing changes on a refusal.
+    auto done = on_hold ? handle(acd::HoldCall{id}, now) : handle(acd::ResumeCall{id}, now);
+    if (!done) {
+        return done;
+    }
+    auto music = on_hold ? prompts_.music_on_hold() : nullptr;
+    if (music) {
+        media_.play(sides->customer, std::move(music), true, 0);
+    } else {
+        media_.stop_playing(sides->customer);  // resumed, or no music: silence
+    }
+    media_.set_hearing(sides->agent, sides->customer, !on_hold);
+    log_(fmt::format("call {} {} from the desk by {}", id.str(), on_hold ? "held" : "resumed", by));
+    return {};
 }
 
 }  // namespace markaz::app

@@ -20,28 +20,6 @@ std::string mode_name(api::MonitorMode mode) {
     return std::string(api::kMonitorModeNames.name(mode));
 }
 
-/// The channels of the two sides of a conversation: the agent's and the customer's. An
-/// agent-first callback's own party is the agent.
-struct Sides {
-    ChannelId agent;
-    ChannelId customer;
-};
-
-std::optional<Sides> sides_of(const Switchboard::Call& call) {
-    std::optional<std::uint64_t> leg = call.talking_leg();
-    if (!leg) {
-        return std::nullopt;
-    }
-    auto channel = call.leg_channels.find(*leg);
-    if (channel == call.leg_channels.end()) {
-        return std::nullopt;
-    }
-    if (std::holds_alternative<origin::AgentFirstCallback>(call.origin)) {
-        return Sides{call.channel, channel->second};
-    }
-    return Sides{channel->second, call.channel};
-}
-
 }  // namespace
 
 Result<void> Switchboard::monitor(const CallId& id, const std::string& extension,
@@ -86,7 +64,7 @@ Result<void> Switchboard::monitor(const CallId& id, const std::string& extension
 
 void Switchboard::monitor_answered(Call& call, std::uint64_t leg, ChannelId channel, Now now) {
     Monitor& monitor = call.monitors.at(leg);
-    std::optional<Sides> sides = sides_of(call);
+    std::optional<Call::Sides> sides = call.sides();
     if (!sides) {  // the conversation ended while the supervisor's phone rang
         phones_.drop_leg(call.ref, leg);
         call.monitors.erase(leg);
@@ -116,7 +94,7 @@ void Switchboard::set_monitor_mode(Call& call, std::uint64_t leg, api::MonitorMo
     monitor.mode = mode;
     log_(fmt::format("call {}: {} at {} now {}", call.id.str(), monitor.by, monitor.extension,
                      mode_name(mode)));
-    std::optional<Sides> sides = sides_of(call);
+    std::optional<Call::Sides> sides = call.sides();
     if (!monitor.channel || !sides) {
         return;  // still ringing: it joins in the new mode
     }

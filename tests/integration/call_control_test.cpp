@@ -38,7 +38,9 @@ MarkazServer::Options config(std::uint16_t web_port) {
              << "  openapi: \"\"\n"
              << "  users:\n"
              << "    - {name: supervisor, role: supervisor, password: demo-supervisor,\n"
-             << "       queues: [sales]}\n";
+             << "       queues: [sales]}\n"
+             << "    - {name: a1001, role: agent, password: demo-a1001, agent: a1001,\n"
+             << "       extension: \"1001\"}\n";
     }
     MarkazServer::Options o;
     o.extra_yaml = yaml.str();
@@ -222,6 +224,37 @@ TEST(CallControl, APhoneThatHoldsGivesTheCallerMusicAndTheRecordItsHoldTime) {
     ASSERT_TRUE(hold_ms.is_number()) << stats.dump();
     EXPECT_GE(hold_ms.get<int>(), 4000) << stats.dump();
     EXPECT_LE(hold_ms.get<int>(), 6500) << stats.dump();
+}
+
+TEST(CallControl, TheAgentsDeskHoldsTheCallerWithMusicAndTheRecordCountsIt) {
+    Desk d{AnswerMode::Auto};
+    Browser desk(d.web_port, "a1001");
+    d.caller.dial(d.server.uri("200"));
+    d.agent.wait_for(ev::kCallEstablished, 10s);
+    const std::string id = live_call(d.supervisor, "on-call");
+    ASSERT_FALSE(id.empty()) << d.supervisor.get("/api/v1/calls").body;
+    std::this_thread::sleep_for(1s);
+    Reply held = desk.post("/api/v1/calls/" + id + "/hold");
+    ASSERT_EQ(held.status, 200U) << held.body;
+    EXPECT_EQ(held.json()["call"]["state"], "on-hold");
+    std::this_thread::sleep_for(4s);
+    Reply resumed = desk.post("/api/v1/calls/" + id + "/resume");
+    ASSERT_EQ(resumed.status, 200U) << resumed.body;
+    std::this_thread::sleep_for(1s);
+    d.caller.hangup();
+    d.caller.wait_for(ev::kCallClosed);
+    d.agent.wait_for(ev::kCallClosed);
+
+    ASSERT_TRUE(d.server.wait_for_log("ended: answered")) << d.server.log_tail();
+    std::string csv = d.server.export_text("calls");
+    const int hold_s = std::stoi("0" + record_field(csv, "200", "hold_s"));
+    EXPECT_GE(hold_s, 3) << csv;
+    EXPECT_LE(hold_s, 5) << csv;
+    // The caller heard the music (262 Hz is in three of its four chords) and, before and
+    // after, the agent's 1000 Hz. (Silence instead of music leaves 262 Hz near 0.)
+    const auto caller_heard = d.caller.last_recording().heard;
+    EXPECT_GT(tone_share(caller_heard, 0, 262, 10), 0.01);
+    EXPECT_GT(tone_share(caller_heard, 0, 1000, 10), 0.05);
 }
 
 /// A caller at `caller_ptime` dials the queue; the agent at `agent_ptime` answers; each

@@ -47,6 +47,11 @@ Result<void> TestCenter::command(const acd::Command& command) {
     return {};
 }
 
+Result<void> TestCenter::hold(const CallId& call, bool on_hold, const std::string& by) {
+    (void)by;
+    return on_hold ? command(acd::HoldCall{call}) : command(acd::ResumeCall{call});
+}
+
 Result<void> TestCenter::monitor(const CallId& call, const std::string& extension, MonitorMode mode,
                                  const std::string& by) {
     std::lock_guard lock(mutex_);

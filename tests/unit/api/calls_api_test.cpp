@@ -207,5 +207,29 @@ TEST_F(CallsApiTest, MonitorRingsTheSupervisorsOwnPhoneForAConnectedCallInTheirS
     EXPECT_EQ(api.center.monitor_requests().size(), 1U);
 }
 
+TEST_F(CallsApiTest, TheAgentHoldsAndResumesTheirOwnCallFromTheDesk) {
+    api.center.must(acd::AgentLogin{
+        AgentId{"a1001"}, "1001", {QueueId{"sales"}}, acd::AgentState::Available, "", ""});
+    api.center.must(acd::OfferAnswered{CallId{"c1"}, AgentId{"a1001"}});  // offered at login
+    Browser agent = api.browser("a1001");
+    Reply r = agent.post("/api/v1/calls/c1/hold");
+    ASSERT_EQ(r.status, 200U) << r.body;
+    EXPECT_EQ(r.json()["call"]["state"], "on-hold");
+    EXPECT_EQ(agent.post("/api/v1/calls/c1/hold").status, 409U) << "already on hold";
+    EXPECT_EQ(api.audit.list(1, std::nullopt)[0].action, "call-hold");
+    r = agent.post("/api/v1/calls/c1/resume");
+    ASSERT_EQ(r.status, 200U) << r.body;
+    EXPECT_EQ(r.json()["call"]["state"], "on-call");
+    EXPECT_EQ(agent.post("/api/v1/calls/c1/resume").status, 409U) << "not on hold";
+
+    // Another agent's call, a waiting call, no call.
+    EXPECT_EQ(api.browser("a1003").post("/api/v1/calls/c1/hold").status, 403U);
+    r = supervisor.post("/api/v1/calls/c2/hold");
+    EXPECT_EQ(r.status, 409U);
+    EXPECT_EQ(r.json()["error"]["message"], "call 'c2' is not connected to an agent");
+    EXPECT_EQ(agent.post("/api/v1/calls/nope/hold").status, 404U);
+    EXPECT_EQ(supervisor.post("/api/v1/calls/c1/hold").status, 200U) << "a supervisor in scope";
+}
+
 }  // namespace
 }  // namespace markaz::api::testing

@@ -265,6 +265,49 @@ TEST(Switchboard, HoldFromAPhoneGivesTheOtherPartyMusicAndCountsHoldTime) {
     EXPECT_EQ(r.talk, 13s);  // connected 18 s, 5 of them on hold
 }
 
+TEST(Switchboard, HoldFromTheDeskSilencesBothWaysForTheAgentAndCountsHoldTime) {
+    CallFlowHarness h{sales_centre()};
+    ready(h);
+    auto [call, leg] = connect(h);
+    const CallId id{h.call_id(call)};
+    const ChannelId customer = h.channel_of(call);
+    const ChannelId agent = h.leg_channel(call, leg);
+    h.advance(10s);
+    h.media.stops.clear();
+    ASSERT_TRUE(h.board().hold_call(id, true, "a1001", h.now()));
+    // No music is configured here: the customer hears silence instead of the agent.
+    EXPECT_EQ(h.media.stops, std::vector<ChannelId>{customer});
+    ASSERT_EQ(h.store.all<acd::CallHeld>().size(), 1u);
+    ASSERT_EQ(h.media.hearings.size(), 1u);
+    EXPECT_EQ(h.media.hearings[0].listener, agent);
+    EXPECT_EQ(h.media.hearings[0].source, customer);
+    EXPECT_FALSE(h.media.hearings[0].hears);
+    auto again = h.board().hold_call(id, true, "a1001", h.now());
+    ASSERT_FALSE(again) << "already on hold";
+    EXPECT_EQ(again.error().code, Errc::Conflict);
+    EXPECT_EQ(h.media.hearings.size(), 1u) << "a refusal changes nothing";
+
+    h.advance(5s);
+    ASSERT_TRUE(h.board().hold_call(id, false, "a1001", h.now()));
+    EXPECT_EQ(h.media.stops.back(), customer);
+    EXPECT_TRUE(h.media.hearings.back().hears);
+    h.advance(5s);
+    h.end(call, Side::Caller);
+    EXPECT_EQ(h.store.record(id.str()).hold, 5s);
+    EXPECT_EQ(h.store.record(id.str()).talk, 15s);
+}
+
+TEST(Switchboard, HoldFromTheDeskNeedsAConnectedCall) {
+    CallFlowHarness h{sales_centre()};
+    sip::CallRef waiting = h.arrive("1005", "200");
+    auto refused = h.board().hold_call(CallId{h.call_id(waiting)}, true, "a1001", h.now());
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, Errc::Conflict);
+    EXPECT_EQ(h.board().hold_call(CallId{"nope"}, true, "a1001", h.now()).error().code,
+              Errc::NotFound);
+    EXPECT_TRUE(h.media.hearings.empty());
+}
+
 TEST(Switchboard, HoldBeforeTheAnswerChangesNothing) {
     CallFlowHarness h{sales_centre()};
     sip::CallRef call = h.arrive("1005", "200");

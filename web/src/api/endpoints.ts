@@ -70,6 +70,8 @@ export function createApi(request: Request) {
         priority,
       }),
     hangUpCall: (call: string) => request<void>('POST', `/api/v1/calls/${seg(call)}/hangup`),
+    holdCall: (call: string) => request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/hold`),
+    resumeCall: (call: string) => request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/resume`),
     monitorCall: (call: string, mode: MonitorMode) =>
       request<{ call: string; mode: MonitorMode; extension: string }>('POST', `/api/v1/calls/${seg(call)}/monitor`, {
         mode,

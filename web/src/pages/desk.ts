@@ -22,7 +22,7 @@ function myQueues(agent: Agent, state: LiveState): QueueStats[] {
 export const mountDesk: MountPage = (root, context) => {
   const agentId = context.user.agent!;
   const statePanel = deskStatePanel(context, agentId);
-  const callPanel = deskCallPanel();
+  const callPanel = deskCallPanel(context);
   const queueRows = h('tbody', {});
   const today = {
     answered: kpiTile('calls-answered', t('desk.calls_answered')),

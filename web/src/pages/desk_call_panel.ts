@@ -1,25 +1,49 @@
+import type { AppContext } from '../app_context';
 import type { Call } from '../api/types';
 import { formatDuration, localizeDigits } from '../format/numbers';
 import { currentLanguage, t } from '../i18n/i18n';
 import { elapsedSince, type LiveState } from '../live/live_state';
 import { h, setData, setText } from '../ui/dom';
-import { callStateLabel } from '../ui/labels';
+import { callStateLabel, errorText } from '../ui/labels';
+
+/** Whether a key press should be left to the page (typing in a field, or with a modifier). */
+function typing(event: KeyboardEvent): boolean {
+  const target = event.target as HTMLElement | null;
+  return event.ctrlKey || event.metaKey || event.altKey || target?.closest('input, textarea, select, [contenteditable]') != null;
+}
 
 /** The call the agent is offered or talking on: the caller's number, the queue, and what the
- *  caller typed in the IVR. This is where a CRM screen-pop will go. */
-export function deskCallPanel() {
+ *  caller typed in the IVR (where a CRM screen-pop will go); Hold / Resume, also with the H key. */
+export function deskCallPanel(context: AppContext) {
   const none = h('p', { class: 'empty' }, t('desk.no_call'));
   const caller = h('bdi', { class: 'caller', 'data-testid': 'caller-number', dir: 'ltr' });
   const queue = h('span', { class: 'queue-name' });
   const state = h('span', { class: 'call-state' });
   const clock = h('span', { class: 'call-clock', 'data-testid': 'call-clock' });
   const ivr = h('dl', { class: 'ivr', 'data-testid': 'ivr-digits' });
+  let current: Call | null = null;
+  const toggleHold = () => {
+    if (!current || (current.state !== 'on-call' && current.state !== 'on-hold')) {
+      return;
+    }
+    const id = current.id;
+    const request = current.state === 'on-hold' ? context.api.resumeCall(id) : context.api.holdCall(id);
+    request.catch((error: unknown) => context.notice.show(errorText(error)));
+  };
+  const hold = h('button', { type: 'button', 'data-action': 'hold', 'aria-keyshortcuts': 'H', onclick: toggleHold });
+  document.addEventListener('keydown', (event) => {
+    if ((event.key === 'h' || event.key === 'H') && !typing(event) && hold.isConnected && !hold.disabled) {
+      event.preventDefault();
+      toggleHold();
+    }
+  });
   const details = h(
     'div',
     { class: 'call-details' },
     h('div', { class: 'caller-line' }, h('span', { class: 'label' }, t('call.caller')), caller),
     h('div', {}, h('span', { class: 'label' }, t('call.queue')), queue),
     h('div', {}, state, clock),
+    h('div', { class: 'call-actions' }, hold),
     h('h3', {}, t('desk.ivr_digits')),
     ivr,
   );
@@ -30,9 +54,14 @@ export function deskCallPanel() {
     none.hidden = call !== null;
     details.hidden = call === null;
     setData(element, 'call', call?.id ?? '');
+    current = call;
     if (!call) {
       return;
     }
+    const held = call.state === 'on-hold';
+    setData(hold, 'held', held ? 'true' : 'false');
+    setText(hold, held ? t('desk.resume') : t('desk.hold'));
+    hold.disabled = call.state !== 'on-call' && !held;
     const language = currentLanguage();
     setText(caller, localizeDigits(call.caller, language));
     setText(queue, call.queue);
