@@ -34,6 +34,11 @@ void Switchboard::held(Call& call, std::uint64_t leg, bool on_hold, Now now) {
             media_.stop_playing(*other);
         }
     }
+    if (auto sides = call.sides(); sides && !on_hold) {
+        // Taken back from the phone after a hold from the desk: the agent hears the customer
+        // again (a no-op otherwise).
+        media_.set_hearing(sides->agent, sides->customer, true);
+    }
     log_(fmt::format("call {} {} by leg {}", call.id.str(), on_hold ? "held" : "resumed", leg));
     if (!call.in<stage::Connected>()) {
         return;  // an extension call: no queue figures to keep

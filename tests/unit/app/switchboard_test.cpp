@@ -297,6 +297,20 @@ TEST(Switchboard, HoldFromTheDeskSilencesBothWaysForTheAgentAndCountsHoldTime) {
     EXPECT_EQ(h.store.record(id.str()).talk, 15s);
 }
 
+TEST(Switchboard, ACallHeldFromTheDeskAndTakenBackFromThePhoneIsHeardAgain) {
+    CallFlowHarness h{sales_centre()};
+    ready(h);
+    auto [call, leg] = connect(h);
+    ASSERT_TRUE(h.board().hold_call(CallId{h.call_id(call)}, true, "a1001", h.now()));
+    h.hold(call, leg, true);  // the agent's phone holds too: the router has it held already
+    h.hold(call, leg, false);
+    ASSERT_FALSE(h.media.hearings.empty());
+    EXPECT_EQ(h.media.hearings.back().listener, h.leg_channel(call, leg));
+    EXPECT_EQ(h.media.hearings.back().source, h.channel_of(call));
+    EXPECT_TRUE(h.media.hearings.back().hears);
+    EXPECT_EQ(h.store.all<acd::CallResumed>().size(), 1u);
+}
+
 TEST(Switchboard, HoldFromTheDeskNeedsAConnectedCall) {
     CallFlowHarness h{sales_centre()};
     sip::CallRef waiting = h.arrive("1005", "200");
