@@ -92,12 +92,11 @@ struct AgentFirstCallback {
 
 using Origin = std::variant<origin::Inbound, origin::Callback, origin::AgentFirstCallback>;
 
-/// A supervisor's phone in a call.
+/// A supervisor's phone in a call; its channel, once it has answered, is in leg_channels.
 struct Switchboard::Monitor {
     std::string extension;
     api::MonitorMode mode = api::MonitorMode::Listen;
-    std::string by;                    ///< the user who asked
-    std::optional<ChannelId> channel;  ///< once it has answered
+    std::string by;  ///< the user who asked
 };
 
 struct Switchboard::Call {

@@ -20,6 +20,14 @@ std::string mode_name(api::MonitorMode mode) {
     return std::string(api::kMonitorModeNames.name(mode));
 }
 
+/// Who hears the supervisor in each mode (the supervisor always hears both sides).
+bool agent_hears(api::MonitorMode mode) {
+    return mode != api::MonitorMode::Listen;
+}
+bool customer_hears(api::MonitorMode mode) {
+    return mode == api::MonitorMode::Barge;
+}
+
 }  // namespace
 
 Result<void> Switchboard::monitor(const CallId& id, const std::string& extension,
@@ -55,7 +63,7 @@ Result<void> Switchboard::monitor(const CallId& id, const std::string& extension
                                                    id.str(), kMaxMonitors));
     }
     std::uint64_t leg = call->next_leg++;
-    call->monitors[leg] = Monitor{extension, mode, by, std::nullopt};
+    call->monitors[leg] = Monitor{extension, mode, by};
     log_(fmt::format("call {}: {} monitors from {} ({}), ringing", id.str(), by, extension,
                      mode_name(mode)));
     phones_.ring(call->ref, leg, extension, call->record.caller, input_time_);
@@ -70,13 +78,12 @@ void Switchboard::monitor_answered(Call& call, std::uint64_t leg, ChannelId chan
         call.monitors.erase(leg);
         return;
     }
-    monitor.channel = channel;
     call.leg_channels[leg] = channel;
     std::vector<ChannelId> heard_by;
-    if (monitor.mode != api::MonitorMode::Listen) {
+    if (agent_hears(monitor.mode)) {
         heard_by.push_back(sides->agent);
     }
-    if (monitor.mode == api::MonitorMode::Barge) {
+    if (customer_hears(monitor.mode)) {
         heard_by.push_back(sides->customer);
     }
     media_.join(call.channel, channel, {sides->customer, sides->agent}, std::move(heard_by));
@@ -95,12 +102,13 @@ void Switchboard::set_monitor_mode(Call& call, std::uint64_t leg, api::MonitorMo
     log_(fmt::format("call {}: {} at {} now {}", call.id.str(), monitor.by, monitor.extension,
                      mode_name(mode)));
     std::optional<Call::Sides> sides = call.sides();
-    if (!monitor.channel || !sides) {
+    auto channel = call.leg_channels.find(leg);
+    if (channel == call.leg_channels.end() || !sides) {
         return;  // still ringing: it joins in the new mode
     }
     view_.apply(api::flow::MonitorModeChanged{call.id, monitor.extension, mode});
-    media_.set_hearing(sides->agent, *monitor.channel, mode != api::MonitorMode::Listen);
-    media_.set_hearing(sides->customer, *monitor.channel, mode == api::MonitorMode::Barge);
+    media_.set_hearing(sides->agent, channel->second, agent_hears(mode));
+    media_.set_hearing(sides->customer, channel->second, customer_hears(mode));
 }
 
 void Switchboard::monitor_digit(Call& call, std::uint64_t leg, char digit) {
@@ -124,8 +132,8 @@ void Switchboard::monitor_gone(Call& call, std::uint64_t leg, const std::string&
     if (it == call.monitors.end()) {
         return;
     }
-    if (it->second.channel) {
-        media_.leave(*it->second.channel);
+    if (auto channel = call.leg_channels.find(leg); channel != call.leg_channels.end()) {
+        media_.leave(channel->second);
         view_.apply(api::flow::MonitorLeft{call.id, it->second.extension});
     }
     log_(fmt::format("call {}: {} at {} left ({})", call.id.str(), it->second.by,

@@ -77,5 +77,9 @@ export const mountDesk: MountPage = (root, context) => {
     today.aht.set(formatSeconds(agent.today.aht_s, language));
     today.occupancy.set(formatPercent(agent.today.occupancy, language));
   };
-  return renderLive(context, render);
+  const stopRendering = renderLive(context, render);
+  return () => {
+    stopRendering();
+    callPanel.unmount();
+  };
 };

@@ -31,12 +31,15 @@ export function deskCallPanel(context: AppContext) {
     request.catch((error: unknown) => context.notice.show(errorText(error)));
   };
   const hold = h('button', { type: 'button', 'data-action': 'hold', 'aria-keyshortcuts': 'H', onclick: toggleHold });
-  document.addEventListener('keydown', (event) => {
-    if ((event.key === 'h' || event.key === 'H') && !typing(event) && hold.isConnected && !hold.disabled) {
+  const onKey = (event: KeyboardEvent) => {
+    if ((event.key === 'h' || event.key === 'H') && !typing(event) && !hold.disabled) {
       event.preventDefault();
       toggleHold();
     }
-  });
+  };
+  document.addEventListener('keydown', onKey);
+  /** Called when the page goes: the H key is the desk's only while it is shown. */
+  const unmount = () => document.removeEventListener('keydown', onKey);
   const details = h(
     'div',
     { class: 'call-details' },
@@ -81,5 +84,5 @@ export function deskCallPanel(context: AppContext) {
       );
     }
   };
-  return { element, update };
+  return { element, update, unmount };
 }
