@@ -45,20 +45,30 @@ void Engine::leave_line(CallIdx c) {
 }
 
 // Puts call `c` (already filled in) in line at queue `q`, or blocks it by the join rules.
-void Engine::enqueue(CallIdx c, QueueIdx q) {
-    CallRec& call = calls_[c];
-    QueueRec& queue = queues_[q];
-    std::optional<BlockReason> blocked;
+std::optional<BlockReason> Engine::join_block(QueueIdx q) const {
+    const QueueRec& queue = queues_[q];
     if (queue.config.max_length > 0 && queue.line.size() >= queue.config.max_length) {
-        blocked = BlockReason::QueueFull;
-    } else if (queue_is_empty(q, queue.config.join_empty)) {
-        blocked = BlockReason::NoAgents;
+        return BlockReason::QueueFull;
     }
-    if (blocked) {
-        emit(CallBlocked{call.id, queue.config.id, *blocked, call.caller});
+    if (queue_is_empty(q, queue.config.join_empty)) {
+        return BlockReason::NoAgents;
+    }
+    return std::nullopt;
+}
+
+void Engine::enqueue(CallIdx c, QueueIdx q) {
+    if (std::optional<BlockReason> blocked = join_block(q)) {
+        emit(CallBlocked{calls_[c].id, queues_[q].config.id, *blocked, calls_[c].caller});
         free_call(c);
         return;
     }
+    join_line(c, q);
+    dispatch_call(c);
+}
+
+void Engine::join_line(CallIdx c, QueueIdx q) {
+    CallRec& call = calls_[c];
+    QueueRec& queue = queues_[q];
     call.queue = q;
     call.seq = next_seq_++;
     call.joined = now_.mono;
@@ -75,7 +85,6 @@ void Engine::enqueue(CallIdx c, QueueIdx q) {
                  call.serial);
     }
     to_bucket(c);
-    dispatch_call(c);
 }
 
 // Ends every offer of `c` for the call's sake; the agents are released by release_agents()
@@ -296,6 +305,14 @@ Result<void> Engine::on(const HangUp& c) {
     if (call.stage != Stage::Connected) {
         return fail(Errc::Conflict, not_waiting(call) + ", not connected");
     }
+    const ConversationEnd end = end_conversation(*found);
+    emit(CallCompleted{c.call, end.queue, end.agent, end.talk, end.hold, c.side, end.callback});
+    start_wrap_up(end);
+    return {};
+}
+
+Engine::ConversationEnd Engine::end_conversation(CallIdx idx) {
+    CallRec& call = calls_[idx];
     AgentIdx a = call.agent;
     AgentRec& agent = agents_[a];
     if (call.held_since) {
@@ -306,21 +323,23 @@ Result<void> Engine::on(const HangUp& c) {
     agent.idle_since = now_.mono;
     agent.had_call = true;
     agent.call = kNone;
-    emit(CallCompleted{call.id, queue_id(call.queue), agent.id, talk, call.hold, c.side,
-                       call.callback});
+    ConversationEnd end{a, agent.id, queue_id(call.queue), talk, call.hold, call.callback};
     agent.wrap_call = call.id;
     agent.wrap_queue = call.queue;
     agent.wrap_start = now_.mono;
-    Duration wrap = agent.config->wrap_up.value_or(queues_[call.queue].config.wrap_up);
-    free_call(*found);
-    if (wrap > Duration::zero()) {
-        set_state(a, AgentState::WrapUp, "", "");
-        agent.wrap_until = now_.mono + wrap;
-        schedule(agent.wrap_until, TimerKind::WrapEnd, a, 0);
+    end.wrap = agent.config->wrap_up.value_or(queues_[call.queue].config.wrap_up);
+    free_call(idx);
+    return end;
+}
+
+void Engine::start_wrap_up(const ConversationEnd& end) {
+    if (end.wrap > Duration::zero()) {
+        set_state(end.index, AgentState::WrapUp, "", "");
+        agents_[end.index].wrap_until = now_.mono + end.wrap;
+        schedule(agents_[end.index].wrap_until, TimerKind::WrapEnd, end.index, 0);
     } else {
-        end_wrap_up(a);
+        end_wrap_up(end.index);
     }
-    return {};
 }
 
 Result<void> Engine::on(const HoldCall& c) {

@@ -93,6 +93,16 @@ struct HoldCall {
 struct ResumeCall {
     CallId call;
 };
+/// Blind transfer: the agent's conversation ends (they start wrap-up) and the caller joins
+/// `queue` keeping their priority and skills, as a new arrival there; with `agent`, offered to
+/// that free agent at once (back in line at their place if the agent does not answer).
+/// Refused, the call untouched, when `queue` would turn the caller away or `agent` is not free.
+struct TransferCall {
+    CallId call;
+    QueueId queue;
+    std::string by;  ///< who asked (the agent's or a supervisor's user)
+    std::optional<AgentId> agent;
+};
 
 /// Turn a waiting call into a callback request that keeps its place in the queue.
 struct RequestCallback {
@@ -129,9 +139,9 @@ struct RemoveCall {
     std::string by;
 };
 
-using Command =
-    std::variant<AgentLogin, AgentLogout, AgentPause, AgentReady, AgentNotReady, ForceAgentState,
-                 EnqueueCall, AbandonCall, OfferAnswered, OfferFailed, HangUp, HoldCall, ResumeCall,
-                 RequestCallback, CallbackDialed, MoveCallToAgent, SetCallPriority, RemoveCall>;
+using Command = std::variant<AgentLogin, AgentLogout, AgentPause, AgentReady, AgentNotReady,
+                             ForceAgentState, EnqueueCall, AbandonCall, OfferAnswered, OfferFailed,
+                             HangUp, HoldCall, ResumeCall, TransferCall, RequestCallback,
+                             CallbackDialed, MoveCallToAgent, SetCallPriority, RemoveCall>;
 
 }  // namespace markaz::acd

@@ -45,6 +45,7 @@ public:
     Result<void> on(const HangUp& c);
     Result<void> on(const HoldCall& c);
     Result<void> on(const ResumeCall& c);
+    Result<void> on(const TransferCall& c);
     Result<void> on(const RequestCallback& c);
     Result<void> on(const CallbackDialed& c);
     Result<void> on(const MoveCallToAgent& c);
@@ -67,6 +68,20 @@ private:
     int skill_set_number(const std::vector<int>& skills);
     const QueueId& queue_id(QueueIdx q) const { return queues_[q].config.id; }
 
+    // calls.cpp: a conversation ending (hang-up or transfer)
+    struct ConversationEnd {
+        AgentIdx index = kNone;
+        AgentId agent;
+        QueueId queue;
+        Duration talk{};
+        Duration hold{};
+        bool callback = false;
+        Duration wrap{};  ///< the agent's after-call work for it
+    };
+    /// Counts the agent's talk, frees the call record; the caller emits what ended it.
+    ConversationEnd end_conversation(CallIdx idx);
+    void start_wrap_up(const ConversationEnd& end);
+
     // agents.cpp: state transitions
     void set_state(AgentIdx a, AgentState to, std::string reason, const std::string& by);
     void become_available(AgentIdx a, Duration rest);
@@ -82,7 +97,12 @@ private:
                                const std::string& by);
 
     // calls.cpp
+    /// Why a caller cannot join queue `q` now (full, or no agents as its join_empty says).
+    std::optional<BlockReason> join_block(QueueIdx q) const;
+    /// Joins the line (or is blocked) and is offered to a free agent if there is one.
     void enqueue(CallIdx c, QueueIdx q);
+    /// Joins the line of `q`, without offering: enqueue() or a directed offer follows.
+    void join_line(CallIdx c, QueueIdx q);
     int position(CallIdx c) const;
     void leave_line(CallIdx c);
     std::vector<AgentIdx> withdraw_offers(CallIdx c, OfferEnd reason);

@@ -172,6 +172,19 @@ struct CallCompleted {
     bool callback = false;
     friend bool operator==(const CallCompleted&, const CallCompleted&) = default;
 };
+/// The agent transferred the caller to `to_queue` (blind): their conversation ended as with
+/// CallCompleted (talk and hold are theirs, they start wrap-up), and CallEnqueued in
+/// `to_queue` follows. In place of CallCompleted: a transfer is a handled call that goes on.
+struct CallTransferred {
+    CallId call;
+    QueueId queue;
+    AgentId agent;
+    QueueId to_queue;
+    Duration talk{};
+    Duration hold{};
+    std::string by;
+    friend bool operator==(const CallTransferred&, const CallTransferred&) = default;
+};
 /// After-call work for `call` ended; talk + hold + wrap is the call's handle time.
 struct WrapUpCompleted {
     CallId call;
@@ -226,9 +239,9 @@ struct CallbackFailed {
 using EventBody =
     std::variant<AgentLoggedIn, AgentLoggedOut, AgentStateChanged, CallEnqueued, CallBlocked,
                  CallOffered, OfferEnded, CallAnswered, CallAbandoned, CallTimedOut, CallRemoved,
-                 CallPriorityChanged, CallHeld, CallResumed, CallCompleted, WrapUpCompleted,
-                 CallbackOffered, CallbackRequested, DialCallback, CallbackAttemptFailed,
-                 CallbackFailed>;
+                 CallPriorityChanged, CallHeld, CallResumed, CallCompleted, CallTransferred,
+                 WrapUpCompleted, CallbackOffered, CallbackRequested, DialCallback,
+                 CallbackAttemptFailed, CallbackFailed>;
 
 /// One thing that happened, stamped with the wall time of the command or tick that caused it.
 struct Event {

@@ -131,6 +131,7 @@ void CallBook::enqueued(const acd::CallEnqueued& e, WallTime at) {
     call.position = e.position;
     call.since = at;
     call.callback = false;
+    call.answered_at.reset();  // a transferred caller waits again
     back_in_line(call);
 }
 

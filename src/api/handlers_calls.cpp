@@ -29,8 +29,10 @@ ApiResult<LiveCall> find_call(const RequestContext& c, const CenterRead& read, b
 HttpResponse call_reply(RequestContext& c, const LiveCall& before) {
     const CenterRead read = read_center(c.deps.center, c.deps.notes, kReadCalls, c.deps.now());
     const LiveCall* now = read.call(before.id);
-    return json_reply(
-        200, Json{{"at_ms", ms(read.at)}, {"call", call_json(now ? *now : before, read.at)}});
+    const LiveCall& call = now ? *now : before;
+    const bool listeners = Scope(c.user(), read.config).sees_listeners_of(call);
+    return json_reply(200,
+                      Json{{"at_ms", ms(read.at)}, {"call", call_json(call, read.at, listeners)}});
 }
 
 HttpResponse list_calls(RequestContext& c) {
@@ -47,7 +49,7 @@ HttpResponse list_calls(RequestContext& c) {
     Json calls = Json::array();
     for (const LiveCall& call : read.calls) {
         if ((!only || call.queue == *only) && scope.may_read_call(call)) {
-            calls.push_back(call_json(call, read.at));
+            calls.push_back(call_json(call, read.at, scope.sees_listeners_of(call)));
         }
     }
     return json_reply(200, Json{{"at_ms", ms(read.at)}, {"calls", std::move(calls)}});
@@ -59,7 +61,9 @@ HttpResponse get_call(RequestContext& c) {
     if (!call) {
         return error_response(call.error());
     }
-    return json_reply(200, Json{{"at_ms", ms(read.at)}, {"call", call_json(*call, read.at)}});
+    const bool listeners = Scope(c.user(), read.config).sees_listeners_of(*call);
+    return json_reply(200,
+                      Json{{"at_ms", ms(read.at)}, {"call", call_json(*call, read.at, listeners)}});
 }
 
 HttpResponse move_call(RequestContext& c) {
@@ -133,27 +137,99 @@ HttpResponse hang_up_call(RequestContext& c) {
     return no_content();
 }
 
-/// Hold or resume from the desk: the agent of the call, or a supervisor in scope.
-HttpResponse hold_or_resume(RequestContext& c, bool on_hold) {
-    const CenterRead read = read_center(c.deps.center, c.deps.notes, kReadCalls, c.now);
+/// The connected call named in the path, for its own agent or a supervisor in scope (the
+/// agent's desk controls): 404, 403, then 409.
+ApiResult<LiveCall> find_talking_call(const RequestContext& c, const CenterRead& read) {
     const CallId id{c.param("id")};
     const LiveCall* call = read.call(id);
     if (call == nullptr) {
-        return error_response(ApiError::not_found("no live call '" + id.str() + "'", "call"));
+        return ApiError::not_found("no live call '" + id.str() + "'", "call");
     }
     const bool own = c.user().agent && call->agent == *c.user().agent;
     if (!own && !Scope(c.user(), read.config).may_steer_call(*call)) {
-        return error_response(
-            ApiError::forbidden("call '" + id.str() + "' is outside your scope", "call"));
+        return ApiError::forbidden("call '" + id.str() + "' is outside your scope", "call");
     }
     if (call->state != LiveCall::State::Connected && call->state != LiveCall::State::OnHold) {
-        return error_response(
-            ApiError::conflict("call '" + id.str() + "' is not connected to an agent"));
+        return ApiError::conflict("call '" + id.str() + "' is not connected to an agent");
     }
-    if (auto done = c.deps.center.hold(id, on_hold, c.by()); !done) {
+    return *call;
+}
+
+/// Hold or resume from the desk: the agent of the call, or a supervisor in scope.
+HttpResponse hold_or_resume(RequestContext& c, bool on_hold) {
+    const CenterRead read = read_center(c.deps.center, c.deps.notes, kReadCalls, c.now);
+    auto call = find_talking_call(c, read);
+    if (!call) {
+        return error_response(call.error());
+    }
+    if (auto done = c.deps.center.hold(call->id, on_hold, c.by()); !done) {
         return error_response(from_engine(done.error()));
     }
-    audit(c, on_hold ? "call-hold" : "call-resume", id.str(), Json::object());
+    audit(c, on_hold ? "call-hold" : "call-resume", call->id.str(), Json::object());
+    return call_reply(c, *call);
+}
+
+/// Where a call may be transferred, for the desk's Transfer lists: every queue's name (not its
+/// figures: an agent may pass a caller to a department they do not work in) and every
+/// logged-in agent with their name and whether they are free now (as a phone's busy lamps do).
+HttpResponse transfer_targets(RequestContext& c) {
+    const CenterRead read =
+        read_center(c.deps.center, c.deps.notes, kReadConfig | kReadAgents, c.now);
+    Json queues = Json::array();
+    for (const acd::QueueConfig& queue : read.config.queues) {
+        queues.push_back(Json{{"name", queue.id.str()}});
+    }
+    Json agents = Json::array();
+    for (const acd::AgentConfig& config : read.config.agents) {
+        const acd::AgentSnapshot* agent = read.agent(config.id);
+        if (agent != nullptr && agent->state != acd::AgentState::LoggedOut) {
+            agents.push_back(Json{{"id", config.id.str()},
+                                  {"name", config.name},
+                                  {"free", agent->state == acd::AgentState::Available}});
+        }
+    }
+    return json_reply(200, Json{{"queues", std::move(queues)}, {"agents", std::move(agents)}});
+}
+
+/// Blind transfer to a queue or to a free colleague: the agent's conversation ends and the
+/// caller waits in the queue with their priority and data, or rings the colleague at once
+/// (docs/api.md).
+HttpResponse transfer_call(RequestContext& c) {
+    static const std::vector<FieldRule> rules{
+        {"queue", JsonKind::String, false, false, length(1, 64), {}},
+        {"agent", JsonKind::String, false, false, length(1, 64), {}},
+    };
+    if (auto refused = check_fields(c.body, rules)) {
+        return error_response(*refused);
+    }
+    if (!c.body.contains("queue") && !c.body.contains("agent")) {
+        return error_response(ApiError::missing_field("queue"));
+    }
+    const CenterRead read = read_center(c.deps.center, c.deps.notes, kReadCalls, c.now);
+    auto call = find_talking_call(c, read);
+    if (!call) {
+        return error_response(call.error());
+    }
+    // To a colleague alone: they take the call in the queue it came from.
+    const QueueId queue{c.body.value("queue", call->queue.str())};
+    if (read.queue_config(queue) == nullptr) {
+        return error_response(ApiError::not_found("no queue '" + queue.str() + "'", "queue"));
+    }
+    std::optional<AgentId> agent;
+    if (c.body.contains("agent")) {
+        agent = AgentId{c.body["agent"].get<std::string>()};
+        if (read.agent_config(*agent) == nullptr) {
+            return error_response(ApiError::not_found("no agent '" + agent->str() + "'", "agent"));
+        }
+    }
+    if (auto refused = run(c, acd::TransferCall{call->id, queue, c.by(), agent})) {
+        return error_response(*refused);
+    }
+    audit(c, "call-transfer", call->id.str(),
+          Json{{"queue", queue.str()},
+               {"to_agent", agent ? agent->str() : ""},
+               {"from_queue", call->queue.str()},
+               {"agent", call->agent ? call->agent->str() : ""}});
     return call_reply(c, *call);
 }
 
@@ -279,6 +355,16 @@ void add_call_endpoints(std::vector<Endpoint>& out) {
                    .roles = live_readers,
                    .self_agents = true,
                    .handler = resume_call});
+    out.push_back({.method = Method::Get,
+                   .pattern = "/api/v1/transfer-targets",
+                   .roles = live_readers,
+                   .handler = transfer_targets});
+    out.push_back({.method = Method::Post,
+                   .pattern = "/api/v1/calls/{id}/transfer",
+                   .roles = live_readers,
+                   .self_agents = true,
+                   .takes_body = true,
+                   .handler = transfer_call});
     out.push_back({.method = Method::Post,
                    .pattern = "/api/v1/calls/{id}/monitor",
                    .roles = kManager | kSupervisor,

@@ -74,7 +74,7 @@ HttpResponse get_queue(RequestContext& c) {
     if (c.user().role != Role::Agent && c.user().role != Role::Qa) {
         for (const LiveCall& call : read.calls) {
             if (call.queue == id && scope.may_read_call(call)) {
-                calls.push_back(call_json(call, read.at));
+                calls.push_back(call_json(call, read.at, scope.sees_listeners_of(call)));
             }
         }
     }

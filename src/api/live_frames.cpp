@@ -115,10 +115,11 @@ const std::string& FrameObjects::totals() {
     return *totals_;
 }
 
-const std::string& FrameObjects::call(const LiveCall& call) {
-    auto [it, added] = calls_.try_emplace(call.id);
+const std::string& FrameObjects::call(const LiveCall& call, bool with_listeners) {
+    auto& cache = with_listeners ? calls_ : calls_without_listeners_;
+    auto [it, added] = cache.try_emplace(call.id);
     if (added) {
-        it->second = dump(call_json(call, read_.at));
+        it->second = dump(call_json(call, read_.at, with_listeners));
     }
     return it->second;
 }
@@ -165,7 +166,7 @@ std::string snapshot_frame(FrameObjects& objects, ClientView& view, std::int64_t
     view.known_calls.clear();
     for (const LiveCall& call : read.calls) {
         if (view.calls && view.scope.may_read_call(call)) {
-            calls.push_back(&objects.call(call));
+            calls.push_back(&objects.call(call, view.scope.sees_listeners_of(call)));
             view.known_calls.insert(call.id);
         }
     }
@@ -214,7 +215,7 @@ std::optional<std::string> delta_frame(FrameObjects& objects, ClientView& view,
         for (const CallId& id : changed) {
             const LiveCall* call = objects.find_call(id);
             if (call != nullptr && view.scope.may_read_call(*call)) {
-                calls.push_back(&objects.call(*call));
+                calls.push_back(&objects.call(*call, view.scope.sees_listeners_of(*call)));
                 view.known_calls.insert(id);
             } else if (view.known_calls.erase(id) > 0) {
                 // A call the client never saw (came and went within one frame) is not sent.

@@ -48,7 +48,8 @@ public:
     const std::string& agent(const acd::AgentConfig& config);
     const std::string& queue(const stats::QueueLive& queue);
     const std::string& totals();
-    const std::string& call(const LiveCall& call);
+    /// The call's JSON; without the supervisors who only listen for those not to be told.
+    const std::string& call(const LiveCall& call, bool with_listeners);
 
 private:
     const CenterRead& read_;
@@ -60,6 +61,7 @@ private:
     std::map<QueueId, std::string> queues_;
     std::optional<std::string> totals_;
     std::map<CallId, std::string> calls_;
+    std::map<CallId, std::string> calls_without_listeners_;
 };
 
 /// One client's view: what it may see, which topics it asked for, and what it already holds

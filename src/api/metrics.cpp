@@ -44,7 +44,7 @@ constexpr std::array<std::pair<const char*, int stats::AgentsByState::*>, 6> kAg
 }};
 
 using CounterField = std::int64_t stats::KpiCounters::*;
-constexpr std::array<std::pair<const char*, CounterField>, 12> kOutcomes{{
+constexpr std::array<std::pair<const char*, CounterField>, 13> kOutcomes{{
     {"offered", &stats::KpiCounters::offered},
     {"blocked", &stats::KpiCounters::blocked},
     {"answered", &stats::KpiCounters::answered},
@@ -56,6 +56,7 @@ constexpr std::array<std::pair<const char*, CounterField>, 12> kOutcomes{{
     {"callbacks_requested", &stats::KpiCounters::callbacks_requested},
     {"callbacks_answered", &stats::KpiCounters::callbacks_answered},
     {"callbacks_failed", &stats::KpiCounters::callbacks_failed},
+    {"transferred", &stats::KpiCounters::transferred},
     {"handled", &stats::KpiCounters::handled},
 }};
 

@@ -102,7 +102,7 @@ std::optional<std::string> call_state_name(const LiveCall& call) {
     return std::nullopt;
 }
 
-Json call_json(const LiveCall& call, WallTime at) {
+Json call_json(const LiveCall& call, WallTime at, bool with_listeners) {
     const bool connected =
         call.state == LiveCall::State::Connected || call.state == LiveCall::State::OnHold;
     const WallTime waited_until = connected && call.answered_at ? *call.answered_at : at;
@@ -136,6 +136,9 @@ Json call_json(const LiveCall& call, WallTime at) {
     }
     Json monitors = Json::array();
     for (const CallMonitor& monitor : call.monitors) {
+        if (!with_listeners && monitor.mode == MonitorMode::Listen) {
+            continue;
+        }
         monitors.push_back(Json{{"user", monitor.user},
                                 {"extension", monitor.extension},
                                 {"mode", std::string(kMonitorModeNames.name(monitor.mode))},

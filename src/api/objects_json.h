@@ -20,7 +20,7 @@ Json agent_json(const CenterRead& read, const acd::AgentConfig& config);
 /// "waiting", "ringing", "on-call", "on-hold", "callback-waiting", "callback-dialing";
 /// nullopt for a call still in the IVR (not listed).
 std::optional<std::string> call_state_name(const LiveCall& call);
-Json call_json(const LiveCall& call, WallTime at);
+Json call_json(const LiveCall& call, WallTime at, bool with_listeners);
 
 Json member_json(const QueueId& queue, const AgentId& agent, int penalty, bool logged_in);
 /// The Member objects of `queue` in configured (agent) order.

@@ -53,6 +53,10 @@ public:
     bool may_read_history(const std::vector<acd::Event>& events) const;
     bool sees_totals() const { return role_ != Role::Agent; }
     bool sees_live_calls() const { return role_ != Role::Qa || self_.has_value(); }
+    /// A supervisor who only listens is not shown to the agent on the call, whatever the
+    /// agent's role (as with ChanSpy's listen mode); one who whispers or barges in is heard,
+    /// so is shown to everyone.
+    bool sees_listeners_of(const LiveCall& call) const { return !self_ || call.agent != self_; }
 
 private:
     bool in_team(const QueueId& queue) const { return team_queues_.contains(queue); }

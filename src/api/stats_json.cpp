@@ -46,6 +46,7 @@ Json counters_json(const stats::KpiCounters& c) {
     out["callbacks_requested"] = c.callbacks_requested;
     out["callbacks_answered"] = c.callbacks_answered;
     out["callbacks_failed"] = c.callbacks_failed;
+    out["transferred"] = c.transferred;
     out["handled"] = c.handled;
     out["answered_wait_ms"] = ms(c.answered_wait);
     out["abandoned_wait_ms"] = ms(c.abandoned_wait);

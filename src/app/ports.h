@@ -42,7 +42,9 @@ public:
     virtual void ring_trunk(sip::CallRef call, std::uint64_t leg, std::string trunk,
                             std::string number, std::string caller,
                             std::chrono::steady_clock::time_point since) = 0;
-    /// Stops leg `leg`: CANCEL while it rings, BYE once answered. No events follow for it.
+    /// Stops leg `leg`: CANCEL while it rings, BYE once answered, also the connected one (the
+    /// call's own party stays, talking to nobody until another leg is connected). No events
+    /// follow for it.
     virtual void drop_leg(sip::CallRef call, std::uint64_t leg) = 0;
     /// The answered leg `leg` is the one the call's own party talks to (a caller not answered
     /// yet is answered now). Their media is the flow's to bridge (MediaControl::bridge).

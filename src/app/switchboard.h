@@ -109,6 +109,7 @@ private:
     void on(const acd::CallTimedOut& e, Now now);
     void on(const acd::CallRemoved& e, Now now);
     void on(const acd::CallCompleted& e, Now now);
+    void on(const acd::CallTransferred& e, Now now);  // switchboard_transfer.cpp
     void on(const acd::WrapUpCompleted& e, Now now);
     void on(const acd::CallbackOffered& e, Now now);
     void on(const acd::CallbackRequested& e, Now now);
@@ -159,6 +160,10 @@ private:
 
     // switchboard_commands.cpp: commands on a call from outside it (the API)
     Result<void> hang_up_by_command(const CallId& id, const acd::Command& command, Now now);
+
+    // switchboard_transfer.cpp: an agent passing the caller on
+    /// A blind transfer to a queue asked from outside the call (the agent's desk).
+    Result<void> transfer(const acd::TransferCall& transfer, Now now);
 
     // switchboard_hold.cpp: a phone holding the other party and taking it back
     void held(Call& call, std::uint64_t leg, bool on_hold, Now now);

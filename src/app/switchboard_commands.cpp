@@ -23,6 +23,9 @@ Result<void> Switchboard::command(const acd::Command& command, Now now) {
     if (const auto* remove = std::get_if<acd::RemoveCall>(&command)) {
         return hang_up_by_command(remove->call, command, now);
     }
+    if (const auto* transfer_call = std::get_if<acd::TransferCall>(&command)) {
+        return transfer(*transfer_call, now);
+    }
     return handle(command, now);
 }
 

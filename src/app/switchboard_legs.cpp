@@ -222,7 +222,8 @@ void Switchboard::finish(Call& call, Now now) {
 void Switchboard::start_talking(Call& call, std::optional<std::uint64_t> leg, Now now) {
     media_.stop_playing(call.channel);
     std::optional<std::string> recording;
-    if (!config_.sip.recordings_dir.empty()) {
+    // A transferred caller's recording goes on: the media kept their room (bridge()).
+    if (!config_.sip.recordings_dir.empty() && call.record.recording.empty()) {
         recording = recording_path(config_.sip.recordings_dir, now.wall, call.id);
         call.record.recording = *recording;
     }

@@ -90,7 +90,9 @@ public:
     void echo(ChannelId channel);
     /// Connects two channels of the same worker in a room: each hears the other. With
     /// `recording` set, writes a stereo WAV there: `a` (the caller) left, `b` (the agent) and
-    /// anyone who joins later right.
+    /// anyone who joins later right. A recorded room whose other members left keeps its first
+    /// member (a transferred caller): bridging that channel again joins `b` to it, and the
+    /// recording goes on in the same file.
     void bridge(ChannelId a, ChannelId b, std::optional<std::string> recording);
     /// Starts recording the bridge `channel` is in (a bridge made for early media, recorded
     /// from the answer on). Nothing happens when it is not bridged or already recorded.
@@ -121,7 +123,8 @@ public:
     /// is written, so the file keeps the call's timeline but never the audio (a caller
     /// reading out a card number).
     void pause_recording(ChannelId channel, bool paused);
-    /// Releases the channel and its ports; a bridge it was in ends (its recording completes).
+    /// Releases the channel and its ports; a bridge it was in ends (its recording completes),
+    /// except that a recorded room's first member stays in it alone when the others close.
     void close(ChannelId channel);
 
     const MediaSettings& settings() const;

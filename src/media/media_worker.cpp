@@ -189,14 +189,19 @@ struct MediaWorker::Impl {
         }
     }
     void apply(Bridge& c) {
-        if (!find(c.a) || !find(c.b) || room_of_.contains(c.a) || room_of_.contains(c.b)) {
+        if (!find(c.a) || !find(c.b) || room_of_.contains(c.b)) {
             return;
         }
-        std::uint64_t room_id = next_room_++;
+        // `a` kept its room after its other party left (a transferred caller): `b` joins it
+        // and the recording goes on.
+        auto existing = room_of_.find(c.a);
+        const std::uint64_t room_id = existing != room_of_.end() ? existing->second : next_room_++;
         Room& room = rooms_.try_emplace(room_id, c.a).first->second;
         const std::array<ChannelId, 1> other{c.a};
-        (void)room.join(c.b, other, other);
-        if (c.recording) {
+        if (!room.join(c.b, other, other)) {
+            return;
+        }
+        if (c.recording && !room.recording()) {
             if (auto recorder = WavRecorder::create(*c.recording)) {
                 room.record(std::move(*recorder));
             }
@@ -278,13 +283,17 @@ struct MediaWorker::Impl {
         }
         rooms_.erase(room_id);
     }
-    /// `channel` leaves its room; a room with one member left ends (a call's last leg).
+    /// `channel` leaves its room; a room with one member left ends (a call's last leg),
+    /// unless it is recorded and that member is its first (the caller): a transferred caller
+    /// waits for the next agent in it, and the one recording keeps the whole call.
     void leave_room(ChannelId channel) {
         Room* room = room_of(channel);
         if (!room) {
             return;
         }
-        if (room->size() <= 2) {
+        const bool caller_stays = room->recording() && room->members().front() != channel &&
+                                  room->is_first(room->members().front());
+        if (room->size() <= 2 && !caller_stays) {
             dissolve_room_of(channel);
             return;
         }

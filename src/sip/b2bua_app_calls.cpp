@@ -212,8 +212,11 @@ void B2bua::drop_leg(CallRef ref, std::uint64_t leg) {
     }
     call->dropped_groups.insert(leg);
     for (auto& fork : call->forks) {
-        if (fork->group != leg || !fork->alive || fork.get() == call->connected) {
+        if (fork->group != leg || !fork->alive) {
             continue;
+        }
+        if (fork.get() == call->connected) {
+            call->connected = nullptr;  // the call goes on without it (a transfer)
         }
         fork->alive = false;
         if (fork->final_status == 0) {

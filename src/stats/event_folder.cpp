@@ -78,6 +78,10 @@ struct FoldVisitor {
     void operator()(const acd::CallCompleted& e) {
         count(e.queue, {.handled = 1, .talk = e.talk, .hold = e.hold}, e.agent);
     }
+    void operator()(const acd::CallTransferred& e) {
+        // Handled where it was answered; the next queue counts it as offered (CallEnqueued).
+        count(e.queue, {.handled = 1, .transferred = 1, .talk = e.talk, .hold = e.hold}, e.agent);
+    }
     void operator()(const acd::WrapUpCompleted& e) { count(e.queue, {.wrap = e.wrap}, e.agent); }
     void operator()(const acd::CallbackRequested& e) { count(e.queue, {.callbacks_requested = 1}); }
     void operator()(const acd::CallbackFailed& e) { count(e.queue, {.callbacks_failed = 1}); }

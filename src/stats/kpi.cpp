@@ -67,6 +67,7 @@ KpiCounters& KpiCounters::operator+=(const KpiCounters& other) {
     callbacks_requested += other.callbacks_requested;
     callbacks_answered += other.callbacks_answered;
     callbacks_failed += other.callbacks_failed;
+    transferred += other.transferred;
     handled += other.handled;
     answered_wait += other.answered_wait;
     abandoned_wait += other.abandoned_wait;

@@ -46,11 +46,12 @@ struct KpiCounters {
     std::int64_t callbacks_requested = 0;        ///< CallbackRequested
     std::int64_t callbacks_answered = 0;         ///< CallAnswered with callback
     std::int64_t callbacks_failed = 0;           ///< CallbackFailed
-    std::int64_t handled = 0;                    ///< CallCompleted, callbacks included
+    std::int64_t handled = 0;                    ///< CallCompleted + CallTransferred
+    std::int64_t transferred = 0;                ///< CallTransferred (of `handled`)
     Duration answered_wait{};                    ///< sum of CallAnswered.wait over `answered`
     Duration abandoned_wait{};                   ///< sum of CallAbandoned.wait over `abandoned`
-    Duration talk{};                             ///< sum of CallCompleted.talk
-    Duration hold{};                             ///< sum of CallCompleted.hold
+    Duration talk{};                             ///< sum of CallCompleted/Transferred.talk
+    Duration hold{};                             ///< sum of CallCompleted/Transferred.hold
     Duration wrap{};                             ///< sum of WrapUpCompleted.wrap
     AgentTime agent_time;
 

@@ -55,13 +55,22 @@ std::string joined(const std::vector<std::string>& items, char separator) {
     return out;
 }
 
+/// "a1001@sales>support a1003@support>vip": who passed the caller on, from which queue to which.
+std::string transfers_text(const std::vector<Transfer>& transfers) {
+    std::vector<std::string> items;
+    for (const Transfer& t : transfers) {
+        items.push_back(t.agent + "@" + t.queue + ">" + t.to_queue);
+    }
+    return joined(items, ' ');
+}
+
 }  // namespace
 
 std::string call_records_csv(const std::vector<CallRecord>& records) {
     std::ostringstream out;
     out << "call,started,ended,caller,dialled,ivr_path,digits,queues,joined,wait_s,position,"
            "agents_offered,agent,talk_s,hold_s,wrap_s,disposition,hangup_side,hangup_cause,"
-           "recording\r\n";
+           "recording,transfers\r\n";
     for (const CallRecord& r : records) {
         std::vector<std::string> fields{r.id,
                                         iso_time(r.started),
@@ -82,7 +91,8 @@ std::string call_records_csv(const std::vector<CallRecord>& records) {
                                         std::string(kDispositionNames.name(r.disposition)),
                                         r.hangup_side,
                                         r.hangup_cause,
-                                        r.recording};
+                                        r.recording,
+                                        transfers_text(r.transfers)};
         for (std::size_t i = 0; i < fields.size(); ++i) {
             out << (i ? "," : "") << csv_field(fields[i]);
         }
@@ -147,6 +157,16 @@ std::string queue_log(const std::vector<acd::Event>& events) {
                     line(e, x.call.str(), x.queue.str(), x.agent.str(),
                          x.ended_by == acd::Party::Caller ? "COMPLETECALLER" : "COMPLETEAGENT",
                          {s(j.wait), s(x.talk + x.hold), std::to_string(j.position)});
+                    calls.erase(x.call);
+                },
+                [&](const acd::CallTransferred& x) {
+                    // As Asterisk writes a queue caller's blind transfer: the target (here a
+                    // queue), its context, the wait before the answer, the call time, the
+                    // position at joining. The caller's ENTERQUEUE in the next queue follows.
+                    const Joined& j = calls[x.call];
+                    line(e, x.call.str(), x.queue.str(), x.agent.str(), "BLINDTRANSFER",
+                         {x.to_queue.str(), "queue", s(j.wait), s(x.talk + x.hold),
+                          std::to_string(j.position)});
                     calls.erase(x.call);
                 },
                 [&](const acd::CallAbandoned& x) {

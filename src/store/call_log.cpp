@@ -22,6 +22,38 @@ std::vector<std::string> list_of(const std::string& text) {
     return parsed.is_array() ? parsed.get<std::vector<std::string>>() : std::vector<std::string>{};
 }
 
+std::string transfers_json(const std::vector<Transfer>& transfers) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const Transfer& t : transfers) {
+        out.push_back({{"agent", t.agent},
+                       {"queue", t.queue},
+                       {"to_queue", t.to_queue},
+                       {"at_ms", epoch_ms(t.at)},
+                       {"talk_ms", t.talk.count()},
+                       {"hold_ms", t.hold.count()}});
+    }
+    return out.dump();
+}
+/// Written by transfers_json() only; an entry that is not what it wrote is skipped.
+std::vector<Transfer> transfers_of(const std::string& text) {
+    std::vector<Transfer> out;
+    auto parsed = nlohmann::json::parse(text, nullptr, false);
+    if (!parsed.is_array()) {
+        return out;
+    }
+    for (const auto& t : parsed) {
+        if (!t.is_object() || !t.value("agent", nlohmann::json()).is_string() ||
+            !t.value("at_ms", nlohmann::json()).is_number_integer()) {
+            continue;
+        }
+        out.push_back(Transfer{t.value("agent", ""), t.value("queue", ""), t.value("to_queue", ""),
+                               wall_from_ms(t.value("at_ms", std::int64_t{0})),
+                               Duration{t.value("talk_ms", std::int64_t{0})},
+                               Duration{t.value("hold_ms", std::int64_t{0})}});
+    }
+    return out;
+}
+
 }  // namespace
 
 struct CallLog::Impl {
@@ -72,9 +104,9 @@ Result<void> CallLog::write(const CallRecord& r, bool open) {
     auto stmt = impl_->db.prepare(
         "INSERT OR REPLACE INTO calls (id, started_ms, ended_ms, caller, dialled, ivr_path, "
         "digits, variables, queues, joined_ms, wait_ms, position, agents_offered, agent, "
-        "talk_ms, hold_ms, wrap_ms, disposition, hangup_side, hangup_cause, recording, open) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-        "?18, ?19, ?20, ?21, ?22)");
+        "talk_ms, hold_ms, wrap_ms, disposition, hangup_side, hangup_cause, recording, open, "
+        "transfers) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+        "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
     if (!stmt) {
         return impl_->db.context(stmt.error(), "cannot save the call record " + r.id);
     }
@@ -99,7 +131,8 @@ Result<void> CallLog::write(const CallRecord& r, bool open) {
         .bind(19, r.hangup_side)
         .bind(20, r.hangup_cause)
         .bind(21, r.recording)
-        .bind(22, std::int64_t{open ? 1 : 0});
+        .bind(22, std::int64_t{open ? 1 : 0})
+        .bind(23, transfers_json(r.transfers));
     if (auto ok = stmt->run(); !ok) {
         return impl_->db.context(ok.error(), "cannot save the call record " + r.id);
     }
@@ -122,7 +155,7 @@ Result<std::vector<CallRecord>> CallLog::records_between(WallTime from, WallTime
     auto stmt = impl_->db.prepare(
         "SELECT id, started_ms, ended_ms, caller, dialled, ivr_path, digits, variables, queues, "
         "joined_ms, wait_ms, position, agents_offered, agent, talk_ms, hold_ms, wrap_ms, "
-        "disposition, hangup_side, hangup_cause, recording FROM calls "
+        "disposition, hangup_side, hangup_cause, recording, transfers FROM calls "
         "WHERE started_ms >= ?1 AND started_ms < ?2 AND open = 0 ORDER BY started_ms, id");
     if (!stmt) {
         return impl_->db.context(stmt.error(), "cannot read call records");
@@ -170,6 +203,7 @@ Result<std::vector<CallRecord>> CallLog::records_between(WallTime from, WallTime
         r.hangup_side = stmt->text(18);
         r.hangup_cause = stmt->text(19);
         r.recording = stmt->text(20);
+        r.transfers = transfers_of(stmt->text(21));
     }
 }
 

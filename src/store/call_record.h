@@ -30,6 +30,17 @@ inline constexpr EnumTable<Disposition, 7> kDispositionNames{{{
     {Disposition::Failed, "failed"},
 }}};
 
+/// An agent's part of a call that they transferred on (blind, to a queue).
+struct Transfer {
+    std::string agent;
+    std::string queue;     ///< the queue they answered for
+    std::string to_queue;  ///< where the caller went
+    WallTime at{};
+    Duration talk{};
+    Duration hold{};
+    friend bool operator==(const Transfer&, const Transfer&) = default;
+};
+
 /// One record per call: what a report, a CSV export or a QA search needs, in one row.
 struct CallRecord {
     std::string id;
@@ -45,10 +56,11 @@ struct CallRecord {
     std::optional<Duration> wait;     ///< from joining to answer or leaving
     std::optional<int> position;      ///< position at joining the first queue
     std::vector<std::string> agents_offered;
-    std::string agent;  ///< who answered
-    Duration talk{};
+    std::string agent;  ///< who answered last (who finished the call)
+    Duration talk{};    ///< every agent's, transfers included
     Duration hold{};
-    std::optional<Duration> wrap;  ///< after-call work; set when it ends
+    std::vector<Transfer> transfers;  ///< agents who passed the caller on, in order
+    std::optional<Duration> wrap;     ///< after-call work; set when it ends
     Disposition disposition = Disposition::Ivr;
     std::string hangup_side;   ///< caller, agent, system
     std::string hangup_cause;  ///< "caller hung up", "max-wait", "queue-full" ...

@@ -42,8 +42,14 @@ void fold(CallRecord& record, const acd::Event& event) {
                 }
             },
             [&](const acd::CallCompleted& e) {
-                record.talk = e.talk;
-                record.hold = e.hold;
+                record.talk += e.talk;
+                record.hold += e.hold;
+            },
+            [&](const acd::CallTransferred& e) {
+                record.talk += e.talk;
+                record.hold += e.hold;
+                record.transfers.push_back(Transfer{e.agent.str(), e.queue.str(), e.to_queue.str(),
+                                                    event.at, e.talk, e.hold});
             },
             [&](const acd::CallbackRequested& e) {
                 record.disposition = Disposition::Callback;

@@ -181,6 +181,19 @@ void describe(IO& io, E& e) {
 }
 
 template <class IO, class E>
+requires Is<E, acd::CallTransferred>
+void describe(IO& io, E& e) {
+    auto& [call, queue, agent, to_queue, talk, hold, by] = e;
+    io("call", call);
+    io("queue", queue);
+    io("agent", agent);
+    io("to_queue", to_queue);
+    io("talk_ms", talk);
+    io("hold_ms", hold);
+    io("by", by);
+}
+
+template <class IO, class E>
 requires Is<E, acd::WrapUpCompleted>
 void describe(IO& io, E& e) {
     auto& [call, queue, agent, wrap] = e;

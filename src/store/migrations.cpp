@@ -171,11 +171,18 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations{{
+// Schema v5: a call's transfers, each agent's part of it before they passed the caller on
+// (a JSON array of {agent, queue, to_queue, at_ms, talk_ms, hold_ms}).
+constexpr std::string_view kSchemaV5 = R"sql(
+ALTER TABLE calls ADD COLUMN transfers TEXT NOT NULL DEFAULT '[]';
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
     {4, kSchemaV4},
+    {5, kSchemaV5},
 }};
 
 }  // namespace

@@ -94,18 +94,6 @@ bool agent_reaches(const Browser& who, const std::string& agent, const std::stri
     return false;
 }
 
-/// The one live call's id once it is in `state` (10 s at most); empty when it never is.
-std::string live_call(const Browser& who, const std::string& state) {
-    for (int i = 0; i < 100; ++i) {
-        Json calls = who.get("/api/v1/calls").json()["calls"];
-        if (calls.size() == 1 && calls[0]["state"] == state) {
-            return calls[0]["id"];
-        }
-        std::this_thread::sleep_for(100ms);
-    }
-    return "";
-}
-
 /// The server with the API, agent a1001's phone (answering as `agent_mode`, sending 1000 Hz)
 /// registered and ready, a caller at 1003 (440 Hz) and the supervisor logged in.
 struct Desk {

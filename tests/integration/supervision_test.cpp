@@ -48,18 +48,6 @@ MarkazServer::Options supervised_centre(std::uint16_t web_port) {
     return o;
 }
 
-/// The one live call's id once it is connected (10 s at most); empty when it never is.
-std::string connected_call(const Browser& who) {
-    for (int i = 0; i < 100; ++i) {
-        Json calls = who.get("/api/v1/calls").json()["calls"];
-        if (calls.size() == 1 && calls[0]["state"] == "on-call") {
-            return calls[0]["id"];
-        }
-        std::this_thread::sleep_for(100ms);
-    }
-    return "";
-}
-
 struct Floor {
     Floor()
         : web_port(free_tcp_port()),
@@ -79,7 +67,7 @@ struct Floor {
     std::string connect() {
         caller.dial(server.uri("200"));
         agent.wait_for(ev::kCallEstablished, 10s);
-        return connected_call(sara);
+        return live_call(sara, "on-call");
     }
 
     /// Sara asks to monitor call `id` in `mode`; her phone answers.
@@ -116,7 +104,7 @@ TEST(Supervision, ListeningHearsBothSidesAndNobodyHearsTheSupervisorWhoLeavesThe
     f.phone.wait_for(ev::kCallClosed);
     ASSERT_TRUE(f.server.wait_for_log("left (hung up)")) << f.server.log_tail();
     std::this_thread::sleep_for(1500ms);
-    EXPECT_EQ(connected_call(f.sara), id) << "caller and agent go on";
+    EXPECT_EQ(live_call(f.sara, "on-call"), id) << "caller and agent go on";
     f.caller.hangup();
     f.caller.wait_for(ev::kCallClosed);
     f.agent.wait_for(ev::kCallClosed);

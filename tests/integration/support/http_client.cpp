@@ -1,6 +1,8 @@
 #include "support/http_client.h"
 
 #include <cctype>
+#include <chrono>
+#include <thread>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
@@ -136,6 +138,17 @@ Reply http_raw(unsigned short port, const std::string& text) {
     return exchange(port, [bytes](beast::tcp_stream& stream, std::function<void()>) {
         net::async_write(stream, net::buffer(*bytes), [bytes](beast::error_code, std::size_t) {});
     });
+}
+
+std::string live_call(const Browser& who, const std::string& state) {
+    for (int i = 0; i < 100; ++i) {
+        const Json calls = who.get("/api/v1/calls").json()["calls"];
+        if (calls.size() == 1 && calls[0]["state"] == state) {
+            return calls[0]["id"];
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return "";
 }
 
 Reply log_in(unsigned short port, const std::string& username, const std::string& password) {

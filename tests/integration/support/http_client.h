@@ -67,6 +67,10 @@ private:
     std::string csrf_;
 };
 
+/// The id of the one live call `who` sees, once it is in `state` ("on-call", "on-hold", ...)
+/// within 10 s; empty when it never is.
+std::string live_call(const Browser& who, const std::string& state);
+
 /// Logs `username` in; the reply of POST /api/v1/session.
 Reply log_in(unsigned short port, const std::string& username, const std::string& password);
 

@@ -141,6 +141,7 @@ public:
         }
         // Counters add up: every call that joined a queue and has not ended is still in a line.
         EXPECT_EQ(waiting, open_);
+        EXPECT_TRUE(transferred_.empty()) << "a transferred caller went to no queue";
         for (const auto& [id, agent] : agents_) {
             auto snapshot = *router.agent(id);
             EXPECT_EQ(snapshot.state, agent.state) << id.str();
@@ -177,10 +178,12 @@ private:
         agent.state = e.to;
     }
     void on(const CallEnqueued& e) {
+        transferred_.erase(e.call);
         EXPECT_TRUE(open_.insert(e.call).second) << e.call.str() << " joined twice";
         EXPECT_GE(e.position, 1);
     }
     void on(const CallBlocked& e) {
+        transferred_.erase(e.call);
         EXPECT_FALSE(open_.contains(e.call)) << e.call.str() << " blocked while waiting";
     }
     void on(const CallOffered& e) {
@@ -217,6 +220,13 @@ private:
         EXPECT_GE(e.talk, 0ms);
         agents_[e.agent].talk += e.talk;
     }
+    void on(const CallTransferred& e) {
+        EXPECT_EQ(connected_.erase(e.call), 1u)
+            << e.call.str() << " transferred while not connected";
+        EXPECT_GE(e.talk, 0ms);
+        agents_[e.agent].talk += e.talk;
+        transferred_.insert(e.call);  // it joins its next queue now (CallEnqueued)
+    }
     void on(const WrapUpCompleted&) {}
     void on(const CallbackOffered& e) { EXPECT_TRUE(open_.contains(e.call)); }
     void on(const CallbackRequested& e) {
@@ -244,6 +254,7 @@ private:
 
     std::map<AgentId, AgentModel> agents_;
     std::set<CallId> open_;
+    std::set<CallId> transferred_;  ///< transferred, not yet in their next queue
     std::set<std::pair<CallId, AgentId>> offers_;
     std::set<std::pair<CallId, AgentId>> reserved_;  ///< agent-first: answered, customer dialled
     std::map<CallId, AgentId> connected_;
@@ -288,6 +299,12 @@ public:
                 }
                 return OfferFailed{known_call(model), agent()};
             case 13:
+                if (auto live = any(model.connected())) {
+                    // Half to a queue, half straight to an agent (free or not).
+                    return TransferCall{live->first, queue(), "a",
+                                        pick(2) ? std::optional<AgentId>(agent()) : std::nullopt};
+                }
+                return TransferCall{known_call(model), queue(), "a"};
             case 14:
                 if (auto live = any(model.connected())) {
                     return HangUp{live->first, static_cast<Party>(pick(2))};

@@ -231,5 +231,83 @@ TEST_F(CallsApiTest, TheAgentHoldsAndResumesTheirOwnCallFromTheDesk) {
     EXPECT_EQ(supervisor.post("/api/v1/calls/c1/hold").status, 200U) << "a supervisor in scope";
 }
 
+TEST_F(CallsApiTest, TheAgentTransfersTheirCallToAQueue) {
+    api.center.must(acd::AgentLogin{
+        AgentId{"a1001"}, "1001", {QueueId{"sales"}}, acd::AgentState::Available, "", ""});
+    api.center.must(acd::OfferAnswered{CallId{"c1"}, AgentId{"a1001"}});
+    Browser agent = api.browser("a1001");
+    Reply targets = agent.get("/api/v1/transfer-targets");
+    ASSERT_EQ(targets.status, 200U);
+    EXPECT_EQ(targets.json()["queues"],
+              Json::parse(R"([{"name":"sales"},{"name":"support"},{"name":"vip"}])"))
+        << "every queue, also those the agent does not work in";
+    const Json agents = targets.json()["agents"];
+    ASSERT_EQ(agents.size(), 2U) << agents << ": the logged-in agents";
+    EXPECT_EQ(agents[0]["id"], "a1001");
+    EXPECT_EQ(agents[0]["free"], false) << "on this call";
+    EXPECT_EQ(agents[1]["id"], "a1002");
+    EXPECT_EQ(agents[1]["free"], true);
+    EXPECT_EQ(api.browser("qa").get("/api/v1/transfer-targets").status, 403U);
+
+    // Wrong bodies, another agent's call, a supervisor of another team, a waiting call.
+    EXPECT_EQ(agent.post("/api/v1/calls/c1/transfer", Json::object()).status, 400U);
+    Reply r = agent.post("/api/v1/calls/c1/transfer", Json{{"queue", 7}});
+    EXPECT_EQ(r.status, 400U);
+    EXPECT_EQ(r.field(), "queue");
+    r = agent.post("/api/v1/calls/c1/transfer", Json{{"queue", "nowhere"}});
+    EXPECT_EQ(r.status, 404U);
+    EXPECT_EQ(r.field(), "queue");
+    EXPECT_EQ(
+        api.browser("a1003").post("/api/v1/calls/c1/transfer", Json{{"queue", "support"}}).status,
+        403U);
+    EXPECT_EQ(
+        api.browser("lead").post("/api/v1/calls/c1/transfer", Json{{"queue", "support"}}).status,
+        403U);
+    r = supervisor.post("/api/v1/calls/c2/transfer", Json{{"queue", "support"}});
+    EXPECT_EQ(r.status, 409U);
+    EXPECT_EQ(r.json()["error"]["message"], "call 'c2' is not connected to an agent");
+    EXPECT_EQ(agent.post("/api/v1/calls/nope/transfer", Json{{"queue", "support"}}).status, 404U);
+
+    r = agent.post("/api/v1/calls/c1/transfer", Json{{"queue", "support"}});
+    ASSERT_EQ(r.status, 200U) << r.body;
+    EXPECT_EQ(r.json()["call"]["queue"], "support");
+    EXPECT_EQ(r.json()["call"]["state"], "ringing") << "a1002 is free in support";
+    EXPECT_EQ(r.json()["call"]["agent"], "a1002");
+    EXPECT_EQ(r.json()["call"]["answered_at_ms"], nullptr);
+    const auto transfer = std::get<acd::TransferCall>(api.center.last_command());
+    EXPECT_EQ(transfer.by, "a1001");
+    const AuditEntry entry = api.audit.list(1, std::nullopt)[0];
+    EXPECT_EQ(entry.action, "call-transfer");
+    EXPECT_EQ(entry.target, "c1");
+    EXPECT_EQ(agent.post("/api/v1/calls/c1/transfer", Json{{"queue", "sales"}}).status, 403U)
+        << "no longer the agent's call";
+    const Json sales = manager.get("/api/v1/queues/sales").json()["queue"]["stats"];
+    EXPECT_EQ(sales["today"]["counters"]["transferred"], 1);
+    EXPECT_EQ(sales["today"]["counters"]["handled"], 1);
+}
+
+TEST_F(CallsApiTest, TheAgentTransfersTheirCallToAFreeColleague) {
+    api.center.must(acd::AgentLogin{
+        AgentId{"a1001"}, "1001", {QueueId{"sales"}}, acd::AgentState::Available, "", ""});
+    api.center.must(acd::OfferAnswered{CallId{"c1"}, AgentId{"a1001"}});
+    Browser agent = api.browser("a1001");
+    Reply r = agent.post("/api/v1/calls/c1/transfer", Json{{"agent", "nobody"}});
+    EXPECT_EQ(r.status, 404U);
+    EXPECT_EQ(r.field(), "agent");
+    r = agent.post("/api/v1/calls/c1/transfer", Json{{"agent", "a1003"}});
+    EXPECT_EQ(r.status, 409U) << "logged out";
+    EXPECT_EQ(r.json()["error"]["message"], "agent 'a1003' is not free (logged-out)");
+    EXPECT_EQ(agent.post("/api/v1/calls/c1/transfer", Json{{"agent", ""}}).status, 400U);
+
+    // Named alone, the colleague takes the call in the queue it came from.
+    r = agent.post("/api/v1/calls/c1/transfer", Json{{"agent", "a1002"}});
+    ASSERT_EQ(r.status, 200U) << r.body;
+    EXPECT_EQ(r.json()["call"]["queue"], "sales");
+    EXPECT_EQ(r.json()["call"]["state"], "ringing");
+    EXPECT_EQ(r.json()["call"]["agent"], "a1002");
+    const AuditEntry entry = api.audit.list(1, std::nullopt)[0];
+    EXPECT_EQ(entry.action, "call-transfer");
+}
+
 }  // namespace
 }  // namespace markaz::api::testing

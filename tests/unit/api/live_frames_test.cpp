@@ -99,5 +99,34 @@ TEST(LiveFrames, SnapshotAndHeartbeatShapes) {
               Json::parse(R"({"type":"heartbeat","seq":12,"at_ms":1728000000000})"));
 }
 
+TEST(LiveFrames, TheAgentOnACallIsNotShownASupervisorWhoOnlyListens) {
+    LiveCall call = waiting("c1", "sales");
+    call.position = 0;
+    call.state = LiveCall::State::Connected;
+    call.agent = AgentId{"a1001"};
+    call.monitors = {{"supervisor", "2001", MonitorMode::Listen, {}},
+                     {"lead", "1002", MonitorMode::Whisper, {}}};
+    const CenterRead read = read_with({call});
+    FrameObjects objects(read);
+    auto modes = [&](const User& user) {
+        ClientView view{Scope(user, read.config), true, true, true, {}, {}};
+        std::vector<std::string> seen;
+        const Json snapshot = Json::parse(snapshot_frame(objects, view, 1));
+        for (const Json& monitor : snapshot["calls"][0]["monitors"]) {
+            seen.push_back(monitor["mode"]);
+        }
+        return seen;
+    };
+    User agent;
+    agent.role = Role::Agent;
+    agent.agent = AgentId{"a1001"};
+    EXPECT_EQ(modes(agent), std::vector<std::string>{"whisper"});
+    EXPECT_EQ(modes(manager()), (std::vector<std::string>{"listen", "whisper"}));
+    User manager_on_the_call = manager();
+    manager_on_the_call.agent = AgentId{"a1001"};
+    EXPECT_EQ(modes(manager_on_the_call), std::vector<std::string>{"whisper"})
+        << "whatever their role, the agent on the call is not told of a listener";
+}
+
 }  // namespace
 }  // namespace markaz::api

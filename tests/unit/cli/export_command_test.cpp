@@ -26,7 +26,7 @@ using ::testing::StartsWith;
 constexpr const char* kHeader =
     "call,started,ended,caller,dialled,ivr_path,digits,queues,joined,wait_s,position,"
     "agents_offered,agent,talk_s,hold_s,wrap_s,disposition,hangup_side,hangup_cause,"
-    "recording\r\n";
+    "recording,transfers\r\n";
 
 // 2026-11-23T08:15:30Z
 const WallTime kMorning{std::chrono::seconds{1'795'421'730}};
@@ -58,7 +58,7 @@ store::CallRecord record() {
 
 const std::string kRow =
     "c1,2026-11-23T08:15:30Z,2026-11-23T08:18:50Z,\"Smith, John\",100,main,,sales,"
-    "2026-11-23T08:15:40Z,36,1,a1001,a1001,150,0,,answered,agent,agent hung up,\r\n";
+    "2026-11-23T08:15:40Z,36,1,a1001,a1001,150,0,,answered,agent,agent hung up,,\r\n";
 
 void save_records(const std::string& path, const std::vector<store::CallRecord>& records) {
     auto log = store::CallLog::open(path);

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "unit/media/rtp_peer.h"
+#include "unit/media/test_files.h"
 
 namespace markaz::media {
 namespace {
@@ -172,6 +173,70 @@ TEST(MediaWorker, ASupervisorJoinsListeningThenWhispersToTheAgentOnly) {
     auto after = talk(seq);
     EXPECT_NEAR(after[1], 1000, 100);  // the supervisor left; the call goes on
     EXPECT_NEAR(after[0], -2000, 100);
+}
+
+TEST(MediaWorker, ACallerWhoseAgentLeavesARecordedRoomStaysInItForTheNextAgent) {
+    // A blind transfer: agent b hangs up, the caller waits, agent c is bridged with them. One
+    // recording holds the whole call: b on the right, then silence, then c.
+    test::TempDir dir;
+    const std::string wav = dir.file("transferred.wav");
+    WorkerCall room;
+    room.worker->post(cmd::Record{room.a, wav});
+    std::array<std::int16_t, 160> from_a;
+    from_a.fill(1000);
+    std::array<std::int16_t, 160> from_b;
+    from_b.fill(-2000);
+    std::array<std::int16_t, 160> from_c;
+    from_c.fill(3000);
+    std::uint16_t seq = 0;
+    for (int t = 0; t < 10; ++t, ++seq) {
+        room.peer_a.send_pcm(room.channel_ports[0], seq, from_a);
+        room.peer_b.send_pcm(room.channel_ports[1], seq, from_b);
+        room.tick();
+    }
+    room.worker->post(cmd::Close{room.b});
+    for (int t = 0; t < 10; ++t, ++seq) {  // the caller alone, waiting
+        room.peer_a.send_pcm(room.channel_ports[0], seq, from_a);
+        room.tick();
+    }
+    Peer peer_c;
+    ChannelId c{3};
+    auto port = room.ports.acquire();
+    auto socket = RtpSocket::open("127.0.0.1", *port);
+    ASSERT_TRUE(socket) << socket.error().message;
+    room.worker->adopt(c, std::move(*socket));
+    room.worker->post(cmd::SetRemote{c, RemoteMedia{"127.0.0.1", peer_c.port(), CodecKind::Pcmu, 0,
+                                                    std::nullopt, true, true, 20}});
+    room.worker->post(cmd::Bridge{room.a, c, std::string(dir.file("second.wav"))});
+    drain(room.peer_a, 100);
+    std::int16_t caller_heard = 0;
+    for (int t = 0; t < 10; ++t, ++seq) {
+        room.peer_a.send_pcm(room.channel_ports[0], seq, from_a);
+        peer_c.send_pcm(*port, seq, from_c);
+        room.tick();
+        for (const auto& pcm : drain(room.peer_a, 1)) {
+            caller_heard = pcm[0];
+        }
+    }
+    EXPECT_NEAR(caller_heard, 3000, 150) << "the caller talks with the next agent";
+    room.worker->post(cmd::Close{room.a});
+    room.tick();
+
+    const test::SoundFile file = test::read_sound_file(wav);
+    ASSERT_TRUE(file.opened);
+    ASSERT_EQ(file.info.channels, 2);
+    std::vector<std::int16_t> right_levels;  // the right channel at each 20 ms frame's middle
+    for (std::size_t frame = 80; frame < static_cast<std::size_t>(file.info.frames); frame += 160) {
+        right_levels.push_back(file.at(frame, 1));
+    }
+    auto heard = [&](std::int16_t level) {
+        return std::count_if(right_levels.begin(), right_levels.end(),
+                             [&](std::int16_t v) { return std::abs(v - level) < 150; });
+    };
+    EXPECT_GE(heard(-2000), 5) << "the first agent";
+    EXPECT_GE(heard(0), 5) << "nobody while the caller waited";
+    EXPECT_GE(heard(3000), 5) << "the second agent, in the same file";
+    EXPECT_FALSE(std::filesystem::exists(dir.file("second.wav")));
 }
 
 }  // namespace

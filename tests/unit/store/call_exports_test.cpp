@@ -13,7 +13,7 @@ using namespace std::chrono_literals;
 constexpr const char* kHeader =
     "call,started,ended,caller,dialled,ivr_path,digits,queues,joined,wait_s,position,"
     "agents_offered,agent,talk_s,hold_s,wrap_s,disposition,hangup_side,hangup_cause,"
-    "recording\r\n";
+    "recording,transfers\r\n";
 
 // 2026-11-23T08:15:30Z
 constexpr long long kMorning = 1'795'421'730;
@@ -46,6 +46,7 @@ CallRecord answered_call() {
     r.hangup_side = "caller";
     r.hangup_cause = "caller hung up";
     r.recording = "/var/lib/markaz/recordings/c1.wav";
+    r.transfers = {Transfer{"a1001", "sales", "vip", utc(kMorning + 60), 40s, 0ms}};
     return r;
 }
 
@@ -70,7 +71,7 @@ TEST(CallRecordsCsv, OneRowPerRecordWithEveryField) {
     EXPECT_EQ(csv.substr(std::string(kHeader).size()),
               "c1,2026-11-23T08:15:30Z,2026-11-23T08:18:50Z,09121234567,100,main>menu>sales,1,"
               "sales vip,2026-11-23T08:15:40Z,36,2,a1001 a1002,a1002,125,30,15,answered,caller,"
-              "caller hung up,/var/lib/markaz/recordings/c1.wav\r\n");
+              "caller hung up,/var/lib/markaz/recordings/c1.wav,a1001@sales>vip\r\n");
 }
 
 TEST(CallRecordsCsv, EmptyOptionalsAreEmptyFields) {
@@ -83,7 +84,7 @@ TEST(CallRecordsCsv, EmptyOptionalsAreEmptyFields) {
     auto rows = rows_of(call_records_csv({r}));
     ASSERT_EQ(rows.size(), 2u);
     // joined, wait_s, position, wrap_s empty; talk and hold are zero, not empty.
-    EXPECT_EQ(rows[1], "c9,2026-11-23T08:15:30Z,2026-11-23T08:15:34Z,021555,,,,,,,,,,0,0,,ivr,,,");
+    EXPECT_EQ(rows[1], "c9,2026-11-23T08:15:30Z,2026-11-23T08:15:34Z,021555,,,,,,,,,,0,0,,ivr,,,,");
 }
 
 TEST(CallRecordsCsv, ZeroIsNotEmpty) {
@@ -128,7 +129,7 @@ TEST(CallRecordsCsv, FieldsWithACommaAQuoteOrALineBreakAreQuoted) {
     EXPECT_NE(csv.find(",\"Smith, John\","), std::string::npos) << csv;
     EXPECT_NE(csv.find(",\"said \"\"bye\"\"\","), std::string::npos) << csv;
     EXPECT_NE(csv.find(",\"12\n34\","), std::string::npos) << csv;
-    EXPECT_NE(csv.find(",\"a\rb\"\r\n"), std::string::npos) << csv;
+    EXPECT_NE(csv.find(",\"a\rb\","), std::string::npos) << csv;
     EXPECT_NE(csv.find(",plain,"), std::string::npos) << "a plain field is not quoted: " << csv;
     EXPECT_EQ(csv.find("\"plain\""), std::string::npos) << csv;
 }
@@ -240,6 +241,24 @@ TEST(QueueLog, TheAgentHangingUpIsCompleteAgent) {
     ASSERT_EQ(lines.size(), 3u);
     EXPECT_EQ(lines[1], "14|c1|sales|Agent/a1001|CONNECT|4||3");
     EXPECT_EQ(lines[2], "74|c1|sales|Agent/a1001|COMPLETEAGENT|4|59|4");
+}
+
+TEST(QueueLog, ABlindTransferToAQueueIsWrittenAsAsteriskWritesIt) {
+    const QueueId support{"support"};
+    const std::vector<acd::Event> events{
+        at(10, enqueued(kCall, 3)),
+        at(14, acd::CallAnswered{kCall, kSales, kA1, 4s, 1, false}),
+        at(80, acd::CallTransferred{kCall, kSales, kA1, support, 56s, 10s, "a1001"}),
+        at(80, acd::CallEnqueued{kCall, support, 0, 1, "0912"}),
+        at(95, acd::CallAnswered{kCall, support, kA2, 15s, 1, false}),
+        at(155, acd::CallCompleted{kCall, support, kA2, 60s, 0ms, acd::Party::Caller, false}),
+    };
+    auto lines = lines_of(queue_log(events));
+    ASSERT_EQ(lines.size(), 6u) << queue_log(events);
+    // the target, its context, the wait, talk + hold, the position at joining sales
+    EXPECT_EQ(lines[2], "80|c1|sales|Agent/a1001|BLINDTRANSFER|support|queue|4|66|3");
+    EXPECT_EQ(lines[3], "80|c1|support|NONE|ENTERQUEUE||0912|1");
+    EXPECT_EQ(lines[5], "155|c1|support|Agent/a1002|COMPLETECALLER|15|60|1");
 }
 
 TEST(QueueLog, RingNoAnswerForEveryUnansweredRingButNotForOffersThatWereWithdrawn) {

@@ -43,6 +43,28 @@ TEST(CallRecordFold, AnAnsweredCallHasItsQueueWaitAgentsAndTimes) {
     EXPECT_EQ(record.disposition, Disposition::Answered);
 }
 
+TEST(CallRecordFold, ATransferKeepsEachAgentsPartAndAddsUpTheirTimes) {
+    const QueueId sales{"sales"};
+    const QueueId support{"support"};
+    const CallRecord record = folded({
+        {kFoldStart, acd::CallEnqueued{kFoldedCall, sales, 0, 1, "0912"}},
+        {kFoldStart + 5s, acd::CallAnswered{kFoldedCall, sales, AgentId{"a1"}, 5s, 1}},
+        {kFoldStart + 65s,
+         acd::CallTransferred{kFoldedCall, sales, AgentId{"a1"}, support, 50s, 10s, "a1"}},
+        {kFoldStart + 65s, acd::CallEnqueued{kFoldedCall, support, 0, 1, "0912"}},
+        {kFoldStart + 75s, acd::CallAnswered{kFoldedCall, support, AgentId{"a3"}, 10s, 1}},
+        {kFoldStart + 105s, acd::CallCompleted{kFoldedCall, support, AgentId{"a3"}, 30s, 0s}},
+    });
+    EXPECT_EQ(record.queues, (std::vector<std::string>{"sales", "support"}));
+    EXPECT_EQ(record.agent, "a3");  // who finished the call
+    EXPECT_EQ(record.talk, 80s);
+    EXPECT_EQ(record.hold, 10s);
+    EXPECT_EQ(
+        record.transfers,
+        (std::vector<Transfer>{Transfer{"a1", "sales", "support", kFoldStart + 65s, 50s, 10s}}));
+    EXPECT_EQ(record.disposition, Disposition::Answered);
+}
+
 TEST(CallRecordFold, AMaxWaitExitToAnotherQueueKeepsTheFirstJoinAndBothQueues) {
     acd::ExitAction to_support{acd::ExitKind::Queue, QueueId{"support"}, ""};
     const CallRecord record = folded({

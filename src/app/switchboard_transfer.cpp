@@ -1,0 +1,58 @@
+// Transfers: an agent passes the caller on. A blind transfer to a queue is the router's
+// (TransferCall): the agent's conversation ends and the caller joins the queue again, keeping
+// their priority, their IVR answers and their one recording. Here the phones and the media
+// follow: the agent's leg (and any supervisor's) is hung up and the caller hears music until
+// the next agent answers.
+
+#include <fmt/format.h>
+
+#include "app/call.h"
+#include "app/switchboard.h"
+
+namespace markaz::app {
+
+Result<void> Switchboard::transfer(const acd::TransferCall& transfer, Now now) {
+    Call* call = call_of(transfer.call);
+    if (!call || !call->in<stage::Connected>()) {
+        return fail(Errc::Conflict,
+                    "call '" + transfer.call.str() + "' is not connected to an agent");
+    }
+    if (!call->inbound()) {
+        // The call's own party of an agent-first callback is the agent: there is no caller's
+        // line to put back in a queue.
+        return fail(Errc::Conflict, "call '" + transfer.call.str() +
+                                        "' is a callback, which cannot be transferred");
+    }
+    return handle(transfer, now);
+}
+
+void Switchboard::on(const acd::CallTransferred& e, Now) {
+    Call* call = call_of(e.call);
+    if (!call) {
+        return;
+    }
+    if (std::optional<std::uint64_t> leg = call->talking_leg()) {
+        phones_.drop_leg(call->ref, *leg);
+        call->legs.erase(*leg);
+        call->leg_channels.erase(*leg);
+        if (call->bridged_leg == leg) {
+            call->bridged_leg.reset();
+        }
+    }
+    // Supervisors coached the agent who is gone: their phones hang up, as ChanSpy ends with
+    // the channel it spies on. They may monitor the next agent's conversation.
+    std::vector<std::uint64_t> monitor_legs;
+    for (const auto& [monitor_leg, monitor] : call->monitors) {
+        monitor_legs.push_back(monitor_leg);
+    }
+    for (std::uint64_t monitor_leg : monitor_legs) {
+        phones_.drop_leg(call->ref, monitor_leg);
+        monitor_gone(*call, monitor_leg, "the agent transferred the call");
+    }
+    call->stage = stage::Queued{};  // CallEnqueued follows in the same batch
+    hold_music(*call);
+    log_(fmt::format("call {} transferred by {} from {} to queue {}", e.call.str(), e.agent.str(),
+                     e.queue.str(), e.to_queue.str()));
+}
+
+}  // namespace markaz::app

@@ -1,0 +1,104 @@
+// A blind transfer on real phones: the agent of sales passes the caller to the support queue
+// from the desk (the API), the first agent's phone is hung up, the caller ends up talking to
+// the support agent, and the call's one recording holds both conversations. Tones: caller
+// 440 Hz, the sales agent 1000 Hz, the support agent 1800 Hz.
+
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "support/baresip_phone.h"
+#include "support/extension_phone.h"
+#include "support/http_client.h"
+#include "support/markaz_server.h"
+#include "support/ports.h"
+#include "support/wav_analysis.h"
+
+namespace markaz::integration {
+namespace {
+
+using namespace std::chrono_literals;
+namespace ev = baresip_event;
+
+constexpr int kCallerTone = 440;
+constexpr int kSalesTone = 1000;
+constexpr int kSupportTone = 1800;
+
+/// Queues sales (a1001 at 1001) and support (a1002 at 1002); 200 dials sales; the desk user
+/// of a1001.
+MarkazServer::Options two_departments(std::uint16_t web_port) {
+    std::ostringstream yaml;
+    yaml << "queues:\n"
+         << "  - {name: sales}\n"
+         << "  - {name: support}\n"
+         << "agents:\n"
+         << "  - {id: a1001, queues: [sales], extension: \"1001\"}\n"
+         << "  - {id: a1002, queues: [support], extension: \"1002\"}\n"
+         << "dialplan:\n"
+         << "  \"200\": {queue: sales}\n"
+         << "web:\n"
+         << "  listen: 127.0.0.1:" << web_port << "\n"
+         << "  root: \"\"\n"
+         << "  openapi: \"\"\n"
+         << "  users:\n"
+         << "    - {name: a1001, role: agent, password: demo-a1001, agent: a1001}\n";
+    MarkazServer::Options o;
+    o.extra_yaml = yaml.str();
+    o.last_extension = 1003;
+    return o;
+}
+
+TEST(Transfer, TheCallerEndsUpTalkingToTheNextQueuesAgentOnOneRecording) {
+    const std::uint16_t web_port = free_tcp_port();
+    MarkazServer server(two_departments(web_port));
+    BaresipPhone sales(extension_phone(server, "1001", kSalesTone, AnswerMode::Auto));
+    BaresipPhone support(extension_phone(server, "1002", kSupportTone, AnswerMode::Auto));
+    BaresipPhone caller(extension_phone(server, "1003", kCallerTone, AnswerMode::Manual));
+    for (BaresipPhone* phone : {&sales, &support, &caller}) {
+        phone->wait_until_registered();
+    }
+    ASSERT_TRUE(server.wait_for_log("agent a1002: not-ready -> available")) << server.log_tail();
+    Browser desk(web_port, "a1001");
+
+    caller.dial(server.uri("200"));
+    sales.wait_for(ev::kCallEstablished, 10s);
+    const std::string id = live_call(desk, "on-call");
+    ASSERT_FALSE(id.empty()) << desk.get("/api/v1/calls").body;
+    std::this_thread::sleep_for(3s);
+
+    Reply r = desk.post("/api/v1/calls/" + id + "/transfer", Json{{"queue", "support"}});
+    ASSERT_EQ(r.status, 200U) << r.body;
+    sales.wait_for(ev::kCallClosed, 5s);  // the first agent is let go
+    support.wait_for(ev::kCallEstablished, 10s);
+    ASSERT_TRUE(server.wait_for_log("answered by a1002")) << server.log_tail();
+    std::this_thread::sleep_for(3s);
+    caller.hangup();
+    caller.wait_for(ev::kCallClosed);
+    support.wait_for(ev::kCallClosed);
+
+    const auto heard = caller.last_recording().heard;
+    EXPECT_GT(tone_share(heard, 0, kSalesTone), 0.1) << "the first agent, before";
+    EXPECT_GT(tone_share(heard, 0, kSupportTone), 0.1) << "the next agent, after";
+    EXPECT_LT(tone_share(sales.last_recording().heard, 0, kSupportTone), 0.01)
+        << "the first agent never hears the second";
+
+    ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
+    std::this_thread::sleep_for(300ms);  // the recording closes on the worker's next tick
+    auto files = server.recordings();
+    ASSERT_EQ(files.size(), 1u) << "one recording of the whole call";
+    EXPECT_GT(tone_share(files[0], 0, kCallerTone), 0.5) << "the caller on the left";
+    EXPECT_GT(tone_share(files[0], 1, kSalesTone), 0.1) << "both agents on the right";
+    EXPECT_GT(tone_share(files[0], 1, kSupportTone), 0.1);
+
+    // The queue figures: sales handled and transferred it, support offered and answered it.
+    Json queues = desk.get("/api/v1/stats/live").json()["queues"];
+    for (const Json& q : queues) {
+        if (q["queue"] == "sales") {
+            EXPECT_EQ(q["today"]["counters"]["transferred"], 1) << q.dump();
+        }
+    }
+}
+
+}  // namespace
+}  // namespace markaz::integration
