@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "acd/events.h"
+#include "api/call_records.h"
 #include "api/login_limiter.h"
 #include "api/sessions.h"
 #include "common/time.h"
@@ -53,6 +54,11 @@ struct ApiOptions {
     std::function<std::string(const acd::Event&)> event_json;
     /// More Prometheus text appended to /metrics (SIP and media counters).
     std::function<std::string()> extra_metrics;
+    /// The finished calls' records, searched by GET /api/v1/call-records; none: those
+    /// endpoints answer 503. Must outlive the server.
+    CallRecords* call_records = nullptr;
+    /// Where the recordings are (sip.recordings): a recording is served only from inside it.
+    std::string recordings_dir;
     /// Where the server reports what no client should see (a handler's exception, a failed
     /// accept); nothing is reported when empty. Called from HTTP threads.
     std::function<void(const std::string&)> log_error;

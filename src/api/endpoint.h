@@ -111,6 +111,7 @@ void add_agent_endpoints(std::vector<Endpoint>& out);
 void add_queue_endpoints(std::vector<Endpoint>& out);
 void add_call_endpoints(std::vector<Endpoint>& out);
 void add_stats_endpoints(std::vector<Endpoint>& out);
+void add_record_endpoints(std::vector<Endpoint>& out);
 void add_service_endpoints(std::vector<Endpoint>& out);
 
 // Answers shared by the handlers (respond.cpp).
@@ -118,6 +119,11 @@ HttpResponse json_reply(unsigned status, const Json& body);
 HttpResponse no_content();
 /// Records an audit entry for the request's user (detail: the request's fields, no secrets).
 void audit(RequestContext& context, std::string action, std::string target, Json detail);
+/// An integer query parameter in [min, max]; nullopt when absent, 400 invalid_value naming it
+/// when it does not parse or fit.
+ApiResult<std::optional<std::int64_t>> integer_param(const HttpRequest& request,
+                                                     const std::string& name, std::int64_t min,
+                                                     std::int64_t max);
 /// The same for `username` (a failed login has no user yet: the name tried).
 void audit_as(RequestContext& context, std::string username, std::string action, std::string target,
               Json detail);

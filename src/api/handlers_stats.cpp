@@ -82,24 +82,6 @@ HttpResponse intervals(RequestContext& c) {
                                 {"intervals", std::move(rows)}});
 }
 
-/// An integer query parameter; 400 invalid_value naming it when it does not parse or fit.
-ApiResult<std::optional<std::int64_t>> integer_param(const HttpRequest& request,
-                                                     const std::string& name, std::int64_t min,
-                                                     std::int64_t max) {
-    auto text = request.query_param(name);
-    if (!text) {
-        return std::optional<std::int64_t>{};
-    }
-    std::int64_t value = 0;
-    const char* end = text->data() + text->size();
-    auto [ptr, ec] = std::from_chars(text->data(), end, value);
-    if (ec != std::errc{} || ptr != end || value < min || value > max) {
-        return ApiError::invalid_value(name, "'" + *text + "' is not an integer in " +
-                                                 std::to_string(min) + ".." + std::to_string(max));
-    }
-    return std::optional<std::int64_t>(value);
-}
-
 HttpResponse audit_log(RequestContext& c) {
     auto limit = integer_param(c.request, "limit", 1, 1000);
     if (!limit) {

@@ -1,3 +1,4 @@
+#include <charconv>
 #include <chrono>
 
 #include "api/endpoint.h"
@@ -64,6 +65,24 @@ std::optional<ApiError> run(RequestContext& context, const acd::Command& command
         return from_engine(done.error());
     }
     return std::nullopt;
+}
+
+/// An integer query parameter; 400 invalid_value naming it when it does not parse or fit.
+ApiResult<std::optional<std::int64_t>> integer_param(const HttpRequest& request,
+                                                     const std::string& name, std::int64_t min,
+                                                     std::int64_t max) {
+    auto text = request.query_param(name);
+    if (!text) {
+        return std::optional<std::int64_t>{};
+    }
+    std::int64_t value = 0;
+    const char* end = text->data() + text->size();
+    auto [ptr, ec] = std::from_chars(text->data(), end, value);
+    if (ec != std::errc{} || ptr != end || value < min || value > max) {
+        return ApiError::invalid_value(name, "'" + *text + "' is not an integer in " +
+                                                 std::to_string(min) + ".." + std::to_string(max));
+    }
+    return std::optional<std::int64_t>(value);
 }
 
 }  // namespace markaz::api

@@ -1,5 +1,7 @@
 #include "api/scope.h"
 
+#include <algorithm>
+
 namespace markaz::api {
 
 Scope::Scope(const User& user, const acd::RouterConfig& config)
@@ -65,6 +67,25 @@ bool Scope::may_read_history(const std::vector<acd::Event>& events) const {
         }
     }
     return false;
+}
+
+bool Scope::may_read_record(const std::vector<std::string>& queues) const {
+    if (role_ == Role::Manager || role_ == Role::Qa) {
+        return true;
+    }
+    return std::any_of(queues.begin(), queues.end(),
+                       [this](const std::string& queue) { return in_team(QueueId{queue}); });
+}
+
+std::optional<std::vector<std::string>> Scope::record_queues() const {
+    if (role_ == Role::Manager || role_ == Role::Qa) {
+        return std::nullopt;
+    }
+    std::vector<std::string> out;
+    for (const QueueId& queue : team_queues_) {
+        out.push_back(queue.str());
+    }
+    return out;
 }
 
 }  // namespace markaz::api

@@ -58,6 +58,13 @@ public:
     /// so is shown to everyone.
     bool sees_listeners_of(const LiveCall& call) const { return !self_ || call.agent != self_; }
 
+    /// Finished calls and their recordings: managers and QA every call, supervisors the calls
+    /// that joined one of their team's queues. Agents none (yet: a centre may want agents to
+    /// hear their own calls).
+    bool may_read_record(const std::vector<std::string>& queues) const;
+    /// The queues a search of finished calls is limited to: nullopt for every call.
+    std::optional<std::vector<std::string>> record_queues() const;
+
 private:
     bool in_team(const QueueId& queue) const { return team_queues_.contains(queue); }
 

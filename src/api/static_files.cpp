@@ -33,21 +33,14 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kTypes{{
     {".webmanifest", "application/manifest+json"},
 }};
 
-/// Reads `path`, a regular file that is really under `root`: a symbolic link inside the pages
-/// that points elsewhere (/etc, the store, the recordings) is not followed out.
+/// Reads `path`, a regular file that is really under `root`.
 bool read_file(const std::filesystem::path& root, const std::filesystem::path& path,
                std::string& out) {
-    std::error_code ec;
-    const auto real = std::filesystem::canonical(path, ec);
-    if (ec || !std::filesystem::is_regular_file(real, ec)) {
+    const auto real = regular_file_under(root, path);
+    if (!real) {
         return false;
     }
-    const auto base = std::filesystem::canonical(root, ec);
-    const auto inside = real.lexically_relative(base);
-    if (ec || inside.empty() || *inside.begin() == "..") {
-        return false;
-    }
-    std::ifstream in(real, std::ios::binary);
+    std::ifstream in(*real, std::ios::binary);
     if (!in) {
         return false;
     }
@@ -74,6 +67,21 @@ HttpResponse file_response(const std::filesystem::path& path, std::string body,
 }
 
 }  // namespace
+
+std::optional<std::filesystem::path> regular_file_under(const std::filesystem::path& root,
+                                                        const std::filesystem::path& path) {
+    std::error_code ec;
+    const auto real = std::filesystem::canonical(path, ec);
+    if (ec || !std::filesystem::is_regular_file(real, ec)) {
+        return std::nullopt;
+    }
+    const auto base = std::filesystem::canonical(root, ec);
+    const auto inside = real.lexically_relative(base);
+    if (ec || inside.empty() || *inside.begin() == "..") {
+        return std::nullopt;
+    }
+    return real;
+}
 
 std::string_view StaticFiles::content_type(std::string_view file_name) {
     const auto dot = file_name.rfind('.');

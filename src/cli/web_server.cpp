@@ -68,8 +68,13 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     if (!directory) {
         return fail(Errc::InvalidArgument, config_path + ": web." + directory.error().message);
     }
+    auto records = store::CallRecordIndex::open(config.store);
+    if (!records) {
+        return fail(records.error());
+    }
     std::unique_ptr<WebServer> server(
         new WebServer(config, loop, std::move(*accounts), std::move(*directory), std::move(log)));
+    server->records_ = std::move(*records);
     server->users_.keep_in(*server->accounts_);
     if (auto kept = server->audit_.keep_in(*server->accounts_); !kept) {
         return fail(kept.error());
@@ -85,6 +90,8 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     options.trusted_proxies = web.trusted_proxies;
     options.max_connections = web.max_connections;
     options.max_connections_per_address = web.max_connections_per_address;
+    options.call_records = server->records_.get();
+    options.recordings_dir = config.sip.recordings_dir;
     options.event_json = [](const acd::Event& event) { return store::encode_event(event); };
     options.extra_metrics = [&sip] { return sip_metrics_text(sip.stats()); };
     options.log_error = [log = server->log_](const std::string& line) { log("api: " + line); };

@@ -16,6 +16,7 @@
 #include "config/server_config_loader.h"
 #include "sip/sip_server.h"
 #include "store/account_store.h"
+#include "store/call_record_index.h"
 
 namespace markaz::cli {
 
@@ -44,7 +45,8 @@ private:
               std::unique_ptr<store::AccountStore> accounts, api::UserDirectory users, Log log);
 
     Log log_;
-    std::unique_ptr<store::AccountStore> accounts_;  ///< users, tokens, audit: outlives them
+    std::unique_ptr<store::AccountStore> accounts_;    ///< users, tokens, audit: outlives them
+    std::unique_ptr<store::CallRecordIndex> records_;  ///< finished calls: outlives the API
     app::LiveCenter center_;
     api::UserDirectory users_;
     api::AuditLog audit_;

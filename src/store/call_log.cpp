@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/call_rows.h"
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
 
@@ -11,47 +12,6 @@ namespace {
 
 std::optional<std::int64_t> optional_ms(const std::optional<Duration>& d) {
     return d ? std::optional<std::int64_t>(d->count()) : std::nullopt;
-}
-
-/// Lists are kept as JSON arrays, so names with commas survive.
-std::string json_list(const std::vector<std::string>& items) {
-    return nlohmann::json(items).dump();
-}
-std::vector<std::string> list_of(const std::string& text) {
-    auto parsed = nlohmann::json::parse(text, nullptr, false);
-    return parsed.is_array() ? parsed.get<std::vector<std::string>>() : std::vector<std::string>{};
-}
-
-std::string transfers_json(const std::vector<Transfer>& transfers) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const Transfer& t : transfers) {
-        out.push_back({{"agent", t.agent},
-                       {"queue", t.queue},
-                       {"to_queue", t.to_queue},
-                       {"at_ms", epoch_ms(t.at)},
-                       {"talk_ms", t.talk.count()},
-                       {"hold_ms", t.hold.count()}});
-    }
-    return out.dump();
-}
-/// Written by transfers_json() only; an entry that is not what it wrote is skipped.
-std::vector<Transfer> transfers_of(const std::string& text) {
-    std::vector<Transfer> out;
-    auto parsed = nlohmann::json::parse(text, nullptr, false);
-    if (!parsed.is_array()) {
-        return out;
-    }
-    for (const auto& t : parsed) {
-        if (!t.is_object() || !t.value("agent", nlohmann::json()).is_string() ||
-            !t.value("at_ms", nlohmann::json()).is_number_integer()) {
-            continue;
-        }
-        out.push_back(Transfer{t.value("agent", ""), t.value("queue", ""), t.value("to_queue", ""),
-                               wall_from_ms(t.value("at_ms", std::int64_t{0})),
-                               Duration{t.value("talk_ms", std::int64_t{0})},
-                               Duration{t.value("hold_ms", std::int64_t{0})}});
-    }
-    return out;
 }
 
 }  // namespace
@@ -152,11 +112,9 @@ Result<void> CallLog::set_wrap(const std::string& call, Duration wrap) {
 }
 
 Result<std::vector<CallRecord>> CallLog::records_between(WallTime from, WallTime to) {
-    auto stmt = impl_->db.prepare(
-        "SELECT id, started_ms, ended_ms, caller, dialled, ivr_path, digits, variables, queues, "
-        "joined_ms, wait_ms, position, agents_offered, agent, talk_ms, hold_ms, wrap_ms, "
-        "disposition, hangup_side, hangup_cause, recording, transfers FROM calls "
-        "WHERE started_ms >= ?1 AND started_ms < ?2 AND open = 0 ORDER BY started_ms, id");
+    auto stmt = impl_->db.prepare(std::string("SELECT ") + kCallColumns +
+                                  " FROM calls WHERE started_ms >= ?1 AND started_ms < ?2 AND open "
+                                  "= 0 ORDER BY started_ms, id");
     if (!stmt) {
         return impl_->db.context(stmt.error(), "cannot read call records");
     }
@@ -170,40 +128,7 @@ Result<std::vector<CallRecord>> CallLog::records_between(WallTime from, WallTime
         if (!*row) {
             return out;
         }
-        CallRecord& r = out.emplace_back();
-        r.id = stmt->text(0);
-        r.started = wall_from_ms(stmt->int64(1));
-        r.ended = wall_from_ms(stmt->int64(2));
-        r.caller = stmt->text(3);
-        r.dialled = stmt->text(4);
-        r.ivr_path = list_of(stmt->text(5));
-        r.digits = stmt->text(6);
-        auto variables = nlohmann::json::parse(stmt->text(7), nullptr, false);
-        if (variables.is_object()) {
-            r.variables = variables.get<std::map<std::string, std::string>>();
-        }
-        r.queues = list_of(stmt->text(8));
-        if (!stmt->is_null(9)) {
-            r.joined = wall_from_ms(stmt->int64(9));
-        }
-        if (!stmt->is_null(10)) {
-            r.wait = Duration{stmt->int64(10)};
-        }
-        if (!stmt->is_null(11)) {
-            r.position = static_cast<int>(stmt->int64(11));
-        }
-        r.agents_offered = list_of(stmt->text(12));
-        r.agent = stmt->text(13);
-        r.talk = Duration{stmt->int64(14)};
-        r.hold = Duration{stmt->int64(15)};
-        if (!stmt->is_null(16)) {
-            r.wrap = Duration{stmt->int64(16)};
-        }
-        r.disposition = kDispositionNames.parse(stmt->text(17)).value_or(Disposition::Ivr);
-        r.hangup_side = stmt->text(18);
-        r.hangup_cause = stmt->text(19);
-        r.recording = stmt->text(20);
-        r.transfers = transfers_of(stmt->text(21));
+        out.push_back(call_from_row(*stmt));
     }
 }
 

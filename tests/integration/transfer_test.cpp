@@ -42,7 +42,8 @@ MarkazServer::Options two_departments(std::uint16_t web_port) {
          << "  root: \"\"\n"
          << "  openapi: \"\"\n"
          << "  users:\n"
-         << "    - {name: a1001, role: agent, password: demo-a1001, agent: a1001}\n";
+         << "    - {name: a1001, role: agent, password: demo-a1001, agent: a1001}\n"
+         << "    - {name: analyst, role: qa, password: demo-analyst}\n";
     MarkazServer::Options o;
     o.extra_yaml = yaml.str();
     o.last_extension = 1003;
@@ -90,6 +91,16 @@ TEST(Transfer, TheCallerEndsUpTalkingToTheNextQueuesAgentOnOneRecording) {
     EXPECT_GT(tone_share(files[0], 0, kCallerTone), 0.5) << "the caller on the left";
     EXPECT_GT(tone_share(files[0], 1, kSalesTone), 0.1) << "both agents on the right";
     EXPECT_GT(tone_share(files[0], 1, kSupportTone), 0.1);
+
+    // QA finds the finished call, with both agents, and plays its recording from the start.
+    Browser qa(web_port, "analyst");
+    const Json found = qa.get("/api/v1/call-records?caller=1003").json();
+    ASSERT_EQ(found["total"], 1) << found.dump();
+    EXPECT_EQ(found["records"][0]["id"], id);
+    EXPECT_EQ(found["records"][0]["agents"], Json::array({"a1001", "a1002"}));
+    r = qa.send("GET", "/api/v1/call-records/" + id + "/recording", "", {{"Range", "bytes=0-3"}});
+    EXPECT_EQ(r.status, 206U) << r.body;
+    EXPECT_EQ(r.body, "RIFF");
 
     // The queue figures: sales handled and transferred it, support offered and answered it.
     Json queues = desk.get("/api/v1/stats/live").json()["queues"];

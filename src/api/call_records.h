@@ -1,0 +1,84 @@
+#pragma once
+
+// Finished calls as the API finds them (docs/api.md "Call records"): searched by the QA
+// analysts, supervisors and managers, with the recording of each. Kept by the store
+// (store::CallRecordIndex, on the store's SQLite file); the API only reads.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "common/time.h"
+
+namespace markaz::api {
+
+/// What a search asks for: every condition given must hold.
+struct RecordQuery {
+    WallTime from{};                   ///< started at or after
+    WallTime to{};                     ///< started before
+    std::optional<std::string> agent;  ///< talked to the caller (answered, or transferred them)
+    std::optional<std::string> queue;  ///< the call joined it
+    std::string caller;                ///< part of the caller's number; "" for any
+    std::optional<std::string> disposition;
+    std::optional<Duration> min_talk;
+    std::optional<Duration> max_talk;
+    std::optional<bool> recorded;  ///< with (true) or without (false) a recording
+    /// The reader's scope: only calls that joined one of these queues; nullopt for all.
+    std::optional<std::vector<std::string>> within_queues;
+    bool newest_first = true;
+    int limit = 50;
+    int offset = 0;
+};
+
+/// One agent's part of a call they passed on.
+struct RecordTransfer {
+    std::string agent;
+    std::string queue;
+    std::string to_queue;
+    WallTime at{};
+    Duration talk{};
+    Duration hold{};
+};
+
+/// A finished call, as the store keeps it (store::CallRecord, without what only the server
+/// needs).
+struct CallRecordEntry {
+    std::string id;
+    WallTime started{};
+    WallTime ended{};
+    std::string caller;
+    std::string dialled;
+    std::vector<std::string> ivr_path;
+    std::string digits;
+    std::map<std::string, std::string> variables;
+    std::vector<std::string> queues;
+    std::optional<Duration> wait;
+    std::string agent;  ///< who answered last
+    Duration talk{};
+    Duration hold{};
+    std::optional<Duration> wrap;
+    std::vector<RecordTransfer> transfers;
+    std::string disposition;
+    std::string hangup_side;
+    std::string hangup_cause;
+    std::string recording;  ///< the WAV file's path, "" when not recorded (never sent out)
+};
+
+struct RecordPage {
+    std::vector<CallRecordEntry> records;
+    std::int64_t total = 0;  ///< matching the query, all pages
+};
+
+/// Thread: any.
+class CallRecords {
+public:
+    virtual ~CallRecords() = default;
+    [[nodiscard]] virtual Result<RecordPage> search(const RecordQuery& query) = 0;
+    /// The finished call `id`; nullopt when there is none (or it is still going on).
+    [[nodiscard]] virtual Result<std::optional<CallRecordEntry>> find(const std::string& id) = 0;
+};
+
+}  // namespace markaz::api

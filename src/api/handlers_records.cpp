@@ -1,0 +1,275 @@
+// Finished calls and their recordings (docs/api.md "Call records"): the QA analyst's and the
+// supervisor's way to find a call and hear it. Searches read the store; recordings are sent in
+// parts (HTTP range requests) so the browser's audio element seeks without a download; every
+// playback and download is in the audit log.
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <set>
+
+#include "api/byte_range.h"
+#include "api/endpoint.h"
+#include "api/static_files.h"
+#include "api/stats_json.h"
+
+namespace markaz::api {
+namespace {
+
+/// store/call_record.h's dispositions (a test checks they agree).
+constexpr std::array<std::string_view, 7> kRecordDispositions{
+    "answered", "abandoned", "blocked", "timed-out", "callback", "ivr", "failed"};
+constexpr auto kDefaultSearchSpan = std::chrono::hours(24 * 31);
+/// At most this much of a recording per answer: an audio element asks for the rest as it plays.
+constexpr std::uint64_t kMaxRecordingPart = 1024 * 1024;
+
+Json record_json(const CallRecordEntry& r) {
+    std::set<std::string> agents;
+    Json transfers = Json::array();
+    for (const RecordTransfer& t : r.transfers) {
+        agents.insert(t.agent);
+        transfers.push_back(Json{{"agent", t.agent},
+                                 {"queue", t.queue},
+                                 {"to_queue", t.to_queue},
+                                 {"at_ms", ms(t.at)},
+                                 {"talk_ms", ms(t.talk)},
+                                 {"hold_ms", ms(t.hold)}});
+    }
+    if (!r.agent.empty()) {
+        agents.insert(r.agent);
+    }
+    Json variables = Json::object();
+    for (const auto& [name, value] : r.variables) {
+        variables[name] = value;
+    }
+    auto optional_ms = [](const std::optional<Duration>& d) { return d ? Json(ms(*d)) : Json(); };
+    return Json{
+        {"id", r.id},
+        {"started_at_ms", ms(r.started)},
+        {"ended_at_ms", ms(r.ended)},
+        {"duration_ms", ms(r.ended - r.started)},
+        {"caller", r.caller},
+        {"dialled", r.dialled},
+        {"queues", r.queues},
+        {"agent", r.agent.empty() ? Json() : Json(r.agent)},
+        {"agents", std::vector<std::string>(agents.begin(), agents.end())},
+        {"wait_ms", optional_ms(r.wait)},
+        {"talk_ms", ms(r.talk)},
+        {"hold_ms", ms(r.hold)},
+        {"wrap_ms", optional_ms(r.wrap)},
+        {"transfers", std::move(transfers)},
+        {"disposition", r.disposition},
+        {"hangup_side", r.hangup_side},
+        {"hangup_cause", r.hangup_cause},
+        {"ivr",
+         Json{{"path", r.ivr_path}, {"digits", r.digits}, {"variables", std::move(variables)}}},
+        {"recorded", !r.recording.empty()}};
+}
+
+ApiResult<std::optional<std::string>> text_param(const HttpRequest& request,
+                                                 const std::string& name, std::size_t max_length) {
+    auto text = request.query_param(name);
+    if (text && (text->empty() || text->size() > max_length)) {
+        return ApiError::invalid_value(
+            name, "must be 1 to " + std::to_string(max_length) + " characters");
+    }
+    return text;
+}
+
+/// The search the query string asks for, or the first parameter that is wrong.
+ApiResult<RecordQuery> record_query(const HttpRequest& request, WallTime now) {
+    RecordQuery q;
+    const std::int64_t kMaxMs = std::int64_t{1} << 50;
+    auto from = integer_param(request, "from_ms", 0, kMaxMs);
+    auto to = integer_param(request, "to_ms", 0, kMaxMs);
+    auto min_talk = integer_param(request, "min_talk_s", 0, 86400);
+    auto max_talk = integer_param(request, "max_talk_s", 0, 86400);
+    auto limit = integer_param(request, "limit", 1, 200);
+    auto offset = integer_param(request, "offset", 0, 1000000);
+    for (const auto* checked : {&from, &to, &min_talk, &max_talk, &limit, &offset}) {
+        if (!*checked) {
+            return checked->error();
+        }
+    }
+    q.to = *to ? WallTime{std::chrono::milliseconds(**to)} : now;
+    q.from = *from ? WallTime{std::chrono::milliseconds(**from)} : q.to - kDefaultSearchSpan;
+    if (q.from > q.to) {
+        return ApiError::invalid_value("from_ms", "is after to_ms");
+    }
+    if (*min_talk) {
+        q.min_talk = std::chrono::seconds(**min_talk);
+    }
+    if (*max_talk) {
+        q.max_talk = std::chrono::seconds(**max_talk);
+    }
+    q.limit = static_cast<int>(limit->value_or(50));
+    q.offset = static_cast<int>(offset->value_or(0));
+    auto agent = text_param(request, "agent", 64);
+    auto queue = text_param(request, "queue", 64);
+    auto caller = text_param(request, "caller", 64);
+    for (const auto* checked : {&agent, &queue, &caller}) {
+        if (!*checked) {
+            return checked->error();
+        }
+    }
+    q.agent = *agent;
+    q.queue = *queue;
+    q.caller = caller->value_or("");
+    if (auto disposition = request.query_param("disposition")) {
+        if (std::find(kRecordDispositions.begin(), kRecordDispositions.end(), *disposition) ==
+            kRecordDispositions.end()) {
+            return ApiError::invalid_value("disposition",
+                                           "'" + *disposition + "' is not a disposition");
+        }
+        q.disposition = *disposition;
+    }
+    if (auto recorded = request.query_param("recorded")) {
+        if (*recorded != "true" && *recorded != "false") {
+            return ApiError::invalid_value("recorded", "must be true or false");
+        }
+        q.recorded = *recorded == "true";
+    }
+    if (auto order = request.query_param("order")) {
+        if (*order != "newest" && *order != "oldest") {
+            return ApiError::invalid_value("order", "must be newest or oldest");
+        }
+        q.newest_first = *order == "newest";
+    }
+    return q;
+}
+
+ApiResult<CallRecords*> records_of(const RequestContext& c) {
+    if (c.deps.options.call_records == nullptr) {
+        return ApiError::unavailable("this server keeps no call records");
+    }
+    return c.deps.options.call_records;
+}
+
+HttpResponse list_records(RequestContext& c) {
+    auto records = records_of(c);
+    if (!records) {
+        return error_response(records.error());
+    }
+    auto query = record_query(c.request, c.now);
+    if (!query) {
+        return error_response(query.error());
+    }
+    const Scope scope(c.user(), {});
+    query->within_queues = scope.record_queues();
+    auto page = (*records)->search(*query);
+    if (!page) {
+        return error_response(ApiError::unavailable(page.error().message));
+    }
+    Json out = Json::array();
+    for (const CallRecordEntry& record : page->records) {
+        out.push_back(record_json(record));
+    }
+    return json_reply(200, Json{{"records", std::move(out)},
+                                {"total", page->total},
+                                {"limit", query->limit},
+                                {"offset", query->offset}});
+}
+
+/// The finished call named in the path, within the reader's scope: 404, then 403.
+ApiResult<CallRecordEntry> find_record(const RequestContext& c) {
+    auto records = records_of(c);
+    if (!records) {
+        return records.error();
+    }
+    const std::string id = c.param("id");
+    auto found = (*records)->find(id);
+    if (!found) {
+        return ApiError::unavailable(found.error().message);
+    }
+    if (!*found) {
+        return ApiError::not_found("no finished call '" + id + "'", "call");
+    }
+    if (!Scope(c.user(), {}).may_read_record((*found)->queues)) {
+        return ApiError::forbidden("call '" + id + "' is outside your scope", "call");
+    }
+    return **found;
+}
+
+HttpResponse get_record(RequestContext& c) {
+    auto record = find_record(c);
+    if (!record) {
+        return error_response(record.error());
+    }
+    return json_reply(200, Json{{"record", record_json(*record)}});
+}
+
+/// The call's WAV, whole or the part a Range header asks for (docs/api.md).
+HttpResponse get_recording(RequestContext& c) {
+    auto record = find_record(c);
+    if (!record) {
+        return error_response(record.error());
+    }
+    const std::string& id = record->id;
+    // The path is the store's, written by the server; it is still only read from inside the
+    // recordings folder, so a store that was tampered with cannot serve another file.
+    const auto file = record->recording.empty()
+                          ? std::nullopt
+                          : regular_file_under(c.deps.options.recordings_dir, record->recording);
+    std::ifstream in;
+    if (file) {
+        in.open(*file, std::ios::binary | std::ios::ate);
+    }
+    if (!in.is_open() || !in) {
+        return error_response(ApiError::not_found("call '" + id + "' has no recording", "call"));
+    }
+    const auto size = static_cast<std::uint64_t>(in.tellg());
+    const ByteRangeAnswer range = answer_range(c.request.header("range"), size, kMaxRecordingPart);
+    HttpResponse response;
+    response.add_header("Accept-Ranges", "bytes");
+    response.add_header("Cache-Control", "private, no-store");
+    if (range.kind == ByteRangeAnswer::Kind::Unsatisfiable) {
+        response.status = 416;
+        response.add_header("Content-Range", "bytes */" + std::to_string(size));
+        return response;
+    }
+    std::uint64_t first = 0;
+    std::uint64_t length = size;
+    if (range.kind == ByteRangeAnswer::Kind::Part) {
+        response.status = 206;
+        first = range.first;
+        length = range.last - range.first + 1;
+        response.add_header("Content-Range", "bytes " + std::to_string(range.first) + "-" +
+                                                 std::to_string(range.last) + "/" +
+                                                 std::to_string(size));
+    }
+    response.body.resize(length);
+    in.seekg(static_cast<std::streamoff>(first));
+    in.read(response.body.data(), static_cast<std::streamsize>(length));
+    if (!in) {
+        return error_response(ApiError::internal());
+    }
+    response.add_header("Content-Type", "audio/wav");
+    const bool download = c.request.query_param("download") == "true";
+    if (download) {
+        response.add_header("Content-Disposition", "attachment; filename=\"" + id + ".wav\"");
+    }
+    // One entry per listening, not per part: the first part, or the whole file.
+    if (first == 0) {
+        audit(c, download ? "recording-download" : "recording-play", id, Json::object());
+    }
+    return response;
+}
+
+}  // namespace
+
+void add_record_endpoints(std::vector<Endpoint>& out) {
+    out.push_back({.method = Method::Get,
+                   .pattern = "/api/v1/call-records",
+                   .roles = kManager | kSupervisor | kQa,
+                   .handler = list_records});
+    out.push_back({.method = Method::Get,
+                   .pattern = "/api/v1/call-records/{id}",
+                   .roles = kManager | kSupervisor | kQa,
+                   .handler = get_record});
+    out.push_back({.method = Method::Get,
+                   .pattern = "/api/v1/call-records/{id}/recording",
+                   .roles = kManager | kSupervisor | kQa,
+                   .handler = get_recording});
+}
+
+}  // namespace markaz::api
