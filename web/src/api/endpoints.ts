@@ -72,6 +72,9 @@ export function createApi(request: Request) {
     hangUpCall: (call: string) => request<void>('POST', `/api/v1/calls/${seg(call)}/hangup`),
     holdCall: (call: string) => request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/hold`),
     resumeCall: (call: string) => request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/resume`),
+    transferCall: (call: string, queue: string) =>
+      request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/transfer`, { queue }),
+    transferTargets: () => request<{ queues: { name: string }[] }>('GET', '/api/v1/transfer-targets'),
     monitorCall: (call: string, mode: MonitorMode) =>
       request<{ call: string; mode: MonitorMode; extension: string }>('POST', `/api/v1/calls/${seg(call)}/monitor`, {
         mode,

@@ -104,6 +104,7 @@ export interface Counters {
   callbacks_requested: number;
   callbacks_answered: number;
   callbacks_failed: number;
+  transferred: number;
   handled: number;
   answered_wait_ms: number;
   abandoned_wait_ms: number;

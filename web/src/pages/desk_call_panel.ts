@@ -5,6 +5,7 @@ import { currentLanguage, t } from '../i18n/i18n';
 import { elapsedSince, type LiveState } from '../live/live_state';
 import { h, setData, setText } from '../ui/dom';
 import { callStateLabel, errorText } from '../ui/labels';
+import { deskMonitorBanner } from './desk_monitor';
 
 /** Whether a key press should be left to the page (typing in a field, or with a modifier). */
 function typing(event: KeyboardEvent): boolean {
@@ -13,7 +14,9 @@ function typing(event: KeyboardEvent): boolean {
 }
 
 /** The call the agent is offered or talking on: the caller's number, the queue, and what the
- *  caller typed in the IVR (where a CRM screen-pop will go); Hold / Resume, also with the H key. */
+ *  caller typed in the IVR (where a CRM screen-pop will go); Hold / Resume (the H key) and a
+ *  blind Transfer to a queue (the T key picks the queue); and a banner while a supervisor
+ *  coaches the agent or has joined the call. */
 export function deskCallPanel(context: AppContext) {
   const none = h('p', { class: 'empty' }, t('desk.no_call'));
   const caller = h('bdi', { class: 'caller', 'data-testid': 'caller-number', dir: 'ltr' });
@@ -21,6 +24,7 @@ export function deskCallPanel(context: AppContext) {
   const state = h('span', { class: 'call-state' });
   const clock = h('span', { class: 'call-clock', 'data-testid': 'call-clock' });
   const ivr = h('dl', { class: 'ivr', 'data-testid': 'ivr-digits' });
+  const monitorBanner = deskMonitorBanner();
   let current: Call | null = null;
   const toggleHold = () => {
     if (!current || (current.state !== 'on-call' && current.state !== 'on-hold')) {
@@ -31,10 +35,34 @@ export function deskCallPanel(context: AppContext) {
     request.catch((error: unknown) => context.notice.show(errorText(error)));
   };
   const hold = h('button', { type: 'button', 'data-action': 'hold', 'aria-keyshortcuts': 'H', onclick: toggleHold });
+  const target = h('select', { 'data-testid': 'transfer-queue', 'aria-label': t('desk.transfer_to') }) as HTMLSelectElement;
+  const transfer = () => {
+    const queue = target.value;
+    if (!current || (current.state !== 'on-call' && current.state !== 'on-hold') || queue === '') {
+      return;
+    }
+    context.api
+      .transferCall(current.id, queue)
+      .then(() => context.notice.show(t('desk.transferred', { queue }), 'info'))
+      .catch((error: unknown) => context.notice.show(errorText(error)));
+  };
+  const transferButton = h('button', { type: 'button', 'data-action': 'transfer', onclick: transfer }, t('desk.transfer'));
+  context.api
+    .transferTargets()
+    .then(({ queues }) => {
+      target.replaceChildren(h('option', { value: '' }, t('desk.transfer_to')), ...queues.map(({ name }) => h('option', { value: name }, name)));
+    })
+    .catch((error: unknown) => context.notice.show(errorText(error)));
   const onKey = (event: KeyboardEvent) => {
-    if ((event.key === 'h' || event.key === 'H') && !typing(event) && !hold.disabled) {
+    if (typing(event)) {
+      return;
+    }
+    if ((event.key === 'h' || event.key === 'H') && !hold.disabled) {
       event.preventDefault();
       toggleHold();
+    } else if ((event.key === 't' || event.key === 'T') && !target.disabled) {
+      event.preventDefault();
+      target.focus();  // pick the queue, then Transfer
     }
   };
   document.addEventListener('keydown', onKey);
@@ -43,10 +71,11 @@ export function deskCallPanel(context: AppContext) {
   const details = h(
     'div',
     { class: 'call-details' },
+    monitorBanner.element,
     h('div', { class: 'caller-line' }, h('span', { class: 'label' }, t('call.caller')), caller),
     h('div', {}, h('span', { class: 'label' }, t('call.queue')), queue),
     h('div', {}, state, clock),
-    h('div', { class: 'call-actions' }, hold),
+    h('div', { class: 'call-actions' }, hold, target, transferButton),
     h('h3', {}, t('desk.ivr_digits')),
     ivr,
   );
@@ -58,6 +87,7 @@ export function deskCallPanel(context: AppContext) {
     details.hidden = call === null;
     setData(element, 'call', call?.id ?? '');
     current = call;
+    monitorBanner.update(call);
     if (!call) {
       return;
     }
@@ -65,6 +95,8 @@ export function deskCallPanel(context: AppContext) {
     setData(hold, 'held', held ? 'true' : 'false');
     setText(hold, held ? t('desk.resume') : t('desk.hold'));
     hold.disabled = call.state !== 'on-call' && !held;
+    target.disabled = hold.disabled;
+    transferButton.disabled = target.disabled;
     const language = currentLanguage();
     setText(caller, localizeDigits(call.caller, language));
     setText(queue, call.queue);

@@ -88,7 +88,7 @@ describe('supervisor console', () => {
       if (call) {
         await supervisor.hangUp(call.id).catch(() => undefined);
       }
-      caller.stop();
+      await caller.stop(2_000);
     }
   });
 });
