@@ -64,7 +64,8 @@ struct CallRecordEntry {
     std::string disposition;
     std::string hangup_side;
     std::string hangup_cause;
-    std::string recording;  ///< the WAV file's path, "" when not recorded (never sent out)
+    std::string recording;    ///< the WAV file's path, "" when not recorded (never sent out)
+    bool legal_hold = false;  ///< kept whatever the retention says
 };
 
 struct RecordPage {
@@ -79,6 +80,9 @@ public:
     [[nodiscard]] virtual Result<RecordPage> search(const RecordQuery& query) = 0;
     /// The finished call `id`; nullopt when there is none (or it is still going on).
     [[nodiscard]] virtual Result<std::optional<CallRecordEntry>> find(const std::string& id) = 0;
+    /// Puts the finished call `id` on legal hold (its recording is kept whatever the retention
+    /// says) or takes it off; on disk when this returns.
+    [[nodiscard]] virtual Result<void> set_legal_hold(const std::string& id, bool on) = 0;
 };
 
 }  // namespace markaz::api

@@ -63,7 +63,8 @@ Json record_json(const CallRecordEntry& r) {
         {"hangup_cause", r.hangup_cause},
         {"ivr",
          Json{{"path", r.ivr_path}, {"digits", r.digits}, {"variables", std::move(variables)}}},
-        {"recorded", !r.recording.empty()}};
+        {"recorded", !r.recording.empty()},
+        {"legal_hold", r.legal_hold}};
 }
 
 ApiResult<std::optional<std::string>> text_param(const HttpRequest& request,
@@ -255,9 +256,39 @@ HttpResponse get_recording(RequestContext& c) {
     return response;
 }
 
+/// A manager puts a call on legal hold (its recording outlives the retention) or lifts it.
+HttpResponse legal_hold(RequestContext& c, bool on) {
+    auto record = find_record(c);
+    if (!record) {
+        return error_response(record.error());
+    }
+    if (auto done = c.deps.options.call_records->set_legal_hold(record->id, on); !done) {
+        return error_response(ApiError::unavailable(done.error().message));
+    }
+    audit(c, on ? "legal-hold-set" : "legal-hold-lifted", record->id, Json::object());
+    record->legal_hold = on;
+    return json_reply(200, Json{{"record", record_json(*record)}});
+}
+
+HttpResponse set_legal_hold(RequestContext& c) {
+    return legal_hold(c, true);
+}
+
+HttpResponse lift_legal_hold(RequestContext& c) {
+    return legal_hold(c, false);
+}
+
 }  // namespace
 
 void add_record_endpoints(std::vector<Endpoint>& out) {
+    out.push_back({.method = Method::Put,
+                   .pattern = "/api/v1/call-records/{id}/legal-hold",
+                   .roles = kManager,
+                   .handler = set_legal_hold});
+    out.push_back({.method = Method::Delete,
+                   .pattern = "/api/v1/call-records/{id}/legal-hold",
+                   .roles = kManager,
+                   .handler = lift_legal_hold});
     out.push_back({.method = Method::Get,
                    .pattern = "/api/v1/call-records",
                    .roles = kManager | kSupervisor | kQa,

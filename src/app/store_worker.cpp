@@ -1,10 +1,20 @@
 #include "app/store_worker.h"
 
+#include <filesystem>
+
 #include <fmt/format.h>
 
 namespace markaz::app {
 
-Result<std::unique_ptr<StoreWorker>> StoreWorker::start(const std::string& path, Log log) {
+namespace {
+
+constexpr auto kFirstRetention = std::chrono::minutes(1);
+constexpr auto kRetentionEvery = std::chrono::hours(24);
+
+}  // namespace
+
+Result<std::unique_ptr<StoreWorker>> StoreWorker::start(const std::string& path, Log log,
+                                                        config::RetentionSettings retention) {
     auto events = store::SqliteStore::open(path);
     if (!events) {
         return fail(events.error());
@@ -20,12 +30,17 @@ Result<std::unique_ptr<StoreWorker>> StoreWorker::start(const std::string& path,
     if (*closed > 0) {
         log(fmt::format("store: {} call record(s) left open by the last run closed", *closed));
     }
-    return std::unique_ptr<StoreWorker>(
-        new StoreWorker(std::move(*events), std::move(*calls), std::move(log)));
+    return std::unique_ptr<StoreWorker>(new StoreWorker(std::move(*events), std::move(*calls),
+                                                        std::move(log), std::move(retention)));
 }
 
-StoreWorker::StoreWorker(store::SqliteStore events, store::CallLog calls, Log log)
-    : events_(std::move(events)), calls_(std::move(calls)), log_(std::move(log)) {
+StoreWorker::StoreWorker(store::SqliteStore events, store::CallLog calls, Log log,
+                         config::RetentionSettings retention)
+    : events_(std::move(events)),
+      calls_(std::move(calls)),
+      log_(std::move(log)),
+      retention_(std::move(retention)),
+      next_retention_(std::chrono::steady_clock::now() + kFirstRetention) {
     thread_ = std::thread([this] { run(); });
 }
 
@@ -52,8 +67,18 @@ void StoreWorker::post(Job job, std::vector<acd::Event> events) {
 
 void StoreWorker::run() {
     std::unique_lock lock{mutex_};
+    auto has_work = [this] { return stop_ || !jobs_.empty() || !pending_events_.empty(); };
     for (;;) {
-        wake_.wait(lock, [this] { return stop_ || !jobs_.empty() || !pending_events_.empty(); });
+        if (!retention_.expires()) {
+            wake_.wait(lock, has_work);
+        } else if (!wake_.wait_until(lock, next_retention_, has_work)) {
+            next_retention_ += kRetentionEvery;
+            lock.unlock();
+            expire_recordings(
+                std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now()));
+            lock.lock();
+            continue;
+        }
         if (jobs_.empty() && pending_events_.empty()) {
             return;  // stopping, and everything is written
         }
@@ -87,6 +112,36 @@ void StoreWorker::run() {
         busy_ = false;
         idle_.notify_all();
     }
+}
+
+void StoreWorker::expire_recordings(WallTime now) {
+    post([this, now](store::CallLog& log) -> Completion {
+        auto expired = log.expired_recordings(now, retention_);
+        if (!expired) {
+            log_("retention: " + expired.error().message);
+            return {};
+        }
+        int deleted = 0;
+        for (const auto& recording : *expired) {
+            std::error_code ec;
+            std::filesystem::remove(recording.file, ec);  // already gone: forgotten too
+            if (ec) {
+                log_(fmt::format("retention: cannot delete {} of call {}: {}", recording.file,
+                                 recording.call, ec.message()));
+                continue;
+            }
+            if (auto ok = log.forget_recording(recording.call); !ok) {
+                log_("retention: " + ok.error().message);
+                continue;
+            }
+            ++deleted;
+        }
+        if (!expired->empty()) {
+            log_(fmt::format("retention: {} of {} expired recording(s) deleted", deleted,
+                             expired->size()));
+        }
+        return {};
+    });
 }
 
 void StoreWorker::flush() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -12,6 +13,7 @@
 #include "acd/events.h"
 #include "app/ports.h"
 #include "common/result.h"
+#include "config/retention.h"
 #include "store/call_log.h"
 #include "store/sqlite_store.h"
 
@@ -27,8 +29,10 @@ public:
     using Log = std::function<void(const std::string&)>;
 
     /// Opens (creating if needed) the SQLite file, closes the records of calls a stopped
-    /// server left open (logged), and starts the thread.
-    static Result<std::unique_ptr<StoreWorker>> start(const std::string& path, Log log);
+    /// server left open (logged), and starts the thread. With a `retention` that expires
+    /// recordings, they are cleaned up a minute after the start and then once a day.
+    static Result<std::unique_ptr<StoreWorker>> start(const std::string& path, Log log,
+                                                      config::RetentionSettings retention = {});
     ~StoreWorker() override;  ///< writes everything queued, then stops
 
     void append(std::vector<acd::Event> events) override;
@@ -42,6 +46,10 @@ public:
 
     /// Reads, before the core loop starts (the thread may be running: SQLite serialises).
     Result<std::vector<store::CallbackRequest>> pending_callbacks();
+    /// Deletes the recordings whose retention is over at `now` (not those on legal hold): the
+    /// file first, then the record's mention of it, so a stop in between leaves no file
+    /// behind that the store forgot. Logged. Queued like a write.
+    void expire_recordings(WallTime now);
     /// Waits until everything queued so far is written (tests, shutdown).
     void flush();
 
@@ -51,13 +59,16 @@ private:
     /// A write; jobs queued together run in one transaction (group commit), and their
     /// completions run after its commit, so nobody hears "done" before it is on disk.
     using Job = std::function<Completion(store::CallLog&)>;
-    StoreWorker(store::SqliteStore events, store::CallLog calls, Log log);
+    StoreWorker(store::SqliteStore events, store::CallLog calls, Log log,
+                config::RetentionSettings retention);
     void post(Job job, std::vector<acd::Event> events = {});
     void run();
 
     store::SqliteStore events_;
     store::CallLog calls_;
     Log log_;
+    config::RetentionSettings retention_;
+    std::chrono::steady_clock::time_point next_retention_;
     std::mutex mutex_;
     std::condition_variable wake_;
     std::condition_variable idle_;

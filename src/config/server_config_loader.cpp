@@ -313,6 +313,42 @@ Result<void> check_ivr_queues(const ServerConfig& config) {
     return {};
 }
 
+/// `retention: {recordings_days: 365, queues: {sales: 90}}`: days, 0 for ever; only
+/// configured queues.
+bool read_retention(YamlReader& reader, const YAML::Node& root, const acd::RouterConfig& router,
+                    RetentionSettings& out) {
+    auto section = YamlReader::find(root, "retention");
+    if (!section) {
+        return true;
+    }
+    if (!reader.check_map(*section, "retention", {"recordings_days", "queues"}) ||
+        !reader.read(*section, "retention", "recordings_days", out.recordings_days, 0, 36500)) {
+        return false;
+    }
+    auto queues = YamlReader::find(*section, "queues");
+    if (!queues) {
+        return true;
+    }
+    if (!queues->IsMap()) {
+        return reader.fail_at(*queues, "retention.queues",
+                              "expected a map of queue to days, e.g. {sales: 90}");
+    }
+    for (auto it = queues->begin(); it != queues->end(); ++it) {
+        const std::string name = it->first.as<std::string>();
+        const bool known =
+            std::any_of(router.queues.begin(), router.queues.end(),
+                        [&](const acd::QueueConfig& q) { return q.id.str() == name; });
+        if (!known) {
+            return reader.fail_at(it->first, field_path("retention.queues", name),
+                                  "no queue '" + name + "' is configured");
+        }
+        if (!reader.read(*queues, "retention.queues", name, out.queue_days[name], 0, 36500)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 Result<ServerConfig> parse_server_config(std::string_view text, std::string_view source_name) {
@@ -333,6 +369,7 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         sections.push_back("web");
         sections.push_back("stats");
         sections.push_back("dial_rules");
+        sections.push_back("retention");
         reader.check_map(*root, "", sections);
         read_router_sections(reader, *root, config.router);
         read_sip(reader, *root, config.sip);
@@ -344,6 +381,7 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         read_web(reader, *root, config.web);
         read_stats(reader, *root, config.stats);
         read_dial_rules(reader, *root, config.dial);
+        read_retention(reader, *root, config.router, config.retention);
         if (!reader.ok()) {
             return reader.failure();
         }

@@ -8,6 +8,7 @@
 #include "acd/config.h"
 #include "api/users.h"
 #include "common/result.h"
+#include "config/retention.h"
 #include "dial/dial_rules.h"
 #include "ivr/flow.h"
 #include "media/media_engine.h"
@@ -59,6 +60,8 @@ struct ServerConfig {
     /// Classes of service: which numbers each extension and callbacks may dial, and how many
     /// calls an extension may have up at once (`dial_rules:`).
     dial::DialRules dial;
+    /// How long recordings are kept (`retention:`); by default, for ever.
+    RetentionSettings retention;
 };
 
 // The server configuration file (config/demo.yaml): the router sections of

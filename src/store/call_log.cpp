@@ -65,8 +65,10 @@ Result<void> CallLog::write(const CallRecord& r, bool open) {
         "INSERT OR REPLACE INTO calls (id, started_ms, ended_ms, caller, dialled, ivr_path, "
         "digits, variables, queues, joined_ms, wait_ms, position, agents_offered, agent, "
         "talk_ms, hold_ms, wrap_ms, disposition, hangup_side, hangup_cause, recording, open, "
-        "transfers) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-        "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
+        "transfers, legal_hold) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+        "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
+        // A legal hold is the API's, on the stored record: saving the record again keeps it.
+        "COALESCE((SELECT legal_hold FROM calls WHERE id = ?1), 0))");
     if (!stmt) {
         return impl_->db.context(stmt.error(), "cannot save the call record " + r.id);
     }
@@ -105,6 +107,54 @@ Result<void> CallLog::set_wrap(const std::string& call, Duration wrap) {
         return impl_->db.context(stmt.error(), "cannot update the call record " + call);
     }
     stmt->bind(1, call).bind(2, wrap.count());
+    if (auto ok = stmt->run(); !ok) {
+        return impl_->db.context(ok.error(), "cannot update the call record " + call);
+    }
+    return {};
+}
+
+Result<std::vector<CallLog::ExpiredRecording>> CallLog::expired_recordings(
+    WallTime now, const config::RetentionSettings& retention) {
+    std::vector<ExpiredRecording> out;
+    if (!retention.expires()) {
+        return out;
+    }
+    // Older than the shortest period, then each call by its own queues' period.
+    int shortest = retention.recordings_days;
+    for (const auto& [queue, days] : retention.queue_days) {
+        if (days > 0 && (shortest == 0 || days < shortest)) {
+            shortest = days;
+        }
+    }
+    auto stmt = impl_->db.prepare(
+        "SELECT id, queues, recording, started_ms FROM calls WHERE recording != '' AND open = 0 "
+        "AND legal_hold = 0 AND started_ms < ?1 ORDER BY started_ms");
+    if (!stmt) {
+        return impl_->db.context(stmt.error(), "cannot look for expired recordings");
+    }
+    constexpr Duration kDay = std::chrono::hours(24);
+    stmt->bind(1, epoch_ms(now - shortest * kDay));
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) {
+            return impl_->db.context(row.error(), "cannot look for expired recordings");
+        }
+        if (!*row) {
+            return out;
+        }
+        const std::optional<int> days = retention.days_for(list_of(stmt->text(1)));
+        if (days && wall_from_ms(stmt->int64(3)) < now - *days * kDay) {
+            out.push_back({stmt->text(0), stmt->text(2)});
+        }
+    }
+}
+
+Result<void> CallLog::forget_recording(const std::string& call) {
+    auto stmt = impl_->db.prepare("UPDATE calls SET recording = '' WHERE id = ?1");
+    if (!stmt) {
+        return impl_->db.context(stmt.error(), "cannot update the call record " + call);
+    }
+    stmt->bind(1, call);
     if (auto ok = stmt->run(); !ok) {
         return impl_->db.context(ok.error(), "cannot update the call record " + call);
     }

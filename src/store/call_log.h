@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "config/retention.h"
 #include "store/call_record.h"
 
 namespace markaz::store {
@@ -38,6 +39,16 @@ public:
     [[nodiscard]] Result<int> close_open();
     /// Sets the wrap-up time of a stored record (its agent's after-call work ended).
     [[nodiscard]] Result<void> set_wrap(const std::string& call, Duration wrap);
+    struct ExpiredRecording {
+        std::string call;
+        std::string file;
+    };
+    /// Recordings of finished calls, not on legal hold, kept as long as `retention` says by
+    /// `now`: oldest first.
+    [[nodiscard]] Result<std::vector<ExpiredRecording>> expired_recordings(
+        WallTime now, const config::RetentionSettings& retention);
+    /// The call's recording file is gone: its record keeps the call, without the recording.
+    [[nodiscard]] Result<void> forget_recording(const std::string& call);
     /// Records of finished calls started in [from, to), oldest first.
     [[nodiscard]] Result<std::vector<CallRecord>> records_between(WallTime from, WallTime to);
 

@@ -9,7 +9,11 @@ namespace markaz::store {
 
 namespace {
 
-api::CallRecordEntry entry_of(const CallRecord& r) {
+/// The columns of call_from_row(), then the legal hold (column 22).
+const std::string kEntryColumns = std::string(kCallColumns) + ", legal_hold";
+
+api::CallRecordEntry entry_of(const SqliteStatement& row) {
+    const CallRecord r = call_from_row(row);
     api::CallRecordEntry e;
     e.id = r.id;
     e.started = r.started;
@@ -32,6 +36,7 @@ api::CallRecordEntry entry_of(const CallRecord& r) {
     e.hangup_side = r.hangup_side;
     e.hangup_cause = r.hangup_cause;
     e.recording = r.recording;
+    e.legal_hold = row.int64(22) != 0;
     return e;
 }
 
@@ -101,8 +106,7 @@ Result<api::RecordPage> CallRecordIndex::search(const api::RecordQuery& query) {
     }
     const char* order =
         query.newest_first ? " ORDER BY started_ms DESC, id DESC" : " ORDER BY started_ms, id";
-    auto stmt = db_.prepare(std::string("SELECT ") + kCallColumns + kWhere + order +
-                            " LIMIT ?11 OFFSET ?12");
+    auto stmt = db_.prepare("SELECT " + kEntryColumns + kWhere + order + " LIMIT ?11 OFFSET ?12");
     if (!stmt) {
         return db_.context(stmt.error(), "cannot search the call records");
     }
@@ -116,14 +120,13 @@ Result<api::RecordPage> CallRecordIndex::search(const api::RecordQuery& query) {
         if (!*row) {
             return page;
         }
-        page.records.push_back(entry_of(call_from_row(*stmt)));
+        page.records.push_back(entry_of(*stmt));
     }
 }
 
 Result<std::optional<api::CallRecordEntry>> CallRecordIndex::find(const std::string& id) {
     std::lock_guard lock(mutex_);
-    auto stmt = db_.prepare(std::string("SELECT ") + kCallColumns +
-                            " FROM calls WHERE id = ?1 AND open = 0");
+    auto stmt = db_.prepare("SELECT " + kEntryColumns + " FROM calls WHERE id = ?1 AND open = 0");
     if (!stmt) {
         return db_.context(stmt.error(), "cannot read the call record " + id);
     }
@@ -135,7 +138,20 @@ Result<std::optional<api::CallRecordEntry>> CallRecordIndex::find(const std::str
     if (!*row) {
         return std::optional<api::CallRecordEntry>();
     }
-    return std::optional<api::CallRecordEntry>(entry_of(call_from_row(*stmt)));
+    return std::optional<api::CallRecordEntry>(entry_of(*stmt));
+}
+
+Result<void> CallRecordIndex::set_legal_hold(const std::string& id, bool on) {
+    std::lock_guard lock(mutex_);
+    auto stmt = db_.prepare("UPDATE calls SET legal_hold = ?2 WHERE id = ?1 AND open = 0");
+    if (!stmt) {
+        return db_.context(stmt.error(), "cannot update the call record " + id);
+    }
+    stmt->bind(1, id).bind(2, std::int64_t{on ? 1 : 0});
+    if (auto ok = stmt->run(); !ok) {
+        return db_.context(ok.error(), "cannot update the call record " + id);
+    }
+    return {};
 }
 
 }  // namespace markaz::store

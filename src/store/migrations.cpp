@@ -177,12 +177,19 @@ constexpr std::string_view kSchemaV5 = R"sql(
 ALTER TABLE calls ADD COLUMN transfers TEXT NOT NULL DEFAULT '[]';
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations{{
+// Schema v6: a call on legal hold keeps its recording whatever the retention says.
+constexpr std::string_view kSchemaV6 = R"sql(
+ALTER TABLE calls ADD COLUMN legal_hold INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX calls_recorded_by_start ON calls(started_ms) WHERE recording != '';
+)sql";
+
+constexpr std::array<Migration, 6> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
     {4, kSchemaV4},
     {5, kSchemaV5},
+    {6, kSchemaV6},
 }};
 
 }  // namespace

@@ -98,7 +98,8 @@ TEST_F(RecordsApiTest, EachRoleSearchesItsScope) {
     EXPECT_EQ(c3["agents"], Json::array({"a1001"}));
     EXPECT_EQ(c3["recorded"], false);
     EXPECT_FALSE(c3.contains("recording")) << "the file's path stays on the server";
-    EXPECT_EQ(c3.size(), 19U);
+    EXPECT_EQ(c3.size(), 20U);
+    EXPECT_EQ(c3["legal_hold"], false);
 }
 
 TEST_F(RecordsApiTest, WrongParametersAreNamed) {
@@ -178,6 +179,22 @@ TEST_F(RecordsApiTest, NoRecordingAndNothingFromOutsideTheFolder) {
     EXPECT_EQ(r.body.find("not a recording"), std::string::npos);
     EXPECT_EQ(api->browser("supervisor").get("/api/v1/call-records/c2/recording").status, 403U);
     EXPECT_EQ(api->browser("a1001").get("/api/v1/call-records/c1/recording").status, 403U);
+}
+
+TEST_F(RecordsApiTest, AManagerPutsACallOnLegalHold) {
+    const Browser manager = api->browser("manager");
+    Reply r = manager.put("/api/v1/call-records/c1/legal-hold", Json::object());
+    ASSERT_EQ(r.status, 200U) << r.body;
+    EXPECT_EQ(r.json()["record"]["legal_hold"], true);
+    EXPECT_EQ(api->audit.list(1, std::nullopt)[0].action, "legal-hold-set");
+    EXPECT_EQ(manager.get("/api/v1/call-records/c1").json()["record"]["legal_hold"], true);
+    EXPECT_EQ(api->browser("qa").del("/api/v1/call-records/c1/legal-hold").status, 403U);
+    EXPECT_EQ(api->browser("supervisor").del("/api/v1/call-records/c1/legal-hold").status, 403U);
+    EXPECT_EQ(manager.put("/api/v1/call-records/c9/legal-hold", Json::object()).status, 404U);
+    r = manager.del("/api/v1/call-records/c1/legal-hold");
+    ASSERT_EQ(r.status, 200U) << r.body;
+    EXPECT_EQ(r.json()["record"]["legal_hold"], false);
+    EXPECT_EQ(api->audit.list(1, std::nullopt)[0].action, "legal-hold-lifted");
 }
 
 TEST(RecordsApi, AServerWithoutAStoreSaysSo) {

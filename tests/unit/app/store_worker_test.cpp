@@ -5,10 +5,13 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
+#include <map>
 
 #include <gtest/gtest.h>
 
 #include "store/call_log.h"
+#include "store/call_record_index.h"
 
 namespace markaz::app {
 namespace {
@@ -81,6 +84,71 @@ TEST(StoreWorker, WritesQueuedTogetherAllReachTheDisk) {
     auto left_open = log->close_open();
     ASSERT_TRUE(left_open);
     EXPECT_EQ(*left_open, 0);
+}
+
+TEST(StoreWorker, RecordingsPastTheirRetentionAreDeletedAndForgottenUnlessOnLegalHold) {
+    TempFile file;
+    const std::filesystem::path folder = file.path + "-recordings";
+    std::filesystem::create_directories(folder);
+    config::RetentionSettings retention;
+    retention.recordings_days = 30;
+    retention.queue_days = {{"vip", 0}, {"sales", 7}};
+    auto recorded = [&](const std::string& id, const std::string& queue, WallTime started) {
+        store::CallRecord r;
+        r.id = id;
+        r.started = started;
+        r.ended = started + 60s;
+        r.queues = {queue};
+        r.recording = (folder / (id + ".wav")).string();
+        std::ofstream(r.recording) << "RIFF";
+        return r;
+    };
+    const WallTime now = kMorning + std::chrono::hours(24 * 60);
+    std::vector<std::string> logged;
+    {
+        auto worker = StoreWorker::start(
+            file.path, [&](const std::string& line) { logged.push_back(line); }, retention);
+        ASSERT_TRUE(worker);
+        (*worker)->save(recorded("old-support", "support", kMorning));        // 60 days > 30
+        (*worker)->save(recorded("new-support", "support", now - 29 * 24h));  // 29 < 30
+        (*worker)->save(recorded("week-sales", "sales", now - 8 * 24h));      // 8 > 7
+        (*worker)->save(recorded("old-vip", "vip", kMorning));                // for ever
+        (*worker)->save(recorded("held", "support", kMorning));
+        store::CallRecord gone = recorded("gone", "support", kMorning);
+        std::filesystem::remove(gone.recording);  // deleted by hand: still forgotten
+        (*worker)->save(gone);
+        (*worker)->flush();
+        auto index = store::CallRecordIndex::open(file.path);
+        ASSERT_TRUE(index);
+        ASSERT_TRUE((*index)->set_legal_hold("held", true));
+        (*worker)->save(recorded("held", "support", kMorning));  // saved again: still held
+        (*worker)->expire_recordings(now);
+        (*worker)->flush();
+    }
+    for (const char* id : {"old-support", "week-sales"}) {
+        EXPECT_FALSE(std::filesystem::exists(folder / (std::string(id) + ".wav"))) << id;
+    }
+    for (const char* id : {"new-support", "old-vip", "held"}) {
+        EXPECT_TRUE(std::filesystem::exists(folder / (std::string(id) + ".wav"))) << id;
+    }
+    auto log = store::CallLog::open(file.path);
+    ASSERT_TRUE(log);
+    auto records = log->records_between(WallTime{}, WallTime::max());
+    ASSERT_TRUE(records);
+    ASSERT_EQ(records->size(), 6u) << "the calls stay; only their recordings go";
+    std::map<std::string, bool> recorded_now;
+    for (const auto& r : *records) {
+        recorded_now[r.id] = !r.recording.empty();
+    }
+    EXPECT_EQ(recorded_now, (std::map<std::string, bool>{{"gone", false},
+                                                         {"held", true},
+                                                         {"new-support", true},
+                                                         {"old-support", false},
+                                                         {"old-vip", true},
+                                                         {"week-sales", false}}));
+    ASSERT_FALSE(logged.empty());
+    EXPECT_EQ(logged.back(), "retention: 3 of 3 expired recording(s) deleted");
+    std::filesystem::remove_all(folder);
 }
 
 }  // namespace

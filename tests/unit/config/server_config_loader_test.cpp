@@ -117,6 +117,37 @@ TEST(ServerConfig, WrongWebAndStatsInputNamesTheLineAndField) {
               "s.yaml:1: stats.zone: unknown key (expected one of: utc_offset, interval)");
 }
 
+TEST(ServerConfig, ReadsTheRetentionOfRecordings) {
+    auto config = parse_server_config(
+        "queues:\n  - {name: sales}\n  - {name: vip}\n"
+        "retention: {recordings_days: 365, queues: {sales: 90, vip: 0}}\n",
+        "s.yaml");
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->retention.recordings_days, 365);
+    EXPECT_EQ(config->retention.queue_days,
+              (std::map<std::string, int>{{"sales", 90}, {"vip", 0}}));
+    EXPECT_EQ(config->retention.days_for({"sales"}), 90);
+    EXPECT_EQ(config->retention.days_for({}), 365);
+    EXPECT_EQ(config->retention.days_for({"sales", "vip"}), std::nullopt) << "vip keeps for ever";
+    auto none = parse_server_config("store: x.db\n", "s.yaml");
+    ASSERT_TRUE(none);
+    EXPECT_FALSE(none->retention.expires()) << "kept for ever unless configured";
+}
+
+TEST(ServerConfig, WrongRetentionNamesTheLineAndField) {
+    const std::string queues = "queues:\n  - {name: sales}\n";
+    EXPECT_EQ(server_error(queues + "retention: {recordings_days: -1}\n"),
+              "s.yaml:3: retention.recordings_days: -1 is outside 0..36500");
+    EXPECT_EQ(server_error(queues + "retention: {queues: {support: 30}}\n"),
+              "s.yaml:3: retention.queues.support: no queue 'support' is configured");
+    EXPECT_EQ(server_error(queues + "retention: {queues: [sales]}\n"),
+              "s.yaml:3: retention.queues: expected a map of queue to days, e.g. {sales: 90}");
+    EXPECT_EQ(server_error(queues + "retention: {days: 3}\n"),
+              "s.yaml:3: retention.days: unknown key (expected one of: recordings_days, queues)");
+    EXPECT_EQ(server_error(queues + "retention: {queues: {sales: soon}}\n").substr(0, 33),
+              "s.yaml:3: retention.queues.sales:");
+}
+
 TEST(ServerConfig, ReadsTheDialRulesAndEachExtensionsClass) {
     auto config = parse_server_config(R"(sip:
   extensions:
@@ -231,7 +262,7 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
         "s.yaml:4: sip.trunks[1].name: duplicate trunk 't'");
     EXPECT_EQ(server_error("http: {}\n"),
               "s.yaml:1: http: unknown key (expected one of: pause_reasons, queues, agents, sip, "
-              "media, ivr, dialplan, store, prompts, web, stats, dial_rules)");
+              "media, ivr, dialplan, store, prompts, web, stats, dial_rules, retention)");
     // The dialplan: digits, not an extension, one of ivr or queue, and one that exists.
     const std::string sales = "queues: [{name: sales}]\n";
     EXPECT_EQ(server_error(sales + "dialplan: {\"*5\": {queue: sales}}\n"),
