@@ -98,6 +98,46 @@ Result<void> CallLog::write(const CallRecord& r, bool open) {
     if (auto ok = stmt->run(); !ok) {
         return impl_->db.context(ok.error(), "cannot save the call record " + r.id);
     }
+    return write_parties(r);
+}
+
+Result<void> CallLog::write_parties(const CallRecord& r) {
+    auto fail_to = [&](const Error& e) {
+        return impl_->db.context(e, "cannot save the parties of the call record " + r.id);
+    };
+    auto cleared = impl_->db.prepare("DELETE FROM call_parties WHERE call = ?1");
+    if (!cleared) {
+        return fail_to(cleared.error());
+    }
+    if (auto ok = cleared->bind(1, r.id).run(); !ok) {
+        return fail_to(ok.error());
+    }
+    auto insert = impl_->db.prepare(
+        "INSERT OR IGNORE INTO call_parties (kind, name, started_ms, call, row) "
+        "VALUES (?1, ?2, ?3, ?4, (SELECT rowid FROM calls WHERE id = ?4))");
+    if (!insert) {
+        return fail_to(insert.error());
+    }
+    std::vector<std::pair<const char*, std::string>> parties;
+    for (const std::string& queue : r.queues) {
+        parties.emplace_back("queue", queue);
+    }
+    if (!r.agent.empty()) {
+        parties.emplace_back("agent", r.agent);
+    }
+    for (const Transfer& t : r.transfers) {
+        parties.emplace_back("agent", t.agent);
+    }
+    for (const auto& [kind, name] : parties) {
+        insert->reset();
+        insert->bind(1, std::string_view(kind))
+            .bind(2, name)
+            .bind(3, epoch_ms(r.started))
+            .bind(4, r.id);
+        if (auto ok = insert->run(); !ok) {
+            return fail_to(ok.error());
+        }
+    }
     return {};
 }
 

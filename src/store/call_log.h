@@ -65,6 +65,8 @@ public:
 
 private:
     Result<void> write(const CallRecord& record, bool open);
+    /// The record's agents and queues in call_parties, for the searches by agent or queue.
+    Result<void> write_parties(const CallRecord& record);
     struct Impl;
     explicit CallLog(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

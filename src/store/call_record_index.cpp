@@ -40,42 +40,69 @@ api::CallRecordEntry entry_of(const SqliteStatement& row) {
     return e;
 }
 
-// Every condition is a parameter that is NULL when not asked for, so one statement serves
-// every search. The agent matches the one who answered last or one who transferred the call;
-// the queues are JSON arrays, searched with json_each.
-constexpr const char* kWhere =
-    " FROM calls WHERE open = 0 AND started_ms >= ?1 AND started_ms < ?2"
-    " AND (?3 IS NULL OR agent = ?3 OR EXISTS (SELECT 1 FROM json_each(calls.transfers) t"
-    "      WHERE json_extract(t.value, '$.agent') = ?3))"
-    " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM json_each(calls.queues) q WHERE q.value = ?4))"
-    " AND (?5 = '' OR instr(caller, ?5) > 0)"
-    " AND (?6 IS NULL OR disposition = ?6)"
-    " AND (?7 IS NULL OR talk_ms >= ?7) AND (?8 IS NULL OR talk_ms <= ?8)"
-    " AND (?9 IS NULL OR (recording != '') = ?9)"
-    " AND (?10 IS NULL OR EXISTS (SELECT 1 FROM json_each(calls.queues) q"
-    "      WHERE q.value IN (SELECT value FROM json_each(?10))))";
-
-std::optional<std::int64_t> ms_or_null(const std::optional<Duration>& d) {
-    return d ? std::optional<std::int64_t>(d->count()) : std::nullopt;
+// The conditions asked for, each a bound parameter (numbered the same in every search). Agents
+// and queues are found through call_parties, indexed by name and start, so a search by agent,
+// queue or a supervisor's team reads only that party's calls of the period, not every call.
+std::string where_of(const api::RecordQuery& q) {
+    auto party = [](const char* kind, const char* name) {
+        return std::string(" AND rowid IN (SELECT row FROM call_parties WHERE kind = '") + kind +
+               "' AND name " + name + " AND started_ms >= ?1 AND started_ms < ?2)";
+    };
+    std::string where = " FROM calls WHERE open = 0 AND started_ms >= ?1 AND started_ms < ?2";
+    if (q.agent) {
+        where += party("agent", "= ?3");
+    }
+    if (q.queue) {
+        where += party("queue", "= ?4");
+    }
+    if (!q.caller.empty()) {
+        where += " AND instr(caller, ?5) > 0";
+    }
+    if (q.disposition) {
+        where += " AND disposition = ?6";
+    }
+    if (q.min_talk) {
+        where += " AND talk_ms >= ?7";
+    }
+    if (q.max_talk) {
+        where += " AND talk_ms <= ?8";
+    }
+    if (q.recorded) {
+        where += " AND (recording != '') = ?9";
+    }
+    if (q.within_queues) {
+        where += party("queue", "IN (SELECT value FROM json_each(?10))");
+    }
+    return where;
 }
 
+/// Binds what where_of() asked for (a parameter the statement lacks cannot be bound).
 void bind_query(SqliteStatement& stmt, const api::RecordQuery& q) {
-    auto text_or_null = [&stmt](int index, const std::optional<std::string>& value) {
-        if (value) {
-            stmt.bind(index, *value);
-        } else {
-            stmt.bind(index, std::nullopt);
-        }
-    };
     stmt.bind(1, epoch_ms(q.from)).bind(2, epoch_ms(q.to));
-    text_or_null(3, q.agent);
-    text_or_null(4, q.queue);
-    stmt.bind(5, q.caller);
-    text_or_null(6, q.disposition);
-    stmt.bind(7, ms_or_null(q.min_talk)).bind(8, ms_or_null(q.max_talk));
-    stmt.bind(9, q.recorded ? std::optional<std::int64_t>(*q.recorded ? 1 : 0) : std::nullopt);
-    text_or_null(10, q.within_queues ? std::optional<std::string>(json_list(*q.within_queues))
-                                     : std::nullopt);
+    if (q.agent) {
+        stmt.bind(3, *q.agent);
+    }
+    if (q.queue) {
+        stmt.bind(4, *q.queue);
+    }
+    if (!q.caller.empty()) {
+        stmt.bind(5, q.caller);
+    }
+    if (q.disposition) {
+        stmt.bind(6, *q.disposition);
+    }
+    if (q.min_talk) {
+        stmt.bind(7, std::int64_t{q.min_talk->count()});
+    }
+    if (q.max_talk) {
+        stmt.bind(8, std::int64_t{q.max_talk->count()});
+    }
+    if (q.recorded) {
+        stmt.bind(9, std::int64_t{*q.recorded ? 1 : 0});
+    }
+    if (q.within_queues) {
+        stmt.bind(10, json_list(*q.within_queues));
+    }
 }
 
 }  // namespace
@@ -93,7 +120,8 @@ Result<std::unique_ptr<CallRecordIndex>> CallRecordIndex::open(const std::string
 
 Result<api::RecordPage> CallRecordIndex::search(const api::RecordQuery& query) {
     std::lock_guard lock(mutex_);
-    auto count = db_.prepare(std::string("SELECT COUNT(*)") + kWhere);
+    const std::string where = where_of(query);
+    auto count = db_.prepare("SELECT COUNT(*)" + where);
     if (!count) {
         return db_.context(count.error(), "cannot search the call records");
     }
@@ -106,7 +134,7 @@ Result<api::RecordPage> CallRecordIndex::search(const api::RecordQuery& query) {
     }
     const char* order =
         query.newest_first ? " ORDER BY started_ms DESC, id DESC" : " ORDER BY started_ms, id";
-    auto stmt = db_.prepare("SELECT " + kEntryColumns + kWhere + order + " LIMIT ?11 OFFSET ?12");
+    auto stmt = db_.prepare("SELECT " + kEntryColumns + where + order + " LIMIT ?11 OFFSET ?12");
     if (!stmt) {
         return db_.context(stmt.error(), "cannot search the call records");
     }

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "store/call_log.h"
+#include "store/migrations.h"
 #include "unit/store/store_test_support.h"
 
 namespace markaz::store {
@@ -159,6 +160,38 @@ TEST_F(CallRecordIndexTest, ASearchInjectingSqlIsJustText) {
     q = {};
     q.queue = "sales\") OR (\"1\"=\"1";
     EXPECT_TRUE(ids(q).empty());
+}
+
+TEST(CallRecordIndex, AStoreFromBeforeThePartiesTableIsSearchedByAgentAndQueue) {
+    TempDir dir;
+    {
+        auto db = SqliteDb::open(dir.file("old.db"));
+        ASSERT_TRUE(db);
+        ASSERT_TRUE(migrate(*db, schema_migrations().first(6)));
+        // As schema v6 kept it: a1001 passed the caller from sales to support, a1003 answered.
+        ASSERT_TRUE(db->exec(
+            "INSERT INTO calls (id, started_ms, ended_ms, caller, dialled, ivr_path, digits, "
+            "variables, queues, agents_offered, agent, talk_ms, hold_ms, disposition, "
+            "hangup_side, hangup_cause, recording, transfers) VALUES ('old', 1795420800000, "
+            "1795420900000, '0912', '200', '[]', '', '{}', '[\"sales\",\"support\"]', '[]', "
+            "'a1003', 60000, 0, 'answered', 'caller', '', 'old.wav', "
+            "'[{\"agent\":\"a1001\",\"queue\":\"sales\",\"to_queue\":\"support\","
+            "\"at_ms\":1795420830000,\"talk_ms\":30000,\"hold_ms\":0}]')"));
+    }
+    auto index = CallRecordIndex::open(dir.file("old.db"));
+    ASSERT_TRUE(index) << index.error().message;
+    api::RecordQuery q;
+    q.from = kIndexMorning - 1h;
+    q.to = kIndexMorning + 1h;
+    for (const char* agent : {"a1001", "a1003"}) {
+        q.agent = agent;
+        auto page = (*index)->search(q);
+        ASSERT_TRUE(page) << page.error().message;
+        EXPECT_EQ(page->total, 1) << agent;
+    }
+    q.agent.reset();
+    q.queue = "support";
+    EXPECT_EQ((*index)->search(q)->total, 1);
 }
 
 }  // namespace
