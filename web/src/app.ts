@@ -10,6 +10,7 @@ import { mountConsole } from './pages/console';
 import { mountDesk } from './pages/desk';
 import { mountLogin } from './pages/login';
 import { mountNotAllowed, mountNotFound } from './pages/not_allowed';
+import { mountRecordings } from './pages/recordings';
 import { mountWallboard } from './pages/wallboard';
 import { h } from './ui/dom';
 import { errorText } from './ui/labels';
@@ -20,14 +21,15 @@ const kPageMounts: Record<Page, MountPage> = {
   wallboard: mountWallboard,
   desk: mountDesk,
   console: mountConsole,
+  recordings: mountRecordings,
 };
 
 /** This browser's last language, for the login page before we know the user. */
 export const kLanguageStorageKey = 'markaz.language';
 
 /** The single-page app: who is logged in, which page is mounted, the live feed, the language.
- *  The server serves index.html for /login, /wallboard, /desk and /console (docs/api.md
- *  "The web pages"); this class picks the view from the path. */
+ *  The server serves index.html for /login, /wallboard, /desk, /console and /recordings
+ *  (docs/api.md "The web pages"); this class picks the view from the path. */
 export class App {
   private user: User | null = null;
   private live = new LiveStore();
@@ -129,7 +131,8 @@ export class App {
         return;
       }
       if (route.kind !== 'login') {
-        const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname)}`;
+        // With its query: a link to a search or a call on the Recordings page survives the login.
+        const next = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
         history.replaceState(null, '', `/login${next}`);
       }
       this.unmount = mountLogin(this.root, {

@@ -2,12 +2,17 @@ import type { Request } from './http';
 import type {
   Agent,
   Call,
+  CallRecord,
+  CallRecordPage,
   Intervals,
   Language,
   MonitorMode,
   PauseReasons,
   QueueStats,
+  QueueSummary,
   RequestableState,
+  TransferTargets,
+  TransferTo,
   User,
 } from './types';
 
@@ -72,9 +77,9 @@ export function createApi(request: Request) {
     hangUpCall: (call: string) => request<void>('POST', `/api/v1/calls/${seg(call)}/hangup`),
     holdCall: (call: string) => request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/hold`),
     resumeCall: (call: string) => request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/resume`),
-    transferCall: (call: string, queue: string) =>
-      request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/transfer`, { queue }),
-    transferTargets: () => request<{ queues: { name: string }[] }>('GET', '/api/v1/transfer-targets'),
+    transferCall: (call: string, to: TransferTo) =>
+      request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/transfer`, to),
+    transferTargets: () => request<TransferTargets>('GET', '/api/v1/transfer-targets'),
     monitorCall: (call: string, mode: MonitorMode) =>
       request<{ call: string; mode: MonitorMode; extension: string }>('POST', `/api/v1/calls/${seg(call)}/monitor`, {
         mode,
@@ -85,7 +90,17 @@ export function createApi(request: Request) {
         '/api/v1/stats/live',
       ),
     intervals: () => request<Intervals>('GET', '/api/v1/stats/intervals'),
+    queues: () => request<{ at_ms: number; queues: QueueSummary[] }>('GET', '/api/v1/queues'),
+    /** `query`: the search's query string without "?" (recordings_query.ts apiQuery). */
+    callRecords: (query: string) => request<CallRecordPage>('GET', `/api/v1/call-records?${query}`),
+    callRecord: (id: string) => request<{ record: CallRecord }>('GET', `/api/v1/call-records/${seg(id)}`),
   };
+}
+
+/** The recording of a finished call, for an audio element's src (the server answers range
+ *  requests, so the element streams and seeks) or, with `download`, as an attachment. */
+export function recordingUrl(id: string, download = false): string {
+  return `/api/v1/call-records/${seg(id)}/recording${download ? '?download=true' : ''}`;
 }
 
 export type Api = ReturnType<typeof createApi>;

@@ -242,3 +242,72 @@ export interface ErrorBody {
 
 /** How a supervisor is in a call they monitor (docs/api.md POST /api/v1/calls/{id}/monitor). */
 export type MonitorMode = 'listen' | 'whisper' | 'barge';
+
+/** Where a call may be transferred (docs/api.md GET /api/v1/transfer-targets): every queue,
+ *  and every logged-in agent with whether they are free now. */
+export interface TransferTargets {
+  queues: { name: string }[];
+  agents: { id: string; name: string; free: boolean }[];
+}
+
+/** A blind transfer's destination: a queue, a colleague (in the queue the call came from), or
+ *  a colleague in a named queue. */
+export interface TransferTo {
+  queue?: string;
+  agent?: string;
+}
+
+/** How a finished call ended (store/call_record.h). */
+export type Disposition = 'answered' | 'abandoned' | 'blocked' | 'timed-out' | 'callback' | 'ivr' | 'failed';
+
+/** One agent's part of a call they passed on. */
+export interface RecordTransfer {
+  agent: string;
+  queue: string;
+  to_queue: string;
+  at_ms: number;
+  talk_ms: number;
+  hold_ms: number;
+}
+
+/** A finished call (docs/api.md "Call records"). */
+export interface CallRecord {
+  id: string;
+  started_at_ms: number;
+  ended_at_ms: number;
+  duration_ms: number;
+  caller: string;
+  dialled: string;
+  queues: string[];
+  /** Who answered last; null for none. */
+  agent: string | null;
+  /** Everyone who talked to the caller, sorted. */
+  agents: string[];
+  wait_ms: number | null;
+  talk_ms: number;
+  hold_ms: number;
+  wrap_ms: number | null;
+  transfers: RecordTransfer[];
+  disposition: Disposition;
+  /** `caller`, `agent` or `system`. */
+  hangup_side: string;
+  /** Why, in English from the server ("caller hung up", "max-wait"). */
+  hangup_cause: string;
+  ivr: { path: string[]; digits: string; variables: Record<string, string> };
+  recorded: boolean;
+  /** Its recording is kept whatever the retention says. */
+  legal_hold: boolean;
+}
+
+export interface CallRecordPage {
+  records: CallRecord[];
+  /** Every match of the search, all pages. */
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** A queue as GET /api/v1/queues lists it; the pages use its name only. */
+export interface QueueSummary {
+  name: string;
+}

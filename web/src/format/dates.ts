@@ -41,3 +41,36 @@ export function formatYear(atMs: number, language: Language, timeZone?: string):
   }).formatToParts(atMs);
   return parts.find((part) => part.type === 'year')?.value ?? '';
 }
+
+/** Hours, minutes and seconds, 24-hour: "14:30:05", "۱۴:۳۰:۰۵". */
+export function formatTimeWithSeconds(atMs: number, language: Language, timeZone?: string): string {
+  return new Intl.DateTimeFormat(dateLocale(language), {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(atMs);
+}
+
+/** A short numeric date: "21/03/2025", "۱۴۰۴/۰۱/۰۱", "٢١‏/٠٣‏/٢٠٢٥". */
+export function formatShortDate(atMs: number, language: Language, timeZone?: string): string {
+  const format = new Intl.DateTimeFormat(dateLocale(language), {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  });
+  if (language !== 'fa') {
+    return format.format(atMs);
+  }
+  // Written year/month/day as Iranian forms do; ICU's own order varies between versions.
+  const parts = format.formatToParts(atMs);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}/${part('month')}/${part('day')}`;
+}
+
+/** A short date and the time, for tables of past calls: "21/03/2025 15:30", "۱۴۰۴/۰۱/۰۱ ۱۵:۳۰". */
+export function formatDateTime(atMs: number, language: Language, timeZone?: string): string {
+  return `${formatShortDate(atMs, language, timeZone)} ${formatTime(atMs, language, timeZone)}`;
+}

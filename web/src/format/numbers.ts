@@ -71,10 +71,19 @@ export function localizeDigits(text: string, language: Language): string {
 /** An integer typed in any of the three languages' digits ("-۱۲", "٣", "7"); null when the text
  *  is not a whole number. For fields such as a call's priority. */
 export function parseLocalizedInteger(text: string): number | null {
-  const latin = text
-    .trim()
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/^[\u2212\u2013]/, '-');
+  const latin = latinDigits(text.trim()).replace(/^[\u2212\u2013]/, '-');
   return /^[-+]?\d+$/.test(latin) ? Number(latin) : null;
+}
+
+/** Persian and Arabic-Indic digits as Latin ones, the rest kept: what a typed caller number
+ *  or figure is before it goes to the server. */
+export function latinDigits(text: string): string {
+  return text
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+}
+
+/** A number with up to two decimals in the language's digits: 1.25, ۱٫۲۵, ١٫٢٥. */
+export function formatDecimal(value: number, language: Language): string {
+  return numberFormat(language, { maximumFractionDigits: 2 }).format(value);
 }

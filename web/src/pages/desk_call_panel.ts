@@ -1,11 +1,12 @@
 import type { AppContext } from '../app_context';
-import type { Call } from '../api/types';
+import type { Call, TransferTargets } from '../api/types';
 import { formatDuration, localizeDigits } from '../format/numbers';
 import { currentLanguage, t } from '../i18n/i18n';
 import { elapsedSince, type LiveState } from '../live/live_state';
 import { h, setData, setText } from '../ui/dom';
 import { callStateLabel, errorText } from '../ui/labels';
 import { deskMonitorBanner } from './desk_monitor';
+import { transferChoices, transferTo, type TransferChoice } from './desk_transfer';
 
 /** Whether a key press should be left to the page (typing in a field, or with a modifier). */
 function typing(event: KeyboardEvent): boolean {
@@ -15,8 +16,8 @@ function typing(event: KeyboardEvent): boolean {
 
 /** The call the agent is offered or talking on: the caller's number, the queue, and what the
  *  caller typed in the IVR (where a CRM screen-pop will go); Hold / Resume (the H key) and a
- *  blind Transfer to a queue (the T key picks the queue); and a banner while a supervisor
- *  coaches the agent or has joined the call. */
+ *  blind Transfer to a queue or to a free colleague (the T key opens the list); and a banner
+ *  while a supervisor coaches the agent or has joined the call. */
 export function deskCallPanel(context: AppContext) {
   const none = h('p', { class: 'empty' }, t('desk.no_call'));
   const caller = h('bdi', { class: 'caller', 'data-testid': 'caller-number', dir: 'ltr' });
@@ -35,24 +36,50 @@ export function deskCallPanel(context: AppContext) {
     request.catch((error: unknown) => context.notice.show(errorText(error)));
   };
   const hold = h('button', { type: 'button', 'data-action': 'hold', 'aria-keyshortcuts': 'H', onclick: toggleHold });
-  const target = h('select', { 'data-testid': 'transfer-queue', 'aria-label': t('desk.transfer_to') }) as HTMLSelectElement;
-  const transfer = () => {
-    const queue = target.value;
-    if (!current || (current.state !== 'on-call' && current.state !== 'on-hold') || queue === '') {
+  const target = h('select', { 'data-testid': 'transfer-target', 'aria-label': t('desk.transfer_to') }) as HTMLSelectElement;
+  let targetsFor = '';
+  const showTargets = (targets: TransferTargets) => {
+    // Rebuilt only when something changed, so a list the agent has open stays open.
+    const key = JSON.stringify(targets);
+    if (key === targetsFor) {
       return;
     }
+    targetsFor = key;
+    const chosen = target.value;
+    const { queues, colleagues } = transferChoices(targets, context.user.agent);
+    const option = (choice: TransferChoice) =>
+      h('option', { value: choice.value, disabled: choice.disabled, selected: choice.value === chosen && !choice.disabled }, choice.label);
+    target.replaceChildren(
+      h('option', { value: '' }, t('desk.transfer_to')),
+      h('optgroup', { label: t('desk.transfer_queues'), 'data-group': 'queues' }, ...queues.map(option)),
+      ...(colleagues.length ? [h('optgroup', { label: t('desk.transfer_colleagues'), 'data-group': 'colleagues' }, ...colleagues.map(option))] : []),
+    );
+  };
+  /** Who is free changes all the time and an agent's live feed shows only themselves: the list
+   *  is asked for again when a call comes and when the agent goes to the list. */
+  const loadTargets = () =>
     context.api
-      .transferCall(current.id, queue)
-      .then(() => context.notice.show(t('desk.transferred', { queue }), 'info'))
+      .transferTargets()
+      .then(showTargets)
       .catch((error: unknown) => context.notice.show(errorText(error)));
+  target.addEventListener('focus', () => void loadTargets());
+  const transfer = () => {
+    const to = transferTo(target.value);
+    if (!current || (current.state !== 'on-call' && current.state !== 'on-hold') || to === null) {
+      return;
+    }
+    const label = target.selectedOptions[0]?.textContent ?? '';
+    context.api
+      .transferCall(current.id, to)
+      .then(() => context.notice.show(to.agent ? t('desk.transferred_to_agent', { agent: label }) : t('desk.transferred', { queue: label }), 'info'))
+      .catch((error: unknown) => {
+        context.notice.show(errorText(error));
+        // Refused, most likely because the colleague has just become busy: show who is free now.
+        void loadTargets();
+      });
   };
   const transferButton = h('button', { type: 'button', 'data-action': 'transfer', onclick: transfer }, t('desk.transfer'));
-  context.api
-    .transferTargets()
-    .then(({ queues }) => {
-      target.replaceChildren(h('option', { value: '' }, t('desk.transfer_to')), ...queues.map(({ name }) => h('option', { value: name }, name)));
-    })
-    .catch((error: unknown) => context.notice.show(errorText(error)));
+  void loadTargets();
   const onKey = (event: KeyboardEvent) => {
     if (typing(event)) {
       return;
@@ -62,7 +89,7 @@ export function deskCallPanel(context: AppContext) {
       toggleHold();
     } else if ((event.key === 't' || event.key === 'T') && !target.disabled) {
       event.preventDefault();
-      target.focus();  // pick the queue, then Transfer
+      target.focus();  // pick a queue or a colleague, then Transfer
     }
   };
   document.addEventListener('keydown', onKey);
@@ -86,6 +113,9 @@ export function deskCallPanel(context: AppContext) {
     none.hidden = call !== null;
     details.hidden = call === null;
     setData(element, 'call', call?.id ?? '');
+    if (call && call.id !== current?.id) {
+      void loadTargets();
+    }
     current = call;
     monitorBanner.update(call);
     if (!call) {

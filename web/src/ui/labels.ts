@@ -1,4 +1,4 @@
-import type { AgentState, CallState } from '../api/types';
+import type { AgentState, CallState, Disposition } from '../api/types';
 import { ApiError } from '../api/api_error';
 import { t } from '../i18n/i18n';
 import { msg, type MessageKey } from '../i18n/messages';
@@ -23,6 +23,22 @@ const kCallStates: Record<CallState, MessageKey> = {
   'on-hold': msg('call_state.on_hold'),
   'callback-waiting': msg('call_state.callback_waiting'),
   'callback-dialing': msg('call_state.callback_dialing'),
+};
+
+const kDispositions: Record<Disposition, MessageKey> = {
+  answered: msg('disposition.answered'),
+  abandoned: msg('disposition.abandoned'),
+  blocked: msg('disposition.blocked'),
+  'timed-out': msg('disposition.timed_out'),
+  callback: msg('disposition.callback'),
+  ivr: msg('disposition.ivr'),
+  failed: msg('disposition.failed'),
+};
+
+const kHangupSides: Record<string, MessageKey> = {
+  caller: msg('hangup_side.caller'),
+  agent: msg('hangup_side.agent'),
+  system: msg('hangup_side.system'),
 };
 
 const kPauseReasons: Record<string, MessageKey> = {
@@ -57,6 +73,18 @@ export function agentStateLabel(state: AgentState): string {
 
 export function callStateLabel(state: CallState): string {
   return t(kCallStates[state]);
+}
+
+/** How a finished call ended (docs/api.md CallRecord.disposition). */
+export function dispositionLabel(disposition: Disposition): string {
+  const key = kDispositions[disposition];
+  return key ? t(key) : disposition;
+}
+
+/** Who ended a finished call: the caller, the agent, or Markaz itself. */
+export function hangupSideLabel(side: string): string {
+  const key = kHangupSides[side];
+  return key ? t(key) : side;
 }
 
 export function pauseReasonLabel(reason: string): string {

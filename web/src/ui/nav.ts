@@ -11,6 +11,7 @@ export const kPageTitles: Record<Page, MessageKey> = {
   wallboard: msg('page.wallboard'),
   desk: msg('page.desk'),
   console: msg('page.console'),
+  recordings: msg('page.recordings'),
 };
 
 const kLinkStatus: Record<LinkStatus, MessageKey> = {

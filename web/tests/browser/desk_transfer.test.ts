@@ -8,14 +8,18 @@ import { ConnectedCall, until } from './support/connected_call';
 import { kLiveTimeoutMs } from './support/env';
 import { requireServer } from './support/server';
 
-// A blind transfer from the agent desk: the agent picks a queue and lets the caller go; the
-// agent goes to wrap-up and the caller joins the other queue, whose agents (the phones the
-// loadgen of scripts/browser-test plays) are offered the call.
+// A blind transfer from the agent desk: the agent picks a queue or a colleague and lets the
+// caller go; the agent goes to wrap-up. To a queue, the caller joins it and its agents (the
+// phones the loadgen of scripts/browser-test plays) are offered the call; to a free colleague,
+// the colleague's phone rings at once.
 
 /** Not a1001, whom desk_monitor.test.ts uses: a wrap-up left by one file does not slow the
  *  other. */
 const kAgent = 'a1002';
 const kAgentPhone = '1002';
+/** A sales colleague whose phone SIPp plays too. */
+const kColleague = 'a1003';
+const kColleaguePhone = '1003';
 const kCallerPhone = '1005';
 
 let browser: Browser | undefined;
@@ -32,7 +36,7 @@ beforeAll(async () => {
   agent = await ApiSession.login(kAgent);
   agentLanguage = (await agent.me()).language;
   await agent.setLanguage('en');
-  phones = await AnsweringPhones.start([kAgentPhone]);
+  phones = await AnsweringPhones.start([kAgentPhone, kColleaguePhone]);
   browser = await launchBrowser();
   desk = await newPage(browser);
   await logInThroughForm(desk, kAgent);
@@ -54,11 +58,15 @@ describe('transfer from the agent desk', () => {
     call = await ConnectedCall.start(supervisor, kAgent, kCallerPhone);
     const panel = desk.locator(`[data-testid="current-call"][data-call="${call.id}"]`);
     await panel.waitFor({ timeout: kLiveTimeoutMs });
-    const target = desk.locator('[data-testid="transfer-queue"]');
-    await target.locator('option[value="support"]').waitFor({ state: 'attached' });
-    expect(await target.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['', 'sales', 'support']);
+    const target = desk.locator('[data-testid="transfer-target"]');
+    await target.locator('option[value="queue:support"]').waitFor({ state: 'attached' });
+    const values = (selector: string) => target.locator(selector).evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(await values('optgroup[data-group="queues"] option')).toEqual(['queue:sales', 'queue:support']);
+    // Colleagues too, but not the agent themself.
+    expect(await values('optgroup[data-group="colleagues"] option')).toContain(`agent:${kColleague}`);
+    expect(await values('optgroup[data-group="colleagues"] option')).not.toContain(`agent:${kAgent}`);
 
-    await target.selectOption('support');
+    await target.selectOption('queue:support');
     await desk.locator('button[data-action="transfer"]:enabled').click();
 
     await expect.poll(() => desk.locator('.notice').textContent(), { timeout: kLiveTimeoutMs }).toBe('Call transferred to support');
@@ -76,6 +84,45 @@ describe('transfer from the agent desk', () => {
     expect(['waiting', 'ringing', 'on-call']).toContain(moved.state);
     expect(moved.agent).not.toBe(kAgent);
     // And it has left the agent's desk.
+    await expect.poll(() => desk.locator('[data-testid="current-call"]').getAttribute('data-call'), { timeout: kLiveTimeoutMs }).toBe('');
+  });
+
+  it('an agent passes a call to a free colleague, whose phone rings at once', async () => {
+    // The call of the test before is in support: hang it up, and the sales agents are as they
+    // were (the agent's wrap-up ended).
+    await call?.end();
+    call = undefined;
+    call = await ConnectedCall.start(supervisor, kAgent, kCallerPhone);
+    // ConnectedCall has paused the other sales agents, so the call came to kAgent: the colleague
+    // is made free again, and the others stay busy.
+    await supervisor.setState(kColleague, 'available');
+    await desk.locator(`[data-testid="current-call"][data-call="${call.id}"]`).waitFor({ timeout: kLiveTimeoutMs });
+    const target = desk.locator('[data-testid="transfer-target"]');
+    // Going to the list asks who is free now.
+    await target.focus();
+    const colleague = target.locator(`option[value="agent:${kColleague}"]:not([disabled])`);
+    await colleague.waitFor({ state: 'attached', timeout: kLiveTimeoutMs });
+    expect(await colleague.textContent()).toBe('Agent 1003');
+    const busy = target.locator('option[value="agent:a1005"]');
+    expect(await busy.getAttribute('disabled')).not.toBeNull();
+    expect(await busy.textContent()).toBe('Agent 1005 (busy)');
+
+    await target.selectOption(`agent:${kColleague}`);
+    await desk.locator('button[data-action="transfer"]:enabled').click();
+
+    await expect.poll(() => desk.locator('.notice').textContent(), { timeout: kLiveTimeoutMs }).toBe('Call passed to Agent 1003');
+    // The colleague has the call, in the queue it came from; the agent is in wrap-up without it.
+    let seen: Call | undefined;
+    const taken = await until(
+      async () => {
+        seen = (await supervisor.calls()).find((c) => c.id === call!.id);
+        return seen?.agent === kColleague && (seen.state === 'ringing' || seen.state === 'on-call') ? seen : undefined;
+      },
+      () => `call ${call!.id} with ${kColleague} (last seen: ${JSON.stringify(seen ?? null)})`,
+      kLiveTimeoutMs,
+    );
+    expect(taken.queue).toBe('sales');
+    await expect.poll(() => desk.locator('[data-testid="my-state"]').getAttribute('data-state'), { timeout: kLiveTimeoutMs }).toBe('wrap-up');
     await expect.poll(() => desk.locator('[data-testid="current-call"]').getAttribute('data-call'), { timeout: kLiveTimeoutMs }).toBe('');
   });
 });

@@ -21,8 +21,16 @@ describe('who may open which page', () => {
 
   it('lists the pages in the nav per role', () => {
     expect(pagesFor(user('agent', 'a1001'))).toEqual(['wallboard', 'desk']);
-    expect(pagesFor(user('supervisor'))).toEqual(['wallboard', 'console']);
-    expect(pagesFor(user('qa'))).toEqual(['wallboard']);
+    expect(pagesFor(user('supervisor'))).toEqual(['wallboard', 'console', 'recordings']);
+    expect(pagesFor(user('qa'))).toEqual(['wallboard', 'recordings']);
+    expect(pagesFor(user('manager'))).toEqual(['wallboard', 'console', 'recordings']);
+  });
+
+  it('opens the recordings to QA, supervisors and managers, never to agents', () => {
+    expect(canOpen(user('qa'), 'recordings')).toBe(true);
+    expect(canOpen(user('supervisor', 'a1010'), 'recordings')).toBe(true);
+    expect(canOpen(user('manager'), 'recordings')).toBe(true);
+    expect(canOpen(user('agent', 'a1001'), 'recordings')).toBe(false);
   });
 
   it('sends each role home to its own page', () => {
@@ -37,7 +45,9 @@ describe('routes', () => {
   it('map paths to views', () => {
     expect(routeFor('/', '')).toEqual({ kind: 'home' });
     expect(routeFor('/console/', '')).toEqual({ kind: 'page', page: 'console' });
+    expect(routeFor('/recordings', '?caller=1005&call=c1')).toEqual({ kind: 'page', page: 'recordings' });
     expect(routeFor('/login', '?next=%2Fdesk')).toEqual({ kind: 'login', next: '/desk' });
+    expect(routeFor('/login', '?next=%2Frecordings%3Fcaller%3D1005%26call%3Dc1')).toEqual({ kind: 'login', next: '/recordings?caller=1005&call=c1' });
     expect(routeFor('/nope', '')).toEqual({ kind: 'unknown' });
   });
 

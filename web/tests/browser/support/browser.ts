@@ -4,10 +4,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { demoPassword, kArtifactsDir, kChromiumPath, kMarkazUrl } from './env';
 
 /** Debian's Chromium, headless. Launch failures name the binary so a missing package is
- *  obvious (apt-get install chromium). */
+ *  obvious (apt-get install chromium). Audio may play without a click first (the Recordings
+ *  page's player is checked playing), and plays muted. */
 export async function launchBrowser(): Promise<Browser> {
   try {
-    return await chromium.launch({ executablePath: kChromiumPath, headless: true, timeout: 20_000 });
+    return await chromium.launch({
+      executablePath: kChromiumPath,
+      headless: true,
+      timeout: 20_000,
+      args: ['--autoplay-policy=no-user-gesture-required', '--mute-audio'],
+    });
   } catch (cause) {
     throw new Error(`cannot start Chromium at ${kChromiumPath} (install Debian's chromium): ${String(cause)}`);
   }

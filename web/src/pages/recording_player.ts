@@ -1,0 +1,166 @@
+import { recordingUrl } from '../api/endpoints';
+import type { CallRecord } from '../api/types';
+import { formatDecimal, formatInteger, localizeDigits } from '../format/numbers';
+import { currentLanguage, t } from '../i18n/i18n';
+import { directionOf } from '../i18n/languages';
+import { h } from '../ui/dom';
+import { agentLegsTable, callFacts } from './recording_facts';
+
+/** Playback speeds offered; 1 is normal. */
+export const kSpeeds: readonly number[] = [0.75, 1, 1.25, 1.5, 2];
+
+/** Seconds the back and forward buttons (and J, L, ←, →) jump. */
+export const kJumpS = 5;
+
+/** Where a jump of `deltaS` from `currentS` lands: within the recording, never before its
+ *  start nor past its end (a duration not known yet does not bound it). */
+export function seekTarget(currentS: number, deltaS: number, durationS: number): number {
+  const end = Number.isFinite(durationS) ? durationS : Number.POSITIVE_INFINITY;
+  return Math.min(Math.max(0, currentS + deltaS), end);
+}
+
+/** What a key press does to the player; null for keys it leaves alone. Keys by position
+ *  (KeyboardEvent.code), so J, K and L work on a Persian or Arabic keyboard layout too. The
+ *  arrows follow the timeline, which runs left to right in every language, as media controls
+ *  do in right-to-left pages. */
+export function playerKey(code: string): 'back' | 'forward' | 'toggle' | null {
+  switch (code) {
+    case 'KeyJ':
+    case 'ArrowLeft':
+      return 'back';
+    case 'KeyL':
+    case 'ArrowRight':
+      return 'forward';
+    case 'KeyK':
+    case 'Space':
+      return 'toggle';
+    default:
+      return null;
+  }
+}
+
+/** Whether a key press belongs to what has focus: typing in a field, a list, a button that
+ *  Space presses, the audio element's own controls, or a shortcut with a modifier. */
+function keyIsTaken(event: KeyboardEvent): boolean {
+  const target = event.target as HTMLElement | null;
+  if (event.ctrlKey || event.metaKey || event.altKey || target?.closest('input, textarea, select, [contenteditable], audio')) {
+    return true;
+  }
+  return event.code === 'Space' && target?.closest('button, a') != null;
+}
+
+/** The chosen call: its recording in the browser's audio element (streamed and sought through
+ *  range requests), speed, five-second jumps, download; and beside it what happened on the
+ *  call: the IVR path and keys, the queues and wait, each agent's talk and hold and the
+ *  transfers, how it ended. */
+export function recordingDetail(agentName: (id: string) => string) {
+  const language = currentLanguage();
+  // preload none: nothing is fetched until the reader plays, so the audit log's
+  // "recording-play" (written on the first byte's request) means someone listened.
+  const audio = h('audio', { controls: true, preload: 'none', 'data-testid': 'recording-audio' });
+  const seconds = formatInteger(kJumpS, language);
+  const speed = h(
+    'select',
+    { 'aria-label': t('recordings.speed'), 'data-testid': 'speed' },
+    ...kSpeeds.map((value) => h('option', { value: String(value), selected: value === 1 }, t('recordings.speed_value', { speed: formatDecimal(value, language) }))),
+  );
+  const back = h('button', { type: 'button', 'data-action': 'back', 'aria-keyshortcuts': 'J ArrowLeft' }, t('recordings.back', { seconds }));
+  const forward = h('button', { type: 'button', 'data-action': 'forward', 'aria-keyshortcuts': 'L ArrowRight' }, t('recordings.forward', { seconds }));
+  const download = h('a', { class: 'button', 'data-testid': 'download', download: '' }, t('recordings.download'));
+  const keysHint = h('p', { class: 'hint' }, t('recordings.keys', { seconds }));
+  const title = h('h2', { 'data-testid': 'player-title' });
+  const noRecording = h('p', { class: 'empty', 'data-testid': 'no-recording' }, t('recordings.not_recorded'));
+  // Media controls are not mirrored in a right-to-left page: time runs left to right, back on
+  // the left as on the audio element's timeline. Each control's own text keeps the page's
+  // direction.
+  const textDirection = directionOf(language);
+  for (const control of [back, speed, forward, download]) {
+    control.dir = textDirection;
+  }
+  const transport = h('div', { class: 'transport', dir: 'ltr' }, back, speed, forward, download);
+  const player = h('div', { class: 'player' }, audio, transport, keysHint);
+  const facts = h('dl', { class: 'facts', 'data-testid': 'call-facts' });
+  const legs = h('div', { class: 'legs' });
+  const element = h(
+    'section',
+    { class: 'panel recording-detail', 'data-testid': 'recording-detail', hidden: true },
+    title,
+    h('div', { class: 'detail-grid' }, h('div', { class: 'listen' }, player, noRecording), h('div', { class: 'about' }, facts, legs)),
+  );
+  let shown: CallRecord | null = null;
+
+  const jump = (deltaS: number) => {
+    audio.currentTime = seekTarget(audio.currentTime, deltaS, audio.duration);
+  };
+  back.addEventListener('click', () => jump(-kJumpS));
+  forward.addEventListener('click', () => jump(kJumpS));
+  speed.addEventListener('change', () => {
+    // defaultPlaybackRate too: loading the next call's recording resets playbackRate to it.
+    audio.defaultPlaybackRate = Number(speed.value);
+    audio.playbackRate = audio.defaultPlaybackRate;
+  });
+
+  const showFacts = (record: CallRecord) => {
+    facts.replaceChildren(...callFacts(record));
+    legs.replaceChildren(...agentLegsTable(record, agentName));
+  };
+
+  return {
+    element,
+    /** Shows `record`; a recorded call is loaded into the player and, with `play`, played. */
+    show(record: CallRecord, play: boolean) {
+      shown = record;
+      element.hidden = false;
+      element.dataset.call = record.id;
+      title.textContent = t('recordings.call_from', { caller: localizeDigits(record.caller, language) });
+      player.hidden = !record.recorded;
+      noRecording.hidden = record.recorded;
+      if (record.recorded) {
+        const source = recordingUrl(record.id);
+        if (audio.getAttribute('src') !== source) {
+          audio.src = source;
+        }
+        download.setAttribute('href', recordingUrl(record.id, true));
+        if (play) {
+          // A click chose the call: the browser lets a page play sound after one.
+          audio.play().catch(() => undefined);
+        }
+      } else {
+        audio.pause();
+        audio.removeAttribute('src');
+        audio.load();
+      }
+      showFacts(record);
+    },
+    /** Writes the facts again (the agents' names have arrived); the player is left alone. */
+    relabel() {
+      if (shown) {
+        showFacts(shown);
+      }
+    },
+    /** Handles the player's keys; true when the key was the player's. */
+    handleKey(event: KeyboardEvent): boolean {
+      const action = playerKey(event.code);
+      if (element.hidden || player.hidden || action === null || keyIsTaken(event)) {
+        return false;
+      }
+      event.preventDefault();
+      if (action === 'toggle') {
+        if (audio.paused) {
+          audio.play().catch(() => undefined);
+        } else {
+          audio.pause();
+        }
+      } else {
+        jump(action === 'back' ? -kJumpS : kJumpS);
+      }
+      return true;
+    },
+    /** Stops the sound when the page goes. */
+    dispose() {
+      audio.pause();
+      audio.removeAttribute('src');
+      audio.load();
+    },
+  };
+}

@@ -1,0 +1,253 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { recordingUrl } from '../../src/api/endpoints';
+import type { CallRecord } from '../../src/api/types';
+import { calendarFor, dayFromIso, dayOfInstant, daysInMonth, fromCalendar, isoFromDay, monthName, startOfDay, toCalendar } from '../../src/format/calendar';
+import { formatDateTime, formatShortDate } from '../../src/format/dates';
+import { setLanguage } from '../../src/i18n/i18n';
+import { kSpeeds, playerKey, seekTarget } from '../../src/pages/recording_player';
+import {
+  agentLegs,
+  apiQuery,
+  defaultSearch,
+  normalizeCaller,
+  pageOffset,
+  pageQuery,
+  pageRange,
+  parseTalkSeconds,
+  searchFromQuery,
+  searchProblem,
+  type RecordSearch,
+} from '../../src/pages/recordings_query';
+import { dispositionLabel, hangupSideLabel } from '../../src/ui/labels';
+
+// The Recordings page's pure parts: dates in the reader's calendar, the search in the address
+// and in the API's query, talk times typed in any digits, paging, each agent's part of a call,
+// and the player's jumps and keys.
+
+afterEach(() => setLanguage('en'));
+
+// 21 March 2025 is Nowruz: 1 Farvardin 1404.
+const nowruz = dayFromIso('2025-03-21')!;
+
+function record(overrides: Partial<CallRecord> = {}): CallRecord {
+  return {
+    id: 'c1', started_at_ms: Date.UTC(2025, 2, 21, 12), ended_at_ms: Date.UTC(2025, 2, 21, 12, 3), duration_ms: 180_000,
+    caller: '09121234567', dialled: '200', queues: ['sales'], agent: 'a1001', agents: ['a1001'], wait_ms: 12_000,
+    talk_ms: 150_000, hold_ms: 10_000, wrap_ms: 5_000, transfers: [], disposition: 'answered', hangup_side: 'caller',
+    hangup_cause: 'caller hung up', ivr: { path: [], digits: '', variables: {} }, recorded: true, legal_hold: false,
+    ...overrides,
+  };
+}
+
+describe('days in the reader calendar', () => {
+  it('are Jalali in Persian and Gregorian otherwise', () => {
+    expect(calendarFor('fa')).toBe('persian');
+    expect(calendarFor('ar')).toBe('gregory');
+    expect(calendarFor('en')).toBe('gregory');
+    expect(toCalendar(nowruz, 'persian')).toEqual({ year: 1404, month: 1, day: 1 });
+    expect(toCalendar(nowruz, 'gregory')).toEqual({ year: 2025, month: 3, day: 21 });
+  });
+
+  it('convert Jalali dates back to the same day', () => {
+    expect(fromCalendar({ year: 1404, month: 1, day: 1 }, 'persian')).toBe(nowruz);
+    // 15 Azar 1404 is 6 December 2025.
+    expect(isoFromDay(fromCalendar({ year: 1404, month: 9, day: 15 }, 'persian'))).toBe('2025-12-06');
+    expect(fromCalendar({ year: 2025, month: 3, day: 21 }, 'gregory')).toBe(nowruz);
+  });
+
+  it('know the length of Jalali months, leap years included', () => {
+    expect(daysInMonth(1404, 1, 'persian')).toBe(31);
+    expect(daysInMonth(1404, 7, 'persian')).toBe(30);
+    expect(daysInMonth(1403, 12, 'persian')).toBe(30); // 1403 is a leap year
+    expect(daysInMonth(1404, 12, 'persian')).toBe(29);
+    expect(daysInMonth(2024, 2, 'gregory')).toBe(29);
+    // A day past the month's end is the next month's first.
+    expect(toCalendar(fromCalendar({ year: 1404, month: 12, day: 30 }, 'persian'), 'persian')).toEqual({ year: 1405, month: 1, day: 1 });
+  });
+
+  it('name the months as the language does', () => {
+    expect(monthName(1404, 1, 'fa')).toBe('فروردین');
+    expect(monthName(1404, 9, 'fa')).toBe('آذر');
+    expect(monthName(2025, 3, 'ar')).toBe('مارس');
+    expect(monthName(2025, 3, 'en')).toBe('March');
+  });
+
+  it('read ISO dates and refuse impossible ones', () => {
+    expect(isoFromDay(nowruz)).toBe('2025-03-21');
+    expect(dayFromIso('2025-02-30')).toBeNull();
+    expect(dayFromIso('21/03/2025')).toBeNull();
+  });
+
+  it('begin at local midnight', () => {
+    const at = Date.UTC(2025, 2, 21, 15, 45);
+    const day = dayOfInstant(at);
+    expect(startOfDay(day)).toBeLessThanOrEqual(at);
+    expect(startOfDay(day + 1)).toBeGreaterThan(at);
+    expect(dayOfInstant(startOfDay(day))).toBe(day);
+  });
+});
+
+describe('start times in tables', () => {
+  const noonUtc = Date.UTC(2025, 2, 21, 12, 0);
+
+  it('are a short Jalali date and time with Persian digits in Persian', () => {
+    expect(formatShortDate(noonUtc, 'fa', 'Asia/Tehran')).toBe('۱۴۰۴/۰۱/۰۱');
+    expect(formatDateTime(noonUtc, 'fa', 'Asia/Tehran')).toBe('۱۴۰۴/۰۱/۰۱ ۱۵:۳۰');
+  });
+
+  it('are Gregorian in English and Arabic, with Arabic-Indic digits in Arabic', () => {
+    expect(formatDateTime(noonUtc, 'en', 'UTC')).toBe('21/03/2025 12:00');
+    const arabic = formatDateTime(noonUtc, 'ar', 'UTC');
+    expect(arabic).toContain('٢٠٢٥');
+    expect(arabic).toContain('١٢:٠٠');
+    expect(arabic).not.toMatch(/[0-9]/);
+  });
+});
+
+describe('the search', () => {
+  const today = nowruz;
+  const search = (overrides: Partial<RecordSearch> = {}): RecordSearch => ({ ...defaultSearch(today), ...overrides });
+
+  it('starts with recorded calls of the last 31 days, newest first', () => {
+    expect(defaultSearch(today)).toEqual({
+      fromDay: today - 30, toDay: today, agent: '', queue: '', caller: '', disposition: '', recordedOnly: true,
+      minTalkS: null, maxTalkS: null, order: 'newest', offset: 0,
+    });
+    expect(searchFromQuery('', today)).toEqual(defaultSearch(today));
+    expect(searchFromQuery('?call=c9', today)).toEqual(defaultSearch(today));
+  });
+
+  it('is kept in the address and read back from it', () => {
+    const wanted = search({ fromDay: today - 2, agent: 'a1001', queue: 'sales', caller: '0912', disposition: 'abandoned', recordedOnly: false, minTalkS: 30, maxTalkS: 600, order: 'oldest', offset: 25 });
+    const query = pageQuery(wanted, 'c17');
+    expect(query).toBe('from=2025-03-19&to=2025-03-21&agent=a1001&queue=sales&caller=0912&disposition=abandoned&min_talk_s=30&max_talk_s=600&order=oldest&offset=25&call=c17');
+    expect(searchFromQuery(`?${query}`, today)).toEqual(wanted);
+    expect(pageQuery(search())).toBe('from=2025-02-19&to=2025-03-21&recorded=true&order=newest');
+  });
+
+  it('takes the default for what an edited link gets wrong', () => {
+    const read = searchFromQuery('?from=yesterday&to=2025-03-20&disposition=lost&min_talk_s=-5&offset=x&order=sideways', today);
+    expect(read).toEqual(search({ toDay: today - 1, recordedOnly: false }));
+  });
+
+  it('asks the API for the whole of the first and last day, in the browser time zone', () => {
+    const params = new URLSearchParams(apiQuery(search({ caller: '1005', agent: 'a1004', minTalkS: 2 })));
+    expect(Object.fromEntries(params)).toEqual({
+      from_ms: String(startOfDay(today - 30)),
+      to_ms: String(startOfDay(today + 1)),
+      agent: 'a1004',
+      caller: '1005',
+      min_talk_s: '2',
+      recorded: 'true',
+      order: 'newest',
+      limit: '25',
+      offset: '0',
+    });
+    // Without "recorded only", every call: the parameter is left out, not sent as false.
+    expect(new URLSearchParams(apiQuery(search({ recordedOnly: false }))).has('recorded')).toBe(false);
+  });
+
+  it('refuses days the wrong way round and a least talk above the most', () => {
+    expect(searchProblem(search())).toBeNull();
+    expect(searchProblem(search({ fromDay: today + 1 }))).toBe('recordings.error_dates');
+    expect(searchProblem(search({ minTalkS: 90, maxTalkS: 30 }))).toBe('recordings.error_talk');
+  });
+
+  it('reads talk times as seconds or minutes and seconds, in any digits', () => {
+    expect(parseTalkSeconds('')).toBeNull();
+    expect(parseTalkSeconds(' 90 ')).toBe(90);
+    expect(parseTalkSeconds('1:30')).toBe(90);
+    expect(parseTalkSeconds('۱:۳۰')).toBe(90);
+    expect(parseTalkSeconds('٩٠')).toBe(90);
+    expect(parseTalkSeconds('1:75')).toBeUndefined();
+    expect(parseTalkSeconds('abc')).toBeUndefined();
+    expect(parseTalkSeconds('100000')).toBeUndefined();
+  });
+
+  it('sends caller numbers in Latin digits, without spaces or dashes', () => {
+    expect(normalizeCaller('۰۹۱۲ ۱۲۳-۴۵')).toBe('091212345');
+    expect(normalizeCaller('+98 (21) 5555')).toBe('+98215555');
+  });
+});
+
+describe('paging', () => {
+  it('says which calls a page shows', () => {
+    expect(pageRange(0, 25, 132)).toEqual({ first: 1, last: 25, total: 132 });
+    expect(pageRange(125, 7, 132)).toEqual({ first: 126, last: 132, total: 132 });
+    expect(pageRange(0, 0, 0)).toEqual({ first: 0, last: 0, total: 0 });
+  });
+
+  it('moves a page back or on, and no further than there are calls', () => {
+    expect(pageOffset(0, 132, -1)).toBeNull();
+    expect(pageOffset(25, 132, -1)).toBe(0);
+    expect(pageOffset(10, 132, -1)).toBe(0);
+    expect(pageOffset(100, 132, 1)).toBe(125);
+    expect(pageOffset(125, 132, 1)).toBeNull();
+  });
+});
+
+describe("each agent's part of a call", () => {
+  it('is the whole call for a call one agent took', () => {
+    expect(agentLegs(record())).toEqual([{ agent: 'a1001', queue: 'sales', talkMs: 150_000, holdMs: 10_000, transfer: null }]);
+  });
+
+  it('lists who transferred the caller, then who finished with the rest of the talk and hold', () => {
+    const transferred = record({
+      queues: ['sales', 'support'], agent: 'a1006', agents: ['a1001', 'a1006'], talk_ms: 150_000, hold_ms: 10_000,
+      transfers: [{ agent: 'a1001', queue: 'sales', to_queue: 'support', at_ms: 5_000, talk_ms: 60_000, hold_ms: 4_000 }],
+    });
+    expect(agentLegs(transferred)).toEqual([
+      { agent: 'a1001', queue: 'sales', talkMs: 60_000, holdMs: 4_000, transfer: { toQueue: 'support', atMs: 5_000 } },
+      { agent: 'a1006', queue: 'support', talkMs: 90_000, holdMs: 6_000, transfer: null },
+    ]);
+  });
+
+  it('has no one who finished a call nobody answered after the transfer', () => {
+    const lost = record({
+      agent: null, disposition: 'abandoned',
+      transfers: [{ agent: 'a1001', queue: 'sales', to_queue: 'support', at_ms: 5_000, talk_ms: 150_000, hold_ms: 10_000 }],
+    });
+    expect(agentLegs(lost).map((leg) => leg.agent)).toEqual(['a1001']);
+    expect(agentLegs(record({ agent: null, talk_ms: 0, hold_ms: 0, disposition: 'abandoned' }))).toEqual([]);
+  });
+});
+
+describe('the player', () => {
+  it('plays at the usual speeds', () => {
+    expect(kSpeeds).toEqual([0.75, 1, 1.25, 1.5, 2]);
+  });
+
+  it('jumps within the recording', () => {
+    expect(seekTarget(12, 5, 60)).toBe(17);
+    expect(seekTarget(3, -5, 60)).toBe(0);
+    expect(seekTarget(58, 5, 60)).toBe(60);
+    expect(seekTarget(2, 5, Number.NaN)).toBe(7); // duration not known yet
+  });
+
+  it('takes J, K, L and the arrows by key position, whatever the keyboard layout', () => {
+    expect(playerKey('KeyJ')).toBe('back');
+    expect(playerKey('ArrowLeft')).toBe('back');
+    expect(playerKey('KeyL')).toBe('forward');
+    expect(playerKey('ArrowRight')).toBe('forward');
+    expect(playerKey('KeyK')).toBe('toggle');
+    expect(playerKey('Space')).toBe('toggle');
+    expect(playerKey('KeyH')).toBeNull();
+  });
+
+  it('streams the recording from the API, or downloads it', () => {
+    expect(recordingUrl('mx/1')).toBe('/api/v1/call-records/mx%2F1/recording');
+    expect(recordingUrl('c1', true)).toBe('/api/v1/call-records/c1/recording?download=true');
+  });
+});
+
+describe('labels', () => {
+  it('name how a call ended and who ended it in the page language', () => {
+    expect(dispositionLabel('abandoned')).toBe('Abandoned');
+    expect(hangupSideLabel('caller')).toBe('Caller');
+    expect(hangupSideLabel('robot')).toBe('robot');
+    setLanguage('fa');
+    expect(dispositionLabel('answered')).toBe('پاسخ‌داده');
+    setLanguage('ar');
+    expect(hangupSideLabel('agent')).toBe('الموظف');
+  });
+});
