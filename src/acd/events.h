@@ -183,6 +183,7 @@ struct CallTransferred {
     Duration talk{};
     Duration hold{};
     std::string by;
+    AgentId to_agent;  ///< offered straight to this colleague; empty: to the queue's next agent
     friend bool operator==(const CallTransferred&, const CallTransferred&) = default;
 };
 /// After-call work for `call` ended; talk + hold + wrap is the call's handle time.

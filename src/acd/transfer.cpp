@@ -46,7 +46,8 @@ Result<void> Engine::on(const TransferCall& c) {
     std::vector<int> skills = call.skills;
     std::string caller = call.caller;
     const ConversationEnd end = end_conversation(*found);
-    emit(CallTransferred{c.call, end.queue, end.agent, c.queue, end.talk, end.hold, c.by});
+    emit(CallTransferred{c.call, end.queue, end.agent, c.queue, end.talk, end.hold, c.by,
+                         c.agent.value_or(AgentId{})});
     start_wrap_up(end);
     CallIdx next = new_call(c.call);
     calls_[next].priority = priority;

@@ -41,6 +41,7 @@ struct RecordTransfer {
     WallTime at{};
     Duration talk{};
     Duration hold{};
+    std::string to_agent;  ///< "" when to the queue's next agent
 };
 
 /// A finished call, as the store keeps it (store::CallRecord, without what only the server

@@ -33,7 +33,8 @@ Json record_json(const CallRecordEntry& r) {
                                  {"to_queue", t.to_queue},
                                  {"at_ms", ms(t.at)},
                                  {"talk_ms", ms(t.talk)},
-                                 {"hold_ms", ms(t.hold)}});
+                                 {"hold_ms", ms(t.hold)},
+                                 {"to_agent", t.to_agent.empty() ? Json() : Json(t.to_agent)}});
     }
     if (!r.agent.empty()) {
         agents.insert(r.agent);

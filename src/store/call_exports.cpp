@@ -59,7 +59,8 @@ std::string joined(const std::vector<std::string>& items, char separator) {
 std::string transfers_text(const std::vector<Transfer>& transfers) {
     std::vector<std::string> items;
     for (const Transfer& t : transfers) {
-        items.push_back(t.agent + "@" + t.queue + ">" + t.to_queue);
+        items.push_back(t.agent + "@" + t.queue + ">" +
+                        (t.to_agent.empty() ? "" : t.to_agent + "@") + t.to_queue);
     }
     return joined(items, ' ');
 }

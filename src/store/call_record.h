@@ -38,6 +38,7 @@ struct Transfer {
     WallTime at{};
     Duration talk{};
     Duration hold{};
+    std::string to_agent;  ///< the colleague it was passed to; "" for the queue's next agent
     friend bool operator==(const Transfer&, const Transfer&) = default;
 };
 

@@ -22,7 +22,8 @@ std::string transfers_json(const std::vector<Transfer>& transfers) {
                        {"to_queue", t.to_queue},
                        {"at_ms", epoch_ms(t.at)},
                        {"talk_ms", t.talk.count()},
-                       {"hold_ms", t.hold.count()}});
+                       {"hold_ms", t.hold.count()},
+                       {"to_agent", t.to_agent}});
     }
     return out.dump();
 }
@@ -40,7 +41,8 @@ std::vector<Transfer> transfers_of(const std::string& text) {
         out.push_back(Transfer{t.value("agent", ""), t.value("queue", ""), t.value("to_queue", ""),
                                wall_from_ms(t.value("at_ms", std::int64_t{0})),
                                Duration{t.value("talk_ms", std::int64_t{0})},
-                               Duration{t.value("hold_ms", std::int64_t{0})}});
+                               Duration{t.value("hold_ms", std::int64_t{0})},
+                               t.value("to_agent", "")});
     }
     return out;
 }

@@ -183,7 +183,7 @@ void describe(IO& io, E& e) {
 template <class IO, class E>
 requires Is<E, acd::CallTransferred>
 void describe(IO& io, E& e) {
-    auto& [call, queue, agent, to_queue, talk, hold, by] = e;
+    auto& [call, queue, agent, to_queue, talk, hold, by, to_agent] = e;
     io("call", call);
     io("queue", queue);
     io("agent", agent);
@@ -191,6 +191,7 @@ void describe(IO& io, E& e) {
     io("talk_ms", talk);
     io("hold_ms", hold);
     io("by", by);
+    io("to_agent", to_agent);
 }
 
 template <class IO, class E>

@@ -114,6 +114,9 @@ TEST(Transfer, ToAFreeColleagueRingsOnlyThemAndAnUnansweredOfferGoesBackInLine) 
     h.ok(OfferAnswered{CallId{"c1"}, AgentId{"a1"}});
     // Linear would pick a2 first: the transfer names a3.
     auto events = h.ok(TransferCall{CallId{"c1"}, QueueId{"support"}, "a1", AgentId{"a3"}});
+    const auto transferred = all_of_type<CallTransferred>(events);
+    ASSERT_EQ(transferred.size(), 1U);
+    EXPECT_EQ(transferred[0].to_agent, AgentId{"a3"});
     auto offers = all_of_type<CallOffered>(events);
     ASSERT_EQ(offers.size(), 1U);
     EXPECT_EQ(offers[0].agent, AgentId{"a3"});

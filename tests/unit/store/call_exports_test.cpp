@@ -46,7 +46,8 @@ CallRecord answered_call() {
     r.hangup_side = "caller";
     r.hangup_cause = "caller hung up";
     r.recording = "/var/lib/markaz/recordings/c1.wav";
-    r.transfers = {Transfer{"a1001", "sales", "vip", utc(kMorning + 60), 40s, 0ms}};
+    r.transfers = {Transfer{"a1001", "sales", "vip", utc(kMorning + 60), 40s, 0ms},
+                   Transfer{"a1002", "vip", "vip", utc(kMorning + 90), 20s, 0ms, "a1003"}};
     return r;
 }
 
@@ -68,10 +69,11 @@ TEST(CallRecordsCsv, NoRecordsIsTheHeaderAlone) {
 TEST(CallRecordsCsv, OneRowPerRecordWithEveryField) {
     const std::string csv = call_records_csv({answered_call()});
     ASSERT_TRUE(csv.starts_with(kHeader)) << csv;
-    EXPECT_EQ(csv.substr(std::string(kHeader).size()),
-              "c1,2026-11-23T08:15:30Z,2026-11-23T08:18:50Z,09121234567,100,main>menu>sales,1,"
-              "sales vip,2026-11-23T08:15:40Z,36,2,a1001 a1002,a1002,125,30,15,answered,caller,"
-              "caller hung up,/var/lib/markaz/recordings/c1.wav,a1001@sales>vip\r\n");
+    EXPECT_EQ(
+        csv.substr(std::string(kHeader).size()),
+        "c1,2026-11-23T08:15:30Z,2026-11-23T08:18:50Z,09121234567,100,main>menu>sales,1,"
+        "sales vip,2026-11-23T08:15:40Z,36,2,a1001 a1002,a1002,125,30,15,answered,caller,"
+        "caller hung up,/var/lib/markaz/recordings/c1.wav,a1001@sales>vip a1002@vip>a1003@vip\r\n");
 }
 
 TEST(CallRecordsCsv, EmptyOptionalsAreEmptyFields) {

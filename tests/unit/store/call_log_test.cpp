@@ -50,7 +50,8 @@ CallRecord full_record(const std::string& id, WallTime started) {
     r.hangup_side = "caller";
     r.hangup_cause = "caller hung up";
     r.recording = "/var/lib/markaz/recordings/c1.wav";
-    r.transfers = {Transfer{"a1001", "sales", "vip", started + 70'250ms, 40'000ms, 2'500ms}};
+    r.transfers = {Transfer{"a1001", "sales", "vip", started + 70'250ms, 40'000ms, 2'500ms},
+                   Transfer{"a1003", "vip", "vip", started + 90'000ms, 10'000ms, 0ms, "a1002"}};
     return r;
 }
 

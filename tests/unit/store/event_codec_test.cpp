@@ -43,7 +43,7 @@ std::vector<acd::EventBody> one_of_each() {
         acd::CallHeld{c, a},
         acd::CallResumed{c, a, 61s},
         acd::CallCompleted{c, q, a, 185s, 12s, acd::Party::Agent, true},
-        acd::CallTransferred{c, q, a, QueueId{"support"}, 95s, 4s, "a1001"},
+        acd::CallTransferred{c, q, a, QueueId{"support"}, 95s, 4s, "a1001", AgentId{"a1004"}},
         acd::WrapUpCompleted{c, q, a, 30'001ms},
         acd::CallbackOffered{c, q, 2min},
         acd::CallbackRequested{c, q, "+98912000", 150s, 8, true},
