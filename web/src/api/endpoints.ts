@@ -94,6 +94,9 @@ export function createApi(request: Request) {
     /** `query`: the search's query string without "?" (recordings_query.ts apiQuery). */
     callRecords: (query: string) => request<CallRecordPage>('GET', `/api/v1/call-records?${query}`),
     callRecord: (id: string) => request<{ record: CallRecord }>('GET', `/api/v1/call-records/${seg(id)}`),
+    /** Managers only: the call's recording is kept whatever the retention says (no body). */
+    setLegalHold: (id: string) => request<{ record: CallRecord }>('PUT', `/api/v1/call-records/${seg(id)}/legal-hold`),
+    liftLegalHold: (id: string) => request<{ record: CallRecord }>('DELETE', `/api/v1/call-records/${seg(id)}/legal-hold`),
   };
 }
 

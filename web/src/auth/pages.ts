@@ -28,10 +28,14 @@ export function pagesFor(user: Pick<User, 'role' | 'agent'>): Page[] {
   return kPages.filter((page) => canOpen(user, page));
 }
 
-/** Where a user lands after login or on "/". */
+/** Where a user lands after login or on "/": an agent at their desk, a supervisor at the
+ *  console, a QA analyst at the recordings (their work), a manager at the wallboard. */
 export function homePage(user: Pick<User, 'role' | 'agent'>): Page {
   if (user.role === 'supervisor') {
     return 'console';
+  }
+  if (user.role === 'qa') {
+    return 'recordings';
   }
   if (user.role === 'agent' && user.agent !== null) {
     return 'desk';

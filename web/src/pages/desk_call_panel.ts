@@ -6,13 +6,8 @@ import { elapsedSince, type LiveState } from '../live/live_state';
 import { h, setData, setText } from '../ui/dom';
 import { callStateLabel, errorText } from '../ui/labels';
 import { deskMonitorBanner } from './desk_monitor';
+import { deskKey } from './desk_keys';
 import { transferChoices, transferTo, type TransferChoice } from './desk_transfer';
-
-/** Whether a key press should be left to the page (typing in a field, or with a modifier). */
-function typing(event: KeyboardEvent): boolean {
-  const target = event.target as HTMLElement | null;
-  return event.ctrlKey || event.metaKey || event.altKey || target?.closest('input, textarea, select, [contenteditable]') != null;
-}
 
 /** The call the agent is offered or talking on: the caller's number, the queue, and what the
  *  caller typed in the IVR (where a CRM screen-pop will go); Hold / Resume (the H key) and a
@@ -36,7 +31,7 @@ export function deskCallPanel(context: AppContext) {
     request.catch((error: unknown) => context.notice.show(errorText(error)));
   };
   const hold = h('button', { type: 'button', 'data-action': 'hold', 'aria-keyshortcuts': 'H', onclick: toggleHold });
-  const target = h('select', { 'data-testid': 'transfer-target', 'aria-label': t('desk.transfer_to') }) as HTMLSelectElement;
+  const target = h('select', { 'data-testid': 'transfer-target', 'aria-label': t('desk.transfer_to'), 'aria-keyshortcuts': 'T' }) as HTMLSelectElement;
   let targetsFor = '';
   const showTargets = (targets: TransferTargets) => {
     // Rebuilt only when something changed, so a list the agent has open stays open.
@@ -81,19 +76,17 @@ export function deskCallPanel(context: AppContext) {
   const transferButton = h('button', { type: 'button', 'data-action': 'transfer', onclick: transfer }, t('desk.transfer'));
   void loadTargets();
   const onKey = (event: KeyboardEvent) => {
-    if (typing(event)) {
-      return;
-    }
-    if ((event.key === 'h' || event.key === 'H') && !hold.disabled) {
+    const action = deskKey(event);
+    if (action === 'hold' && !hold.disabled) {
       event.preventDefault();
       toggleHold();
-    } else if ((event.key === 't' || event.key === 'T') && !target.disabled) {
+    } else if (action === 'transfer' && !target.disabled) {
       event.preventDefault();
       target.focus();  // pick a queue or a colleague, then Transfer
     }
   };
   document.addEventListener('keydown', onKey);
-  /** Called when the page goes: the H key is the desk's only while it is shown. */
+  /** Called when the page goes: the H and T keys are the desk's only while it is shown. */
   const unmount = () => document.removeEventListener('keydown', onKey);
   const details = h(
     'div',

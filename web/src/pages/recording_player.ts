@@ -5,6 +5,7 @@ import { currentLanguage, t } from '../i18n/i18n';
 import { directionOf } from '../i18n/languages';
 import { h } from '../ui/dom';
 import { agentLegsTable, callFacts } from './recording_facts';
+import { offersLegalHold, type LegalHoldControl } from './recording_legal_hold';
 
 /** Playback speeds offered; 1 is normal. */
 export const kSpeeds: readonly number[] = [0.75, 1, 1.25, 1.5, 2];
@@ -52,8 +53,9 @@ function keyIsTaken(event: KeyboardEvent): boolean {
 /** The chosen call: its recording in the browser's audio element (streamed and sought through
  *  range requests), speed, five-second jumps, download; and beside it what happened on the
  *  call: the IVR path and keys, the queues and wait, each agent's talk and hold and the
- *  transfers, how it ended. */
-export function recordingDetail(agentName: (id: string) => string) {
+ *  transfers, how it ended. `legalHold`: a manager's legal hold toggle under the player (null
+ *  for everyone else). */
+export function recordingDetail(agentName: (id: string) => string, legalHold: LegalHoldControl | null = null) {
   const language = currentLanguage();
   // preload none: nothing is fetched until the reader plays, so the audit log's
   // "recording-play" (written on the first byte's request) means someone listened.
@@ -85,7 +87,7 @@ export function recordingDetail(agentName: (id: string) => string) {
     'section',
     { class: 'panel recording-detail', 'data-testid': 'recording-detail', hidden: true },
     title,
-    h('div', { class: 'detail-grid' }, h('div', { class: 'listen' }, player, noRecording), h('div', { class: 'about' }, facts, legs)),
+    h('div', { class: 'detail-grid' }, h('div', { class: 'listen' }, player, noRecording, legalHold?.element), h('div', { class: 'about' }, facts, legs)),
   );
   let shown: CallRecord | null = null;
 
@@ -103,6 +105,10 @@ export function recordingDetail(agentName: (id: string) => string) {
   const showFacts = (record: CallRecord) => {
     facts.replaceChildren(...callFacts(record));
     legs.replaceChildren(...agentLegsTable(record, agentName));
+    if (legalHold) {
+      legalHold.element.hidden = !offersLegalHold(record);
+      legalHold.show(record);
+    }
   };
 
   return {
@@ -136,6 +142,14 @@ export function recordingDetail(agentName: (id: string) => string) {
     relabel() {
       if (shown) {
         showFacts(shown);
+      }
+    },
+    /** The call has changed on the server (its legal hold): its facts are written again if it
+     *  is still the one shown; the player is left alone. */
+    update(record: CallRecord) {
+      if (shown?.id === record.id) {
+        shown = record;
+        showFacts(record);
       }
     },
     /** Handles the player's keys; true when the key was the player's. */

@@ -4,14 +4,16 @@ import { dayOfInstant } from '../format/calendar';
 import { t } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { errorText } from '../ui/labels';
+import { canSetLegalHold, legalHoldControl } from './recording_legal_hold';
 import { recordingDetail } from './recording_player';
 import { recordingsForm } from './recordings_form';
 import { apiQuery, pageQuery, searchFromQuery, type RecordSearch } from './recordings_query';
 import { recordingsResults } from './recordings_results';
 
 /** The Recordings page (QA analysts, supervisors, managers): search the finished calls, listen
- *  to one while reading what happened on it. The search and the chosen call are kept in the
- *  address, so a reload, a language change or a shared link shows the same. */
+ *  to one while reading what happened on it; a manager puts it on legal hold or lifts the hold.
+ *  The search and the chosen call are kept in the address, so a reload, a language change or a
+ *  shared link shows the same. */
 export const mountRecordings: MountPage = (root, context) => {
   const today = dayOfInstant(Date.now());
   let search: RecordSearch = searchFromQuery(location.search, today);
@@ -24,7 +26,18 @@ export const mountRecordings: MountPage = (root, context) => {
 
   const remember = () => history.replaceState(null, '', `/recordings?${pageQuery(search, chosen)}`);
 
-  const detail = recordingDetail(agentName);
+  const legalHold = canSetLegalHold(context.user.role)
+    ? legalHoldControl(context.api, {
+        onChanged: (record) => {
+          if (!gone) {
+            results.replace(record);
+            detail.update(record);
+          }
+        },
+        onError: (error) => context.notice.show(errorText(error)),
+      })
+    : null;
+  const detail = recordingDetail(agentName, legalHold);
   const choose = (record: CallRecord, play: boolean) => {
     chosen = record.id;
     remember();

@@ -144,5 +144,12 @@ export function recordingsResults(handlers: ResultsHandlers) {
         show(page, chosenId);
       }
     },
+    /** A call has changed on the server (its legal hold): its row opens it as it is now. Left
+     *  alone while a search is on its way: its answer has the call as it is. */
+    replace(record: CallRecord) {
+      if (!element.hasAttribute('aria-busy') && page?.records.some((r) => r.id === record.id)) {
+        show({ ...page, records: page.records.map((r) => (r.id === record.id ? record : r)) }, chosenId);
+      }
+    },
   };
 }

@@ -11,7 +11,8 @@ import { requireServer } from './support/server';
 // A blind transfer from the agent desk: the agent picks a queue or a colleague and lets the
 // caller go; the agent goes to wrap-up. To a queue, the caller joins it and its agents (the
 // phones the loadgen of scripts/browser-test plays) are offered the call; to a free colleague,
-// the colleague's phone rings at once.
+// the colleague's phone rings at once. Before the first transfer, the agent holds and resumes
+// the call with H and goes to the list with T, typed on a Persian keyboard layout.
 
 /** Not a1001, whom desk_monitor.test.ts uses: a wrap-up left by one file does not slow the
  *  other. */
@@ -65,6 +66,25 @@ describe('transfer from the agent desk', () => {
     // Colleagues too, but not the agent themself.
     expect(await values('optgroup[data-group="colleagues"] option')).toContain(`agent:${kColleague}`);
     expect(await values('optgroup[data-group="colleagues"] option')).not.toContain(`agent:${kAgent}`);
+
+    // H and T by key position: on a Persian (or Arabic) layout those keys type ا and ف, which
+    // Chromium's own key presses cannot give, so the presses are made in the page.
+    const press = (selector: string, code: string, key: string) =>
+      desk.locator(selector).evaluate((element, [code, key]) => element.dispatchEvent(new KeyboardEvent('keydown', { code, key, bubbles: true, cancelable: true })), [code, key] as const);
+    const hold = desk.locator('button[data-action="hold"]');
+    const callState = async () => (await supervisor.calls()).find((c) => c.id === call!.id)?.state;
+    await press('body', 'KeyH', 'ا');
+    await expect.poll(() => hold.getAttribute('data-held'), { timeout: kLiveTimeoutMs }).toBe('true');
+    expect(await callState()).toBe('on-hold');
+    await press('body', 'KeyH', 'ا');
+    await expect.poll(() => hold.getAttribute('data-held'), { timeout: kLiveTimeoutMs }).toBe('false');
+    expect(await callState()).toBe('on-call');
+    await press('body', 'KeyT', 'ف');
+    expect(await target.evaluate((element) => element === document.activeElement)).toBe(true);
+    // In the list, a letter is the list's: H does not hold the call.
+    await press('[data-testid="transfer-target"]', 'KeyH', 'ا');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await callState()).toBe('on-call');
 
     await target.selectOption('queue:support');
     await desk.locator('button[data-action="transfer"]:enabled').click();

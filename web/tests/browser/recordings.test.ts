@@ -12,6 +12,7 @@ import { requireServer } from './support/server';
 // bridged call is), then the QA analyst finds it by the caller's number, plays it in the
 // browser's audio element (streamed from the API with range requests), jumps in it and changes
 // speed, in English and in Persian. A supervisor opens the page too; an agent has no way to it.
+// A manager puts the call on legal hold and lifts it.
 
 /** Not a1001-a1003, whom the desk tests use: a wrap-up left by one file does not slow another. */
 const kAgent = 'a1004';
@@ -24,15 +25,17 @@ let browser: Browser | undefined;
 let supervisor: ApiSession;
 let qa: ApiSession;
 let qaLanguage: Language | undefined;
+let manager: ApiSession;
+let managerLanguage: Language | undefined;
 let phones: AnsweringPhones | undefined;
 let call: ConnectedCall | undefined;
 let recorded: CallRecord;
 
 beforeAll(async () => {
   await requireServer();
-  [supervisor, qa] = await Promise.all([ApiSession.login('supervisor'), ApiSession.login('qa')]);
-  qaLanguage = (await qa.me()).language;
-  await qa.setLanguage('en');
+  [supervisor, qa, manager] = await Promise.all([ApiSession.login('supervisor'), ApiSession.login('qa'), ApiSession.login('manager')]);
+  [qaLanguage, managerLanguage] = await Promise.all([qa.me(), manager.me()]).then((users) => users.map((user) => user.language));
+  await Promise.all([qa.setLanguage('en'), manager.setLanguage('en')]);
   [phones, browser] = await Promise.all([AnsweringPhones.start([kAgentPhone]), launchBrowser()]);
   call = await ConnectedCall.start(supervisor, kAgent, kCallerPhone);
   const id = call.id;
@@ -59,6 +62,13 @@ afterAll(async () => {
   if (qaLanguage) {
     await qa.setLanguage(qaLanguage).catch(() => undefined);
   }
+  if (managerLanguage) {
+    await manager.setLanguage(managerLanguage).catch(() => undefined);
+  }
+  // A test that failed half-way leaves no hold behind.
+  if (recorded) {
+    await manager.raw('DELETE', `/api/v1/call-records/${recorded.id}/legal-hold`).catch(() => undefined);
+  }
 });
 
 /** The player's audio element, read in the page. */
@@ -80,9 +90,9 @@ describe('the Recordings page', () => {
         ranges.push(response.status());
       }
     });
+    // The QA analyst's work is the recordings: the login lands them there.
     await logInThroughForm(page, 'qa');
-    await page.locator('nav a[data-page="recordings"]').click();
-    await page.waitForURL((url) => url.pathname === '/recordings');
+    expect(new URL(page.url()).pathname).toBe('/recordings');
 
     // Search: the caller's number and the agent (the list is the reader's scope, loaded apart).
     await page.locator(`[data-testid="agent-filter"] option[value="${kAgent}"]`).waitFor({ state: 'attached' });
@@ -115,8 +125,9 @@ describe('the Recordings page', () => {
     expect(await page.locator('tr.chosen').getAttribute('data-call')).toBe(recorded.id);
     expect(new URL(page.url()).searchParams.get('call')).toBe(recorded.id);
 
-    // The call's facts beside it.
+    // The call's facts beside it; the legal hold is the managers' alone.
     expect(await detail.locator('[data-testid="call-id"]').textContent()).toBe(recorded.id);
+    expect(await detail.locator('[data-testid="legal-hold"]').count()).toBe(0);
     expect(await detail.locator('[data-testid="agent-legs"] tbody tr').allTextContents()).toEqual([expect.stringMatching(/^Agent 1004sales0:0[2-9]0:00Finished the call$/)]);
 
     // K pauses; J jumps back 5 s (to the start of this short call); the +5 s button forward.
@@ -179,7 +190,6 @@ describe('the Recordings page', () => {
     await page.context().close();
 
     // Each listening and the download are in the audit log.
-    const manager = await ApiSession.login('manager');
     const { entries } = await manager.call<{ entries: { action: string; target: string; username: string }[] }>('GET', '/api/v1/audit?limit=100');
     const mine = entries.filter((entry) => entry.target === recorded.id && entry.username === 'qa').map((entry) => entry.action);
     expect(mine).toContain('recording-play');
@@ -198,6 +208,66 @@ describe('the Recordings page', () => {
     await page.locator(`tr[data-call="${recorded.id}"] button[data-action="listen"]`).waitFor();
     expect(new URL(page.url()).searchParams.get('call')).toBe(recorded.id);
     expect(await page.locator('nav a[data-page="recordings"]').getAttribute('aria-current')).toBe('page');
+    expect(await page.locator('[data-testid="legal-hold"]').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('a manager puts the call on legal hold and lifts it; the API and the audit log show it', async () => {
+    const page = await newPage(browser!);
+    await logInThroughForm(page, 'manager');
+    await page.goto(`/recordings?caller=${kCallerPhone}&call=${recorded.id}`);
+    const detail = page.locator(`[data-testid="recording-detail"][data-call="${recorded.id}"]`);
+    await detail.waitFor();
+    const control = detail.locator('[data-testid="legal-hold"]');
+    const button = control.locator('button[data-action="legal-hold"]');
+    const heldInApi = async () => (await qa.call<{ record: CallRecord }>('GET', `/api/v1/call-records/${recorded.id}`)).record.legal_hold;
+    /** The facts panel's "Legal hold" line, or null without one. */
+    const holdFact = () =>
+      detail.locator('[data-testid="call-facts"]').evaluate((facts) => {
+        const term = [...facts.querySelectorAll('dt')].find((dt) => dt.textContent === 'Legal hold');
+        return term ? (term.nextElementSibling?.textContent ?? '') : null;
+      });
+
+    // Not held: where it stands, what that means, and the button to hold it.
+    expect(await heldInApi()).toBe(false);
+    await expect.poll(() => control.getAttribute('data-held')).toBe('false');
+    expect(await control.locator('[data-testid="legal-hold-state"]').textContent()).toBe('This call is not on legal hold.');
+    expect(await control.locator('.hint').textContent()).toMatch(/^Its recording is deleted when its retention period ends\./);
+    expect(await button.textContent()).toBe('Put on legal hold');
+    expect(await holdFact()).toBeNull();
+
+    // Held: the page shows the server's answer, the facts say the recording is kept.
+    await button.click();
+    await expect.poll(() => control.getAttribute('data-held')).toBe('true');
+    expect(await control.locator('[data-testid="legal-hold-state"]').textContent()).toBe('This call is on legal hold.');
+    expect(await button.textContent()).toBe('Lift the legal hold');
+    expect(await holdFact()).toBe('The recording is kept until the hold is lifted.');
+    expect(await heldInApi()).toBe(true);
+    // The row opens the call as it is now.
+    await page.locator(`tr[data-call="${recorded.id}"] button[data-action="listen"]`).click();
+    expect(await control.getAttribute('data-held')).toBe('true');
+    await saveScreenshot(page, 'recordings-legal-hold-en');
+
+    // In Persian the control speaks Persian.
+    await page.selectOption('[data-testid="language-select"]', 'fa');
+    await page.waitForFunction(() => document.documentElement.lang === 'fa');
+    await expect.poll(() => page.locator('[data-testid="legal-hold"] button').textContent()).toBe('برداشتن نگهداری قانونی');
+    expect(await page.locator('[data-testid="legal-hold-state"]').textContent()).toBe('این تماس در نگهداری قانونی است.');
+    await saveScreenshot(page, 'recordings-legal-hold-fa');
+    await page.selectOption('[data-testid="language-select"]', 'en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+
+    // Lifted.
+    await page.locator('[data-testid="legal-hold"] button[data-action="legal-hold"]').click();
+    await expect.poll(() => page.locator('[data-testid="legal-hold"]').getAttribute('data-held')).toBe('false');
+    expect(await page.locator('[data-testid="legal-hold"] button').textContent()).toBe('Put on legal hold');
+    expect(await holdFact()).toBeNull();
+    expect(await heldInApi()).toBe(false);
+
+    const { entries } = await manager.call<{ entries: { action: string; target: string; username: string }[] }>('GET', '/api/v1/audit?limit=100');
+    const actions = entries.filter((entry) => entry.target === recorded.id && entry.username === 'manager').map((entry) => entry.action);
+    // Newest first.
+    expect(actions.filter((action) => action.startsWith('legal-hold'))).toEqual(['legal-hold-lifted', 'legal-hold-set']);
     await page.context().close();
   });
 

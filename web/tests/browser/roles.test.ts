@@ -6,7 +6,7 @@ import { launchBrowser, logInThroughForm, newPage } from './support/browser';
 import { requireServer } from './support/server';
 
 // An agent cannot reach the supervisor console: the page says so, and the server refuses the
-// console's actions and data on its own.
+// console's actions and data on its own. A QA analyst lands on the recordings, their work.
 
 let browser: Browser | undefined;
 let page: Page;
@@ -65,5 +65,21 @@ describe('an agent', () => {
   it('sees only themselves among the agents', async () => {
     const agent = await ApiSession.login('a1001');
     expect((await agent.agents()).map((a) => a.id)).toEqual(['a1001']);
+  });
+});
+
+describe('a QA analyst', () => {
+  it('lands on the recordings, and "/" takes them there too, with no console or desk in the nav', async () => {
+    const qaPage = await newPage(browser!);
+    await logInThroughForm(qaPage, 'qa');
+    expect(new URL(qaPage.url()).pathname).toBe('/recordings');
+    await qaPage.locator('[data-testid="recordings-search"]').waitFor();
+    expect(await qaPage.locator('nav a[data-page="recordings"]').getAttribute('aria-current')).toBe('page');
+    expect(await qaPage.locator('nav a[data-page="wallboard"]').count()).toBe(1);
+    expect(await qaPage.locator('nav a[data-page="console"]').count()).toBe(0);
+    expect(await qaPage.locator('nav a[data-page="desk"]').count()).toBe(0);
+    await qaPage.goto('/');
+    await qaPage.waitForURL((url) => url.pathname === '/recordings');
+    await qaPage.context().close();
   });
 });

@@ -90,6 +90,17 @@ describe('API client', () => {
     await expect(api.me()).rejects.toMatchObject({ status: 0, code: 'network' });
   });
 
+  it('puts a call on legal hold with PUT and lifts it with DELETE: CSRF header, no body', async () => {
+    const held = { record: { id: 'c/1', legal_hold: true } };
+    const { sent, api } = recorder(json(200, held));
+    await expect(api.setLegalHold('c/1')).resolves.toEqual(held);
+    await api.liftLegalHold('c/1');
+    expect(sent).toEqual([
+      { url: '/api/v1/call-records/c%2F1/legal-hold', method: 'PUT', headers: { Accept: 'application/json', 'X-CSRF-Token': 'tok-en123' }, body: undefined },
+      { url: '/api/v1/call-records/c%2F1/legal-hold', method: 'DELETE', headers: { Accept: 'application/json', 'X-CSRF-Token': 'tok-en123' }, body: undefined },
+    ]);
+  });
+
   it('returns undefined for 204', async () => {
     const { api } = recorder(() => new Response(null, { status: 204 }));
     await expect(api.logout()).resolves.toBeUndefined();

@@ -37,7 +37,13 @@ describe('who may open which page', () => {
     expect(homePage(user('agent', 'a1001'))).toBe('desk');
     expect(homePage(user('supervisor'))).toBe('console');
     expect(homePage(user('manager'))).toBe('wallboard');
-    expect(homePage(user('qa'))).toBe('wallboard');
+    expect(homePage(user('qa'))).toBe('recordings');
+  });
+
+  it('lands each role on a page it may open', () => {
+    for (const someone of [user('agent', 'a1001'), user('agent'), user('supervisor'), user('supervisor', 'a1010'), user('qa'), user('qa', 'a1001'), user('manager'), user('manager', 'a1001')]) {
+      expect(canOpen(someone, homePage(someone)), JSON.stringify(someone)).toBe(true);
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import type { CallRecord } from '../../src/api/types';
 import { calendarFor, dayFromIso, dayOfInstant, daysInMonth, fromCalendar, isoFromDay, monthName, startOfDay, toCalendar } from '../../src/format/calendar';
 import { formatDateTime, formatShortDate } from '../../src/format/dates';
 import { setLanguage } from '../../src/i18n/i18n';
+import { canSetLegalHold, legalHoldView, offersLegalHold } from '../../src/pages/recording_legal_hold';
 import { kSpeeds, playerKey, seekTarget } from '../../src/pages/recording_player';
 import {
   agentLegs,
@@ -22,7 +23,7 @@ import { dispositionLabel, hangupSideLabel } from '../../src/ui/labels';
 
 // The Recordings page's pure parts: dates in the reader's calendar, the search in the address
 // and in the API's query, talk times typed in any digits, paging, each agent's part of a call,
-// and the player's jumps and keys.
+// the player's jumps and keys, and a manager's legal hold.
 
 afterEach(() => setLanguage('en'));
 
@@ -237,6 +238,46 @@ describe('the player', () => {
   it('streams the recording from the API, or downloads it', () => {
     expect(recordingUrl('mx/1')).toBe('/api/v1/call-records/mx%2F1/recording');
     expect(recordingUrl('c1', true)).toBe('/api/v1/call-records/c1/recording?download=true');
+  });
+});
+
+describe('the legal hold', () => {
+  it('is set and lifted by managers only, as the server allows', () => {
+    expect(canSetLegalHold('manager')).toBe(true);
+    expect(canSetLegalHold('supervisor')).toBe(false);
+    expect(canSetLegalHold('qa')).toBe(false);
+    expect(canSetLegalHold('agent')).toBe(false);
+  });
+
+  it('is offered on a recorded call, and on a held one so the hold can be lifted', () => {
+    expect(offersLegalHold(record())).toBe(true);
+    expect(offersLegalHold(record({ legal_hold: true }))).toBe(true);
+    expect(offersLegalHold(record({ recorded: false }))).toBe(false);
+    expect(offersLegalHold(record({ recorded: false, legal_hold: true }))).toBe(true);
+  });
+
+  it('says where the call stands, what it means for the recording, and offers the other way', () => {
+    expect(legalHoldView(false)).toEqual({
+      state: 'This call is not on legal hold.',
+      explanation: 'Its recording is deleted when its retention period ends. A legal hold keeps it whatever the retention says, for a dispute or an investigation.',
+      action: 'Put on legal hold',
+      request: 'set',
+    });
+    expect(legalHoldView(true)).toEqual({
+      state: 'This call is on legal hold.',
+      explanation: 'Its recording is kept whatever the retention says, until a manager lifts the hold.',
+      action: 'Lift the legal hold',
+      request: 'lift',
+    });
+  });
+
+  it('speaks Persian and Arabic', () => {
+    setLanguage('fa');
+    expect(legalHoldView(true).state).toBe('این تماس در نگهداری قانونی است.');
+    expect(legalHoldView(false).action).toBe('گذاشتن در نگهداری قانونی');
+    setLanguage('ar');
+    expect(legalHoldView(true).action).toBe('رفع الحفظ القانوني');
+    expect(legalHoldView(false).state).toBe('هذه المكالمة ليست تحت الحفظ القانوني.');
   });
 });
 
