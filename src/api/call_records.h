@@ -44,6 +44,15 @@ struct RecordTransfer {
     std::string to_agent;  ///< "" when to the queue's next agent
 };
 
+/// A supervisor in the call in one mode (listen, whisper, barge) from `from` to `to`.
+struct RecordMonitor {
+    std::string user;
+    std::string extension;
+    std::string mode;
+    WallTime from{};
+    WallTime to{};
+};
+
 /// A finished call, as the store keeps it (store::CallRecord, without what only the server
 /// needs).
 struct CallRecordEntry {
@@ -65,8 +74,9 @@ struct CallRecordEntry {
     std::string disposition;
     std::string hangup_side;
     std::string hangup_cause;
-    std::string recording;    ///< the WAV file's path, "" when not recorded (never sent out)
-    bool legal_hold = false;  ///< kept whatever the retention says
+    std::string recording;  ///< the WAV file's path, "" when not recorded (never sent out)
+    std::vector<RecordMonitor> monitors;  ///< oldest first
+    bool legal_hold = false;              ///< kept whatever the retention says
 };
 
 struct RecordPage {

@@ -39,6 +39,14 @@ Json record_json(const CallRecordEntry& r) {
     if (!r.agent.empty()) {
         agents.insert(r.agent);
     }
+    Json monitors = Json::array();
+    for (const RecordMonitor& m : r.monitors) {
+        monitors.push_back(Json{{"user", m.user},
+                                {"extension", m.extension},
+                                {"mode", m.mode},
+                                {"from_ms", ms(m.from)},
+                                {"to_ms", ms(m.to)}});
+    }
     Json variables = Json::object();
     for (const auto& [name, value] : r.variables) {
         variables[name] = value;
@@ -64,6 +72,7 @@ Json record_json(const CallRecordEntry& r) {
         {"hangup_cause", r.hangup_cause},
         {"ivr",
          Json{{"path", r.ivr_path}, {"digits", r.digits}, {"variables", std::move(variables)}}},
+        {"monitors", std::move(monitors)},
         {"recorded", !r.recording.empty()},
         {"legal_hold", r.legal_hold}};
 }

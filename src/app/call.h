@@ -97,6 +97,8 @@ struct Switchboard::Monitor {
     std::string extension;
     api::MonitorMode mode = api::MonitorMode::Listen;
     std::string by;  ///< the user who asked
+    /// Their current period in the call's record (record.monitors), once their phone answered.
+    std::optional<std::size_t> period;
 };
 
 struct Switchboard::Call {

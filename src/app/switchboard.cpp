@@ -110,7 +110,7 @@ void Switchboard::on_call_event(const sip::CallEvent& event, Now now) {
             if (event.leg == 0) {
                 digit(call, event.digit, now);
             } else if (call.monitors.contains(event.leg)) {
-                monitor_digit(call, event.leg, event.digit);
+                monitor_digit(call, event.leg, event.digit, now);
             }
             break;
         case Kind::LegRinging:
@@ -126,7 +126,7 @@ void Switchboard::on_call_event(const sip::CallEvent& event, Now now) {
             break;
         case Kind::LegEnded:
             if (call.monitors.contains(event.leg)) {
-                monitor_gone(call, event.leg, "hung up");
+                monitor_gone(call, event.leg, "hung up", now);
             } else {  // answered, never connected: as if it had not answered
                 leg_failed(call, sip::CallEvent::failed(event.call, event.leg, 487), now);
             }

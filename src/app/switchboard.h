@@ -130,7 +130,7 @@ private:
     void announce_wait(Call& call, Now now);
     void digit(Call& call, char digit, Now now);
     /// An event of the channel of `call`'s answered leg `leg`.
-    void leg_media_event(Call& call, std::uint64_t leg, const media::MediaEvent& event);
+    void leg_media_event(Call& call, std::uint64_t leg, const media::MediaEvent& event, Now now);
     void played(Call& call, Now now);
     void say_and_hang_up(Call& call, std::vector<ivr::SpokenPart> parts, Now now);
 
@@ -173,10 +173,15 @@ private:
     /// Leg `leg` is a supervisor's phone that answered on `channel`: it joins the call's room.
     void monitor_answered(Call& call, std::uint64_t leg, ChannelId channel, Now now);
     /// The supervisor's leg `leg` ended (hung up, did not answer, its audio stopped).
-    void monitor_gone(Call& call, std::uint64_t leg, const std::string& why);
+    void monitor_gone(Call& call, std::uint64_t leg, const std::string& why, Now now);
     /// The supervisor's leg `leg` pressed `digit`: 4 listen, 5 whisper, 6 barge (as Asterisk).
-    void monitor_digit(Call& call, std::uint64_t leg, char digit);
-    void set_monitor_mode(Call& call, std::uint64_t leg, api::MonitorMode mode);
+    void monitor_digit(Call& call, std::uint64_t leg, char digit, Now now);
+    void set_monitor_mode(Call& call, std::uint64_t leg, api::MonitorMode mode, Now now);
+    /// The call's record: the supervisor at `leg` is in the call in their mode from `now`
+    /// (ending the period of their previous mode).
+    void note_monitor_period(Call& call, std::uint64_t leg, Now now);
+    /// The call's record: the supervisor at `leg` is no longer in the call.
+    void end_monitor_period(Call& call, std::uint64_t leg, Now now);
 
     // switchboard_agents.cpp: feature codes and phones
     void feature_code(Call& call, Now now);

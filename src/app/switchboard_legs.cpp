@@ -111,7 +111,7 @@ void Switchboard::leg_failed(Call& call, const sip::CallEvent& event, Now now) {
         call.bridged_leg.reset();  // its channel closed, and the room of its early media ended
     }
     if (call.monitors.contains(event.leg)) {
-        monitor_gone(call, event.leg, fmt::format("did not answer ({})", event.status));
+        monitor_gone(call, event.leg, fmt::format("did not answer ({})", event.status), now);
         return;
     }
     if (call.in<stage::RingingAgent>() && event.leg == 0) {
@@ -193,6 +193,9 @@ void Switchboard::ended(Call& call, const sip::CallEvent& event, Now now) {
 
 void Switchboard::finish(Call& call, Now now) {
     call.record.ended = now.wall;
+    for (auto& [leg, monitor] : call.monitors) {
+        end_monitor_period(call, leg, now);  // in the call to its end
+    }
     call.record.hangup_cause = call.hangup_cause;
     if (call.ivr && call.record.ivr_path.empty()) {
         call.record.ivr_path = call.ivr->path();

@@ -23,7 +23,7 @@ void Switchboard::on_media_event(const media::MediaEvent& event, Now now) {
         for (auto& [ref, call] : calls_) {
             for (const auto& [leg, channel] : call->leg_channels) {
                 if (channel == event.channel) {
-                    leg_media_event(*call, leg, event);
+                    leg_media_event(*call, leg, event, now);
                     return;
                 }
             }
@@ -50,19 +50,20 @@ void Switchboard::on_media_event(const media::MediaEvent& event, Now now) {
     }
 }
 
-void Switchboard::leg_media_event(Call& call, std::uint64_t leg, const media::MediaEvent& event) {
+void Switchboard::leg_media_event(Call& call, std::uint64_t leg, const media::MediaEvent& event,
+                                  Now now) {
     switch (event.kind) {
         case media::MediaEvent::Kind::Dtmf:
             detail_(fmt::format("digit {} ({}) from leg {} in call {}", event.digit,
                                 media::to_string(event.source), leg, call.id.str()));
             if (call.monitors.contains(leg)) {
-                monitor_digit(call, leg, event.digit);
+                monitor_digit(call, leg, event.digit, now);
             }
             break;
         case media::MediaEvent::Kind::RtpTimeout:
             if (call.monitors.contains(leg)) {
                 phones_.drop_leg(call.ref, leg);
-                monitor_gone(call, leg, "its audio stopped");
+                monitor_gone(call, leg, "its audio stopped", now);
                 break;
             }
             if (call.talking_leg() == leg) {  // the agent, or an agent-first callback's customer

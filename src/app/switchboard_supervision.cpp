@@ -32,7 +32,6 @@ bool customer_hears(api::MonitorMode mode) {
 
 Result<void> Switchboard::monitor(const CallId& id, const std::string& extension,
                                   api::MonitorMode mode, const std::string& by, Now now) {
-    (void)now;
     Call* call = call_of(id);
     if (!call) {
         return fail(Errc::NotFound, "no live call '" + id.str() + "'");
@@ -46,7 +45,7 @@ Result<void> Switchboard::monitor(const CallId& id, const std::string& extension
     }
     for (auto& [leg, monitor] : call->monitors) {
         if (monitor.extension == extension) {
-            set_monitor_mode(*call, leg, mode);
+            set_monitor_mode(*call, leg, mode, now);
             return {};
         }
     }
@@ -79,6 +78,7 @@ void Switchboard::monitor_answered(Call& call, std::uint64_t leg, ChannelId chan
         return;
     }
     call.leg_channels[leg] = channel;
+    note_monitor_period(call, leg, now);
     std::vector<ChannelId> heard_by;
     if (agent_hears(monitor.mode)) {
         heard_by.push_back(sides->agent);
@@ -93,7 +93,7 @@ void Switchboard::monitor_answered(Call& call, std::uint64_t leg, ChannelId chan
                      monitor.extension, mode_name(monitor.mode)));
 }
 
-void Switchboard::set_monitor_mode(Call& call, std::uint64_t leg, api::MonitorMode mode) {
+void Switchboard::set_monitor_mode(Call& call, std::uint64_t leg, api::MonitorMode mode, Now now) {
     Monitor& monitor = call.monitors.at(leg);
     if (monitor.mode == mode) {
         return;
@@ -107,31 +107,33 @@ void Switchboard::set_monitor_mode(Call& call, std::uint64_t leg, api::MonitorMo
         return;  // still ringing: it joins in the new mode
     }
     view_.apply(api::flow::MonitorModeChanged{call.id, monitor.extension, mode});
+    note_monitor_period(call, leg, now);
     media_.set_hearing(sides->agent, channel->second, agent_hears(mode));
     media_.set_hearing(sides->customer, channel->second, customer_hears(mode));
 }
 
-void Switchboard::monitor_digit(Call& call, std::uint64_t leg, char digit) {
+void Switchboard::monitor_digit(Call& call, std::uint64_t leg, char digit, Now now) {
     switch (digit) {
         case '4':
-            set_monitor_mode(call, leg, api::MonitorMode::Listen);
+            set_monitor_mode(call, leg, api::MonitorMode::Listen, now);
             break;
         case '5':
-            set_monitor_mode(call, leg, api::MonitorMode::Whisper);
+            set_monitor_mode(call, leg, api::MonitorMode::Whisper, now);
             break;
         case '6':
-            set_monitor_mode(call, leg, api::MonitorMode::Barge);
+            set_monitor_mode(call, leg, api::MonitorMode::Barge, now);
             break;
         default:
             break;
     }
 }
 
-void Switchboard::monitor_gone(Call& call, std::uint64_t leg, const std::string& why) {
+void Switchboard::monitor_gone(Call& call, std::uint64_t leg, const std::string& why, Now now) {
     auto it = call.monitors.find(leg);
     if (it == call.monitors.end()) {
         return;
     }
+    end_monitor_period(call, leg, now);
     if (auto channel = call.leg_channels.find(leg); channel != call.leg_channels.end()) {
         media_.leave(channel->second);
         view_.apply(api::flow::MonitorLeft{call.id, it->second.extension});
@@ -140,6 +142,22 @@ void Switchboard::monitor_gone(Call& call, std::uint64_t leg, const std::string&
                      it->second.extension, why));
     call.leg_channels.erase(leg);
     call.monitors.erase(it);
+}
+
+void Switchboard::note_monitor_period(Call& call, std::uint64_t leg, Now now) {
+    end_monitor_period(call, leg, now);
+    Monitor& monitor = call.monitors.at(leg);
+    monitor.period = call.record.monitors.size();
+    call.record.monitors.push_back(store::MonitorPeriod{
+        monitor.by, monitor.extension, mode_name(monitor.mode), now.wall, now.wall});
+}
+
+void Switchboard::end_monitor_period(Call& call, std::uint64_t leg, Now now) {
+    Monitor& monitor = call.monitors.at(leg);
+    if (monitor.period) {
+        call.record.monitors.at(*monitor.period).to = now.wall;
+        monitor.period.reset();
+    }
 }
 
 }  // namespace markaz::app

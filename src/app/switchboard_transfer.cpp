@@ -26,7 +26,7 @@ Result<void> Switchboard::transfer(const acd::TransferCall& transfer, Now now) {
     return handle(transfer, now);
 }
 
-void Switchboard::on(const acd::CallTransferred& e, Now) {
+void Switchboard::on(const acd::CallTransferred& e, Now now) {
     Call* call = call_of(e.call);
     if (!call) {
         return;
@@ -47,7 +47,7 @@ void Switchboard::on(const acd::CallTransferred& e, Now) {
     }
     for (std::uint64_t monitor_leg : monitor_legs) {
         phones_.drop_leg(call->ref, monitor_leg);
-        monitor_gone(*call, monitor_leg, "the agent transferred the call");
+        monitor_gone(*call, monitor_leg, "the agent transferred the call", now);
     }
     call->stage = stage::Queued{};  // CallEnqueued follows in the same batch
     hold_music(*call);

@@ -42,6 +42,17 @@ struct Transfer {
     friend bool operator==(const Transfer&, const Transfer&) = default;
 };
 
+/// A supervisor in the call in one mode, from when their phone joined (or they changed mode)
+/// to when they left or changed mode again.
+struct MonitorPeriod {
+    std::string user;
+    std::string extension;
+    std::string mode;  ///< listen, whisper, barge
+    WallTime from{};
+    WallTime to{};
+    friend bool operator==(const MonitorPeriod&, const MonitorPeriod&) = default;
+};
+
 /// One record per call: what a report, a CSV export or a QA search needs, in one row.
 struct CallRecord {
     std::string id;
@@ -63,9 +74,10 @@ struct CallRecord {
     std::vector<Transfer> transfers;  ///< agents who passed the caller on, in order
     std::optional<Duration> wrap;     ///< after-call work; set when it ends
     Disposition disposition = Disposition::Ivr;
-    std::string hangup_side;   ///< caller, agent, system
-    std::string hangup_cause;  ///< "caller hung up", "max-wait", "queue-full" ...
-    std::string recording;     ///< the WAV file, "" when not recorded
+    std::string hangup_side;              ///< caller, agent, system
+    std::string hangup_cause;             ///< "caller hung up", "max-wait", "queue-full" ...
+    std::string recording;                ///< the WAV file, "" when not recorded
+    std::vector<MonitorPeriod> monitors;  ///< supervisors in the call, oldest first
 
     friend bool operator==(const CallRecord&, const CallRecord&) = default;
 };

@@ -9,7 +9,7 @@ namespace markaz::store {
 
 namespace {
 
-/// The columns of call_from_row(), then the legal hold (column 22).
+/// The columns of call_from_row(), then the legal hold (column 23).
 const std::string kEntryColumns = std::string(kCallColumns) + ", legal_hold";
 
 api::CallRecordEntry entry_of(const SqliteStatement& row) {
@@ -36,7 +36,10 @@ api::CallRecordEntry entry_of(const SqliteStatement& row) {
     e.hangup_side = r.hangup_side;
     e.hangup_cause = r.hangup_cause;
     e.recording = r.recording;
-    e.legal_hold = row.int64(22) != 0;
+    for (const MonitorPeriod& m : r.monitors) {
+        e.monitors.push_back({m.user, m.extension, m.mode, m.from, m.to});
+    }
+    e.legal_hold = row.int64(23) != 0;
     return e;
 }
 

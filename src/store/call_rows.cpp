@@ -47,6 +47,37 @@ std::vector<Transfer> transfers_of(const std::string& text) {
     return out;
 }
 
+std::string monitors_json(const std::vector<MonitorPeriod>& monitors) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const MonitorPeriod& m : monitors) {
+        out.push_back({{"user", m.user},
+                       {"extension", m.extension},
+                       {"mode", m.mode},
+                       {"from_ms", epoch_ms(m.from)},
+                       {"to_ms", epoch_ms(m.to)}});
+    }
+    return out.dump();
+}
+
+std::vector<MonitorPeriod> monitors_of(const std::string& text) {
+    std::vector<MonitorPeriod> out;
+    auto parsed = nlohmann::json::parse(text, nullptr, false);
+    if (!parsed.is_array()) {
+        return out;
+    }
+    for (const auto& m : parsed) {
+        if (!m.is_object() || !m.value("from_ms", nlohmann::json()).is_number_integer() ||
+            !m.value("to_ms", nlohmann::json()).is_number_integer()) {
+            continue;
+        }
+        out.push_back(MonitorPeriod{m.value("user", ""), m.value("extension", ""),
+                                    m.value("mode", ""),
+                                    wall_from_ms(m.value("from_ms", std::int64_t{0})),
+                                    wall_from_ms(m.value("to_ms", std::int64_t{0}))});
+    }
+    return out;
+}
+
 CallRecord call_from_row(const SqliteStatement& row) {
     CallRecord r;
     r.id = row.text(0);
@@ -82,6 +113,7 @@ CallRecord call_from_row(const SqliteStatement& row) {
     r.hangup_cause = row.text(19);
     r.recording = row.text(20);
     r.transfers = transfers_of(row.text(21));
+    r.monitors = monitors_of(row.text(22));
     return r;
 }
 

@@ -207,7 +207,13 @@ INSERT OR IGNORE INTO call_parties
     FROM calls, json_each(calls.transfers) t;
 )sql";
 
-constexpr std::array<Migration, 7> kMigrations{{
+// Schema v8: the supervisors who were in a call, each mode's period (a JSON array of
+// {user, extension, mode, from_ms, to_ms}).
+constexpr std::string_view kSchemaV8 = R"sql(
+ALTER TABLE calls ADD COLUMN monitors TEXT NOT NULL DEFAULT '[]';
+)sql";
+
+constexpr std::array<Migration, 8> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
@@ -215,6 +221,7 @@ constexpr std::array<Migration, 7> kMigrations{{
     {5, kSchemaV5},
     {6, kSchemaV6},
     {7, kSchemaV7},
+    {8, kSchemaV8},
 }};
 
 }  // namespace

@@ -158,6 +158,16 @@ TEST(Supervision, TheSupervisorsKeySixBargesInAndTheRecordingKeepsTheCallerLeft)
     EXPECT_LT(tone_share(files[0], 0, kSupervisorHz), 0.01);
     EXPECT_GT(tone_share(files[0], 1, kAgentHz), 0.2) << "the centre on the right";
     EXPECT_GT(tone_share(files[0], 1, kSupervisorHz), 0.05);
+
+    // The call's record says who was in it, how, and when.
+    const Json monitors = f.sara.get("/api/v1/call-records/" + id).json()["record"]["monitors"];
+    ASSERT_EQ(monitors.size(), 2u) << monitors.dump();
+    EXPECT_EQ(monitors[0]["mode"], "listen");
+    EXPECT_EQ(monitors[1]["mode"], "barge");
+    EXPECT_EQ(monitors[0]["user"], "sara");
+    EXPECT_EQ(monitors[0]["to_ms"], monitors[1]["from_ms"]);
+    EXPECT_GE(monitors[1]["to_ms"].get<std::int64_t>() - monitors[1]["from_ms"].get<std::int64_t>(),
+              2000);
 }
 
 }  // namespace

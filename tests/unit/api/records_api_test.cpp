@@ -45,8 +45,11 @@ protected:
         std::ofstream(dir.file("secret.txt")) << "not a recording";
         auto log = store::CallLog::open(dir.file("markaz.db"));
         ASSERT_TRUE(log) << log.error().message;
-        ASSERT_TRUE(
-            log->save(recorded_call("c1", kRecordsMorning, "sales", recordings + "/c1.wav")));
+        store::CallRecord c1 =
+            recorded_call("c1", kRecordsMorning, "sales", recordings + "/c1.wav");
+        c1.monitors = {store::MonitorPeriod{"supervisor", "2001", "whisper", kRecordsMorning + 10s,
+                                            kRecordsMorning + 25s}};
+        ASSERT_TRUE(log->save(c1));
         // A record whose path was changed to point out of the folder.
         ASSERT_TRUE(log->save(
             recorded_call("c2", kRecordsMorning + 1h, "support", dir.file("secret.txt"))));
@@ -98,7 +101,8 @@ TEST_F(RecordsApiTest, EachRoleSearchesItsScope) {
     EXPECT_EQ(c3["agents"], Json::array({"a1001"}));
     EXPECT_EQ(c3["recorded"], false);
     EXPECT_FALSE(c3.contains("recording")) << "the file's path stays on the server";
-    EXPECT_EQ(c3.size(), 20U);
+    EXPECT_EQ(c3.size(), 21U);
+    EXPECT_EQ(c3["monitors"], Json::array());
     EXPECT_EQ(c3["legal_hold"], false);
 }
 
@@ -131,8 +135,11 @@ TEST_F(RecordsApiTest, EveryDispositionTheStoreWritesCanBeSearched) {
 }
 
 TEST_F(RecordsApiTest, OneRecordInScope) {
-    EXPECT_EQ(api->browser("supervisor").get("/api/v1/call-records/c1").json()["record"]["id"],
-              "c1");
+    const Json c1 = api->browser("supervisor").get("/api/v1/call-records/c1").json()["record"];
+    EXPECT_EQ(c1["id"], "c1");
+    EXPECT_EQ(c1["monitors"], Json::parse(R"([{"user":"supervisor","extension":"2001",)"
+                                          R"("mode":"whisper","from_ms":1795420810000,)"
+                                          R"("to_ms":1795420825000}])"));
     EXPECT_EQ(api->browser("supervisor").get("/api/v1/call-records/c2").status, 403U);
     const Reply none = api->browser("manager").get("/api/v1/call-records/c9");
     EXPECT_EQ(none.status, 404U);

@@ -121,6 +121,35 @@ TEST(SwitchboardSupervision, WhenTheSupervisorHangsUpCallerAndAgentGoOn) {
     EXPECT_EQ(h.store.all<acd::CallCompleted>().size(), 1u);
 }
 
+TEST(SwitchboardSupervision, TheCallsRecordKeepsEachSupervisorsModesFromAndTo) {
+    CallFlowHarness h{sales_centre()};
+    auto [call, agent_leg] = talking(h);
+    const std::string id = h.call_id(call);
+    std::uint64_t leg = ring_supervisor(h, call, MonitorMode::Listen);
+    h.advance(5s);  // ringing: not yet in the call
+    const WallTime joined = h.now().wall;
+    h.answer(call, leg);
+    h.advance(20s);
+    h.leg_digit(call, leg, '5');
+    h.advance(10s);
+    h.leg_digit(call, leg, '5');  // already whispering: no new period
+    h.advance(10s);
+    h.leg_ended(call, leg);
+    h.advance(5s);
+    std::uint64_t again = ring_supervisor(h, call, MonitorMode::Barge);
+    h.answer(call, again);
+    h.advance(15s);
+    h.end(call, Side::Caller);  // the call ends with the supervisor in it
+
+    const std::vector<store::MonitorPeriod> periods = h.store.record(id).monitors;
+    ASSERT_EQ(periods.size(), 3u);
+    EXPECT_EQ(periods[0], (store::MonitorPeriod{"sara", "1003", "listen", joined, joined + 20s}));
+    EXPECT_EQ(periods[1],
+              (store::MonitorPeriod{"sara", "1003", "whisper", joined + 20s, joined + 40s}));
+    EXPECT_EQ(periods[2],
+              (store::MonitorPeriod{"sara", "1003", "barge", joined + 45s, joined + 60s}));
+}
+
 TEST(SwitchboardSupervision, ASupervisorWhoDoesNotAnswerCanBeRungAgain) {
     CallFlowHarness h{sales_centre()};
     auto [call, agent_leg] = talking(h);

@@ -52,6 +52,7 @@ CallRecord full_record(const std::string& id, WallTime started) {
     r.recording = "/var/lib/markaz/recordings/c1.wav";
     r.transfers = {Transfer{"a1001", "sales", "vip", started + 70'250ms, 40'000ms, 2'500ms},
                    Transfer{"a1003", "vip", "vip", started + 90'000ms, 10'000ms, 0ms, "a1002"}};
+    r.monitors = {MonitorPeriod{"sara", "2001", "whisper", started + 50'001ms, started + 60'002ms}};
     return r;
 }
 
