@@ -1,8 +1,10 @@
 #include "support/markaz_server.h"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -111,16 +113,35 @@ void MarkazServer::restart() {
 }
 
 std::string MarkazServer::export_text(const std::string& what) const {
-    std::filesystem::path out = dir_ / ("export-" + what + ".txt");
-    ChildProcess exporter({binary_, "export", what, "--store", (dir_ / "markaz.db").string()}, out);
-    auto status = exporter.wait_for_exit(std::chrono::seconds{10});
-    if (status != 0) {
-        throw std::runtime_error("markaz export " + what + " failed:\n" + exporter.log_tail());
+    // The log says "call X ended" before the store worker has written X's record (a moment
+    // later, on its own thread): the calls are exported once every call that ended is in.
+    std::vector<std::string> ended;
+    if (what == "calls") {
+        static const std::regex kEnded(R"(call (\S+) ended: )");
+        const std::string log = log_text();
+        for (std::sregex_iterator it(log.begin(), log.end(), kEnded), end; it != end; ++it) {
+            ended.push_back((*it)[1].str());
+        }
     }
-    std::ifstream in(out);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
+    std::filesystem::path out = dir_ / ("export-" + what + ".txt");
+    for (int attempt = 0;; ++attempt) {
+        ChildProcess exporter({binary_, "export", what, "--store", (dir_ / "markaz.db").string()},
+                              out);
+        auto status = exporter.wait_for_exit(std::chrono::seconds{10});
+        if (status != 0) {
+            throw std::runtime_error("markaz export " + what + " failed:\n" + exporter.log_tail());
+        }
+        std::ifstream in(out);
+        std::stringstream text;
+        text << in.rdbuf();
+        const bool complete = std::all_of(ended.begin(), ended.end(), [&](const std::string& id) {
+            return text.str().find(id) != std::string::npos;
+        });
+        if (complete || attempt == 50) {
+            return text.str();
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
 }
 
 std::string MarkazServer::log_text() const {
