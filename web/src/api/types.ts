@@ -268,6 +268,18 @@ export interface RecordTransfer {
   at_ms: number;
   talk_ms: number;
   hold_ms: number;
+  /** The colleague it was passed to; null when it went to the queue's next agent. */
+  to_agent: string | null;
+}
+
+/** One period a supervisor spent in a call in one mode (docs/api.md "Call records"): a
+ *  supervisor who listened, then whispered, has two. */
+export interface RecordMonitor {
+  user: string;
+  extension: string;
+  mode: MonitorMode;
+  from_ms: number;
+  to_ms: number;
 }
 
 /** A finished call (docs/api.md "Call records"). */
@@ -297,6 +309,9 @@ export interface CallRecord {
   recorded: boolean;
   /** Its recording is kept whatever the retention says. */
   legal_hold: boolean;
+  /** The supervisors who were in the call, a period per mode, oldest first. Missing from
+   *  servers older than the field. */
+  monitors?: RecordMonitor[];
 }
 
 export interface CallRecordPage {

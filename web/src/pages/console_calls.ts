@@ -6,7 +6,7 @@ import { msg } from '../i18n/messages';
 import { elapsedSince, sortedAgents, sortedCalls, type LiveState } from '../live/live_state';
 import { h, setData, setText } from '../ui/dom';
 import { syncRows } from '../ui/keyed_rows';
-import { callStateLabel, errorText } from '../ui/labels';
+import { callStateLabel, errorText, monitorModeLabel } from '../ui/labels';
 
 const kColumns = [
   msg('call.queue'),
@@ -18,12 +18,6 @@ const kColumns = [
   msg('console.move_to'),
   msg('console.actions'),
 ];
-
-const kMonitorLabels = {
-  listen: msg('console.listen'),
-  whisper: msg('console.whisper'),
-  barge: msg('console.barge'),
-} as const;
 
 /** The engine lets a supervisor move or reprioritise a call while it is in line (waiting, being
  *  rung, or a callback request); acd::Engine::is_waiting. */
@@ -69,7 +63,7 @@ export function consoleCalls(context: AppContext) {
       context.notice.show(t('console.monitor_ringing', { extension: localizeDigits(ringing.extension, currentLanguage()) }), 'info');
     });
   const monitorButton = (id: string, mode: MonitorMode) =>
-    h('button', { type: 'button', 'data-action': mode, onclick: () => monitor(id, mode) }, t(kMonitorLabels[mode]));
+    h('button', { type: 'button', 'data-action': mode, onclick: () => monitor(id, mode) }, monitorModeLabel(mode));
 
   const createRow = (call: Call) => {
     // Text, not type=number: a number field shows only Latin digits and refuses Persian ones.
@@ -131,7 +125,7 @@ export function consoleCalls(context: AppContext) {
       setText(
         cells[2]!.lastElementChild!,
         new Intl.ListFormat(language, { type: 'unit' }).format(
-          call.monitors.map((m) => t('console.monitored_by', { user: m.user, mode: t(kMonitorLabels[m.mode]) })),
+          call.monitors.map((m) => t('console.monitored_by', { user: m.user, mode: monitorModeLabel(m.mode) })),
         ),
       );
       const waited = call.answered_at_ms === null ? elapsedSince(call.joined_at_ms, state, now) : call.wait_ms;

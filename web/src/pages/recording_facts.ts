@@ -1,10 +1,10 @@
-import type { CallRecord } from '../api/types';
+import type { CallRecord, Language, MonitorMode } from '../api/types';
 import { formatDate, formatTimeWithSeconds } from '../format/dates';
 import { formatDuration, localizeDigits } from '../format/numbers';
 import { currentLanguage, t } from '../i18n/i18n';
 import { h, type Child } from '../ui/dom';
-import { dispositionLabel, hangupSideLabel } from '../ui/labels';
-import { agentLegs } from './recordings_query';
+import { dispositionLabel, hangupSideLabel, monitorModeLabel } from '../ui/labels';
+import { agentLegs, type AgentLeg } from './recordings_query';
 
 // What happened on a finished call, beside its recording on the Recordings page.
 
@@ -45,8 +45,75 @@ export function callFacts(record: CallRecord): HTMLElement[] {
   ];
 }
 
+/** How an agent's part of the call ended: passed to a named colleague (in which queue) or to a
+ *  queue's next agent, and when; or they finished the call. */
+export function legOutcome(leg: AgentLeg, agentName: (id: string) => string, language: Language = currentLanguage()): string {
+  if (!leg.transfer) {
+    return t('recordings.finished_call');
+  }
+  const time = formatTimeWithSeconds(leg.transfer.atMs, language);
+  return leg.transfer.toAgent
+    ? t('recordings.passed_to', { agent: agentName(leg.transfer.toAgent), queue: leg.transfer.toQueue, time })
+    : t('recordings.transferred_to', { queue: leg.transfer.toQueue, time });
+}
+
+/** One period a supervisor spent in the call in one mode, written for the reader. */
+export interface MonitorRow {
+  user: string;
+  mode: MonitorMode;
+  /** The mode's name in the page language (the console's button names). */
+  modeName: string;
+  /** Times of day, with seconds, in the reader's digits. */
+  from: string;
+  to: string;
+  length: string;
+}
+
+/** The supervisors who were in the call, a row per mode period, in the server's order (oldest
+ *  first); none for a call nobody monitored, or from a server without the field. */
+export function monitorRows(record: CallRecord, language: Language = currentLanguage()): MonitorRow[] {
+  return (record.monitors ?? []).map((monitor) => ({
+    user: monitor.user,
+    mode: monitor.mode,
+    modeName: monitorModeLabel(monitor.mode),
+    from: formatTimeWithSeconds(monitor.from_ms, language),
+    to: formatTimeWithSeconds(monitor.to_ms, language),
+    length: formatDuration(monitor.to_ms - monitor.from_ms, language),
+  }));
+}
+
+/** Who listened, whispered or barged in, in which mode, from when until when and for how long;
+ *  nothing when no supervisor was in the call. */
+export function supervisorsTable(record: CallRecord): HTMLElement[] {
+  const language = currentLanguage();
+  const rows = monitorRows(record, language).map((row) =>
+    h(
+      'tr',
+      { 'data-user': row.user, 'data-mode': row.mode },
+      h('td', {}, h('bdi', {}, row.user)),
+      h('td', {}, row.modeName),
+      h('td', { class: 'num' }, row.from),
+      h('td', { class: 'num' }, row.to),
+      h('td', { class: 'num' }, row.length),
+    ),
+  );
+  if (rows.length === 0) {
+    return [];
+  }
+  const headings = [t('recordings.supervisor'), t('recordings.monitor_mode'), t('recordings.monitor_from'), t('recordings.monitor_to'), t('recordings.duration')];
+  return [
+    h('h3', {}, t('recordings.supervisors_on_call')),
+    h(
+      'table',
+      { class: 'table', 'data-testid': 'call-monitors' },
+      h('thead', {}, h('tr', {}, ...headings.map((text) => h('th', { scope: 'col' }, text)))),
+      h('tbody', {}, ...rows),
+    ),
+  ];
+}
+
 /** Each agent's part of the call: queue, talk, hold, and whether they transferred the caller
- *  (where, when) or finished the call. Nothing for a call no agent took. */
+ *  (to which queue or colleague, when) or finished the call. Nothing for a call no agent took. */
 export function agentLegsTable(record: CallRecord, agentName: (id: string) => string): HTMLElement[] {
   const language = currentLanguage();
   const rows = agentLegs(record).map((leg) =>
@@ -57,13 +124,7 @@ export function agentLegsTable(record: CallRecord, agentName: (id: string) => st
       h('td', {}, leg.queue),
       h('td', { class: 'num' }, formatDuration(leg.talkMs, language)),
       h('td', { class: 'num' }, formatDuration(leg.holdMs, language)),
-      h(
-        'td',
-        {},
-        leg.transfer
-          ? t('recordings.transferred_to', { queue: leg.transfer.toQueue, time: formatTimeWithSeconds(leg.transfer.atMs, language) })
-          : t('recordings.finished_call'),
-      ),
+      h('td', {}, legOutcome(leg, agentName, language)),
     ),
   );
   if (rows.length === 0) {

@@ -4,7 +4,7 @@ import { formatDecimal, formatInteger, localizeDigits } from '../format/numbers'
 import { currentLanguage, t } from '../i18n/i18n';
 import { directionOf } from '../i18n/languages';
 import { h } from '../ui/dom';
-import { agentLegsTable, callFacts } from './recording_facts';
+import { agentLegsTable, callFacts, supervisorsTable } from './recording_facts';
 import { offersLegalHold, type LegalHoldControl } from './recording_legal_hold';
 
 /** Playback speeds offered; 1 is normal. */
@@ -53,8 +53,8 @@ function keyIsTaken(event: KeyboardEvent): boolean {
 /** The chosen call: its recording in the browser's audio element (streamed and sought through
  *  range requests), speed, five-second jumps, download; and beside it what happened on the
  *  call: the IVR path and keys, the queues and wait, each agent's talk and hold and the
- *  transfers, how it ended. `legalHold`: a manager's legal hold toggle under the player (null
- *  for everyone else). */
+ *  transfers, the supervisors who were in it, how it ended. `legalHold`: a manager's legal hold
+ *  toggle under the player (null for everyone else). */
 export function recordingDetail(agentName: (id: string) => string, legalHold: LegalHoldControl | null = null) {
   const language = currentLanguage();
   // preload none: nothing is fetched until the reader plays, so the audit log's
@@ -104,7 +104,7 @@ export function recordingDetail(agentName: (id: string) => string, legalHold: Le
 
   const showFacts = (record: CallRecord) => {
     facts.replaceChildren(...callFacts(record));
-    legs.replaceChildren(...agentLegsTable(record, agentName));
+    legs.replaceChildren(...agentLegsTable(record, agentName), ...supervisorsTable(record));
     if (legalHold) {
       legalHold.element.hidden = !offersLegalHold(record);
       legalHold.show(record);

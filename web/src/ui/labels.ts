@@ -1,4 +1,4 @@
-import type { AgentState, CallState, Disposition } from '../api/types';
+import type { AgentState, CallState, Disposition, MonitorMode } from '../api/types';
 import { ApiError } from '../api/api_error';
 import { t } from '../i18n/i18n';
 import { msg, type MessageKey } from '../i18n/messages';
@@ -39,6 +39,12 @@ const kHangupSides: Record<string, MessageKey> = {
   caller: msg('hangup_side.caller'),
   agent: msg('hangup_side.agent'),
   system: msg('hangup_side.system'),
+};
+
+const kMonitorModes: Record<MonitorMode, MessageKey> = {
+  listen: msg('console.listen'),
+  whisper: msg('console.whisper'),
+  barge: msg('console.barge'),
 };
 
 const kPauseReasons: Record<string, MessageKey> = {
@@ -85,6 +91,12 @@ export function dispositionLabel(disposition: Disposition): string {
 export function hangupSideLabel(side: string): string {
   const key = kHangupSides[side];
   return key ? t(key) : side;
+}
+
+/** How a supervisor is in a call: the console's names for its Listen, Whisper and Barge in
+ *  buttons. A mode the page does not know is shown as the server sends it. */
+export function monitorModeLabel(mode: string): string {
+  return Object.hasOwn(kMonitorModes, mode) ? t(kMonitorModes[mode as MonitorMode]) : mode;
 }
 
 export function pauseReasonLabel(reason: string): string {

@@ -1,15 +1,19 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Language, User } from '../../src/api/types';
+import type { CallRecord, Language, User } from '../../src/api/types';
+import { formatTimeWithSeconds } from '../../src/format/dates';
+import { formatDuration } from '../../src/format/numbers';
 import { AnsweringPhones } from './support/answering_phones';
 import { ApiSession } from './support/api_session';
 import { launchBrowser, logInThroughForm, newPage, saveScreenshot, waitForLive } from './support/browser';
-import { ConnectedCall } from './support/connected_call';
+import { ConnectedCall, until } from './support/connected_call';
 import { kLiveTimeoutMs } from './support/env';
 import { requireServer } from './support/server';
 
 // A supervisor coaching an agent: the console's Whisper rings the supervisor's own phone, which
-// answers, and the agent's desk says, live, who is in their call and who hears them.
+// answers, and the agent's desk says, live, who is in their call and who hears them. When the
+// call has ended, its record keeps each mode the supervisor was in, and the Recordings page
+// shows them.
 
 const kAgent = 'a1001';
 const kAgentPhone = '1001';
@@ -25,6 +29,7 @@ let supervisor: ApiSession;
 let manager: ApiSession;
 let agent: ApiSession;
 let agentLanguage: Language | undefined;
+let supervisorLanguage: Language | undefined;
 let phones: AnsweringPhones | undefined;
 let call: ConnectedCall | undefined;
 
@@ -37,8 +42,8 @@ beforeAll(async () => {
   const { user } = await manager.call<{ user: User }>('GET', '/api/v1/users/supervisor');
   expect(user.extension).toBe(kSupervisorPhone);
   // The texts checked here are the English ones.
-  agentLanguage = (await agent.me()).language;
-  await agent.setLanguage('en');
+  [agentLanguage, supervisorLanguage] = await Promise.all([agent.me(), supervisor.me()]).then((users) => users.map((user) => user.language));
+  await Promise.all([agent.setLanguage('en'), supervisor.setLanguage('en')]);
   phones = await AnsweringPhones.start([kAgentPhone, kSupervisorPhone]);
   browser = await launchBrowser();
   [desk, consolePage] = await Promise.all([newPage(browser), newPage(browser)]);
@@ -53,6 +58,9 @@ afterAll(async () => {
   await browser?.close();
   if (agentLanguage) {
     await agent.setLanguage(agentLanguage).catch(() => undefined);
+  }
+  if (supervisorLanguage) {
+    await supervisor.setLanguage(supervisorLanguage).catch(() => undefined);
   }
 });
 
@@ -92,5 +100,62 @@ describe('supervisor monitoring, seen on the agent desk', () => {
     await expect.poll(() => callRow().locator('[data-testid="monitors"]').textContent(), { timeout: kLiveTimeoutMs }).toBe('Supervisor supervisor: Listen');
     await expect.poll(() => banner().isHidden(), { timeout: kLiveTimeoutMs }).toBe(true);
     expect(await banner().textContent()).toBe('');
+  });
+
+  it("keeps the supervisor's modes in the call record, oldest first, and the Recordings page shows them", async () => {
+    expect(call?.id, 'the call of the tests before').toBeTruthy();
+    const id = call!.id;
+    await call!.end();
+    call = undefined;
+    // The record is written when the call has ended.
+    let seen: { status: number; body: { record?: CallRecord } } | undefined;
+    const record = (await until(
+      async () => {
+        seen = await manager.raw('GET', `/api/v1/call-records/${id}`);
+        return seen.status === 200 ? seen.body.record : undefined;
+      },
+      () => `the call record ${id} (last answer: ${JSON.stringify(seen ?? null)})`,
+      5_000,
+    ))!;
+    const monitors = record.monitors ?? [];
+    expect(monitors.map(({ user, extension, mode }) => ({ user, extension, mode }))).toEqual(
+      (['whisper', 'barge', 'listen'] as const).map((mode) => ({ user: 'supervisor', extension: kSupervisorPhone, mode })),
+    );
+    // One period after the other, within the call.
+    let previousEnd = record.started_at_ms;
+    for (const monitor of monitors) {
+      expect(monitor.from_ms, JSON.stringify(monitor)).toBeGreaterThanOrEqual(previousEnd);
+      expect(monitor.to_ms, JSON.stringify(monitor)).toBeGreaterThanOrEqual(monitor.from_ms);
+      previousEnd = monitor.to_ms;
+    }
+    expect(previousEnd).toBeLessThanOrEqual(record.ended_at_ms);
+
+    // The supervisor opens the call on the Recordings page: who, which mode, from, until, how long.
+    await consolePage.goto(`/recordings?caller=${kCallerPhone}&recorded=false&call=${id}`);
+    const detail = consolePage.locator(`[data-testid="recording-detail"][data-call="${id}"]`);
+    const rows = detail.locator('[data-testid="call-monitors"] tbody tr');
+    await rows.first().waitFor();
+    expect(await detail.locator('h3').allTextContents()).toContain('Supervisors in the call');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.mode))).toEqual(['whisper', 'barge', 'listen']);
+    const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    // Times of day as the browser (on this machine, in its time zone) writes them.
+    const modeNames = { whisper: 'Whisper', barge: 'Barge in', listen: 'Listen' };
+    expect(cells).toEqual(
+      monitors.map((m) => ['supervisor', modeNames[m.mode], formatTimeWithSeconds(m.from_ms, 'en'), formatTimeWithSeconds(m.to_ms, 'en'), formatDuration(m.to_ms - m.from_ms, 'en')]),
+    );
+    await saveScreenshot(consolePage, 'recordings-monitors-en');
+
+    // In Persian: the console's names for the modes, Persian digits.
+    await consolePage.selectOption('[data-testid="language-select"]', 'fa');
+    await consolePage.waitForFunction(() => document.documentElement.lang === 'fa');
+    const persianRows = consolePage.locator(`[data-testid="recording-detail"][data-call="${id}"] [data-testid="call-monitors"] tbody tr`);
+    await persianRows.first().waitFor();
+    const persian = await persianRows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(persian.map((row) => row[1])).toEqual(['نجوا', 'ورود به مکالمه', 'شنود']);
+    expect(persian[0]![2]).toBe(formatTimeWithSeconds(monitors[0]!.from_ms, 'fa'));
+    expect(persian[0]![2]).toMatch(/^[۰-۹]{2}:[۰-۹]{2}:[۰-۹]{2}$/);
+    await saveScreenshot(consolePage, 'recordings-monitors-fa');
+    await consolePage.selectOption('[data-testid="language-select"]', 'en');
+    await consolePage.waitForFunction(() => document.documentElement.lang === 'en');
   });
 });

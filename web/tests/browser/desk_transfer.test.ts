@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Call, Language } from '../../src/api/types';
+import type { Call, CallRecord, Language } from '../../src/api/types';
 import { AnsweringPhones } from './support/answering_phones';
 import { ApiSession } from './support/api_session';
 import { launchBrowser, logInThroughForm, newPage, waitForLive } from './support/browser';
@@ -12,7 +12,8 @@ import { requireServer } from './support/server';
 // caller go; the agent goes to wrap-up. To a queue, the caller joins it and its agents (the
 // phones the loadgen of scripts/browser-test plays) are offered the call; to a free colleague,
 // the colleague's phone rings at once. Before the first transfer, the agent holds and resumes
-// the call with H and goes to the list with T, typed on a Persian keyboard layout.
+// the call with H and goes to the list with T, typed on a Persian keyboard layout. The finished
+// call's record names the colleague, and so does the Recordings page.
 
 /** Not a1001, whom desk_monitor.test.ts uses: a wrap-up left by one file does not slow the
  *  other. */
@@ -144,5 +145,35 @@ describe('transfer from the agent desk', () => {
     expect(taken.queue).toBe('sales');
     await expect.poll(() => desk.locator('[data-testid="my-state"]').getAttribute('data-state'), { timeout: kLiveTimeoutMs }).toBe('wrap-up');
     await expect.poll(() => desk.locator('[data-testid="current-call"]').getAttribute('data-call'), { timeout: kLiveTimeoutMs }).toBe('');
+  });
+
+  it("the call's record names the colleague, and the Recordings page says it was passed to them", async () => {
+    expect(call?.id, 'the call of the test before').toBeTruthy();
+    const id = call!.id;
+    await call!.end();
+    call = undefined;
+    // The record is written when the call has ended.
+    let seen: { status: number; body: { record?: CallRecord } } | undefined;
+    const record = await until(
+      async () => {
+        seen = await supervisor.raw('GET', `/api/v1/call-records/${id}`);
+        return seen.status === 200 ? seen.body.record : undefined;
+      },
+      () => `the call record ${id} (last answer: ${JSON.stringify(seen ?? null)})`,
+      5_000,
+    );
+    expect(record!.transfers.map(({ agent, queue, to_queue, to_agent }) => ({ agent, queue, to_queue, to_agent }))).toEqual([
+      { agent: kAgent, queue: 'sales', to_queue: 'sales', to_agent: kColleague },
+    ]);
+    expect(record!.agent).toBe(kColleague);
+
+    const page = await newPage(browser!);
+    await logInThroughForm(page, 'supervisor');
+    await page.goto(`/recordings?caller=${kCallerPhone}&recorded=false&call=${id}`);
+    const legs = page.locator(`[data-testid="recording-detail"][data-call="${id}"] [data-testid="agent-legs"] tbody tr`);
+    await legs.first().waitFor();
+    const outcomes = () => legs.evaluateAll((rows) => rows.map((row) => row.lastElementChild?.textContent));
+    await expect.poll(outcomes).toEqual([expect.stringMatching(/^Passed to Agent 1003 \(sales\) at \d\d:\d\d:\d\d$/), 'Finished the call']);
+    await page.context().close();
   });
 });

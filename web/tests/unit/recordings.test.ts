@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordingUrl } from '../../src/api/endpoints';
-import type { CallRecord } from '../../src/api/types';
+import type { CallRecord, RecordMonitor } from '../../src/api/types';
 import { calendarFor, dayFromIso, dayOfInstant, daysInMonth, fromCalendar, isoFromDay, monthName, startOfDay, toCalendar } from '../../src/format/calendar';
 import { formatDateTime, formatShortDate } from '../../src/format/dates';
 import { setLanguage } from '../../src/i18n/i18n';
+import { legOutcome, monitorRows } from '../../src/pages/recording_facts';
 import { canSetLegalHold, legalHoldView, offersLegalHold } from '../../src/pages/recording_legal_hold';
 import { kSpeeds, playerKey, seekTarget } from '../../src/pages/recording_player';
 import {
@@ -19,11 +20,12 @@ import {
   searchProblem,
   type RecordSearch,
 } from '../../src/pages/recordings_query';
-import { dispositionLabel, hangupSideLabel } from '../../src/ui/labels';
+import { dispositionLabel, hangupSideLabel, monitorModeLabel } from '../../src/ui/labels';
 
 // The Recordings page's pure parts: dates in the reader's calendar, the search in the address
 // and in the API's query, talk times typed in any digits, paging, each agent's part of a call,
-// the player's jumps and keys, and a manager's legal hold.
+// who passed the caller to whom, the supervisors who were in the call, the player's jumps and
+// keys, and a manager's legal hold.
 
 afterEach(() => setLanguage('en'));
 
@@ -195,10 +197,10 @@ describe("each agent's part of a call", () => {
   it('lists who transferred the caller, then who finished with the rest of the talk and hold', () => {
     const transferred = record({
       queues: ['sales', 'support'], agent: 'a1006', agents: ['a1001', 'a1006'], talk_ms: 150_000, hold_ms: 10_000,
-      transfers: [{ agent: 'a1001', queue: 'sales', to_queue: 'support', at_ms: 5_000, talk_ms: 60_000, hold_ms: 4_000 }],
+      transfers: [{ agent: 'a1001', queue: 'sales', to_queue: 'support', at_ms: 5_000, talk_ms: 60_000, hold_ms: 4_000, to_agent: null }],
     });
     expect(agentLegs(transferred)).toEqual([
-      { agent: 'a1001', queue: 'sales', talkMs: 60_000, holdMs: 4_000, transfer: { toQueue: 'support', atMs: 5_000 } },
+      { agent: 'a1001', queue: 'sales', talkMs: 60_000, holdMs: 4_000, transfer: { toQueue: 'support', toAgent: null, atMs: 5_000 } },
       { agent: 'a1006', queue: 'support', talkMs: 90_000, holdMs: 6_000, transfer: null },
     ]);
   });
@@ -206,10 +208,103 @@ describe("each agent's part of a call", () => {
   it('has no one who finished a call nobody answered after the transfer', () => {
     const lost = record({
       agent: null, disposition: 'abandoned',
-      transfers: [{ agent: 'a1001', queue: 'sales', to_queue: 'support', at_ms: 5_000, talk_ms: 150_000, hold_ms: 10_000 }],
+      transfers: [{ agent: 'a1001', queue: 'sales', to_queue: 'support', at_ms: 5_000, talk_ms: 150_000, hold_ms: 10_000, to_agent: null }],
     });
     expect(agentLegs(lost).map((leg) => leg.agent)).toEqual(['a1001']);
     expect(agentLegs(record({ agent: null, talk_ms: 0, hold_ms: 0, disposition: 'abandoned' }))).toEqual([]);
+  });
+});
+
+describe('who an agent passed the caller to', () => {
+  // Local times of day, so the expected texts hold in any time zone the tests run in.
+  const at = new Date(2025, 2, 21, 14, 30, 5).getTime();
+  const names: Record<string, string> = { a1001: 'Agent 1001', a1003: 'Agent 1003' };
+  const agentName = (id: string) => names[id] ?? id;
+  const passed = (to_agent: string | null) =>
+    agentLegs(
+      record({
+        queues: ['sales'], agent: 'a1003', agents: ['a1001', 'a1003'],
+        transfers: [{ agent: 'a1001', queue: 'sales', to_queue: 'sales', at_ms: at, talk_ms: 60_000, hold_ms: 0, to_agent }],
+      }),
+    );
+
+  it('keeps the colleague the caller was passed to', () => {
+    expect(passed('a1003')[0]!.transfer).toEqual({ toQueue: 'sales', toAgent: 'a1003', atMs: at });
+    expect(passed(null)[0]!.transfer).toEqual({ toQueue: 'sales', toAgent: null, atMs: at });
+  });
+
+  it('reads a transfer from a server without to_agent as one to the queue', () => {
+    const old = record({ transfers: [{ agent: 'a1001', queue: 'sales', to_queue: 'support', at_ms: at, talk_ms: 1_000, hold_ms: 0 } as never] });
+    expect(agentLegs(old)[0]!.transfer).toEqual({ toQueue: 'support', toAgent: null, atMs: at });
+  });
+
+  it('names the colleague and their queue, or the queue alone for its next agent, or says who finished', () => {
+    const [named, finished] = passed('a1003');
+    expect(legOutcome(named!, agentName)).toBe('Passed to Agent 1003 (sales) at 14:30:05');
+    expect(legOutcome(passed(null)[0]!, agentName)).toBe('Transferred to sales at 14:30:05');
+    expect(legOutcome(finished!, agentName)).toBe('Finished the call');
+    // A colleague whose name the page does not know (out of the reader's scope) by their id.
+    expect(legOutcome(passed('a1099')[0]!, agentName)).toBe('Passed to a1099 (sales) at 14:30:05');
+  });
+
+  it('speaks Persian and Arabic, in their digits', () => {
+    setLanguage('fa');
+    expect(legOutcome(passed('a1003')[0]!, agentName, 'fa')).toBe('سپردن به Agent 1003 (صف sales) در ساعت ۱۴:۳۰:۰۵');
+    expect(legOutcome(passed(null)[0]!, agentName, 'fa')).toBe('انتقال به صف sales در ساعت ۱۴:۳۰:۰۵');
+    setLanguage('ar');
+    expect(legOutcome(passed('a1003')[0]!, agentName, 'ar')).toBe('سلّمها إلى Agent 1003 (sales) الساعة ١٤:٣٠:٠٥');
+    expect(legOutcome(passed(null)[0]!, agentName, 'ar')).toBe('حوّلها إلى sales الساعة ١٤:٣٠:٠٥');
+  });
+});
+
+describe('the supervisors in the call', () => {
+  const at = (h: number, m: number, s: number) => new Date(2025, 2, 21, h, m, s).getTime();
+  const period = (mode: RecordMonitor['mode'], from_ms: number, to_ms: number, user = 'supervisor'): RecordMonitor => ({
+    user, extension: '2001', mode, from_ms, to_ms,
+  });
+  // Whispered, barged in, then listened until the call ended: a period per mode, oldest first.
+  const monitored = record({
+    monitors: [
+      period('whisper', at(14, 30, 5), at(14, 31, 0)),
+      period('barge', at(14, 31, 0), at(14, 31, 42)),
+      period('listen', at(14, 31, 42), at(15, 2, 50)),
+    ],
+  });
+
+  it('are a row per mode period: who, in which mode, from and until when, and how long', () => {
+    expect(monitorRows(monitored, 'en')).toEqual([
+      { user: 'supervisor', mode: 'whisper', modeName: 'Whisper', from: '14:30:05', to: '14:31:00', length: '0:55' },
+      { user: 'supervisor', mode: 'barge', modeName: 'Barge in', from: '14:31:00', to: '14:31:42', length: '0:42' },
+      { user: 'supervisor', mode: 'listen', modeName: 'Listen', from: '14:31:42', to: '15:02:50', length: '31:08' },
+    ]);
+  });
+
+  it('keep the server order, several supervisors included', () => {
+    const two = record({ monitors: [period('listen', at(9, 0, 0), at(9, 10, 0), 'sara'), period('barge', at(9, 5, 0), at(9, 6, 0), 'omid')] });
+    expect(monitorRows(two, 'en').map((row) => `${row.user} ${row.mode}`)).toEqual(['sara listen', 'omid barge']);
+  });
+
+  it('are none for a call nobody monitored, or from a server without the field', () => {
+    expect(monitorRows(record({ monitors: [] }), 'en')).toEqual([]);
+    expect(monitorRows(record(), 'en')).toEqual([]);
+  });
+
+  it('speak Persian and Arabic, in their digits', () => {
+    setLanguage('fa');
+    expect(monitorRows(monitored, 'fa')[0]).toEqual({ user: 'supervisor', mode: 'whisper', modeName: 'نجوا', from: '۱۴:۳۰:۰۵', to: '۱۴:۳۱:۰۰', length: '۰:۵۵' });
+    expect(monitorRows(monitored, 'fa')[2]!.length).toBe('۳۱:۰۸');
+    setLanguage('ar');
+    expect(monitorRows(monitored, 'ar')[1]).toEqual({ user: 'supervisor', mode: 'barge', modeName: 'الانضمام', from: '١٤:٣١:٠٠', to: '١٤:٣١:٤٢', length: '٠:٤٢' });
+  });
+
+  it('name the modes as the console buttons do, and an unknown one as the server sends it', () => {
+    expect(['listen', 'whisper', 'barge'].map(monitorModeLabel)).toEqual(['Listen', 'Whisper', 'Barge in']);
+    expect(monitorModeLabel('coach')).toBe('coach');
+    expect(monitorModeLabel('constructor')).toBe('constructor');
+    setLanguage('fa');
+    expect(monitorModeLabel('listen')).toBe('شنود');
+    setLanguage('ar');
+    expect(monitorModeLabel('whisper')).toBe('همس');
   });
 });
 
