@@ -31,7 +31,7 @@ const WallTime kEnd{std::chrono::sys_days{std::chrono::December / 1 / 2026}};
 const WallTime kStart = kEnd - std::chrono::hours(24 * 365);
 
 std::string store_path() {
-    return (std::filesystem::temp_directory_path() / "markaz-records-bench-v1.db").string();
+    return (std::filesystem::temp_directory_path() / "markaz-records-bench-v2.db").string();
 }
 
 void make_store(const std::string& path) {

@@ -162,7 +162,7 @@ private:
     Result<void> hang_up_by_command(const CallId& id, const acd::Command& command, Now now);
 
     // switchboard_transfer.cpp: an agent passing the caller on
-    /// A blind transfer to a queue asked from outside the call (the agent's desk).
+    /// A blind transfer to a queue or a colleague asked from outside the call (the desk).
     Result<void> transfer(const acd::TransferCall& transfer, Now now);
 
     // switchboard_hold.cpp: a phone holding the other party and taking it back

@@ -291,8 +291,8 @@ struct MediaWorker::Impl {
         if (!room) {
             return;
         }
-        const bool caller_stays = room->recording() && room->members().front() != channel &&
-                                  room->is_first(room->members().front());
+        const bool caller_stays =
+            room->recording() && channel != room->first() && room->has(room->first());
         if (room->size() <= 2 && !caller_stays) {
             dissolve_room_of(channel);
             return;

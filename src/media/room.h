@@ -28,8 +28,8 @@ public:
     explicit Room(ChannelId first);
 
     bool has(ChannelId channel) const noexcept;
-    /// Whether `channel` is the one the room was made with (the recording's left channel).
-    bool is_first(ChannelId channel) const noexcept { return channel == first_; }
+    /// The channel the room was made with (the recording's left channel), even after it left.
+    ChannelId first() const noexcept { return first_; }
     std::size_t size() const noexcept { return members_.size(); }
     const std::vector<ChannelId>& members() const noexcept { return members_; }
 

@@ -114,8 +114,8 @@ Result<void> CallLog::write_parties(const CallRecord& r) {
         return fail_to(ok.error());
     }
     auto insert = impl_->db.prepare(
-        "INSERT OR IGNORE INTO call_parties (kind, name, started_ms, call, row) "
-        "VALUES (?1, ?2, ?3, ?4, (SELECT rowid FROM calls WHERE id = ?4))");
+        "INSERT OR IGNORE INTO call_parties (kind, name, started_ms, call) "
+        "VALUES (?1, ?2, ?3, ?4)");
     if (!insert) {
         return fail_to(insert.error());
     }

@@ -48,7 +48,7 @@ api::CallRecordEntry entry_of(const SqliteStatement& row) {
 // queue or a supervisor's team reads only that party's calls of the period, not every call.
 std::string where_of(const api::RecordQuery& q) {
     auto party = [](const char* kind, const char* name) {
-        return std::string(" AND rowid IN (SELECT row FROM call_parties WHERE kind = '") + kind +
+        return std::string(" AND id IN (SELECT call FROM call_parties WHERE kind = '") + kind +
                "' AND name " + name + " AND started_ms >= ?1 AND started_ms < ?2)";
     };
     std::string where = " FROM calls WHERE open = 0 AND started_ms >= ?1 AND started_ms < ?2";

@@ -185,25 +185,24 @@ CREATE INDEX calls_recorded_by_start ON calls(started_ms) WHERE recording != '';
 
 // Schema v7: who and where each call touched, for the searches of finished calls by agent,
 // queue or team (store/call_record_index.cpp): every agent who talked to the caller (who
-// answered, and who transferred them) and every queue joined, with the call's rowid so a
-// search reads the calls it found without a look-up by id. Filled from the calls so far.
+// answered, and who transferred them) and every queue joined. Filled from the calls so far.
+// Calls are found again by id, not rowid: calls has no INTEGER PRIMARY KEY, so a VACUUM may
+// renumber its rowids.
 constexpr std::string_view kSchemaV7 = R"sql(
 CREATE TABLE call_parties (
     kind TEXT NOT NULL,
     name TEXT NOT NULL,
     started_ms INTEGER NOT NULL,
     call TEXT NOT NULL,
-    row INTEGER NOT NULL,
     PRIMARY KEY (kind, name, started_ms, call)
 ) WITHOUT ROWID;
 CREATE INDEX call_parties_by_call ON call_parties(call);
 INSERT OR IGNORE INTO call_parties
-    SELECT 'queue', q.value, calls.started_ms, calls.id, calls.rowid
-    FROM calls, json_each(calls.queues) q;
+    SELECT 'queue', q.value, calls.started_ms, calls.id FROM calls, json_each(calls.queues) q;
 INSERT OR IGNORE INTO call_parties
-    SELECT 'agent', agent, started_ms, id, rowid FROM calls WHERE agent != '';
+    SELECT 'agent', agent, started_ms, id FROM calls WHERE agent != '';
 INSERT OR IGNORE INTO call_parties
-    SELECT 'agent', json_extract(t.value, '$.agent'), calls.started_ms, calls.id, calls.rowid
+    SELECT 'agent', json_extract(t.value, '$.agent'), calls.started_ms, calls.id
     FROM calls, json_each(calls.transfers) t;
 )sql";
 

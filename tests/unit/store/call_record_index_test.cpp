@@ -153,6 +153,23 @@ TEST_F(CallRecordIndexTest, FindsOneFinishedCall) {
     EXPECT_FALSE(*none);
 }
 
+TEST_F(CallRecordIndexTest, AVacuumThatRenumbersTheCallsKeepsEverySearchRight) {
+    {
+        auto log = CallLog::open(dir.file("markaz.db"));
+        ASSERT_TRUE(log);
+        // Saved again: its row moves to the end, leaving a gap a VACUUM closes up.
+        ASSERT_TRUE(log->save(indexed_call("c1", kIndexMorning, "sales", "a1001", 60s)));
+    }
+    auto db = SqliteDb::open(dir.file("markaz.db"));
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->exec("VACUUM"));
+    api::RecordQuery q;
+    q.agent = "a1002";
+    EXPECT_EQ(ids(q), (Ids{"c2"}));
+    q.agent = "a1001";
+    EXPECT_EQ(ids(q), (Ids{"c3", "c1"}));
+}
+
 TEST_F(CallRecordIndexTest, ASearchInjectingSqlIsJustText) {
     api::RecordQuery q;
     q.caller = "' OR 1=1 --";
