@@ -12,6 +12,7 @@
 #include "acd/events.h"
 #include "api/call_records.h"
 #include "api/login_limiter.h"
+#include "api/quality.h"
 #include "api/sessions.h"
 #include "common/time.h"
 
@@ -57,6 +58,9 @@ struct ApiOptions {
     /// The finished calls' records, searched by GET /api/v1/call-records; none: those
     /// endpoints answer 503. Must outlive the server.
     CallRecords* call_records = nullptr;
+    /// Scorecards and evaluations (docs/quality.md); none: those endpoints answer 503. Must
+    /// outlive the server.
+    Quality* quality = nullptr;
     /// Where the recordings are (sip.recordings): a recording is served only from inside it.
     std::string recordings_dir;
     /// Where the server reports what no client should see (a handler's exception, a failed

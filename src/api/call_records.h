@@ -26,6 +26,11 @@ struct RecordQuery {
     std::optional<Duration> min_talk;
     std::optional<Duration> max_talk;
     std::optional<bool> recorded;  ///< with (true) or without (false) a recording
+    /// With (true) or without (false) a submitted evaluation (docs/quality.md).
+    std::optional<bool> evaluated;
+    /// Some submitted evaluation of the call scored within [min_score, max_score].
+    std::optional<double> min_score;
+    std::optional<double> max_score;
     /// The reader's scope: only calls that joined one of these queues; nullopt for all.
     std::optional<std::vector<std::string>> within_queues;
     bool newest_first = true;
@@ -77,6 +82,7 @@ struct CallRecordEntry {
     std::string recording;  ///< the WAV file's path, "" when not recorded (never sent out)
     std::vector<RecordMonitor> monitors;  ///< oldest first
     bool legal_hold = false;              ///< kept whatever the retention says
+    int evaluations = 0;                  ///< submitted evaluations of it (drafts not counted)
 };
 
 struct RecordPage {

@@ -112,6 +112,9 @@ void add_queue_endpoints(std::vector<Endpoint>& out);
 void add_call_endpoints(std::vector<Endpoint>& out);
 void add_stats_endpoints(std::vector<Endpoint>& out);
 void add_record_endpoints(std::vector<Endpoint>& out);
+void add_scorecard_endpoints(std::vector<Endpoint>& out);
+void add_evaluation_endpoints(std::vector<Endpoint>& out);
+void add_evaluation_list_endpoint(std::vector<Endpoint>& out);  ///< by add_evaluation_endpoints
 void add_service_endpoints(std::vector<Endpoint>& out);
 
 // Answers shared by the handlers (respond.cpp).

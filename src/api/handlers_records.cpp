@@ -5,12 +5,10 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <set>
 
-#include "api/byte_range.h"
 #include "api/endpoint.h"
-#include "api/static_files.h"
+#include "api/recording_reply.h"
 #include "api/stats_json.h"
 
 namespace markaz::api {
@@ -20,8 +18,6 @@ namespace {
 constexpr std::array<std::string_view, 7> kRecordDispositions{
     "answered", "abandoned", "blocked", "timed-out", "callback", "ivr", "failed"};
 constexpr auto kDefaultSearchSpan = std::chrono::hours(24 * 31);
-/// At most this much of a recording per answer: an audio element asks for the rest as it plays.
-constexpr std::uint64_t kMaxRecordingPart = 1024 * 1024;
 
 Json record_json(const CallRecordEntry& r) {
     std::set<std::string> agents;
@@ -74,7 +70,8 @@ Json record_json(const CallRecordEntry& r) {
          Json{{"path", r.ivr_path}, {"digits", r.digits}, {"variables", std::move(variables)}}},
         {"monitors", std::move(monitors)},
         {"recorded", !r.recording.empty()},
-        {"legal_hold", r.legal_hold}};
+        {"legal_hold", r.legal_hold},
+        {"evaluations", r.evaluations}};
 }
 
 ApiResult<std::optional<std::string>> text_param(const HttpRequest& request,
@@ -139,6 +136,28 @@ ApiResult<RecordQuery> record_query(const HttpRequest& request, WallTime now) {
             return ApiError::invalid_value("recorded", "must be true or false");
         }
         q.recorded = *recorded == "true";
+    }
+    if (auto evaluated = request.query_param("evaluated")) {
+        if (*evaluated != "true" && *evaluated != "false") {
+            return ApiError::invalid_value("evaluated", "must be true or false");
+        }
+        q.evaluated = *evaluated == "true";
+    }
+    auto min_score = integer_param(request, "min_score", 0, 100);
+    auto max_score = integer_param(request, "max_score", 0, 100);
+    for (const auto* checked : {&min_score, &max_score}) {
+        if (!*checked) {
+            return checked->error();
+        }
+    }
+    if (*min_score) {
+        q.min_score = static_cast<double>(**min_score);
+    }
+    if (*max_score) {
+        q.max_score = static_cast<double>(**max_score);
+    }
+    if (q.min_score && q.max_score && *q.min_score > *q.max_score) {
+        return ApiError::invalid_value("min_score", "is above max_score");
     }
     if (auto order = request.query_param("order")) {
         if (*order != "newest" && *order != "oldest") {
@@ -209,61 +228,12 @@ HttpResponse get_record(RequestContext& c) {
     return json_reply(200, Json{{"record", record_json(*record)}});
 }
 
-/// The call's WAV, whole or the part a Range header asks for (docs/api.md).
 HttpResponse get_recording(RequestContext& c) {
     auto record = find_record(c);
     if (!record) {
         return error_response(record.error());
     }
-    const std::string& id = record->id;
-    // The path is the store's, written by the server; it is still only read from inside the
-    // recordings folder, so a store that was tampered with cannot serve another file.
-    const auto file = record->recording.empty()
-                          ? std::nullopt
-                          : regular_file_under(c.deps.options.recordings_dir, record->recording);
-    std::ifstream in;
-    if (file) {
-        in.open(*file, std::ios::binary | std::ios::ate);
-    }
-    if (!in.is_open() || !in) {
-        return error_response(ApiError::not_found("call '" + id + "' has no recording", "call"));
-    }
-    const auto size = static_cast<std::uint64_t>(in.tellg());
-    const ByteRangeAnswer range = answer_range(c.request.header("range"), size, kMaxRecordingPart);
-    HttpResponse response;
-    response.add_header("Accept-Ranges", "bytes");
-    response.add_header("Cache-Control", "private, no-store");
-    if (range.kind == ByteRangeAnswer::Kind::Unsatisfiable) {
-        response.status = 416;
-        response.add_header("Content-Range", "bytes */" + std::to_string(size));
-        return response;
-    }
-    std::uint64_t first = 0;
-    std::uint64_t length = size;
-    if (range.kind == ByteRangeAnswer::Kind::Part) {
-        response.status = 206;
-        first = range.first;
-        length = range.last - range.first + 1;
-        response.add_header("Content-Range", "bytes " + std::to_string(range.first) + "-" +
-                                                 std::to_string(range.last) + "/" +
-                                                 std::to_string(size));
-    }
-    response.body.resize(length);
-    in.seekg(static_cast<std::streamoff>(first));
-    in.read(response.body.data(), static_cast<std::streamsize>(length));
-    if (!in) {
-        return error_response(ApiError::internal());
-    }
-    response.add_header("Content-Type", "audio/wav");
-    const bool download = c.request.query_param("download") == "true";
-    if (download) {
-        response.add_header("Content-Disposition", "attachment; filename=\"" + id + ".wav\"");
-    }
-    // One entry per listening, not per part: the first part, or the whole file.
-    if (first == 0) {
-        audit(c, download ? "recording-download" : "recording-play", id, Json::object());
-    }
-    return response;
+    return recording_reply(c, *record);
 }
 
 /// A manager puts a call on legal hold (its recording outlives the retention) or lifts it.

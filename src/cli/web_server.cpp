@@ -72,9 +72,14 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     if (!records) {
         return fail(records.error());
     }
+    auto quality = store::QualityBook::open(config.store);
+    if (!quality) {
+        return fail(quality.error());
+    }
     std::unique_ptr<WebServer> server(
         new WebServer(config, loop, std::move(*accounts), std::move(*directory), std::move(log)));
     server->records_ = std::move(*records);
+    server->quality_ = std::move(*quality);
     server->users_.keep_in(*server->accounts_);
     if (auto kept = server->audit_.keep_in(*server->accounts_); !kept) {
         return fail(kept.error());
@@ -91,6 +96,7 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     options.max_connections = web.max_connections;
     options.max_connections_per_address = web.max_connections_per_address;
     options.call_records = server->records_.get();
+    options.quality = server->quality_.get();
     options.recordings_dir = config.sip.recordings_dir;
     options.event_json = [](const acd::Event& event) { return store::encode_event(event); };
     options.extra_metrics = [&sip] { return sip_metrics_text(sip.stats()); };

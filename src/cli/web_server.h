@@ -17,6 +17,7 @@
 #include "sip/sip_server.h"
 #include "store/account_store.h"
 #include "store/call_record_index.h"
+#include "store/quality_book.h"
 
 namespace markaz::cli {
 
@@ -47,6 +48,7 @@ private:
     Log log_;
     std::unique_ptr<store::AccountStore> accounts_;    ///< users, tokens, audit: outlives them
     std::unique_ptr<store::CallRecordIndex> records_;  ///< finished calls: outlives the API
+    std::unique_ptr<store::QualityBook> quality_;      ///< scorecards, evaluations: as long
     app::LiveCenter center_;
     api::UserDirectory users_;
     api::AuditLog audit_;

@@ -9,8 +9,12 @@ namespace markaz::store {
 
 namespace {
 
-/// The columns of call_from_row(), then the legal hold (column 23).
-const std::string kEntryColumns = std::string(kCallColumns) + ", legal_hold";
+/// The columns of call_from_row(), then the legal hold (column 23) and the number of submitted
+/// evaluations (24).
+const std::string kEntryColumns =
+    std::string(kCallColumns) +
+    ", legal_hold, (SELECT COUNT(*) FROM evaluations e WHERE e.call = calls.id AND "
+    "e.state != 'draft')";
 
 api::CallRecordEntry entry_of(const SqliteStatement& row) {
     const CallRecord r = call_from_row(row);
@@ -40,6 +44,7 @@ api::CallRecordEntry entry_of(const SqliteStatement& row) {
         e.monitors.push_back({m.user, m.extension, m.mode, m.from, m.to});
     }
     e.legal_hold = row.int64(23) != 0;
+    e.evaluations = static_cast<int>(row.int64(24));
     return e;
 }
 
@@ -76,6 +81,16 @@ std::string where_of(const api::RecordQuery& q) {
     if (q.within_queues) {
         where += party("queue", "IN (SELECT value FROM json_each(?10))");
     }
+    if (q.evaluated) {
+        where +=
+            " AND EXISTS (SELECT 1 FROM evaluations e WHERE e.call = calls.id AND "
+            "e.state != 'draft') = ?13";
+    }
+    if (q.min_score || q.max_score) {
+        where +=
+            " AND EXISTS (SELECT 1 FROM evaluations e WHERE e.call = calls.id AND "
+            "e.state != 'draft' AND e.score >= ?14 AND e.score <= ?15)";
+    }
     return where;
 }
 
@@ -105,6 +120,12 @@ void bind_query(SqliteStatement& stmt, const api::RecordQuery& q) {
     }
     if (q.within_queues) {
         stmt.bind(10, json_list(*q.within_queues));
+    }
+    if (q.evaluated) {
+        stmt.bind(13, std::int64_t{*q.evaluated ? 1 : 0});
+    }
+    if (q.min_score || q.max_score) {
+        stmt.bind(14, q.min_score.value_or(0.0)).bind(15, q.max_score.value_or(100.0));
     }
 }
 

@@ -212,7 +212,51 @@ constexpr std::string_view kSchemaV8 = R"sql(
 ALTER TABLE calls ADD COLUMN monitors TEXT NOT NULL DEFAULT '[]';
 )sql";
 
-constexpr std::array<Migration, 8> kMigrations{{
+// Schema v9: quality (docs/quality.md). Scorecards keep every version (an evaluation names the
+// one it was made with); an evaluation keeps its answers, comments and replies as JSON text
+// (api/quality_json.h) and its score beside them, so lists and search filter on it.
+constexpr std::string_view kSchemaV9 = R"sql(
+CREATE TABLE scorecards (
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    pass_mark INTEGER NOT NULL,
+    sections TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    retired INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (id, version)
+);
+CREATE TABLE evaluations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    call TEXT NOT NULL,
+    agent TEXT NOT NULL,
+    queues TEXT NOT NULL,
+    call_started_ms INTEGER NOT NULL,
+    scorecard TEXT NOT NULL,
+    scorecard_version INTEGER NOT NULL,
+    evaluator TEXT NOT NULL,
+    state TEXT NOT NULL,
+    answers TEXT NOT NULL,
+    comments TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    score REAL,
+    passed INTEGER NOT NULL,
+    critical_failed INTEGER NOT NULL,
+    section_scores TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    submitted_ms INTEGER,
+    agent_reply TEXT,
+    resolution TEXT,
+    FOREIGN KEY (scorecard, scorecard_version) REFERENCES scorecards (id, version)
+);
+CREATE INDEX evaluations_by_call ON evaluations (call);
+CREATE INDEX evaluations_by_agent ON evaluations (agent, updated_ms);
+CREATE INDEX evaluations_by_update ON evaluations (updated_ms);
+)sql";
+
+constexpr std::array<Migration, 9> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
@@ -221,6 +265,7 @@ constexpr std::array<Migration, 8> kMigrations{{
     {6, kSchemaV6},
     {7, kSchemaV7},
     {8, kSchemaV8},
+    {9, kSchemaV9},
 }};
 
 }  // namespace

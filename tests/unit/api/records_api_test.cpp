@@ -101,7 +101,8 @@ TEST_F(RecordsApiTest, EachRoleSearchesItsScope) {
     EXPECT_EQ(c3["agents"], Json::array({"a1001"}));
     EXPECT_EQ(c3["recorded"], false);
     EXPECT_FALSE(c3.contains("recording")) << "the file's path stays on the server";
-    EXPECT_EQ(c3.size(), 21U);
+    EXPECT_EQ(c3.size(), 22U);
+    EXPECT_EQ(c3["evaluations"], 0);
     EXPECT_EQ(c3["monitors"], Json::array());
     EXPECT_EQ(c3["legal_hold"], false);
 }

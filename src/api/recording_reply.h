@@ -1,0 +1,14 @@
+#pragma once
+
+// A finished call's recording as an HTTP answer (docs/api.md "GET /api/v1/call-records/{id}/
+// recording"): whole or in range parts, audited once per listening. The caller has already
+// checked that the reader may hear it.
+
+#include "api/call_records.h"
+#include "api/endpoint.h"
+
+namespace markaz::api {
+
+HttpResponse recording_reply(RequestContext& c, const CallRecordEntry& record);
+
+}  // namespace markaz::api
