@@ -12,6 +12,7 @@
 
 #include "common/result.h"
 #include "common/time.h"
+#include "qa/sampling.h"
 
 namespace markaz::api {
 
@@ -100,6 +101,10 @@ public:
     /// Puts the finished call `id` on legal hold (its recording is kept whatever the retention
     /// says) or takes it off; on disk when this returns.
     [[nodiscard]] virtual Result<void> set_legal_hold(const std::string& id, bool on) = 0;
+    /// Answered calls matching `query` (its order and paging aside) that have no evaluation,
+    /// not even a draft, oldest first, at most `max`: what QA's sampling picks from.
+    [[nodiscard]] virtual Result<std::vector<qa::Candidate>> unevaluated(const RecordQuery& query,
+                                                                         int max) = 0;
 };
 
 }  // namespace markaz::api

@@ -48,10 +48,6 @@ std::optional<Problem> check_question(const Question& q, const std::string& at,
     return std::nullopt;
 }
 
-double round_tenth(double value) {
-    return std::round(value * 10.0) / 10.0;
-}
-
 /// A checked answer's share of its question's points, 0..1.
 double share(const Question& q, int value) {
     return q.kind == QuestionKind::YesNo ? (value == 1 ? 1.0 : 0.0) : (value - 1) / 4.0;

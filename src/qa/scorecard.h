@@ -5,6 +5,7 @@
 // and a pass mark. A scorecard is versioned: a change makes a new version, and an evaluation
 // keeps the version it was made with. Pure: no I/O, no clock.
 
+#include <cmath>
 #include <map>
 #include <optional>
 #include <string>
@@ -89,6 +90,11 @@ struct Score {
     bool passed = false;  ///< percent reaches the pass mark and no critical question failed
     std::vector<SectionScore> sections;
 };
+
+/// Scores are kept and shown to one decimal.
+inline double round_tenth(double value) {
+    return std::round(value * 10.0) / 10.0;
+}
 
 /// The score of checked answers (check_answers) on `card`. A yes counts the question's
 /// weight, a no nothing; a scale answer v counts weight * (v - 1) / 4.

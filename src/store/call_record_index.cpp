@@ -206,4 +206,30 @@ Result<void> CallRecordIndex::set_legal_hold(const std::string& id, bool on) {
     return {};
 }
 
+Result<std::vector<qa::Candidate>> CallRecordIndex::unevaluated(const api::RecordQuery& query,
+                                                                int max) {
+    std::lock_guard lock(mutex_);
+    auto stmt = db_.prepare(
+        "SELECT id, agent, started_ms, talk_ms, hold_ms, transfers != '[]'" + where_of(query) +
+        " AND disposition = 'answered' AND agent != '' AND NOT EXISTS (SELECT 1 FROM "
+        "evaluations e WHERE e.call = calls.id) ORDER BY started_ms, id LIMIT ?11");
+    if (!stmt) {
+        return db_.context(stmt.error(), "cannot list the calls to evaluate");
+    }
+    bind_query(*stmt, query);
+    stmt->bind(11, std::int64_t{max});
+    std::vector<qa::Candidate> out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) {
+            return db_.context(row.error(), "cannot list the calls to evaluate");
+        }
+        if (!*row) {
+            return out;
+        }
+        out.push_back({stmt->text(0), stmt->text(1), wall_from_ms(stmt->int64(2)),
+                       Duration{stmt->int64(3)}, Duration{stmt->int64(4)}, stmt->int64(5) != 0});
+    }
+}
+
 }  // namespace markaz::store

@@ -20,6 +20,7 @@ public:
     Result<api::RecordPage> search(const api::RecordQuery& query) override;
     Result<std::optional<api::CallRecordEntry>> find(const std::string& id) override;
     Result<void> set_legal_hold(const std::string& id, bool on) override;
+    Result<std::vector<qa::Candidate>> unevaluated(const api::RecordQuery& query, int max) override;
 
 private:
     explicit CallRecordIndex(SqliteDb db) : db_(std::move(db)) {}

@@ -11,6 +11,7 @@ import { mountDesk } from './pages/desk';
 import { mountLogin } from './pages/login';
 import { mountNotAllowed, mountNotFound } from './pages/not_allowed';
 import { mountRecordings } from './pages/recordings';
+import { mountScorecards } from './pages/scorecards';
 import { mountWallboard } from './pages/wallboard';
 import { h } from './ui/dom';
 import { errorText } from './ui/labels';
@@ -22,14 +23,16 @@ const kPageMounts: Record<Page, MountPage> = {
   desk: mountDesk,
   console: mountConsole,
   recordings: mountRecordings,
+  scorecards: mountScorecards,
 };
 
 /** This browser's last language, for the login page before we know the user. */
 export const kLanguageStorageKey = 'markaz.language';
 
 /** The single-page app: who is logged in, which page is mounted, the live feed, the language.
- *  The server serves index.html for /login, /wallboard, /desk, /console and /recordings
- *  (docs/api.md "The web pages"); this class picks the view from the path. */
+ *  The server serves index.html for every path outside the API (docs/api.md "The web
+ *  pages"): /login, /wallboard, /desk, /console, /recordings, /scorecards; this class picks
+ *  the view from the path. */
 export class App {
   private user: User | null = null;
   private live = new LiveStore();

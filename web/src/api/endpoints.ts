@@ -4,6 +4,9 @@ import type {
   Call,
   CallRecord,
   CallRecordPage,
+  EvaluationBody,
+  EvaluationPage,
+  EvaluationWithScorecard,
   Intervals,
   Language,
   MonitorMode,
@@ -11,6 +14,8 @@ import type {
   QueueStats,
   QueueSummary,
   RequestableState,
+  Scorecard,
+  ScorecardBody,
   TransferTargets,
   TransferTo,
   User,
@@ -97,6 +102,27 @@ export function createApi(request: Request) {
     /** Managers only: the call's recording is kept whatever the retention says (no body). */
     setLegalHold: (id: string) => request<{ record: CallRecord }>('PUT', `/api/v1/call-records/${seg(id)}/legal-hold`),
     liftLegalHold: (id: string) => request<{ record: CallRecord }>('DELETE', `/api/v1/call-records/${seg(id)}/legal-hold`),
+    /** The newest version of each scorecard not retired. */
+    scorecards: () => request<{ scorecards: Scorecard[] }>('GET', '/api/v1/scorecards'),
+    scorecard: (id: string) => request<{ scorecard: Scorecard }>('GET', `/api/v1/scorecards/${seg(id)}`),
+    createScorecard: (body: ScorecardBody) => request<{ scorecard: Scorecard }>('POST', '/api/v1/scorecards', body),
+    /** Saves the next version; evaluations already made keep theirs. */
+    reviseScorecard: (id: string, body: ScorecardBody) => request<{ scorecard: Scorecard }>('PUT', `/api/v1/scorecards/${seg(id)}`, body),
+    retireScorecard: (id: string) => request<void>('DELETE', `/api/v1/scorecards/${seg(id)}`),
+    /** `query`: e.g. `call=c17` or `agent=a1001` (evaluationsQuery), without "?". */
+    evaluations: (query: string) => request<EvaluationPage>('GET', `/api/v1/evaluations?${query}`),
+    evaluation: (id: number) => request<EvaluationWithScorecard>('GET', `/api/v1/evaluations/${id}`),
+    createEvaluation: (body: EvaluationBody) => request<EvaluationWithScorecard>('POST', '/api/v1/evaluations', body),
+    /** The evaluator changes their draft, or submits it (`submit: true`). */
+    updateEvaluation: (id: number, body: EvaluationBody) => request<EvaluationWithScorecard>('PUT', `/api/v1/evaluations/${id}`, body),
+    /** The evaluated agent: `comment` may be empty for an acknowledgement, not for a dispute. */
+    acknowledgeEvaluation: (id: number, comment: string) =>
+      request<EvaluationWithScorecard>('POST', `/api/v1/evaluations/${id}/acknowledge`, comment ? { comment } : {}),
+    disputeEvaluation: (id: number, comment: string) =>
+      request<EvaluationWithScorecard>('POST', `/api/v1/evaluations/${id}/dispute`, { comment }),
+    /** QA's answer to a dispute. */
+    resolveEvaluation: (id: number, comment: string) =>
+      request<EvaluationWithScorecard>('POST', `/api/v1/evaluations/${id}/resolve`, { comment }),
   };
 }
 
@@ -104,6 +130,24 @@ export function createApi(request: Request) {
  *  requests, so the element streams and seeks) or, with `download`, as an attachment. */
 export function recordingUrl(id: string, download = false): string {
   return `/api/v1/call-records/${seg(id)}/recording${download ? '?download=true' : ''}`;
+}
+
+/** The recording of an evaluated call, for whoever may read the evaluation (its agent too). */
+export function evaluationRecordingUrl(id: number): string {
+  return `/api/v1/evaluations/${id}/recording`;
+}
+
+/** The query of GET /api/v1/evaluations (without "?") for the evaluations of one call or of
+ *  one agent, the newest changed first. */
+export function evaluationsQuery(filter: { call?: string; agent?: string; state?: string }, limit = 50): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter)) {
+    if (value) {
+      params.set(name, value);
+    }
+  }
+  params.set('limit', String(limit));
+  return params.toString();
 }
 
 export type Api = ReturnType<typeof createApi>;

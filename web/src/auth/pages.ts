@@ -1,9 +1,9 @@
 import type { Role, User } from '../api/types';
 
 /** The pages behind the login, each at /<name>. */
-export type Page = 'wallboard' | 'desk' | 'console' | 'recordings';
+export type Page = 'wallboard' | 'desk' | 'console' | 'recordings' | 'scorecards';
 
-export const kPages: readonly Page[] = ['wallboard', 'desk', 'console', 'recordings'];
+export const kPages: readonly Page[] = ['wallboard', 'desk', 'console', 'recordings', 'scorecards'];
 
 // Who may open which page. The server refuses the same people the data anyway (docs/api.md
 // "Roles"); this only keeps them from a page that would stay empty or fail.
@@ -14,6 +14,8 @@ const kPageRoles: Record<Page, readonly Role[]> = {
   // Finished calls and their recordings: every call for managers and QA, the team's for a
   // supervisor (docs/api.md "Call records"); agents none.
   recordings: ['manager', 'supervisor', 'qa'],
+  // Building scorecards: managers and QA (supervisors only read them, to evaluate).
+  scorecards: ['manager', 'qa'],
 };
 
 export function canOpen(user: Pick<User, 'role' | 'agent'>, page: Page): boolean {

@@ -7,6 +7,7 @@ import { h, setText } from '../ui/dom';
 import { kpiTile } from '../ui/kpi_tile';
 import { syncRows } from '../ui/keyed_rows';
 import { deskCallPanel } from './desk_call_panel';
+import { deskEvaluations } from './desk_evaluations';
 import { deskStatePanel } from './desk_state_panel';
 import { longestWaitMs } from './queue_figures';
 import { renderLive } from '../live/render_live';
@@ -18,11 +19,12 @@ function myQueues(agent: Agent, state: LiveState): QueueStats[] {
 }
 
 /** The agent's own page: state and its buttons, their queues' waiting callers, the current
- *  call with what the caller typed, and their figures today. */
+ *  call with what the caller typed, their figures today, and the evaluations of their calls. */
 export const mountDesk: MountPage = (root, context) => {
   const agentId = context.user.agent!;
   const statePanel = deskStatePanel(context, agentId);
   const callPanel = deskCallPanel(context);
+  const evaluations = deskEvaluations(context, agentId);
   const queueRows = h('tbody', {});
   const today = {
     answered: kpiTile('calls-answered', t('desk.calls_answered')),
@@ -47,6 +49,7 @@ export const mountDesk: MountPage = (root, context) => {
         h('table', { class: 'table' }, h('thead', {}, h('tr', {}, h('th', {}, t('call.queue')), h('th', {}, t('kpi.waiting')), h('th', {}, t('kpi.longest_wait')))), queueRows),
       ),
       h('section', { class: 'panel desk-today' }, h('h2', {}, t('desk.my_day')), h('div', { class: 'tiles' }, ...Object.values(today).map((tile) => tile.element))),
+      evaluations.element,
     ),
   );
 
@@ -81,5 +84,6 @@ export const mountDesk: MountPage = (root, context) => {
   return () => {
     stopRendering();
     callPanel.unmount();
+    evaluations.dispose();
   };
 };

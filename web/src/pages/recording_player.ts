@@ -50,12 +50,10 @@ function keyIsTaken(event: KeyboardEvent): boolean {
   return event.code === 'Space' && target?.closest('button, a') != null;
 }
 
-/** The chosen call: its recording in the browser's audio element (streamed and sought through
- *  range requests), speed, five-second jumps, download; and beside it what happened on the
- *  call: the IVR path and keys, the queues and wait, each agent's talk and hold and the
- *  transfers, the supervisors who were in it, how it ended. `legalHold`: a manager's legal hold
- *  toggle under the player (null for everyone else). */
-export function recordingDetail(agentName: (id: string) => string, legalHold: LegalHoldControl | null = null) {
+/** The browser's audio element (streamed and sought through range requests) with its
+ *  transport: five-second jumps, speed, and — with `download` — a download link. Shared by the
+ *  Recordings page and the desk's evaluations (which hear the call they were scored on). */
+export function audioPlayer(options: { download: boolean } = { download: true }) {
   const language = currentLanguage();
   // preload none: nothing is fetched until the reader plays, so the audit log's
   // "recording-play" (written on the first byte's request) means someone listened.
@@ -68,28 +66,19 @@ export function recordingDetail(agentName: (id: string) => string, legalHold: Le
   );
   const back = h('button', { type: 'button', 'data-action': 'back', 'aria-keyshortcuts': 'J ArrowLeft' }, t('recordings.back', { seconds }));
   const forward = h('button', { type: 'button', 'data-action': 'forward', 'aria-keyshortcuts': 'L ArrowRight' }, t('recordings.forward', { seconds }));
-  const download = h('a', { class: 'button', 'data-testid': 'download', download: '' }, t('recordings.download'));
+  const download = options.download ? h('a', { class: 'button', 'data-testid': 'download', download: '' }, t('recordings.download')) : null;
   const keysHint = h('p', { class: 'hint' }, t('recordings.keys', { seconds }));
-  const title = h('h2', { 'data-testid': 'player-title' });
-  const noRecording = h('p', { class: 'empty', 'data-testid': 'no-recording' }, t('recordings.not_recorded'));
   // Media controls are not mirrored in a right-to-left page: time runs left to right, back on
   // the left as on the audio element's timeline. Each control's own text keeps the page's
   // direction.
   const textDirection = directionOf(language);
   for (const control of [back, speed, forward, download]) {
-    control.dir = textDirection;
+    if (control) {
+      control.dir = textDirection;
+    }
   }
   const transport = h('div', { class: 'transport', dir: 'ltr' }, back, speed, forward, download);
-  const player = h('div', { class: 'player' }, audio, transport, keysHint);
-  const facts = h('dl', { class: 'facts', 'data-testid': 'call-facts' });
-  const legs = h('div', { class: 'legs' });
-  const element = h(
-    'section',
-    { class: 'panel recording-detail', 'data-testid': 'recording-detail', hidden: true },
-    title,
-    h('div', { class: 'detail-grid' }, h('div', { class: 'listen' }, player, noRecording, legalHold?.element), h('div', { class: 'about' }, facts, legs)),
-  );
-  let shown: CallRecord | null = null;
+  const element = h('div', { class: 'player' }, audio, transport, keysHint);
 
   const jump = (deltaS: number) => {
     audio.currentTime = seekTarget(audio.currentTime, deltaS, audio.duration);
@@ -101,6 +90,78 @@ export function recordingDetail(agentName: (id: string) => string, legalHold: Le
     audio.defaultPlaybackRate = Number(speed.value);
     audio.playbackRate = audio.defaultPlaybackRate;
   });
+  const unload = () => {
+    audio.pause();
+    audio.removeAttribute('src');
+    audio.load();
+  };
+
+  return {
+    element,
+    /** Loads `source` (unless it is loaded already) and, with `play`, plays it. */
+    load(source: string, downloadHref: string | null, play: boolean) {
+      if (audio.getAttribute('src') !== source) {
+        audio.src = source;
+      }
+      if (download && downloadHref) {
+        download.setAttribute('href', downloadHref);
+      }
+      if (play) {
+        // A click chose the call: the browser lets a page play sound after one.
+        audio.play().catch(() => undefined);
+      }
+    },
+    unload,
+    /** Where the player is, in seconds from the start of the recording. */
+    currentS: () => audio.currentTime,
+    /** Calls `listener` with the position whenever it moves (playing, or sought); returns the
+     *  function that stops it. */
+    onTime(listener: (currentS: number) => void): () => void {
+      const tell = () => listener(audio.currentTime);
+      const events = ['timeupdate', 'seeked', 'emptied'];
+      events.forEach((name) => audio.addEventListener(name, tell));
+      return () => events.forEach((name) => audio.removeEventListener(name, tell));
+    },
+    /** Moves to `ms` from the start (a comment's moment) and plays from there. */
+    seekMs(ms: number) {
+      audio.currentTime = seekTarget(0, ms / 1000, audio.duration);
+      audio.play().catch(() => undefined);
+    },
+    /** Carries out a player key (playerKey); the caller decides whether the key is its. */
+    act(action: 'back' | 'forward' | 'toggle') {
+      if (action !== 'toggle') {
+        jump(action === 'back' ? -kJumpS : kJumpS);
+      } else if (audio.paused) {
+        audio.play().catch(() => undefined);
+      } else {
+        audio.pause();
+      }
+    },
+    /** Stops the sound when the page goes. */
+    dispose: unload,
+  };
+}
+
+export type AudioPlayer = ReturnType<typeof audioPlayer>;
+
+/** The chosen call: its recording in the player (audioPlayer), and beside it what happened on
+ *  the call: the IVR path and keys, the queues and wait, each agent's talk and hold and the
+ *  transfers, the supervisors who were in it, how it ended. `legalHold`: a manager's legal hold
+ *  toggle under the player (null for everyone else). */
+export function recordingDetail(agentName: (id: string) => string, legalHold: LegalHoldControl | null = null) {
+  const language = currentLanguage();
+  const player = audioPlayer();
+  const title = h('h2', { 'data-testid': 'player-title' });
+  const noRecording = h('p', { class: 'empty', 'data-testid': 'no-recording' }, t('recordings.not_recorded'));
+  const facts = h('dl', { class: 'facts', 'data-testid': 'call-facts' });
+  const legs = h('div', { class: 'legs' });
+  const element = h(
+    'section',
+    { class: 'panel recording-detail', 'data-testid': 'recording-detail', hidden: true },
+    title,
+    h('div', { class: 'detail-grid' }, h('div', { class: 'listen' }, player.element, noRecording, legalHold?.element), h('div', { class: 'about' }, facts, legs)),
+  );
+  let shown: CallRecord | null = null;
 
   const showFacts = (record: CallRecord) => {
     facts.replaceChildren(...callFacts(record));
@@ -113,28 +174,19 @@ export function recordingDetail(agentName: (id: string) => string, legalHold: Le
 
   return {
     element,
+    player,
     /** Shows `record`; a recorded call is loaded into the player and, with `play`, played. */
     show(record: CallRecord, play: boolean) {
       shown = record;
       element.hidden = false;
       element.dataset.call = record.id;
       title.textContent = t('recordings.call_from', { caller: localizeDigits(record.caller, language) });
-      player.hidden = !record.recorded;
+      player.element.hidden = !record.recorded;
       noRecording.hidden = record.recorded;
       if (record.recorded) {
-        const source = recordingUrl(record.id);
-        if (audio.getAttribute('src') !== source) {
-          audio.src = source;
-        }
-        download.setAttribute('href', recordingUrl(record.id, true));
-        if (play) {
-          // A click chose the call: the browser lets a page play sound after one.
-          audio.play().catch(() => undefined);
-        }
+        player.load(recordingUrl(record.id), recordingUrl(record.id, true), play);
       } else {
-        audio.pause();
-        audio.removeAttribute('src');
-        audio.load();
+        player.unload();
       }
       showFacts(record);
     },
@@ -155,26 +207,14 @@ export function recordingDetail(agentName: (id: string) => string, legalHold: Le
     /** Handles the player's keys; true when the key was the player's. */
     handleKey(event: KeyboardEvent): boolean {
       const action = playerKey(event.code);
-      if (element.hidden || player.hidden || action === null || keyIsTaken(event)) {
+      if (element.hidden || player.element.hidden || action === null || keyIsTaken(event)) {
         return false;
       }
       event.preventDefault();
-      if (action === 'toggle') {
-        if (audio.paused) {
-          audio.play().catch(() => undefined);
-        } else {
-          audio.pause();
-        }
-      } else {
-        jump(action === 'back' ? -kJumpS : kJumpS);
-      }
+      player.act(action);
       return true;
     },
     /** Stops the sound when the page goes. */
-    dispose() {
-      audio.pause();
-      audio.removeAttribute('src');
-      audio.load();
-    },
+    dispose: player.dispose,
   };
 }

@@ -5,13 +5,15 @@ import { t } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { errorText } from '../ui/labels';
 import { canSetLegalHold, legalHoldControl } from './recording_legal_hold';
+import { evaluationsPanel } from './evaluations_panel';
 import { recordingDetail } from './recording_player';
 import { recordingsForm } from './recordings_form';
 import { apiQuery, pageQuery, searchFromQuery, type RecordSearch } from './recordings_query';
 import { recordingsResults } from './recordings_results';
 
 /** The Recordings page (QA analysts, supervisors, managers): search the finished calls, listen
- *  to one while reading what happened on it; a manager puts it on legal hold or lifts the hold.
+ *  to one while reading what happened on it and score it on a scorecard; a manager puts it on
+ *  legal hold or lifts the hold.
  *  The search and the chosen call are kept in the address, so a reload, a language change or a
  *  shared link shows the same. */
 export const mountRecordings: MountPage = (root, context) => {
@@ -38,11 +40,16 @@ export const mountRecordings: MountPage = (root, context) => {
       })
     : null;
   const detail = recordingDetail(agentName, legalHold);
+  const evaluations = evaluationsPanel(context, detail.player, agentName);
+  const open = (record: CallRecord, play: boolean) => {
+    detail.show(record, play);
+    evaluations.show(record);
+  };
   const choose = (record: CallRecord, play: boolean) => {
     chosen = record.id;
     remember();
     results.mark(chosen);
-    detail.show(record, play);
+    open(record, play);
     if (play) {
       detail.element.scrollIntoView({ block: 'nearest' });
     }
@@ -71,7 +78,7 @@ export const mountRecordings: MountPage = (root, context) => {
     agentName,
   });
   const form = recordingsForm(search, today, (next) => void run(next));
-  root.append(h('h1', { class: 'page-title' }, t('page.recordings')), form.element, detail.element, results.element);
+  root.append(h('h1', { class: 'page-title' }, t('page.recordings')), form.element, detail.element, evaluations.element, results.element);
 
   // The agents and queues the reader may search by; their names for the tables.
   void Promise.all([context.api.agents(), context.api.queues()])
@@ -94,7 +101,7 @@ export const mountRecordings: MountPage = (root, context) => {
   if (chosen) {
     context.api
       .callRecord(chosen)
-      .then(({ record }) => !gone && record.id === chosen && detail.show(record, false))
+      .then(({ record }) => !gone && record.id === chosen && open(record, false))
       .catch((error: unknown) => context.notice.show(errorText(error)));
   }
 
@@ -104,5 +111,6 @@ export const mountRecordings: MountPage = (root, context) => {
     gone = true;
     document.removeEventListener('keydown', onKey);
     detail.dispose();
+    evaluations.dispose();
   };
 };

@@ -15,7 +15,8 @@ function talkText(seconds: number | null): string {
 }
 
 /** The search form of the Recordings page: the days (in the reader's calendar), agent, queue,
- *  part of the caller's number, how the call ended, talk time, recorded calls only, order.
+ *  part of the caller's number, how the call ended, talk time, evaluated or not, recorded
+ *  calls only, order.
  *  `onSearch` gets a search that makes sense (from before to, least talk below most); else the
  *  form says what is wrong and sends nothing. */
 export function recordingsForm(initial: RecordSearch, today: number, onSearch: (search: RecordSearch) => void) {
@@ -36,6 +37,13 @@ export function recordingsForm(initial: RecordSearch, today: number, onSearch: (
   const minTalk = h('input', { name: 'min_talk', type: 'text', inputmode: 'numeric', dir: 'ltr', placeholder, 'data-testid': 'min-talk' });
   const maxTalk = h('input', { name: 'max_talk', type: 'text', inputmode: 'numeric', dir: 'ltr', placeholder, 'data-testid': 'max-talk' });
   const recorded = h('input', { name: 'recorded', type: 'checkbox', 'data-testid': 'recorded-only' });
+  const evaluated = h(
+    'select',
+    { name: 'evaluated', 'data-testid': 'evaluated-filter' },
+    h('option', { value: '' }, t('recordings.evaluated_any')),
+    h('option', { value: 'true' }, t('recordings.evaluated_yes')),
+    h('option', { value: 'false' }, t('recordings.evaluated_no')),
+  );
   const order = h(
     'select',
     { name: 'order', 'data-testid': 'order' },
@@ -78,6 +86,7 @@ export function recordingsForm(initial: RecordSearch, today: number, onSearch: (
     minTalk.value = talkText(search.minTalkS);
     maxTalk.value = talkText(search.maxTalkS);
     recorded.checked = search.recordedOnly;
+    evaluated.value = search.evaluated;
     order.value = search.order;
     setText(problem, '');
   };
@@ -97,6 +106,7 @@ export function recordingsForm(initial: RecordSearch, today: number, onSearch: (
       caller: normalizeCaller(caller.value.trim()),
       disposition: disposition.value as RecordSearch['disposition'],
       recordedOnly: recorded.checked,
+      evaluated: evaluated.value as RecordSearch['evaluated'],
       minTalkS: min,
       maxTalkS: max,
       order: order.value === 'oldest' ? 'oldest' : 'newest',
@@ -119,6 +129,7 @@ export function recordingsForm(initial: RecordSearch, today: number, onSearch: (
       field(t('recordings.disposition'), disposition),
       field(t('recordings.min_talk'), minTalk, 'talk'),
       field(t('recordings.max_talk'), maxTalk, 'talk'),
+      field(t('recordings.evaluated'), evaluated),
       field(t('recordings.order'), order),
       h('label', { class: 'check' }, recorded, h('span', {}, t('recordings.recorded_only'))),
     ),

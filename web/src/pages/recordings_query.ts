@@ -18,6 +18,9 @@ export const kDefaultDays = 30;
 
 export type RecordOrder = 'newest' | 'oldest';
 
+/** Calls with a submitted evaluation ('true'), without ('false'), or either (''). */
+export type EvaluatedFilter = '' | 'true' | 'false';
+
 export interface RecordSearch {
   /** First and last day searched (days since 1970-01-01, in the browser's time zone). */
   fromDay: number;
@@ -28,6 +31,7 @@ export interface RecordSearch {
   caller: string;
   disposition: Disposition | '';
   recordedOnly: boolean;
+  evaluated: EvaluatedFilter;
   minTalkS: number | null;
   maxTalkS: number | null;
   order: RecordOrder;
@@ -44,6 +48,7 @@ export function defaultSearch(today: number): RecordSearch {
     caller: '',
     disposition: '',
     recordedOnly: true,
+    evaluated: '',
     minTalkS: null,
     maxTalkS: null,
     order: 'newest',
@@ -67,6 +72,7 @@ export function searchFromQuery(query: string, today: number): RecordSearch {
   const toDay = dayFromIso(params.get('to') ?? '');
   const disposition = params.get('disposition') ?? '';
   const order = params.get('order');
+  const evaluated = params.get('evaluated');
   return {
     fromDay: fromDay ?? search.fromDay,
     toDay: toDay ?? search.toDay,
@@ -75,6 +81,7 @@ export function searchFromQuery(query: string, today: number): RecordSearch {
     caller: params.get('caller') ?? '',
     disposition: (kDispositions as readonly string[]).includes(disposition) ? (disposition as Disposition) : '',
     recordedOnly: params.get('recorded') === 'true',
+    evaluated: evaluated === 'true' || evaluated === 'false' ? evaluated : '',
     minTalkS: wholeNumber(params.get('min_talk_s'), 86_400),
     maxTalkS: wholeNumber(params.get('max_talk_s'), 86_400),
     order: order === 'oldest' ? 'oldest' : 'newest',
@@ -97,6 +104,7 @@ function filters(search: RecordSearch): [string, string][] {
   add('min_talk_s', search.minTalkS);
   add('max_talk_s', search.maxTalkS);
   add('recorded', search.recordedOnly ? 'true' : null);
+  add('evaluated', search.evaluated);
   return out;
 }
 
@@ -210,4 +218,9 @@ export function agentLegs(record: CallRecord): AgentLeg[] {
     });
   }
   return legs;
+}
+
+/** A call's submitted evaluations (a server older than the field says nothing: none). */
+export function evaluationCount(record: Pick<CallRecord, 'evaluations'>): number {
+  return record.evaluations ?? 0;
 }

@@ -1,11 +1,11 @@
 import type { CallRecord, CallRecordPage } from '../api/types';
 import { formatDateTime } from '../format/dates';
-import { formatDuration, formatInteger, localizeDigits } from '../format/numbers';
+import { formatDuration, formatInteger, kNoData, localizeDigits } from '../format/numbers';
 import { currentLanguage, t } from '../i18n/i18n';
 import { msg } from '../i18n/messages';
 import { h, setData, setText } from '../ui/dom';
 import { dispositionLabel } from '../ui/labels';
-import { pageOffset, pageRange } from './recordings_query';
+import { evaluationCount, pageOffset, pageRange } from './recordings_query';
 
 const kColumns = [
   msg('recordings.started'),
@@ -17,6 +17,7 @@ const kColumns = [
   msg('recordings.hold'),
   msg('recordings.disposition'),
   msg('recordings.transfers'),
+  msg('recordings.evaluations'),
   msg('recordings.recording'),
 ];
 
@@ -79,6 +80,8 @@ export function recordingsResults(handlers: ResultsHandlers) {
       h('td', { class: 'num' }, formatDuration(record.hold_ms, language)),
       h('td', { 'data-disposition': record.disposition }, dispositionLabel(record.disposition)),
       h('td', { class: 'num' }, formatInteger(record.transfers.length, language)),
+      // How many submitted evaluations; "–" for none, so the scored calls stand out.
+      h('td', { class: 'num', 'data-evaluated': String(evaluationCount(record) > 0) }, evaluationCount(record) > 0 ? formatInteger(evaluationCount(record), language) : kNoData),
       h('td', {}, choose),
     );
   };

@@ -12,6 +12,7 @@ export const kPageTitles: Record<Page, MessageKey> = {
   desk: msg('page.desk'),
   console: msg('page.console'),
   recordings: msg('page.recordings'),
+  scorecards: msg('page.scorecards'),
 };
 
 const kLinkStatus: Record<LinkStatus, MessageKey> = {

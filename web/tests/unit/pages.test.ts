@@ -22,8 +22,16 @@ describe('who may open which page', () => {
   it('lists the pages in the nav per role', () => {
     expect(pagesFor(user('agent', 'a1001'))).toEqual(['wallboard', 'desk']);
     expect(pagesFor(user('supervisor'))).toEqual(['wallboard', 'console', 'recordings']);
-    expect(pagesFor(user('qa'))).toEqual(['wallboard', 'recordings']);
-    expect(pagesFor(user('manager'))).toEqual(['wallboard', 'console', 'recordings']);
+    expect(pagesFor(user('qa'))).toEqual(['wallboard', 'recordings', 'scorecards']);
+    expect(pagesFor(user('manager'))).toEqual(['wallboard', 'console', 'recordings', 'scorecards']);
+  });
+
+  it('opens the scorecards to those who build them: managers and QA', () => {
+    expect(canOpen(user('qa'), 'scorecards')).toBe(true);
+    expect(canOpen(user('manager'), 'scorecards')).toBe(true);
+    expect(canOpen(user('supervisor', 'a1010'), 'scorecards')).toBe(false);
+    expect(canOpen(user('agent', 'a1001'), 'scorecards')).toBe(false);
+    expect(routeFor('/scorecards', '')).toEqual({ kind: 'page', page: 'scorecards' });
   });
 
   it('opens the recordings to QA, supervisors and managers, never to agents', () => {

@@ -11,6 +11,7 @@ import {
   agentLegs,
   apiQuery,
   defaultSearch,
+  evaluationCount,
   normalizeCaller,
   pageOffset,
   pageQuery,
@@ -113,7 +114,7 @@ describe('the search', () => {
 
   it('starts with recorded calls of the last 31 days, newest first', () => {
     expect(defaultSearch(today)).toEqual({
-      fromDay: today - 30, toDay: today, agent: '', queue: '', caller: '', disposition: '', recordedOnly: true,
+      fromDay: today - 30, toDay: today, agent: '', queue: '', caller: '', disposition: '', recordedOnly: true, evaluated: '',
       minTalkS: null, maxTalkS: null, order: 'newest', offset: 0,
     });
     expect(searchFromQuery('', today)).toEqual(defaultSearch(today));
@@ -148,6 +149,23 @@ describe('the search', () => {
     });
     // Without "recorded only", every call: the parameter is left out, not sent as false.
     expect(new URLSearchParams(apiQuery(search({ recordedOnly: false }))).has('recorded')).toBe(false);
+  });
+
+  it('asks for evaluated calls, calls not evaluated, or either, and keeps the choice in the address', () => {
+    expect(new URLSearchParams(apiQuery(search({ evaluated: 'true' }))).get('evaluated')).toBe('true');
+    expect(new URLSearchParams(apiQuery(search({ evaluated: 'false' }))).get('evaluated')).toBe('false');
+    // Either: the parameter is left out.
+    expect(new URLSearchParams(apiQuery(search())).has('evaluated')).toBe(false);
+    const wanted = search({ evaluated: 'false' });
+    expect(pageQuery(wanted)).toBe('from=2025-02-19&to=2025-03-21&recorded=true&evaluated=false&order=newest');
+    expect(searchFromQuery(`?${pageQuery(wanted)}`, today)).toEqual(wanted);
+    expect(searchFromQuery('?evaluated=maybe&recorded=true', today).evaluated).toBe('');
+  });
+
+  it('counts a call\'s submitted evaluations, none from a server without the field', () => {
+    expect(evaluationCount(record({ evaluations: 2 }))).toBe(2);
+    expect(evaluationCount(record({ evaluations: 0 }))).toBe(0);
+    expect(evaluationCount(record())).toBe(0);
   });
 
   it('refuses days the wrong way round and a least talk above the most', () => {

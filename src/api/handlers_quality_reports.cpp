@@ -1,0 +1,244 @@
+// QA's figures and work list (docs/api.md "Quality"): the report of submitted evaluations by
+// agent, queue, evaluator, scorecard, section or call (calibration), as JSON or CSV; and the
+// sample of calls to evaluate next, N per agent, at random or by rule.
+
+#include <sstream>
+
+#include "api/quality_access.h"
+#include "api/stats_json.h"
+#include "common/csv.h"
+#include "qa/report.h"
+
+namespace markaz::api {
+namespace {
+
+/// Enough for a year of a large centre's evaluations or a week of its calls, read at once.
+constexpr int kMaxReportEvaluations = 1'000'000;
+constexpr int kMaxSampleCandidates = 200'000;
+constexpr std::int64_t kMaxMs = std::int64_t{1} << 50;
+
+struct Period {
+    WallTime from;
+    WallTime to;
+};
+
+/// from_ms/to_ms, or the `span` before now.
+ApiResult<Period> period_of(const RequestContext& c, Duration span) {
+    auto from = integer_param(c.request, "from_ms", 0, kMaxMs);
+    auto to = integer_param(c.request, "to_ms", 0, kMaxMs);
+    for (const auto* checked : {&from, &to}) {
+        if (!*checked) {
+            return checked->error();
+        }
+    }
+    Period p;
+    p.to = *to ? WallTime{std::chrono::milliseconds(**to)} : c.now;
+    p.from = *from ? WallTime{std::chrono::milliseconds(**from)} : p.to - span;
+    if (p.from > p.to) {
+        return ApiError::invalid_value("from_ms", "is after to_ms");
+    }
+    return p;
+}
+
+ApiResult<std::optional<std::string>> name_param(const RequestContext& c, const char* name) {
+    auto text = c.request.query_param(name);
+    if (text && (text->empty() || text->size() > 64)) {
+        return ApiError::invalid_value(name, "must be 1 to 64 characters");
+    }
+    return text;
+}
+
+/// The reader's queues narrowed to `queue` when one is asked for: nullopt for every queue.
+std::optional<std::vector<std::string>> queues_within(const RequestContext& c,
+                                                      const std::optional<std::string>& queue) {
+    auto scope = Scope(c.user(), {}).record_queues();
+    if (!queue) {
+        return scope;
+    }
+    if (scope && std::find(scope->begin(), scope->end(), *queue) == scope->end()) {
+        return std::vector<std::string>{};
+    }
+    return std::vector<std::string>{*queue};
+}
+
+Json optional_number(const std::optional<double>& value) {
+    return value ? Json(*value) : Json();
+}
+
+std::string report_csv(const std::vector<qa::ReportRow>& rows, const std::string& by) {
+    std::ostringstream out;
+    out << by
+        << ",evaluations,average,lowest,highest,spread,passed,pass_rate,critical_failures,"
+           "disputed\r\n";
+    auto number = [](const std::optional<double>& v) {
+        if (!v) {
+            return std::string();
+        }
+        std::ostringstream text;
+        text << *v;
+        return text.str();
+    };
+    for (const qa::ReportRow& r : rows) {
+        out << csv_field(r.key) << ',' << r.evaluations << ',' << number(r.average) << ','
+            << number(r.lowest) << ',' << number(r.highest) << ',' << number(r.spread) << ','
+            << r.passed << ',' << number(r.pass_rate) << ',' << r.critical_failures << ','
+            << r.disputed << "\r\n";
+    }
+    return out.str();
+}
+
+HttpResponse quality_report(RequestContext& c) {
+    auto quality = quality_of(c);
+    if (!quality) {
+        return error_response(quality.error());
+    }
+    auto period = period_of(c, std::chrono::hours(24 * 31));
+    if (!period) {
+        return error_response(period.error());
+    }
+    const std::string by_name = c.request.query_param("by").value_or("agent");
+    const auto by = qa::kGroupByNames.parse(by_name);
+    if (!by) {
+        return error_response(ApiError::invalid_value(
+            "by", "'" + by_name + "' is not one of " + qa::kGroupByNames.names()));
+    }
+    const auto format = c.request.query_param("format").value_or("json");
+    if (format != "json" && format != "csv") {
+        return error_response(ApiError::invalid_value("format", "must be json or csv"));
+    }
+    EvaluationQuery q;
+    q.from = period->from;
+    q.to = period->to;
+    q.include_drafts = false;
+    q.limit = kMaxReportEvaluations;
+    auto queue = name_param(c, "queue");
+    for (auto [name, field] : {std::pair{"agent", &q.agent}, std::pair{"scorecard", &q.scorecard},
+                               std::pair{"evaluator", &q.evaluator}}) {
+        auto text = name_param(c, name);
+        if (!text) {
+            return error_response(text.error());
+        }
+        *field = *text;
+    }
+    if (!queue) {
+        return error_response(queue.error());
+    }
+    q.within_queues = queues_within(c, *queue);
+    auto page = (*quality)->evaluations(q);
+    if (!page) {
+        return error_response(store_refusal(page.error()));
+    }
+    const std::vector<qa::ReportRow> rows = qa::summarize(page->evaluations, *by);
+    if (format == "csv") {
+        HttpResponse response;
+        response.status = 200;
+        response.body = report_csv(rows, by_name);
+        response.add_header("Content-Type", "text/csv; charset=utf-8");
+        response.add_header("Content-Disposition",
+                            "attachment; filename=\"quality-by-" + by_name + ".csv\"");
+        return response;
+    }
+    Json out = Json::array();
+    for (const qa::ReportRow& r : rows) {
+        out.push_back(Json{{"key", r.key},
+                           {"evaluations", r.evaluations},
+                           {"average", optional_number(r.average)},
+                           {"lowest", optional_number(r.lowest)},
+                           {"highest", optional_number(r.highest)},
+                           {"spread", optional_number(r.spread)},
+                           {"passed", r.passed},
+                           {"pass_rate", optional_number(r.pass_rate)},
+                           {"critical_failures", r.critical_failures},
+                           {"disputed", r.disputed}});
+    }
+    return json_reply(200, Json{{"by", by_name},
+                                {"from_ms", ms(period->from)},
+                                {"to_ms", ms(period->to)},
+                                {"evaluations", page->evaluations.size()},
+                                {"rows", std::move(out)}});
+}
+
+HttpResponse quality_sample(RequestContext& c) {
+    auto quality = quality_of(c);
+    if (!quality) {
+        return error_response(quality.error());
+    }
+    if (c.deps.options.call_records == nullptr) {
+        return error_response(ApiError::unavailable("this server keeps no call records"));
+    }
+    auto period = period_of(c, std::chrono::hours(24 * 7));
+    auto per_agent = integer_param(c.request, "per_agent", 1, 50);
+    auto queue = name_param(c, "queue");
+    auto agent = name_param(c, "agent");
+    if (!period || !per_agent || !queue || !agent) {
+        return error_response(!period      ? period.error()
+                              : !per_agent ? per_agent.error()
+                              : !queue     ? queue.error()
+                                           : agent.error());
+    }
+    qa::SampleRequest request;
+    request.per_agent = static_cast<int>(per_agent->value_or(3));
+    if (auto rule = c.request.query_param("rule")) {
+        const auto parsed = qa::kSampleRuleNames.parse(*rule);
+        if (!parsed) {
+            return error_response(ApiError::invalid_value(
+                "rule", "'" + *rule + "' is not one of " + qa::kSampleRuleNames.names()));
+        }
+        request.rule = *parsed;
+    }
+    request.seed = c.request.query_param("seed").value_or(std::to_string(ms(period->from)) + ":" +
+                                                          std::to_string(ms(period->to)));
+    const auto within = queues_within(c, *queue);
+    // What each agent already has in the period, drafts included: someone is on it.
+    EvaluationQuery done;
+    done.from = period->from;
+    done.to = period->to;
+    done.agent = *agent;
+    done.within_queues = within;
+    done.limit = kMaxReportEvaluations;
+    auto evaluated = (*quality)->evaluations(done);
+    if (!evaluated) {
+        return error_response(store_refusal(evaluated.error()));
+    }
+    for (const qa::Evaluation& e : evaluated->evaluations) {
+        ++request.already[e.agent];
+    }
+    RecordQuery calls;
+    calls.from = period->from;
+    calls.to = period->to;
+    calls.agent = *agent;
+    calls.within_queues = within;
+    auto candidates = c.deps.options.call_records->unevaluated(calls, kMaxSampleCandidates);
+    if (!candidates) {
+        return error_response(ApiError::unavailable(candidates.error().message));
+    }
+    Json out = Json::array();
+    for (const qa::Candidate& pick : qa::sample(*candidates, request)) {
+        out.push_back(Json{{"id", pick.call},
+                           {"agent", pick.agent},
+                           {"started_at_ms", ms(pick.started)},
+                           {"talk_ms", ms(pick.talk)},
+                           {"hold_ms", ms(pick.hold)},
+                           {"transferred", pick.transferred}});
+    }
+    return json_reply(200, Json{{"calls", std::move(out)},
+                                {"candidates", candidates->size()},
+                                {"seed", request.seed},
+                                {"from_ms", ms(period->from)},
+                                {"to_ms", ms(period->to)}});
+}
+
+}  // namespace
+
+void add_quality_report_endpoints(std::vector<Endpoint>& out) {
+    out.push_back({.method = Method::Get,
+                   .pattern = "/api/v1/quality/report",
+                   .roles = kManager | kSupervisor | kQa,
+                   .handler = quality_report});
+    out.push_back({.method = Method::Get,
+                   .pattern = "/api/v1/quality/sample",
+                   .roles = kManager | kSupervisor | kQa,
+                   .handler = quality_sample});
+}
+
+}  // namespace markaz::api
