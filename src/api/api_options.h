@@ -15,6 +15,7 @@
 #include "api/quality.h"
 #include "api/sessions.h"
 #include "common/time.h"
+#include "common/waveform.h"
 
 namespace markaz::api {
 
@@ -61,6 +62,9 @@ struct ApiOptions {
     /// Scorecards and evaluations (docs/quality.md); none: those endpoints answer 503. Must
     /// outlive the server.
     Quality* quality = nullptr;
+    /// The waveform of the recording at a path, in that many slices (media::read_waveform);
+    /// none: the waveform endpoints answer 503.
+    std::function<Result<Waveform>(const std::string& path, int points)> waveform;
     /// Where the recordings are (sip.recordings): a recording is served only from inside it.
     std::string recordings_dir;
     /// Where the server reports what no client should see (a handler's exception, a failed

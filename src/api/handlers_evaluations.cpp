@@ -151,6 +151,7 @@ HttpResponse create_evaluation(RequestContext& c) {
     e.call_started = record->started;
     e.scorecard = (*card)->id;
     e.scorecard_version = (*card)->version;
+    e.scorecard_name = (*card)->name;
     e.evaluator = c.by();
     e.created = c.now;
     if (auto refused = take_content(c, **card, ms(record->ended - record->started), e)) {
@@ -364,6 +365,19 @@ HttpResponse evaluation_recording(RequestContext& c) {
     return recording_reply(c, *record);
 }
 
+/// The evaluated call's waveform, for whoever may read the evaluation.
+HttpResponse evaluation_waveform(RequestContext& c) {
+    auto e = find_evaluation(c);
+    if (!e) {
+        return error_response(e.error());
+    }
+    auto record = call_of(c, e->call);
+    if (!record) {
+        return error_response(record.error());
+    }
+    return waveform_reply(c, *record);
+}
+
 }  // namespace
 
 void add_evaluation_endpoints(std::vector<Endpoint>& out) {
@@ -401,6 +415,10 @@ void add_evaluation_endpoints(std::vector<Endpoint>& out) {
                    .pattern = "/api/v1/evaluations/{id}/recording",
                    .roles = kAnyRole,
                    .handler = evaluation_recording});
+    out.push_back({.method = Method::Get,
+                   .pattern = "/api/v1/evaluations/{id}/waveform",
+                   .roles = kAnyRole,
+                   .handler = evaluation_waveform});
 }
 
 }  // namespace markaz::api

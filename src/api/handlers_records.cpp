@@ -236,6 +236,14 @@ HttpResponse get_recording(RequestContext& c) {
     return recording_reply(c, *record);
 }
 
+HttpResponse get_waveform(RequestContext& c) {
+    auto record = find_record(c);
+    if (!record) {
+        return error_response(record.error());
+    }
+    return waveform_reply(c, *record);
+}
+
 /// A manager puts a call on legal hold (its recording outlives the retention) or lifts it.
 HttpResponse legal_hold(RequestContext& c, bool on) {
     auto record = find_record(c);
@@ -281,6 +289,10 @@ void add_record_endpoints(std::vector<Endpoint>& out) {
                    .pattern = "/api/v1/call-records/{id}/recording",
                    .roles = kManager | kSupervisor | kQa,
                    .handler = get_recording});
+    out.push_back({.method = Method::Get,
+                   .pattern = "/api/v1/call-records/{id}/waveform",
+                   .roles = kManager | kSupervisor | kQa,
+                   .handler = get_waveform});
 }
 
 }  // namespace markaz::api

@@ -215,6 +215,7 @@ Json evaluation_json(const qa::Evaluation& e) {
                 {"call_started_at_ms", epoch(e.call_started)},
                 {"scorecard", e.scorecard},
                 {"scorecard_version", e.scorecard_version},
+                {"scorecard_name", e.scorecard_name},
                 {"evaluator", e.evaluator},
                 {"state", qa::kEvaluationStateNames.name(e.state)},
                 {"answers", answers_json(e.answers)},

@@ -11,4 +11,8 @@ namespace markaz::api {
 
 HttpResponse recording_reply(RequestContext& c, const CallRecordEntry& record);
 
+/// The recording's waveform and who spoke when (docs/api.md "GET /api/v1/call-records/{id}/
+/// waveform"), `points` from the query; not audited.
+HttpResponse waveform_reply(RequestContext& c, const CallRecordEntry& record);
+
 }  // namespace markaz::api

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "media/waveform.h"
 #include "store/account_store.h"
 #include "store/event_codec.h"
 
@@ -98,6 +99,9 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     options.call_records = server->records_.get();
     options.quality = server->quality_.get();
     options.recordings_dir = config.sip.recordings_dir;
+    options.waveform = [](const std::string& path, int points) {
+        return media::read_waveform(path, points);
+    };
     options.event_json = [](const acd::Event& event) { return store::encode_event(event); };
     options.extra_metrics = [&sip] { return sip_metrics_text(sip.stats()); };
     options.log_error = [log = server->log_](const std::string& line) { log("api: " + line); };

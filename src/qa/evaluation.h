@@ -59,6 +59,7 @@ struct Evaluation {
     WallTime call_started{};
     std::string scorecard;
     int scorecard_version = 1;
+    std::string scorecard_name;  ///< that version's name, as read (not kept with the evaluation)
     std::string evaluator;
     EvaluationState state = EvaluationState::Draft;
     Answers answers;

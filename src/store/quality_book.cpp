@@ -16,6 +16,10 @@ constexpr const char* kEvaluationColumns =
     "id, call, agent, queues, call_started_ms, scorecard, scorecard_version, evaluator, state, "
     "answers, comments, summary, score, passed, critical_failed, section_scores, created_ms, "
     "updated_ms, submitted_ms, agent_reply, resolution";
+/// Read after kEvaluationColumns (column 21): the name of the evaluation's scorecard version.
+constexpr const char* kScorecardName =
+    ", (SELECT name FROM scorecards s WHERE s.id = evaluations.scorecard AND "
+    "s.version = evaluations.scorecard_version)";
 
 /// JSON the store wrote itself; null for anything else (a damaged row reads as empty).
 Json parsed(const std::string& text) {
@@ -72,6 +76,7 @@ qa::Evaluation evaluation_of(const SqliteStatement& row) {
     if (!row.is_null(20)) {
         e.resolution = api::parse_reply(parsed(row.text(20)));
     }
+    e.scorecard_name = row.text(21);
     return e;
 }
 
@@ -362,7 +367,7 @@ Result<void> QualityBook::replace_evaluation(const qa::Evaluation& evaluation,
 
 Result<std::optional<qa::Evaluation>> QualityBook::evaluation(std::int64_t id) {
     std::lock_guard lock(mutex_);
-    auto stmt = db_.prepare(std::string("SELECT ") + kEvaluationColumns +
+    auto stmt = db_.prepare(std::string("SELECT ") + kEvaluationColumns + kScorecardName +
                             " FROM evaluations WHERE id = ?1");
     const std::string what = "cannot read evaluation " + std::to_string(id);
     if (!stmt) {
@@ -390,7 +395,7 @@ Result<api::EvaluationPage> QualityBook::evaluations(const api::EvaluationQuery&
     } else if (*row) {
         page.total = count->int64(0);
     }
-    auto stmt = db_.prepare(std::string("SELECT ") + kEvaluationColumns + where +
+    auto stmt = db_.prepare(std::string("SELECT ") + kEvaluationColumns + kScorecardName + where +
                             " ORDER BY updated_ms DESC, id DESC LIMIT ?9 OFFSET ?10");
     if (!stmt) {
         return db_.context(stmt.error(), "cannot list the evaluations");

@@ -182,6 +182,8 @@ TEST_F(EvaluationsApiTest, TheServerScoresAndTheAgentAcknowledges) {
     const Json mine = agent.get("/api/v1/evaluations?agent=a1001").json();
     ASSERT_EQ(mine["total"], 1);
     EXPECT_EQ(mine["evaluations"][0]["score"], 52.5);
+    EXPECT_EQ(mine["evaluations"][0]["scorecard_name"], "Support basics")
+        << "agents read no scorecards, but see which one scored them";
     EXPECT_EQ(agent.get("/api/v1/evaluations").json()["total"], 1) << "an agent's list is theirs";
     EXPECT_EQ(agent.get(path).json()["scorecard"]["version"], 1);
     const Reply audio = agent.get(path + "/recording");

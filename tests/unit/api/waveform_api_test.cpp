@@ -1,0 +1,132 @@
+// /call-records/{id}/waveform and /evaluations/{id}/waveform on a real recording written by the
+// media recorder: the caller's and the agent's speech where they were, each reader held to the
+// recording's scope, and only files inside the recordings folder.
+
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+#include "media/wav_recorder.h"
+#include "media/waveform.h"
+#include "store/call_log.h"
+#include "store/call_record_index.h"
+#include "store/quality_book.h"
+#include "unit/api/api_test_support.h"
+#include "unit/store/store_test_support.h"
+
+namespace markaz::api::testing {
+namespace {
+
+// 2026-11-23T08:00:00Z
+const WallTime kWaveMorning{std::chrono::seconds{1'795'420'800}};
+
+/// Two seconds: the caller speaks the first, the agent the second.
+void write_conversation(const std::string& path) {
+    std::vector<std::int16_t> caller(16000, 0);
+    std::vector<std::int16_t> agent(16000, 0);
+    for (int i = 0; i < 8000; ++i) {
+        const auto sample = static_cast<std::int16_t>(8000 * std::sin(2 * M_PI * 440 * i / 8000.0));
+        caller[static_cast<std::size_t>(i)] = sample;
+        agent[static_cast<std::size_t>(i + 8000)] = sample;
+    }
+    auto recorder = media::WavRecorder::create(path);
+    ASSERT_TRUE(recorder) << recorder.error().message;
+    ASSERT_TRUE(recorder->write(caller, agent));
+    ASSERT_TRUE(recorder->close());
+}
+
+class WaveformApiTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        recordings = dir.file("recordings");
+        std::filesystem::create_directories(recordings);
+        write_conversation(recordings + "/c1.wav");
+        write_conversation(dir.file("outside.wav"));
+        auto log = store::CallLog::open(dir.file("markaz.db"));
+        ASSERT_TRUE(log) << log.error().message;
+        auto call = [](const std::string& id, const std::string& recording) {
+            store::CallRecord r;
+            r.id = id;
+            r.started = kWaveMorning;
+            r.ended = kWaveMorning + 2s;
+            r.queues = {"sales"};
+            r.agent = "a1001";
+            r.talk = 2s;
+            r.disposition = store::Disposition::Answered;
+            r.recording = recording;
+            return r;
+        };
+        ASSERT_TRUE(log->save(call("c1", recordings + "/c1.wav")));
+        ASSERT_TRUE(log->save(call("c2", dir.file("outside.wav"))));
+        ASSERT_TRUE(log->save(call("c3", "")));
+        records = std::move(*store::CallRecordIndex::open(dir.file("markaz.db")));
+        quality = std::move(*store::QualityBook::open(dir.file("markaz.db")));
+        api = std::make_unique<ApiHarness>([this](ApiOptions& o) {
+            o.call_records = records.get();
+            o.quality = quality.get();
+            o.recordings_dir = recordings;
+            o.waveform = [](const std::string& path, int points) {
+                return media::read_waveform(path, points);
+            };
+        });
+    }
+
+    store::testing::TempDir dir;
+    std::string recordings;
+    std::unique_ptr<store::CallRecordIndex> records;
+    std::unique_ptr<store::QualityBook> quality;
+    std::unique_ptr<ApiHarness> api;
+};
+
+TEST_F(WaveformApiTest, TheCallerThenTheAgent) {
+    const Reply r = api->browser("qa").get("/api/v1/call-records/c1/waveform?points=200");
+    ASSERT_EQ(r.status, 200U) << r.body;
+    const Json w = r.json();
+    EXPECT_EQ(w["duration_ms"], 2000);
+    EXPECT_EQ(w["points"], 200);
+    EXPECT_EQ(w["caller"].size(), 200U);
+    EXPECT_NEAR(w["caller"][50].get<double>(), 8000 / 32768.0, 0.01);
+    EXPECT_EQ(w["caller"][150], 0.0);
+    EXPECT_NEAR(w["agents"][150].get<double>(), 8000 / 32768.0, 0.01);
+    EXPECT_EQ(w["speech"], Json::parse(R"([{"side":"caller","from_ms":0,"to_ms":1000},
+                                           {"side":"agents","from_ms":1000,"to_ms":2000}])"));
+    EXPECT_EQ(w["talk"], Json::parse(R"({"caller_ms":1000,"agents_ms":1000,"overlap_ms":0,
+                                         "silence_ms":0})"));
+    EXPECT_EQ(api->browser("qa").get("/api/v1/call-records/c1/waveform").json()["points"], 1000)
+        << "the default";
+}
+
+TEST_F(WaveformApiTest, ScopeFolderAndParameters) {
+    EXPECT_EQ(api->browser("lead").get("/api/v1/call-records/c1/waveform").status, 403U)
+        << "support's supervisor, a sales call";
+    EXPECT_EQ(api->browser("a1001").get("/api/v1/call-records/c1/waveform").status, 403U);
+    EXPECT_EQ(api->browser("qa").get("/api/v1/call-records/c2/waveform").status, 404U)
+        << "a file outside the recordings folder is never read";
+    EXPECT_EQ(api->browser("qa").get("/api/v1/call-records/c3/waveform").status, 404U);
+    EXPECT_EQ(api->browser("qa").get("/api/v1/call-records/c9/waveform").status, 404U);
+    EXPECT_EQ(api->browser("qa").get("/api/v1/call-records/c1/waveform?points=99").field(),
+              "points");
+    EXPECT_EQ(api->browser("qa").get("/api/v1/call-records/c1/waveform?points=4001").field(),
+              "points");
+}
+
+TEST_F(WaveformApiTest, TheAgentSeesTheWaveformOfTheirEvaluatedCall) {
+    const Json card = Json::parse(R"({"id": "basics", "name": "Basics", "sections": [
+        {"title": "All", "questions": [{"id": "greeting", "text": "Greeted", "kind": "yes_no"}]}]})");
+    ASSERT_EQ(api->browser("qa").post("/api/v1/scorecards", card).status, 201U);
+    const Reply made =
+        api->browser("qa").post("/api/v1/evaluations", Json{{"call", "c1"},
+                                                            {"scorecard", "basics"},
+                                                            {"answers", {{"greeting", 1}}},
+                                                            {"submit", true}});
+    ASSERT_EQ(made.status, 201U) << made.body;
+    const std::string path =
+        "/api/v1/evaluations/" + std::to_string(made.json()["evaluation"]["id"].get<int>());
+    const Reply mine = api->browser("a1001").get(path + "/waveform?points=100");
+    ASSERT_EQ(mine.status, 200U) << mine.body;
+    EXPECT_EQ(mine.json()["talk"]["agents_ms"], 1000);
+    EXPECT_EQ(api->browser("a1003").get(path + "/waveform").status, 403U);
+}
+
+}  // namespace
+}  // namespace markaz::api::testing
