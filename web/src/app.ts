@@ -9,6 +9,7 @@ import { LiveStore } from './live/live_store';
 import { mountConsole } from './pages/console';
 import { mountDesk } from './pages/desk';
 import { mountLogin } from './pages/login';
+import { mountQuality } from './pages/quality';
 import { mountNotAllowed, mountNotFound } from './pages/not_allowed';
 import { mountRecordings } from './pages/recordings';
 import { mountScorecards } from './pages/scorecards';
@@ -23,6 +24,7 @@ const kPageMounts: Record<Page, MountPage> = {
   desk: mountDesk,
   console: mountConsole,
   recordings: mountRecordings,
+  quality: mountQuality,
   scorecards: mountScorecards,
 };
 
@@ -31,7 +33,7 @@ export const kLanguageStorageKey = 'markaz.language';
 
 /** The single-page app: who is logged in, which page is mounted, the live feed, the language.
  *  The server serves index.html for every path outside the API (docs/api.md "The web
- *  pages"): /login, /wallboard, /desk, /console, /recordings, /scorecards; this class picks
+ *  pages"): /login, /wallboard, /desk, /console, /recordings, /quality, /scorecards; this class picks
  *  the view from the path. */
 export class App {
   private user: User | null = null;

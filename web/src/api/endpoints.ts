@@ -11,6 +11,8 @@ import type {
   Language,
   MonitorMode,
   PauseReasons,
+  QualityReport,
+  QualitySample,
   QueueStats,
   QueueSummary,
   RequestableState,
@@ -19,6 +21,7 @@ import type {
   TransferTargets,
   TransferTo,
   User,
+  Waveform,
 } from './types';
 
 // One function per endpoint the pages use (docs/api.md). Paths are written out in full so
@@ -99,6 +102,8 @@ export function createApi(request: Request) {
     /** `query`: the search's query string without "?" (recordings_query.ts apiQuery). */
     callRecords: (query: string) => request<CallRecordPage>('GET', `/api/v1/call-records?${query}`),
     callRecord: (id: string) => request<{ record: CallRecord }>('GET', `/api/v1/call-records/${seg(id)}`),
+    /** How the call's recording looks and who spoke when; 404 without a recording. */
+    callRecordWaveform: (id: string) => request<Waveform>('GET', `/api/v1/call-records/${seg(id)}/waveform`),
     /** Managers only: the call's recording is kept whatever the retention says (no body). */
     setLegalHold: (id: string) => request<{ record: CallRecord }>('PUT', `/api/v1/call-records/${seg(id)}/legal-hold`),
     liftLegalHold: (id: string) => request<{ record: CallRecord }>('DELETE', `/api/v1/call-records/${seg(id)}/legal-hold`),
@@ -123,6 +128,12 @@ export function createApi(request: Request) {
     /** QA's answer to a dispute. */
     resolveEvaluation: (id: number, comment: string) =>
       request<EvaluationWithScorecard>('POST', `/api/v1/evaluations/${id}/resolve`, { comment }),
+    /** The evaluated call's waveform, for whoever may read the evaluation (its agent too). */
+    evaluationWaveform: (id: number) => request<Waveform>('GET', `/api/v1/evaluations/${id}/waveform`),
+    /** `query`: quality_query.ts reportApiQuery, without "?". */
+    qualityReport: (query: string) => request<QualityReport>('GET', `/api/v1/quality/report?${query}`),
+    /** `query`: quality_query.ts sampleApiQuery, without "?". */
+    qualitySample: (query: string) => request<QualitySample>('GET', `/api/v1/quality/sample?${query}`),
   };
 }
 
@@ -135,6 +146,12 @@ export function recordingUrl(id: string, download = false): string {
 /** The recording of an evaluated call, for whoever may read the evaluation (its agent too). */
 export function evaluationRecordingUrl(id: number): string {
   return `/api/v1/evaluations/${id}/recording`;
+}
+
+/** The report as a spreadsheet: the same query with `format=csv` (the server answers it as an
+ *  attachment, so a plain link downloads it). */
+export function qualityReportCsvUrl(query: string): string {
+  return `/api/v1/quality/report?${query}&format=csv`;
 }
 
 /** The query of GET /api/v1/evaluations (without "?") for the evaluations of one call or of

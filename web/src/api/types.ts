@@ -403,6 +403,8 @@ export interface Evaluation {
   call_started_at_ms: number;
   scorecard: string;
   scorecard_version: number;
+  /** That version's name. Missing from servers older than the field. */
+  scorecard_name?: string;
   evaluator: string;
   state: EvaluationState;
   answers: Answers;
@@ -444,4 +446,73 @@ export interface EvaluationBody {
   comments?: TimedComment[];
   summary?: string;
   submit?: boolean;
+}
+
+/** What GET /api/v1/quality/report groups the evaluations by (docs/api.md "Quality"). */
+export type ReportGroupBy = 'agent' | 'queue' | 'evaluator' | 'scorecard' | 'section' | 'call';
+
+/** One group's figures: scores and the pass rate in percent to one decimal, `spread` the
+ *  population standard deviation of the scores; null where no score counts. */
+export interface QualityReportRow {
+  /** The agent, queue, evaluator, scorecard, "scorecard: section title" or call. */
+  key: string;
+  evaluations: number;
+  average: number | null;
+  lowest: number | null;
+  highest: number | null;
+  spread: number | null;
+  passed: number;
+  pass_rate: number | null;
+  critical_failures: number;
+  /** Evaluations the agent disputed, answered or not. */
+  disputed: number;
+}
+
+export interface QualityReport {
+  by: ReportGroupBy;
+  from_ms: number;
+  to_ms: number;
+  /** Submitted evaluations in the period (a call in two queues counts once here). */
+  evaluations: number;
+  rows: QualityReportRow[];
+}
+
+/** How GET /api/v1/quality/sample picks calls. */
+export type SampleRule = 'random' | 'short' | 'long-hold' | 'transferred';
+
+/** A call QA should evaluate next. */
+export interface SampleCall {
+  id: string;
+  agent: string;
+  started_at_ms: number;
+  talk_ms: number;
+  hold_ms: number;
+  transferred: boolean;
+}
+
+export interface QualitySample {
+  /** By agent, then oldest first. */
+  calls: SampleCall[];
+  /** Calls there were to choose from. */
+  candidates: number;
+  seed: string;
+  from_ms: number;
+  to_ms: number;
+}
+
+/** Which side of the call spoke: the caller (the recording's left channel) or the agents
+ *  (its right). */
+export type SpeechSide = 'caller' | 'agents';
+
+/** A recording's waveform and who spoke when (GET /api/v1/call-records/{id}/waveform). */
+export interface Waveform {
+  duration_ms: number;
+  points: number;
+  /** Each slice's peak level, 0-1, `points` of them. */
+  caller: number[];
+  agents: number[];
+  /** The stretches each side spoke, oldest first. */
+  speech: { side: SpeechSide; from_ms: number; to_ms: number }[];
+  /** How long each side spoke, both at once, neither. */
+  talk: { caller_ms: number; agents_ms: number; overlap_ms: number; silence_ms: number };
 }

@@ -1,9 +1,9 @@
 import type { Role, User } from '../api/types';
 
 /** The pages behind the login, each at /<name>. */
-export type Page = 'wallboard' | 'desk' | 'console' | 'recordings' | 'scorecards';
+export type Page = 'wallboard' | 'desk' | 'console' | 'recordings' | 'quality' | 'scorecards';
 
-export const kPages: readonly Page[] = ['wallboard', 'desk', 'console', 'recordings', 'scorecards'];
+export const kPages: readonly Page[] = ['wallboard', 'desk', 'console', 'recordings', 'quality', 'scorecards'];
 
 // Who may open which page. The server refuses the same people the data anyway (docs/api.md
 // "Roles"); this only keeps them from a page that would stay empty or fail.
@@ -14,6 +14,9 @@ const kPageRoles: Record<Page, readonly Role[]> = {
   // Finished calls and their recordings: every call for managers and QA, the team's for a
   // supervisor (docs/api.md "Call records"); agents none.
   recordings: ['manager', 'supervisor', 'qa'],
+  // QA's figures and work list: the server scopes a supervisor's to their team's queues
+  // (docs/api.md GET /api/v1/quality/report); agents read only their own evaluations, on the desk.
+  quality: ['manager', 'supervisor', 'qa'],
   // Building scorecards: managers and QA (supervisors only read them, to evaluate).
   scorecards: ['manager', 'qa'],
 };

@@ -51,7 +51,8 @@ export function deskEvaluations(context: AppContext, agentId: string) {
       'tr',
       { 'data-evaluation': String(evaluation.id), 'data-state': evaluation.state, class: evaluation.id === openId ? 'chosen' : '' },
       h('td', { class: 'num' }, formatDateTime(evaluation.call_started_at_ms, language)),
-      h('td', {}, h('bdi', { dir: 'ltr' }, evaluation.scorecard)),
+      // The scorecard's name as the agent knows it; a server older than the field gives its id.
+      h('td', { 'data-scorecard': evaluation.scorecard }, h('bdi', {}, evaluation.scorecard_name ?? evaluation.scorecard)),
       h('td', { class: 'num' }, formatScore(evaluation.score, language)),
       h('td', { 'data-outcome': outcome }, outcomeLabel(outcome)),
       h('td', {}, evaluationStateLabel(evaluation.state)),
@@ -84,7 +85,7 @@ export function deskEvaluations(context: AppContext, agentId: string) {
     for (const tr of rows.children) {
       tr.classList.toggle('chosen', (tr as HTMLElement).dataset.evaluation === String(evaluation.id));
     }
-    player.load(evaluationRecordingUrl(evaluation.id), null, false);
+    player.load(evaluationRecordingUrl(evaluation.id), null, false, () => context.api.evaluationWaveform(evaluation.id));
     const answered = (next: EvaluationWithScorecard) => {
       void load();
       show(next);

@@ -1,11 +1,12 @@
 import { recordingUrl } from '../api/endpoints';
-import type { CallRecord } from '../api/types';
+import type { CallRecord, Waveform } from '../api/types';
 import { formatDecimal, formatInteger, localizeDigits } from '../format/numbers';
 import { currentLanguage, t } from '../i18n/i18n';
 import { directionOf } from '../i18n/languages';
 import { h } from '../ui/dom';
 import { agentLegsTable, callFacts, supervisorsTable } from './recording_facts';
 import { offersLegalHold, type LegalHoldControl } from './recording_legal_hold';
+import { waveformView } from './recording_waveform';
 
 /** Playback speeds offered; 1 is normal. */
 export const kSpeeds: readonly number[] = [0.75, 1, 1.25, 1.5, 2];
@@ -51,8 +52,10 @@ function keyIsTaken(event: KeyboardEvent): boolean {
 }
 
 /** The browser's audio element (streamed and sought through range requests) with its
- *  transport: five-second jumps, speed, and — with `download` — a download link. Shared by the
- *  Recordings page and the desk's evaluations (which hear the call they were scored on). */
+ *  transport: five-second jumps, speed, and — with `download` — a download link; above it the
+ *  call's waveform and who spoke when (recording_waveform.ts), when the server has one. Shared
+ *  by the Recordings page and the desk's evaluations (which hear the call they were scored
+ *  on). */
 export function audioPlayer(options: { download: boolean } = { download: true }) {
   const language = currentLanguage();
   // preload none: nothing is fetched until the reader plays, so the audit log's
@@ -78,11 +81,34 @@ export function audioPlayer(options: { download: boolean } = { download: true })
     }
   }
   const transport = h('div', { class: 'transport', dir: 'ltr' }, back, speed, forward, download);
-  const element = h('div', { class: 'player' }, audio, transport, keysHint);
+  // A click on the waveform moves the position and leaves playing or paused as it was, as a
+  // click on the audio element's own timeline does.
+  const waveform = waveformView((seconds) => {
+    audio.currentTime = seekTarget(0, seconds, audio.duration);
+  });
+  const element = h('div', { class: 'player' }, waveform.element, audio, transport, keysHint);
 
   const jump = (deltaS: number) => {
     audio.currentTime = seekTarget(audio.currentTime, deltaS, audio.duration);
   };
+  // The playhead: on every position change, and each frame while playing (timeupdate comes
+  // only about four times a second, which makes it jump).
+  const follow = () => waveform.setTime(audio.currentTime, audio.duration);
+  let frame = 0;
+  const everyFrame = () => {
+    follow();
+    frame = requestAnimationFrame(everyFrame);
+  };
+  const stopFollowing = () => {
+    cancelAnimationFrame(frame);
+    follow();
+  };
+  ['timeupdate', 'seeked', 'emptied', 'loadedmetadata'].forEach((name) => audio.addEventListener(name, follow));
+  audio.addEventListener('play', () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(everyFrame);
+  });
+  ['pause', 'ended', 'emptied'].forEach((name) => audio.addEventListener(name, stopFollowing));
   back.addEventListener('click', () => jump(-kJumpS));
   forward.addEventListener('click', () => jump(kJumpS));
   speed.addEventListener('change', () => {
@@ -94,14 +120,21 @@ export function audioPlayer(options: { download: boolean } = { download: true })
     audio.pause();
     audio.removeAttribute('src');
     audio.load();
+    waveform.clear();
   };
 
   return {
     element,
-    /** Loads `source` (unless it is loaded already) and, with `play`, plays it. */
-    load(source: string, downloadHref: string | null, play: boolean) {
+    /** Loads `source` (unless it is loaded already) and, with `play`, plays it; `waveform`
+     *  fetches its waveform (null: none is shown). */
+    load(source: string, downloadHref: string | null, play: boolean, fetchWaveform: (() => Promise<Waveform>) | null = null) {
       if (audio.getAttribute('src') !== source) {
         audio.src = source;
+        if (fetchWaveform) {
+          waveform.load(fetchWaveform);
+        } else {
+          waveform.clear();
+        }
       }
       if (download && downloadHref) {
         download.setAttribute('href', downloadHref);
@@ -138,7 +171,11 @@ export function audioPlayer(options: { download: boolean } = { download: true })
       }
     },
     /** Stops the sound when the page goes. */
-    dispose: unload,
+    dispose() {
+      cancelAnimationFrame(frame);
+      unload();
+      waveform.dispose();
+    },
   };
 }
 
@@ -146,9 +183,14 @@ export type AudioPlayer = ReturnType<typeof audioPlayer>;
 
 /** The chosen call: its recording in the player (audioPlayer), and beside it what happened on
  *  the call: the IVR path and keys, the queues and wait, each agent's talk and hold and the
- *  transfers, the supervisors who were in it, how it ended. `legalHold`: a manager's legal hold
- *  toggle under the player (null for everyone else). */
-export function recordingDetail(agentName: (id: string) => string, legalHold: LegalHoldControl | null = null) {
+ *  transfers, the supervisors who were in it, how it ended. `fetchWaveform`: a call's waveform
+ *  for the player. `legalHold`: a manager's legal hold toggle under the player (null for
+ *  everyone else). */
+export function recordingDetail(
+  agentName: (id: string) => string,
+  fetchWaveform: (call: string) => Promise<Waveform>,
+  legalHold: LegalHoldControl | null = null,
+) {
   const language = currentLanguage();
   const player = audioPlayer();
   const title = h('h2', { 'data-testid': 'player-title' });
@@ -184,7 +226,7 @@ export function recordingDetail(agentName: (id: string) => string, legalHold: Le
       player.element.hidden = !record.recorded;
       noRecording.hidden = record.recorded;
       if (record.recorded) {
-        player.load(recordingUrl(record.id), recordingUrl(record.id, true), play);
+        player.load(recordingUrl(record.id), recordingUrl(record.id, true), play, () => fetchWaveform(record.id));
       } else {
         player.unload();
       }

@@ -39,7 +39,7 @@ export const mountRecordings: MountPage = (root, context) => {
         onError: (error) => context.notice.show(errorText(error)),
       })
     : null;
-  const detail = recordingDetail(agentName, legalHold);
+  const detail = recordingDetail(agentName, (call) => context.api.callRecordWaveform(call), legalHold);
   const evaluations = evaluationsPanel(context, detail.player, agentName);
   const open = (record: CallRecord, play: boolean) => {
     detail.show(record, play);

@@ -295,7 +295,7 @@ describe('quality assurance', () => {
     const badge = panel.locator('[data-testid="evaluations-waiting"]');
     expect(await badge.getAttribute('data-count')).toBe(String(waiting.total));
     expect(await badge.textContent()).toBe(`${waiting.total} waiting for you`);
-    expect((await row.locator('td').allTextContents()).slice(1, 5)).toEqual([kScorecard, '0%', 'Failed: critical question', 'Awaiting acknowledgement']);
+    expect((await row.locator('td').allTextContents()).slice(1, 5)).toEqual(['Customer care', '0%', 'Failed: critical question', 'Awaiting acknowledgement']);
 
     // Opened: every answer, the comment, the summary, and the call's recording.
     await row.locator('button[data-action="open-evaluation"]').click();

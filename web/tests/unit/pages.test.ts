@@ -21,9 +21,9 @@ describe('who may open which page', () => {
 
   it('lists the pages in the nav per role', () => {
     expect(pagesFor(user('agent', 'a1001'))).toEqual(['wallboard', 'desk']);
-    expect(pagesFor(user('supervisor'))).toEqual(['wallboard', 'console', 'recordings']);
-    expect(pagesFor(user('qa'))).toEqual(['wallboard', 'recordings', 'scorecards']);
-    expect(pagesFor(user('manager'))).toEqual(['wallboard', 'console', 'recordings', 'scorecards']);
+    expect(pagesFor(user('supervisor'))).toEqual(['wallboard', 'console', 'recordings', 'quality']);
+    expect(pagesFor(user('qa'))).toEqual(['wallboard', 'recordings', 'quality', 'scorecards']);
+    expect(pagesFor(user('manager'))).toEqual(['wallboard', 'console', 'recordings', 'quality', 'scorecards']);
   });
 
   it('opens the scorecards to those who build them: managers and QA', () => {
@@ -32,6 +32,14 @@ describe('who may open which page', () => {
     expect(canOpen(user('supervisor', 'a1010'), 'scorecards')).toBe(false);
     expect(canOpen(user('agent', 'a1001'), 'scorecards')).toBe(false);
     expect(routeFor('/scorecards', '')).toEqual({ kind: 'page', page: 'scorecards' });
+  });
+
+  it('opens the quality reports to managers, supervisors and QA, never to agents', () => {
+    expect(canOpen(user('qa'), 'quality')).toBe(true);
+    expect(canOpen(user('supervisor'), 'quality')).toBe(true);
+    expect(canOpen(user('manager'), 'quality')).toBe(true);
+    expect(canOpen(user('agent', 'a1001'), 'quality')).toBe(false);
+    expect(routeFor('/quality', '?by=call&agent=a1005')).toEqual({ kind: 'page', page: 'quality' });
   });
 
   it('opens the recordings to QA, supervisors and managers, never to agents', () => {

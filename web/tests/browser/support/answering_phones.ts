@@ -20,9 +20,10 @@ export class AnsweringPhones {
     private readonly extensions: string[],
   ) {}
 
-  static async start(extensions: string[]): Promise<AnsweringPhones> {
+  /** `scenario`: another form of answering_phone.xml (talking_audio.ts: phones that talk). */
+  static async start(extensions: string[], scenario = kAnswer): Promise<AnsweringPhones> {
     const port = await freeUdpPort();
-    const phone = await spawnSipp(['-sf', kAnswer, '-aa', '-timeout', `${kLifetimeS}s`, ...(await sippPorts(port))]);
+    const phone = await spawnSipp(['-sf', scenario, '-aa', '-timeout', `${kLifetimeS}s`, ...(await sippPorts(port))]);
     const phones = new AnsweringPhones(phone, port, extensions);
     try {
       await phones.register(kLifetimeS);

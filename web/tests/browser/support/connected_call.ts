@@ -52,10 +52,11 @@ export class ConnectedCall {
     return this.callId;
   }
 
-  static async start(api: ApiSession, agent: string, from: string): Promise<ConnectedCall> {
+  /** `callerScenario`: another form of waiting_call.xml (talking_audio.ts: a caller who talks). */
+  static async start(api: ApiSession, agent: string, from: string, callerScenario?: string): Promise<ConnectedCall> {
     const connected = new ConnectedCall(api);
     try {
-      await connected.connect(agent, from);
+      await connected.connect(agent, from, callerScenario);
     } catch (error) {
       await connected.end();
       throw error;
@@ -63,7 +64,7 @@ export class ConnectedCall {
     return connected;
   }
 
-  private async connect(agent: string, from: string): Promise<void> {
+  private async connect(agent: string, from: string, callerScenario: string | undefined): Promise<void> {
     const agents = await this.api.agents();
     const others = agents.filter((a) => a.queues.includes('sales') && a.state === 'available' && a.id !== agent);
     const me = agents.find((a) => a.id === agent);
@@ -76,7 +77,7 @@ export class ConnectedCall {
       await this.api.setState(other.id, 'paused', 'meeting');
     }
     await makeAvailable(this.api, agent);
-    this.caller = await WaitingCall.start('200', 60_000, from);
+    this.caller = await WaitingCall.start('200', 60_000, from, callerScenario);
     let seen: Call | undefined;
     await until(
       async () => {

@@ -12,9 +12,10 @@ const kScenario = fileURLToPath(new URL('./waiting_call.xml', import.meta.url));
 export class WaitingCall {
   private constructor(private readonly process: ChildProcess) {}
 
-  static async start(number = '200', holdMs = 60_000, from = '2001'): Promise<WaitingCall> {
+  /** `scenario`: another form of waiting_call.xml (talking_audio.ts: a caller who talks). */
+  static async start(number = '200', holdMs = 60_000, from = '2001', scenario = kScenario): Promise<WaitingCall> {
     const args = [
-      kSipTarget, '-sf', kScenario, '-s', number, '-key', 'caller', from,
+      kSipTarget, '-sf', scenario, '-s', number, '-key', 'caller', from,
       // Demo extensions have the password "secret" + number.
       '-au', from, '-ap', `secret${from}`,
       // SIPp puts "sip:host:port" in the digest uri unless told; Markaz wants the Request-URI.
