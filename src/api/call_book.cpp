@@ -57,6 +57,11 @@ void CallBook::apply(const FlowEvent& event) {
                            });
                        }
                    },
+                   [&](const flow::RecordingPaused& e) {
+                       if (LiveCall* call = find(e.call)) {
+                           call->recording_paused = e.paused;
+                       }
+                   },
                    [&](const flow::CallEnded& e) {
                        const LiveCall* call = find(e.call);
                        if (call && call->state == LiveCall::State::Ivr) {

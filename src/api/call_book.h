@@ -57,11 +57,17 @@ struct MonitorLeft {
     CallId call;
     std::string extension;
 };
+/// The call's recording was paused (card details) or resumed.
+struct RecordingPaused {
+    CallId call;
+    bool paused = true;
+};
 
 }  // namespace flow
 
-using FlowEvent = std::variant<flow::CallArrived, flow::IvrFinished, flow::CallEnded,
-                               flow::MonitorJoined, flow::MonitorModeChanged, flow::MonitorLeft>;
+using FlowEvent =
+    std::variant<flow::CallArrived, flow::IvrFinished, flow::CallEnded, flow::MonitorJoined,
+                 flow::MonitorModeChanged, flow::MonitorLeft, flow::RecordingPaused>;
 
 /// The call a flow event is about.
 const CallId& call_of(const FlowEvent& event);

@@ -59,6 +59,13 @@ struct RecordMonitor {
     WallTime to{};
 };
 
+/// The recording paused for card details: silence in the file from `from` to `to`.
+struct RecordPause {
+    std::string by;
+    WallTime from{};
+    WallTime to{};
+};
+
 /// A finished call, as the store keeps it (store::CallRecord, without what only the server
 /// needs).
 struct CallRecordEntry {
@@ -84,6 +91,7 @@ struct CallRecordEntry {
     std::vector<RecordMonitor> monitors;  ///< oldest first
     bool legal_hold = false;              ///< kept whatever the retention says
     int evaluations = 0;                  ///< submitted evaluations of it (drafts not counted)
+    std::vector<RecordPause> recording_pauses;  ///< oldest first
 };
 
 struct RecordPage {

@@ -67,6 +67,7 @@ struct LiveCall {
     std::vector<std::string> skills;      ///< required skills
     std::vector<std::string> ivr_path;    ///< IVR nodes passed ("main", "menu"); empty: none
     std::vector<CallMonitor> monitors;    ///< supervisors listening, whispering, barging in
+    bool recording_paused = false;        ///< card details being given: silence recorded
 };
 
 /// Today by interval, for GET /api/v1/stats/intervals.
@@ -127,6 +128,11 @@ public:
     virtual Result<void> hold(const CallId& call, bool on_hold, const std::string& by) {
         (void)call, (void)on_hold, (void)by;
         return fail(Errc::Unavailable, "hold from the desk is not available in this server");
+    }
+    /// Pauses the connected call's recording while card details are given, or resumes it.
+    virtual Result<void> pause_recording(const CallId& call, bool paused, const std::string& by) {
+        (void)call, (void)paused, (void)by;
+        return fail(Errc::Unavailable, "pausing recordings is not available in this server");
     }
     /// Rings `extension` (a supervisor's own phone) and, when it answers, joins it to the
     /// connected call `call` in `mode`; an extension already monitoring the call changes mode

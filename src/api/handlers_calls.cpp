@@ -169,6 +169,30 @@ HttpResponse hold_or_resume(RequestContext& c, bool on_hold) {
     return call_reply(c, *call);
 }
 
+/// Pause the recording while the customer gives card details, or resume it: the agent of the
+/// call, or a supervisor in scope (docs/api.md).
+HttpResponse pause_or_resume_recording(RequestContext& c, bool paused) {
+    const CenterRead read = read_center(c.deps.center, c.deps.notes, kReadCalls, c.now);
+    auto call = find_talking_call(c, read);
+    if (!call) {
+        return error_response(call.error());
+    }
+    if (auto done = c.deps.center.pause_recording(call->id, paused, c.by()); !done) {
+        return error_response(from_engine(done.error()));
+    }
+    audit(c, paused ? "recording-paused" : "recording-resumed", call->id.str(), Json::object());
+    call->recording_paused = paused;
+    return call_reply(c, *call);
+}
+
+HttpResponse pause_recording(RequestContext& c) {
+    return pause_or_resume_recording(c, true);
+}
+
+HttpResponse resume_recording(RequestContext& c) {
+    return pause_or_resume_recording(c, false);
+}
+
 /// Where a call may be transferred, for the desk's Transfer lists: every queue's name (not its
 /// figures: an agent may pass a caller to a department they do not work in) and every
 /// logged-in agent with their name and whether they are free now (as a phone's busy lamps do).
@@ -355,6 +379,16 @@ void add_call_endpoints(std::vector<Endpoint>& out) {
                    .roles = live_readers,
                    .self_agents = true,
                    .handler = resume_call});
+    out.push_back({.method = Method::Post,
+                   .pattern = "/api/v1/calls/{id}/recording/pause",
+                   .roles = live_readers,
+                   .self_agents = true,
+                   .handler = pause_recording});
+    out.push_back({.method = Method::Post,
+                   .pattern = "/api/v1/calls/{id}/recording/resume",
+                   .roles = live_readers,
+                   .self_agents = true,
+                   .handler = resume_recording});
     out.push_back({.method = Method::Get,
                    .pattern = "/api/v1/transfer-targets",
                    .roles = live_readers,

@@ -43,6 +43,10 @@ Json record_json(const CallRecordEntry& r) {
                                 {"from_ms", ms(m.from)},
                                 {"to_ms", ms(m.to)}});
     }
+    Json pauses = Json::array();
+    for (const RecordPause& p : r.recording_pauses) {
+        pauses.push_back(Json{{"by", p.by}, {"from_ms", ms(p.from)}, {"to_ms", ms(p.to)}});
+    }
     Json variables = Json::object();
     for (const auto& [name, value] : r.variables) {
         variables[name] = value;
@@ -71,7 +75,8 @@ Json record_json(const CallRecordEntry& r) {
         {"monitors", std::move(monitors)},
         {"recorded", !r.recording.empty()},
         {"legal_hold", r.legal_hold},
-        {"evaluations", r.evaluations}};
+        {"evaluations", r.evaluations},
+        {"recording_pauses", std::move(pauses)}};
 }
 
 ApiResult<std::optional<std::string>> text_param(const HttpRequest& request,

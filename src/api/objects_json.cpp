@@ -145,6 +145,7 @@ Json call_json(const LiveCall& call, WallTime at, bool with_listeners) {
                                 {"since_ms", ms(monitor.since)}});
     }
     out["monitors"] = std::move(monitors);
+    out["recording_paused"] = call.recording_paused;
     return out;
 }
 

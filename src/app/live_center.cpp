@@ -86,6 +86,19 @@ Result<void> LiveCenter::hold(const CallId& call, bool on_hold, const std::strin
     return *done;
 }
 
+Result<void> LiveCenter::pause_recording(const CallId& call, bool paused, const std::string& by) {
+    auto done = ask<Result<void>>(
+        [call, paused, by](Switchboard& board, Now now) {
+            return board.pause_recording(call, paused, by, now);
+        },
+        kPatience);
+    ++generation_;
+    if (!done) {
+        return fail(done.error());
+    }
+    return *done;
+}
+
 Result<void> LiveCenter::monitor(const CallId& call, const std::string& extension,
                                  api::MonitorMode mode, const std::string& by) {
     auto done = ask<Result<void>>(

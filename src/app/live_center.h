@@ -31,6 +31,7 @@ public:
 
     Result<void> command(const acd::Command& command) override;
     Result<void> hold(const CallId& call, bool on_hold, const std::string& by) override;
+    Result<void> pause_recording(const CallId& call, bool paused, const std::string& by) override;
     Result<void> monitor(const CallId& call, const std::string& extension, api::MonitorMode mode,
                          const std::string& by) override;
     stats::LiveSnapshot live() const override;

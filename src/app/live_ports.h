@@ -90,6 +90,9 @@ public:
     }
     void stop_playing(ChannelId channel) override { media_.stop_playing(channel); }
     void echo(ChannelId channel) override { media_.echo(channel); }
+    void pause_recording(ChannelId channel, bool paused) override {
+        media_.pause_recording(channel, paused);
+    }
 
 private:
     /// Recordings go in a directory per day (recording_path); the worker only opens files.

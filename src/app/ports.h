@@ -84,6 +84,9 @@ public:
     virtual void stop_playing(ChannelId channel) = 0;
     /// The channel hears itself (the echo test).
     virtual void echo(ChannelId channel) = 0;
+    /// Pauses or resumes the recording of the room `channel` is in: silence is written while
+    /// paused, so the file keeps the call's timeline (card details are never recorded).
+    virtual void pause_recording(ChannelId channel, bool paused) = 0;
 };
 
 /// Where the call flow's record goes: router events, call records, callback requests. Every

@@ -64,6 +64,10 @@ public:
     /// The agent's desk (or a supervisor) puts the connected call's customer on hold or takes
     /// them back: music to the customer, the agent no longer hears them (switchboard_hold.cpp).
     Result<void> hold_call(const CallId& call, bool on_hold, const std::string& by, Now now);
+    /// The agent's desk (or a supervisor) pauses the connected call's recording while the
+    /// customer gives card details, or resumes it; the record keeps each pause
+    /// (switchboard_hold.cpp).
+    Result<void> pause_recording(const CallId& call, bool paused, const std::string& by, Now now);
     /// A supervisor monitors the connected call `call` from `extension` (their own phone,
     /// rung as a leg of the call) in `mode`; asked again, the mode changes
     /// (switchboard_supervision.cpp).

@@ -76,4 +76,34 @@ Result<void> Switchboard::hold_call(const CallId& id, bool on_hold, const std::s
     return {};
 }
 
+Result<void> Switchboard::pause_recording(const CallId& id, bool paused, const std::string& by,
+                                          Now now) {
+    Call* call = call_of(id);
+    if (!call) {
+        return fail(Errc::NotFound, "no live call '" + id.str() + "'");
+    }
+    if (!call->in<stage::Connected>() || !call->sides()) {
+        return fail(Errc::Conflict, "call '" + id.str() + "' is not connected to an agent");
+    }
+    if (call->record.recording.empty()) {
+        return fail(Errc::Conflict, "call '" + id.str() + "' is not recorded");
+    }
+    // The last pause without an end is the one in progress: the record is the only state.
+    std::vector<store::RecordingPause>& pauses = call->record.recording_pauses;
+    const bool is_paused = !pauses.empty() && pauses.back().to == WallTime{};
+    if (paused == is_paused) {
+        return fail(Errc::Conflict, "the recording of call '" + id.str() + "' is " +
+                                        (paused ? "paused already" : "not paused"));
+    }
+    media_.pause_recording(call->channel, paused);
+    if (paused) {
+        pauses.push_back(store::RecordingPause{by, now.wall, WallTime{}});
+    } else {
+        pauses.back().to = now.wall;
+    }
+    view_.apply(api::flow::RecordingPaused{id, paused});
+    log_(fmt::format("call {}: recording {} by {}", id.str(), paused ? "paused" : "resumed", by));
+    return {};
+}
+
 }  // namespace markaz::app

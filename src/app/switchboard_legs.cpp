@@ -196,6 +196,11 @@ void Switchboard::finish(Call& call, Now now) {
     for (auto& [leg, monitor] : call.monitors) {
         end_monitor_period(call, leg, now);  // in the call to its end
     }
+    for (store::RecordingPause& pause : call.record.recording_pauses) {
+        if (pause.to == WallTime{}) {
+            pause.to = now.wall;  // paused to the end of the call
+        }
+    }
     call.record.hangup_cause = call.hangup_cause;
     if (call.ivr && call.record.ivr_path.empty()) {
         call.record.ivr_path = call.ivr->path();

@@ -65,8 +65,8 @@ Result<void> CallLog::write(const CallRecord& r, bool open) {
         "INSERT OR REPLACE INTO calls (id, started_ms, ended_ms, caller, dialled, ivr_path, "
         "digits, variables, queues, joined_ms, wait_ms, position, agents_offered, agent, "
         "talk_ms, hold_ms, wrap_ms, disposition, hangup_side, hangup_cause, recording, open, "
-        "transfers, monitors, legal_hold) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-        "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
+        "transfers, monitors, recording_pauses, legal_hold) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, "
         // A legal hold is the API's, on the stored record: saving the record again keeps it.
         "COALESCE((SELECT legal_hold FROM calls WHERE id = ?1), 0))");
     if (!stmt) {
@@ -95,7 +95,8 @@ Result<void> CallLog::write(const CallRecord& r, bool open) {
         .bind(21, r.recording)
         .bind(22, std::int64_t{open ? 1 : 0})
         .bind(23, transfers_json(r.transfers))
-        .bind(24, monitors_json(r.monitors));
+        .bind(24, monitors_json(r.monitors))
+        .bind(25, pauses_json(r.recording_pauses));
     if (auto ok = stmt->run(); !ok) {
         return impl_->db.context(ok.error(), "cannot save the call record " + r.id);
     }

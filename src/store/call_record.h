@@ -53,6 +53,14 @@ struct MonitorPeriod {
     friend bool operator==(const MonitorPeriod&, const MonitorPeriod&) = default;
 };
 
+/// The recording paused (card details): silence in the file from `from` to `to`.
+struct RecordingPause {
+    std::string by;  ///< the user who paused it
+    WallTime from{};
+    WallTime to{};
+    friend bool operator==(const RecordingPause&, const RecordingPause&) = default;
+};
+
 /// One record per call: what a report, a CSV export or a QA search needs, in one row.
 struct CallRecord {
     std::string id;
@@ -78,6 +86,7 @@ struct CallRecord {
     std::string hangup_cause;             ///< "caller hung up", "max-wait", "queue-full" ...
     std::string recording;                ///< the WAV file, "" when not recorded
     std::vector<MonitorPeriod> monitors;  ///< supervisors in the call, oldest first
+    std::vector<RecordingPause> recording_pauses;  ///< oldest first
 
     friend bool operator==(const CallRecord&, const CallRecord&) = default;
 };

@@ -9,8 +9,8 @@ namespace markaz::store {
 
 namespace {
 
-/// The columns of call_from_row(), then the legal hold (column 23) and the number of submitted
-/// evaluations (24).
+/// The columns of call_from_row(), then the legal hold (column 24) and the number of submitted
+/// evaluations (25).
 const std::string kEntryColumns =
     std::string(kCallColumns) +
     ", legal_hold, (SELECT COUNT(*) FROM evaluations e WHERE e.call = calls.id AND "
@@ -43,8 +43,11 @@ api::CallRecordEntry entry_of(const SqliteStatement& row) {
     for (const MonitorPeriod& m : r.monitors) {
         e.monitors.push_back({m.user, m.extension, m.mode, m.from, m.to});
     }
-    e.legal_hold = row.int64(23) != 0;
-    e.evaluations = static_cast<int>(row.int64(24));
+    e.legal_hold = row.int64(24) != 0;
+    e.evaluations = static_cast<int>(row.int64(25));
+    for (const RecordingPause& p : r.recording_pauses) {
+        e.recording_pauses.push_back({p.by, p.from, p.to});
+    }
     return e;
 }
 

@@ -59,6 +59,32 @@ std::string monitors_json(const std::vector<MonitorPeriod>& monitors) {
     return out.dump();
 }
 
+std::string pauses_json(const std::vector<RecordingPause>& pauses) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const RecordingPause& p : pauses) {
+        out.push_back({{"by", p.by}, {"from_ms", epoch_ms(p.from)}, {"to_ms", epoch_ms(p.to)}});
+    }
+    return out.dump();
+}
+
+std::vector<RecordingPause> pauses_of(const std::string& text) {
+    std::vector<RecordingPause> out;
+    auto parsed = nlohmann::json::parse(text, nullptr, false);
+    if (!parsed.is_array()) {
+        return out;
+    }
+    for (const auto& p : parsed) {
+        if (!p.is_object() || !p.value("from_ms", nlohmann::json()).is_number_integer() ||
+            !p.value("to_ms", nlohmann::json()).is_number_integer()) {
+            continue;
+        }
+        out.push_back(RecordingPause{p.value("by", ""),
+                                     wall_from_ms(p.value("from_ms", std::int64_t{0})),
+                                     wall_from_ms(p.value("to_ms", std::int64_t{0}))});
+    }
+    return out;
+}
+
 std::vector<MonitorPeriod> monitors_of(const std::string& text) {
     std::vector<MonitorPeriod> out;
     auto parsed = nlohmann::json::parse(text, nullptr, false);
@@ -114,6 +140,7 @@ CallRecord call_from_row(const SqliteStatement& row) {
     r.recording = row.text(20);
     r.transfers = transfers_of(row.text(21));
     r.monitors = monitors_of(row.text(22));
+    r.recording_pauses = pauses_of(row.text(23));
     return r;
 }
 

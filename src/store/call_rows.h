@@ -16,7 +16,7 @@ namespace markaz::store {
 inline constexpr const char* kCallColumns =
     "id, started_ms, ended_ms, caller, dialled, ivr_path, digits, variables, queues, joined_ms, "
     "wait_ms, position, agents_offered, agent, talk_ms, hold_ms, wrap_ms, disposition, "
-    "hangup_side, hangup_cause, recording, transfers, monitors";
+    "hangup_side, hangup_cause, recording, transfers, monitors, recording_pauses";
 
 /// The record of a row selected with kCallColumns.
 CallRecord call_from_row(const SqliteStatement& row);
@@ -31,6 +31,9 @@ std::string transfers_json(const std::vector<Transfer>& transfers);
 std::vector<Transfer> transfers_of(const std::string& text);
 
 std::string monitors_json(const std::vector<MonitorPeriod>& monitors);
+std::string pauses_json(const std::vector<RecordingPause>& pauses);
+/// Written by pauses_json() only; an entry that is not what it wrote is skipped.
+std::vector<RecordingPause> pauses_of(const std::string& text);
 /// Written by monitors_json() only; an entry that is not what it wrote is skipped.
 std::vector<MonitorPeriod> monitors_of(const std::string& text);
 

@@ -256,7 +256,13 @@ CREATE INDEX evaluations_by_agent ON evaluations (agent, updated_ms);
 CREATE INDEX evaluations_by_update ON evaluations (updated_ms);
 )sql";
 
-constexpr std::array<Migration, 9> kMigrations{{
+// Schema v10: when the recording was paused for card details (a JSON array of {by, from_ms,
+// to_ms}).
+constexpr std::string_view kSchemaV10 = R"sql(
+ALTER TABLE calls ADD COLUMN recording_pauses TEXT NOT NULL DEFAULT '[]';
+)sql";
+
+constexpr std::array<Migration, 10> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
@@ -266,6 +272,7 @@ constexpr std::array<Migration, 9> kMigrations{{
     {7, kSchemaV7},
     {8, kSchemaV8},
     {9, kSchemaV9},
+    {10, kSchemaV10},
 }};
 
 }  // namespace

@@ -1,7 +1,8 @@
 // Commands and phone actions on connected calls, on real phones: the console's hang-up ends
 // the call on both phones (or takes a ringing call out of line, CANCEL to the agent), a phone
 // that holds gives the other party music and the call record its hold time, and phones that
-// send 30 ms packets are heard, mixed and recorded like any other.
+// send 30 ms packets are heard, mixed and recorded like any other; the desk pauses the
+// recording for card details and silence is recorded for exactly that time.
 
 #include <sstream>
 #include <thread>
@@ -243,6 +244,64 @@ TEST(CallControl, TheAgentsDeskHoldsTheCallerWithMusicAndTheRecordCountsIt) {
     const auto caller_heard = d.caller.last_recording().heard;
     EXPECT_GT(tone_share(caller_heard, 0, 262, 10), 0.01);
     EXPECT_GT(tone_share(caller_heard, 0, 1000, 10), 0.05);
+}
+
+/// The finished call `id` as GET /api/v1/call-records/{id} gives it, once it is there (10 s).
+Json finished_call(const Browser& who, const std::string& id) {
+    for (int i = 0; i < 100; ++i) {
+        const Reply r = who.get("/api/v1/call-records/" + id);
+        if (r.status == 200) {
+            return r.json()["record"];
+        }
+        std::this_thread::sleep_for(100ms);
+    }
+    return Json();
+}
+
+TEST(CallControl, TheDeskPausesTheRecordingForCardDetailsAndSilenceIsRecordedThen) {
+    Desk d{AnswerMode::Auto};
+    Browser desk(d.web_port, "a1001");
+    d.caller.dial(d.server.uri("200"));
+    d.agent.wait_for(ev::kCallEstablished, 10s);
+    const std::string id = live_call(d.supervisor, "on-call");
+    ASSERT_FALSE(id.empty()) << d.supervisor.get("/api/v1/calls").body;
+    std::this_thread::sleep_for(2s);
+    Reply paused = desk.post("/api/v1/calls/" + id + "/recording/pause");
+    ASSERT_EQ(paused.status, 200U) << paused.body;
+    EXPECT_EQ(paused.json()["call"]["recording_paused"], true);
+    std::this_thread::sleep_for(3s);
+    ASSERT_EQ(d.supervisor.post("/api/v1/calls/" + id + "/recording/resume").status, 200U);
+    std::this_thread::sleep_for(2s);
+    d.caller.hangup();
+    d.caller.wait_for(ev::kCallClosed);
+    d.agent.wait_for(ev::kCallClosed);
+
+    const Json record = finished_call(d.supervisor, id);
+    ASSERT_TRUE(record.is_object()) << d.server.log_tail();
+    ASSERT_EQ(record["recording_pauses"].size(), 1U) << record;
+    const Json pause = record["recording_pauses"][0];
+    EXPECT_EQ(pause["by"], "a1001");
+    const std::int64_t paused_ms =
+        pause["to_ms"].get<std::int64_t>() - pause["from_ms"].get<std::int64_t>();
+    EXPECT_GE(paused_ms, 2800);
+    EXPECT_LE(paused_ms, 4000);
+
+    // Both tones play throughout; the recording is silent on both sides only for the pause.
+    std::this_thread::sleep_for(300ms);  // the recording closes on the worker's next tick
+    const Json wave = d.supervisor.get("/api/v1/call-records/" + id + "/waveform").json();
+    for (const char* side : {"caller", "agents"}) {
+        std::vector<std::pair<std::int64_t, std::int64_t>> spoke;
+        for (const Json& s : wave["speech"]) {
+            if (s["side"] == side) {
+                spoke.emplace_back(s["from_ms"], s["to_ms"]);
+            }
+        }
+        ASSERT_EQ(spoke.size(), 2U) << side << ": before and after the pause\n" << wave["speech"];
+        const std::int64_t gap = spoke[1].first - spoke[0].second;
+        EXPECT_NEAR(static_cast<double>(gap), static_cast<double>(paused_ms), 400.0) << side;
+        EXPECT_GE(spoke[0].second - spoke[0].first, 1500) << side << ": recorded before";
+        EXPECT_GE(spoke[1].second - spoke[1].first, 1500) << side << ": and after";
+    }
 }
 
 /// A caller at `caller_ptime` dials the queue; the agent at `agent_ptime` answers; each

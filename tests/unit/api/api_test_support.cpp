@@ -52,6 +52,21 @@ Result<void> TestCenter::hold(const CallId& call, bool on_hold, const std::strin
     return on_hold ? command(acd::HoldCall{call}) : command(acd::ResumeCall{call});
 }
 
+Result<void> TestCenter::pause_recording(const CallId& call, bool paused, const std::string& by) {
+    (void)by;
+    std::lock_guard lock(mutex_);
+    for (const LiveCall& live : book_.calls(*router_)) {
+        if (live.id == call) {
+            if (live.recording_paused == paused) {
+                return fail(Errc::Conflict, paused ? "paused already" : "not paused");
+            }
+            book_.apply(flow::RecordingPaused{call, paused});
+            return {};
+        }
+    }
+    return fail(Errc::NotFound, "no live call '" + call.str() + "'");
+}
+
 Result<void> TestCenter::monitor(const CallId& call, const std::string& extension, MonitorMode mode,
                                  const std::string& by) {
     std::lock_guard lock(mutex_);

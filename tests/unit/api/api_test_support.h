@@ -46,6 +46,8 @@ public:
     Result<void> command(const acd::Command& command) override;
     /// The router's HoldCall / ResumeCall (the media is the switchboard's, tested there).
     Result<void> hold(const CallId& call, bool on_hold, const std::string& by) override;
+    /// As the switchboard: a connected call's recording, refused when already so.
+    Result<void> pause_recording(const CallId& call, bool paused, const std::string& by) override;
     /// Records the request (the switchboard's own checks are tested in tests/unit/app).
     Result<void> monitor(const CallId& call, const std::string& extension, MonitorMode mode,
                          const std::string& by) override;

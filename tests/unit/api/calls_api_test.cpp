@@ -48,7 +48,8 @@ TEST_F(CallsApiTest, CallObjectHasEveryMember) {
     EXPECT_EQ(c["skills"], Json::array());
     EXPECT_EQ(c["ivr"], nullptr);
     EXPECT_EQ(c["monitors"], Json::array());
-    EXPECT_EQ(c.size(), 17U);
+    EXPECT_EQ(c["recording_paused"], false);
+    EXPECT_EQ(c.size(), 18U);
 }
 
 TEST_F(CallsApiTest, FilterByQueue) {
@@ -229,6 +230,26 @@ TEST_F(CallsApiTest, TheAgentHoldsAndResumesTheirOwnCallFromTheDesk) {
     EXPECT_EQ(r.json()["error"]["message"], "call 'c2' is not connected to an agent");
     EXPECT_EQ(agent.post("/api/v1/calls/nope/hold").status, 404U);
     EXPECT_EQ(supervisor.post("/api/v1/calls/c1/hold").status, 200U) << "a supervisor in scope";
+}
+
+TEST_F(CallsApiTest, TheAgentPausesTheRecordingForCardDetails) {
+    api.center.must(acd::AgentLogin{
+        AgentId{"a1001"}, "1001", {QueueId{"sales"}}, acd::AgentState::Available, "", ""});
+    api.center.must(acd::OfferAnswered{CallId{"c1"}, AgentId{"a1001"}});
+    Browser agent = api.browser("a1001");
+    Reply r = agent.post("/api/v1/calls/c1/recording/pause");
+    ASSERT_EQ(r.status, 200U) << r.body;
+    EXPECT_EQ(r.json()["call"]["recording_paused"], true);
+    EXPECT_EQ(api.audit.list(1, std::nullopt)[0].action, "recording-paused");
+    EXPECT_EQ(agent.post("/api/v1/calls/c1/recording/pause").status, 409U) << "paused already";
+    EXPECT_EQ(agent.get("/api/v1/calls/c1").json()["call"]["recording_paused"], true);
+    EXPECT_EQ(api.browser("a1003").post("/api/v1/calls/c1/recording/resume").status, 403U);
+    EXPECT_EQ(api.browser("qa").post("/api/v1/calls/c1/recording/resume").status, 403U);
+    r = supervisor.post("/api/v1/calls/c1/recording/resume");
+    ASSERT_EQ(r.status, 200U) << "a supervisor in scope";
+    EXPECT_EQ(r.json()["call"]["recording_paused"], false);
+    EXPECT_EQ(api.audit.list(1, std::nullopt)[0].action, "recording-resumed");
+    EXPECT_EQ(supervisor.post("/api/v1/calls/c2/recording/pause").status, 409U) << "a waiting call";
 }
 
 TEST_F(CallsApiTest, TheAgentTransfersTheirCallToAQueue) {

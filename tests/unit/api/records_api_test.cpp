@@ -101,8 +101,9 @@ TEST_F(RecordsApiTest, EachRoleSearchesItsScope) {
     EXPECT_EQ(c3["agents"], Json::array({"a1001"}));
     EXPECT_EQ(c3["recorded"], false);
     EXPECT_FALSE(c3.contains("recording")) << "the file's path stays on the server";
-    EXPECT_EQ(c3.size(), 22U);
+    EXPECT_EQ(c3.size(), 23U);
     EXPECT_EQ(c3["evaluations"], 0);
+    EXPECT_EQ(c3["recording_pauses"], Json::array());
     EXPECT_EQ(c3["monitors"], Json::array());
     EXPECT_EQ(c3["legal_hold"], false);
 }

@@ -152,6 +152,13 @@ public:
     }
     void stop_playing(ChannelId channel) override { stops.push_back(channel); }
     void echo(ChannelId channel) override { echoes.push_back(channel); }
+    struct Pause {
+        ChannelId channel;
+        bool paused;
+    };
+    void pause_recording(ChannelId channel, bool paused) override {
+        pauses.push_back({channel, paused});
+    }
 
     std::vector<Bridge> bridges;
     std::vector<Record> records;
@@ -162,6 +169,7 @@ public:
     std::vector<Play> plays;
     std::vector<ChannelId> stops;
     std::vector<ChannelId> echoes;
+    std::vector<Pause> pauses;
 };
 
 /// The store: what was appended and saved, in memory. Bookings wait until the test says the

@@ -365,5 +365,48 @@ TEST(Switchboard, TheLiveCallsListShowsACallInTheIvrAndDropsItWhenItEnds) {
     EXPECT_EQ(live().size(), 1u);
 }
 
+TEST(Switchboard, TheRecordingPausesForCardDetailsAndTheRecordSaysWhen) {
+    CallFlowHarness h{sales_centre()};
+    ready(h);
+    auto [call, leg] = connect(h);
+    const CallId id{h.call_id(call)};
+    const WallTime answered = h.now().wall;
+    h.advance(10s);
+    ASSERT_TRUE(h.board().pause_recording(id, true, "a1001", h.now()));
+    ASSERT_EQ(h.media.pauses.size(), 1u);
+    EXPECT_EQ(h.media.pauses[0].channel, h.channel_of(call)) << "the room the caller is in";
+    EXPECT_TRUE(h.media.pauses[0].paused);
+    EXPECT_TRUE(h.board().view().book().calls(h.router()).at(0).recording_paused);
+    auto again = h.board().pause_recording(id, true, "a1001", h.now());
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, Errc::Conflict);
+    EXPECT_EQ(h.media.pauses.size(), 1u) << "a refusal changes nothing";
+
+    h.advance(20s);
+    ASSERT_TRUE(h.board().pause_recording(id, false, "supervisor", h.now()));
+    EXPECT_FALSE(h.media.pauses.back().paused);
+    EXPECT_FALSE(h.board().view().book().calls(h.router()).at(0).recording_paused);
+    h.advance(5s);
+    ASSERT_TRUE(h.board().pause_recording(id, true, "a1001", h.now()));
+    h.advance(5s);
+    h.end(call, Side::Caller);  // still paused: the pause ends with the call
+
+    const std::vector<store::RecordingPause> pauses = h.store.record(id.str()).recording_pauses;
+    ASSERT_EQ(pauses.size(), 2u);
+    EXPECT_EQ(pauses[0], (store::RecordingPause{"a1001", answered + 10s, answered + 30s}));
+    EXPECT_EQ(pauses[1], (store::RecordingPause{"a1001", answered + 35s, answered + 40s}));
+}
+
+TEST(Switchboard, OnlyARecordedConnectedCallPausesItsRecording) {
+    CallFlowHarness h{sales_centre()};
+    sip::CallRef waiting = h.arrive("1005", "200");
+    EXPECT_EQ(
+        h.board().pause_recording(CallId{h.call_id(waiting)}, true, "a1001", h.now()).error().code,
+        Errc::Conflict);
+    EXPECT_EQ(h.board().pause_recording(CallId{"nope"}, true, "a1001", h.now()).error().code,
+              Errc::NotFound);
+    EXPECT_TRUE(h.media.pauses.empty());
+}
+
 }  // namespace
 }  // namespace markaz::app::testing

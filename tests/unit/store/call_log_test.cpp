@@ -53,6 +53,7 @@ CallRecord full_record(const std::string& id, WallTime started) {
     r.transfers = {Transfer{"a1001", "sales", "vip", started + 70'250ms, 40'000ms, 2'500ms},
                    Transfer{"a1003", "vip", "vip", started + 90'000ms, 10'000ms, 0ms, "a1002"}};
     r.monitors = {MonitorPeriod{"sara", "2001", "whisper", started + 50'001ms, started + 60'002ms}};
+    r.recording_pauses = {RecordingPause{"a1001", started + 20'003ms, started + 31'004ms}};
     return r;
 }
 
