@@ -115,8 +115,8 @@ Result<void> CallLog::write_parties(const CallRecord& r) {
         return fail_to(ok.error());
     }
     auto insert = impl_->db.prepare(
-        "INSERT OR IGNORE INTO call_parties (kind, name, started_ms, call) "
-        "VALUES (?1, ?2, ?3, ?4)");
+        "INSERT OR IGNORE INTO call_parties (kind, name, started_ms, call, talk_ms) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!insert) {
         return fail_to(insert.error());
     }
@@ -135,7 +135,8 @@ Result<void> CallLog::write_parties(const CallRecord& r) {
         insert->bind(1, std::string_view(kind))
             .bind(2, name)
             .bind(3, epoch_ms(r.started))
-            .bind(4, r.id);
+            .bind(4, r.id)
+            .bind(5, r.talk.count());
         if (auto ok = insert->run(); !ok) {
             return fail_to(ok.error());
         }

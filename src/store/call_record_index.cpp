@@ -55,9 +55,18 @@ api::CallRecordEntry entry_of(const SqliteStatement& row) {
 // and queues are found through call_parties, indexed by name and start, so a search by agent,
 // queue or a supervisor's team reads only that party's calls of the period, not every call.
 std::string where_of(const api::RecordQuery& q) {
-    auto party = [](const char* kind, const char* name) {
+    // The talk-time conditions are tested in call_parties too (its talk_ms column), so only
+    // the calls that meet them are read.
+    std::string talk;
+    if (q.min_talk) {
+        talk += " AND talk_ms >= ?7";
+    }
+    if (q.max_talk) {
+        talk += " AND talk_ms <= ?8";
+    }
+    auto party = [&talk](const char* kind, const char* name) {
         return std::string(" AND id IN (SELECT call FROM call_parties WHERE kind = '") + kind +
-               "' AND name " + name + " AND started_ms >= ?1 AND started_ms < ?2)";
+               "' AND name " + name + " AND started_ms >= ?1 AND started_ms < ?2" + talk + ")";
     };
     std::string where = " FROM calls WHERE open = 0 AND started_ms >= ?1 AND started_ms < ?2";
     if (q.agent) {
