@@ -85,6 +85,12 @@ export function createApi(request: Request) {
     hangUpCall: (call: string) => request<void>('POST', `/api/v1/calls/${seg(call)}/hangup`),
     holdCall: (call: string) => request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/hold`),
     resumeCall: (call: string) => request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/resume`),
+    /** PCI DSS: silence is recorded while the customer gives card details; 409 when the call
+     *  is not connected, not recorded, or paused (resumed) already. */
+    pauseRecording: (call: string) =>
+      request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/recording/pause`),
+    resumeRecording: (call: string) =>
+      request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/recording/resume`),
     transferCall: (call: string, to: TransferTo) =>
       request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/transfer`, to),
     transferTargets: () => request<TransferTargets>('GET', '/api/v1/transfer-targets'),

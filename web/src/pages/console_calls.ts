@@ -25,8 +25,9 @@ export function isInLine(call: Call): boolean {
   return call.state === 'waiting' || call.state === 'ringing' || call.state === 'callback-waiting';
 }
 
-/** Live calls: who waits how long in which queue, who has them; move, priority, listen, whisper,
- *  barge in (Markaz rings the supervisor's own phone), hang up. */
+/** Live calls: who waits how long in which queue, who has them, whose recording is paused for
+ *  card details; move, priority, listen, whisper, barge in (Markaz rings the supervisor's own
+ *  phone), hang up. */
 export function consoleCalls(context: AppContext) {
   const rows = h('tbody', { 'data-testid': 'calls-table' });
   const none = h('p', { class: 'empty' }, t('console.no_calls'));
@@ -75,7 +76,13 @@ export function consoleCalls(context: AppContext) {
       { 'data-call': id },
       h('td', {}),
       h('td', {}, h('bdi', { dir: 'ltr' })),
-      h('td', {}, h('span', { class: 'call-state' }), h('small', { class: 'monitors', 'data-testid': 'monitors' })),
+      h(
+        'td',
+        {},
+        h('span', { class: 'call-state' }),
+        h('span', { class: 'badge recording-paused', 'data-testid': 'recording-paused', hidden: true }, t('console.recording_paused')),
+        h('small', { class: 'monitors', 'data-testid': 'monitors' }),
+      ),
       h('td', { class: 'num' }),
       h('td', {}, priority, h('button', { type: 'button', 'data-action': 'priority', onclick: () => setPriority(id, priority) }, t('console.set'))),
       h('td', {}),
@@ -121,6 +128,8 @@ export function consoleCalls(context: AppContext) {
       const badge = cells[2]!.firstElementChild as HTMLElement;
       setData(badge, 'state', call.state);
       setText(badge, callStateLabel(call.state));
+      // PCI DSS: silence is being recorded while the customer gives card details.
+      (cells[2]!.children[1] as HTMLElement).hidden = !call.recording_paused;
       // Who is listening, whispering or barging in, in the reader's language.
       setText(
         cells[2]!.lastElementChild!,

@@ -7,12 +7,14 @@ import { h, setData, setText } from '../ui/dom';
 import { callStateLabel, errorText } from '../ui/labels';
 import { deskMonitorBanner } from './desk_monitor';
 import { deskKey } from './desk_keys';
+import { deskRecordingPause } from './desk_recording';
 import { transferChoices, transferTo, type TransferChoice } from './desk_transfer';
 
 /** The call the agent is offered or talking on: the caller's number, the queue, and what the
- *  caller typed in the IVR (where a CRM screen-pop will go); Hold / Resume (the H key) and a
- *  blind Transfer to a queue or to a free colleague (the T key opens the list); and a banner
- *  while a supervisor coaches the agent or has joined the call. */
+ *  caller typed in the IVR (where a CRM screen-pop will go); Hold / Resume (the H key), a
+ *  blind Transfer to a queue or to a free colleague (the T key opens the list) and Pause /
+ *  Resume recording for card details (the P key); a banner while a supervisor coaches the
+ *  agent or has joined the call, and one while the recording is paused. */
 export function deskCallPanel(context: AppContext) {
   const none = h('p', { class: 'empty' }, t('desk.no_call'));
   const caller = h('bdi', { class: 'caller', 'data-testid': 'caller-number', dir: 'ltr' });
@@ -21,6 +23,7 @@ export function deskCallPanel(context: AppContext) {
   const clock = h('span', { class: 'call-clock', 'data-testid': 'call-clock' });
   const ivr = h('dl', { class: 'ivr', 'data-testid': 'ivr-digits' });
   const monitorBanner = deskMonitorBanner();
+  const recording = deskRecordingPause(context);
   let current: Call | null = null;
   const toggleHold = () => {
     if (!current || (current.state !== 'on-call' && current.state !== 'on-hold')) {
@@ -83,19 +86,23 @@ export function deskCallPanel(context: AppContext) {
     } else if (action === 'transfer' && !target.disabled) {
       event.preventDefault();
       target.focus();  // pick a queue or a colleague, then Transfer
+    } else if (action === 'recording' && !recording.button.disabled) {
+      event.preventDefault();
+      recording.toggle();
     }
   };
   document.addEventListener('keydown', onKey);
-  /** Called when the page goes: the H and T keys are the desk's only while it is shown. */
+  /** Called when the page goes: the H, T and P keys are the desk's only while it is shown. */
   const unmount = () => document.removeEventListener('keydown', onKey);
   const details = h(
     'div',
     { class: 'call-details' },
+    recording.banner,
     monitorBanner.element,
     h('div', { class: 'caller-line' }, h('span', { class: 'label' }, t('call.caller')), caller),
     h('div', {}, h('span', { class: 'label' }, t('call.queue')), queue),
     h('div', {}, state, clock),
-    h('div', { class: 'call-actions' }, hold, target, transferButton),
+    h('div', { class: 'call-actions' }, hold, target, transferButton, recording.button),
     h('h3', {}, t('desk.ivr_digits')),
     ivr,
   );
@@ -111,6 +118,7 @@ export function deskCallPanel(context: AppContext) {
     }
     current = call;
     monitorBanner.update(call);
+    recording.update(call);
     if (!call) {
       return;
     }

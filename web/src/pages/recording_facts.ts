@@ -4,6 +4,7 @@ import { formatDuration, localizeDigits } from '../format/numbers';
 import { currentLanguage, t } from '../i18n/i18n';
 import { h, type Child } from '../ui/dom';
 import { dispositionLabel, hangupSideLabel, monitorModeLabel } from '../ui/labels';
+import { pauseRows } from './recording_pauses';
 import { agentLegs, type AgentLeg } from './recordings_query';
 
 // What happened on a finished call, beside its recording on the Recordings page.
@@ -14,7 +15,7 @@ function fact(label: string, ...value: Child[]): HTMLElement[] {
 
 /** The call's facts as label and value pairs (a <dl>'s children): when, who called which
  *  number, the IVR path, keys and answers, the queues and the wait, talk, hold and after-call
- *  work, how it ended and who ended it. */
+ *  work, when the recording was paused for card details, how it ended and who ended it. */
 export function callFacts(record: CallRecord): HTMLElement[] {
   const language = currentLanguage();
   const digits = (text: string) => h('bdi', { dir: 'ltr' }, localizeDigits(text, language));
@@ -33,6 +34,7 @@ export function callFacts(record: CallRecord): HTMLElement[] {
     ...fact(t('recordings.talk'), formatDuration(record.talk_ms, language)),
     ...fact(t('recordings.hold'), formatDuration(record.hold_ms, language)),
     ...fact(t('recordings.wrap'), formatDuration(record.wrap_ms, language)),
+    ...recordingPauses(record, language),
     ...fact(t('recordings.disposition'), dispositionLabel(record.disposition)),
     ...fact(
       t('recordings.ended_by'),
@@ -43,6 +45,17 @@ export function callFacts(record: CallRecord): HTMLElement[] {
     ...fact(t('recordings.call_id'), h('bdi', { dir: 'ltr', 'data-testid': 'call-id' }, record.id)),
     ...(record.legal_hold ? fact(t('recordings.legal_hold'), t('recordings.legal_hold_kept')) : []),
   ];
+}
+
+/** Each stretch the recording was paused for card details, from when to when since the call
+ *  began, and by whom; nothing for a call never paused. */
+function recordingPauses(record: CallRecord, language: Language): HTMLElement[] {
+  const rows = pauseRows(record, language);
+  if (rows.length === 0) {
+    return [];
+  }
+  const items = rows.map((row) => h('li', { 'data-by': row.by, 'data-from-ms': String(row.fromMs), 'data-to-ms': String(row.toMs) }, row.label));
+  return fact(t('recordings.recording_paused'), h('ol', { class: 'pauses', 'data-testid': 'recording-pauses' }, ...items));
 }
 
 /** How an agent's part of the call ended: passed to a named colleague (in which queue) or to a

@@ -6,7 +6,8 @@ import { directionOf } from '../i18n/languages';
 import { h } from '../ui/dom';
 import { agentLegsTable, callFacts, supervisorsTable } from './recording_facts';
 import { offersLegalHold, type LegalHoldControl } from './recording_legal_hold';
-import { waveformView } from './recording_waveform';
+import { pausesInRecording } from './recording_pauses';
+import { waveformView, type PausesOf } from './recording_waveform';
 
 /** Playback speeds offered; 1 is normal. */
 export const kSpeeds: readonly number[] = [0.75, 1, 1.25, 1.5, 2];
@@ -126,12 +127,13 @@ export function audioPlayer(options: { download: boolean } = { download: true })
   return {
     element,
     /** Loads `source` (unless it is loaded already) and, with `play`, plays it; `waveform`
-     *  fetches its waveform (null: none is shown). */
-    load(source: string, downloadHref: string | null, play: boolean, fetchWaveform: (() => Promise<Waveform>) | null = null) {
+     *  fetches its waveform (null: none is shown), `pauses` places the stretches paused for
+     *  card details on it. */
+    load(source: string, downloadHref: string | null, play: boolean, fetchWaveform: (() => Promise<Waveform>) | null = null, pauses: PausesOf | null = null) {
       if (audio.getAttribute('src') !== source) {
         audio.src = source;
         if (fetchWaveform) {
-          waveform.load(fetchWaveform);
+          waveform.load(fetchWaveform, pauses);
         } else {
           waveform.clear();
         }
@@ -226,7 +228,8 @@ export function recordingDetail(
       player.element.hidden = !record.recorded;
       noRecording.hidden = record.recorded;
       if (record.recorded) {
-        player.load(recordingUrl(record.id), recordingUrl(record.id, true), play, () => fetchWaveform(record.id));
+        const pauses = (recordingMs: number) => pausesInRecording(record.recording_pauses ?? [], record.ended_at_ms, recordingMs);
+        player.load(recordingUrl(record.id), recordingUrl(record.id, true), play, () => fetchWaveform(record.id), pauses);
       } else {
         player.unload();
       }

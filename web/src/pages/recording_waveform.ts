@@ -2,16 +2,23 @@ import type { Waveform } from '../api/types';
 import { currentLanguage, t } from '../i18n/i18n';
 import { directionOf } from '../i18n/languages';
 import { h } from '../ui/dom';
-import { barHeights, columnCount, playedFraction, speechBars, timeAtX } from './waveform_geometry';
+import type { Stretch } from './recording_pauses';
+import { barHeights, columnCount, pausedShades, playedFraction, speechBars, timeAtX } from './waveform_geometry';
 import { talkTotals } from './waveform_talk';
 
 /** The colours come from the style sheet (--wave-caller, --wave-agents), so the legend's
  *  swatches and the canvas cannot disagree; these are used if the sheet has none. */
 const kFallbackColours = { caller: '#0f766e', agents: '#1d4ed8', line: '#dde3ea' };
 
+/** The stretches of a recording paused for card details, in ms from its start, once its
+ *  length is known (recording_pauses.ts pausesInRecording). */
+export type PausesOf = (recordingMs: number) => Stretch[];
+
 /** What the recording looks like and who spoke when, above the player's audio element: the
  *  caller's peaks above the middle line and the agents' below, a playhead, and a click plays
- *  from where it points; under it a thin bar of each side's speech and the talk totals.
+ *  from where it points; under it a thin bar of each side's speech and the talk totals. The
+ *  stretches where the recording was paused for card details are shaded, with a legend entry,
+ *  so a reviewer sees the silence there was recorded on purpose.
  *  `load` fetches a call's waveform; a call without one (404, or any failure) shows nothing
  *  and the player works as before. The drawing area is left to right whatever the page's
  *  direction, as an audio timeline is in right-to-left locales (waveform_geometry.ts); the
@@ -23,8 +30,11 @@ export function waveformView(onSeek: (seconds: number) => void) {
   const callerRow = h('div', { class: 'speech-row', 'data-side': 'caller' });
   const agentsRow = h('div', { class: 'speech-row', 'data-side': 'agents' });
   const timeline = h('div', { class: 'speech-timeline', 'data-testid': 'speech-timeline' }, callerRow, agentsRow);
-  const area = h('div', { class: 'waveform-area', dir: 'ltr', title: t('waveform.click_to_seek') }, canvas, playhead, timeline);
-  const swatch = (side: 'caller' | 'agents', text: string) => h('span', { class: 'legend-item', 'data-side': side }, h('span', { class: 'swatch' }), text);
+  const shades = h('div', { class: 'paused-shades', 'data-testid': 'paused-shades' });
+  const area = h('div', { class: 'waveform-area', dir: 'ltr', title: t('waveform.click_to_seek') }, canvas, shades, playhead, timeline);
+  const swatch = (side: 'caller' | 'agents' | 'paused', text: string) => h('span', { class: 'legend-item', 'data-side': side }, h('span', { class: 'swatch' }), text);
+  /** In the legend only while something is shaded. */
+  const pausedLegend = swatch('paused', t('waveform.recording_paused'));
   const legend = h('div', { class: 'waveform-legend', dir: directionOf(language) }, swatch('caller', t('waveform.caller')), swatch('agents', t('waveform.agent')));
   const totals = h('dl', { class: 'talk-totals', 'data-testid': 'talk-totals' });
   const element = h(
@@ -35,6 +45,7 @@ export function waveformView(onSeek: (seconds: number) => void) {
     totals,
   );
   let shown: Waveform | null = null;
+  let pausesOf: PausesOf | null = null;
   /** Answers for a call no longer loaded are dropped. */
   let latest = 0;
 
@@ -81,6 +92,13 @@ export function waveformView(onSeek: (seconds: number) => void) {
     for (const bar of speechBars(waveform.speech, waveform.duration_ms)) {
       rows[bar.side]?.append(h('span', { class: 'speech', style: `left:${bar.startPct}%;width:${bar.widthPct}%` }));
     }
+    const paused = pausedShades(pausesOf?.(waveform.duration_ms) ?? [], waveform.duration_ms);
+    shades.replaceChildren(...paused.map((shade) => h('span', { class: 'paused-shade', style: `left:${shade.startPct}%;width:${shade.widthPct}%` })));
+    if (paused.length > 0) {
+      legend.append(pausedLegend);
+    } else {
+      pausedLegend.remove();
+    }
     totals.replaceChildren(
       // Each label with its figure in a group of its own, so a line never breaks between them.
       ...talkTotals(waveform.talk, language).map(({ part, label, value }) => h('div', { 'data-part': part }, h('dt', {}, label), h('dd', {}, value))),
@@ -97,10 +115,12 @@ export function waveformView(onSeek: (seconds: number) => void) {
 
   return {
     element,
-    /** Fetches and draws a call's waveform; on failure the waveform stays hidden. */
-    load(fetch: () => Promise<Waveform>) {
+    /** Fetches and draws a call's waveform, with its paused stretches shaded (`pauses`: none
+     *  when null); on failure the waveform stays hidden. */
+    load(fetch: () => Promise<Waveform>, pauses: PausesOf | null = null) {
       const mine = ++latest;
       shown = null;
+      pausesOf = pauses;
       element.hidden = true;
       element.dataset.state = 'loading';
       fetch()

@@ -1,4 +1,5 @@
 import type { Waveform } from '../api/types';
+import type { Stretch } from './recording_pauses';
 
 // Where the recording player's waveform draws its bars and which moment a click means. Pure:
 // the canvas code in recording_waveform.ts only paints what these give.
@@ -51,24 +52,42 @@ export function playedFraction(currentS: number, durationS: number): number {
   return Math.min(1, Math.max(0, currentS / durationS));
 }
 
-/** One stretch of speech on the timeline bar, in percent of the call's length. */
-export interface SpeechBar {
-  side: Waveform['speech'][number]['side'];
+/** Where a stretch lies on a timeline, in percent of its length. */
+export interface Shade {
   startPct: number;
   widthPct: number;
 }
 
-/** The stretches each side spoke as parts of the timeline, cut to the call's length; a
- *  stretch too short to see is still drawn a little wide (0.2 %), so it does not vanish. */
+/** [fromMs, toMs) cut to a timeline `durationMs` long (> 0), in percent; a stretch too short
+ *  to see is still drawn a little wide (0.2 %), so it does not vanish. */
+function shadeOf(fromMs: number, toMs: number, durationMs: number): Shade {
+  const pct = (ms: number) => (Math.min(Math.max(0, ms), durationMs) / durationMs) * 100;
+  const startPct = pct(fromMs);
+  return { startPct, widthPct: Math.min(100 - startPct, Math.max(0.2, pct(toMs) - startPct)) };
+}
+
+/** One stretch of speech on the timeline bar, in percent of the call's length. */
+export interface SpeechBar extends Shade {
+  side: Waveform['speech'][number]['side'];
+}
+
+/** The stretches each side spoke as parts of the timeline, cut to the call's length. */
 export function speechBars(speech: Waveform['speech'], durationMs: number): SpeechBar[] {
   if (!(durationMs > 0)) {
     return [];
   }
-  const pct = (ms: number) => (Math.min(Math.max(0, ms), durationMs) / durationMs) * 100;
   return speech
     .filter((stretch) => stretch.to_ms > stretch.from_ms && stretch.from_ms < durationMs)
-    .map((stretch) => {
-      const startPct = pct(stretch.from_ms);
-      return { side: stretch.side, startPct, widthPct: Math.min(100 - startPct, Math.max(0.2, pct(stretch.to_ms) - startPct)) };
-    });
+    .map((stretch) => ({ side: stretch.side, ...shadeOf(stretch.from_ms, stretch.to_ms, durationMs) }));
+}
+
+/** The recording's paused stretches (recording_pauses.ts pausesInRecording) as shades over the
+ *  waveform, cut to the recording. Nothing while the length is unknown. */
+export function pausedShades(stretches: readonly Stretch[], durationMs: number): Shade[] {
+  if (!(durationMs > 0)) {
+    return [];
+  }
+  return stretches
+    .filter((stretch) => stretch.toMs > stretch.fromMs && stretch.fromMs < durationMs)
+    .map((stretch) => shadeOf(stretch.fromMs, stretch.toMs, durationMs));
 }
