@@ -65,6 +65,8 @@ struct ApiOptions {
     /// The waveform of the recording at a path, in that many slices (media::read_waveform);
     /// none: the waveform endpoints answer 503.
     std::function<Result<Waveform>(const std::string& path, int points)> waveform;
+    /// Agents may search and hear the finished calls they talked in (not others').
+    bool agents_hear_own_calls = false;
     /// Where the recordings are (sip.recordings): a recording is served only from inside it.
     std::string recordings_dir;
     /// Where the server reports what no client should see (a handler's exception, a failed

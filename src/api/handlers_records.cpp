@@ -19,11 +19,22 @@ constexpr std::array<std::string_view, 7> kRecordDispositions{
     "answered", "abandoned", "blocked", "timed-out", "callback", "ivr", "failed"};
 constexpr auto kDefaultSearchSpan = std::chrono::hours(24 * 31);
 
-Json record_json(const CallRecordEntry& r) {
+/// The agents who talked to the caller of `r`.
+std::set<std::string> agents_of(const CallRecordEntry& r) {
     std::set<std::string> agents;
-    Json transfers = Json::array();
     for (const RecordTransfer& t : r.transfers) {
         agents.insert(t.agent);
+    }
+    if (!r.agent.empty()) {
+        agents.insert(r.agent);
+    }
+    return agents;
+}
+
+Json record_json(const CallRecordEntry& r) {
+    const std::set<std::string> agents = agents_of(r);
+    Json transfers = Json::array();
+    for (const RecordTransfer& t : r.transfers) {
         transfers.push_back(Json{{"agent", t.agent},
                                  {"queue", t.queue},
                                  {"to_queue", t.to_queue},
@@ -31,9 +42,6 @@ Json record_json(const CallRecordEntry& r) {
                                  {"talk_ms", ms(t.talk)},
                                  {"hold_ms", ms(t.hold)},
                                  {"to_agent", t.to_agent.empty() ? Json() : Json(t.to_agent)}});
-    }
-    if (!r.agent.empty()) {
-        agents.insert(r.agent);
     }
     Json monitors = Json::array();
     for (const RecordMonitor& m : r.monitors) {
@@ -173,6 +181,19 @@ ApiResult<RecordQuery> record_query(const HttpRequest& request, WallTime now) {
     return q;
 }
 
+/// An agent reading call records: refused unless the centre lets agents hear their own calls
+/// (web.agents_hear_own_calls) and `agent` (asked for, if any) is themselves.
+std::optional<ApiError> refuse_other_agent(const RequestContext& c,
+                                           const std::optional<std::string>& agent) {
+    if (!c.deps.options.agents_hear_own_calls || !c.user().agent) {
+        return ApiError::forbidden("this centre does not let agents hear their calls");
+    }
+    if (agent && *agent != c.user().agent->str()) {
+        return ApiError::forbidden("agents find only their own calls", "agent");
+    }
+    return std::nullopt;
+}
+
 ApiResult<CallRecords*> records_of(const RequestContext& c) {
     if (c.deps.options.call_records == nullptr) {
         return ApiError::unavailable("this server keeps no call records");
@@ -190,7 +211,15 @@ HttpResponse list_records(RequestContext& c) {
         return error_response(query.error());
     }
     const Scope scope(c.user(), {});
-    query->within_queues = scope.record_queues();
+    if (scope.role() == Role::Agent) {
+        // Only where the centre allows it, and only their own calls.
+        if (auto refused = refuse_other_agent(c, query->agent)) {
+            return error_response(*refused);
+        }
+        query->agent = c.user().agent->str();
+    } else {
+        query->within_queues = scope.record_queues();
+    }
     auto page = (*records)->search(*query);
     if (!page) {
         return error_response(ApiError::unavailable(page.error().message));
@@ -219,7 +248,9 @@ ApiResult<CallRecordEntry> find_record(const RequestContext& c) {
     if (!*found) {
         return ApiError::not_found("no finished call '" + id + "'", "call");
     }
-    if (!Scope(c.user(), {}).may_read_record((*found)->queues)) {
+    const bool own = c.deps.options.agents_hear_own_calls && c.user().agent &&
+                     agents_of(**found).contains(c.user().agent->str());
+    if (!own && !Scope(c.user(), {}).may_read_record((*found)->queues)) {
         return ApiError::forbidden("call '" + id + "' is outside your scope", "call");
     }
     return **found;
@@ -284,19 +315,19 @@ void add_record_endpoints(std::vector<Endpoint>& out) {
                    .handler = lift_legal_hold});
     out.push_back({.method = Method::Get,
                    .pattern = "/api/v1/call-records",
-                   .roles = kManager | kSupervisor | kQa,
+                   .roles = kAnyRole,
                    .handler = list_records});
     out.push_back({.method = Method::Get,
                    .pattern = "/api/v1/call-records/{id}",
-                   .roles = kManager | kSupervisor | kQa,
+                   .roles = kAnyRole,
                    .handler = get_record});
     out.push_back({.method = Method::Get,
                    .pattern = "/api/v1/call-records/{id}/recording",
-                   .roles = kManager | kSupervisor | kQa,
+                   .roles = kAnyRole,
                    .handler = get_recording});
     out.push_back({.method = Method::Get,
                    .pattern = "/api/v1/call-records/{id}/waveform",
-                   .roles = kManager | kSupervisor | kQa,
+                   .roles = kAnyRole,
                    .handler = get_waveform});
 }
 

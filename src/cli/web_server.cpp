@@ -99,6 +99,7 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     options.call_records = server->records_.get();
     options.quality = server->quality_.get();
     options.recordings_dir = config.sip.recordings_dir;
+    options.agents_hear_own_calls = web.agents_hear_own_calls;
     options.waveform = [](const std::string& path, int points) {
         return media::read_waveform(path, points);
     };

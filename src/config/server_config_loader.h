@@ -29,6 +29,8 @@ struct WebSettings {
     std::vector<std::string> trusted_proxies;
     int max_connections = 4000;             ///< open HTTP and WebSocket connections
     int max_connections_per_address = 500;  ///< of one client address
+    /// Agents may find and hear their own finished calls (docs/api.md "Call records").
+    bool agents_hear_own_calls = false;
     /// Who may log in; passwords are hashed (argon2id) when the server starts, where the
     /// roles, agents and teams are checked too (api::users_from_specs).
     std::vector<api::UserSpec> users;

@@ -39,7 +39,7 @@ bool read_web(YamlReader& reader, const YAML::Node& root, std::optional<WebSetti
     if (!reader.check_map(
             web, "web",
             {"listen", "root", "openapi", "threads", "secure_cookies", "trusted_proxies",
-             "max_connections", "max_connections_per_address", "users"})) {
+             "max_connections", "max_connections_per_address", "agents_hear_own_calls", "users"})) {
         return false;
     }
     WebSettings settings;
@@ -48,6 +48,7 @@ bool read_web(YamlReader& reader, const YAML::Node& root, std::optional<WebSetti
     reader.read(web, "web", "openapi", settings.openapi);
     reader.read(web, "web", "threads", settings.threads, 1, 64);
     reader.read(web, "web", "secure_cookies", settings.secure_cookies);
+    reader.read(web, "web", "agents_hear_own_calls", settings.agents_hear_own_calls);
     reader.read(web, "web", "max_connections", settings.max_connections, 1, 1000000);
     reader.read(web, "web", "max_connections_per_address", settings.max_connections_per_address, 1,
                 1000000);

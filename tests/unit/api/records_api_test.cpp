@@ -206,6 +206,30 @@ TEST_F(RecordsApiTest, AManagerPutsACallOnLegalHold) {
     EXPECT_EQ(api->audit.list(1, std::nullopt)[0].action, "legal-hold-lifted");
 }
 
+TEST_F(RecordsApiTest, AgentsHearTheirOwnCallsOnlyWhereTheCentreAllowsIt) {
+    EXPECT_EQ(api->browser("a1001").get("/api/v1/call-records?" + kRange).status, 403U);
+    EXPECT_EQ(api->browser("a1001").get("/api/v1/call-records/c1/recording").status, 403U);
+
+    api = std::make_unique<ApiHarness>([this](ApiOptions& o) {
+        o.call_records = records.get();
+        o.recordings_dir = recordings;
+        o.agents_hear_own_calls = true;
+    });
+    // Every test call was answered by a1001; a1003 talked in none.
+    EXPECT_EQ(found(api->browser("a1001")), (Ids{"c3", "c2", "c1"})) << "whatever the queue";
+    EXPECT_EQ(found(api->browser("a1003")), Ids{});
+    EXPECT_EQ(api->browser("a1003").get("/api/v1/call-records?agent=a1001").field(), "agent");
+    EXPECT_EQ(api->browser("a1003").get("/api/v1/call-records/c1").status, 403U);
+    EXPECT_EQ(api->browser("a1003").get("/api/v1/call-records/c1/recording").status, 403U);
+    const Reply own = api->browser("a1001").get("/api/v1/call-records/c1/recording");
+    EXPECT_EQ(own.status, 200U);
+    EXPECT_EQ(own.body, wav);
+    EXPECT_EQ(api->audit.list(1, std::nullopt)[0].username, "a1001") << "audited as any listening";
+    EXPECT_EQ(
+        api->browser("a1001").put("/api/v1/call-records/c1/legal-hold", Json::object()).status,
+        403U);
+}
+
 TEST(RecordsApi, AServerWithoutAStoreSaysSo) {
     ApiHarness api;
     EXPECT_EQ(api.browser("manager").get("/api/v1/call-records").status, 503U);

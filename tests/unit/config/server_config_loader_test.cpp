@@ -92,7 +92,7 @@ TEST(ServerConfig, WrongWebAndStatsInputNamesTheLineAndField) {
     EXPECT_EQ(server_error("web:\n  port: 80\n"),
               "s.yaml:2: web.port: unknown key (expected one of: listen, root, openapi, threads, "
               "secure_cookies, trusted_proxies, max_connections, max_connections_per_address, "
-              "users)");
+              "agents_hear_own_calls, users)");
     EXPECT_EQ(server_error("web:\n  trusted_proxies:\n    - 10.0.0.1\n    - proxy.local\n"),
               "s.yaml:4: web.trusted_proxies[1]: expected an IP address, got 'proxy.local'");
     EXPECT_EQ(server_error("web:\n  max_connections_per_address: 0\n"),
