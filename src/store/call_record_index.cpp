@@ -168,9 +168,12 @@ Result<api::RecordPage> CallRecordIndex::search(const api::RecordQuery& query) {
     } else if (*row) {
         page.total = count->int64(0);
     }
-    const char* order =
+    const std::string order =
         query.newest_first ? " ORDER BY started_ms DESC, id DESC" : " ORDER BY started_ms, id";
-    auto stmt = db_.prepare("SELECT " + kEntryColumns + where + order + " LIMIT ?11 OFFSET ?12");
+    // The page is chosen by id first (from the index, no row read), then only its rows are
+    // read: sorting whole rows of every match would read them all.
+    auto stmt = db_.prepare("SELECT " + kEntryColumns + " FROM calls WHERE id IN (SELECT id" +
+                            where + order + " LIMIT ?11 OFFSET ?12)" + order);
     if (!stmt) {
         return db_.context(stmt.error(), "cannot search the call records");
     }
