@@ -65,6 +65,10 @@ struct ApiOptions {
     /// The waveform of the recording at a path, in that many slices (media::read_waveform);
     /// none: the waveform endpoints answer 503.
     std::function<Result<Waveform>(const std::string& path, int points)> waveform;
+    /// The recording at a path encoded as "opus" or "mp3" (media::export_recording); none:
+    /// those formats answer 503.
+    std::function<Result<std::string>(const std::string& path, const std::string& format)>
+        export_recording;
     /// Agents may search and hear the finished calls they talked in (not others').
     bool agents_hear_own_calls = false;
     /// Where the recordings are (sip.recordings): a recording is served only from inside it.

@@ -11,16 +11,48 @@ namespace {
 /// At most this much of a recording per answer: an audio element asks for the rest as it plays.
 constexpr std::uint64_t kMaxRecordingPart = 1024 * 1024;
 
+/// The recording encoded as `format` (opus, mp3), whole: for sharing, not for seeking.
+HttpResponse compressed_reply(RequestContext& c, const std::string& id,
+                              const std::filesystem::path& file, const std::string& format) {
+    if (!c.deps.options.export_recording) {
+        return error_response(ApiError::unavailable("this server encodes no recordings"));
+    }
+    auto encoded = c.deps.options.export_recording(file.string(), format);
+    if (!encoded) {
+        return error_response(ApiError::internal());
+    }
+    HttpResponse response;
+    response.status = 200;
+    response.body = std::move(*encoded);
+    response.add_header("Cache-Control", "private, no-store");
+    response.add_header("Content-Type", format == "opus" ? "audio/ogg" : "audio/mpeg");
+    const bool download = c.request.query_param("download") == "true";
+    if (download) {
+        response.add_header("Content-Disposition",
+                            "attachment; filename=\"" + id + "." + format + "\"");
+    }
+    audit(c, download ? "recording-download" : "recording-play", id, Json{{"format", format}});
+    return response;
+}
+
 }  // namespace
 
-/// The call's WAV, whole or the part a Range header asks for (docs/api.md).
+/// The call's WAV, whole or the part a Range header asks for (docs/api.md); or, with
+/// ?format=opus|mp3, the whole recording in that format.
 HttpResponse recording_reply(RequestContext& c, const CallRecordEntry& record) {
     const std::string& id = record.id;
+    const std::string format = c.request.query_param("format").value_or("wav");
+    if (format != "wav" && format != "opus" && format != "mp3") {
+        return error_response(ApiError::invalid_value("format", "must be wav, opus or mp3"));
+    }
     // The path is the store's, written by the server; it is still only read from inside the
     // recordings folder, so a store that was tampered with cannot serve another file.
     const auto file = record.recording.empty()
                           ? std::nullopt
                           : regular_file_under(c.deps.options.recordings_dir, record.recording);
+    if (file && format != "wav") {
+        return compressed_reply(c, id, *file, format);
+    }
     std::ifstream in;
     if (file) {
         in.open(*file, std::ios::binary | std::ios::ate);

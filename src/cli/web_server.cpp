@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "media/recording_export.h"
 #include "media/waveform.h"
 #include "store/account_store.h"
 #include "store/event_codec.h"
@@ -100,6 +101,10 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     options.quality = server->quality_.get();
     options.recordings_dir = config.sip.recordings_dir;
     options.agents_hear_own_calls = web.agents_hear_own_calls;
+    options.export_recording = [](const std::string& path, const std::string& format) {
+        return media::export_recording(
+            path, format == "opus" ? media::ExportFormat::Opus : media::ExportFormat::Mp3);
+    };
     options.waveform = [](const std::string& path, int points) {
         return media::read_waveform(path, points);
     };

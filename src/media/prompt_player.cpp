@@ -4,17 +4,15 @@
 #include <cerrno>
 #include <cstring>
 #include <samplerate.h>
-#include <sndfile.h>
 #include <sys/stat.h>
+
+#include "media/sndfile_file.h"
 
 namespace markaz::media {
 namespace {
 
 constexpr sf_count_t kChunkFrames = 4096;
 
-struct SndfileCloser {
-    void operator()(SNDFILE* file) const noexcept { sf_close(file); }
-};
 struct SrcDeleter {
     void operator()(SRC_STATE* state) const noexcept { src_delete(state); }
 };
@@ -81,7 +79,7 @@ Result<std::shared_ptr<const Prompt>> Prompt::load(const std::string& path) {
                           std::strerror(errno));
     }
     SF_INFO info{};
-    std::unique_ptr<SNDFILE, SndfileCloser> file(sf_open(path.c_str(), SFM_READ, &info));
+    SndfileFile file(sf_open(path.c_str(), SFM_READ, &info));
     if (!file) {
         return load_error(Errc::InvalidArgument, path, sf_strerror(nullptr));
     }

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
-#include <sndfile.h>
+
+#include "media/sndfile_file.h"
 
 namespace markaz::media {
 namespace {
@@ -13,10 +14,6 @@ constexpr int kSpeechFrameMs = 20;
 constexpr double kSpeechEnergy = 327.68 * 327.68;
 constexpr int kBridgeFrames = 300 / kSpeechFrameMs;
 constexpr int kShortestFrames = 200 / kSpeechFrameMs;
-
-struct SndfileCloser {
-    void operator()(SNDFILE* file) const noexcept { sf_close(file); }
-};
 
 /// The stretches of `speaking` frames, with short pauses bridged and short stretches dropped.
 std::vector<std::pair<std::size_t, std::size_t>> stretches(const std::vector<bool>& speaking) {
@@ -108,7 +105,7 @@ Waveform WaveformBuilder::finish() {
 
 Result<Waveform> read_waveform(const std::string& path, int points) {
     SF_INFO info{};
-    std::unique_ptr<SNDFILE, SndfileCloser> file(sf_open(path.c_str(), SFM_READ, &info));
+    SndfileFile file(sf_open(path.c_str(), SFM_READ, &info));
     if (!file) {
         return fail(Errc::NotFound, path + ": " + sf_strerror(nullptr));
     }

@@ -1,11 +1,13 @@
 // /call-records/{id}/waveform and /evaluations/{id}/waveform on a real recording written by the
 // media recorder: the caller's and the agent's speech where they were, each reader held to the
-// recording's scope, and only files inside the recordings folder.
+// recording's scope, and only files inside the recordings folder; the same recording shared
+// as Opus or MP3.
 
 #include <cmath>
 
 #include <gtest/gtest.h>
 
+#include "media/recording_export.h"
 #include "media/wav_recorder.h"
 #include "media/waveform.h"
 #include "store/call_log.h"
@@ -68,6 +70,10 @@ protected:
             o.waveform = [](const std::string& path, int points) {
                 return media::read_waveform(path, points);
             };
+            o.export_recording = [](const std::string& path, const std::string& format) {
+                return media::export_recording(
+                    path, format == "opus" ? media::ExportFormat::Opus : media::ExportFormat::Mp3);
+            };
         });
     }
 
@@ -94,6 +100,28 @@ TEST_F(WaveformApiTest, TheCallerThenTheAgent) {
                                          "silence_ms":0})"));
     EXPECT_EQ(api->browser("qa").get("/api/v1/call-records/c1/waveform").json()["points"], 1000)
         << "the default";
+}
+
+TEST_F(WaveformApiTest, ARecordingIsSharedAsOpusOrMp3) {
+    const Browser qa = api->browser("qa");
+    const Reply opus = qa.get("/api/v1/call-records/c1/recording?format=opus&download=true");
+    ASSERT_EQ(opus.status, 200U);
+    EXPECT_EQ(opus.header("content-type"), "audio/ogg");
+    EXPECT_EQ(opus.header("content-disposition"), "attachment; filename=\"c1.opus\"");
+    EXPECT_EQ(opus.body.substr(0, 4), "OggS");
+    EXPECT_NE(opus.body.find("OpusHead"), std::string::npos);
+    const AuditEntry entry = api->audit.list(1, std::nullopt)[0];
+    EXPECT_EQ(entry.action, "recording-download");
+    const Reply mp3 = qa.get("/api/v1/call-records/c1/recording?format=mp3");
+    ASSERT_EQ(mp3.status, 200U);
+    EXPECT_EQ(mp3.header("content-type"), "audio/mpeg");
+    EXPECT_EQ(static_cast<unsigned char>(mp3.body[0]), 0xFFU) << "an MPEG frame's sync";
+    EXPECT_EQ(api->audit.list(1, std::nullopt)[0].action, "recording-play");
+    EXPECT_EQ(qa.get("/api/v1/call-records/c1/recording?format=flac").field(), "format");
+    EXPECT_EQ(qa.get("/api/v1/call-records/c2/recording?format=opus").status, 404U)
+        << "outside the recordings folder";
+    EXPECT_EQ(api->browser("lead").get("/api/v1/call-records/c1/recording?format=mp3").status,
+              403U);
 }
 
 TEST_F(WaveformApiTest, ScopeFolderAndParameters) {

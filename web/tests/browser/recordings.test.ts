@@ -156,6 +156,15 @@ describe('the Recordings page', () => {
     const download = await page.request.get(href, { headers: { Range: 'bytes=0-43' } });
     expect(download.headers()['content-disposition']).toBe(`attachment; filename="${recorded.id}.wav"`);
     expect((await download.body()).subarray(0, 4).toString()).toBe('RIFF');
+    // And as Opus, to share: an Ogg stream with an Opus header.
+    const opusHref = (await detail.locator('[data-testid="download-opus"]').getAttribute('href'))!;
+    expect(opusHref).toBe(`/api/v1/call-records/${recorded.id}/recording?download=true&format=opus`);
+    const opus = await page.request.get(opusHref);
+    expect(opus.headers()['content-type']).toBe('audio/ogg');
+    expect(opus.headers()['content-disposition']).toBe(`attachment; filename="${recorded.id}.opus"`);
+    const opusBody = await opus.body();
+    expect(opusBody.subarray(0, 4).toString()).toBe('OggS');
+    expect(opusBody.includes(Buffer.from('OpusHead'))).toBe(true);
     await saveScreenshot(page, 'recordings-en');
 
     // In Persian the page keeps the search and the call, right to left, in Jalali dates and
