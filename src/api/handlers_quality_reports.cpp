@@ -6,6 +6,7 @@
 
 #include "api/quality_access.h"
 #include "api/stats_json.h"
+#include "api/team_filter.h"
 #include "common/csv.h"
 #include "qa/report.h"
 
@@ -123,7 +124,11 @@ HttpResponse quality_report(RequestContext& c) {
     if (!queue) {
         return error_response(queue.error());
     }
-    q.within_queues = queues_within(c, *queue);
+    auto team = narrow_to_team(c, queues_within(c, *queue));
+    if (!team) {
+        return error_response(team.error());
+    }
+    q.within_queues = std::move(*team);
     auto page = (*quality)->evaluations(q);
     if (!page) {
         return error_response(store_refusal(page.error()));
@@ -188,7 +193,11 @@ HttpResponse quality_sample(RequestContext& c) {
     }
     request.seed = c.request.query_param("seed").value_or(std::to_string(ms(period->from)) + ":" +
                                                           std::to_string(ms(period->to)));
-    const auto within = queues_within(c, *queue);
+    auto team = narrow_to_team(c, queues_within(c, *queue));
+    if (!team) {
+        return error_response(team.error());
+    }
+    const auto within = std::move(*team);
     // What each agent already has in the period, drafts included: someone is on it.
     EvaluationQuery done;
     done.from = period->from;

@@ -10,6 +10,7 @@
 #include "api/endpoint.h"
 #include "api/recording_reply.h"
 #include "api/stats_json.h"
+#include "api/team_filter.h"
 
 namespace markaz::api {
 namespace {
@@ -218,7 +219,11 @@ HttpResponse list_records(RequestContext& c) {
         }
         query->agent = c.user().agent->str();
     } else {
-        query->within_queues = scope.record_queues();
+        auto within = narrow_to_team(c, scope.record_queues());
+        if (!within) {
+            return error_response(within.error());
+        }
+        query->within_queues = std::move(*within);
     }
     auto page = (*records)->search(*query);
     if (!page) {

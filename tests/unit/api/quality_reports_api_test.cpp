@@ -93,6 +93,10 @@ TEST_F(QualityReportsApiTest, FiguresByAgentAndByCallForCalibration) {
               0U)
         << "asking for another team's queue gives nothing";
     EXPECT_EQ(api->browser("a1001").get("/api/v1/quality/report").status, 403U);
+    const Json support =
+        api->browser("manager").get("/api/v1/quality/report?team=lead&" + kWeek).json();
+    ASSERT_EQ(support["rows"].size(), 1U) << "lead's team is support";
+    EXPECT_EQ(support["rows"][0]["key"], "a1003");
 
     const Reply csv = api->browser("manager").get("/api/v1/quality/report?format=csv&" + kWeek);
     EXPECT_EQ(csv.status, 200U);

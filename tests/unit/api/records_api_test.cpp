@@ -108,6 +108,15 @@ TEST_F(RecordsApiTest, EachRoleSearchesItsScope) {
     EXPECT_EQ(c3["legal_hold"], false);
 }
 
+TEST_F(RecordsApiTest, ATeamIsItsSupervisorsQueues) {
+    EXPECT_EQ(found(api->browser("manager"), "&team=supervisor"), (Ids{"c3", "c1"})) << "sales";
+    EXPECT_EQ(found(api->browser("qa"), "&team=lead"), (Ids{"c2"})) << "support";
+    EXPECT_EQ(found(api->browser("supervisor"), "&team=lead"), Ids{})
+        << "another team's calls stay outside a supervisor's scope";
+    EXPECT_EQ(api->browser("manager").get("/api/v1/call-records?team=qa").field(), "team");
+    EXPECT_EQ(api->browser("manager").get("/api/v1/call-records?team=nobody").field(), "team");
+}
+
 TEST_F(RecordsApiTest, WrongParametersAreNamed) {
     const Browser manager = api->browser("manager");
     for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
