@@ -2,6 +2,11 @@
 // evaluations in the reader's scope, as JSON and CSV; the calls to evaluate next, N per agent
 // less what is evaluated already, never a call someone has started on.
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "store/call_log.h"
@@ -16,6 +21,23 @@ namespace {
 // 2026-11-23T08:00:00Z
 const WallTime kReportMorning{std::chrono::seconds{1'795'420'800}};
 const std::string kWeek = "from_ms=1795000000000&to_ms=1796000000000";
+
+/// One part of a workbook (a ZIP file), as `unzip` reads it.
+std::string xlsx_part(const std::string& workbook, const std::string& part) {
+    const std::string path =
+        ::testing::TempDir() + "quality-" + std::to_string(::getpid()) + ".xlsx";
+    std::ofstream(path, std::ios::binary) << workbook;
+    std::string out;
+    if (FILE* pipe = ::popen(("unzip -p '" + path + "' '" + part + "'").c_str(), "r")) {
+        char buffer[4096];
+        for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) {
+            out.append(buffer, n);
+        }
+        ::pclose(pipe);
+    }
+    std::filesystem::remove(path);
+    return out;
+}
 
 class QualityReportsApiTest : public ::testing::Test {
 protected:
@@ -105,6 +127,19 @@ TEST_F(QualityReportsApiTest, FiguresByAgentAndByCallForCalibration) {
               "agent,evaluations,average,lowest,highest,spread,passed,pass_rate,critical_failures,"
               "disputed");
     EXPECT_NE(csv.body.find("a1001,2,75,50,100,25,1,50,0,0\r\n"), std::string::npos) << csv.body;
+
+    const Reply xlsx = api->browser("manager").get("/api/v1/quality/report?format=xlsx&" + kWeek);
+    EXPECT_EQ(xlsx.status, 200U);
+    EXPECT_EQ(xlsx.header("content-disposition"), "attachment; filename=\"quality-by-agent.xlsx\"");
+    const std::string sheet = xlsx_part(xlsx.body, "xl/worksheets/sheet1.xml");
+    EXPECT_NE(xlsx_part(xlsx.body, "xl/sharedStrings.xml").find("<t>a1001</t>"), std::string::npos);
+    EXPECT_NE(sheet.find("<v>75</v>"), std::string::npos) << "the average, a number: " << sheet;
+    EXPECT_EQ(sheet.find("rightToLeft"), std::string::npos) << "an English reader's";
+    const Browser persian_manager = api->browser("manager");
+    ASSERT_EQ(persian_manager.patch("/api/v1/session/me", Json{{"language", "fa"}}).status, 200U);
+    const Reply persian = persian_manager.get("/api/v1/quality/report?format=xlsx&" + kWeek);
+    EXPECT_NE(xlsx_part(persian.body, "xl/worksheets/sheet1.xml").find("rightToLeft=\"1\""),
+              std::string::npos);
 
     for (const auto& [query, field] :
          std::vector<std::pair<std::string, std::string>>{{"by=team", "by"},

@@ -160,6 +160,11 @@ export function qualityReportCsvUrl(query: string): string {
   return `/api/v1/quality/report?${query}&format=csv`;
 }
 
+/** The report as an Excel workbook (right to left for a Persian or Arabic reader). */
+export function qualityReportXlsxUrl(query: string): string {
+  return `/api/v1/quality/report?${query}&format=xlsx`;
+}
+
 /** The query of GET /api/v1/evaluations (without "?") for the evaluations of one call or of
  *  one agent, the newest changed first. */
 export function evaluationsQuery(filter: { call?: string; agent?: string; state?: string }, limit = 50): string {

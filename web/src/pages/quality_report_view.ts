@@ -1,4 +1,4 @@
-import { qualityReportCsvUrl } from '../api/endpoints';
+import { qualityReportCsvUrl, qualityReportXlsxUrl } from '../api/endpoints';
 import type { QualityReport, QualityReportRow, ReportGroupBy } from '../api/types';
 import { formatDecimal, formatInteger, kNoData } from '../format/numbers';
 import { currentLanguage, t } from '../i18n/i18n';
@@ -63,6 +63,7 @@ export function qualityReportView(handlers: ReportViewHandlers) {
   const note = h('p', { class: 'hint', 'data-testid': 'report-note' });
   const summary = h('span', { class: 'page-range', 'data-testid': 'report-summary' });
   const csv = h('a', { class: 'button', 'data-testid': 'report-csv', download: '' }, t('quality.download_csv'));
+  const xlsx = h('a', { class: 'button', 'data-testid': 'report-xlsx', download: '' }, t('quality.download_xlsx'));
   const status = h('p', { class: 'results-status', role: 'status', 'data-testid': 'report-status' });
   const head = h('tr', {});
   const rows = h('tbody', { 'data-testid': 'report-rows' });
@@ -72,7 +73,7 @@ export function qualityReportView(handlers: ReportViewHandlers) {
   const element = h(
     'section',
     { class: 'panel quality-report', 'data-testid': 'quality-report', 'aria-labelledby': 'report-title' },
-    h('div', { class: 'results-head' }, title, summary, h('span', { class: 'pager' }, csv)),
+    h('div', { class: 'results-head' }, title, summary, h('span', { class: 'pager' }, csv, xlsx)),
     note,
     status,
     scroll,
@@ -113,6 +114,7 @@ export function qualityReportView(handlers: ReportViewHandlers) {
     setText(summary, t('quality.evaluation_count', { count: formatInteger(report.evaluations, language) }));
     setData(summary, 'evaluations', String(report.evaluations));
     csv.setAttribute('href', qualityReportCsvUrl(query));
+    xlsx.setAttribute('href', qualityReportXlsxUrl(query));
     const spreadHeader = calibration ? msg('quality.disagreement') : msg('quality.spread');
     head.replaceChildren(
       h('th', { scope: 'col' }, t(kKeyHeaders[report.by])),

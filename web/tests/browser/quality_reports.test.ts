@@ -292,6 +292,12 @@ describe('quality reports, the work list and the waveform', () => {
     const csv = readFileSync((await download.path())!, 'utf8').split(/\r?\n/);
     expect(csv[0]).toBe(kCsvHeader);
     expect(csv[1]).toMatch(new RegExp(`^${kAgent},3,`));
+    // And as a workbook: a ZIP (an .xlsx file) of the same query.
+    const xlsxLink = page.locator('[data-testid="report-xlsx"]');
+    expect(await xlsxLink.getAttribute('href')).toMatch(new RegExp(`^/api/v1/quality/report\\?.*scorecard=${kScorecard}.*&format=xlsx$`));
+    const [workbook] = await Promise.all([page.waitForEvent('download'), xlsxLink.click()]);
+    expect(readFileSync((await workbook.path())!).subarray(0, 2).toString()).toBe('PK');
+    expect(workbook.suggestedFilename()).toBe(`quality-by-${csv[0]!.split(',')[0]}.xlsx`);
     await saveScreenshot(page, 'quality-en');
 
     // The agent's row opens their calls: calibration, where the spread is the analysts'
