@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -93,6 +94,18 @@ struct CallRecordEntry {
     int evaluations = 0;                  ///< submitted evaluations of it (drafts not counted)
     std::vector<RecordPause> recording_pauses;  ///< oldest first
 };
+
+/// Everyone who talked to the caller: who answered last, and each agent who transferred them.
+inline std::set<std::string> agents_of(const CallRecordEntry& record) {
+    std::set<std::string> agents;
+    for (const RecordTransfer& t : record.transfers) {
+        agents.insert(t.agent);
+    }
+    if (!record.agent.empty()) {
+        agents.insert(record.agent);
+    }
+    return agents;
+}
 
 struct RecordPage {
     std::vector<CallRecordEntry> records;

@@ -128,6 +128,22 @@ void audit(RequestContext& context, std::string action, std::string target, Json
 ApiResult<std::optional<std::int64_t>> integer_param(const HttpRequest& request,
                                                      const std::string& name, std::int64_t min,
                                                      std::int64_t max);
+/// A text query parameter of 1..max_length characters; nullopt when absent.
+ApiResult<std::optional<std::string>> text_param(const HttpRequest& request,
+                                                 const std::string& name, std::size_t max_length);
+/// `true` or `false`; nullopt when absent.
+ApiResult<std::optional<bool>> boolean_param(const HttpRequest& request, const std::string& name);
+/// The largest from_ms/to_ms a query takes (a date in the year 37,600).
+inline constexpr std::int64_t kMaxEpochMs = std::int64_t{1} << 50;
+/// A time a query parameter gives in milliseconds since the epoch; nullopt when absent.
+ApiResult<std::optional<WallTime>> time_param(const HttpRequest& request, const std::string& name);
+struct Period {
+    WallTime from{};
+    WallTime to{};
+};
+/// from_ms and to_ms: `to` defaults to `now`, `from` to `span` before `to`; 400 naming from_ms
+/// when it is after to_ms.
+ApiResult<Period> period_param(const HttpRequest& request, WallTime now, Duration span);
 /// The same for `username` (a failed login has no user yet: the name tried).
 void audit_as(RequestContext& context, std::string username, std::string action, std::string target,
               Json detail);

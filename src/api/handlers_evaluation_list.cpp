@@ -9,32 +9,28 @@ namespace {
 
 ApiResult<EvaluationQuery> evaluation_query(const RequestContext& c) {
     EvaluationQuery q;
-    const std::int64_t kMaxMs = std::int64_t{1} << 50;
-    auto from = integer_param(c.request, "from_ms", 0, kMaxMs);
-    auto to = integer_param(c.request, "to_ms", 0, kMaxMs);
+    auto from = time_param(c.request, "from_ms");
+    auto to = time_param(c.request, "to_ms");
+    if (!from || !to) {
+        return !from ? from.error() : to.error();
+    }
+    q.from = *from;
+    q.to = *to;
     auto limit = integer_param(c.request, "limit", 1, 200);
     auto offset = integer_param(c.request, "offset", 0, 1000000);
-    for (const auto* checked : {&from, &to, &limit, &offset}) {
-        if (!*checked) {
-            return checked->error();
-        }
-    }
-    if (*from) {
-        q.from = WallTime{std::chrono::milliseconds(**from)};
-    }
-    if (*to) {
-        q.to = WallTime{std::chrono::milliseconds(**to)};
+    if (!limit || !offset) {
+        return !limit ? limit.error() : offset.error();
     }
     q.limit = static_cast<int>(limit->value_or(50));
     q.offset = static_cast<int>(offset->value_or(0));
     for (auto [name, field] :
          {std::pair{"agent", &q.agent}, std::pair{"call", &q.call},
           std::pair{"scorecard", &q.scorecard}, std::pair{"evaluator", &q.evaluator}}) {
-        auto text = c.request.query_param(name);
-        if (text && (text->empty() || text->size() > 64)) {
-            return ApiError::invalid_value(name, "must be 1 to 64 characters");
+        auto text = text_param(c.request, name, 64);
+        if (!text) {
+            return text.error();
         }
-        *field = text;
+        *field = *text;
     }
     if (auto state = c.request.query_param("state")) {
         q.state = qa::kEvaluationStateNames.parse(*state);

@@ -32,18 +32,6 @@ ApiResult<CallRecordEntry> call_of(const RequestContext& c, const std::string& i
     return **found;
 }
 
-/// The agents who talked to the caller: who answered last and each who transferred them.
-std::vector<std::string> agents_of(const CallRecordEntry& record) {
-    std::vector<std::string> agents;
-    for (const RecordTransfer& t : record.transfers) {
-        agents.push_back(t.agent);
-    }
-    if (!record.agent.empty()) {
-        agents.push_back(record.agent);
-    }
-    return agents;
-}
-
 /// The reader works as `agent`.
 bool is_self(const RequestContext& c, const std::string& agent) {
     return c.user().agent && c.user().agent->str() == agent;
@@ -118,14 +106,17 @@ HttpResponse create_evaluation(RequestContext& c) {
         return error_response(
             ApiError::forbidden("call '" + record->id + "' is outside your scope", "call"));
     }
-    const std::vector<std::string> agents = agents_of(*record);
+    const std::set<std::string> agents = agents_of(*record);
     if (agents.empty()) {
         return error_response(ApiError::conflict(
             "call '" + record->id + "' was not answered by an agent: there is no one to evaluate",
             "call"));
     }
-    const std::string agent = c.body.value("agent", agents.back());
-    if (std::find(agents.begin(), agents.end(), agent) == agents.end()) {
+    // By default, who answered last (or, for a call transferred on to a queue nobody
+    // answered, the last agent who transferred it).
+    const std::string agent = c.body.value(
+        "agent", record->agent.empty() ? record->transfers.back().agent : record->agent);
+    if (!agents.contains(agent)) {
         return error_response(ApiError::invalid_value(
             "agent", "'" + agent + "' did not talk to the caller of call '" + record->id + "'"));
     }
@@ -351,31 +342,24 @@ HttpResponse resolve_evaluation(RequestContext& c) {
     return save(c, *e, was, *card, "evaluation-resolved");
 }
 
-/// The evaluated call's recording, for whoever may read the evaluation: the agent hears the
-/// call they were scored on.
-HttpResponse evaluation_recording(RequestContext& c) {
+/// The call of the evaluation named in the path, for whoever may read the evaluation: the
+/// agent hears (and sees) the call they were scored on.
+ApiResult<CallRecordEntry> evaluated_call(const RequestContext& c) {
     auto e = find_evaluation(c);
     if (!e) {
-        return error_response(e.error());
+        return e.error();
     }
-    auto record = call_of(c, e->call);
-    if (!record) {
-        return error_response(record.error());
-    }
-    return recording_reply(c, *record);
+    return call_of(c, e->call);
 }
 
-/// The evaluated call's waveform, for whoever may read the evaluation.
+HttpResponse evaluation_recording(RequestContext& c) {
+    auto record = evaluated_call(c);
+    return record ? recording_reply(c, *record) : error_response(record.error());
+}
+
 HttpResponse evaluation_waveform(RequestContext& c) {
-    auto e = find_evaluation(c);
-    if (!e) {
-        return error_response(e.error());
-    }
-    auto record = call_of(c, e->call);
-    if (!record) {
-        return error_response(record.error());
-    }
-    return waveform_reply(c, *record);
+    auto record = evaluated_call(c);
+    return record ? waveform_reply(c, *record) : error_response(record.error());
 }
 
 }  // namespace

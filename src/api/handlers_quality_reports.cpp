@@ -17,39 +17,6 @@ namespace {
 /// Enough for a year of a large centre's evaluations or a week of its calls, read at once.
 constexpr int kMaxReportEvaluations = 1'000'000;
 constexpr int kMaxSampleCandidates = 200'000;
-constexpr std::int64_t kMaxMs = std::int64_t{1} << 50;
-
-struct Period {
-    WallTime from;
-    WallTime to;
-};
-
-/// from_ms/to_ms, or the `span` before now.
-ApiResult<Period> period_of(const RequestContext& c, Duration span) {
-    auto from = integer_param(c.request, "from_ms", 0, kMaxMs);
-    auto to = integer_param(c.request, "to_ms", 0, kMaxMs);
-    for (const auto* checked : {&from, &to}) {
-        if (!*checked) {
-            return checked->error();
-        }
-    }
-    Period p;
-    p.to = *to ? WallTime{std::chrono::milliseconds(**to)} : c.now;
-    p.from = *from ? WallTime{std::chrono::milliseconds(**from)} : p.to - span;
-    if (p.from > p.to) {
-        return ApiError::invalid_value("from_ms", "is after to_ms");
-    }
-    return p;
-}
-
-ApiResult<std::optional<std::string>> name_param(const RequestContext& c, const char* name) {
-    auto text = c.request.query_param(name);
-    if (text && (text->empty() || text->size() > 64)) {
-        return ApiError::invalid_value(name, "must be 1 to 64 characters");
-    }
-    return text;
-}
-
 /// The reader's queues narrowed to `queue` when one is asked for: nullopt for every queue.
 std::optional<std::vector<std::string>> queues_within(const RequestContext& c,
                                                       const std::optional<std::string>& queue) {
@@ -125,7 +92,7 @@ HttpResponse quality_report(RequestContext& c) {
     if (!quality) {
         return error_response(quality.error());
     }
-    auto period = period_of(c, std::chrono::hours(24 * 31));
+    auto period = period_param(c.request, c.now, std::chrono::hours(24 * 31));
     if (!period) {
         return error_response(period.error());
     }
@@ -144,10 +111,10 @@ HttpResponse quality_report(RequestContext& c) {
     q.to = period->to;
     q.include_drafts = false;
     q.limit = kMaxReportEvaluations;
-    auto queue = name_param(c, "queue");
+    auto queue = text_param(c.request, "queue", 64);
     for (auto [name, field] : {std::pair{"agent", &q.agent}, std::pair{"scorecard", &q.scorecard},
                                std::pair{"evaluator", &q.evaluator}}) {
-        auto text = name_param(c, name);
+        auto text = text_param(c.request, name, 64);
         if (!text) {
             return error_response(text.error());
         }
@@ -206,10 +173,10 @@ HttpResponse quality_sample(RequestContext& c) {
     if (c.deps.options.call_records == nullptr) {
         return error_response(ApiError::unavailable("this server keeps no call records"));
     }
-    auto period = period_of(c, std::chrono::hours(24 * 7));
+    auto period = period_param(c.request, c.now, std::chrono::hours(24 * 7));
     auto per_agent = integer_param(c.request, "per_agent", 1, 50);
-    auto queue = name_param(c, "queue");
-    auto agent = name_param(c, "agent");
+    auto queue = text_param(c.request, "queue", 64);
+    auto agent = text_param(c.request, "agent", 64);
     if (!period || !per_agent || !queue || !agent) {
         return error_response(!period      ? period.error()
                               : !per_agent ? per_agent.error()

@@ -20,18 +20,6 @@ constexpr std::array<std::string_view, 7> kRecordDispositions{
     "answered", "abandoned", "blocked", "timed-out", "callback", "ivr", "failed"};
 constexpr auto kDefaultSearchSpan = std::chrono::hours(24 * 31);
 
-/// The agents who talked to the caller of `r`.
-std::set<std::string> agents_of(const CallRecordEntry& r) {
-    std::set<std::string> agents;
-    for (const RecordTransfer& t : r.transfers) {
-        agents.insert(t.agent);
-    }
-    if (!r.agent.empty()) {
-        agents.insert(r.agent);
-    }
-    return agents;
-}
-
 Json record_json(const CallRecordEntry& r) {
     const std::set<std::string> agents = agents_of(r);
     Json transfers = Json::array();
@@ -88,41 +76,40 @@ Json record_json(const CallRecordEntry& r) {
         {"recording_pauses", std::move(pauses)}};
 }
 
-ApiResult<std::optional<std::string>> text_param(const HttpRequest& request,
-                                                 const std::string& name, std::size_t max_length) {
-    auto text = request.query_param(name);
-    if (text && (text->empty() || text->size() > max_length)) {
-        return ApiError::invalid_value(
-            name, "must be 1 to " + std::to_string(max_length) + " characters");
-    }
-    return text;
-}
-
 /// The search the query string asks for, or the first parameter that is wrong.
 ApiResult<RecordQuery> record_query(const HttpRequest& request, WallTime now) {
     RecordQuery q;
-    const std::int64_t kMaxMs = std::int64_t{1} << 50;
-    auto from = integer_param(request, "from_ms", 0, kMaxMs);
-    auto to = integer_param(request, "to_ms", 0, kMaxMs);
+    auto period = period_param(request, now, kDefaultSearchSpan);
+    if (!period) {
+        return period.error();
+    }
+    q.from = period->from;
+    q.to = period->to;
     auto min_talk = integer_param(request, "min_talk_s", 0, 86400);
     auto max_talk = integer_param(request, "max_talk_s", 0, 86400);
+    auto min_score = integer_param(request, "min_score", 0, 100);
+    auto max_score = integer_param(request, "max_score", 0, 100);
     auto limit = integer_param(request, "limit", 1, 200);
     auto offset = integer_param(request, "offset", 0, 1000000);
-    for (const auto* checked : {&from, &to, &min_talk, &max_talk, &limit, &offset}) {
+    for (const auto* checked : {&min_talk, &max_talk, &min_score, &max_score, &limit, &offset}) {
         if (!*checked) {
             return checked->error();
         }
-    }
-    q.to = *to ? WallTime{std::chrono::milliseconds(**to)} : now;
-    q.from = *from ? WallTime{std::chrono::milliseconds(**from)} : q.to - kDefaultSearchSpan;
-    if (q.from > q.to) {
-        return ApiError::invalid_value("from_ms", "is after to_ms");
     }
     if (*min_talk) {
         q.min_talk = std::chrono::seconds(**min_talk);
     }
     if (*max_talk) {
         q.max_talk = std::chrono::seconds(**max_talk);
+    }
+    if (*min_score) {
+        q.min_score = static_cast<double>(**min_score);
+    }
+    if (*max_score) {
+        q.max_score = static_cast<double>(**max_score);
+    }
+    if (q.min_score && q.max_score && *q.min_score > *q.max_score) {
+        return ApiError::invalid_value("min_score", "is above max_score");
     }
     q.limit = static_cast<int>(limit->value_or(50));
     q.offset = static_cast<int>(offset->value_or(0));
@@ -145,34 +132,15 @@ ApiResult<RecordQuery> record_query(const HttpRequest& request, WallTime now) {
         }
         q.disposition = *disposition;
     }
-    if (auto recorded = request.query_param("recorded")) {
-        if (*recorded != "true" && *recorded != "false") {
-            return ApiError::invalid_value("recorded", "must be true or false");
-        }
-        q.recorded = *recorded == "true";
-    }
-    if (auto evaluated = request.query_param("evaluated")) {
-        if (*evaluated != "true" && *evaluated != "false") {
-            return ApiError::invalid_value("evaluated", "must be true or false");
-        }
-        q.evaluated = *evaluated == "true";
-    }
-    auto min_score = integer_param(request, "min_score", 0, 100);
-    auto max_score = integer_param(request, "max_score", 0, 100);
-    for (const auto* checked : {&min_score, &max_score}) {
+    auto recorded = boolean_param(request, "recorded");
+    auto evaluated = boolean_param(request, "evaluated");
+    for (const auto* checked : {&recorded, &evaluated}) {
         if (!*checked) {
             return checked->error();
         }
     }
-    if (*min_score) {
-        q.min_score = static_cast<double>(**min_score);
-    }
-    if (*max_score) {
-        q.max_score = static_cast<double>(**max_score);
-    }
-    if (q.min_score && q.max_score && *q.min_score > *q.max_score) {
-        return ApiError::invalid_value("min_score", "is above max_score");
-    }
+    q.recorded = *recorded;
+    q.evaluated = *evaluated;
     if (auto order = request.query_param("order")) {
         if (*order != "newest" && *order != "oldest") {
             return ApiError::invalid_value("order", "must be newest or oldest");

@@ -47,11 +47,11 @@ HttpResponse list_scorecards(RequestContext& c) {
     if (!quality) {
         return error_response(quality.error());
     }
-    const auto retired = c.request.query_param("retired");
-    if (retired && *retired != "true" && *retired != "false") {
-        return error_response(ApiError::invalid_value("retired", "must be true or false"));
+    const auto retired = boolean_param(c.request, "retired");
+    if (!retired) {
+        return error_response(retired.error());
     }
-    auto cards = (*quality)->scorecards(retired == "true");
+    auto cards = (*quality)->scorecards(retired->value_or(false));
     if (!cards) {
         return error_response(store_refusal(cards.error()));
     }

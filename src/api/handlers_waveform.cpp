@@ -44,16 +44,15 @@ HttpResponse waveform_reply(RequestContext& c, const CallRecordEntry& record) {
         }
         return out;
     };
-    HttpResponse response = json_reply(200, Json{{"duration_ms", wave->duration_ms},
-                                                 {"points", wave->caller.size()},
-                                                 {"caller", levels(wave->caller)},
-                                                 {"agents", levels(wave->agents)},
-                                                 {"speech", std::move(speech)},
-                                                 {"talk", Json{{"caller_ms", wave->caller_ms},
-                                                               {"agents_ms", wave->agents_ms},
-                                                               {"overlap_ms", wave->overlap_ms},
-                                                               {"silence_ms", wave->silence_ms}}}});
-    return response;
+    return json_reply(200, Json{{"duration_ms", wave->duration_ms},
+                                {"points", wave->caller.size()},
+                                {"caller", levels(wave->caller)},
+                                {"agents", levels(wave->agents)},
+                                {"speech", std::move(speech)},
+                                {"talk", Json{{"caller_ms", wave->caller_ms},
+                                              {"agents_ms", wave->agents_ms},
+                                              {"overlap_ms", wave->overlap_ms},
+                                              {"silence_ms", wave->silence_ms}}}});
 }
 
 }  // namespace markaz::api

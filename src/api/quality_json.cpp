@@ -34,10 +34,6 @@ ApiResult<qa::Question> parse_question(const Json& value, const std::string& at)
     return q;
 }
 
-std::int64_t epoch(WallTime t) {
-    return ms(t);
-}
-
 WallTime at_ms(const Json& value) {
     return WallTime{std::chrono::milliseconds(value.get<std::int64_t>())};
 }
@@ -107,7 +103,7 @@ Json scorecard_json(const qa::Scorecard& card) {
                 {"pass_mark", card.pass_mark},
                 {"retired", card.retired},
                 {"created_by", card.created_by},
-                {"created_at_ms", epoch(card.created)},
+                {"created_at_ms", ms(card.created)},
                 {"sections", sections_json(card.sections)}};
 }
 
@@ -196,7 +192,7 @@ Json reply_json(const std::optional<qa::Reply>& reply) {
     if (!reply) {
         return Json();
     }
-    return Json{{"by", reply->by}, {"text", reply->text}, {"at_ms", epoch(reply->at)}};
+    return Json{{"by", reply->by}, {"text", reply->text}, {"at_ms", ms(reply->at)}};
 }
 
 std::optional<qa::Reply> parse_reply(const Json& value) {
@@ -212,7 +208,7 @@ Json evaluation_json(const qa::Evaluation& e) {
                 {"call", e.call},
                 {"agent", e.agent},
                 {"queues", e.queues},
-                {"call_started_at_ms", epoch(e.call_started)},
+                {"call_started_at_ms", ms(e.call_started)},
                 {"scorecard", e.scorecard},
                 {"scorecard_version", e.scorecard_version},
                 {"scorecard_name", e.scorecard_name},
@@ -225,9 +221,9 @@ Json evaluation_json(const qa::Evaluation& e) {
                 {"passed", s.percent ? Json(s.passed) : Json()},
                 {"critical_failed", s.critical_failed},
                 {"sections", section_scores_json(s.sections)},
-                {"created_at_ms", epoch(e.created)},
-                {"updated_at_ms", epoch(e.updated)},
-                {"submitted_at_ms", e.submitted ? Json(epoch(*e.submitted)) : Json()},
+                {"created_at_ms", ms(e.created)},
+                {"updated_at_ms", ms(e.updated)},
+                {"submitted_at_ms", e.submitted ? Json(ms(*e.submitted)) : Json()},
                 {"agent_reply", reply_json(e.agent_reply)},
                 {"resolution", reply_json(e.resolution)}};
 }

@@ -85,4 +85,53 @@ ApiResult<std::optional<std::int64_t>> integer_param(const HttpRequest& request,
     return std::optional<std::int64_t>(value);
 }
 
+ApiResult<std::optional<std::string>> text_param(const HttpRequest& request,
+                                                 const std::string& name, std::size_t max_length) {
+    auto text = request.query_param(name);
+    if (text && (text->empty() || text->size() > max_length)) {
+        return ApiError::invalid_value(
+            name, "must be 1 to " + std::to_string(max_length) + " characters");
+    }
+    return text;
+}
+
+ApiResult<std::optional<bool>> boolean_param(const HttpRequest& request, const std::string& name) {
+    auto text = request.query_param(name);
+    if (!text) {
+        return std::optional<bool>{};
+    }
+    if (*text != "true" && *text != "false") {
+        return ApiError::invalid_value(name, "must be true or false");
+    }
+    return std::optional<bool>(*text == "true");
+}
+
+ApiResult<std::optional<WallTime>> time_param(const HttpRequest& request, const std::string& name) {
+    auto ms = integer_param(request, name, 0, kMaxEpochMs);
+    if (!ms) {
+        return ms.error();
+    }
+    if (!*ms) {
+        return std::optional<WallTime>{};
+    }
+    return std::optional<WallTime>(WallTime{std::chrono::milliseconds(**ms)});
+}
+
+ApiResult<Period> period_param(const HttpRequest& request, WallTime now, Duration span) {
+    auto from = time_param(request, "from_ms");
+    auto to = time_param(request, "to_ms");
+    for (const auto* checked : {&from, &to}) {
+        if (!*checked) {
+            return checked->error();
+        }
+    }
+    Period p;
+    p.to = to->value_or(now);
+    p.from = from->value_or(p.to - span);
+    if (p.from > p.to) {
+        return ApiError::invalid_value("from_ms", "is after to_ms");
+    }
+    return p;
+}
+
 }  // namespace markaz::api

@@ -12,10 +12,13 @@ using api::Json;
 constexpr const char* kScorecardColumns =
     "id, version, name, pass_mark, sections, created_by, created_ms, retired";
 
-constexpr const char* kEvaluationColumns =
-    "id, call, agent, queues, call_started_ms, scorecard, scorecard_version, evaluator, state, "
+/// An evaluation's columns after its id: what bind_evaluation() writes.
+constexpr const char* kEvaluationContent =
+    "call, agent, queues, call_started_ms, scorecard, scorecard_version, evaluator, state, "
     "answers, comments, summary, score, passed, critical_failed, section_scores, created_ms, "
     "updated_ms, submitted_ms, agent_reply, resolution";
+/// Every column, as evaluation_of() reads them.
+const std::string kEvaluationColumns = std::string("id, ") + kEvaluationContent;
 /// Read after kEvaluationColumns (column 21): the name of the evaluation's scorecard version.
 constexpr const char* kScorecardName =
     ", (SELECT name FROM scorecards s WHERE s.id = evaluations.scorecard AND "
@@ -87,7 +90,7 @@ std::optional<std::string> reply_text(const std::optional<qa::Reply>& reply) {
     return api::reply_json(reply).dump();
 }
 
-/// Binds an evaluation's content to ?2..?21 (the columns after id, in kEvaluationColumns order).
+/// Binds an evaluation's content to ?2..?21, in kEvaluationContent's order.
 void bind_evaluation(SqliteStatement& stmt, const qa::Evaluation& e) {
     auto optional_text = [&stmt](int index, const std::optional<std::string>& text) {
         if (text) {
@@ -320,7 +323,7 @@ Result<void> QualityBook::retire_scorecard(const std::string& id) {
 Result<qa::Evaluation> QualityBook::add_evaluation(qa::Evaluation evaluation) {
     std::lock_guard lock(mutex_);
     auto stmt = db_.prepare(
-        std::string("INSERT INTO evaluations (") + (kEvaluationColumns + 4) +
+        std::string("INSERT INTO evaluations (") + kEvaluationContent +
         ") VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
         "?19, ?20, ?21) RETURNING id");
     if (!stmt) {
@@ -344,7 +347,7 @@ Result<void> QualityBook::replace_evaluation(const qa::Evaluation& evaluation,
                                              qa::EvaluationState was) {
     std::lock_guard lock(mutex_);
     std::string sql = "UPDATE evaluations SET (";
-    sql += kEvaluationColumns + 4;
+    sql += kEvaluationContent;
     sql +=
         ") = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
         "?20, ?21) WHERE id = ?1 AND state = ?22";
@@ -367,7 +370,7 @@ Result<void> QualityBook::replace_evaluation(const qa::Evaluation& evaluation,
 
 Result<std::optional<qa::Evaluation>> QualityBook::evaluation(std::int64_t id) {
     std::lock_guard lock(mutex_);
-    auto stmt = db_.prepare(std::string("SELECT ") + kEvaluationColumns + kScorecardName +
+    auto stmt = db_.prepare("SELECT " + kEvaluationColumns + kScorecardName +
                             " FROM evaluations WHERE id = ?1");
     const std::string what = "cannot read evaluation " + std::to_string(id);
     if (!stmt) {
@@ -395,7 +398,7 @@ Result<api::EvaluationPage> QualityBook::evaluations(const api::EvaluationQuery&
     } else if (*row) {
         page.total = count->int64(0);
     }
-    auto stmt = db_.prepare(std::string("SELECT ") + kEvaluationColumns + kScorecardName + where +
+    auto stmt = db_.prepare("SELECT " + kEvaluationColumns + kScorecardName + where +
                             " ORDER BY updated_ms DESC, id DESC LIMIT ?9 OFFSET ?10");
     if (!stmt) {
         return db_.context(stmt.error(), "cannot list the evaluations");

@@ -110,6 +110,14 @@ struct Desk {
             << server.log_tail();
     }
 
+    /// The caller dials the queue and the agent's phone answers: the live call's id, "" when
+    /// the supervisor does not see it on the call.
+    std::string connect() {
+        caller.dial(server.uri("200"));
+        agent.wait_for(ev::kCallEstablished, 10s);
+        return live_call(supervisor, "on-call");
+    }
+
     std::uint16_t web_port;
     MarkazServer server;
     BaresipPhone agent;
@@ -124,9 +132,7 @@ TEST(CallControl, TheConsolesHangUpOfAConnectedCallEndsItOnBothPhonesAndStartsWr
     BaresipPhone& caller = d.caller;
     Browser& supervisor = d.supervisor;
 
-    caller.dial(server.uri("200"));
-    agent.wait_for(ev::kCallEstablished, 10s);
-    const std::string id = live_call(supervisor, "on-call");
+    const std::string id = d.connect();
     ASSERT_FALSE(id.empty()) << supervisor.get("/api/v1/calls").body;
     std::this_thread::sleep_for(1s);
 
@@ -218,9 +224,7 @@ TEST(CallControl, APhoneThatHoldsGivesTheCallerMusicAndTheRecordItsHoldTime) {
 TEST(CallControl, TheAgentsDeskHoldsTheCallerWithMusicAndTheRecordCountsIt) {
     Desk d{AnswerMode::Auto};
     Browser desk(d.web_port, "a1001");
-    d.caller.dial(d.server.uri("200"));
-    d.agent.wait_for(ev::kCallEstablished, 10s);
-    const std::string id = live_call(d.supervisor, "on-call");
+    const std::string id = d.connect();
     ASSERT_FALSE(id.empty()) << d.supervisor.get("/api/v1/calls").body;
     std::this_thread::sleep_for(1s);
     Reply held = desk.post("/api/v1/calls/" + id + "/hold");
@@ -261,9 +265,7 @@ Json finished_call(const Browser& who, const std::string& id) {
 TEST(CallControl, TheDeskPausesTheRecordingForCardDetailsAndSilenceIsRecordedThen) {
     Desk d{AnswerMode::Auto};
     Browser desk(d.web_port, "a1001");
-    d.caller.dial(d.server.uri("200"));
-    d.agent.wait_for(ev::kCallEstablished, 10s);
-    const std::string id = live_call(d.supervisor, "on-call");
+    const std::string id = d.connect();
     ASSERT_FALSE(id.empty()) << d.supervisor.get("/api/v1/calls").body;
     std::this_thread::sleep_for(2s);
     Reply paused = desk.post("/api/v1/calls/" + id + "/recording/pause");

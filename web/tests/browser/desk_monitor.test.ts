@@ -1,12 +1,12 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallRecord, Language, User } from '../../src/api/types';
+import type { Language, User } from '../../src/api/types';
 import { formatTimeWithSeconds } from '../../src/format/dates';
 import { formatDuration } from '../../src/format/numbers';
 import { AnsweringPhones } from './support/answering_phones';
 import { ApiSession } from './support/api_session';
 import { launchBrowser, logInThroughForm, newPage, saveScreenshot, waitForLive } from './support/browser';
-import { ConnectedCall, until } from './support/connected_call';
+import { ConnectedCall, finishedCall } from './support/connected_call';
 import { kLiveTimeoutMs } from './support/env';
 import { requireServer } from './support/server';
 
@@ -107,16 +107,7 @@ describe('supervisor monitoring, seen on the agent desk', () => {
     const id = call!.id;
     await call!.end();
     call = undefined;
-    // The record is written when the call has ended.
-    let seen: { status: number; body: { record?: CallRecord } } | undefined;
-    const record = (await until(
-      async () => {
-        seen = await manager.raw('GET', `/api/v1/call-records/${id}`);
-        return seen.status === 200 ? seen.body.record : undefined;
-      },
-      () => `the call record ${id} (last answer: ${JSON.stringify(seen ?? null)})`,
-      5_000,
-    ))!;
+    const record = await finishedCall(manager, id);
     const monitors = record.monitors ?? [];
     expect(monitors.map(({ user, extension, mode }) => ({ user, extension, mode }))).toEqual(
       (['whisper', 'barge', 'listen'] as const).map((mode) => ({ user: 'supervisor', extension: kSupervisorPhone, mode })),

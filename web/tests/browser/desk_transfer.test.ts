@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Call, CallRecord, Language } from '../../src/api/types';
+import type { Call, Language } from '../../src/api/types';
 import { AnsweringPhones } from './support/answering_phones';
 import { ApiSession } from './support/api_session';
 import { launchBrowser, logInThroughForm, newPage, waitForLive } from './support/browser';
-import { ConnectedCall, until } from './support/connected_call';
+import { ConnectedCall, finishedCall, until } from './support/connected_call';
 import { kLiveTimeoutMs } from './support/env';
 import { requireServer } from './support/server';
 
@@ -152,20 +152,11 @@ describe('transfer from the agent desk', () => {
     const id = call!.id;
     await call!.end();
     call = undefined;
-    // The record is written when the call has ended.
-    let seen: { status: number; body: { record?: CallRecord } } | undefined;
-    const record = await until(
-      async () => {
-        seen = await supervisor.raw('GET', `/api/v1/call-records/${id}`);
-        return seen.status === 200 ? seen.body.record : undefined;
-      },
-      () => `the call record ${id} (last answer: ${JSON.stringify(seen ?? null)})`,
-      5_000,
-    );
-    expect(record!.transfers.map(({ agent, queue, to_queue, to_agent }) => ({ agent, queue, to_queue, to_agent }))).toEqual([
+    const record = await finishedCall(supervisor, id);
+    expect(record.transfers.map(({ agent, queue, to_queue, to_agent }) => ({ agent, queue, to_queue, to_agent }))).toEqual([
       { agent: kAgent, queue: 'sales', to_queue: 'sales', to_agent: kColleague },
     ]);
-    expect(record!.agent).toBe(kColleague);
+    expect(record.agent).toBe(kColleague);
 
     const page = await newPage(browser!);
     await logInThroughForm(page, 'supervisor');

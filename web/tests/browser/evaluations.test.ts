@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallRecord, CallRecordPage, EvaluationPage, EvaluationWithScorecard, Language, Scorecard } from '../../src/api/types';
+import type { CallRecord, EvaluationPage, EvaluationWithScorecard, Language, Scorecard } from '../../src/api/types';
 import { AnsweringPhones } from './support/answering_phones';
 import { ApiSession } from './support/api_session';
 import { launchBrowser, logInThroughForm, newPage, saveScreenshot } from './support/browser';
-import { ConnectedCall, until } from './support/connected_call';
+import { recordedCall } from './support/connected_call';
 import { requireServer } from './support/server';
 
 // Issue 15, done when: a QA analyst builds a scorecard with a critical question on the
@@ -30,7 +30,6 @@ let qa: ApiSession;
 let agent: ApiSession;
 const languages = new Map<ApiSession, Language>();
 let phones: AnsweringPhones | undefined;
-let call: ConnectedCall | undefined;
 let recorded: CallRecord;
 let evaluationId = 0;
 
@@ -42,25 +41,10 @@ beforeAll(async () => {
     await session.setLanguage('en');
   }
   [phones, browser] = await Promise.all([AnsweringPhones.start([kAgentPhone]), launchBrowser()]);
-  call = await ConnectedCall.start(supervisor, kAgent, kCallerPhone);
-  const id = call.id;
-  await new Promise((resolve) => setTimeout(resolve, kTalkMs));
-  await call.end();
-  call = undefined;
-  let seen: CallRecord | undefined;
-  recorded = await until(
-    async () => {
-      const page = await qa.call<CallRecordPage>('GET', `/api/v1/call-records?caller=${kCallerPhone}&limit=10`);
-      seen = page.records.find((r) => r.id === id);
-      return seen?.recorded ? seen : undefined;
-    },
-    () => `a recorded call record ${id} (last seen: ${JSON.stringify(seen ?? null)})`,
-    5_000,
-  );
+  recorded = await recordedCall(supervisor, qa, { agent: kAgent, from: kCallerPhone, talkMs: kTalkMs });
 }, 50_000);
 
 afterAll(async () => {
-  await call?.end();
   await phones?.stop().catch(() => undefined);
   await browser?.close();
   for (const [session, language] of languages) {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallRecord, CallRecordPage, EvaluationWithScorecard, Language, QualityReport, QualityReportRow, QualitySample, Waveform } from '../../src/api/types';
+import type { CallRecord, EvaluationWithScorecard, Language, QualityReport, QualityReportRow, QualitySample, Waveform } from '../../src/api/types';
 import { AnsweringPhones } from './support/answering_phones';
 import { ApiSession } from './support/api_session';
 import { launchBrowser, logInThroughForm, newPage, saveScreenshot } from './support/browser';
-import { ConnectedCall, until } from './support/connected_call';
+import { recordedCall } from './support/connected_call';
 import { requireServer } from './support/server';
 import { talkingScenario, toneBursts } from './support/talking_audio';
 
@@ -36,7 +36,6 @@ let manager: ApiSession;
 let agent: ApiSession;
 const languages = new Map<ApiSession, Language>();
 let phones: AnsweringPhones | undefined;
-let call: ConnectedCall | undefined;
 let recorded: CallRecord;
 const evaluations: number[] = [];
 
@@ -63,25 +62,10 @@ beforeAll(async () => {
   const agentTalks = talkingScenario('answering_phone.xml', toneBursts(1_500, 700));
   const callerTalks = talkingScenario('waiting_call.xml', toneBursts(1_000, 1_000));
   [phones, browser] = await Promise.all([AnsweringPhones.start([kAgentPhone], agentTalks), launchBrowser()]);
-  call = await ConnectedCall.start(supervisor, kAgent, kCallerPhone, callerTalks);
-  const id = call.id;
-  await new Promise((resolve) => setTimeout(resolve, kTalkMs));
-  await call.end();
-  call = undefined;
-  let seen: CallRecord | undefined;
-  recorded = await until(
-    async () => {
-      const page = await qa.call<CallRecordPage>('GET', `/api/v1/call-records?caller=${kCallerPhone}&limit=10`);
-      seen = page.records.find((r) => r.id === id);
-      return seen?.recorded ? seen : undefined;
-    },
-    () => `a recorded call record ${id} (last seen: ${JSON.stringify(seen ?? null)})`,
-    5_000,
-  );
+  recorded = await recordedCall(supervisor, qa, { agent: kAgent, from: kCallerPhone, talkMs: kTalkMs, callerScenario: callerTalks });
 }, 50_000);
 
 afterAll(async () => {
-  await call?.end();
   await phones?.stop().catch(() => undefined);
   await browser?.close();
   for (const [session, language] of languages) {

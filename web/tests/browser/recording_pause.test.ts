@@ -1,10 +1,10 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Call, CallRecord, Language, Waveform } from '../../src/api/types';
+import type { Call, Language, Waveform } from '../../src/api/types';
 import { AnsweringPhones } from './support/answering_phones';
 import { ApiSession } from './support/api_session';
 import { launchBrowser, logInThroughForm, newPage, saveScreenshot, waitForLive } from './support/browser';
-import { ConnectedCall, until } from './support/connected_call';
+import { ConnectedCall, finishedCall } from './support/connected_call';
 import { kLiveTimeoutMs } from './support/env';
 import { requireServer } from './support/server';
 import { talkingScenario, toneBursts } from './support/talking_audio';
@@ -156,15 +156,7 @@ describe('pausing the recording for card details', () => {
     await call!.end();
     call = undefined;
 
-    let seen: { status: number; body: { record?: CallRecord } } | undefined;
-    const record = (await until(
-      async () => {
-        seen = await supervisor.raw('GET', `/api/v1/call-records/${callId}`);
-        return seen.status === 200 ? seen.body.record : undefined;
-      },
-      () => `the call record ${callId} (last answer: ${JSON.stringify(seen ?? null)})`,
-      5_000,
-    ))!;
+    const record = await finishedCall(supervisor, callId);
     expect(record.recorded).toBe(true);
     const pauses = record.recording_pauses ?? [];
     expect(pauses.map((p) => p.by)).toEqual([kAgent, kAgent]);

@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallRecord, CallRecordPage, Language } from '../../src/api/types';
+import type { CallRecord, Language } from '../../src/api/types';
 import { AnsweringPhones } from './support/answering_phones';
 import { ApiSession } from './support/api_session';
 import { launchBrowser, logInThroughForm, newPage, saveScreenshot } from './support/browser';
-import { ConnectedCall, until } from './support/connected_call';
+import { recordedCall } from './support/connected_call';
 import { demoPassword } from './support/env';
 import { requireServer } from './support/server';
 
@@ -28,7 +28,6 @@ let qaLanguage: Language | undefined;
 let manager: ApiSession;
 let managerLanguage: Language | undefined;
 let phones: AnsweringPhones | undefined;
-let call: ConnectedCall | undefined;
 let recorded: CallRecord;
 
 beforeAll(async () => {
@@ -37,26 +36,10 @@ beforeAll(async () => {
   [qaLanguage, managerLanguage] = await Promise.all([qa.me(), manager.me()]).then((users) => users.map((user) => user.language));
   await Promise.all([qa.setLanguage('en'), manager.setLanguage('en')]);
   [phones, browser] = await Promise.all([AnsweringPhones.start([kAgentPhone]), launchBrowser()]);
-  call = await ConnectedCall.start(supervisor, kAgent, kCallerPhone);
-  const id = call.id;
-  await new Promise((resolve) => setTimeout(resolve, kTalkMs));
-  await call.end();
-  call = undefined;
-  // The record is written when the call has ended.
-  let seen: CallRecord | undefined;
-  recorded = await until(
-    async () => {
-      const page = await qa.call<CallRecordPage>('GET', `/api/v1/call-records?caller=${kCallerPhone}&limit=10`);
-      seen = page.records.find((r) => r.id === id);
-      return seen?.recorded ? seen : undefined;
-    },
-    () => `a recorded call record ${id} (last seen: ${JSON.stringify(seen ?? null)})`,
-    5_000,
-  );
+  recorded = await recordedCall(supervisor, qa, { agent: kAgent, from: kCallerPhone, talkMs: kTalkMs });
 }, 45_000);
 
 afterAll(async () => {
-  await call?.end();
   await phones?.stop().catch(() => undefined);
   await browser?.close();
   if (qaLanguage) {

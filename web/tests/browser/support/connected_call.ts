@@ -1,4 +1,4 @@
-import type { Agent, Call } from '../../../src/api/types';
+import type { Agent, Call, CallRecord } from '../../../src/api/types';
 import { ApiSession, restoreAgent } from './api_session';
 import { WaitingCall } from './waiting_call';
 
@@ -102,4 +102,35 @@ export class ConnectedCall {
       await restoreAgent(this.api, agent).catch(() => undefined);
     }
   }
+}
+
+/** The finished call `id` as `reader` gets it (GET /api/v1/call-records/{id}) once its record
+ *  is written — when the call has ended — and, with `recorded`, once it has its recording. */
+export async function finishedCall(reader: ApiSession, id: string, options: { recorded?: boolean } = {}): Promise<CallRecord> {
+  let seen: { status: number; body: { record?: CallRecord } } | undefined;
+  return until(
+    async () => {
+      seen = await reader.raw('GET', `/api/v1/call-records/${id}`);
+      const record = seen.status === 200 ? seen.body.record : undefined;
+      return record && (!options.recorded || record.recorded) ? record : undefined;
+    },
+    () => `the call record ${id}${options.recorded ? ' with its recording' : ''} (last answer: ${JSON.stringify(seen ?? null)})`,
+    5_000,
+  );
+}
+
+/** A call from `from` to `agent` (ConnectedCall) that talks for `talkMs` and ends: its record,
+ *  recorded, as `reader` finds it. */
+export async function recordedCall(
+  api: ApiSession,
+  reader: ApiSession,
+  call: { agent: string; from: string; talkMs: number; callerScenario?: string },
+): Promise<CallRecord> {
+  const connected = await ConnectedCall.start(api, call.agent, call.from, call.callerScenario);
+  try {
+    await new Promise((resolve) => setTimeout(resolve, call.talkMs));
+  } finally {
+    await connected.end();
+  }
+  return finishedCall(reader, connected.id, { recorded: true });
 }
