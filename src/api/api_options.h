@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "api/login_limiter.h"
 #include "api/quality.h"
 #include "api/sessions.h"
+#include "common/recording_bytes.h"
 #include "common/time.h"
 #include "common/waveform.h"
 
@@ -62,6 +64,9 @@ struct ApiOptions {
     /// Scorecards and evaluations (docs/quality.md); none: those endpoints answer 503. Must
     /// outlive the server.
     Quality* quality = nullptr;
+    /// The recording at a path as the bytes of its WAV, decrypted when it is sealed
+    /// (media::RecordingReader); none: recordings answer 503.
+    std::function<Result<std::unique_ptr<RecordingBytes>>(const std::string& path)> open_recording;
     /// The waveform of the recording at a path, in that many slices (media::read_waveform);
     /// none: the waveform endpoints answer 503.
     std::function<Result<Waveform>(const std::string& path, int points)> waveform;

@@ -27,6 +27,7 @@ HttpResponse waveform_reply(RequestContext& c, const CallRecordEntry& record) {
     }
     auto wave = c.deps.options.waveform(file->string(), static_cast<int>(points->value_or(1000)));
     if (!wave) {
+        log_unreadable(c, record.id, wave.error());
         return error_response(
             ApiError::not_found("call '" + record.id + "' has no readable recording", "call"));
     }

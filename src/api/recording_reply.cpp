@@ -1,7 +1,5 @@
 #include "api/recording_reply.h"
 
-#include <fstream>
-
 #include "api/byte_range.h"
 #include "api/static_files.h"
 
@@ -19,7 +17,13 @@ HttpResponse compressed_reply(RequestContext& c, const std::string& id,
     }
     auto encoded = c.deps.options.export_recording(file.string(), format);
     if (!encoded) {
-        return error_response(ApiError::internal());
+        log_unreadable(c, id, encoded.error());
+        // Unreadable (gone, sealed with another key) as the WAV would be; a failing encoder is
+        // ours.
+        return error_response(
+            encoded.error().code == Errc::Internal
+                ? ApiError::internal()
+                : ApiError::not_found("call '" + id + "' has no recording", "call"));
     }
     HttpResponse response;
     response.status = 200;
@@ -37,6 +41,12 @@ HttpResponse compressed_reply(RequestContext& c, const std::string& id,
 
 }  // namespace
 
+void log_unreadable(RequestContext& c, const std::string& id, const Error& error) {
+    if (error.code != Errc::NotFound && c.deps.options.log_error) {
+        c.deps.options.log_error("recording of call " + id + ": " + error.message);
+    }
+}
+
 /// The call's WAV, whole or the part a Range header asks for (docs/api.md); or, with
 /// ?format=opus|mp3, the whole recording in that format.
 HttpResponse recording_reply(RequestContext& c, const CallRecordEntry& record) {
@@ -53,14 +63,17 @@ HttpResponse recording_reply(RequestContext& c, const CallRecordEntry& record) {
     if (file && format != "wav") {
         return compressed_reply(c, id, *file, format);
     }
-    std::ifstream in;
-    if (file) {
-        in.open(*file, std::ios::binary | std::ios::ate);
+    if (!c.deps.options.open_recording) {
+        return error_response(ApiError::unavailable("this server serves no recordings"));
     }
-    if (!in.is_open() || !in) {
+    auto opened = file ? c.deps.options.open_recording(file->string())
+                       : Result<std::unique_ptr<RecordingBytes>>(fail(Errc::NotFound, id));
+    if (!opened) {
+        log_unreadable(c, id, opened.error());
         return error_response(ApiError::not_found("call '" + id + "' has no recording", "call"));
     }
-    const auto size = static_cast<std::uint64_t>(in.tellg());
+    RecordingBytes& in = **opened;
+    const std::uint64_t size = in.size();
     const ByteRangeAnswer range = answer_range(c.request.header("range"), size, kMaxRecordingPart);
     HttpResponse response;
     response.add_header("Accept-Ranges", "bytes");
@@ -81,9 +94,8 @@ HttpResponse recording_reply(RequestContext& c, const CallRecordEntry& record) {
                                                  std::to_string(size));
     }
     response.body.resize(length);
-    in.seekg(static_cast<std::streamoff>(first));
-    in.read(response.body.data(), static_cast<std::streamsize>(length));
-    if (!in) {
+    if (auto read = in.read(first, response.body); !read) {
+        log_unreadable(c, id, read.error());
         return error_response(ApiError::internal());
     }
     response.add_header("Content-Type", "audio/wav");

@@ -9,6 +9,10 @@
 
 namespace markaz::api {
 
+/// Tells the server's log why call `id`'s recording could not be read (damaged, sealed with
+/// another key), unless it simply is not there.
+void log_unreadable(RequestContext& c, const std::string& id, const Error& error);
+
 HttpResponse recording_reply(RequestContext& c, const CallRecordEntry& record);
 
 /// The recording's waveform and who spoke when (docs/api.md "GET /api/v1/call-records/{id}/

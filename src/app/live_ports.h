@@ -95,7 +95,7 @@ public:
     }
 
 private:
-    /// Recordings go in a directory per day (recording_path); the worker only opens files.
+    /// The recordings folder may not exist yet (recording_path); the worker only opens files.
     static void make_parent_directories(const std::string& path) {
         std::error_code ignored;  // a failure shows when the worker cannot create the file
         std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);

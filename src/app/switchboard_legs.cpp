@@ -9,9 +9,11 @@ namespace markaz::app {
 
 namespace {
 
-/// "recordings/20261123-104512-mk3x9a-7.wav": sortable by time, named by the call.
-std::string recording_path(const std::string& dir, WallTime at, const CallId& call) {
-    return dir + "/" + utc_text(at, "%Y%m%d-%H%M%S") + "-" + call.str() + ".wav";
+/// "recordings/20261123-104512-mk3x9a-7.wav": sortable by time, named by the call; sealed
+/// (encrypted at rest) ones end in ".wav.sealed", so nobody takes them for playable files.
+std::string recording_path(const std::string& dir, WallTime at, const CallId& call, bool sealed) {
+    return dir + "/" + utc_text(at, "%Y%m%d-%H%M%S") + "-" + call.str() +
+           (sealed ? ".wav.sealed" : ".wav");
 }
 
 acd::OfferFailure offer_failure(int status) {
@@ -232,7 +234,8 @@ void Switchboard::start_talking(Call& call, std::optional<std::uint64_t> leg, No
     std::optional<std::string> recording;
     // A transferred caller's recording goes on: the media kept their room (bridge()).
     if (!config_.sip.recordings_dir.empty() && call.record.recording.empty()) {
-        recording = recording_path(config_.sip.recordings_dir, now.wall, call.id);
+        recording = recording_path(config_.sip.recordings_dir, now.wall, call.id,
+                                   config_.media.recording_key != nullptr);
         call.record.recording = *recording;
     }
     if (leg) {

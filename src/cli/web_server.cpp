@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "media/recording_export.h"
+#include "media/recording_reader.h"
 #include "media/waveform.h"
 #include "store/account_store.h"
 #include "store/event_codec.h"
@@ -101,12 +102,18 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     options.quality = server->quality_.get();
     options.recordings_dir = config.sip.recordings_dir;
     options.agents_hear_own_calls = web.agents_hear_own_calls;
-    options.export_recording = [](const std::string& path, const std::string& format) {
-        return media::export_recording(
-            path, format == "opus" ? media::ExportFormat::Opus : media::ExportFormat::Mp3);
+    // Sealed recordings (encryption at rest) are opened with the key the media engine seals with.
+    std::shared_ptr<const media::RecordingKey> key = config.media.recording_key;
+    options.open_recording = [key](const std::string& path) {
+        return media::open_recording(path, key.get());
     };
-    options.waveform = [](const std::string& path, int points) {
-        return media::read_waveform(path, points);
+    options.export_recording = [key](const std::string& path, const std::string& format) {
+        return media::export_recording(
+            path, format == "opus" ? media::ExportFormat::Opus : media::ExportFormat::Mp3,
+            key.get());
+    };
+    options.waveform = [key](const std::string& path, int points) {
+        return media::read_waveform(path, points, key.get());
     };
     options.event_json = [](const acd::Event& event) { return store::encode_event(event); };
     options.extra_metrics = [&sip] { return sip_metrics_text(sip.stats()); };

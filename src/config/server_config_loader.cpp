@@ -1,6 +1,7 @@
 #include "config/server_config_loader.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "acd/router.h"
 #include "config/dial_yaml.h"
@@ -138,22 +139,50 @@ bool read_trunks(YamlReader& reader, const YAML::Node& sip, sip::SipSettings& ou
     return true;
 }
 
+/// `recordings_key: /etc/markaz/recordings.key`: the key that seals recordings (encryption at
+/// rest), loaded here so a wrong one stops `check-config` and the start alike. A key kept
+/// among the recordings it protects protects nothing.
+void load_recordings_key(YamlReader& reader, const YAML::Node& root, ServerConfig& config) {
+    const sip::SipSettings& out = config.sip;
+    if (!reader.ok() || out.recordings_key.empty()) {
+        return;
+    }
+    const YAML::Node node = *YamlReader::find(*YamlReader::find(root, "sip"), "recordings_key");
+    namespace fs = std::filesystem;
+    std::error_code ignored;
+    const fs::path key = fs::weakly_canonical(out.recordings_key, ignored);
+    const fs::path folder = fs::weakly_canonical(out.recordings_dir, ignored);
+    const auto [end, _] = std::mismatch(folder.begin(), folder.end(), key.begin(), key.end());
+    if (!out.recordings_dir.empty() && end == folder.end()) {
+        reader.fail_at(node, "sip.recordings_key", "must be kept outside the recordings folder");
+        return;
+    }
+    auto loaded = media::RecordingKey::load(out.recordings_key);
+    if (!loaded) {
+        reader.fail_at(node, "sip.recordings_key", loaded.error().message);
+        return;
+    }
+    config.media.recording_key = std::make_shared<const media::RecordingKey>(std::move(*loaded));
+}
+
 bool read_sip(YamlReader& reader, const YAML::Node& root, sip::SipSettings& out) {
     auto node = YamlReader::find(root, "sip");
     if (!node) {
         return reader.ok();
     }
     const YAML::Node& sip = *node;
-    if (!reader.check_map(sip, "sip",
-                          {"listen", "realm", "nonce_lifetime", "digest_algorithms", "extensions",
-                           "trunks", "registrations", "bans", "echo_number", "recordings",
-                           "loop_number", "loop_prompt", "music_on_hold", "tcp"})) {
+    if (!reader.check_map(
+            sip, "sip",
+            {"listen", "realm", "nonce_lifetime", "digest_algorithms", "extensions", "trunks",
+             "registrations", "bans", "echo_number", "recordings", "loop_number", "loop_prompt",
+             "music_on_hold", "tcp", "recordings_key"})) {
         return false;
     }
     reader.read_listen(sip, "sip", out.address, out.port);
     reader.read(sip, "sip", "realm", out.realm);
     reader.read(sip, "sip", "echo_number", out.echo_number);
     reader.read(sip, "sip", "recordings", out.recordings_dir);
+    reader.read(sip, "sip", "recordings_key", out.recordings_key);
     reader.read(sip, "sip", "loop_number", out.loop_number);
     reader.read(sip, "sip", "loop_prompt", out.loop_prompt);
     reader.read(sip, "sip", "music_on_hold", out.music_on_hold);
@@ -374,6 +403,7 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         read_router_sections(reader, *root, config.router);
         read_sip(reader, *root, config.sip);
         read_media(reader, *root, config.media);
+        load_recordings_key(reader, *root, config);
         read_ivr_flows(reader, *root, config.ivr);
         read_dialplan(reader, *root, config);
         reader.read(*root, "", "store", config.store);

@@ -13,6 +13,7 @@
 #include "media/codec.h"
 #include "media/dtmf_event.h"
 #include "media/prompt_player.h"
+#include "media/recording_seal.h"
 #include "sdp/sdp_negotiation.h"
 
 namespace markaz::media {
@@ -24,6 +25,8 @@ struct MediaSettings {
     int workers = 0;  ///< 0 = one per core
     /// A channel whose peer has sent nothing for this long is reported (the call is dead).
     Duration rtp_timeout = std::chrono::seconds{60};
+    /// When set, recordings are sealed with it (encrypted at rest, media/recording_seal.h).
+    std::shared_ptr<const RecordingKey> recording_key;
 };
 
 /// Where and how to send a channel's audio: the negotiated answer of the SDP exchange.

@@ -202,7 +202,7 @@ struct MediaWorker::Impl {
             return;
         }
         if (c.recording && !room.recording()) {
-            if (auto recorder = WavRecorder::create(*c.recording)) {
+            if (auto recorder = WavRecorder::create(*c.recording, recorder_options())) {
                 room.record(std::move(*recorder));
             }
         }
@@ -243,9 +243,14 @@ struct MediaWorker::Impl {
         if (!room || room->recording()) {
             return;
         }
-        if (auto recorder = WavRecorder::create(c.path)) {
+        if (auto recorder = WavRecorder::create(c.path, recorder_options())) {
             room->record(std::move(*recorder));
         }
+    }
+    WavRecorderOptions recorder_options() const {
+        WavRecorderOptions options;
+        options.key = settings_.recording_key;
+        return options;
     }
     void apply(Unbridge& c) { dissolve_room_of(c.channel); }
     void apply(SendDigits& c) {

@@ -5,7 +5,7 @@
 #include <memory>
 #include <vector>
 
-#include "media/sndfile_file.h"
+#include "media/recording_reader.h"
 
 namespace markaz::media {
 namespace {
@@ -56,9 +56,15 @@ sf_count_t memory_tell(void* user) {
 
 }  // namespace
 
-Result<std::string> export_recording(const std::string& path, ExportFormat format) {
+Result<std::string> export_recording(const std::string& path, ExportFormat format,
+                                     const RecordingKey* key) {
+    auto reader = RecordingReader::open(path, key);
+    if (!reader) {
+        return fail(reader.error());
+    }
+    SndfileSource source{reader->get()};
     SF_INFO in_info{};
-    SndfileFile in(sf_open(path.c_str(), SFM_READ, &in_info));
+    SndfileFile in = open_sndfile(source, in_info);
     if (!in) {
         return fail(Errc::NotFound, path + ": " + sf_strerror(nullptr));
     }

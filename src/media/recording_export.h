@@ -7,13 +7,16 @@
 #include <string>
 
 #include "common/result.h"
+#include "media/recording_seal.h"
 
 namespace markaz::media {
 
 enum class ExportFormat { Opus, Mp3 };
 
-/// The WAV at `path` encoded as `format`, the whole file in memory; NotFound when the WAV cannot
-/// be read, Internal when the encoder fails.
-Result<std::string> export_recording(const std::string& path, ExportFormat format);
+/// The recording at `path` (a WAV, or sealed with `key`) encoded as `format`, the whole file in
+/// memory; NotFound when it cannot be read, Unavailable when sealed with another key, Internal
+/// when the encoder fails.
+Result<std::string> export_recording(const std::string& path, ExportFormat format,
+                                     const RecordingKey* key = nullptr);
 
 }  // namespace markaz::media

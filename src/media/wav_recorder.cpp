@@ -8,43 +8,13 @@
 #include <unistd.h>
 #include <utility>
 
+#include "media/wav_header.h"
+
 namespace markaz::media {
 namespace {
 
 constexpr std::uint16_t kChannels = 2;
-constexpr std::uint16_t kBitsPerSample = 16;
-constexpr std::uint32_t kBytesPerFrame = kChannels * kBitsPerSample / 8;
-constexpr std::size_t kHeaderBytes = 44;
-// The RIFF size field is 32 bits and counts everything after the first 8 bytes.
-constexpr std::uint64_t kMaxDataBytes = 0xFFFFFFFFull - (kHeaderBytes - 8);
-
-void put16(std::uint8_t* p, std::uint16_t v) {
-    p[0] = static_cast<std::uint8_t>(v);
-    p[1] = static_cast<std::uint8_t>(v >> 8);
-}
-
-void put32(std::uint8_t* p, std::uint32_t v) {
-    put16(p, static_cast<std::uint16_t>(v));
-    put16(p + 2, static_cast<std::uint16_t>(v >> 16));
-}
-
-/// The canonical 44-byte PCM WAV header (RIFF, "fmt " chunk of 16 bytes, "data" chunk).
-std::array<std::uint8_t, kHeaderBytes> header(std::uint32_t data_bytes) {
-    std::array<std::uint8_t, kHeaderBytes> h{};
-    std::memcpy(h.data(), "RIFF", 4);
-    put32(h.data() + 4, static_cast<std::uint32_t>(kHeaderBytes - 8) + data_bytes);
-    std::memcpy(h.data() + 8, "WAVEfmt ", 8);
-    put32(h.data() + 16, 16);  // fmt chunk size
-    put16(h.data() + 20, 1);   // WAVE_FORMAT_PCM
-    put16(h.data() + 22, kChannels);
-    put32(h.data() + 24, kMixRate);
-    put32(h.data() + 28, kMixRate * kBytesPerFrame);
-    put16(h.data() + 32, static_cast<std::uint16_t>(kBytesPerFrame));
-    put16(h.data() + 34, kBitsPerSample);
-    std::memcpy(h.data() + 36, "data", 4);
-    put32(h.data() + 40, data_bytes);
-    return h;
-}
+constexpr std::uint32_t kBytesPerFrame = kChannels * 2;
 
 /// pwrite() until done; a signal or a short write is not an error.
 bool write_all(int fd, const void* data, std::size_t size, off_t offset, int& error) {
@@ -78,9 +48,19 @@ Result<WavRecorder> WavRecorder::create(const std::string& path, WavRecorderOpti
                     "recording " + path + ": " + std::strerror(error));
     }
     WavRecorder recorder(fd, path, options);
-    const auto h = header(0);
     int error = 0;
-    if (!write_all(fd, h.data(), h.size(), 0, error)) {
+    bool written = false;
+    if (options.key) {
+        recorder.sealed_ =
+            SealedFormat::fresh(*options.key, options.flush_frames, kMixRate, kChannels);
+        recorder.sealed_buffer_.resize(recorder.sealed_->chunk_sealed_bytes());
+        const auto h = recorder.sealed_->header();
+        written = write_all(fd, h.data(), h.size(), 0, error);
+    } else {
+        const auto h = wav_header(0, kMixRate, kChannels);
+        written = write_all(fd, h.data(), h.size(), 0, error);
+    }
+    if (!written) {
         return fail(recorder.fail_io("write header", error).error());
     }
     return recorder;
@@ -99,7 +79,9 @@ WavRecorder::WavRecorder(WavRecorder&& other) noexcept
       paused_(other.paused_),
       buffer_(std::move(other.buffer_)),
       buffered_frames_(std::exchange(other.buffered_frames_, 0)),
-      frames_on_disk_(other.frames_on_disk_) {}
+      frames_on_disk_(other.frames_on_disk_),
+      sealed_(other.sealed_),
+      sealed_buffer_(std::move(other.sealed_buffer_)) {}
 
 WavRecorder& WavRecorder::operator=(WavRecorder&& other) noexcept {
     if (this != &other) {
@@ -111,6 +93,8 @@ WavRecorder& WavRecorder::operator=(WavRecorder&& other) noexcept {
         buffer_ = std::move(other.buffer_);
         buffered_frames_ = std::exchange(other.buffered_frames_, 0);
         frames_on_disk_ = other.frames_on_disk_;
+        sealed_ = other.sealed_;
+        sealed_buffer_ = std::move(other.sealed_buffer_);
     }
     return *this;
 }
@@ -151,20 +135,31 @@ Result<void> WavRecorder::write(std::span<const std::int16_t> caller,
 }
 
 Result<void> WavRecorder::flush() {
+    return append(false);
+}
+
+Result<void> WavRecorder::append(bool closing) {
     if (fd_ < 0 || buffered_frames_ == 0) {
         return {};
     }
+    // A sealed file's chunks are all whole but the last.
+    if (sealed_ && !closing && buffered_frames_ < options_.flush_frames) {
+        return {};
+    }
     const std::size_t bytes = buffered_frames_ * kBytesPerFrame;
-    if ((frames_on_disk_ + buffered_frames_) * kBytesPerFrame > kMaxDataBytes) {
+    if ((frames_on_disk_ + buffered_frames_) * kBytesPerFrame > kMaxWavDataBytes) {
         buffered_frames_ = 0;
         return fail(Errc::Unavailable, "recording " + path_ + ": reached the 4 GiB WAV limit");
     }
     // WAV samples are little-endian, as is every host Markaz runs on (x86-64, arm64).
     static_assert(std::endian::native == std::endian::little);
+    if (sealed_) {
+        return append_sealed(bytes);
+    }
     // Each block goes at an explicit offset: after a failed, partial write the next block
     // overwrites the partial one, so the audio stays contiguous and the header, which counts
     // only whole blocks, keeps describing a valid file.
-    const auto offset = static_cast<off_t>(kHeaderBytes + frames_on_disk_ * kBytesPerFrame);
+    const auto offset = static_cast<off_t>(kWavHeaderBytes + frames_on_disk_ * kBytesPerFrame);
     int error = 0;
     if (!write_all(fd_, buffer_.data(), bytes, offset, error)) {
         buffered_frames_ = 0;
@@ -175,8 +170,28 @@ Result<void> WavRecorder::flush() {
     return write_header();
 }
 
+Result<void> WavRecorder::append_sealed(std::size_t bytes) {
+    // Every chunk before this one is whole, so the chunk's number follows from the frames.
+    const std::uint64_t index = frames_on_disk_ / options_.flush_frames;
+    seal_chunk(*options_.key, *sealed_, index,
+               std::span(reinterpret_cast<const std::uint8_t*>(buffer_.data()), bytes),
+               sealed_buffer_.data());
+    const auto offset =
+        static_cast<off_t>(SealedFormat::kHeaderBytes + index * sealed_->chunk_sealed_bytes());
+    int error = 0;
+    const bool written =
+        write_all(fd_, sealed_buffer_.data(), bytes + SealedFormat::kTagBytes, offset, error);
+    buffered_frames_ = 0;
+    if (!written) {
+        return fail_io("write audio", error);
+    }
+    frames_on_disk_ += bytes / kBytesPerFrame;
+    return {};
+}
+
 Result<void> WavRecorder::write_header() {
-    const auto h = header(static_cast<std::uint32_t>(frames_on_disk_ * kBytesPerFrame));
+    const auto h = wav_header(static_cast<std::uint32_t>(frames_on_disk_ * kBytesPerFrame),
+                              kMixRate, kChannels);
     const ssize_t n = ::pwrite(fd_, h.data(), h.size(), 0);
     if (n != static_cast<ssize_t>(h.size())) {
         return fail_io("update header", n < 0 ? errno : EIO);
@@ -188,7 +203,7 @@ Result<void> WavRecorder::close() {
     if (fd_ < 0) {
         return {};
     }
-    Result<void> result = flush();
+    Result<void> result = append(true);
     if (::close(std::exchange(fd_, -1)) != 0 && result) {
         result = fail_io("close", errno);
     }

@@ -2,12 +2,15 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "common/result.h"
 #include "media/codec.h"
+#include "media/recording_seal.h"
 
 namespace markaz::media {
 
@@ -27,6 +30,9 @@ struct WavRecorderOptions {
     /// One second bounds what a crash can lose; it also makes one write() per second per call
     /// instead of fifty.
     std::uint32_t flush_frames = kMixRate;
+    /// When set, the file is sealed (encrypted at rest, media/recording_seal.h) with this key,
+    /// a chunk per flush_frames.
+    std::shared_ptr<const RecordingKey> key;
 };
 
 /// Records one call as a stereo 16-bit 8 kHz WAV file: the caller on the left channel, the
@@ -39,6 +45,10 @@ struct WavRecorderOptions {
 /// the file is a valid WAV holding everything up to the last flush, at most one second short.
 /// close() flushes and finalises the header. No fsync: the page cache survives a process crash,
 /// and an fsync could stall the 20 ms tick (power loss is the store's business, not ours).
+///
+/// With a key the same audio is sealed instead: a sealed header, then a sealed chunk per
+/// `flush_frames` appended as each fills (the last at close()); nothing is rewritten, and a
+/// crash again loses at most the chunk being filled.
 ///
 /// pause()/resume() keep audio out of the file (payment card details are never recorded):
 /// while paused, write() stores silence or nothing, per PauseMode, and the real samples never
@@ -63,7 +73,8 @@ public:
     /// length (InvalidArgument, nothing written). A write error (disk full) is returned; the
     /// file stays valid up to its last flush.
     Result<void> write(std::span<const std::int16_t> caller, std::span<const std::int16_t> agent);
-    /// Appends the buffered audio and rewrites the header now.
+    /// Appends the buffered audio and rewrites the header now (sealed: only a whole chunk, the
+    /// rest waits for close()).
     Result<void> flush();
     /// Flushes, finalises the header and closes. Later calls do nothing.
     Result<void> close();
@@ -78,6 +89,8 @@ public:
 
 private:
     WavRecorder(int fd, std::string path, WavRecorderOptions options);
+    Result<void> append(bool closing);
+    Result<void> append_sealed(std::size_t bytes);
     Result<void> write_header();
     Result<void> fail_io(const char* what, int error);
 
@@ -88,6 +101,8 @@ private:
     std::vector<std::int16_t> buffer_;  // interleaved L R L R, flush_frames frames
     std::size_t buffered_frames_ = 0;
     std::uint64_t frames_on_disk_ = 0;
+    std::optional<SealedFormat> sealed_;
+    std::vector<std::uint8_t> sealed_buffer_;  // one sealed chunk
 };
 
 }  // namespace markaz::media

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <memory>
 
-#include "media/sndfile_file.h"
+#include "media/recording_reader.h"
 
 namespace markaz::media {
 namespace {
@@ -103,9 +103,14 @@ Waveform WaveformBuilder::finish() {
     return w;
 }
 
-Result<Waveform> read_waveform(const std::string& path, int points) {
+Result<Waveform> read_waveform(const std::string& path, int points, const RecordingKey* key) {
+    auto reader = RecordingReader::open(path, key);
+    if (!reader) {
+        return fail(reader.error());
+    }
+    SndfileSource source{reader->get()};
     SF_INFO info{};
-    SndfileFile file(sf_open(path.c_str(), SFM_READ, &info));
+    SndfileFile file = open_sndfile(source, info);
     if (!file) {
         return fail(Errc::NotFound, path + ": " + sf_strerror(nullptr));
     }

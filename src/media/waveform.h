@@ -11,6 +11,7 @@
 
 #include "common/result.h"
 #include "common/waveform.h"
+#include "media/recording_seal.h"
 
 namespace markaz::media {
 
@@ -37,7 +38,9 @@ private:
     std::vector<float> peaks_[2];
 };
 
-/// The waveform of the WAV at `path`; NotFound when it cannot be opened.
-Result<Waveform> read_waveform(const std::string& path, int points);
+/// The waveform of the recording at `path` (a WAV, or sealed with `key`); NotFound when it
+/// cannot be opened, Unavailable when it is sealed with another key.
+Result<Waveform> read_waveform(const std::string& path, int points,
+                               const RecordingKey* key = nullptr);
 
 }  // namespace markaz::media

@@ -48,6 +48,8 @@ struct SipSettings {
     std::map<std::string, Extension> extensions;  ///< by number
     std::string echo_number = "600";              ///< the echo test: your own voice back
     std::string recordings_dir = "recordings";    ///< bridged calls are recorded here; "" = off
+    /// The file of the key that seals recordings (encryption at rest); "" = plain WAV files.
+    std::string recordings_key;
     std::string loop_number = "601";  ///< the prompt test: `loop_prompt` played in a loop
     std::string loop_prompt;          ///< a sound file; "" = no prompt test
     std::string music_on_hold;        ///< a sound file the held party hears; "" = silence

@@ -2,10 +2,14 @@
 // the call on both phones (or takes a ringing call out of line, CANCEL to the agent), a phone
 // that holds gives the other party music and the call record its hold time, and phones that
 // send 30 ms packets are heard, mixed and recorded like any other; the desk pauses the
-// recording for card details and silence is recorded for exactly that time.
+// recording for card details and silence is recorded for exactly that time; a recording sealed
+// at rest holds no audio on disk and plays decrypted through the API.
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <thread>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -24,7 +28,7 @@ namespace ev = baresip_event;
 
 /// Queue sales (30 s wrap-up) with desk agent a1001 at 1001; 200 dials the queue; the API on
 /// `web_port` (0: none) with a supervisor of sales.
-MarkazServer::Options config(std::uint16_t web_port) {
+MarkazServer::Options config(std::uint16_t web_port, const std::string& extra_sip = "") {
     std::ostringstream yaml;
     yaml << "queues:\n"
          << "  - {name: sales, wrap_up: 30s}\n"
@@ -47,7 +51,8 @@ MarkazServer::Options config(std::uint16_t web_port) {
     o.extra_yaml = yaml.str();
     o.last_extension = 1003;
     o.extra_sip =
-        "  music_on_hold: " + (MarkazServer::prompts_dir() / "music-on-hold.wav").string() + "\n";
+        "  music_on_hold: " + (MarkazServer::prompts_dir() / "music-on-hold.wav").string() + "\n" +
+        extra_sip;
     return o;
 }
 
@@ -98,9 +103,10 @@ bool agent_reaches(const Browser& who, const std::string& agent, const std::stri
 /// The server with the API, agent a1001's phone (answering as `agent_mode`, sending 1000 Hz)
 /// registered and ready, a caller at 1003 (440 Hz) and the supervisor logged in.
 struct Desk {
-    explicit Desk(AnswerMode agent_mode)
+    /// `extra_sip`: more of the `sip:` section, two spaces in.
+    explicit Desk(AnswerMode agent_mode, const std::string& extra_sip = "")
         : web_port(free_tcp_port()),
-          server(config(web_port)),
+          server(config(web_port, extra_sip)),
           agent(extension_phone(server, "1001", 1000, agent_mode)),
           caller(extension_phone(server, "1003", 440, AnswerMode::Manual)),
           supervisor(web_port, "supervisor") {
@@ -304,6 +310,47 @@ TEST(CallControl, TheDeskPausesTheRecordingForCardDetailsAndSilenceIsRecordedThe
         EXPECT_GE(spoke[0].second - spoke[0].first, 1500) << side << ": recorded before";
         EXPECT_GE(spoke[1].second - spoke[1].first, 1500) << side << ": and after";
     }
+}
+
+TEST(CallControl, ASealedRecordingHoldsNoAudioOnDiskAndPlaysDecryptedThroughTheApi) {
+    // The key, 0600, outside the recordings folder.
+    const auto key = std::filesystem::path(::testing::TempDir()) /
+                     ("markaz-recordings-" + std::to_string(::getpid()) + ".key");
+    std::ofstream(key) << std::string(64, 'c') << "\n";
+    std::filesystem::permissions(
+        key, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    Desk d{AnswerMode::Auto, "  recordings_key: " + key.string() + "\n"};
+    const std::string id = d.connect();
+    ASSERT_FALSE(id.empty()) << d.supervisor.get("/api/v1/calls").body;
+    std::this_thread::sleep_for(3s);
+    d.caller.hangup();
+    d.caller.wait_for(ev::kCallClosed);
+    ASSERT_TRUE(finished_call(d.supervisor, id).is_object()) << d.server.log_tail();
+    std::this_thread::sleep_for(300ms);  // the recording closes on the worker's next tick
+
+    const auto files = d.server.recordings();
+    ASSERT_EQ(files.size(), 1U);
+    EXPECT_EQ(files[0].string().substr(files[0].string().size() - 11), ".wav.sealed");
+    std::ifstream on_disk(files[0], std::ios::binary);
+    std::string magic(8, '\0');
+    on_disk.read(magic.data(), 8);
+    EXPECT_EQ(magic, "MKZSEAL1");
+    EXPECT_THROW((void)analyze_wav(files[0]), std::runtime_error) << "no audio in the clear";
+
+    // The supervisor plays it: the caller's 440 Hz left, the agent's 1000 Hz right.
+    const Reply played = d.supervisor.get("/api/v1/call-records/" + id + "/recording");
+    ASSERT_EQ(played.status, 200U) << played.body;
+    const auto heard = d.server.dir() / "played.wav";
+    std::ofstream(heard, std::ios::binary) << played.body;
+    const WavAnalysis recording = analyze_wav(heard);
+    EXPECT_GE(recording.duration_seconds, 2.5);
+    EXPECT_GT(tone_share(heard, 0, 440), 0.8);
+    EXPECT_GT(tone_share(heard, 1, 1000), 0.8);
+    const Reply part = d.supervisor.send("GET", "/api/v1/call-records/" + id + "/recording", "",
+                                         {{"Range", "bytes=40000-40999"}});
+    ASSERT_EQ(part.status, 206U);
+    EXPECT_EQ(part.body, played.body.substr(40000, 1000));
+    std::filesystem::remove(key);
 }
 
 /// A caller at `caller_ptime` dials the queue; the agent at `agent_ptime` answers; each

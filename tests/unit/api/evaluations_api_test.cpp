@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "media/recording_reader.h"
 #include "store/call_log.h"
 #include "store/call_record_index.h"
 #include "store/quality_book.h"
@@ -72,6 +73,9 @@ protected:
             o.call_records = records.get();
             o.quality = quality.get();
             o.recordings_dir = recordings;
+            o.open_recording = [](const std::string& path) {
+                return media::open_recording(path, nullptr);
+            };
         });
         ASSERT_EQ(api->browser("qa").post("/api/v1/scorecards", support_card_body()).status, 201U);
     }

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "media/recording_reader.h"
 #include "store/call_log.h"
 #include "store/call_record_index.h"
 #include "unit/api/api_test_support.h"
@@ -60,6 +61,9 @@ protected:
         api = std::make_unique<ApiHarness>([this](ApiOptions& o) {
             o.call_records = records.get();
             o.recordings_dir = recordings;
+            o.open_recording = [](const std::string& path) {
+                return media::open_recording(path, nullptr);
+            };
         });
     }
 
@@ -222,6 +226,9 @@ TEST_F(RecordsApiTest, AgentsHearTheirOwnCallsOnlyWhereTheCentreAllowsIt) {
     api = std::make_unique<ApiHarness>([this](ApiOptions& o) {
         o.call_records = records.get();
         o.recordings_dir = recordings;
+        o.open_recording = [](const std::string& path) {
+            return media::open_recording(path, nullptr);
+        };
         o.agents_hear_own_calls = true;
     });
     // Every test call was answered by a1001; a1003 talked in none.

@@ -4,10 +4,13 @@
 // as Opus or MP3.
 
 #include <cmath>
+#include <fstream>
+#include <iterator>
 
 #include <gtest/gtest.h>
 
 #include "media/recording_export.h"
+#include "media/recording_reader.h"
 #include "media/wav_recorder.h"
 #include "media/waveform.h"
 #include "store/call_log.h"
@@ -23,7 +26,8 @@ namespace {
 const WallTime kWaveMorning{std::chrono::seconds{1'795'420'800}};
 
 /// Two seconds: the caller speaks the first, the agent the second.
-void write_conversation(const std::string& path) {
+void write_conversation(const std::string& path,
+                        std::shared_ptr<const media::RecordingKey> key = nullptr) {
     std::vector<std::int16_t> caller(16000, 0);
     std::vector<std::int16_t> agent(16000, 0);
     for (int i = 0; i < 8000; ++i) {
@@ -31,7 +35,9 @@ void write_conversation(const std::string& path) {
         caller[static_cast<std::size_t>(i)] = sample;
         agent[static_cast<std::size_t>(i + 8000)] = sample;
     }
-    auto recorder = media::WavRecorder::create(path);
+    media::WavRecorderOptions options;
+    options.key = std::move(key);
+    auto recorder = media::WavRecorder::create(path, options);
     ASSERT_TRUE(recorder) << recorder.error().message;
     ASSERT_TRUE(recorder->write(caller, agent));
     ASSERT_TRUE(recorder->close());
@@ -42,8 +48,8 @@ protected:
     void SetUp() override {
         recordings = dir.file("recordings");
         std::filesystem::create_directories(recordings);
-        write_conversation(recordings + "/c1.wav");
-        write_conversation(dir.file("outside.wav"));
+        write_conversation(recordings + "/c1.wav", key);
+        write_conversation(dir.file("outside.wav"), key);
         auto log = store::CallLog::open(dir.file("markaz.db"));
         ASSERT_TRUE(log) << log.error().message;
         auto call = [](const std::string& id, const std::string& recording) {
@@ -63,19 +69,32 @@ protected:
         ASSERT_TRUE(log->save(call("c3", "")));
         records = std::move(*store::CallRecordIndex::open(dir.file("markaz.db")));
         quality = std::move(*store::QualityBook::open(dir.file("markaz.db")));
-        api = std::make_unique<ApiHarness>([this](ApiOptions& o) {
+        api = serving(key);
+    }
+
+    /// The API reading the recordings with `reading_key`, as web_server.cpp wires it.
+    std::unique_ptr<ApiHarness> serving(std::shared_ptr<const media::RecordingKey> reading_key) {
+        return std::make_unique<ApiHarness>([this, reading_key](ApiOptions& o) {
             o.call_records = records.get();
             o.quality = quality.get();
             o.recordings_dir = recordings;
-            o.waveform = [](const std::string& path, int points) {
-                return media::read_waveform(path, points);
+            o.open_recording = [reading_key](const std::string& path) {
+                return media::open_recording(path, reading_key.get());
             };
-            o.export_recording = [](const std::string& path, const std::string& format) {
+            o.waveform = [reading_key](const std::string& path, int points) {
+                return media::read_waveform(path, points, reading_key.get());
+            };
+            o.export_recording = [reading_key](const std::string& path, const std::string& format) {
                 return media::export_recording(
-                    path, format == "opus" ? media::ExportFormat::Opus : media::ExportFormat::Mp3);
+                    path, format == "opus" ? media::ExportFormat::Opus : media::ExportFormat::Mp3,
+                    reading_key.get());
             };
+            o.log_error = [this](const std::string& line) { errors.push_back(line); };
         });
     }
+
+    std::shared_ptr<const media::RecordingKey> key;  ///< set: recordings are sealed with it
+    std::vector<std::string> errors;                 ///< what the API logged
 
     store::testing::TempDir dir;
     std::string recordings;
@@ -122,6 +141,54 @@ TEST_F(WaveformApiTest, ARecordingIsSharedAsOpusOrMp3) {
         << "outside the recordings folder";
     EXPECT_EQ(api->browser("lead").get("/api/v1/call-records/c1/recording?format=mp3").status,
               403U);
+}
+
+/// The same recordings sealed at rest (sip.recordings_key).
+class SealedRecordingApiTest : public WaveformApiTest {
+protected:
+    void SetUp() override {
+        key = std::make_shared<const media::RecordingKey>(media::RecordingKey::generate());
+        WaveformApiTest::SetUp();
+    }
+};
+
+TEST_F(SealedRecordingApiTest, PlaysSeeksDrawsAndSharesASealedRecording) {
+    std::ifstream on_disk(recordings + "/c1.wav", std::ios::binary);
+    std::string magic(8, '\0');
+    on_disk.read(magic.data(), 8);
+    ASSERT_EQ(magic, "MKZSEAL1") << "the file is sealed";
+    write_conversation(dir.file("plain.wav"));
+    std::ifstream plain_in(dir.file("plain.wav"), std::ios::binary);
+    const std::string plain{std::istreambuf_iterator<char>(plain_in), {}};
+
+    const Browser qa = api->browser("qa");
+    const Reply whole = qa.get("/api/v1/call-records/c1/recording");
+    ASSERT_EQ(whole.status, 200U) << whole.body;
+    EXPECT_EQ(whole.body, plain) << "the WAV, decrypted";
+    const Reply part =
+        qa.send("GET", "/api/v1/call-records/c1/recording", "", {{"Range", "bytes=32000-32099"}});
+    ASSERT_EQ(part.status, 206U);
+    EXPECT_EQ(part.header("content-range"), "bytes 32000-32099/" + std::to_string(plain.size()));
+    EXPECT_EQ(part.body, plain.substr(32000, 100)) << "across the first chunk's end";
+    const Json w = qa.get("/api/v1/call-records/c1/waveform?points=200").json();
+    EXPECT_EQ(w["talk"], Json::parse(R"({"caller_ms":1000,"agents_ms":1000,"overlap_ms":0,
+                                         "silence_ms":0})"));
+    EXPECT_EQ(qa.get("/api/v1/call-records/c1/recording?format=opus").body.substr(0, 4), "OggS");
+    EXPECT_TRUE(errors.empty());
+}
+
+TEST_F(SealedRecordingApiTest, AServerWithAnotherKeyServesNothingAndLogsWhy) {
+    api = serving(std::make_shared<const media::RecordingKey>(media::RecordingKey::generate()));
+    const Browser qa = api->browser("qa");
+    EXPECT_EQ(qa.get("/api/v1/call-records/c1/recording").status, 404U);
+    EXPECT_EQ(qa.get("/api/v1/call-records/c1/waveform").status, 404U);
+    EXPECT_EQ(qa.get("/api/v1/call-records/c1/recording?format=mp3").status, 404U);
+    ASSERT_EQ(errors.size(), 3U);
+    EXPECT_NE(errors[0].find("recording of call c1: "), std::string::npos) << errors[0];
+    EXPECT_NE(errors[0].find("sealed with key " + key->id_hex()), std::string::npos) << errors[0];
+    api = serving(nullptr);
+    EXPECT_EQ(api->browser("qa").get("/api/v1/call-records/c1/recording").status, 404U);
+    EXPECT_NE(errors.back().find("this server has no recording key"), std::string::npos);
 }
 
 TEST_F(WaveformApiTest, ScopeFolderAndParameters) {

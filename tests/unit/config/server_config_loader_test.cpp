@@ -1,6 +1,10 @@
 #include "config/server_config_loader.h"
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -134,6 +138,54 @@ TEST(ServerConfig, ReadsTheRetentionOfRecordings) {
     EXPECT_FALSE(none->retention.expires()) << "kept for ever unless configured";
 }
 
+/// A directory of its own for key files, removed at the end.
+struct KeyDir {
+    std::filesystem::path path =
+        std::filesystem::path(testing::TempDir()) / ("markaz-keys-" + std::to_string(::getpid()));
+    KeyDir() { std::filesystem::create_directories(path / "recordings"); }
+    ~KeyDir() { std::filesystem::remove_all(path); }
+    std::string key(const std::string& name, const std::string& bytes, mode_t mode) const {
+        const auto file = path / name;
+        std::ofstream(file, std::ios::binary) << bytes;
+        ::chmod(file.c_str(), mode);
+        return file.string();
+    }
+    std::string sip(const std::string& key_file) const {
+        return "sip:\n  recordings: " + (path / "recordings").string() +
+               "\n  recordings_key: " + key_file + "\n";
+    }
+};
+
+TEST(ServerConfig, LoadsTheKeyThatSealsRecordings) {
+    KeyDir dir;
+    auto config =
+        parse_server_config(dir.sip(dir.key("r.key", std::string(64, 'f'), 0600)), "s.yaml");
+    ASSERT_TRUE(config) << config.error().message;
+    ASSERT_TRUE(config->media.recording_key);
+    EXPECT_EQ(config->media.recording_key->bytes()[0], 0xff);
+    auto plain = parse_server_config("store: x.db\n", "s.yaml");
+    ASSERT_TRUE(plain);
+    EXPECT_FALSE(plain->media.recording_key) << "recordings are plain WAV unless a key is set";
+}
+
+TEST(ServerConfig, AWrongRecordingKeyStopsTheStartWithItsReason) {
+    KeyDir dir;
+    const std::string open_key = dir.key("open.key", std::string(32, 'k'), 0644);
+    EXPECT_EQ(server_error(dir.sip(open_key)),
+              "s.yaml:3: sip.recordings_key: recording key " + open_key +
+                  ": readable or writable by others than its owner; chmod 600 it");
+    const std::string short_key = dir.key("short.key", "abc", 0600);
+    EXPECT_EQ(server_error(dir.sip(short_key)),
+              "s.yaml:3: sip.recordings_key: recording key " + short_key +
+                  ": must hold 32 bytes, or 64 hexadecimal digits");
+    const std::string inside = dir.key("recordings/r.key", std::string(32, 'k'), 0600);
+    EXPECT_EQ(server_error(dir.sip(inside)),
+              "s.yaml:3: sip.recordings_key: must be kept outside the recordings folder");
+    const std::string none = (dir.path / "none.key").string();
+    EXPECT_EQ(server_error(dir.sip(none)), "s.yaml:3: sip.recordings_key: recording key " + none +
+                                               ": No such file or directory");
+}
+
 TEST(ServerConfig, WrongRetentionNamesTheLineAndField) {
     const std::string queues = "queues:\n  - {name: sales}\n";
     EXPECT_EQ(server_error(queues + "retention: {recordings_days: -1}\n"),
@@ -237,7 +289,7 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
     EXPECT_EQ(server_error("sip:\n  relm: x\n"),
               "s.yaml:2: sip.relm: unknown key (expected one of: listen, realm, nonce_lifetime, "
               "digest_algorithms, extensions, trunks, registrations, bans, echo_number, "
-              "recordings, loop_number, loop_prompt, music_on_hold, tcp)");
+              "recordings, loop_number, loop_prompt, music_on_hold, tcp, recordings_key)");
     EXPECT_EQ(server_error("sip:\n  tcp: {idle: 5 minutes}\n").substr(0, 22),
               "s.yaml:2: sip.tcp.idle");
     EXPECT_EQ(server_error("sip:\n  digest_algorithms: [SHA-1]\n"),
