@@ -7,6 +7,7 @@
 #include "config/dial_yaml.h"
 #include "config/ivr_yaml.h"
 #include "config/queue_yaml.h"
+#include "config/time_zone.h"
 #include "config/web_yaml.h"
 #include "config/yaml_reader.h"
 
@@ -137,6 +138,22 @@ bool read_trunks(YamlReader& reader, const YAML::Node& sip, sip::SipSettings& ou
         out.trunks.push_back(std::move(trunk));
     }
     return true;
+}
+
+/// `stats: {time_zone: Asia/Tehran}` from the system's tz database; without it, reports cut
+/// days at the fixed stats.utc_offset.
+void load_zone(YamlReader& reader, const YAML::Node& root, ServerConfig& config) {
+    if (!reader.ok() || config.stats.time_zone.empty()) {
+        config.zone = reports::ZoneOffsets(config.stats.utc_offset);
+        return;
+    }
+    auto zone = load_time_zone(config.stats.time_zone);
+    if (!zone) {
+        const YAML::Node node = *YamlReader::find(*YamlReader::find(root, "stats"), "time_zone");
+        reader.fail_at(node, "stats.time_zone", zone.error().message);
+        return;
+    }
+    config.zone = std::move(*zone);
 }
 
 /// `recordings_key: /etc/markaz/recordings.key`: the key that seals recordings (encryption at
@@ -410,6 +427,7 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         reader.read(*root, "", "prompts", config.prompts);
         read_web(reader, *root, config.web);
         read_stats(reader, *root, config.stats);
+        load_zone(reader, *root, config);
         read_dial_rules(reader, *root, config.dial);
         read_retention(reader, *root, config.router, config.retention);
         if (!reader.ok()) {

@@ -12,6 +12,7 @@
 #include "dial/dial_rules.h"
 #include "ivr/flow.h"
 #include "media/media_engine.h"
+#include "reports/zone_offsets.h"
 #include "sip/sip_settings.h"
 #include "stats/stats_config.h"
 
@@ -59,6 +60,9 @@ struct ServerConfig {
     /// Where "today" and report intervals begin (`stats: {utc_offset: "+03:30", interval:
     /// 30m}`); the queue policies come from the router's queues.
     stats::StatsConfig stats;
+    /// The centre's zone for historical reports: stats.time_zone's offsets over the years, or
+    /// the fixed stats.utc_offset.
+    reports::ZoneOffsets zone;
     /// Classes of service: which numbers each extension and callbacks may dial, and how many
     /// calls an extension may have up at once (`dial_rules:`).
     dial::DialRules dial;

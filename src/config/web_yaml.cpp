@@ -86,7 +86,7 @@ bool read_stats(YamlReader& reader, const YAML::Node& root, stats::StatsConfig& 
     if (!node) {
         return reader.ok();
     }
-    if (!reader.check_map(*node, "stats", {"utc_offset", "interval"})) {
+    if (!reader.check_map(*node, "stats", {"utc_offset", "interval", "time_zone"})) {
         return false;
     }
     if (auto zone = YamlReader::find(*node, "utc_offset")) {
@@ -102,6 +102,7 @@ bool read_stats(YamlReader& reader, const YAML::Node& root, stats::StatsConfig& 
         out.utc_offset = *offset;
     }
     reader.read(*node, "stats", "interval", out.interval);
+    reader.read(*node, "stats", "time_zone", out.time_zone);
     if (!reader.ok()) {
         return false;
     }

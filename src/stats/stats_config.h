@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct StatsConfig {
     Duration interval = 30min;
     /// Local time minus UTC (+03:30 for Tehran = 210 min): where "today" and intervals begin.
     std::chrono::minutes utc_offset{0};
+    /// The centre's IANA time zone ("Asia/Tehran"), which historical reports cut days in;
+    /// empty: reports use utc_offset too.
+    std::string time_zone;
     /// The rolling window ("last hour") and the bucket it moves by; the bucket divides it.
     Duration rolling_window = 60min;
     Duration rolling_bucket = 1min;

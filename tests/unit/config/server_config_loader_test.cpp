@@ -117,8 +117,9 @@ TEST(ServerConfig, WrongWebAndStatsInputNamesTheLineAndField) {
     EXPECT_EQ(server_error("stats: {utc_offset: Tehran}\n"),
               "s.yaml:1: stats.utc_offset: expected an offset from UTC like +03:30, got 'Tehran'");
     EXPECT_EQ(server_error("stats: {interval: 7m}\n").substr(0, 15), "s.yaml:1: stats");
-    EXPECT_EQ(server_error("stats: {zone: x}\n"),
-              "s.yaml:1: stats.zone: unknown key (expected one of: utc_offset, interval)");
+    EXPECT_EQ(
+        server_error("stats: {zone: x}\n"),
+        "s.yaml:1: stats.zone: unknown key (expected one of: utc_offset, interval, time_zone)");
 }
 
 TEST(ServerConfig, ReadsTheRetentionOfRecordings) {
@@ -184,6 +185,19 @@ TEST(ServerConfig, AWrongRecordingKeyStopsTheStartWithItsReason) {
     const std::string none = (dir.path / "none.key").string();
     EXPECT_EQ(server_error(dir.sip(none)), "s.yaml:3: sip.recordings_key: recording key " + none +
                                                ": No such file or directory");
+}
+
+TEST(ServerConfig, ReportsCutDaysInTheCentresTimeZone) {
+    auto tehran = parse_server_config("stats: {time_zone: Asia/Tehran}\n", "s.yaml");
+    ASSERT_TRUE(tehran) << tehran.error().message;
+    const WallTime summer_2021{std::chrono::sys_days{std::chrono::year{2021} / 6 / 1}};
+    EXPECT_EQ(tehran->zone.offset_at(summer_2021), 270min);
+    auto fixed = parse_server_config("stats: {utc_offset: \"+03:30\"}\n", "s.yaml");
+    ASSERT_TRUE(fixed);
+    EXPECT_EQ(fixed->zone.offset_at(summer_2021), 210min) << "the fixed offset, all year";
+    EXPECT_EQ(server_error("stats: {time_zone: Asia/Tehrn}\n"),
+              "s.yaml:1: stats.time_zone: unknown time zone 'Asia/Tehrn' (expected an IANA name "
+              "like Asia/Tehran)");
 }
 
 TEST(ServerConfig, WrongRetentionNamesTheLineAndField) {

@@ -1,0 +1,53 @@
+#include "reports/period_sums.h"
+
+#include <gtest/gtest.h>
+
+namespace markaz::reports {
+namespace {
+
+using namespace std::chrono;
+
+WallTime dec(int d, int h, int min = 0) {
+    return WallTime{sys_days{year{2026} / 12 / d} + hours{h} + minutes{min}};
+}
+
+Rollup slot(WallTime at, int answered, int within, int abandoned, std::chrono::seconds talk) {
+    Rollup r{at, {}};
+    r.counters.offered = answered + abandoned;
+    r.counters.answered = answered;
+    r.counters.answered_within_threshold = within;
+    r.counters.abandoned = abandoned;
+    r.counters.handled = answered;
+    r.counters.talk = talk;
+    return r;
+}
+
+TEST(PeriodSums, EachSlotCountsInThePeriodItStartsIn) {
+    // Tehran (+03:30): 6 December runs from 20:30Z on the 5th to 20:30Z on the 6th.
+    const ZoneOffsets tehran{minutes{210}};
+    auto days = periods({dec(5, 20, 30), dec(7, 20, 30), Grain::Day, Calendar::Jalali}, tehran);
+    ASSERT_TRUE(days);
+    ASSERT_EQ(days->size(), 2U);
+    const std::vector<Rollup> rollups{
+        slot(dec(5, 20, 15), 9, 9, 9, 90s),   // the 5th in Tehran: before the report
+        slot(dec(5, 20, 30), 4, 3, 1, 400s),  // the first quarter hour of the 6th
+        slot(dec(6, 12, 0), 6, 5, 0, 600s),
+        slot(dec(6, 20, 15), 2, 0, 1, 100s),  // the last quarter hour of the 6th
+        slot(dec(6, 20, 30), 5, 5, 0, 50s),   // the 7th
+    };
+    const auto sums = sum_into_periods(*days, rollups);
+    ASSERT_EQ(sums.size(), 2U);
+    EXPECT_EQ(sums[0].answered, 12);
+    EXPECT_EQ(sums[0].answered_within_threshold, 8);
+    EXPECT_EQ(sums[0].abandoned, 2);
+    EXPECT_EQ(sums[0].talk, 1100s);
+    EXPECT_EQ(sums[1].answered, 5);
+    const auto kpis = stats::compute_kpis(sums[0], acd::ServiceLevelFormula::AnsweredAndAbandoned);
+    EXPECT_DOUBLE_EQ(*kpis.service_level, 8.0 / 14.0);
+    EXPECT_DOUBLE_EQ(*kpis.aht_s, 1100.0 / 12.0);
+    EXPECT_EQ(sum_between(dec(6, 0), dec(7, 0), rollups).answered, 6 + 2 + 5);
+    EXPECT_EQ(sum_into_periods(*days, {})[1].answered, 0) << "a period without calls";
+}
+
+}  // namespace
+}  // namespace markaz::reports
