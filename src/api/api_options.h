@@ -14,6 +14,7 @@
 #include "api/call_records.h"
 #include "api/login_limiter.h"
 #include "api/quality.h"
+#include "api/report_source.h"
 #include "api/sessions.h"
 #include "common/recording_bytes.h"
 #include "common/time.h"
@@ -64,6 +65,15 @@ struct ApiOptions {
     /// Scorecards and evaluations (docs/quality.md); none: those endpoints answer 503. Must
     /// outlive the server.
     Quality* quality = nullptr;
+    /// The historical reports' rollups (docs/reports.md); none: GET /api/v1/reports answers
+    /// 503. Must outlive the server.
+    ReportSource* reports = nullptr;
+    /// The centre's zone reports cut periods in (stats.time_zone or utc_offset), and its name
+    /// ("" for a fixed offset).
+    reports::ZoneOffsets report_zone;
+    std::string time_zone;
+    /// The service-level formula of the centre's and agents' figures (stats.center_sl_formula).
+    acd::ServiceLevelFormula center_sl_formula = acd::ServiceLevelFormula::AnsweredAndAbandoned;
     /// The recording at a path as the bytes of its WAV, decrypted when it is sealed
     /// (media::RecordingReader); none: recordings answer 503.
     std::function<Result<std::unique_ptr<RecordingBytes>>(const std::string& path)> open_recording;

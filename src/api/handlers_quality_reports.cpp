@@ -2,13 +2,10 @@
 // agent, queue, evaluator, scorecard, section or call (calibration), as JSON or CSV; and the
 // sample of calls to evaluate next, N per agent, at random or by rule.
 
-#include <sstream>
-
 #include "api/quality_access.h"
 #include "api/stats_json.h"
 #include "api/team_filter.h"
-#include "api/xlsx_table.h"
-#include "common/csv.h"
+#include "api/table_reply.h"
 #include "qa/report.h"
 
 namespace markaz::api {
@@ -34,37 +31,12 @@ Json optional_number(const std::optional<double>& value) {
     return value ? Json(*value) : Json();
 }
 
-std::string report_csv(const std::vector<qa::ReportRow>& rows, const std::string& by) {
-    std::ostringstream out;
-    out << by
-        << ",evaluations,average,lowest,highest,spread,passed,pass_rate,critical_failures,"
-           "disputed\r\n";
-    auto number = [](const std::optional<double>& v) {
-        if (!v) {
-            return std::string();
-        }
-        std::ostringstream text;
-        text << *v;
-        return text.str();
-    };
-    for (const qa::ReportRow& r : rows) {
-        out << csv_field(r.key) << ',' << r.evaluations << ',' << number(r.average) << ','
-            << number(r.lowest) << ',' << number(r.highest) << ',' << number(r.spread) << ','
-            << r.passed << ',' << number(r.pass_rate) << ',' << r.critical_failures << ','
-            << r.disputed << "\r\n";
-    }
-    return out.str();
-}
-
-/// The rows as a workbook: the CSV's columns, numbers as numbers, right to left for a reader
-/// of Persian or Arabic.
-HttpResponse report_xlsx(const RequestContext& c, const std::vector<qa::ReportRow>& rows,
-                         const std::string& by) {
+/// The rows as a table for CSV and Excel, numbers as numbers.
+XlsxTable report_table(const std::vector<qa::ReportRow>& rows, const std::string& by) {
     XlsxTable table;
     table.sheet = "quality by " + by;
     table.header = {by,       "evaluations", "average",           "lowest",  "highest", "spread",
                     "passed", "pass_rate",   "critical_failures", "disputed"};
-    table.right_to_left = c.user().language != Language::En;
     auto number = [](const std::optional<double>& v) { return v ? XlsxCell(*v) : XlsxCell(); };
     for (const qa::ReportRow& r : rows) {
         table.rows.push_back({r.key, static_cast<double>(r.evaluations), number(r.average),
@@ -73,18 +45,7 @@ HttpResponse report_xlsx(const RequestContext& c, const std::vector<qa::ReportRo
                               static_cast<double>(r.critical_failures),
                               static_cast<double>(r.disputed)});
     }
-    auto bytes = xlsx_bytes(table);
-    if (!bytes) {
-        return error_response(ApiError::internal());
-    }
-    HttpResponse response;
-    response.status = 200;
-    response.body = std::move(*bytes);
-    response.add_header("Content-Type",
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    response.add_header("Content-Disposition",
-                        "attachment; filename=\"quality-by-" + by + ".xlsx\"");
-    return response;
+    return table;
 }
 
 HttpResponse quality_report(RequestContext& c) {
@@ -133,17 +94,8 @@ HttpResponse quality_report(RequestContext& c) {
         return error_response(store_refusal(page.error()));
     }
     const std::vector<qa::ReportRow> rows = qa::summarize(page->evaluations, *by);
-    if (format == "xlsx") {
-        return report_xlsx(c, rows, by_name);
-    }
-    if (format == "csv") {
-        HttpResponse response;
-        response.status = 200;
-        response.body = report_csv(rows, by_name);
-        response.add_header("Content-Type", "text/csv; charset=utf-8");
-        response.add_header("Content-Disposition",
-                            "attachment; filename=\"quality-by-" + by_name + ".csv\"");
-        return response;
+    if (format != "json") {
+        return table_reply(c, report_table(rows, by_name), format, "quality-by-" + by_name);
     }
     Json out = Json::array();
     for (const qa::ReportRow& r : rows) {

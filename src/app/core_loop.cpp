@@ -23,7 +23,7 @@ std::string call_id_prefix(WallTime started) {
 
 Result<std::unique_ptr<CoreLoop>> CoreLoop::create(const config::ServerConfig& config, Log log,
                                                    Clock clock) {
-    auto store = StoreWorker::start(config.store, log, config.retention);
+    auto store = StoreWorker::start(config.store, log, config.retention, config.stats);
     if (!store) {
         return fail(store.error());
     }

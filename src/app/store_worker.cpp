@@ -10,14 +10,37 @@ namespace {
 
 constexpr auto kFirstRetention = std::chrono::minutes(1);
 constexpr auto kRetentionEvery = std::chrono::hours(24);
+/// How often the reports' quarter hour in progress is written: how far behind now a report of
+/// today may be.
+constexpr auto kOpenRollupsEvery = std::chrono::seconds(5);
+
+WallTime wall_now() {
+    return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+}
 
 }  // namespace
 
 Result<std::unique_ptr<StoreWorker>> StoreWorker::start(const std::string& path, Log log,
-                                                        config::RetentionSettings retention) {
+                                                        config::RetentionSettings retention,
+                                                        std::optional<stats::StatsConfig> reports) {
     auto events = store::SqliteStore::open(path);
     if (!events) {
         return fail(events.error());
+    }
+    std::unique_ptr<store::RollupWriter> rollups;
+    if (reports) {
+        const auto started = std::chrono::steady_clock::now();
+        auto writer = store::RollupWriter::open(path, *events, std::move(*reports));
+        if (!writer) {
+            return fail(writer.error());
+        }
+        rollups = std::move(*writer);
+        const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::steady_clock::now() - started);
+        if (took > std::chrono::seconds(1)) {
+            log(fmt::format("store: reports' rollups caught up with the event log in {} ms",
+                            took.count()));
+        }
     }
     auto calls = store::CallLog::open(path);
     if (!calls) {
@@ -31,16 +54,20 @@ Result<std::unique_ptr<StoreWorker>> StoreWorker::start(const std::string& path,
         log(fmt::format("store: {} call record(s) left open by the last run closed", *closed));
     }
     return std::unique_ptr<StoreWorker>(new StoreWorker(std::move(*events), std::move(*calls),
-                                                        std::move(log), std::move(retention)));
+                                                        std::move(rollups), std::move(log),
+                                                        std::move(retention)));
 }
 
-StoreWorker::StoreWorker(store::SqliteStore events, store::CallLog calls, Log log,
+StoreWorker::StoreWorker(store::SqliteStore events, store::CallLog calls,
+                         std::unique_ptr<store::RollupWriter> rollups, Log log,
                          config::RetentionSettings retention)
     : events_(std::move(events)),
       calls_(std::move(calls)),
+      rollups_(std::move(rollups)),
       log_(std::move(log)),
       retention_(std::move(retention)),
-      next_retention_(std::chrono::steady_clock::now() + kFirstRetention) {
+      next_retention_(std::chrono::steady_clock::now() + kFirstRetention),
+      next_open_rollups_(std::chrono::steady_clock::now() + kOpenRollupsEvery) {
     thread_ = std::thread([this] { run(); });
 }
 
@@ -69,15 +96,22 @@ void StoreWorker::run() {
     std::unique_lock lock{mutex_};
     auto has_work = [this] { return stop_ || !jobs_.empty() || !pending_events_.empty(); };
     for (;;) {
-        if (!retention_.expires()) {
+        if (!retention_.expires() && !rollups_) {
             wake_.wait(lock, has_work);
-        } else if (!wake_.wait_until(lock, next_retention_, has_work)) {
-            next_retention_ += kRetentionEvery;
-            lock.unlock();
-            expire_recordings(
-                std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now()));
-            lock.lock();
-            continue;
+        } else {
+            auto next = std::chrono::steady_clock::time_point::max();
+            if (retention_.expires()) {
+                next = next_retention_;
+            }
+            if (rollups_) {
+                next = std::min(next, next_open_rollups_);
+            }
+            if (!wake_.wait_until(lock, next, has_work)) {
+                lock.unlock();
+                run_timers();
+                lock.lock();
+                continue;
+            }
         }
         if (jobs_.empty() && pending_events_.empty()) {
             return;  // stopping, and everything is written
@@ -91,6 +125,8 @@ void StoreWorker::run() {
         // Events first: a record or a callback refers to events that are then on disk too.
         if (auto ok = events_.append(events); !ok) {
             log_("store: " + ok.error().message);
+        } else if (rollups_ && !events.empty()) {
+            fold_into_rollups(events);
         }
         std::vector<Completion> completions;
         Result<void> committed =
@@ -111,6 +147,29 @@ void StoreWorker::run() {
         lock.lock();
         busy_ = false;
         idle_.notify_all();
+    }
+}
+
+void StoreWorker::fold_into_rollups(const std::vector<acd::Event>& events) {
+    auto last = events_.last_seq();
+    auto folded = last ? rollups_->apply(events, *last) : Result<void>(fail(last.error()));
+    if (!folded) {
+        // The events are safe in the log; the next start folds them again from there.
+        log_("store: reports: " + folded.error().message);
+    }
+}
+
+void StoreWorker::run_timers() {
+    const auto now = std::chrono::steady_clock::now();
+    if (rollups_ && now >= next_open_rollups_) {
+        next_open_rollups_ = now + kOpenRollupsEvery;
+        if (auto written = rollups_->write_open(wall_now()); !written) {
+            log_("store: reports: " + written.error().message);
+        }
+    }
+    if (retention_.expires() && now >= next_retention_) {
+        next_retention_ += kRetentionEvery;
+        expire_recordings(wall_now());
     }
 }
 

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -14,7 +15,9 @@
 #include "app/ports.h"
 #include "common/result.h"
 #include "config/retention.h"
+#include "stats/stats_config.h"
 #include "store/call_log.h"
+#include "store/rollup_writer.h"
 #include "store/sqlite_store.h"
 
 namespace markaz::app {
@@ -31,8 +34,12 @@ public:
     /// Opens (creating if needed) the SQLite file, closes the records of calls a stopped
     /// server left open (logged), and starts the thread. With a `retention` that expires
     /// recordings, they are cleaned up a minute after the start and then once a day.
-    static Result<std::unique_ptr<StoreWorker>> start(const std::string& path, Log log,
-                                                      config::RetentionSettings retention = {});
+    /// With `reports` (the queues' policies), the reports' quarter-hour rollups are written as
+    /// events are appended (store::RollupWriter; caught up with the log first), and the one in
+    /// progress every 5 s.
+    static Result<std::unique_ptr<StoreWorker>> start(
+        const std::string& path, Log log, config::RetentionSettings retention = {},
+        std::optional<stats::StatsConfig> reports = std::nullopt);
     ~StoreWorker() override;  ///< writes everything queued, then stops
 
     void append(std::vector<acd::Event> events) override;
@@ -59,16 +66,22 @@ private:
     /// A write; jobs queued together run in one transaction (group commit), and their
     /// completions run after its commit, so nobody hears "done" before it is on disk.
     using Job = std::function<Completion(store::CallLog&)>;
-    StoreWorker(store::SqliteStore events, store::CallLog calls, Log log,
+    StoreWorker(store::SqliteStore events, store::CallLog calls,
+                std::unique_ptr<store::RollupWriter> rollups, Log log,
                 config::RetentionSettings retention);
+    void fold_into_rollups(const std::vector<acd::Event>& events);
+    /// The daily retention job and the reports' quarter hour in progress, when due.
+    void run_timers();
     void post(Job job, std::vector<acd::Event> events = {});
     void run();
 
     store::SqliteStore events_;
     store::CallLog calls_;
+    std::unique_ptr<store::RollupWriter> rollups_;
     Log log_;
     config::RetentionSettings retention_;
     std::chrono::steady_clock::time_point next_retention_;
+    std::chrono::steady_clock::time_point next_open_rollups_;
     std::mutex mutex_;
     std::condition_variable wake_;
     std::condition_variable idle_;

@@ -75,6 +75,10 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     if (!records) {
         return fail(records.error());
     }
+    auto report_book = store::ReportBook::open(config.store);
+    if (!report_book) {
+        return fail(report_book.error());
+    }
     auto quality = store::QualityBook::open(config.store);
     if (!quality) {
         return fail(quality.error());
@@ -83,6 +87,7 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
         new WebServer(config, loop, std::move(*accounts), std::move(*directory), std::move(log)));
     server->records_ = std::move(*records);
     server->quality_ = std::move(*quality);
+    server->reports_ = std::move(*report_book);
     server->users_.keep_in(*server->accounts_);
     if (auto kept = server->audit_.keep_in(*server->accounts_); !kept) {
         return fail(kept.error());
@@ -100,6 +105,10 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     options.max_connections_per_address = web.max_connections_per_address;
     options.call_records = server->records_.get();
     options.quality = server->quality_.get();
+    options.reports = server->reports_.get();
+    options.report_zone = config.zone;
+    options.time_zone = config.stats.time_zone;
+    options.center_sl_formula = config.stats.center_sl_formula;
     options.recordings_dir = config.sip.recordings_dir;
     options.agents_hear_own_calls = web.agents_hear_own_calls;
     // Sealed recordings (encryption at rest) are opened with the key the media engine seals with.

@@ -18,6 +18,7 @@
 #include "store/account_store.h"
 #include "store/call_record_index.h"
 #include "store/quality_book.h"
+#include "store/report_book.h"
 
 namespace markaz::cli {
 
@@ -48,6 +49,7 @@ private:
     Log log_;
     std::unique_ptr<store::AccountStore> accounts_;    ///< users, tokens, audit: outlives them
     std::unique_ptr<store::CallRecordIndex> records_;  ///< finished calls: outlives the API
+    std::unique_ptr<store::ReportBook> reports_;       ///< historical reports: as long
     std::unique_ptr<store::QualityBook> quality_;      ///< scorecards, evaluations: as long
     app::LiveCenter center_;
     api::UserDirectory users_;

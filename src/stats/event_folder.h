@@ -45,6 +45,9 @@ public:
     const std::vector<QueuePolicy>& queues() const { return order_; }
     /// Every agent seen, including those logged out.
     const std::map<AgentId, AgentTrack>& agents() const { return agents_; }
+    /// Starts from agents as agents() gave them at a checkpoint (reports' rollups resume after
+    /// a restart where they stopped).
+    void restore_agents(std::map<AgentId, AgentTrack> agents) { agents_ = std::move(agents); }
 
 private:
     friend struct FoldVisitor;

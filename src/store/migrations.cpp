@@ -276,7 +276,35 @@ constexpr std::string_view kSchemaV12 = R"sql(
 CREATE INDEX calls_for_search ON calls(id, open, started_ms, talk_ms);
 )sql";
 
-constexpr std::array<Migration, 12> kMigrations{{
+// Schema v13: historical reports (docs/reports.md). Each quarter hour's counters (stats/kpi.h)
+// for the centre (scope ''), each queue ('q:sales') and each agent ('a:a1001'), written when
+// the quarter hour ends; report_progress says how far the event log is folded in, and the
+// agents' states there, so a restart resumes where the last run stopped.
+constexpr std::string_view kSchemaV13 = R"sql(
+CREATE TABLE report_rollups (
+    scope TEXT NOT NULL,
+    slot_ms INTEGER NOT NULL,
+    offered INTEGER NOT NULL, blocked INTEGER NOT NULL, answered INTEGER NOT NULL,
+    answered_within INTEGER NOT NULL, abandoned INTEGER NOT NULL,
+    short_abandoned INTEGER NOT NULL, abandoned_after INTEGER NOT NULL,
+    timed_out INTEGER NOT NULL, removed INTEGER NOT NULL, callbacks_requested INTEGER NOT NULL,
+    callbacks_answered INTEGER NOT NULL, callbacks_failed INTEGER NOT NULL,
+    handled INTEGER NOT NULL, transferred INTEGER NOT NULL,
+    answered_wait_ms INTEGER NOT NULL, abandoned_wait_ms INTEGER NOT NULL,
+    talk_ms INTEGER NOT NULL, hold_ms INTEGER NOT NULL, wrap_ms INTEGER NOT NULL,
+    available_ms INTEGER NOT NULL, ringing_ms INTEGER NOT NULL, on_call_ms INTEGER NOT NULL,
+    wrap_up_ms INTEGER NOT NULL, paused_ms INTEGER NOT NULL, not_ready_ms INTEGER NOT NULL,
+    PRIMARY KEY (scope, slot_ms)
+) WITHOUT ROWID;
+CREATE TABLE report_progress (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    seq INTEGER NOT NULL,
+    floor_ms INTEGER NOT NULL,
+    agents TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array<Migration, 13> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
@@ -289,6 +317,7 @@ constexpr std::array<Migration, 12> kMigrations{{
     {10, kSchemaV10},
     {11, kSchemaV11},
     {12, kSchemaV12},
+    {13, kSchemaV13},
 }};
 
 }  // namespace

@@ -35,6 +35,11 @@ struct SqliteStore::Impl {
     /// seq, for error messages) into `visit`.
     Result<void> read_events(SqliteStatement& stmt,
                              const std::function<void(const acd::Event&)>& visit) {
+        return read_events(stmt, [&visit](std::int64_t, const acd::Event& e) { visit(e); });
+    }
+
+    Result<void> read_events(SqliteStatement& stmt,
+                             const std::function<void(std::int64_t, const acd::Event&)>& visit) {
         while (true) {
             auto row = stmt.step();
             if (!row) {
@@ -49,7 +54,7 @@ struct SqliteStore::Impl {
                                                 std::to_string(stmt.int64(0)) +
                                                 " cannot be read: " + event.error().message);
             }
-            visit(*event);
+            visit(stmt.int64(0), *event);
         }
     }
 
@@ -166,6 +171,28 @@ Result<std::vector<acd::Event>> SqliteStore::events_between(WallTime from, WallT
         return fail(ok.error());
     }
     return events;
+}
+
+Result<void> SqliteStore::for_each_event_after(
+    std::int64_t seq, const std::function<void(std::int64_t, const acd::Event&)>& visit) {
+    auto stmt = impl_->db.prepare("SELECT seq, body FROM events WHERE seq > ?1 ORDER BY seq");
+    if (!stmt) {
+        return impl_->db.context(stmt.error(), "cannot read events");
+    }
+    stmt->bind(1, seq);
+    return impl_->read_events(*stmt, visit);
+}
+
+Result<std::int64_t> SqliteStore::last_seq() {
+    auto stmt = impl_->db.prepare("SELECT COALESCE(MAX(seq), 0) FROM events");
+    if (!stmt) {
+        return impl_->db.context(stmt.error(), "cannot read events");
+    }
+    auto row = stmt->step();
+    if (!row) {
+        return impl_->db.context(row.error(), "cannot read events");
+    }
+    return stmt->int64(0);
 }
 
 Result<std::vector<acd::Event>> SqliteStore::events_of_call(const CallId& call) {

@@ -55,6 +55,12 @@ public:
     [[nodiscard]] Result<void> for_each_event_between(
         WallTime from, WallTime to, const std::function<void(const acd::Event&)>& visit);
 
+    /// Calls `visit` with each event appended after `seq` and its own seq, in order (reports'
+    /// rollups catch up after a restart).
+    [[nodiscard]] Result<void> for_each_event_after(
+        std::int64_t seq, const std::function<void(std::int64_t, const acd::Event&)>& visit);
+    /// The seq of the last event appended; 0 when there is none.
+    [[nodiscard]] Result<std::int64_t> last_seq();
     /// Every event about `call`, in the order they were appended.
     [[nodiscard]] Result<std::vector<acd::Event>> events_of_call(const CallId& call);
 

@@ -1,7 +1,7 @@
 // The web API of `markaz serve` on real calls: a baresip caller goes through the IVR into a
 // queue, the supervisor sees the call live with the digits the caller pressed, moves it to a
 // free agent of another queue whose phone rings and answers, and the call's history, the
-// figures and the live feed say so. Roles are enforced by the real server.
+// figures, the day's report and the live feed say so. Roles are enforced by the real server.
 
 #include <algorithm>
 #include <functional>
@@ -179,6 +179,13 @@ TEST(WebApi, TheSupervisorSeesARealCallWaitAndMovesItToAFreeAgent) {
     Json stats = supervisor.get("/api/v1/stats/live").json();
     Json totals = stats["totals"];
     EXPECT_EQ(totals["today"]["counters"]["answered"], 1) << stats.dump();
+    // Today's report from the store's rollups (the quarter hour in progress, written every
+    // 5 s) says the same: sales offered it, support answered it after the move.
+    const Json report = poll(
+        supervisor, "/api/v1/reports?by=day",
+        [](const Json& j) { return j["total"]["counters"]["answered"] == 1; }, 15s);
+    EXPECT_EQ(report["total"]["counters"]["answered"], totals["today"]["counters"]["answered"]);
+    EXPECT_EQ(report["total"]["counters"]["offered"], totals["today"]["counters"]["offered"]);
 
     EXPECT_EQ(http_send(web_port, "GET", "/readyz").status, 200U);
     EXPECT_EQ(http_send(web_port, "GET", "/api/v1/calls").status, 401U);

@@ -1,0 +1,294 @@
+// Historical reports (docs/api.md "Reports", docs/reports.md): the centre's, a queue's or an
+// agent's figures per interval, day, week, month or year of the reader's calendar in the
+// centre's zone, summed from the store's quarter-hour rollups (api/report_source.h), with the
+// queues and agents of the range beside them; JSON, CSV or an Excel workbook.
+
+#include <algorithm>
+
+#include "api/stats_json.h"
+#include "api/table_reply.h"
+#include "reports/period_sums.h"
+
+namespace markaz::api {
+namespace {
+
+using reports::Calendar;
+using reports::Grain;
+
+/// Whose figures: the centre, a queue or an agent, and the rollups' name for it.
+struct ReportScope {
+    std::string kind;  ///< "centre", "queue", "agent"
+    std::string id;
+    std::string rollups;  ///< "", "q:<queue>", "a:<agent>"
+    acd::ServiceLevelFormula formula = acd::ServiceLevelFormula::AnsweredAndAbandoned;
+};
+
+/// The scope the query names, if the reader may see it: 403 for another team's queue or
+/// another agent, 404 for one that is not configured.
+ApiResult<ReportScope> scope_of(const RequestContext& c, const acd::RouterConfig& config) {
+    auto queue = text_param(c.request, "queue", 64);
+    auto agent = text_param(c.request, "agent", 64);
+    for (const auto* checked : {&queue, &agent}) {
+        if (!*checked) {
+            return checked->error();
+        }
+    }
+    if (*queue && *agent) {
+        return ApiError::invalid_value("agent", "give a queue or an agent, not both");
+    }
+    const Scope scope(c.user(), config);
+    if (*queue) {
+        const auto q =
+            std::find_if(config.queues.begin(), config.queues.end(),
+                         [&](const acd::QueueConfig& x) { return x.id.str() == **queue; });
+        if (q == config.queues.end()) {
+            return ApiError::not_found("no queue '" + **queue + "'", "queue");
+        }
+        if (!scope.may_read_queue(q->id)) {
+            return ApiError::forbidden("queue '" + **queue + "' is not in your teams");
+        }
+        return ReportScope{"queue", **queue, "q:" + **queue, q->sl_formula};
+    }
+    if (*agent) {
+        if (!scope.may_read_agent(AgentId(**agent))) {
+            return ApiError::forbidden("agent '" + **agent + "' is not in your teams");
+        }
+        return ReportScope{"agent", **agent, "a:" + **agent, c.deps.options.center_sl_formula};
+    }
+    if (!scope.sees_totals()) {
+        return ApiError::forbidden("an agent reads their own figures: add agent=<your id>");
+    }
+    return ReportScope{"centre", "", "", c.deps.options.center_sl_formula};
+}
+
+ApiResult<reports::PeriodRequest> period_request(const RequestContext& c) {
+    auto period = period_param(c.request, c.now, std::chrono::hours(24 * 7));
+    if (!period) {
+        return period.error();
+    }
+    reports::PeriodRequest r;
+    r.from = period->from;
+    r.to = period->to;
+    if (auto by = c.request.query_param("by")) {
+        auto grain = reports::parse_grain(*by);
+        if (!grain) {
+            return ApiError::invalid_value("by", grain.error().message);
+        }
+        r.grain = *grain;
+    }
+    // Persian readers count in Jalali days, Saturday weeks and Persian months by default.
+    r.calendar = c.user().language == Language::Fa ? Calendar::Jalali : Calendar::Gregorian;
+    if (auto calendar = c.request.query_param("calendar")) {
+        auto parsed = reports::parse_calendar(*calendar);
+        if (!parsed) {
+            return ApiError::invalid_value("calendar", parsed.error().message);
+        }
+        r.calendar = *parsed;
+    }
+    auto interval = integer_param(c.request, "interval_min", 15, 60);
+    if (!interval) {
+        return interval.error();
+    }
+    r.interval = std::chrono::minutes{interval->value_or(30)};
+    return r;
+}
+
+Json figures_of(const stats::KpiCounters& counters, acd::ServiceLevelFormula formula) {
+    return figures_json(stats::Figures{counters, stats::compute_kpis(counters, formula)});
+}
+
+/// Each scope of `prefix` that the reader may see, its total over the range, best answered
+/// first: the queues of the centre, or the agents of the centre or of a queue.
+ApiResult<Json> ranking(
+    const RequestContext& c, const std::string& prefix, WallTime from, WallTime to,
+    const std::function<bool(const std::string&)>& shown,
+    const std::function<acd::ServiceLevelFormula(const std::string&)>& formula) {
+    auto totals = c.deps.options.reports->totals(prefix, from, to);
+    if (!totals) {
+        return ApiError::unavailable(totals.error().message);
+    }
+    std::vector<std::pair<std::string, stats::KpiCounters>> rows;
+    for (auto& [scope, counters] : *totals) {
+        const std::string id = scope.substr(prefix.size());
+        if (shown(id)) {
+            rows.emplace_back(id, counters);
+        }
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return a.second.answered > b.second.answered;
+    });
+    Json out = Json::array();
+    for (const auto& [id, counters] : rows) {
+        Json row = figures_of(counters, formula(id));
+        row["id"] = id;
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
+/// The periods as rows of a spreadsheet: the figures people read, then the counts.
+XlsxTable report_table(const ReportScope& scope, const std::vector<reports::Period>& periods,
+                       const std::vector<stats::KpiCounters>& sums) {
+    XlsxTable table;
+    table.sheet = scope.kind + (scope.id.empty() ? "" : " " + scope.id);
+    table.header = {"period",
+                    "from",
+                    "offered",
+                    "answered",
+                    "answered_within_threshold",
+                    "abandoned",
+                    "short_abandoned",
+                    "blocked",
+                    "timed_out",
+                    "callbacks_requested",
+                    "callbacks_answered",
+                    "transferred",
+                    "service_level",
+                    "asa_s",
+                    "aht_s",
+                    "abandon_rate",
+                    "avg_abandon_s",
+                    "occupancy",
+                    "talk_s",
+                    "hold_s",
+                    "wrap_s"};
+    auto number = [](const std::optional<double>& v) { return v ? XlsxCell(*v) : XlsxCell(); };
+    auto count = [](std::int64_t n) { return XlsxCell(static_cast<double>(n)); };
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+        const stats::KpiCounters& s = sums[i];
+        const stats::Kpis k = stats::compute_kpis(s, scope.formula);
+        table.rows.push_back({periods[i].label,
+                              utc_text(periods[i].from, "%Y-%m-%dT%H:%M:%SZ"),
+                              count(s.offered),
+                              count(s.answered),
+                              count(s.answered_within_threshold),
+                              count(s.abandoned),
+                              count(s.short_abandoned),
+                              count(s.blocked),
+                              count(s.timed_out),
+                              count(s.callbacks_requested),
+                              count(s.callbacks_answered),
+                              count(s.transferred),
+                              number(k.service_level),
+                              number(k.asa_s),
+                              number(k.aht_s),
+                              number(k.abandon_rate),
+                              number(k.avg_abandon_s),
+                              number(k.occupancy),
+                              XlsxCell(seconds(s.talk)),
+                              XlsxCell(seconds(s.hold)),
+                              XlsxCell(seconds(s.wrap))});
+    }
+    return table;
+}
+
+HttpResponse report(RequestContext& c) {
+    if (c.deps.options.reports == nullptr) {
+        return error_response(ApiError::unavailable("this server keeps no reports"));
+    }
+    const auto format = c.request.query_param("format").value_or("json");
+    if (format != "json" && format != "csv" && format != "xlsx") {
+        return error_response(ApiError::invalid_value("format", "must be json, csv or xlsx"));
+    }
+    const acd::RouterConfig config = c.deps.center.router_config();
+    auto scope = scope_of(c, config);
+    if (!scope) {
+        return error_response(scope.error());
+    }
+    auto request = period_request(c);
+    if (!request) {
+        return error_response(request.error());
+    }
+    auto periods = reports::periods(*request, c.deps.options.report_zone);
+    if (!periods) {
+        return error_response(
+            ApiError::invalid_value(request->grain == Grain::Interval ? "interval_min" : "from_ms",
+                                    periods.error().message));
+    }
+    const WallTime from = periods->front().from;
+    const WallTime to = periods->back().to;
+    auto rollups = c.deps.options.reports->rollups(scope->rollups, from, to);
+    if (!rollups) {
+        return error_response(ApiError::unavailable(rollups.error().message));
+    }
+    const std::vector<stats::KpiCounters> sums = reports::sum_into_periods(*periods, *rollups);
+    if (format != "json") {
+        return table_reply(c, report_table(*scope, *periods, sums), format,
+                           "report-" + scope->kind + (scope->id.empty() ? "" : "-" + scope->id) +
+                               "-" + std::string(reports::grain_name(request->grain)));
+    }
+    Json rows = Json::array();
+    stats::KpiCounters total;
+    for (std::size_t i = 0; i < periods->size(); ++i) {
+        Json row = figures_of(sums[i], scope->formula);
+        row["label"] = (*periods)[i].label;
+        row["from_ms"] = ms((*periods)[i].from);
+        row["to_ms"] = ms((*periods)[i].to);
+        rows.push_back(std::move(row));
+        total += sums[i];
+    }
+    Json out{{"scope", Json{{"kind", scope->kind}, {"id", scope->id}}},
+             {"by", reports::grain_name(request->grain)},
+             {"calendar", reports::calendar_name(request->calendar)},
+             {"time_zone", c.deps.options.time_zone},
+             {"from_ms", ms(from)},
+             {"to_ms", ms(to)},
+             {"periods", std::move(rows)},
+             {"total", figures_of(total, scope->formula)}};
+    const Scope reader(c.user(), config);
+    auto queue_formula = [&config](const std::string& id) {
+        for (const acd::QueueConfig& q : config.queues) {
+            if (q.id.str() == id) {
+                return q.sl_formula;
+            }
+        }
+        return acd::ServiceLevelFormula::AnsweredAndAbandoned;
+    };
+    if (scope->kind == "centre") {
+        auto queues = ranking(
+            c, "q:", from, to,
+            [&](const std::string& id) { return reader.may_read_queue(QueueId(id)); },
+            queue_formula);
+        if (!queues) {
+            return error_response(queues.error());
+        }
+        out["queues"] = std::move(*queues);
+    }
+    if (scope->kind != "agent") {
+        // A queue's agents: its members now. Their figures are their whole work, every queue.
+        auto member = [&](const std::string& id) {
+            if (!reader.may_read_agent(AgentId(id))) {
+                return false;
+            }
+            if (scope->kind == "centre") {
+                return true;
+            }
+            for (const acd::AgentConfig& a : config.agents) {
+                if (a.id.str() == id) {
+                    return std::any_of(
+                        a.queues.begin(), a.queues.end(),
+                        [&](const acd::Membership& m) { return m.queue.str() == scope->id; });
+                }
+            }
+            return false;
+        };
+        auto agents = ranking(c, "a:", from, to, member,
+                              [&](const std::string&) { return c.deps.options.center_sl_formula; });
+        if (!agents) {
+            return error_response(agents.error());
+        }
+        out["agents"] = std::move(*agents);
+    }
+    return json_reply(200, out);
+}
+
+}  // namespace
+
+void add_report_endpoints(std::vector<Endpoint>& out) {
+    out.push_back({.method = Method::Get,
+                   .pattern = "/api/v1/reports",
+                   .roles = kManager | kSupervisor | kQa | kAgent,
+                   .handler = report});
+}
+
+}  // namespace markaz::api

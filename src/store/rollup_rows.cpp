@@ -1,0 +1,98 @@
+#include "store/rollup_rows.h"
+
+#include <array>
+#include <utility>
+
+namespace markaz::store {
+namespace {
+
+using stats::AgentTime;
+using stats::KpiCounters;
+
+constexpr std::array<std::pair<const char*, std::int64_t KpiCounters::*>, 14> kCounts{{
+    {"offered", &KpiCounters::offered},
+    {"blocked", &KpiCounters::blocked},
+    {"answered", &KpiCounters::answered},
+    {"answered_within", &KpiCounters::answered_within_threshold},
+    {"abandoned", &KpiCounters::abandoned},
+    {"short_abandoned", &KpiCounters::short_abandoned},
+    {"abandoned_after", &KpiCounters::abandoned_after_threshold},
+    {"timed_out", &KpiCounters::timed_out},
+    {"removed", &KpiCounters::removed},
+    {"callbacks_requested", &KpiCounters::callbacks_requested},
+    {"callbacks_answered", &KpiCounters::callbacks_answered},
+    {"callbacks_failed", &KpiCounters::callbacks_failed},
+    {"handled", &KpiCounters::handled},
+    {"transferred", &KpiCounters::transferred},
+}};
+
+constexpr std::array<std::pair<const char*, Duration KpiCounters::*>, 5> kTimes{{
+    {"answered_wait_ms", &KpiCounters::answered_wait},
+    {"abandoned_wait_ms", &KpiCounters::abandoned_wait},
+    {"talk_ms", &KpiCounters::talk},
+    {"hold_ms", &KpiCounters::hold},
+    {"wrap_ms", &KpiCounters::wrap},
+}};
+
+constexpr std::array<std::pair<const char*, Duration AgentTime::*>, 6> kAgentTimes{{
+    {"available_ms", &AgentTime::available},
+    {"ringing_ms", &AgentTime::ringing},
+    {"on_call_ms", &AgentTime::on_call},
+    {"wrap_up_ms", &AgentTime::wrap_up},
+    {"paused_ms", &AgentTime::paused},
+    {"not_ready_ms", &AgentTime::not_ready},
+}};
+
+static_assert(kCounts.size() + kTimes.size() + kAgentTimes.size() == kRollupColumnCount);
+
+std::string columns(const char* before, const char* after) {
+    std::string out;
+    auto add = [&](const char* name) {
+        out += (out.empty() ? "" : ", ") + std::string(before) + name + after;
+    };
+    for (const auto& [name, field] : kCounts) {
+        add(name);
+    }
+    for (const auto& [name, field] : kTimes) {
+        add(name);
+    }
+    for (const auto& [name, field] : kAgentTimes) {
+        add(name);
+    }
+    return out;
+}
+
+}  // namespace
+
+const std::string kRollupColumns = columns("", "");
+const std::string kRollupSums = columns("SUM(", ")");
+
+void bind_counters(SqliteStatement& stmt, int first, const stats::KpiCounters& c) {
+    int at = first;
+    for (const auto& [name, field] : kCounts) {
+        stmt.bind(at++, c.*field);
+    }
+    for (const auto& [name, field] : kTimes) {
+        stmt.bind(at++, static_cast<std::int64_t>((c.*field).count()));
+    }
+    for (const auto& [name, field] : kAgentTimes) {
+        stmt.bind(at++, static_cast<std::int64_t>((c.agent_time.*field).count()));
+    }
+}
+
+stats::KpiCounters counters_from(const SqliteStatement& row, int first) {
+    stats::KpiCounters c;
+    int at = first;
+    for (const auto& [name, field] : kCounts) {
+        c.*field = row.int64(at++);
+    }
+    for (const auto& [name, field] : kTimes) {
+        c.*field = Duration{row.int64(at++)};
+    }
+    for (const auto& [name, field] : kAgentTimes) {
+        c.agent_time.*field = Duration{row.int64(at++)};
+    }
+    return c;
+}
+
+}  // namespace markaz::store

@@ -1,0 +1,25 @@
+#pragma once
+
+// report_rollups' columns (schema v13) and stats::KpiCounters, both ways: one list, used by
+// the writer and the reader.
+
+#include <string>
+
+#include "stats/kpi.h"
+#include "store/sqlite_db.h"
+
+namespace markaz::store {
+
+/// "offered, blocked, ..., not_ready_ms": the counters' columns, in the order below.
+extern const std::string kRollupColumns;
+/// "SUM(offered), SUM(blocked), ...".
+extern const std::string kRollupSums;
+/// How many there are.
+inline constexpr int kRollupColumnCount = 25;
+
+/// Binds `c`'s fields to parameters first .. first + kRollupColumnCount - 1.
+void bind_counters(SqliteStatement& stmt, int first, const stats::KpiCounters& c);
+/// The counters in columns first .. first + kRollupColumnCount - 1 of the current row.
+stats::KpiCounters counters_from(const SqliteStatement& row, int first);
+
+}  // namespace markaz::store

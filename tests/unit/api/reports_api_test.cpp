@@ -1,0 +1,150 @@
+// GET /api/v1/reports over the store's rollups of the hand-computed day
+// (unit/store/hand_day.h): each scope and grain, the calendar, the exports, who may read what,
+// and wrong parameters named.
+
+#include <gtest/gtest.h>
+
+#include "store/report_book.h"
+#include "store/rollup_writer.h"
+#include "unit/api/api_test_support.h"
+#include "unit/store/hand_day.h"
+#include "unit/store/store_test_support.h"
+
+namespace markaz::api::testing {
+namespace {
+
+// 08:30 in Tehran on 15 Azar 1405 (Sunday 6 December 2026), and the next morning.
+const std::int64_t kMorningMs = 1'796'533'200'000;
+const std::string kDay =
+    "from_ms=" + std::to_string(kMorningMs) + "&to_ms=" + std::to_string(kMorningMs + 1000);
+
+class ReportsApiTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_EQ(store::testing::utc(2026, 12, 6, 5, 0).time_since_epoch().count(), kMorningMs);
+        const std::string path = dir.file("markaz.db");
+        auto events = store::SqliteStore::open(path);
+        ASSERT_TRUE(events);
+        stats::StatsConfig config;
+        config.queues = {stats::QueuePolicy{QueueId{"sales"}}};
+        auto writer = store::RollupWriter::open(path, *events, config);
+        ASSERT_TRUE(writer);
+        const auto day = store::testing::hand_day("a1001", "a1002");
+        ASSERT_TRUE(events->append(day));
+        ASSERT_TRUE((*writer)->apply(day, *events->last_seq()));
+        ASSERT_TRUE((*writer)->write_open(store::testing::utc(2026, 12, 22)));
+        book = std::move(*store::ReportBook::open(path));
+        api = std::make_unique<ApiHarness>([this](ApiOptions& o) {
+            o.reports = book.get();
+            o.report_zone = reports::ZoneOffsets(std::chrono::minutes{210});
+            o.time_zone = "Asia/Tehran";
+        });
+    }
+
+    Json get(const std::string& who, const std::string& query, unsigned status = 200) {
+        const Reply r = api->browser(who).get("/api/v1/reports?" + query);
+        EXPECT_EQ(r.status, status) << query << ": " << r.body;
+        return r.json();
+    }
+
+    store::testing::TempDir dir;
+    std::unique_ptr<store::ReportBook> book;
+    std::unique_ptr<ApiHarness> api;
+};
+
+TEST_F(ReportsApiTest, AQueuesDayInTheJalaliCalendar) {
+    const Json r = get("manager", kDay + "&queue=sales&by=day&calendar=jalali");
+    EXPECT_EQ(r["scope"], Json::parse(R"({"kind":"queue","id":"sales"})"));
+    EXPECT_EQ(r["calendar"], "jalali");
+    EXPECT_EQ(r["time_zone"], "Asia/Tehran");
+    ASSERT_EQ(r["periods"].size(), 1U);
+    const Json& day = r["periods"][0];
+    EXPECT_EQ(day["label"], "1405-09-15");
+    EXPECT_EQ(day["from_ms"], kMorningMs - (8 * 60 + 30) * 60'000) << "local midnight";
+    EXPECT_EQ(day["counters"]["offered"], 4);
+    EXPECT_EQ(day["counters"]["answered"], 2);
+    EXPECT_EQ(day["counters"]["talk_ms"], 510'000);
+    EXPECT_DOUBLE_EQ(day["kpis"]["service_level"].get<double>(), 1.0 / 3.0);
+    EXPECT_DOUBLE_EQ(day["kpis"]["asa_s"].get<double>(), 20.0);
+    EXPECT_EQ(r["total"]["counters"]["offered"], 4);
+    // The queue's agents, their whole day: a1001 answered two, a1002 nothing that day.
+    ASSERT_EQ(r["agents"].size(), 1U);
+    EXPECT_EQ(r["agents"][0]["id"], "a1001");
+    EXPECT_EQ(r["agents"][0]["counters"]["agent_time"]["paused_ms"], 900'000);
+    EXPECT_FALSE(r.contains("queues"));
+}
+
+TEST_F(ReportsApiTest, WeeksMonthsIntervalsAndTheCentre) {
+    EXPECT_EQ(
+        get("manager",
+            kDay + "&queue=sales&by=week&calendar=jalali")["periods"][0]["counters"]["offered"],
+        5);
+    const Json month = get("manager", kDay + "&by=month&calendar=jalali");
+    EXPECT_EQ(month["scope"]["kind"], "centre");
+    EXPECT_EQ(month["periods"][0]["label"], "1405-09");
+    EXPECT_EQ(month["periods"][0]["counters"]["offered"], 6);
+    ASSERT_EQ(month["queues"].size(), 1U);
+    EXPECT_EQ(month["queues"][0]["id"], "sales");
+    ASSERT_EQ(month["agents"].size(), 2U);
+    EXPECT_EQ(month["agents"][0]["id"], "a1001") << "most answered first";
+    const Json iso = get("manager", kDay + "&by=week&calendar=gregorian");
+    EXPECT_EQ(iso["periods"][0]["label"], "2026-W49");
+    const Json halves = get("manager", kDay + "&queue=sales&by=interval&interval_min=30");
+    ASSERT_EQ(halves["periods"].size(), 1U);
+    EXPECT_EQ(halves["periods"][0]["label"], "2026-12-06 08:30");
+    EXPECT_EQ(halves["periods"][0]["counters"]["offered"], 2);
+}
+
+TEST_F(ReportsApiTest, CsvAndExcel) {
+    const Browser manager = api->browser("manager");
+    const Reply csv = manager.get("/api/v1/reports?" + kDay + "&queue=sales&format=csv");
+    ASSERT_EQ(csv.status, 200U);
+    EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
+    EXPECT_EQ(csv.header("content-disposition"),
+              "attachment; filename=\"report-queue-sales-day.csv\"");
+    EXPECT_EQ(csv.body.substr(0, 33), "period,from,offered,answered,answ");
+    EXPECT_NE(csv.body.find("\r\n2026-12-06,2026-12-05T20:30:00Z,4,2,1,1,0,1,"), std::string::npos)
+        << csv.body;
+    const Reply xlsx = manager.get("/api/v1/reports?" + kDay + "&format=xlsx&by=month");
+    ASSERT_EQ(xlsx.status, 200U);
+    EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+}
+
+TEST_F(ReportsApiTest, EachRoleReadsItsOwnScope) {
+    get("supervisor", kDay + "&queue=sales");
+    EXPECT_EQ(get("supervisor", kDay + "&queue=support", 403)["error"]["message"],
+              "queue 'support' is not in your teams");
+    get("supervisor", kDay + "&agent=a1002");
+    get("supervisor", kDay + "&agent=a1003", 403);
+    // An agent reads their own figures, and their queues' as the wallboard shows them live.
+    get("a1001", kDay, 403);
+    get("a1001", kDay + "&queue=sales");
+    get("a1001", kDay + "&queue=support", 403);
+    const Json own = get("a1001", kDay + "&agent=a1001");
+    EXPECT_EQ(own["periods"][0]["counters"]["answered"], 2);
+    EXPECT_FALSE(own.contains("agents"));
+    get("a1001", kDay + "&agent=a1002", 403);
+    get("qa", kDay);
+}
+
+TEST_F(ReportsApiTest, WrongParametersAreNamed) {
+    EXPECT_EQ(get("manager", kDay + "&by=fortnight", 400)["error"]["field"], "by");
+    EXPECT_EQ(get("manager", kDay + "&calendar=hijri", 400)["error"]["field"], "calendar");
+    EXPECT_EQ(get("manager", kDay + "&by=interval&interval_min=20", 400)["error"]["field"],
+              "interval_min");
+    EXPECT_EQ(get("manager", kDay + "&interval_min=90", 400)["error"]["field"], "interval_min");
+    EXPECT_EQ(get("manager", "from_ms=2000&to_ms=1000", 400)["error"]["field"], "from_ms");
+    EXPECT_EQ(get("manager", "from_ms=0&to_ms=1790000000000&by=interval", 400)["error"]["field"],
+              "interval_min");
+    EXPECT_EQ(get("manager", kDay + "&queue=nope", 404)["error"]["message"], "no queue 'nope'");
+    EXPECT_EQ(get("manager", kDay + "&queue=sales&agent=a1001", 400)["error"]["field"], "agent");
+    EXPECT_EQ(get("manager", kDay + "&format=pdf", 400)["error"]["field"], "format");
+}
+
+TEST(ReportsApi, AServerWithoutReportsSaysSo) {
+    ApiHarness api;
+    EXPECT_EQ(api.browser("manager").get("/api/v1/reports").status, 503U);
+}
+
+}  // namespace
+}  // namespace markaz::api::testing
