@@ -2,7 +2,8 @@
 
 namespace markaz::app {
 
-Result<std::unique_ptr<CenterView>> CenterView::create(stats::StatsConfig config, WallTime now) {
+Result<std::unique_ptr<CenterView>> CenterView::create(stats::StatsConfig config, WallTime now,
+                                                       const std::vector<acd::Event>& today) {
     auto live = stats::LiveStats::create(config);
     if (!live) {
         return fail(live.error());
@@ -12,6 +13,12 @@ Result<std::unique_ptr<CenterView>> CenterView::create(stats::StatsConfig config
     auto series = stats::IntervalSeries::create(config, midnight);
     if (!series) {
         return fail(series.error());
+    }
+    for (const acd::Event& event : today) {
+        if (event.at >= midnight) {
+            live->apply(event);
+            series->apply(event);
+        }
     }
     return std::unique_ptr<CenterView>(
         new CenterView(std::move(config), std::move(*live), std::move(*series), midnight));

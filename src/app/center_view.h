@@ -28,8 +28,11 @@ public:
     using CallListener = std::function<void(const CallId&)>;
 
     /// Fails when `config` does not pass stats::validate(). Today starts at the local
-    /// midnight (config.utc_offset) before `now`.
-    static Result<std::unique_ptr<CenterView>> create(stats::StatsConfig config, WallTime now);
+    /// midnight (config.utc_offset) before `now`; today's figures start from `today` (the
+    /// events a previous run stored since then, and what closed them), so a restart does not
+    /// set the wallboard back to zero. The live calls are not among them: only this run's.
+    static Result<std::unique_ptr<CenterView>> create(stats::StatsConfig config, WallTime now,
+                                                      const std::vector<acd::Event>& today = {});
 
     /// Folds the router's events, in order, and hands each to the listeners. A new local day
     /// starts a new interval series.

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "stats/open_at_end.h"
+#include "store/replay.h"
+
 namespace markaz::app {
 
 namespace {
@@ -101,7 +104,29 @@ Result<void> CoreLoop::run(sip::SipServer& sip, media::MediaEngine& media) {
     if (!pending) {
         return fail(pending.error());
     }
-    auto view = CenterView::create(config_.stats, clock_().wall);
+    // Today so far, as the last run stored it: what it left open is closed first, in the log
+    // too, so the wallboard, the reports and the exports agree.
+    const WallTime now = clock_().wall;
+    auto today = store_->events_since(store::local_midnight(now, config_.stats.utc_offset));
+    if (!today) {
+        return fail(today.error());
+    }
+    const std::vector<acd::Event> closing = stats::closing_events(*today, now, "restart");
+    if (!closing.empty()) {
+        const auto calls = std::count_if(closing.begin(), closing.end(), [](const acd::Event& e) {
+            return std::holds_alternative<acd::CallRemoved>(e.body);
+        });
+        const auto agents = std::count_if(closing.begin(), closing.end(), [](const acd::Event& e) {
+            return std::holds_alternative<acd::AgentLoggedOut>(e.body);
+        });
+        log_(
+            fmt::format("restart: {} waiting call(s) removed and {} agent(s) logged out, as the "
+                        "last run left them",
+                        calls, agents));
+        store_->append(closing);
+        today->insert(today->end(), closing.begin(), closing.end());
+    }
+    auto view = CenterView::create(config_.stats, now, *today);
     if (!view) {
         return fail(view.error());
     }

@@ -35,6 +35,10 @@ Result<std::unique_ptr<StoreWorker>> StoreWorker::start(const std::string& path,
             return fail(writer.error());
         }
         rollups = std::move(*writer);
+        // Today's report right away, not 5 s after the start.
+        if (auto written = rollups->write_open(wall_now()); !written) {
+            return fail(written.error());
+        }
         const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
             std::chrono::steady_clock::now() - started);
         if (took > std::chrono::seconds(1)) {
@@ -273,6 +277,12 @@ Result<std::vector<store::CallbackRequest>> StoreWorker::pending_callbacks() {
     flush();
     std::lock_guard lock{mutex_};  // the worker is idle and waits for this lock to wake
     return calls_.pending_callbacks();
+}
+
+Result<std::vector<acd::Event>> StoreWorker::events_since(WallTime from) {
+    flush();
+    std::lock_guard lock{mutex_};
+    return events_.events_between(from, WallTime::max());
 }
 
 }  // namespace markaz::app

@@ -53,6 +53,8 @@ public:
 
     /// Reads, before the core loop starts (the thread may be running: SQLite serialises).
     Result<std::vector<store::CallbackRequest>> pending_callbacks();
+    /// The events stored at or after `from`, in order; read like pending_callbacks().
+    Result<std::vector<acd::Event>> events_since(WallTime from);
     /// Deletes the recordings whose retention is over at `now` (not those on legal hold): the
     /// file first, then the record's mention of it, so a stop in between leaves no file
     /// behind that the store forgot. Logged. Queued like a write.

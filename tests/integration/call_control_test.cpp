@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <thread>
 #include <unistd.h>
@@ -351,6 +352,54 @@ TEST(CallControl, ASealedRecordingHoldsNoAudioOnDiskAndPlaysDecryptedThroughTheA
     ASSERT_EQ(part.status, 206U);
     EXPECT_EQ(part.body, played.body.substr(40000, 1000));
     std::filesystem::remove(key);
+}
+
+/// The live figures' totals, once `ok` holds for them (10 s at most).
+Json live_totals(const Browser& who, const std::function<bool(const Json&)>& ok) {
+    Json totals;
+    for (int i = 0; i < 100; ++i) {
+        totals = who.get("/api/v1/stats/live").json()["totals"];
+        if (ok(totals)) {
+            break;
+        }
+        std::this_thread::sleep_for(100ms);
+    }
+    return totals;
+}
+
+TEST(CallControl, TodaysFiguresSurviveAKillNineAndWhatWasLeftOpenIsClosed) {
+    Desk d{AnswerMode::Auto};
+    const std::string id = d.connect();
+    ASSERT_FALSE(id.empty()) << d.supervisor.get("/api/v1/calls").body;
+    std::this_thread::sleep_for(1s);
+    d.caller.hangup();
+    d.caller.wait_for(ev::kCallClosed);
+    ASSERT_TRUE(finished_call(d.supervisor, id).is_object()) << d.server.log_tail();
+    // The agent is in wrap-up (30 s): the next caller is waiting when the server dies.
+    d.caller.dial(d.server.uri("200"));
+    const Json before = live_totals(d.supervisor, [](const Json& t) { return t["waiting"] == 1; });
+    ASSERT_EQ(before["waiting"], 1) << before.dump();
+    d.server.kill_hard();
+    d.server.restart();
+
+    Browser supervisor(d.web_port, "supervisor");
+    const Json after = live_totals(supervisor, [](const Json& t) { return t.is_object(); });
+    const Json& today = after["today"]["counters"];
+    EXPECT_EQ(today["answered"], 1) << "not back to zero: " << after.dump();
+    EXPECT_EQ(today["offered"], 2);
+    EXPECT_EQ(today["removed"], 1) << "the caller the crash left waiting";
+    EXPECT_EQ(after["waiting"], 0);
+    EXPECT_TRUE(
+        d.server.wait_for_log("restart: 1 waiting call(s) removed and 1 agent(s) logged out"))
+        << d.server.log_tail();
+    // The closing is in the event log too: the day's report agrees.
+    Json report;
+    for (int i = 0; i < 100 && report["total"]["counters"]["removed"] != 1; ++i) {
+        std::this_thread::sleep_for(100ms);  // the closing events reach the store first
+        report = supervisor.get("/api/v1/reports?by=day").json();
+    }
+    EXPECT_EQ(report["total"]["counters"]["removed"], 1) << report["total"].dump();
+    EXPECT_EQ(report["total"]["counters"]["answered"], 1);
 }
 
 /// A caller at `caller_ptime` dials the queue; the agent at `agent_ptime` answers; each
