@@ -46,11 +46,13 @@ struct CallTrack {
 class Run {
 public:
     Run(const Scenario& scenario, std::uint64_t seed, std::vector<AgentId> agents,
-        acd::Router router, stats::IntervalSeries series)
+        acd::Router router, stats::IntervalSeries series,
+        std::function<void(const acd::Event&)> observe)
         : scenario_(scenario),
           agents_(std::move(agents)),
           rng_(seed ^ kWorldSeedSalt),
           router_(std::move(router)),
+          observe_(std::move(observe)),
           series_(std::move(series)) {
         for (std::size_t q = 0; q < scenario.queues.size(); ++q) {
             queue_index_[scenario.queues[q].config.id] = q;
@@ -192,6 +194,9 @@ private:
         for (const acd::Event& event : events) {
             ++events_;
             series_.apply(event);
+            if (observe_) {
+                observe_(event);
+            }
             std::visit([&](const auto& e) { react(e, reactions); }, event.body);
         }
         for (const auto& c : reactions) {
@@ -241,6 +246,7 @@ private:
     std::vector<AgentId> agents_;  ///< in scenario order, indexed by the shift happenings
     std::mt19937_64 rng_;
     acd::Router router_;
+    std::function<void(const acd::Event&)> observe_;
     stats::IntervalSeries series_;
     std::map<QueueId, std::size_t> queue_index_;
     std::priority_queue<Scheduled, std::vector<Scheduled>, std::greater<>> agenda_;
@@ -286,7 +292,8 @@ acd::RouterConfig router_config(const Scenario& scenario) {
     return config;
 }
 
-Result<SimulationResult> simulate(const Scenario& scenario, std::optional<std::uint64_t> seed) {
+Result<SimulationResult> simulate(const Scenario& scenario, std::optional<std::uint64_t> seed,
+                                  const std::function<void(const acd::Event&)>& observe) {
     std::uint64_t used_seed = seed.value_or(scenario.seed);
     acd::RouterConfig config = router_config(scenario);
     stats::StatsConfig stats_config = stats::StatsConfig::from(config);
@@ -303,7 +310,8 @@ Result<SimulationResult> simulate(const Scenario& scenario, std::optional<std::u
     if (!series) {
         return fail(series.error());
     }
-    Run run{scenario, used_seed, std::move(agents), std::move(*router), std::move(*series)};
+    Run run{scenario,           used_seed,          std::move(agents),
+            std::move(*router), std::move(*series), observe};
     if (auto ok = run.execute(); !ok) {
         return fail(ok.error());
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -30,8 +31,11 @@ struct SimulationResult {
 /// `seed` overrides the scenario's. Pure: no clock, no I/O; the same scenario and seed give
 /// the same result. Fails when the scenario's queues or agents do not form a valid router
 /// configuration.
+/// `observe`, when given, sees every event the router emits, in order (alerts are tested on a
+/// simulated day this way).
 Result<SimulationResult> simulate(const Scenario& scenario,
-                                  std::optional<std::uint64_t> seed = std::nullopt);
+                                  std::optional<std::uint64_t> seed = std::nullopt,
+                                  const std::function<void(const acd::Event&)>& observe = {});
 
 /// The router configuration a scenario describes: its queues, and each agent group expanded
 /// into `count` agents named "<name>-<n>" (n from 1, zero-padded to the group's width).

@@ -1,0 +1,159 @@
+#include "alerts/alert_evaluator.h"
+
+#include <algorithm>
+#include <set>
+
+namespace markaz::alerts {
+namespace {
+
+const stats::QueueLive* queue_of(const AlertRule& rule, const stats::LiveSnapshot& snapshot) {
+    if (!rule.queue) {
+        return &snapshot.totals;
+    }
+    for (const stats::QueueLive& q : snapshot.queues) {
+        if (q.id == *rule.queue) {
+            return &q;
+        }
+    }
+    return nullptr;
+}
+
+const stats::WindowFigures& window_of(const stats::QueueLive& q, Window window) {
+    switch (window) {
+        case Window::Interval:
+            return q.interval;
+        case Window::LastHour:
+            return q.last_hour;
+        case Window::Today:
+            return q.today;
+    }
+    return q.interval;
+}
+
+}  // namespace
+
+AlertEvaluator::AlertEvaluator(std::vector<AlertRule> rules) : rules_(std::move(rules)) {}
+
+std::vector<std::pair<std::string, std::optional<double>>> AlertEvaluator::figures(
+    const AlertRule& rule, const stats::LiveSnapshot& snapshot) const {
+    std::vector<std::pair<std::string, std::optional<double>>> out;
+    if (rule.measure == Measure::AgentPaused) {
+        for (const stats::AgentLive& a : snapshot.agents) {
+            if (rule.queue &&
+                std::find(a.queues.begin(), a.queues.end(), *rule.queue) == a.queues.end()) {
+                continue;
+            }
+            const bool paused = a.state == acd::AgentState::Paused;
+            out.emplace_back(a.id.str(), paused ? seconds(a.in_state) : 0.0);
+        }
+        return out;
+    }
+    const stats::QueueLive* q = queue_of(rule, snapshot);
+    const std::string subject = rule.queue ? rule.queue->str() : "";
+    if (q == nullptr) {
+        out.emplace_back(subject, std::nullopt);
+        return out;
+    }
+    std::optional<double> value;
+    switch (rule.measure) {
+        case Measure::ServiceLevel:
+        case Measure::AbandonRate: {
+            const stats::WindowFigures& w = window_of(*q, rule.window);
+            if (w.counters.answered + w.counters.abandoned >= rule.min_calls) {
+                value = rule.measure == Measure::ServiceLevel ? w.kpis.service_level
+                                                              : w.kpis.abandon_rate;
+            }
+            break;
+        }
+        case Measure::Waiting:
+            value = q->waiting;
+            break;
+        case Measure::LongestWait:
+            value = seconds(q->longest_wait);
+            break;
+        case Measure::AgentsAvailable:
+            value = q->agents.available;
+            break;
+        case Measure::AgentPaused:
+            break;
+    }
+    out.emplace_back(subject, value);
+    return out;
+}
+
+void AlertEvaluator::step(const AlertRule& rule, const std::string& subject,
+                          std::optional<double> value, WallTime now,
+                          std::vector<AlertChange>& out) {
+    Track& t = tracks_[{rule.name, subject}];
+    if (value) {
+        t.value = *value;
+    }
+    auto change = [&](AlertChange::Kind kind) {
+        out.push_back({kind, rule.name, rule.measure, subject, t.value, rule.threshold, now});
+    };
+    // No data (a quiet window) is not bad: an alert clears through it like through good data.
+    if (value && is_bad(rule.measure, *value, rule.threshold)) {
+        t.good_since.reset();
+        if (!t.bad_since) {
+            t.bad_since = now;
+        }
+        if (!t.raised && now - *t.bad_since >= rule.raise_after) {
+            t.raised = true;
+            t.raised_at = now;
+            change(AlertChange::Kind::Raised);
+        }
+        return;
+    }
+    t.bad_since.reset();
+    if (!t.raised) {
+        tracks_.erase({rule.name, subject});
+        return;
+    }
+    if (!t.good_since) {
+        t.good_since = now;
+    }
+    if (now - *t.good_since >= rule.clear_after) {
+        change(AlertChange::Kind::Cleared);
+        tracks_.erase({rule.name, subject});
+    }
+}
+
+std::vector<AlertChange> AlertEvaluator::evaluate(const stats::LiveSnapshot& snapshot,
+                                                  WallTime now) {
+    std::vector<AlertChange> out;
+    for (const AlertRule& rule : rules_) {
+        std::set<std::string> seen;
+        for (const auto& [subject, value] : figures(rule, snapshot)) {
+            seen.insert(subject);
+            step(rule, subject, value, now, out);
+        }
+        // A subject gone from the figures (an agent logged out) is no longer bad.
+        std::vector<std::string> gone;
+        for (const auto& [key, track] : tracks_) {
+            if (key.first == rule.name && !seen.contains(key.second)) {
+                gone.push_back(key.second);
+            }
+        }
+        for (const std::string& subject : gone) {
+            step(rule, subject, std::nullopt, now, out);
+        }
+    }
+    std::stable_partition(out.begin(), out.end(),
+                          [](const AlertChange& c) { return c.kind == AlertChange::Kind::Raised; });
+    return out;
+}
+
+std::vector<ActiveAlert> AlertEvaluator::active() const {
+    std::vector<ActiveAlert> out;
+    for (const AlertRule& rule : rules_) {
+        for (const auto& [key, t] : tracks_) {
+            if (key.first == rule.name && t.raised) {
+                out.push_back(
+                    {rule.name, rule.measure, key.second, t.value, rule.threshold, t.raised_at});
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace markaz::alerts

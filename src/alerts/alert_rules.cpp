@@ -1,0 +1,45 @@
+#include "alerts/alert_rules.h"
+
+#include <algorithm>
+
+namespace markaz::alerts {
+
+bool is_bad(Measure measure, double value, double threshold) {
+    switch (measure) {
+        case Measure::ServiceLevel:
+        case Measure::AgentsAvailable:
+            return value < threshold;
+        case Measure::AbandonRate:
+        case Measure::Waiting:
+        case Measure::LongestWait:
+        case Measure::AgentPaused:
+            return value > threshold;
+    }
+    return false;
+}
+
+Result<void> validate(const AlertRule& rule, const std::vector<QueueId>& queues) {
+    if (rule.name.empty() || rule.name.size() > 64) {
+        return fail(Errc::InvalidArgument, "name: must be 1..64 characters");
+    }
+    const bool ratio =
+        rule.measure == Measure::ServiceLevel || rule.measure == Measure::AbandonRate;
+    if (ratio && (rule.threshold < 0.0 || rule.threshold > 1.0)) {
+        return fail(Errc::InvalidArgument, "threshold: a share, 0..1 (0.8 for 80 %)");
+    }
+    if (!ratio && rule.threshold < 0.0) {
+        return fail(Errc::InvalidArgument, "threshold: must not be negative");
+    }
+    if (rule.min_calls < 0) {
+        return fail(Errc::InvalidArgument, "min_calls: must not be negative");
+    }
+    if (rule.raise_after < Duration{} || rule.clear_after < Duration{}) {
+        return fail(Errc::InvalidArgument, "raise_after and clear_after must not be negative");
+    }
+    if (rule.queue && std::find(queues.begin(), queues.end(), *rule.queue) == queues.end()) {
+        return fail(Errc::InvalidArgument, "queue: no queue '" + rule.queue->str() + "'");
+    }
+    return {};
+}
+
+}  // namespace markaz::alerts
