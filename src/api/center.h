@@ -16,6 +16,7 @@
 #include "acd/config.h"
 #include "acd/events.h"
 #include "acd/router.h"
+#include "alerts/alert_book.h"
 #include "common/enum_table.h"
 #include "common/ids.h"
 #include "common/result.h"
@@ -146,6 +147,15 @@ public:
     /// Today by interval; Unavailable when the centre keeps no interval series.
     virtual Result<TodayIntervals> today_intervals() const {
         return fail(Errc::Unavailable, "intervals: not kept by this server");
+    }
+    /// The alerts up now and the latest cleared ones, the latest first (docs/alerts.md).
+    virtual Result<std::vector<alerts::AlertEntry>> alerts() const {
+        return std::vector<alerts::AlertEntry>{};
+    }
+    /// `by` acknowledges alert `id`: NotFound, or Conflict when acknowledged already.
+    virtual Result<alerts::AlertEntry> acknowledge_alert(std::uint64_t id, const std::string& by) {
+        (void)id, (void)by;
+        return fail(Errc::NotFound, "no alert " + std::to_string(id));
     }
     /// The readiness checks (core, store, sip); all "ok" means ready.
     virtual std::vector<ReadinessCheck> readiness() const { return {{"core", "ok"}}; }

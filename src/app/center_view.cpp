@@ -3,7 +3,8 @@
 namespace markaz::app {
 
 Result<std::unique_ptr<CenterView>> CenterView::create(stats::StatsConfig config, WallTime now,
-                                                       const std::vector<acd::Event>& today) {
+                                                       const std::vector<acd::Event>& today,
+                                                       std::vector<alerts::AlertRule> rules) {
     auto live = stats::LiveStats::create(config);
     if (!live) {
         return fail(live.error());
@@ -20,16 +21,27 @@ Result<std::unique_ptr<CenterView>> CenterView::create(stats::StatsConfig config
             series->apply(event);
         }
     }
-    return std::unique_ptr<CenterView>(
-        new CenterView(std::move(config), std::move(*live), std::move(*series), midnight));
+    return std::unique_ptr<CenterView>(new CenterView(
+        std::move(config), std::move(*live), std::move(*series), midnight, std::move(rules)));
 }
 
 CenterView::CenterView(stats::StatsConfig config, stats::LiveStats live,
-                       stats::IntervalSeries series, WallTime day_start)
+                       stats::IntervalSeries series, WallTime day_start,
+                       std::vector<alerts::AlertRule> rules)
     : config_(std::move(config)),
       live_(std::move(live)),
       series_(std::move(series)),
-      day_start_(day_start) {}
+      day_start_(day_start),
+      alert_rules_(std::move(rules)) {}
+
+std::vector<alerts::AlertChange> CenterView::check_alerts(WallTime now) {
+    if (!has_alert_rules()) {
+        return {};
+    }
+    auto changes = alert_rules_.evaluate(live_.snapshot(now), now);
+    alert_book_.apply(changes, alert_rules_.rules());
+    return changes;
+}
 
 WallTime CenterView::day_start(WallTime at) const {
     return std::chrono::floor<std::chrono::days>(at + config_.utc_offset) - config_.utc_offset;

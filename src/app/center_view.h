@@ -12,6 +12,8 @@
 
 #include "acd/events.h"
 #include "acd/router.h"
+#include "alerts/alert_book.h"
+#include "alerts/alert_evaluator.h"
 #include "api/call_book.h"
 #include "api/center.h"
 #include "common/result.h"
@@ -32,7 +34,8 @@ public:
     /// events a previous run stored since then, and what closed them), so a restart does not
     /// set the wallboard back to zero. The live calls are not among them: only this run's.
     static Result<std::unique_ptr<CenterView>> create(stats::StatsConfig config, WallTime now,
-                                                      const std::vector<acd::Event>& today = {});
+                                                      const std::vector<acd::Event>& today = {},
+                                                      std::vector<alerts::AlertRule> rules = {});
 
     /// Folds the router's events, in order, and hands each to the listeners. A new local day
     /// starts a new interval series.
@@ -48,6 +51,16 @@ public:
     /// Local midnight through the interval holding `now`.
     api::TodayIntervals today(WallTime now);
 
+    /// Evaluates the alert rules on the live figures at `now`: what was raised or cleared
+    /// (docs/alerts.md). Nothing when there are no rules.
+    std::vector<alerts::AlertChange> check_alerts(WallTime now);
+    bool has_alert_rules() const { return !alert_rules_.rules().empty(); }
+    const alerts::AlertBook& alert_book() const { return alert_book_; }
+    Result<alerts::AlertEntry> acknowledge_alert(std::uint64_t id, const std::string& by,
+                                                 WallTime at) {
+        return alert_book_.acknowledge(id, by, at);
+    }
+
     /// See api::Center::subscribe.
     std::shared_ptr<void> subscribe(Listener listener);
     /// See api::Center::watch_calls.
@@ -55,7 +68,7 @@ public:
 
 private:
     CenterView(stats::StatsConfig config, stats::LiveStats live, stats::IntervalSeries series,
-               WallTime day_start);
+               WallTime day_start, std::vector<alerts::AlertRule> rules);
     /// Local midnight at or before `at`, in UTC.
     WallTime day_start(WallTime at) const;
     void roll_day(WallTime at);
@@ -65,6 +78,8 @@ private:
     stats::IntervalSeries series_;
     WallTime day_start_;
     api::CallBook book_;
+    alerts::AlertEvaluator alert_rules_;
+    alerts::AlertBook alert_book_;
 
     /// Listeners are called with this held, so that dropping a handle waits for a call in
     /// progress and no listener runs after its handle is gone.

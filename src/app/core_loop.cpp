@@ -126,7 +126,7 @@ Result<void> CoreLoop::run(sip::SipServer& sip, media::MediaEngine& media) {
         store_->append(closing);
         today->insert(today->end(), closing.begin(), closing.end());
     }
-    auto view = CenterView::create(config_.stats, now, *today);
+    auto view = CenterView::create(config_.stats, now, *today, config_.alerts);
     if (!view) {
         return fail(view.error());
     }
@@ -148,6 +148,9 @@ void CoreLoop::loop() {
     while (!stop_) {
         if (inbox_.empty()) {
             auto deadline = board_->next_deadline();
+            if (view_->has_alert_rules()) {
+                deadline = deadline ? std::min(*deadline, next_alert_check_) : next_alert_check_;
+            }
             if (deadline) {
                 // Steady time is the loop's clock for timers; convert to the wait's clock.
                 Duration left = *deadline - clock_().mono;
@@ -161,6 +164,7 @@ void CoreLoop::loop() {
         std::deque<Job> work;
         work.swap(inbox_);
         lock.unlock();
+        check_alerts();
         for (Job& job : work) {
             board_->set_input_time(job.posted);
             job.work(*board_, clock_());
@@ -172,6 +176,20 @@ void CoreLoop::loop() {
             board_->tick(now);
         }
         lock.lock();
+    }
+}
+
+void CoreLoop::check_alerts() {
+    const Now now = clock_();
+    if (!view_->has_alert_rules() || now.mono < next_alert_check_) {
+        return;
+    }
+    next_alert_check_ = now.mono + kAlertCheckEvery;
+    for (const alerts::AlertChange& c : view_->check_alerts(now.wall)) {
+        log_(fmt::format("alert {}: {} {}{} at {:.3g} (threshold {:.3g})",
+                         c.kind == alerts::AlertChange::Kind::Raised ? "raised" : "cleared", c.rule,
+                         alerts::kMeasureNames.name(c.measure),
+                         c.subject.empty() ? "" : " of " + c.subject, c.value, c.threshold));
     }
 }
 

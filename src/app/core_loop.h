@@ -69,6 +69,11 @@ private:
     PromptLibrary prompts_;
     std::unique_ptr<StoreWorker> store_;
     std::unique_ptr<CenterView> view_;
+    /// The alert rules are evaluated this often (docs/alerts.md).
+    static constexpr Duration kAlertCheckEvery = std::chrono::seconds(5);
+    SteadyTime next_alert_check_{};
+    /// Evaluates the alert rules when due, and logs what they raised and cleared.
+    void check_alerts();
     std::unique_ptr<CallControl> phones_;
     std::unique_ptr<MediaControl> media_;
     std::unique_ptr<Switchboard> board_;

@@ -178,6 +178,27 @@ Result<api::TodayIntervals> LiveCenter::today_intervals() const {
         [](Switchboard& board, Now now) { return board.view().today(now.wall); }, kPatience);
 }
 
+Result<std::vector<alerts::AlertEntry>> LiveCenter::alerts() const {
+    return ask<std::vector<alerts::AlertEntry>>(
+        [](Switchboard& board, Now) {
+            const auto& entries = board.view().alert_book().entries();
+            return std::vector<alerts::AlertEntry>(entries.begin(), entries.end());
+        },
+        kPatience);
+}
+
+Result<alerts::AlertEntry> LiveCenter::acknowledge_alert(std::uint64_t id, const std::string& by) {
+    auto done = ask<Result<alerts::AlertEntry>>(
+        [id, by](Switchboard& board, Now now) {
+            return board.view().acknowledge_alert(id, by, now.wall);
+        },
+        kPatience);
+    if (!done) {
+        return fail(done.error());
+    }
+    return std::move(*done);
+}
+
 std::vector<api::ReadinessCheck> LiveCenter::readiness() const {
     std::vector<api::ReadinessCheck> checks;
     auto core = ask<bool>([](Switchboard&, Now) { return true; }, std::chrono::seconds(1));

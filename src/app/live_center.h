@@ -44,6 +44,8 @@ public:
     std::shared_ptr<void> subscribe(std::function<void(const acd::Event&)> listener) override;
     std::shared_ptr<void> watch_calls(std::function<void(const CallId&)> listener) override;
     Result<api::TodayIntervals> today_intervals() const override;
+    Result<std::vector<alerts::AlertEntry>> alerts() const override;
+    Result<alerts::AlertEntry> acknowledge_alert(std::uint64_t id, const std::string& by) override;
     /// "core": the loop answers within a second; "store": the SQLite file opens.
     std::vector<api::ReadinessCheck> readiness() const override;
 

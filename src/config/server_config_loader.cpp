@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "acd/router.h"
+#include "config/alerts_yaml.h"
 #include "config/dial_yaml.h"
 #include "config/ivr_yaml.h"
 #include "config/queue_yaml.h"
@@ -416,6 +417,7 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         sections.push_back("stats");
         sections.push_back("dial_rules");
         sections.push_back("retention");
+        sections.push_back("alerts");
         reader.check_map(*root, "", sections);
         read_router_sections(reader, *root, config.router);
         read_sip(reader, *root, config.sip);
@@ -430,6 +432,11 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         load_zone(reader, *root, config);
         read_dial_rules(reader, *root, config.dial);
         read_retention(reader, *root, config.router, config.retention);
+        std::vector<QueueId> queue_ids;
+        for (const acd::QueueConfig& q : config.router.queues) {
+            queue_ids.push_back(q.id);
+        }
+        read_alerts(reader, *root, queue_ids, config.alerts);
         if (!reader.ok()) {
             return reader.failure();
         }

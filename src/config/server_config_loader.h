@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "acd/config.h"
+#include "alerts/alert_rules.h"
 #include "api/users.h"
 #include "common/result.h"
 #include "config/retention.h"
@@ -68,6 +69,8 @@ struct ServerConfig {
     dial::DialRules dial;
     /// How long recordings are kept (`retention:`); by default, for ever.
     RetentionSettings retention;
+    /// KPI alert rules (`alerts:`, docs/alerts.md); none by default.
+    std::vector<alerts::AlertRule> alerts;
 };
 
 // The server configuration file (config/demo.yaml): the router sections of

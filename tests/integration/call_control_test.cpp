@@ -27,8 +27,8 @@ namespace {
 using namespace std::chrono_literals;
 namespace ev = baresip_event;
 
-/// Queue sales (30 s wrap-up) with desk agent a1001 at 1001; 200 dials the queue; the API on
-/// `web_port` (0: none) with a supervisor of sales.
+/// Queue sales (30 s wrap-up) with desk agent a1001 at 1001 and an alert on its line; 200 dials
+/// the queue; the API on `web_port` (0: none) with a supervisor of sales.
 MarkazServer::Options config(std::uint16_t web_port, const std::string& extra_sip = "") {
     std::ostringstream yaml;
     yaml << "queues:\n"
@@ -36,7 +36,10 @@ MarkazServer::Options config(std::uint16_t web_port, const std::string& extra_si
          << "agents:\n"
          << "  - {id: a1001, queues: [sales], extension: \"1001\"}\n"
          << "dialplan:\n"
-         << "  \"200\": {queue: sales}\n";
+         << "  \"200\": {queue: sales}\n"
+         << "alerts:\n"
+         << "  - {name: sales-line, measure: waiting, queue: sales, threshold: 0, clear_after: "
+            "0s}\n";
     if (web_port != 0) {
         yaml << "web:\n"
              << "  listen: 127.0.0.1:" << web_port << "\n"
@@ -367,7 +370,7 @@ Json live_totals(const Browser& who, const std::function<bool(const Json&)>& ok)
     return totals;
 }
 
-TEST(CallControl, TodaysFiguresSurviveAKillNineAndWhatWasLeftOpenIsClosed) {
+TEST(CallControl, ACallerLeftWaitingRaisesAnAlertAndTodaysFiguresSurviveAKillNine) {
     Desk d{AnswerMode::Auto};
     const std::string id = d.connect();
     ASSERT_FALSE(id.empty()) << d.supervisor.get("/api/v1/calls").body;
@@ -379,6 +382,16 @@ TEST(CallControl, TodaysFiguresSurviveAKillNineAndWhatWasLeftOpenIsClosed) {
     d.caller.dial(d.server.uri("200"));
     const Json before = live_totals(d.supervisor, [](const Json& t) { return t["waiting"] == 1; });
     ASSERT_EQ(before["waiting"], 1) << before.dump();
+    // The alert rule on sales' line (more than 0 waiting) is raised within its 5 s check.
+    Json raised;
+    for (int i = 0; i < 100 && raised.empty(); ++i) {
+        std::this_thread::sleep_for(100ms);
+        raised = d.supervisor.get("/api/v1/alerts?active=true").json()["alerts"];
+    }
+    ASSERT_EQ(raised.size(), 1U) << d.server.log_tail();
+    EXPECT_EQ(raised[0]["rule"], "sales-line");
+    EXPECT_EQ(raised[0]["value"], 1);
+    EXPECT_TRUE(d.server.wait_for_log("alert raised: sales-line waiting of sales at 1"));
     d.server.kill_hard();
     d.server.restart();
 

@@ -164,6 +164,23 @@ std::vector<ReadinessCheck> TestCenter::readiness() const {
     return readiness_;
 }
 
+Result<std::vector<alerts::AlertEntry>> TestCenter::alerts() const {
+    std::lock_guard lock(mutex_);
+    return std::vector<alerts::AlertEntry>(alert_book_.entries().begin(),
+                                           alert_book_.entries().end());
+}
+
+Result<alerts::AlertEntry> TestCenter::acknowledge_alert(std::uint64_t id, const std::string& by) {
+    std::lock_guard lock(mutex_);
+    return alert_book_.acknowledge(id, by, now().wall);
+}
+
+void TestCenter::record_alerts(const std::vector<alerts::AlertChange>& changes,
+                               const std::vector<alerts::AlertRule>& rules) {
+    std::lock_guard lock(mutex_);
+    alert_book_.apply(changes, rules);
+}
+
 void TestCenter::set_readiness(std::vector<ReadinessCheck> checks) {
     std::lock_guard lock(mutex_);
     readiness_ = std::move(checks);

@@ -61,8 +61,13 @@ public:
     Result<void> reconfigure(acd::RouterConfig config) override;
     Result<TodayIntervals> today_intervals() const override;
     std::vector<ReadinessCheck> readiness() const override;
+    Result<std::vector<alerts::AlertEntry>> alerts() const override;
+    Result<alerts::AlertEntry> acknowledge_alert(std::uint64_t id, const std::string& by) override;
 
     /// Test controls.
+    /// Records alert changes as the core loop's evaluator would make them.
+    void record_alerts(const std::vector<alerts::AlertChange>& changes,
+                       const std::vector<alerts::AlertRule>& rules);
     void set_readiness(std::vector<ReadinessCheck> checks);
     std::vector<acd::Command> commands() const;
     /// A copy of the last command the API sent (tests keep it in a local to look inside).
@@ -93,6 +98,7 @@ private:
     std::map<int, std::function<void(const acd::Event&)>> listeners_;
     int next_listener_ = 1;
     std::vector<ReadinessCheck> readiness_{{"core", "ok"}};
+    alerts::AlertBook alert_book_;
 };
 
 /// Queues sales, support, vip; agents a1001 (sales), a1002 (sales 0, support 1), a1003

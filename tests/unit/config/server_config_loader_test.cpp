@@ -200,6 +200,50 @@ TEST(ServerConfig, ReportsCutDaysInTheCentresTimeZone) {
               "like Asia/Tehran)");
 }
 
+TEST(ServerConfig, ReadsTheAlertRules) {
+    auto config = parse_server_config(
+        "queues:\n  - {name: sales}\n"
+        "alerts:\n"
+        "  - {name: sales-sl, measure: service-level, queue: sales, threshold: 80%,\n"
+        "     window: last-hour, min_calls: 10, raise_after: 5m, clear_after: 10m}\n"
+        "  - {name: long-breaks, measure: agent-paused, threshold: 15m}\n"
+        "  - {name: line, measure: waiting, threshold: 8}\n",
+        "s.yaml");
+    ASSERT_TRUE(config) << config.error().message;
+    ASSERT_EQ(config->alerts.size(), 3U);
+    const alerts::AlertRule& sl = config->alerts[0];
+    EXPECT_EQ(sl.measure, alerts::Measure::ServiceLevel);
+    EXPECT_EQ(sl.queue, QueueId{"sales"});
+    EXPECT_DOUBLE_EQ(sl.threshold, 0.8);
+    EXPECT_EQ(sl.window, alerts::Window::LastHour);
+    EXPECT_EQ(sl.min_calls, 10);
+    EXPECT_EQ(sl.raise_after, 5min);
+    EXPECT_EQ(sl.clear_after, 10min);
+    EXPECT_DOUBLE_EQ(config->alerts[1].threshold, 900.0) << "seconds";
+    EXPECT_DOUBLE_EQ(config->alerts[2].threshold, 8.0);
+    EXPECT_FALSE(config->alerts[2].queue) << "the centre";
+}
+
+TEST(ServerConfig, WrongAlertRulesNameTheLineAndField) {
+    const std::string queues = "queues:\n  - {name: sales}\n";
+    EXPECT_EQ(server_error(queues + "alerts:\n  - {name: a, measure: speed, threshold: 1}\n"),
+              "s.yaml:4: alerts[0].measure: unknown value 'speed' (expected one of: "
+              "service-level, abandon-rate, waiting, longest-wait, agents-available, "
+              "agent-paused)");
+    EXPECT_EQ(server_error(queues +
+                           "alerts:\n  - {name: a, measure: waiting, queue: vip, threshold: 1}\n"),
+              "s.yaml:4: alerts[0]: queue: no queue 'vip'");
+    EXPECT_EQ(server_error(queues + "alerts:\n  - {name: a, measure: waiting, threshold: 1}\n"
+                                    "  - {name: a, measure: waiting, threshold: 2}\n"),
+              "s.yaml:5: alerts[1].name: 'a' names two rules");
+    EXPECT_EQ(server_error(queues + "alerts:\n  - {name: a, measure: waiting}\n"),
+              "s.yaml:4: alerts[0].threshold: missing");
+    EXPECT_EQ(server_error(queues + "alerts:\n  - {name: a, measure: waiting, threshold: 1, "
+                                    "colour: red}\n")
+                  .substr(0, 38),
+              "s.yaml:4: alerts[0].colour: unknown ke");
+}
+
 TEST(ServerConfig, WrongRetentionNamesTheLineAndField) {
     const std::string queues = "queues:\n  - {name: sales}\n";
     EXPECT_EQ(server_error(queues + "retention: {recordings_days: -1}\n"),
@@ -328,7 +372,7 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
         "s.yaml:4: sip.trunks[1].name: duplicate trunk 't'");
     EXPECT_EQ(server_error("http: {}\n"),
               "s.yaml:1: http: unknown key (expected one of: pause_reasons, queues, agents, sip, "
-              "media, ivr, dialplan, store, prompts, web, stats, dial_rules, retention)");
+              "media, ivr, dialplan, store, prompts, web, stats, dial_rules, retention, alerts)");
     // The dialplan: digits, not an extension, one of ivr or queue, and one that exists.
     const std::string sales = "queues: [{name: sales}]\n";
     EXPECT_EQ(server_error(sales + "dialplan: {\"*5\": {queue: sales}}\n"),

@@ -1,0 +1,80 @@
+#include "config/alerts_yaml.h"
+
+#include <set>
+
+namespace markaz::config {
+namespace {
+
+/// The threshold in the rule's unit: a share for ratios ("80%" or 0.8), seconds for waits and
+/// pauses ("90s", "15m"), a count otherwise.
+bool read_threshold(YamlReader& reader, const YAML::Node& rule, const std::string& path,
+                    alerts::AlertRule& out) {
+    using alerts::Measure;
+    if (out.measure == Measure::ServiceLevel || out.measure == Measure::AbandonRate) {
+        return reader.read_fraction(rule, path, "threshold", out.threshold);
+    }
+    if (out.measure == Measure::LongestWait || out.measure == Measure::AgentPaused) {
+        Duration d{};
+        if (!reader.read(rule, path, "threshold", d)) {
+            return false;
+        }
+        out.threshold = seconds(d);
+        return true;
+    }
+    int count = 0;
+    if (!reader.read(rule, path, "threshold", count, 0, 100000)) {
+        return false;
+    }
+    out.threshold = count;
+    return true;
+}
+
+}  // namespace
+
+bool read_alerts(YamlReader& reader, const YAML::Node& root, const std::vector<QueueId>& queues,
+                 std::vector<alerts::AlertRule>& out) {
+    auto node = reader.ok() ? YamlReader::find(root, "alerts") : std::nullopt;
+    if (!node) {
+        return reader.ok();
+    }
+    if (!reader.check_sequence(*node, "alerts")) {
+        return false;
+    }
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < node->size(); ++i) {
+        const YAML::Node rule = (*node)[i];
+        const std::string path = "alerts[" + std::to_string(i) + "]";
+        if (!reader.check_map(rule, path,
+                              {"name", "measure", "queue", "threshold", "window", "min_calls",
+                               "raise_after", "clear_after"}) ||
+            !reader.require(rule, path, "name") || !reader.require(rule, path, "measure") ||
+            !reader.require(rule, path, "threshold")) {
+            return false;
+        }
+        alerts::AlertRule r;
+        std::string queue;
+        reader.read(rule, path, "name", r.name);
+        reader.read(rule, path, "measure", alerts::kMeasureNames, r.measure);
+        reader.read(rule, path, "queue", queue);
+        reader.read(rule, path, "window", alerts::kWindowNames, r.window);
+        reader.read(rule, path, "min_calls", r.min_calls, 0, 100000);
+        reader.read(rule, path, "raise_after", r.raise_after);
+        reader.read(rule, path, "clear_after", r.clear_after);
+        if (!reader.ok() || !read_threshold(reader, rule, path, r)) {
+            return false;
+        }
+        if (!queue.empty()) {
+            r.queue = QueueId(queue);
+        }
+        if (auto valid = alerts::validate(r, queues); !valid) {
+            return reader.fail_at(rule, path, valid.error().message);
+        }
+        if (!names.insert(r.name).second) {
+            return reader.fail_at(rule, path + ".name", "'" + r.name + "' names two rules");
+        }
+        out.push_back(std::move(r));
+    }
+    return true;
+}
+
+}  // namespace markaz::config
