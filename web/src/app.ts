@@ -12,6 +12,7 @@ import { mountLogin } from './pages/login';
 import { mountQuality } from './pages/quality';
 import { mountNotAllowed, mountNotFound } from './pages/not_allowed';
 import { mountRecordings } from './pages/recordings';
+import { mountReports } from './pages/reports';
 import { mountScorecards } from './pages/scorecards';
 import { mountWallboard } from './pages/wallboard';
 import { h } from './ui/dom';
@@ -23,6 +24,7 @@ const kPageMounts: Record<Page, MountPage> = {
   wallboard: mountWallboard,
   desk: mountDesk,
   console: mountConsole,
+  reports: mountReports,
   recordings: mountRecordings,
   quality: mountQuality,
   scorecards: mountScorecards,
@@ -33,8 +35,8 @@ export const kLanguageStorageKey = 'markaz.language';
 
 /** The single-page app: who is logged in, which page is mounted, the live feed, the language.
  *  The server serves index.html for every path outside the API (docs/api.md "The web
- *  pages"): /login, /wallboard, /desk, /console, /recordings, /quality, /scorecards; this class picks
- *  the view from the path. */
+ *  pages"): /login, /wallboard, /desk, /console, /reports, /recordings, /quality, /scorecards;
+ *  this class picks the view from the path. */
 export class App {
   private user: User | null = null;
   private live = new LiveStore();

@@ -11,6 +11,7 @@ import type {
   Language,
   MonitorMode,
   PauseReasons,
+  PeriodReport,
   QualityReport,
   QualitySample,
   QueueStats,
@@ -140,6 +141,8 @@ export function createApi(request: Request) {
     qualityReport: (query: string) => request<QualityReport>('GET', `/api/v1/quality/report?${query}`),
     /** `query`: quality_query.ts sampleApiQuery, without "?". */
     qualitySample: (query: string) => request<QualitySample>('GET', `/api/v1/quality/sample?${query}`),
+    /** `query`: reports_query.ts reportsApiQuery, without "?". */
+    report: (query: string) => request<PeriodReport>('GET', `/api/v1/reports?${query}`),
   };
 }
 
@@ -163,6 +166,12 @@ export function qualityReportCsvUrl(query: string): string {
 /** The report as an Excel workbook (right to left for a Persian or Arabic reader). */
 export function qualityReportXlsxUrl(query: string): string {
   return `/api/v1/quality/report?${query}&format=xlsx`;
+}
+
+/** The historical report as a spreadsheet or a workbook: the same query with `format=csv` or
+ *  `format=xlsx` (an attachment, so a plain link downloads it). */
+export function reportDownloadUrl(query: string, format: 'csv' | 'xlsx'): string {
+  return `/api/v1/reports?${query}&format=${format}`;
 }
 
 /** The query of GET /api/v1/evaluations (without "?") for the evaluations of one call or of

@@ -344,3 +344,4 @@ export interface QueueSummary {
 }
 
 export type * from './types_quality';
+export type * from './types_reports';

@@ -1,9 +1,9 @@
 import type { Role, User } from '../api/types';
 
 /** The pages behind the login, each at /<name>. */
-export type Page = 'wallboard' | 'desk' | 'console' | 'recordings' | 'quality' | 'scorecards';
+export type Page = 'wallboard' | 'desk' | 'console' | 'reports' | 'recordings' | 'quality' | 'scorecards';
 
-export const kPages: readonly Page[] = ['wallboard', 'desk', 'console', 'recordings', 'quality', 'scorecards'];
+export const kPages: readonly Page[] = ['wallboard', 'desk', 'console', 'reports', 'recordings', 'quality', 'scorecards'];
 
 // Who may open which page. The server refuses the same people the data anyway (docs/api.md
 // "Roles"); this only keeps them from a page that would stay empty or fail.
@@ -11,6 +11,9 @@ const kPageRoles: Record<Page, readonly Role[]> = {
   wallboard: ['manager', 'supervisor', 'qa', 'agent'],
   desk: ['manager', 'supervisor', 'agent'],
   console: ['manager', 'supervisor'],
+  // The centre's past by period: managers and QA everything, a supervisor their teams', an
+  // agent their own figures and their queues' (docs/api.md GET /api/v1/reports).
+  reports: ['manager', 'supervisor', 'qa', 'agent'],
   // Finished calls and their recordings: every call for managers and QA, the team's for a
   // supervisor (docs/api.md "Call records"); agents none.
   recordings: ['manager', 'supervisor', 'qa'],
@@ -26,7 +29,12 @@ export function canOpen(user: Pick<User, 'role' | 'agent'>, page: Page): boolean
     return false;
   }
   // The desk is an agent's own: a manager or supervisor gets it only if they also take calls.
-  return page !== 'desk' || user.agent !== null;
+  // An agent's reports are their own figures: a user of the agent role without an agent has
+  // none.
+  if (page === 'desk' || (page === 'reports' && user.role === 'agent')) {
+    return user.agent !== null;
+  }
+  return true;
 }
 
 export function pagesFor(user: Pick<User, 'role' | 'agent'>): Page[] {

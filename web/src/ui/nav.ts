@@ -11,6 +11,7 @@ export const kPageTitles: Record<Page, MessageKey> = {
   wallboard: msg('page.wallboard'),
   desk: msg('page.desk'),
   console: msg('page.console'),
+  reports: msg('page.reports'),
   recordings: msg('page.recordings'),
   quality: msg('page.quality'),
   scorecards: msg('page.scorecards'),

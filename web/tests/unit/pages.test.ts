@@ -20,10 +20,10 @@ describe('who may open which page', () => {
   });
 
   it('lists the pages in the nav per role', () => {
-    expect(pagesFor(user('agent', 'a1001'))).toEqual(['wallboard', 'desk']);
-    expect(pagesFor(user('supervisor'))).toEqual(['wallboard', 'console', 'recordings', 'quality']);
-    expect(pagesFor(user('qa'))).toEqual(['wallboard', 'recordings', 'quality', 'scorecards']);
-    expect(pagesFor(user('manager'))).toEqual(['wallboard', 'console', 'recordings', 'quality', 'scorecards']);
+    expect(pagesFor(user('agent', 'a1001'))).toEqual(['wallboard', 'desk', 'reports']);
+    expect(pagesFor(user('supervisor'))).toEqual(['wallboard', 'console', 'reports', 'recordings', 'quality']);
+    expect(pagesFor(user('qa'))).toEqual(['wallboard', 'reports', 'recordings', 'quality', 'scorecards']);
+    expect(pagesFor(user('manager'))).toEqual(['wallboard', 'console', 'reports', 'recordings', 'quality', 'scorecards']);
   });
 
   it('opens the scorecards to those who build them: managers and QA', () => {
@@ -40,6 +40,15 @@ describe('who may open which page', () => {
     expect(canOpen(user('manager'), 'quality')).toBe(true);
     expect(canOpen(user('agent', 'a1001'), 'quality')).toBe(false);
     expect(routeFor('/quality', '?by=call&agent=a1005')).toEqual({ kind: 'page', page: 'quality' });
+  });
+
+  it('opens the reports to managers, supervisors, QA and agents who are agents (their own figures)', () => {
+    for (const role of ['manager', 'supervisor', 'qa'] as const) {
+      expect(canOpen(user(role), 'reports'), role).toBe(true);
+    }
+    expect(canOpen(user('agent', 'a1001'), 'reports')).toBe(true);
+    expect(canOpen(user('agent'), 'reports')).toBe(false);
+    expect(routeFor('/reports', '?by=week&queue=sales')).toEqual({ kind: 'page', page: 'reports' });
   });
 
   it('opens the recordings to QA, supervisors and managers, never to agents', () => {

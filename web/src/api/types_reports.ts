@@ -1,0 +1,49 @@
+// The JSON shapes of docs/api.md "Reports" (GET /api/v1/reports): the centre's, a queue's or
+// an agent's figures per period. Re-exported by types.ts, which the pages import.
+
+import type { Figures } from './types';
+
+/** How long each period is (`by`): an interval of `interval_min` minutes, a day, a week, a
+ *  month or a year of the report's calendar. */
+export type ReportGrain = 'interval' | 'day' | 'week' | 'month' | 'year';
+
+/** The calendar periods are cut and labelled in: Jalali (Saturday weeks, Persian months) or
+ *  Gregorian (ISO weeks from Monday). */
+export type ReportCalendar = 'jalali' | 'gregorian';
+
+/** An interval's length in minutes (`interval_min`). */
+export type ReportIntervalMin = 15 | 30 | 60;
+
+/** Whose figures: the whole centre, a queue or an agent. */
+export type ReportScopeKind = 'centre' | 'queue' | 'agent';
+
+/** One period's figures (ReportRow with its period): `label` as the server writes it in the
+ *  report's calendar ("1405-09-15", "1405-09-15 08:30", "2026-W49", "1405-09", "1405"). */
+export interface ReportPeriod extends Figures {
+  label: string;
+  from_ms: number;
+  to_ms: number;
+}
+
+/** A queue's or an agent's figures over the whole range (ReportRow with `id`). */
+export interface ReportRanking extends Figures {
+  id: string;
+}
+
+export interface PeriodReport {
+  scope: { kind: ReportScopeKind; id: string };
+  by: ReportGrain;
+  calendar: ReportCalendar;
+  /** The centre's IANA zone the periods are cut in; "" for a fixed offset. */
+  time_zone: string;
+  /** The first period's start and the last one's end. */
+  from_ms: number;
+  to_ms: number;
+  periods: ReportPeriod[];
+  total: Figures;
+  /** The centre's report: each queue in the reader's scope, most answered first. */
+  queues?: ReportRanking[];
+  /** The centre's and a queue's report: each agent (a queue's: its members), most answered
+   *  first. */
+  agents?: ReportRanking[];
+}

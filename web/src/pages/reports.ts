@@ -1,0 +1,79 @@
+import type { MountPage } from '../app_context';
+import { canOpen } from '../auth/pages';
+import { dayOfInstant } from '../format/calendar';
+import { currentLanguage, t } from '../i18n/i18n';
+import { h } from '../ui/dom';
+import { errorText } from '../ui/labels';
+import { reportsForm } from './reports_form';
+import { drillInto, reportsApiQuery, reportsPageQuery, reportsSearchFromQuery, type ReportsSearch } from './reports_query';
+import { reportsView } from './reports_view';
+
+/** The Reports page (managers, supervisors, QA analysts; an agent for their own figures): the
+ *  centre's, a queue's or an agent's calls and figures by interval, day, week, month or year
+ *  (docs/reports.md), as charts and tables with CSV and Excel downloads. The report is kept in
+ *  the address, so a reload, a language change or a shared link shows the same; opening a
+ *  queue's or an agent's row is a step Back returns from. */
+export const mountReports: MountPage = (root, context) => {
+  const { user } = context;
+  const today = dayOfInstant(Date.now());
+  // An agent's report is their own figures (the server refuses them the centre's).
+  const ownAgent = user.role === 'agent' ? user.agent : null;
+  let search: ReportsSearch = reportsSearchFromQuery(location.search, today, { language: currentLanguage(), ownAgent });
+  const agentNames = new Map<string, string>();
+  const agentName = (id: string) => agentNames.get(id) ?? id;
+  let gone = false;
+  /** Answers to an older report than the latest are dropped. */
+  let latest = 0;
+
+  const run = async (next: ReportsSearch, step: 'replace' | 'push' = 'replace') => {
+    search = next;
+    history[step === 'push' ? 'pushState' : 'replaceState'](null, '', `/reports?${reportsPageQuery(search, currentLanguage())}`);
+    const mine = ++latest;
+    const query = reportsApiQuery(search, Date.now());
+    view.loading();
+    try {
+      const report = await context.api.report(query);
+      if (!gone && mine === latest) {
+        view.show(report, query);
+      }
+    } catch (error) {
+      if (!gone && mine === latest) {
+        view.failed(errorText(error));
+      }
+    }
+  };
+
+  const form = reportsForm(search, today, ownAgent === null, (next) => void run(next));
+  const view = reportsView({
+    agentName,
+    navigate: context.navigate,
+    recordings: canOpen(user, 'recordings'),
+    drillHref: (kind, id) => `/reports?${reportsPageQuery(drillInto(search, kind, id), currentLanguage())}`,
+    onDrill: (kind, id) => {
+      const next = drillInto(search, kind, id);
+      form.set(next);
+      void run(next, 'push');
+    },
+  });
+  root.append(h('h1', { class: 'page-title' }, t('page.reports')), form.element, view.element);
+
+  // The queues and agents the reader may report on, and the agents' names for the tables and
+  // the chart.
+  void Promise.all([context.api.agents(), context.api.queues()])
+    .then(([{ agents }, { queues }]) => {
+      if (gone) {
+        return;
+      }
+      agents.forEach((agent) => agentNames.set(agent.id, agent.name));
+      form.setChoices(agents, queues);
+      // A report shown before the names came is written again with them.
+      view.relabel();
+    })
+    .catch((error: unknown) => context.notice.show(errorText(error)));
+
+  void run(search);
+  return () => {
+    gone = true;
+    view.dispose();
+  };
+};
