@@ -36,6 +36,9 @@ Result<void> validate(const AlertRule& rule, const std::vector<QueueId>& queues)
     if (rule.raise_after < Duration{} || rule.clear_after < Duration{}) {
         return fail(Errc::InvalidArgument, "raise_after and clear_after must not be negative");
     }
+    if (rule.language != "en" && rule.language != "fa" && rule.language != "ar") {
+        return fail(Errc::InvalidArgument, "language: must be en, fa or ar");
+    }
     if (rule.queue && std::find(queues.begin(), queues.end(), *rule.queue) == queues.end()) {
         return fail(Errc::InvalidArgument, "queue: no queue '" + rule.queue->str() + "'");
     }

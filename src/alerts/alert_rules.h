@@ -54,6 +54,10 @@ struct AlertRule {
     /// once it has been back this long: hysteresis, so an alert does not flap.
     Duration raise_after{};
     Duration clear_after = std::chrono::minutes{2};
+    /// Who is mailed when it is raised and cleared (the configuration's `mail:` server), in
+    /// `language` ("en", "fa", "ar").
+    std::vector<std::string> email;
+    std::string language = "en";
 };
 
 /// Whether `rule` makes sense; the error names the field ("threshold: ..."). `queues`: the

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "alerts/alert_text.h"
 #include "stats/open_at_end.h"
 #include "store/replay.h"
 
@@ -131,6 +132,9 @@ Result<void> CoreLoop::run(sip::SipServer& sip, media::MediaEngine& media) {
         return fail(view.error());
     }
     view_ = std::move(*view);
+    if (config_.mail) {
+        outbox_ = std::make_unique<MailOutbox>(*config_.mail, log_);
+    }
     phones_ = std::make_unique<SipCallControl>(sip);
     media_ = std::make_unique<EngineMediaControl>(media);
     board_ = std::make_unique<Switchboard>(
@@ -186,10 +190,27 @@ void CoreLoop::check_alerts() {
     }
     next_alert_check_ = now.mono + kAlertCheckEvery;
     for (const alerts::AlertChange& c : view_->check_alerts(now.wall)) {
+        mail_alert(c);
         log_(fmt::format("alert {}: {} {}{} at {:.3g} (threshold {:.3g})",
                          c.kind == alerts::AlertChange::Kind::Raised ? "raised" : "cleared", c.rule,
                          alerts::kMeasureNames.name(c.measure),
                          c.subject.empty() ? "" : " of " + c.subject, c.value, c.threshold));
+    }
+}
+
+void CoreLoop::mail_alert(const alerts::AlertChange& change) {
+    if (!outbox_) {
+        return;
+    }
+    for (const alerts::AlertRule& rule : config_.alerts) {
+        if (rule.name == change.rule && !rule.email.empty()) {
+            mail::MailMessage message;
+            message.to = rule.email;
+            message.language = rule.language;
+            message.subject = alerts::alert_subject(change, rule.language);
+            message.text = alerts::alert_body(change, rule.language);
+            outbox_->post(std::move(message), change.at);
+        }
     }
 }
 

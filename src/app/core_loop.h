@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "app/live_ports.h"
+#include "app/mail_outbox.h"
 #include "app/prompt_library.h"
 #include "app/store_worker.h"
 #include "app/switchboard.h"
@@ -72,8 +73,10 @@ private:
     /// The alert rules are evaluated this often (docs/alerts.md).
     static constexpr Duration kAlertCheckEvery = std::chrono::seconds(5);
     SteadyTime next_alert_check_{};
-    /// Evaluates the alert rules when due, and logs what they raised and cleared.
+    /// Evaluates the alert rules when due, and logs and mails what they raised and cleared.
     void check_alerts();
+    void mail_alert(const alerts::AlertChange& change);
+    std::unique_ptr<MailOutbox> outbox_;  ///< with a `mail:` server
     std::unique_ptr<CallControl> phones_;
     std::unique_ptr<MediaControl> media_;
     std::unique_ptr<Switchboard> board_;

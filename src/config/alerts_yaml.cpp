@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "mail/mail_message.h"
+
 namespace markaz::config {
 namespace {
 
@@ -31,8 +33,40 @@ bool read_threshold(YamlReader& reader, const YAML::Node& rule, const std::strin
 
 }  // namespace
 
+bool read_mail(YamlReader& reader, const YAML::Node& root, std::optional<mail::SmtpSettings>& out) {
+    auto node = reader.ok() ? YamlReader::find(root, "mail") : std::nullopt;
+    if (!node) {
+        return reader.ok();
+    }
+    if (!reader.check_map(*node, "mail",
+                          {"smtp", "from", "username", "password", "require_tls", "timeout"}) ||
+        !reader.require(*node, "mail", "smtp") || !reader.require(*node, "mail", "from")) {
+        return false;
+    }
+    mail::SmtpSettings s;
+    reader.read(*node, "mail", "smtp", s.url);
+    reader.read(*node, "mail", "from", s.from);
+    reader.read(*node, "mail", "username", s.username);
+    reader.read(*node, "mail", "password", s.password);
+    reader.read(*node, "mail", "require_tls", s.require_tls);
+    reader.read(*node, "mail", "timeout", s.timeout);
+    if (!reader.ok()) {
+        return false;
+    }
+    if (s.url.rfind("smtp://", 0) != 0 && s.url.rfind("smtps://", 0) != 0) {
+        return reader.fail_at(*YamlReader::find(*node, "smtp"), "mail.smtp",
+                              "expected smtp://host:port or smtps://host:port");
+    }
+    if (!mail::is_mail_address(s.from)) {
+        return reader.fail_at(*YamlReader::find(*node, "from"), "mail.from",
+                              "'" + s.from + "' is not a mail address");
+    }
+    out = std::move(s);
+    return true;
+}
+
 bool read_alerts(YamlReader& reader, const YAML::Node& root, const std::vector<QueueId>& queues,
-                 std::vector<alerts::AlertRule>& out) {
+                 bool mail_configured, std::vector<alerts::AlertRule>& out) {
     auto node = reader.ok() ? YamlReader::find(root, "alerts") : std::nullopt;
     if (!node) {
         return reader.ok();
@@ -46,7 +80,7 @@ bool read_alerts(YamlReader& reader, const YAML::Node& root, const std::vector<Q
         const std::string path = "alerts[" + std::to_string(i) + "]";
         if (!reader.check_map(rule, path,
                               {"name", "measure", "queue", "threshold", "window", "min_calls",
-                               "raise_after", "clear_after"}) ||
+                               "raise_after", "clear_after", "email", "language"}) ||
             !reader.require(rule, path, "name") || !reader.require(rule, path, "measure") ||
             !reader.require(rule, path, "threshold")) {
             return false;
@@ -60,6 +94,8 @@ bool read_alerts(YamlReader& reader, const YAML::Node& root, const std::vector<Q
         reader.read(rule, path, "min_calls", r.min_calls, 0, 100000);
         reader.read(rule, path, "raise_after", r.raise_after);
         reader.read(rule, path, "clear_after", r.clear_after);
+        reader.read(rule, path, "email", r.email);
+        reader.read(rule, path, "language", r.language);
         if (!reader.ok() || !read_threshold(reader, rule, path, r)) {
             return false;
         }
@@ -68,6 +104,16 @@ bool read_alerts(YamlReader& reader, const YAML::Node& root, const std::vector<Q
         }
         if (auto valid = alerts::validate(r, queues); !valid) {
             return reader.fail_at(rule, path, valid.error().message);
+        }
+        for (const std::string& address : r.email) {
+            if (!mail::is_mail_address(address)) {
+                return reader.fail_at(rule, path + ".email",
+                                      "'" + address + "' is not a mail address");
+            }
+        }
+        if (!r.email.empty() && !mail_configured) {
+            return reader.fail_at(rule, path + ".email",
+                                  "needs the mail: section (the SMTP server to send through)");
         }
         if (!names.insert(r.name).second) {
             return reader.fail_at(rule, path + ".name", "'" + r.name + "' names two rules");

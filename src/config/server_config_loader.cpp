@@ -418,6 +418,7 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         sections.push_back("dial_rules");
         sections.push_back("retention");
         sections.push_back("alerts");
+        sections.push_back("mail");
         reader.check_map(*root, "", sections);
         read_router_sections(reader, *root, config.router);
         read_sip(reader, *root, config.sip);
@@ -436,7 +437,8 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         for (const acd::QueueConfig& q : config.router.queues) {
             queue_ids.push_back(q.id);
         }
-        read_alerts(reader, *root, queue_ids, config.alerts);
+        read_mail(reader, *root, config.mail);
+        read_alerts(reader, *root, queue_ids, config.mail.has_value(), config.alerts);
         if (!reader.ok()) {
             return reader.failure();
         }

@@ -12,6 +12,7 @@
 #include "config/retention.h"
 #include "dial/dial_rules.h"
 #include "ivr/flow.h"
+#include "mail/smtp_sender.h"
 #include "media/media_engine.h"
 #include "reports/zone_offsets.h"
 #include "sip/sip_settings.h"
@@ -71,6 +72,8 @@ struct ServerConfig {
     RetentionSettings retention;
     /// KPI alert rules (`alerts:`, docs/alerts.md); none by default.
     std::vector<alerts::AlertRule> alerts;
+    /// The SMTP server mail goes through (`mail:`); none: nothing is mailed.
+    std::optional<mail::SmtpSettings> mail;
 };
 
 // The server configuration file (config/demo.yaml): the router sections of

@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include "support/baresip_phone.h"
+#include "support/desk.h"
 #include "support/extension_phone.h"
 #include "support/http_client.h"
 #include "support/markaz_server.h"
@@ -26,39 +27,6 @@ namespace {
 
 using namespace std::chrono_literals;
 namespace ev = baresip_event;
-
-/// Queue sales (30 s wrap-up) with desk agent a1001 at 1001 and an alert on its line; 200 dials
-/// the queue; the API on `web_port` (0: none) with a supervisor of sales.
-MarkazServer::Options config(std::uint16_t web_port, const std::string& extra_sip = "") {
-    std::ostringstream yaml;
-    yaml << "queues:\n"
-         << "  - {name: sales, wrap_up: 30s}\n"
-         << "agents:\n"
-         << "  - {id: a1001, queues: [sales], extension: \"1001\"}\n"
-         << "dialplan:\n"
-         << "  \"200\": {queue: sales}\n"
-         << "alerts:\n"
-         << "  - {name: sales-line, measure: waiting, queue: sales, threshold: 0, clear_after: "
-            "0s}\n";
-    if (web_port != 0) {
-        yaml << "web:\n"
-             << "  listen: 127.0.0.1:" << web_port << "\n"
-             << "  root: \"\"\n"
-             << "  openapi: \"\"\n"
-             << "  users:\n"
-             << "    - {name: supervisor, role: supervisor, password: demo-supervisor,\n"
-             << "       queues: [sales]}\n"
-             << "    - {name: a1001, role: agent, password: demo-a1001, agent: a1001,\n"
-             << "       extension: \"1001\"}\n";
-    }
-    MarkazServer::Options o;
-    o.extra_yaml = yaml.str();
-    o.last_extension = 1003;
-    o.extra_sip =
-        "  music_on_hold: " + (MarkazServer::prompts_dir() / "music-on-hold.wav").string() + "\n" +
-        extra_sip;
-    return o;
-}
 
 /// The value of `column` in the call record whose dialled number is `dialled`.
 std::string record_field(const std::string& csv, const std::string& dialled,
@@ -103,37 +71,6 @@ bool agent_reaches(const Browser& who, const std::string& agent, const std::stri
     }
     return false;
 }
-
-/// The server with the API, agent a1001's phone (answering as `agent_mode`, sending 1000 Hz)
-/// registered and ready, a caller at 1003 (440 Hz) and the supervisor logged in.
-struct Desk {
-    /// `extra_sip`: more of the `sip:` section, two spaces in.
-    explicit Desk(AnswerMode agent_mode, const std::string& extra_sip = "")
-        : web_port(free_tcp_port()),
-          server(config(web_port, extra_sip)),
-          agent(extension_phone(server, "1001", 1000, agent_mode)),
-          caller(extension_phone(server, "1003", 440, AnswerMode::Manual)),
-          supervisor(web_port, "supervisor") {
-        agent.wait_until_registered();
-        caller.wait_until_registered();
-        EXPECT_TRUE(server.wait_for_log("agent a1001: not-ready -> available"))
-            << server.log_tail();
-    }
-
-    /// The caller dials the queue and the agent's phone answers: the live call's id, "" when
-    /// the supervisor does not see it on the call.
-    std::string connect() {
-        caller.dial(server.uri("200"));
-        agent.wait_for(ev::kCallEstablished, 10s);
-        return live_call(supervisor, "on-call");
-    }
-
-    std::uint16_t web_port;
-    MarkazServer server;
-    BaresipPhone agent;
-    BaresipPhone caller;
-    Browser supervisor;
-};
 
 TEST(CallControl, TheConsolesHangUpOfAConnectedCallEndsItOnBothPhonesAndStartsWrapUp) {
     Desk d{AnswerMode::Auto};
@@ -260,18 +197,6 @@ TEST(CallControl, TheAgentsDeskHoldsTheCallerWithMusicAndTheRecordCountsIt) {
     EXPECT_GT(tone_share(caller_heard, 0, 1000, 10), 0.05);
 }
 
-/// The finished call `id` as GET /api/v1/call-records/{id} gives it, once it is there (10 s).
-Json finished_call(const Browser& who, const std::string& id) {
-    for (int i = 0; i < 100; ++i) {
-        const Reply r = who.get("/api/v1/call-records/" + id);
-        if (r.status == 200) {
-            return r.json()["record"];
-        }
-        std::this_thread::sleep_for(100ms);
-    }
-    return Json();
-}
-
 TEST(CallControl, TheDeskPausesTheRecordingForCardDetailsAndSilenceIsRecordedThen) {
     Desk d{AnswerMode::Auto};
     Browser desk(d.web_port, "a1001");
@@ -357,68 +282,10 @@ TEST(CallControl, ASealedRecordingHoldsNoAudioOnDiskAndPlaysDecryptedThroughTheA
     std::filesystem::remove(key);
 }
 
-/// The live figures' totals, once `ok` holds for them (10 s at most).
-Json live_totals(const Browser& who, const std::function<bool(const Json&)>& ok) {
-    Json totals;
-    for (int i = 0; i < 100; ++i) {
-        totals = who.get("/api/v1/stats/live").json()["totals"];
-        if (ok(totals)) {
-            break;
-        }
-        std::this_thread::sleep_for(100ms);
-    }
-    return totals;
-}
-
-TEST(CallControl, ACallerLeftWaitingRaisesAnAlertAndTodaysFiguresSurviveAKillNine) {
-    Desk d{AnswerMode::Auto};
-    const std::string id = d.connect();
-    ASSERT_FALSE(id.empty()) << d.supervisor.get("/api/v1/calls").body;
-    std::this_thread::sleep_for(1s);
-    d.caller.hangup();
-    d.caller.wait_for(ev::kCallClosed);
-    ASSERT_TRUE(finished_call(d.supervisor, id).is_object()) << d.server.log_tail();
-    // The agent is in wrap-up (30 s): the next caller is waiting when the server dies.
-    d.caller.dial(d.server.uri("200"));
-    const Json before = live_totals(d.supervisor, [](const Json& t) { return t["waiting"] == 1; });
-    ASSERT_EQ(before["waiting"], 1) << before.dump();
-    // The alert rule on sales' line (more than 0 waiting) is raised within its 5 s check.
-    Json raised;
-    for (int i = 0; i < 100 && raised.empty(); ++i) {
-        std::this_thread::sleep_for(100ms);
-        raised = d.supervisor.get("/api/v1/alerts?active=true").json()["alerts"];
-    }
-    ASSERT_EQ(raised.size(), 1U) << d.server.log_tail();
-    EXPECT_EQ(raised[0]["rule"], "sales-line");
-    EXPECT_EQ(raised[0]["value"], 1);
-    EXPECT_TRUE(d.server.wait_for_log("alert raised: sales-line waiting of sales at 1"));
-    d.server.kill_hard();
-    d.server.restart();
-
-    Browser supervisor(d.web_port, "supervisor");
-    const Json after = live_totals(supervisor, [](const Json& t) { return t.is_object(); });
-    const Json& today = after["today"]["counters"];
-    EXPECT_EQ(today["answered"], 1) << "not back to zero: " << after.dump();
-    EXPECT_EQ(today["offered"], 2);
-    EXPECT_EQ(today["removed"], 1) << "the caller the crash left waiting";
-    EXPECT_EQ(after["waiting"], 0);
-    EXPECT_TRUE(
-        d.server.wait_for_log("restart: 1 waiting call(s) removed and 1 agent(s) logged out"))
-        << d.server.log_tail();
-    // The closing is in the event log too: the day's report agrees.
-    Json report;
-    for (int i = 0; i < 100 && report["total"]["counters"]["removed"] != 1; ++i) {
-        std::this_thread::sleep_for(100ms);  // the closing events reach the store first
-        report = supervisor.get("/api/v1/reports?by=day").json();
-    }
-    EXPECT_EQ(report["total"]["counters"]["removed"], 1) << report["total"].dump();
-    EXPECT_EQ(report["total"]["counters"]["answered"], 1);
-}
-
 /// A caller at `caller_ptime` dials the queue; the agent at `agent_ptime` answers; each
 /// hears the other's tone, and the recording has the caller left and the agent right.
 void talk_at(std::chrono::milliseconds caller_ptime, std::chrono::milliseconds agent_ptime) {
-    MarkazServer server{config(0)};
+    MarkazServer server{desk_config(0)};
     BaresipPhone agent{
         extension_phone(server, "1001", 1000, AnswerMode::Auto, agent_ptime, {"PCMU"})};
     BaresipPhone caller{

@@ -244,6 +244,38 @@ TEST(ServerConfig, WrongAlertRulesNameTheLineAndField) {
               "s.yaml:4: alerts[0].colour: unknown ke");
 }
 
+TEST(ServerConfig, AlertsAreMailedThroughTheMailServer) {
+    const std::string rule =
+        "alerts:\n  - {name: a, measure: waiting, threshold: 1, email: [m@c.example], "
+        "language: fa}\n";
+    auto config =
+        parse_server_config(rule +
+                                "mail: {smtp: \"smtp://127.0.0.1:2525\", from: markaz@c.example, "
+                                "require_tls: true}\n",
+                            "s.yaml");
+    ASSERT_TRUE(config) << config.error().message;
+    ASSERT_TRUE(config->mail);
+    EXPECT_EQ(config->mail->url, "smtp://127.0.0.1:2525");
+    EXPECT_TRUE(config->mail->require_tls);
+    EXPECT_EQ(config->alerts[0].email, std::vector<std::string>{"m@c.example"});
+    EXPECT_EQ(config->alerts[0].language, "fa");
+    EXPECT_EQ(server_error(rule),
+              "s.yaml:2: alerts[0].email: needs the mail: section (the SMTP "
+              "server to send through)");
+    EXPECT_NE(server_error("alerts:\n  - {name: a, measure: waiting, threshold: 1, email: "
+                           "[\"m@c.example\\r\\nBcc: x@y.z\"]}\nmail: {smtp: \"smtp://h:25\", "
+                           "from: a@b.c}\n")
+                  .find("is not a mail address"),
+              std::string::npos);
+    EXPECT_EQ(server_error("mail: {smtp: \"http://h\", from: a@b.c}\n"),
+              "s.yaml:1: mail.smtp: expected smtp://host:port or smtps://host:port");
+    EXPECT_EQ(server_error("mail: {smtp: \"smtp://h:25\", from: nobody}\n"),
+              "s.yaml:1: mail.from: 'nobody' is not a mail address");
+    EXPECT_EQ(server_error("alerts:\n  - {name: a, measure: waiting, threshold: 1, language: "
+                           "de}\n"),
+              "s.yaml:2: alerts[0]: language: must be en, fa or ar");
+}
+
 TEST(ServerConfig, WrongRetentionNamesTheLineAndField) {
     const std::string queues = "queues:\n  - {name: sales}\n";
     EXPECT_EQ(server_error(queues + "retention: {recordings_days: -1}\n"),
@@ -370,9 +402,10 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
     EXPECT_EQ(
         server_error("sip:\n  trunks:\n    - {name: t, allow: [a]}\n    - {name: t, allow: [b]}\n"),
         "s.yaml:4: sip.trunks[1].name: duplicate trunk 't'");
-    EXPECT_EQ(server_error("http: {}\n"),
-              "s.yaml:1: http: unknown key (expected one of: pause_reasons, queues, agents, sip, "
-              "media, ivr, dialplan, store, prompts, web, stats, dial_rules, retention, alerts)");
+    EXPECT_EQ(
+        server_error("http: {}\n"),
+        "s.yaml:1: http: unknown key (expected one of: pause_reasons, queues, agents, sip, "
+        "media, ivr, dialplan, store, prompts, web, stats, dial_rules, retention, alerts, mail)");
     // The dialplan: digits, not an extension, one of ivr or queue, and one that exists.
     const std::string sales = "queues: [{name: sales}]\n";
     EXPECT_EQ(server_error(sales + "dialplan: {\"*5\": {queue: sales}}\n"),

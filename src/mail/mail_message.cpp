@@ -1,0 +1,102 @@
+#include "mail/mail_message.h"
+
+#include <algorithm>
+#include <array>
+
+namespace markaz::mail {
+namespace {
+
+std::string base64(const std::string& bytes) {
+    static constexpr char kAlphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    std::size_t i = 0;
+    for (; i + 2 < bytes.size(); i += 3) {
+        const auto n = (std::uint32_t{static_cast<unsigned char>(bytes[i])} << 16) |
+                       (std::uint32_t{static_cast<unsigned char>(bytes[i + 1])} << 8) |
+                       static_cast<unsigned char>(bytes[i + 2]);
+        for (int shift : {18, 12, 6, 0}) {
+            out += kAlphabet[(n >> shift) & 63];
+        }
+    }
+    if (i < bytes.size()) {
+        const bool two = i + 1 < bytes.size();
+        const auto n = (std::uint32_t{static_cast<unsigned char>(bytes[i])} << 16) |
+                       (two ? std::uint32_t{static_cast<unsigned char>(bytes[i + 1])} << 8 : 0);
+        out += kAlphabet[(n >> 18) & 63];
+        out += kAlphabet[(n >> 12) & 63];
+        out += two ? kAlphabet[(n >> 6) & 63] : '=';
+        out += '=';
+    }
+    return out;
+}
+
+bool plain_ascii(const std::string& text) {
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 32 && static_cast<unsigned char>(c) < 127;
+    });
+}
+
+/// RFC 2047 encoded words short enough for 78-character lines ("Subject: " included), cut
+/// between UTF-8 characters.
+std::string encoded_header(const std::string& text) {
+    if (plain_ascii(text)) {
+        return text;
+    }
+    std::string out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = std::min(text.size(), at + 42);  // 42 bytes: 56 in base64
+        while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+            --end;  // not inside a character
+        }
+        out += (out.empty() ? "" : "\r\n ") + std::string("=?UTF-8?B?") +
+               base64(text.substr(at, end - at)) + "?=";
+        at = end;
+    }
+    return out;
+}
+
+std::string no_line_breaks(std::string text) {
+    std::replace_if(
+        text.begin(), text.end(), [](char c) { return c == '\r' || c == '\n'; }, ' ');
+    return text;
+}
+
+}  // namespace
+
+bool is_mail_address(const std::string& address) {
+    const auto at = address.find('@');
+    return at != std::string::npos && at > 0 && at + 1 < address.size() &&
+           address.find('@', at + 1) == std::string::npos && address.size() <= 254 &&
+           std::none_of(address.begin(), address.end(), [](char c) {
+               return static_cast<unsigned char>(c) <= 32 || c == '<' || c == '>' || c == ',' ||
+                      c == ';' || c == '"' || c == '\\' || c == 127;
+           });
+}
+
+std::string mime_text(const MailMessage& message, WallTime at, const std::string& id) {
+    std::string to;
+    for (const std::string& address : message.to) {
+        to += (to.empty() ? "" : ", ") + address;
+    }
+    const std::string domain = message.from.substr(message.from.find('@') + 1);
+    std::string out;
+    out += "Date: " + utc_text(at, "%a, %d %b %Y %H:%M:%S +0000") + "\r\n";
+    out += "From: " + message.from + "\r\n";
+    out += "To: " + to + "\r\n";
+    out += "Message-ID: <" + no_line_breaks(id) + "@" + domain + ">\r\n";
+    out += "Subject: " + encoded_header(no_line_breaks(message.subject)) + "\r\n";
+    out += "MIME-Version: 1.0\r\n";
+    out += "Content-Type: text/plain; charset=UTF-8\r\n";
+    out += "Content-Transfer-Encoding: base64\r\n";
+    out += "Content-Language: " + no_line_breaks(message.language) + "\r\n";
+    out += "\r\n";
+    const std::string body = base64(message.text);
+    for (std::size_t i = 0; i < body.size(); i += 76) {
+        out += body.substr(i, 76) + "\r\n";
+    }
+    return out;
+}
+
+}  // namespace markaz::mail

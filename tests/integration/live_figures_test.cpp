@@ -1,0 +1,168 @@
+// The live figures beyond the minute on real phones: an alert rule on sales' line raised by a
+// caller left waiting and cleared when they go, mailed in Persian to a real SMTP server
+// (aiosmtpd) and read back with Python's own mail parser; and today's figures surviving a
+// kill -9, what the crash left open closed.
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "support/child_process.h"
+#include "support/desk.h"
+#include "support/ports.h"
+
+namespace markaz::integration {
+namespace {
+
+using namespace std::chrono_literals;
+namespace ev = baresip_event;
+
+/// More than nobody waiting in sales is an alert; it clears as soon as the line is empty.
+const std::string kLineAlert =
+    "alerts:\n"
+    "  - {name: sales-line, measure: waiting, queue: sales, threshold: 0, clear_after: 0s}\n";
+
+TEST(LiveFigures, ACallerLeftWaitingRaisesAnAlertAndTodaysFiguresSurviveAKillNine) {
+    Desk d{AnswerMode::Auto, "", kLineAlert};
+    const std::string id = d.connect();
+    ASSERT_FALSE(id.empty()) << d.supervisor.get("/api/v1/calls").body;
+    std::this_thread::sleep_for(1s);
+    d.caller.hangup();
+    d.caller.wait_for(ev::kCallClosed);
+    ASSERT_TRUE(finished_call(d.supervisor, id).is_object()) << d.server.log_tail();
+    // The agent is in wrap-up (30 s): the next caller is waiting when the server dies.
+    d.caller.dial(d.server.uri("200"));
+    const Json before = live_totals(d.supervisor, [](const Json& t) { return t["waiting"] == 1; });
+    ASSERT_EQ(before["waiting"], 1) << before.dump();
+    // The alert rule on sales' line (more than 0 waiting) is raised within its 5 s check.
+    Json raised;
+    for (int i = 0; i < 100 && raised.empty(); ++i) {
+        std::this_thread::sleep_for(100ms);
+        raised = d.supervisor.get("/api/v1/alerts?active=true").json()["alerts"];
+    }
+    ASSERT_EQ(raised.size(), 1U) << d.server.log_tail();
+    EXPECT_EQ(raised[0]["rule"], "sales-line");
+    EXPECT_EQ(raised[0]["value"], 1);
+    EXPECT_TRUE(d.server.wait_for_log("alert raised: sales-line waiting of sales at 1"));
+    d.server.kill_hard();
+    d.server.restart();
+
+    Browser supervisor(d.web_port, "supervisor");
+    const Json after = live_totals(supervisor, [](const Json& t) { return t.is_object(); });
+    const Json& today = after["today"]["counters"];
+    EXPECT_EQ(today["answered"], 1) << "not back to zero: " << after.dump();
+    EXPECT_EQ(today["offered"], 2);
+    EXPECT_EQ(today["removed"], 1) << "the caller the crash left waiting";
+    EXPECT_EQ(after["waiting"], 0);
+    EXPECT_TRUE(
+        d.server.wait_for_log("restart: 1 waiting call(s) removed and 1 agent(s) logged out"))
+        << d.server.log_tail();
+    // The closing is in the event log too: the day's report agrees.
+    Json report;
+    for (int i = 0; i < 100 && report["total"]["counters"]["removed"] != 1; ++i) {
+        std::this_thread::sleep_for(100ms);  // the closing events reach the store first
+        report = supervisor.get("/api/v1/reports?by=day").json();
+    }
+    EXPECT_EQ(report["total"]["counters"]["removed"], 1) << report["total"].dump();
+    EXPECT_EQ(report["total"]["counters"]["answered"], 1);
+}
+
+/// A real SMTP server on 127.0.0.1 keeping what it receives in a Maildir.
+struct SmtpSink {
+    SmtpSink()
+        : dir(make_temp_dir("markaz-smtp")),
+          port(free_tcp_port()),
+          process({"/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l",
+                   "127.0.0.1:" + std::to_string(port), "-c", "aiosmtpd.handlers.Mailbox",
+                   (dir / "mail").string()},
+                  dir / "aiosmtpd.log") {
+        for (int i = 0; i < 100 && !std::filesystem::exists(dir / "mail" / "new"); ++i) {
+            std::this_thread::sleep_for(50ms);
+        }
+    }
+    ~SmtpSink() { std::filesystem::remove_all(dir); }
+
+    /// The messages received, each as Python's email package reads it: "To: ...",
+    /// "Subject: ..." (decoded) and the body, decoded; oldest first.
+    std::vector<std::string> messages(std::size_t expected) {
+        std::vector<std::filesystem::path> files;
+        for (int i = 0; i < 200; ++i) {
+            files.clear();
+            for (const auto& f : std::filesystem::directory_iterator(dir / "mail" / "new")) {
+                files.push_back(f.path());
+            }
+            if (files.size() >= expected) {
+                break;
+            }
+            std::this_thread::sleep_for(100ms);
+        }
+        std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
+            return std::filesystem::last_write_time(a) < std::filesystem::last_write_time(b);
+        });
+        std::vector<std::string> out;
+        for (const auto& file : files) {
+            const auto text = dir / (file.filename().string() + ".txt");
+            ChildProcess python({"/usr/bin/python3", "-c",
+                                 "import sys, email, email.policy\n"
+                                 "m = email.message_from_binary_file(open(sys.argv[1], 'rb'), "
+                                 "policy=email.policy.default)\n"
+                                 "print('To: ' + m['To'])\n"
+                                 "print('Subject: ' + m['Subject'])\n"
+                                 "print('Language: ' + m['Content-Language'])\n"
+                                 "print(m.get_content())\n",
+                                 file.string()},
+                                text);
+            (void)python.wait_for_exit(10s);
+            std::ifstream in(text);
+            std::stringstream read;
+            read << in.rdbuf();
+            out.push_back(read.str());
+        }
+        return out;
+    }
+
+    std::filesystem::path dir;
+    std::uint16_t port;
+    ChildProcess process;
+};
+
+TEST(LiveFigures, AnAlertRaisedAndClearedIsMailedInPersian) {
+    SmtpSink sink;
+    const std::string mail_yaml = kLineAlert.substr(0, kLineAlert.size() - 2) +
+                                  ",\n     email: [supervisor@centre.example], language: fa}\n"
+                                  "mail: {smtp: \"smtp://127.0.0.1:" +
+                                  std::to_string(sink.port) + "\", from: markaz@centre.example}\n";
+    Desk d{AnswerMode::Auto, "", mail_yaml};
+    const std::string id = d.connect();
+    ASSERT_FALSE(id.empty()) << d.server.log_tail();
+    d.caller.hangup();
+    d.caller.wait_for(ev::kCallClosed);
+    // The agent is in wrap-up (30 s): the next caller waits, and the line's alert is raised.
+    d.caller.dial(d.server.uri("200"));
+    ASSERT_TRUE(d.server.wait_for_log("alert raised: sales-line", 15s)) << d.server.log_tail();
+    d.caller.hangup();
+    d.caller.wait_for(ev::kCallClosed);
+    ASSERT_TRUE(d.server.wait_for_log("alert cleared: sales-line", 15s)) << d.server.log_tail();
+    ASSERT_TRUE(d.server.wait_for_log("mail: sent to supervisor@centre.example", 15s, 2))
+        << d.server.log_tail();
+
+    const auto mails = sink.messages(2);
+    ASSERT_EQ(mails.size(), 2U) << sink.process.log_tail();
+    EXPECT_NE(mails[0].find("To: supervisor@centre.example"), std::string::npos) << mails[0];
+    EXPECT_NE(mails[0].find("Subject: [Markaz] هشدار: تماس‌گیرندگان منتظر sales ۱ (بیشتر از "
+                            "۰)"),
+              std::string::npos)
+        << mails[0];
+    EXPECT_NE(mails[0].find("Language: fa"), std::string::npos);
+    EXPECT_NE(mails[0].find("قاعده: sales-line"), std::string::npos) << "the body, decoded";
+    EXPECT_NE(mails[1].find("Subject: [Markaz] رفع شد: تماس‌گیرندگان منتظر sales ۰ (بیشتر از "
+                            "۰)"),
+              std::string::npos)
+        << mails[1];
+}
+
+}  // namespace
+}  // namespace markaz::integration
