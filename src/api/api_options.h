@@ -72,6 +72,8 @@ struct ApiOptions {
     /// ("" for a fixed offset).
     reports::ZoneOffsets report_zone;
     std::string time_zone;
+    /// A page of HTML printed to PDF (pdf::html_to_pdf); none: reports' format=pdf answers 503.
+    std::function<Result<std::string>(const std::string& html)> render_pdf;
     /// The service-level formula of the centre's and agents' figures (stats.center_sl_formula).
     acd::ServiceLevelFormula center_sl_formula = acd::ServiceLevelFormula::AnsweredAndAbandoned;
     /// The recording at a path as the bytes of its WAV, decrypted when it is sealed

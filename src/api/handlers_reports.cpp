@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "api/report_document.h"
 #include "api/stats_json.h"
 #include "api/table_reply.h"
 #include "reports/period_sums.h"
@@ -182,13 +183,36 @@ XlsxTable report_table(const ReportScope& scope, const std::vector<reports::Peri
     return table;
 }
 
+/// The report printed: a page in the reader's language made into a PDF by Chromium.
+HttpResponse pdf_reply(const RequestContext& c, const ReportDocument& document, Grain grain) {
+    if (!c.deps.options.render_pdf) {
+        return error_response(ApiError::unavailable("this server prints no PDF"));
+    }
+    auto pdf = c.deps.options.render_pdf(report_html(document));
+    if (!pdf) {
+        if (c.deps.options.log_error) {
+            c.deps.options.log_error(pdf.error().message);
+        }
+        return error_response(ApiError::unavailable("the report could not be printed"));
+    }
+    HttpResponse response;
+    response.status = 200;
+    response.body = std::move(*pdf);
+    response.add_header("Content-Type", "application/pdf");
+    response.add_header("Content-Disposition",
+                        "attachment; filename=\"report-" + document.scope_kind +
+                            (document.scope_id.empty() ? "" : "-" + document.scope_id) + "-" +
+                            std::string(reports::grain_name(grain)) + ".pdf\"");
+    return response;
+}
+
 HttpResponse report(RequestContext& c) {
     if (c.deps.options.reports == nullptr) {
         return error_response(ApiError::unavailable("this server keeps no reports"));
     }
     const auto format = c.request.query_param("format").value_or("json");
-    if (format != "json" && format != "csv" && format != "xlsx") {
-        return error_response(ApiError::invalid_value("format", "must be json, csv or xlsx"));
+    if (format != "json" && format != "csv" && format != "xlsx" && format != "pdf") {
+        return error_response(ApiError::invalid_value("format", "must be json, csv, xlsx or pdf"));
     }
     const acd::RouterConfig config = c.deps.center.router_config();
     auto scope = scope_of(c, config);
@@ -212,6 +236,12 @@ HttpResponse report(RequestContext& c) {
         return error_response(ApiError::unavailable(rollups.error().message));
     }
     const std::vector<stats::KpiCounters> sums = reports::sum_into_periods(*periods, *rollups);
+    if (format == "pdf") {
+        return pdf_reply(c,
+                         ReportDocument{scope->kind, scope->id, *periods, sums, scope->formula,
+                                        c.user().language, c.deps.options.time_zone, c.now},
+                         request->grain);
+    }
     if (format != "json") {
         return table_reply(c, report_table(*scope, *periods, sums), format,
                            "report-" + scope->kind + (scope->id.empty() ? "" : "-" + scope->id) +

@@ -7,6 +7,7 @@
 #include "media/recording_export.h"
 #include "media/recording_reader.h"
 #include "media/waveform.h"
+#include "pdf/html_to_pdf.h"
 #include "store/account_store.h"
 #include "store/event_codec.h"
 
@@ -109,6 +110,7 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     options.report_zone = config.zone;
     options.time_zone = config.stats.time_zone;
     options.center_sl_formula = config.stats.center_sl_formula;
+    options.render_pdf = [](const std::string& html) { return pdf::html_to_pdf(html); };
     options.recordings_dir = config.sip.recordings_dir;
     options.agents_hear_own_calls = web.agents_hear_own_calls;
     // Sealed recordings (encryption at rest) are opened with the key the media engine seals with.

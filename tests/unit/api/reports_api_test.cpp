@@ -2,8 +2,13 @@
 // (unit/store/hand_day.h): each scope and grain, the calendar, the exports, who may read what,
 // and wrong parameters named.
 
+#include <cstdio>
+#include <fstream>
+
 #include <gtest/gtest.h>
 
+#include "api/report_document.h"
+#include "pdf/html_to_pdf.h"
 #include "store/report_book.h"
 #include "store/rollup_writer.h"
 #include "unit/api/api_test_support.h"
@@ -38,6 +43,7 @@ protected:
             o.reports = book.get();
             o.report_zone = reports::ZoneOffsets(std::chrono::minutes{210});
             o.time_zone = "Asia/Tehran";
+            o.render_pdf = [](const std::string& html) { return pdf::html_to_pdf(html); };
         });
     }
 
@@ -110,6 +116,35 @@ TEST_F(ReportsApiTest, CsvAndExcel) {
     EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
 }
 
+/// The text of a PDF, as poppler's pdftotext reads it.
+std::string pdf_text(const std::string& pdf, const std::string& path) {
+    std::ofstream(path, std::ios::binary) << pdf;
+    std::string text;
+    if (FILE* out = ::popen(("pdftotext -enc UTF-8 " + path + " -").c_str(), "r")) {
+        char buffer[4096];
+        for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, out)) > 0;) {
+            text.append(buffer, n);
+        }
+        ::pclose(out);
+    }
+    return text;
+}
+
+TEST_F(ReportsApiTest, APdfInPersianThatAManagerCanForward) {
+    const Browser manager = api->browser("manager");
+    ASSERT_EQ(manager.patch("/api/v1/session/me", Json{{"language", "fa"}}).status, 200U);
+    const Reply r = manager.get("/api/v1/reports?" + kDay + "&queue=sales&format=pdf");
+    ASSERT_EQ(r.status, 200U) << r.body.substr(0, 300);
+    EXPECT_EQ(r.header("content-type"), "application/pdf");
+    EXPECT_EQ(r.header("content-disposition"),
+              "attachment; filename=\"report-queue-sales-day.pdf\"");
+    ASSERT_EQ(r.body.substr(0, 4), "%PDF");
+    const std::string text = pdf_text(r.body, dir.file("report.pdf"));
+    for (const char* expected : {"گزارش", "sales", "۱۴۰۵-۰۹-۱۵", "سطح خدمت", "۳۳٪"}) {
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << " in:\n" << text;
+    }
+}
+
 TEST_F(ReportsApiTest, EachRoleReadsItsOwnScope) {
     get("supervisor", kDay + "&queue=sales");
     EXPECT_EQ(get("supervisor", kDay + "&queue=support", 403)["error"]["message"],
@@ -138,7 +173,21 @@ TEST_F(ReportsApiTest, WrongParametersAreNamed) {
               "interval_min");
     EXPECT_EQ(get("manager", kDay + "&queue=nope", 404)["error"]["message"], "no queue 'nope'");
     EXPECT_EQ(get("manager", kDay + "&queue=sales&agent=a1001", 400)["error"]["field"], "agent");
-    EXPECT_EQ(get("manager", kDay + "&format=pdf", 400)["error"]["field"], "format");
+    EXPECT_EQ(get("manager", kDay + "&format=docx", 400)["error"]["field"], "format");
+}
+
+TEST(ReportDocument, NamesAreTextNeverMarkup) {
+    ReportDocument d;
+    d.scope_kind = "queue";
+    d.scope_id = "<script>alert(1)</script>";
+    d.periods = {{WallTime{}, WallTime{} + 24h, "1970-01-01"}};
+    d.sums = {stats::KpiCounters{.offered = 3, .answered = 2}};
+    d.language = Language::Ar;
+    const std::string html = report_html(d);
+    EXPECT_EQ(html.find("<script"), std::string::npos);
+    EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+    EXPECT_NE(html.find("dir=\"rtl\""), std::string::npos);
+    EXPECT_NE(html.find("<td>٣</td>"), std::string::npos) << "Arabic-Indic digits";
 }
 
 TEST(ReportsApi, AServerWithoutReportsSaysSo) {
