@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "alerts/alert_text.h"
+#include "app/alert_json.h"
 #include "stats/open_at_end.h"
 #include "store/replay.h"
 
@@ -132,8 +133,8 @@ Result<void> CoreLoop::run(sip::SipServer& sip, media::MediaEngine& media) {
         return fail(view.error());
     }
     view_ = std::move(*view);
-    if (config_.mail) {
-        outbox_ = std::make_unique<MailOutbox>(*config_.mail, log_);
+    if (config_.mail || !config_.webhooks.empty()) {
+        outbox_ = std::make_unique<Outbox>(log_);
     }
     phones_ = std::make_unique<SipCallControl>(sip);
     media_ = std::make_unique<EngineMediaControl>(media);
@@ -190,7 +191,7 @@ void CoreLoop::check_alerts() {
     }
     next_alert_check_ = now.mono + kAlertCheckEvery;
     for (const alerts::AlertChange& c : view_->check_alerts(now.wall)) {
-        mail_alert(c);
+        notify(c);
         log_(fmt::format("alert {}: {} {}{} at {:.3g} (threshold {:.3g})",
                          c.kind == alerts::AlertChange::Kind::Raised ? "raised" : "cleared", c.rule,
                          alerts::kMeasureNames.name(c.measure),
@@ -198,19 +199,35 @@ void CoreLoop::check_alerts() {
     }
 }
 
-void CoreLoop::mail_alert(const alerts::AlertChange& change) {
+void CoreLoop::notify(const alerts::AlertChange& change) {
     if (!outbox_) {
         return;
     }
     for (const alerts::AlertRule& rule : config_.alerts) {
-        if (rule.name == change.rule && !rule.email.empty()) {
-            mail::MailMessage message;
-            message.to = rule.email;
-            message.language = rule.language;
-            message.subject = alerts::alert_subject(change, rule.language);
-            message.text = alerts::alert_body(change, rule.language);
-            outbox_->post(std::move(message), change.at);
+        if (rule.name != change.rule || rule.email.empty() || !config_.mail) {
+            continue;
         }
+        mail::MailMessage message;
+        message.from = config_.mail->from;
+        message.to = rule.email;
+        message.language = rule.language;
+        message.subject = alerts::alert_subject(change, rule.language);
+        message.text = alerts::alert_body(change, rule.language);
+        std::string to;
+        for (const std::string& address : rule.email) {
+            to += (to.empty() ? "" : ", ") + address;
+        }
+        const std::string id =
+            fmt::format("markaz-{}-{}-{}", change.rule, change.at.time_since_epoch().count(),
+                        change.kind == alerts::AlertChange::Kind::Raised);
+        outbox_->post("mail to " + to, [settings = *config_.mail, message, at = change.at, id] {
+            return mail::send_mail(settings, message, at, id);
+        });
+    }
+    const std::string body = alert_json(change);
+    for (const webhook::WebhookSettings& hook : config_.webhooks) {
+        outbox_->post("webhook to " + hook.url,
+                      [hook, body, at = change.at] { return webhook::post(hook, body, at); });
     }
 }
 

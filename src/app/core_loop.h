@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "app/live_ports.h"
-#include "app/mail_outbox.h"
+#include "app/outbox.h"
 #include "app/prompt_library.h"
 #include "app/store_worker.h"
 #include "app/switchboard.h"
@@ -75,8 +75,9 @@ private:
     SteadyTime next_alert_check_{};
     /// Evaluates the alert rules when due, and logs and mails what they raised and cleared.
     void check_alerts();
-    void mail_alert(const alerts::AlertChange& change);
-    std::unique_ptr<MailOutbox> outbox_;  ///< with a `mail:` server
+    /// Mails the change to its rule's addresses and POSTs it to every webhook.
+    void notify(const alerts::AlertChange& change);
+    std::unique_ptr<Outbox> outbox_;  ///< with a `mail:` server or webhooks
     std::unique_ptr<CallControl> phones_;
     std::unique_ptr<MediaControl> media_;
     std::unique_ptr<Switchboard> board_;

@@ -65,6 +65,41 @@ bool read_mail(YamlReader& reader, const YAML::Node& root, std::optional<mail::S
     return true;
 }
 
+bool read_webhooks(YamlReader& reader, const YAML::Node& root,
+                   std::vector<webhook::WebhookSettings>& out) {
+    auto node = reader.ok() ? YamlReader::find(root, "webhooks") : std::nullopt;
+    if (!node) {
+        return reader.ok();
+    }
+    if (!reader.check_sequence(*node, "webhooks")) {
+        return false;
+    }
+    for (std::size_t i = 0; i < node->size(); ++i) {
+        const YAML::Node hook = (*node)[i];
+        const std::string path = "webhooks[" + std::to_string(i) + "]";
+        if (!reader.check_map(hook, path, {"url", "secret", "timeout"}) ||
+            !reader.require(hook, path, "url") || !reader.require(hook, path, "secret")) {
+            return false;
+        }
+        webhook::WebhookSettings w;
+        reader.read(hook, path, "url", w.url);
+        reader.read(hook, path, "secret", w.secret);
+        reader.read(hook, path, "timeout", w.timeout);
+        if (!reader.ok()) {
+            return false;
+        }
+        if (w.url.rfind("http://", 0) != 0 && w.url.rfind("https://", 0) != 0) {
+            return reader.fail_at(hook, path + ".url", "expected an http:// or https:// URL");
+        }
+        if (w.secret.size() < 16) {
+            return reader.fail_at(hook, path + ".secret",
+                                  "at least 16 characters: the receiver checks signatures with it");
+        }
+        out.push_back(std::move(w));
+    }
+    return true;
+}
+
 bool read_alerts(YamlReader& reader, const YAML::Node& root, const std::vector<QueueId>& queues,
                  bool mail_configured, std::vector<alerts::AlertRule>& out) {
     auto node = reader.ok() ? YamlReader::find(root, "alerts") : std::nullopt;

@@ -13,12 +13,18 @@
 #include "alerts/alert_rules.h"
 #include "config/yaml_reader.h"
 #include "mail/smtp_sender.h"
+#include "webhook/webhook.h"
 
 namespace markaz::config {
 
 /// `mail: {smtp: "smtp://mail.example:587", from: markaz@centre.example, username, password,
 /// require_tls: true, timeout: 30s}`: where alerts (and reports) are mailed through.
 bool read_mail(YamlReader& reader, const YAML::Node& root, std::optional<mail::SmtpSettings>& out);
+
+/// `webhooks: [{url: "https://chat.example/hooks/markaz", secret: "...", timeout: 10s}]`: every
+/// alert raised and cleared is POSTed to each, signed (webhook/webhook.h).
+bool read_webhooks(YamlReader& reader, const YAML::Node& root,
+                   std::vector<webhook::WebhookSettings>& out);
 
 /// Reads the rules into `out`; the error names the rule's index and field. `queues`: the
 /// configured queues a rule may name; a rule that mails needs `mail_configured`.

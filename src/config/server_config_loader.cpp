@@ -419,6 +419,7 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         sections.push_back("retention");
         sections.push_back("alerts");
         sections.push_back("mail");
+        sections.push_back("webhooks");
         reader.check_map(*root, "", sections);
         read_router_sections(reader, *root, config.router);
         read_sip(reader, *root, config.sip);
@@ -438,6 +439,7 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
             queue_ids.push_back(q.id);
         }
         read_mail(reader, *root, config.mail);
+        read_webhooks(reader, *root, config.webhooks);
         read_alerts(reader, *root, queue_ids, config.mail.has_value(), config.alerts);
         if (!reader.ok()) {
             return reader.failure();

@@ -17,6 +17,7 @@
 #include "reports/zone_offsets.h"
 #include "sip/sip_settings.h"
 #include "stats/stats_config.h"
+#include "webhook/webhook.h"
 
 namespace markaz::config {
 
@@ -74,6 +75,8 @@ struct ServerConfig {
     std::vector<alerts::AlertRule> alerts;
     /// The SMTP server mail goes through (`mail:`); none: nothing is mailed.
     std::optional<mail::SmtpSettings> mail;
+    /// Where alerts are POSTed, signed (`webhooks:`).
+    std::vector<webhook::WebhookSettings> webhooks;
 };
 
 // The server configuration file (config/demo.yaml): the router sections of

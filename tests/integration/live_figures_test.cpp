@@ -1,7 +1,8 @@
 // The live figures beyond the minute on real phones: an alert rule on sales' line raised by a
 // caller left waiting and cleared when they go, mailed in Persian to a real SMTP server
-// (aiosmtpd) and read back with Python's own mail parser; and today's figures surviving a
-// kill -9, what the crash left open closed.
+// (aiosmtpd) and read back with Python's own mail parser, and POSTed to a webhook receiver that
+// checks the signature; and today's figures surviving a kill -9, what the crash left open
+// closed.
 
 #include <filesystem>
 #include <fstream>
@@ -129,12 +130,55 @@ struct SmtpSink {
     ChildProcess process;
 };
 
-TEST(LiveFigures, AnAlertRaisedAndClearedIsMailedInPersian) {
+/// A webhook receiver on 127.0.0.1 (Python's http.server) that checks each POST's signature
+/// with the shared secret and writes one line per call: "valid <event>" or "invalid".
+struct WebhookReceiver {
+    static constexpr const char* kSecret = "the-centre-and-the-chat-share-this";
+    WebhookReceiver()
+        : dir(make_temp_dir("markaz-hook")),
+          port(free_tcp_port()),
+          process({"/usr/bin/python3", "-c",
+                   "import hmac, hashlib, json, sys\n"
+                   "from http.server import BaseHTTPRequestHandler, HTTPServer\n"
+                   "port, secret, out = int(sys.argv[1]), sys.argv[2].encode(), sys.argv[3]\n"
+                   "class Hook(BaseHTTPRequestHandler):\n"
+                   "    def do_POST(self):\n"
+                   "        body = self.rfile.read(int(self.headers['Content-Length']))\n"
+                   "        stamp = self.headers['X-Markaz-Timestamp'].encode()\n"
+                   "        mac = hmac.new(secret, stamp + b'.' + body, hashlib.sha256)\n"
+                   "        ok = hmac.compare_digest('sha256=' + mac.hexdigest(),\n"
+                   "                                 self.headers['X-Markaz-Signature'])\n"
+                   "        line = ('valid ' + json.loads(body)['event']) if ok else 'invalid'\n"
+                   "        open(out, 'a').write(line + '\\n')\n"
+                   "        self.send_response(204)\n"
+                   "        self.end_headers()\n"
+                   "HTTPServer(('127.0.0.1', port), Hook).serve_forever()\n",
+                   std::to_string(port), kSecret, (dir / "calls.txt").string()},
+                  dir / "receiver.log") {}
+    ~WebhookReceiver() { std::filesystem::remove_all(dir); }
+
+    std::string calls() const {
+        std::ifstream in(dir / "calls.txt");
+        std::stringstream read;
+        read << in.rdbuf();
+        return read.str();
+    }
+
+    std::filesystem::path dir;
+    std::uint16_t port;
+    ChildProcess process;
+};
+
+TEST(LiveFigures, AnAlertRaisedAndClearedIsMailedInPersianAndPostedSigned) {
     SmtpSink sink;
-    const std::string mail_yaml = kLineAlert.substr(0, kLineAlert.size() - 2) +
-                                  ",\n     email: [supervisor@centre.example], language: fa}\n"
-                                  "mail: {smtp: \"smtp://127.0.0.1:" +
-                                  std::to_string(sink.port) + "\", from: markaz@centre.example}\n";
+    WebhookReceiver hook;
+    const std::string mail_yaml =
+        kLineAlert.substr(0, kLineAlert.size() - 2) +
+        ",\n     email: [supervisor@centre.example], language: fa}\n"
+        "mail: {smtp: \"smtp://127.0.0.1:" +
+        std::to_string(sink.port) + "\", from: markaz@centre.example}\n" +
+        "webhooks:\n  - {url: \"http://127.0.0.1:" + std::to_string(hook.port) +
+        "/markaz\", secret: " + WebhookReceiver::kSecret + "}\n";
     Desk d{AnswerMode::Auto, "", mail_yaml};
     const std::string id = d.connect();
     ASSERT_FALSE(id.empty()) << d.server.log_tail();
@@ -146,19 +190,27 @@ TEST(LiveFigures, AnAlertRaisedAndClearedIsMailedInPersian) {
     d.caller.hangup();
     d.caller.wait_for(ev::kCallClosed);
     ASSERT_TRUE(d.server.wait_for_log("alert cleared: sales-line", 15s)) << d.server.log_tail();
-    ASSERT_TRUE(d.server.wait_for_log("mail: sent to supervisor@centre.example", 15s, 2))
+    ASSERT_TRUE(d.server.wait_for_log("mail to supervisor@centre.example: sent", 15s, 2))
         << d.server.log_tail();
+    ASSERT_TRUE(d.server.wait_for_log(
+        "webhook to http://127.0.0.1:" + std::to_string(hook.port) + "/markaz: sent", 15s, 2))
+        << d.server.log_tail();
+    EXPECT_EQ(hook.calls(), "valid alert.raised\nvalid alert.cleared\n") << hook.process.log_tail();
 
     const auto mails = sink.messages(2);
     ASSERT_EQ(mails.size(), 2U) << sink.process.log_tail();
     EXPECT_NE(mails[0].find("To: supervisor@centre.example"), std::string::npos) << mails[0];
-    EXPECT_NE(mails[0].find("Subject: [Markaz] هشدار: تماس‌گیرندگان منتظر sales ۱ (بیشتر از "
+    EXPECT_NE(mails[0].find("Subject: [Markaz] هشدار: تماس‌گیرندگان منتظر sales ۱ "
+                            "(بیشتر "
+                            "از "
                             "۰)"),
               std::string::npos)
         << mails[0];
     EXPECT_NE(mails[0].find("Language: fa"), std::string::npos);
     EXPECT_NE(mails[0].find("قاعده: sales-line"), std::string::npos) << "the body, decoded";
-    EXPECT_NE(mails[1].find("Subject: [Markaz] رفع شد: تماس‌گیرندگان منتظر sales ۰ (بیشتر از "
+    EXPECT_NE(mails[1].find("Subject: [Markaz] رفع شد: تماس‌گیرندگان منتظر sales ۰ "
+                            "(بیشتر "
+                            "از "
                             "۰)"),
               std::string::npos)
         << mails[1];

@@ -276,6 +276,20 @@ TEST(ServerConfig, AlertsAreMailedThroughTheMailServer) {
               "s.yaml:2: alerts[0]: language: must be en, fa or ar");
 }
 
+TEST(ServerConfig, WebhooksNeedAnHttpUrlAndALongSecret) {
+    auto config = parse_server_config(
+        "webhooks:\n  - {url: \"https://chat.example/hooks/1\", secret: 0123456789abcdef}\n",
+        "s.yaml");
+    ASSERT_TRUE(config) << config.error().message;
+    ASSERT_EQ(config->webhooks.size(), 1U);
+    EXPECT_EQ(config->webhooks[0].url, "https://chat.example/hooks/1");
+    EXPECT_EQ(server_error("webhooks:\n  - {url: \"ftp://x\", secret: 0123456789abcdef}\n"),
+              "s.yaml:2: webhooks[0].url: expected an http:// or https:// URL");
+    EXPECT_EQ(server_error("webhooks:\n  - {url: \"http://x\", secret: short}\n"),
+              "s.yaml:2: webhooks[0].secret: at least 16 characters: the receiver checks "
+              "signatures with it");
+}
+
 TEST(ServerConfig, WrongRetentionNamesTheLineAndField) {
     const std::string queues = "queues:\n  - {name: sales}\n";
     EXPECT_EQ(server_error(queues + "retention: {recordings_days: -1}\n"),
@@ -402,10 +416,10 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
     EXPECT_EQ(
         server_error("sip:\n  trunks:\n    - {name: t, allow: [a]}\n    - {name: t, allow: [b]}\n"),
         "s.yaml:4: sip.trunks[1].name: duplicate trunk 't'");
-    EXPECT_EQ(
-        server_error("http: {}\n"),
-        "s.yaml:1: http: unknown key (expected one of: pause_reasons, queues, agents, sip, "
-        "media, ivr, dialplan, store, prompts, web, stats, dial_rules, retention, alerts, mail)");
+    EXPECT_EQ(server_error("http: {}\n"),
+              "s.yaml:1: http: unknown key (expected one of: pause_reasons, queues, agents, sip, "
+              "media, ivr, dialplan, store, prompts, web, stats, dial_rules, retention, alerts, "
+              "mail, webhooks)");
     // The dialplan: digits, not an extension, one of ivr or queue, and one that exists.
     const std::string sales = "queues: [{name: sales}]\n";
     EXPECT_EQ(server_error(sales + "dialplan: {\"*5\": {queue: sales}}\n"),
