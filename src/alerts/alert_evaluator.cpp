@@ -37,14 +37,18 @@ AlertEvaluator::AlertEvaluator(std::vector<AlertRule> rules) : rules_(std::move(
 std::vector<std::pair<std::string, std::optional<double>>> AlertEvaluator::figures(
     const AlertRule& rule, const stats::LiveSnapshot& snapshot) const {
     std::vector<std::pair<std::string, std::optional<double>>> out;
-    if (rule.measure == Measure::AgentPaused) {
+    if (rule.measure == Measure::AgentPaused || rule.measure == Measure::BreaksToday) {
         for (const stats::AgentLive& a : snapshot.agents) {
             if (rule.queue &&
                 std::find(a.queues.begin(), a.queues.end(), *rule.queue) == a.queues.end()) {
                 continue;
             }
             const bool paused = a.state == acd::AgentState::Paused;
-            out.emplace_back(a.id.str(), paused ? seconds(a.in_state) : 0.0);
+            // Today's paused time counts the pause in progress up to now.
+            const double value = rule.measure == Measure::AgentPaused
+                                     ? (paused ? seconds(a.in_state) : 0.0)
+                                     : seconds(a.today.agent_time.paused);
+            out.emplace_back(a.id.str(), value);
         }
         return out;
     }
@@ -75,6 +79,7 @@ std::vector<std::pair<std::string, std::optional<double>>> AlertEvaluator::figur
             value = q->agents.available;
             break;
         case Measure::AgentPaused:
+        case Measure::BreaksToday:
             break;
     }
     out.emplace_back(subject, value);

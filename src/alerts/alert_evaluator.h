@@ -3,8 +3,8 @@
 // Raises and clears KPI alerts from the live figures (docs/alerts.md), with hysteresis: a rule
 // raises once its figure has been on the bad side for raise_after without a break, and clears
 // once it has been back for clear_after. One alert per rule and subject (the queue, the centre,
-// or each agent for AgentPaused). Pure: no clock, no I/O; the owner passes each snapshot and
-// its time, in order. Thread: one.
+// or each agent for AgentPaused and BreaksToday). Pure: no clock, no I/O; the owner passes each
+// snapshot and its time, in order. Thread: one.
 
 #include <map>
 #include <optional>

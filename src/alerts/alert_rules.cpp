@@ -13,6 +13,7 @@ bool is_bad(Measure measure, double value, double threshold) {
         case Measure::Waiting:
         case Measure::LongestWait:
         case Measure::AgentPaused:
+        case Measure::BreaksToday:
             return value > threshold;
     }
     return false;

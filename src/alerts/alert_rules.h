@@ -22,14 +22,16 @@ enum class Measure {
     LongestWait,      ///< the oldest caller's wait above the threshold (seconds)
     AgentsAvailable,  ///< available agents below the threshold (a count)
     AgentPaused,      ///< an agent paused (any reason) longer than the threshold (seconds)
+    BreaksToday,      ///< an agent's paused time today over the threshold: their break budget
 };
-inline constexpr EnumTable<Measure, 6> kMeasureNames{{{
+inline constexpr EnumTable<Measure, 7> kMeasureNames{{{
     {Measure::ServiceLevel, "service-level"},
     {Measure::AbandonRate, "abandon-rate"},
     {Measure::Waiting, "waiting"},
     {Measure::LongestWait, "longest-wait"},
     {Measure::AgentsAvailable, "agents-available"},
     {Measure::AgentPaused, "agent-paused"},
+    {Measure::BreaksToday, "breaks-today"},
 }}};
 
 /// Which figures a ratio is taken over: the current interval, the rolling last hour, today.
@@ -43,7 +45,8 @@ inline constexpr EnumTable<Window, 3> kWindowNames{{{
 struct AlertRule {
     std::string name;  ///< unique: "sales-service-level"
     Measure measure = Measure::ServiceLevel;
-    /// The queue watched; none: the centre's totals (AgentPaused: every agent, or the queue's).
+    /// The queue watched; none: the centre's totals (AgentPaused, BreaksToday: every agent, or
+    /// the queue's).
     std::optional<QueueId> queue;
     double threshold = 0.0;
     Window window = Window::Interval;  ///< ServiceLevel and AbandonRate

@@ -39,6 +39,9 @@ Words words_of(Measure m) {
                     {"below", "کمتر از", "أقل من"}};
         case Measure::AgentPaused:
             return {{"break of %s", "استراحت %s", "استراحة %s"}, {"over", "بیشتر از", "أكثر من"}};
+        case Measure::BreaksToday:
+            return {{"breaks today of %s", "استراحت امروز %s", "استراحات اليوم لـ %s"},
+                    {"over", "بیشتر از", "أكثر من"}};
     }
     return {{"%s", "%s", "%s"}, {"", "", ""}};
 }
@@ -48,7 +51,7 @@ std::string figure(Measure m, double value) {
     if (m == Measure::ServiceLevel || m == Measure::AbandonRate) {
         return std::to_string(static_cast<long>(std::lround(value * 100))) + "%";
     }
-    if (m == Measure::LongestWait || m == Measure::AgentPaused) {
+    if (m == Measure::LongestWait || m == Measure::AgentPaused || m == Measure::BreaksToday) {
         const long s = std::lround(value);
         const std::string ss = std::to_string(s % 60);
         return std::to_string(s / 60) + ":" + (ss.size() < 2 ? "0" + ss : ss);

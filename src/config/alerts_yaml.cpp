@@ -15,7 +15,8 @@ bool read_threshold(YamlReader& reader, const YAML::Node& rule, const std::strin
     if (out.measure == Measure::ServiceLevel || out.measure == Measure::AbandonRate) {
         return reader.read_fraction(rule, path, "threshold", out.threshold);
     }
-    if (out.measure == Measure::LongestWait || out.measure == Measure::AgentPaused) {
+    if (out.measure == Measure::LongestWait || out.measure == Measure::AgentPaused ||
+        out.measure == Measure::BreaksToday) {
         Duration d{};
         if (!reader.read(rule, path, "threshold", d)) {
             return false;

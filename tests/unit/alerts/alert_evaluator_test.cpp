@@ -122,6 +122,33 @@ TEST(AlertEvaluator, WaitingLongestWaitAvailableAndPausedAgents) {
     EXPECT_EQ(cleared[0].kind, Kind::Cleared);
 }
 
+TEST(AlertEvaluator, BreaksTodayAddUpTheClosedPausesAndTheOneInProgress) {
+    stats::StatsConfig config;
+    config.queues = {stats::QueuePolicy{kSales}};
+    auto live = stats::LiveStats::create(config);
+    ASSERT_TRUE(live);
+    const AgentId a1{"a1"};
+    auto state = [&](WallTime at, acd::AgentState from, acd::AgentState to) {
+        live->apply(acd::Event{
+            at, acd::AgentStateChanged{.agent = a1, .from = from, .to = to, .reason = "lunch"}});
+    };
+    live->apply(acd::Event{kT0, acd::AgentLoggedIn{.agent = a1, .queues = {kSales}}});
+    state(kT0, acd::AgentState::LoggedOut, acd::AgentState::Available);
+    state(kT0 + 1h, acd::AgentState::Available, acd::AgentState::Paused);
+    state(kT0 + 1h + 10min, acd::AgentState::Paused, acd::AgentState::Available);
+    state(kT0 + 3h, acd::AgentState::Available, acd::AgentState::Paused);
+    AlertEvaluator alerts({{.name = "budget",
+                            .measure = Measure::BreaksToday,
+                            .threshold = 15 * 60.0,
+                            .clear_after = 0s}});
+    EXPECT_TRUE(alerts.evaluate(live->snapshot(kT0 + 3h + 4min), kT0 + 3h + 4min).empty())
+        << "14 minutes so far";
+    const auto over = alerts.evaluate(live->snapshot(kT0 + 3h + 6min), kT0 + 3h + 6min);
+    ASSERT_EQ(over.size(), 1U);
+    EXPECT_EQ(over[0].subject, "a1");
+    EXPECT_DOUBLE_EQ(over[0].value, 16 * 60.0);
+}
+
 TEST(AlertRules, WrongRulesAreNamed) {
     const std::vector<QueueId> queues{kSales};
     AlertRule r = sl_rule();

@@ -229,7 +229,7 @@ TEST(ServerConfig, WrongAlertRulesNameTheLineAndField) {
     EXPECT_EQ(server_error(queues + "alerts:\n  - {name: a, measure: speed, threshold: 1}\n"),
               "s.yaml:4: alerts[0].measure: unknown value 'speed' (expected one of: "
               "service-level, abandon-rate, waiting, longest-wait, agents-available, "
-              "agent-paused)");
+              "agent-paused, breaks-today)");
     EXPECT_EQ(server_error(queues +
                            "alerts:\n  - {name: a, measure: waiting, queue: vip, threshold: 1}\n"),
               "s.yaml:4: alerts[0]: queue: no queue 'vip'");
