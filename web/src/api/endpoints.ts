@@ -1,6 +1,7 @@
 import type { Request } from './http';
 import type {
   Agent,
+  Alert,
   Call,
   CallRecord,
   CallRecordPage,
@@ -143,6 +144,10 @@ export function createApi(request: Request) {
     qualitySample: (query: string) => request<QualitySample>('GET', `/api/v1/quality/sample?${query}`),
     /** `query`: reports_query.ts reportsApiQuery, without "?". */
     report: (query: string) => request<PeriodReport>('GET', `/api/v1/reports?${query}`),
+    /** The KPI alerts up now in the reader's scope, the latest first (docs/api.md "Alerts"). */
+    activeAlerts: () => request<{ alerts: Alert[] }>('GET', '/api/v1/alerts?active=true'),
+    /** A supervisor or manager is on it; 409 when someone was already (the message says who). */
+    acknowledgeAlert: (id: number) => request<{ alert: Alert }>('POST', `/api/v1/alerts/${id}/acknowledge`),
   };
 }
 

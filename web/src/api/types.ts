@@ -344,4 +344,5 @@ export interface QueueSummary {
 }
 
 export type * from './types_quality';
+export type * from './types_alerts';
 export type * from './types_reports';

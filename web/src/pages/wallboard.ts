@@ -6,6 +6,7 @@ import { agentsByStateStrip } from '../ui/agents_by_state';
 import { h, setText } from '../ui/dom';
 import { kpiTile } from '../ui/kpi_tile';
 import { syncRows } from '../ui/keyed_rows';
+import { alertsBanner } from './alerts_banner';
 import { queueFigures } from './queue_figures';
 import { renderLive } from '../live/render_live';
 
@@ -50,13 +51,15 @@ function updateCard(card: HTMLElement, queue: QueueStats, state: LiveState, now:
   parts.strip.set(queue.agents);
 }
 
-/** The big-screen view: a card per queue and the centre's agents by state, live. */
+/** The big-screen view: the KPI alerts up now (no buttons: nobody clicks a wall), a card per
+ *  queue and the centre's agents by state, live. */
 export const mountWallboard: MountPage = (root, context) => {
+  const alerts = alertsBanner(context, { acknowledge: false });
   const cards = h('div', { class: 'queue-cards', 'data-testid': 'queue-cards' });
   const centre = agentsByStateStrip();
   const empty = h('p', { class: 'empty' });
   const centreSection = h('section', { class: 'centre' }, h('h2', {}, t('wallboard.agents_by_state')), centre.element);
-  root.append(h('h1', { class: 'page-title' }, t('page.wallboard')), empty, cards, centreSection);
+  root.append(h('h1', { class: 'page-title' }, t('page.wallboard')), alerts.element, empty, cards, centreSection);
 
   const render = () => {
     const state = context.live.current();
@@ -70,5 +73,9 @@ export const mountWallboard: MountPage = (root, context) => {
       centre.set(state.totals.agents);
     }
   };
-  return renderLive(context, render);
+  const stop = renderLive(context, render);
+  return () => {
+    stop();
+    alerts.dispose();
+  };
 };

@@ -1,4 +1,4 @@
-import type { Agent, Call, Counters, QueueStats, Window } from '../../src/api/types';
+import type { Agent, Alert, Call, Counters, QueueStats, Window } from '../../src/api/types';
 
 // Objects in the shapes of docs/api.md, with defaults a test overrides field by field.
 
@@ -45,6 +45,14 @@ export function call(id: string, overrides: Partial<Call> = {}): Call {
     id, queue: 'sales', caller: '2001', state: 'waiting', priority: 0, position: 1, joined_at_ms: 1_000, wait_ms: 0,
     answered_at_ms: null, agent: null, extension: null, offered_by: '', callback: false, callback_number: null,
     skills: [], ivr: null, monitors: [], recording_paused: false,
+    ...overrides,
+  };
+}
+
+export function alert(id: number, overrides: Partial<Alert> = {}): Alert {
+  return {
+    id, rule: 'sales-service-level', measure: 'service-level', subject: 'sales', queue: 'sales', value: 0.62, threshold: 0.8,
+    active: true, raised_at_ms: 1_000, cleared_at_ms: null, acknowledged_by: null, acknowledged_at_ms: null,
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import type { Agent, Call, Language, RequestableState, User } from '../../../src/api/types';
+import type { Agent, Alert, Call, Language, RequestableState, User } from '../../../src/api/types';
 import { demoPassword, kMarkazUrl } from './env';
 
 /** A logged-in API client outside the browser, speaking the contract by hand: session cookie,
@@ -59,6 +59,8 @@ export class ApiSession {
     this.call('POST', `/api/v1/agents/${agent}/state`, state === 'paused' ? { state, reason } : { state });
   loginAgent = (agent: string) => this.call('POST', `/api/v1/agents/${agent}/login`, {});
   hangUp = (call: string) => this.raw('POST', `/api/v1/calls/${encodeURIComponent(call)}/hangup`);
+  /** The KPI alerts in this user's scope, the latest first; `active`: only those up now. */
+  alerts = (active = true) => this.call<{ alerts: Alert[] }>('GET', `/api/v1/alerts${active ? '?active=true' : ''}`).then((r) => r.alerts);
 }
 
 /** Puts an agent back where a test found it (best effort: the agent may have moved on). */

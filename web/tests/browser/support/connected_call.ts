@@ -18,9 +18,9 @@ export async function until<T>(probe: () => Promise<T | undefined>, what: () => 
   }
 }
 
-/** Makes `agent` available: a paused or not-ready desk is made ready, a wrap-up waited out.
- *  Their phone must be registered already. */
-async function makeAvailable(api: ApiSession, agent: string): Promise<void> {
+/** Makes `agent` available: a paused or not-ready desk is made ready, a wrap-up (or a call,
+ *  with a state pending after it) waited out. Their phone must be registered already. */
+export async function makeAvailable(api: ApiSession, agent: string, timeoutMs = 15_000): Promise<void> {
   let last: Agent | undefined;
   await until(
     async () => {
@@ -34,7 +34,7 @@ async function makeAvailable(api: ApiSession, agent: string): Promise<void> {
       return last?.state === 'available' ? true : undefined;
     },
     () => `${agent} available (last seen: ${last?.state})`,
-    15_000,
+    timeoutMs,
   );
 }
 
