@@ -4,8 +4,8 @@
 
 #include "api/quality_access.h"
 #include "api/stats_json.h"
-#include "api/team_filter.h"
 #include "api/table_reply.h"
+#include "api/team_filter.h"
 #include "qa/report.h"
 
 namespace markaz::api {

@@ -8,8 +8,6 @@
 namespace markaz::store {
 namespace {
 
-
-
 /// Quarter hours of UTC from the epoch (reports/periods.h kSlot).
 constexpr Duration kQuarterHour = std::chrono::minutes{15};
 

@@ -200,18 +200,20 @@ TEST(LiveFigures, AnAlertRaisedAndClearedIsMailedInPersianAndPostedSigned) {
     const auto mails = sink.messages(2);
     ASSERT_EQ(mails.size(), 2U) << sink.process.log_tail();
     EXPECT_NE(mails[0].find("To: supervisor@centre.example"), std::string::npos) << mails[0];
-    EXPECT_NE(mails[0].find("Subject: [Markaz] هشدار: تماس‌گیرندگان منتظر sales ۱ "
-                            "(بیشتر "
-                            "از "
-                            "۰)"),
+    EXPECT_NE(mails[0].find(
+                  "Subject: [Markaz] هشدار: تماس‌گیرندگان منتظر sales ۱ "
+                  "(بیشتر "
+                  "از "
+                  "۰)"),
               std::string::npos)
         << mails[0];
     EXPECT_NE(mails[0].find("Language: fa"), std::string::npos);
     EXPECT_NE(mails[0].find("قاعده: sales-line"), std::string::npos) << "the body, decoded";
-    EXPECT_NE(mails[1].find("Subject: [Markaz] رفع شد: تماس‌گیرندگان منتظر sales ۰ "
-                            "(بیشتر "
-                            "از "
-                            "۰)"),
+    EXPECT_NE(mails[1].find(
+                  "Subject: [Markaz] رفع شد: تماس‌گیرندگان منتظر sales ۰ "
+                  "(بیشتر "
+                  "از "
+                  "۰)"),
               std::string::npos)
         << mails[1];
 }
