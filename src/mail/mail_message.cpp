@@ -1,33 +1,18 @@
 #include "mail/mail_message.h"
 
 #include <algorithm>
-#include <array>
+#include <sodium.h>
 
 namespace markaz::mail {
 namespace {
 
+/// Standard base64 with padding (RFC 2045), by libsodium.
 std::string base64(const std::string& bytes) {
-    static constexpr char kAlphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    std::size_t i = 0;
-    for (; i + 2 < bytes.size(); i += 3) {
-        const auto n = (std::uint32_t{static_cast<unsigned char>(bytes[i])} << 16) |
-                       (std::uint32_t{static_cast<unsigned char>(bytes[i + 1])} << 8) |
-                       static_cast<unsigned char>(bytes[i + 2]);
-        for (int shift : {18, 12, 6, 0}) {
-            out += kAlphabet[(n >> shift) & 63];
-        }
-    }
-    if (i < bytes.size()) {
-        const bool two = i + 1 < bytes.size();
-        const auto n = (std::uint32_t{static_cast<unsigned char>(bytes[i])} << 16) |
-                       (two ? std::uint32_t{static_cast<unsigned char>(bytes[i + 1])} << 8 : 0);
-        out += kAlphabet[(n >> 18) & 63];
-        out += kAlphabet[(n >> 12) & 63];
-        out += two ? kAlphabet[(n >> 6) & 63] : '=';
-        out += '=';
-    }
+    constexpr int kVariant = sodium_base64_VARIANT_ORIGINAL;
+    std::string out(sodium_base64_ENCODED_LEN(bytes.size(), kVariant), '\0');
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                      bytes.size(), kVariant);
+    out.resize(out.find('\0'));  // the encoded length counts the terminating NUL
     return out;
 }
 

@@ -92,7 +92,7 @@ Result<std::unique_ptr<RollupWriter>> RollupWriter::open(const std::string& path
             return fail(Errc::Internal, path + ": " + agents.error().message);
         }
         writer->folder_.restore_agents(std::move(*agents));
-        writer->seq_ = writer->checkpoint_seq_ = progress->int64(0);
+        writer->seq_ = progress->int64(0);
         writer->floor_ = writer->timeline_.index_of(WallTime{Duration{progress->int64(1)}});
         writer->timeline_.drop_before(*writer->floor_);
     }
@@ -166,7 +166,6 @@ Result<void> RollupWriter::close_before(WallTime until) {
     }
     timeline_.drop_before(end);
     floor_ = end;
-    checkpoint_seq_ = seq_;
     return {};
 }
 

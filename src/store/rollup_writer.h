@@ -57,8 +57,7 @@ private:
     SqliteDb db_;
     stats::EventFolder folder_;
     stats::Timeline timeline_;
-    std::int64_t seq_ = 0;  ///< the last event folded
-    std::int64_t checkpoint_seq_ = 0;
+    std::int64_t seq_ = 0;               ///< the last event folded
     std::optional<std::int64_t> floor_;  ///< the first quarter hour not final (Timeline index)
 };
 
