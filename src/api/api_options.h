@@ -14,6 +14,7 @@
 #include "api/call_records.h"
 #include "api/login_limiter.h"
 #include "api/quality.h"
+#include "api/report_schedules.h"
 #include "api/report_source.h"
 #include "api/sessions.h"
 #include "common/recording_bytes.h"
@@ -71,6 +72,11 @@ struct ApiOptions {
     /// The centre's zone reports cut periods in (stats.time_zone or utc_offset), and its name
     /// ("" for a fixed offset).
     reports::ZoneOffsets report_zone;
+    /// Reports mailed on a schedule (docs/reports.md "Scheduled reports"); none: those
+    /// endpoints answer 503. Must outlive the server.
+    ReportSchedules* report_schedules = nullptr;
+    /// Tells the mailer (app/report_mailer.h) a send was asked for; may be empty.
+    std::function<void()> wake_report_mailer;
     std::string time_zone;
     /// A page of HTML printed to PDF (pdf::html_to_pdf); none: reports' format=pdf answers 503.
     std::function<Result<std::string>(const std::string& html)> render_pdf;

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "api/report_document.h"
+#include "api/report_query.h"
 #include "api/stats_json.h"
 #include "api/table_reply.h"
 #include "reports/period_sums.h"
@@ -16,16 +16,8 @@ namespace {
 using reports::Calendar;
 using reports::Grain;
 
-/// Whose figures: the centre, a queue or an agent, and the rollups' name for it.
-struct ReportScope {
-    std::string kind;  ///< "centre", "queue", "agent"
-    std::string id;
-    std::string rollups;  ///< "", "q:<queue>", "a:<agent>"
-    acd::ServiceLevelFormula formula = acd::ServiceLevelFormula::AnsweredAndAbandoned;
-};
-
-/// The scope the query names, if the reader may see it: 403 for another team's queue or
-/// another agent, 404 for one that is not configured.
+/// The scope the query names (`queue=`, `agent=` or neither for the centre), if the reader
+/// may see it.
 ApiResult<ReportScope> scope_of(const RequestContext& c, const acd::RouterConfig& config) {
     auto queue = text_param(c.request, "queue", 64);
     auto agent = text_param(c.request, "agent", 64);
@@ -37,29 +29,15 @@ ApiResult<ReportScope> scope_of(const RequestContext& c, const acd::RouterConfig
     if (*queue && *agent) {
         return ApiError::invalid_value("agent", "give a queue or an agent, not both");
     }
-    const Scope scope(c.user(), config);
+    const Scope reader(c.user(), config);
+    const auto formula = c.deps.options.center_sl_formula;
     if (*queue) {
-        const auto q =
-            std::find_if(config.queues.begin(), config.queues.end(),
-                         [&](const acd::QueueConfig& x) { return x.id.str() == **queue; });
-        if (q == config.queues.end()) {
-            return ApiError::not_found("no queue '" + **queue + "'", "queue");
-        }
-        if (!scope.may_read_queue(q->id)) {
-            return ApiError::forbidden("queue '" + **queue + "' is not in your teams");
-        }
-        return ReportScope{"queue", **queue, "q:" + **queue, q->sl_formula};
+        return report_scope(reader, config, "queue", **queue, formula, "queue");
     }
     if (*agent) {
-        if (!scope.may_read_agent(AgentId(**agent))) {
-            return ApiError::forbidden("agent '" + **agent + "' is not in your teams");
-        }
-        return ReportScope{"agent", **agent, "a:" + **agent, c.deps.options.center_sl_formula};
+        return report_scope(reader, config, "agent", **agent, formula, "agent");
     }
-    if (!scope.sees_totals()) {
-        return ApiError::forbidden("an agent reads their own figures: add agent=<your id>");
-    }
-    return ReportScope{"centre", "", "", c.deps.options.center_sl_formula};
+    return report_scope(reader, config, "centre", "", formula, "queue");
 }
 
 ApiResult<reports::PeriodRequest> period_request(const RequestContext& c) {
@@ -98,30 +76,11 @@ Json figures_of(const stats::KpiCounters& counters, acd::ServiceLevelFormula for
     return figures_json(stats::Figures{counters, stats::compute_kpis(counters, formula)});
 }
 
-/// Each scope of `prefix` that the reader may see, its total over the range, best answered
-/// first: the queues of the centre, or the agents of the centre or of a queue.
-ApiResult<Json> ranking(
-    const RequestContext& c, const std::string& prefix, WallTime from, WallTime to,
-    const std::function<bool(const std::string&)>& shown,
-    const std::function<acd::ServiceLevelFormula(const std::string&)>& formula) {
-    auto totals = c.deps.options.reports->totals(prefix, from, to);
-    if (!totals) {
-        return ApiError::unavailable(totals.error().message);
-    }
-    std::vector<std::pair<std::string, stats::KpiCounters>> rows;
-    for (auto& [scope, counters] : *totals) {
-        const std::string id = scope.substr(prefix.size());
-        if (shown(id)) {
-            rows.emplace_back(id, counters);
-        }
-    }
-    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-        return a.second.answered > b.second.answered;
-    });
+Json ranked_json(const std::vector<RankedRow>& rows) {
     Json out = Json::array();
-    for (const auto& [id, counters] : rows) {
-        Json row = figures_of(counters, formula(id));
-        row["id"] = id;
+    for (const RankedRow& r : rows) {
+        Json row = figures_of(r.counters, r.formula);
+        row["id"] = r.id;
         out.push_back(std::move(row));
     }
     return out;
@@ -223,91 +182,45 @@ HttpResponse report(RequestContext& c) {
     if (!request) {
         return error_response(request.error());
     }
-    auto periods = reports::periods(*request, c.deps.options.report_zone);
-    if (!periods) {
-        return error_response(
-            ApiError::invalid_value(request->grain == Grain::Interval ? "interval_min" : "from_ms",
-                                    periods.error().message));
+    const ReportContext context{*c.deps.options.reports, c.deps.options.report_zone,
+                                c.deps.options.time_zone, c.deps.options.center_sl_formula};
+    auto document = make_report(context, Scope(c.user(), config), config, *scope, *request,
+                                c.user().language, c.now);
+    if (!document) {
+        return error_response(document.error());
     }
-    const WallTime from = periods->front().from;
-    const WallTime to = periods->back().to;
-    auto rollups = c.deps.options.reports->rollups(scope->rollups, from, to);
-    if (!rollups) {
-        return error_response(ApiError::unavailable(rollups.error().message));
-    }
-    const std::vector<stats::KpiCounters> sums = reports::sum_into_periods(*periods, *rollups);
+    const ReportDocument& d = *document;
     if (format == "pdf") {
-        return pdf_reply(c,
-                         ReportDocument{scope->kind, scope->id, *periods, sums, scope->formula,
-                                        c.user().language, c.deps.options.time_zone, c.now},
-                         request->grain);
+        return pdf_reply(c, d, request->grain);
     }
     if (format != "json") {
-        return table_reply(c, report_table(*scope, *periods, sums), format,
+        return table_reply(c, report_table(*scope, d.periods, d.sums), format,
                            "report-" + scope->kind + (scope->id.empty() ? "" : "-" + scope->id) +
                                "-" + std::string(reports::grain_name(request->grain)));
     }
     Json rows = Json::array();
     stats::KpiCounters total;
-    for (std::size_t i = 0; i < periods->size(); ++i) {
-        Json row = figures_of(sums[i], scope->formula);
-        row["label"] = (*periods)[i].label;
-        row["from_ms"] = ms((*periods)[i].from);
-        row["to_ms"] = ms((*periods)[i].to);
+    for (std::size_t i = 0; i < d.periods.size(); ++i) {
+        Json row = figures_of(d.sums[i], scope->formula);
+        row["label"] = d.periods[i].label;
+        row["from_ms"] = ms(d.periods[i].from);
+        row["to_ms"] = ms(d.periods[i].to);
         rows.push_back(std::move(row));
-        total += sums[i];
+        total += d.sums[i];
     }
     Json out{{"scope", Json{{"kind", scope->kind}, {"id", scope->id}}},
              {"by", reports::grain_name(request->grain)},
              {"calendar", reports::calendar_name(request->calendar)},
              {"time_zone", c.deps.options.time_zone},
-             {"from_ms", ms(from)},
-             {"to_ms", ms(to)},
+             {"from_ms", ms(d.periods.front().from)},
+             {"to_ms", ms(d.periods.back().to)},
              {"periods", std::move(rows)},
              {"total", figures_of(total, scope->formula)}};
-    const Scope reader(c.user(), config);
-    auto queue_formula = [&config](const std::string& id) {
-        for (const acd::QueueConfig& q : config.queues) {
-            if (q.id.str() == id) {
-                return q.sl_formula;
-            }
-        }
-        return acd::ServiceLevelFormula::AnsweredAndAbandoned;
-    };
     if (scope->kind == "centre") {
-        auto queues = ranking(
-            c, "q:", from, to,
-            [&](const std::string& id) { return reader.may_read_queue(QueueId(id)); },
-            queue_formula);
-        if (!queues) {
-            return error_response(queues.error());
-        }
-        out["queues"] = std::move(*queues);
+        out["queues"] = ranked_json(d.queues);
     }
     if (scope->kind != "agent") {
-        // A queue's agents: its members now. Their figures are their whole work, every queue.
-        auto member = [&](const std::string& id) {
-            if (!reader.may_read_agent(AgentId(id))) {
-                return false;
-            }
-            if (scope->kind == "centre") {
-                return true;
-            }
-            for (const acd::AgentConfig& a : config.agents) {
-                if (a.id.str() == id) {
-                    return std::any_of(
-                        a.queues.begin(), a.queues.end(),
-                        [&](const acd::Membership& m) { return m.queue.str() == scope->id; });
-                }
-            }
-            return false;
-        };
-        auto agents = ranking(c, "a:", from, to, member,
-                              [&](const std::string&) { return c.deps.options.center_sl_formula; });
-        if (!agents) {
-            return error_response(agents.error());
-        }
-        out["agents"] = std::move(*agents);
+        out["agents"] = ranked_json(d.agents);
     }
     return json_reply(200, out);
 }

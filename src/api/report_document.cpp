@@ -58,6 +58,8 @@ const Words kAgentWord{{"agent", "کارشناس", "الموظف"}};
 const Words kReportWord{{"Report", "گزارش", "تقرير"}};
 const Words kTotalWord{{"Total", "جمع", "المجموع"}};
 const Words kMadeWord{{"Made", "تهیه‌شده", "أُعدّ"}};
+const Words kQueuesWord{{"Queues", "صف‌ها", "القوائم"}};
+const Words kAgentsWord{{"Agents", "کارشناسان", "الموظفون"}};
 const std::array<Words, 9> kColumns{{
     {{"Period", "دوره", "الفترة"}},
     {{"Offered", "ورودی", "الواردة"}},
@@ -113,8 +115,8 @@ std::string chart(const ReportDocument& d) {
     }
     const double width = 680.0 / static_cast<double>(std::max<std::size_t>(d.sums.size(), 1));
     std::ostringstream svg;
-    svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"700\" height=\"180\" "
-           "role=\"img\">";
+    svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << kChartWidth << "\" height=\""
+        << kChartHeight << "\" role=\"img\">";
     for (std::size_t i = 0; i < d.sums.size(); ++i) {
         const double x = 10 + width * static_cast<double>(i);
         auto bar = [&](std::int64_t value, const char* colour) {
@@ -130,17 +132,85 @@ std::string chart(const ReportDocument& d) {
     return svg.str();
 }
 
-}  // namespace
+std::string table_head(Lang l, const Words& first) {
+    std::string out = "<table><thead><tr>";
+    for (std::size_t i = 0; i < kColumns.size(); ++i) {
+        out += "<th>" + escaped((i == 0 ? first : kColumns[i]).in(l)) + "</th>";
+    }
+    return out + "</tr></thead><tbody>\n";
+}
 
-std::string report_html(const ReportDocument& d) {
-    const Lang l = lang_of(d.language);
-    const std::string lang = code_of(l);
+/// Queues or agents, one row each with their total over the range.
+std::string ranked_table(const std::vector<RankedRow>& rows, const Words& title, Lang l) {
+    if (rows.empty()) {
+        return "";
+    }
+    std::string out = "<h2>" + escaped(title.in(l)) + "</h2>\n" + table_head(l, title);
+    for (const RankedRow& r : rows) {
+        out += row(r.id, r.counters, r.formula, l, "td");
+    }
+    return out + "</tbody></table>\n";
+}
+
+/// "Report — queue sales" in the document's language.
+std::string heading(const ReportDocument& d, Lang l) {
     const std::string who = d.scope_kind == "centre" ? kCentreWord.in(l)
                             : d.scope_kind == "queue"
                                 ? std::string(kQueueWord.in(l)) + " " + d.scope_id
                                 : std::string(kAgentWord.in(l)) + " " + d.scope_id;
-    const std::string span =
-        d.periods.empty() ? "" : d.periods.front().label + " – " + d.periods.back().label;
+    return std::string(kReportWord.in(l)) + " — " + who;
+}
+
+/// The first period's label to the last's, in the document's digits.
+std::string span_of(const ReportDocument& d, Lang l) {
+    if (d.periods.empty()) {
+        return "";
+    }
+    const std::string& first = d.periods.front().label;
+    const std::string& last = d.periods.back().label;
+    return alerts::localized_digits(first == last ? first : first + " – " + last, code_of(l));
+}
+
+}  // namespace
+
+std::string report_title(const ReportDocument& d) {
+    const Lang l = lang_of(d.language);
+    return heading(d, l) + " · " + span_of(d, l);
+}
+
+std::string report_text(const ReportDocument& d) {
+    const Lang l = lang_of(d.language);
+    stats::KpiCounters total;
+    for (const stats::KpiCounters& c : d.sums) {
+        total += c;
+    }
+    const stats::Kpis k = stats::compute_kpis(total, d.formula);
+    const std::array<std::string, 9> values{span_of(d, l),
+                                            std::to_string(total.offered),
+                                            std::to_string(total.answered),
+                                            std::to_string(total.abandoned),
+                                            percent(k.service_level),
+                                            clock(k.asa_s),
+                                            clock(k.aht_s),
+                                            percent(k.abandon_rate),
+                                            percent(k.occupancy)};
+    std::string out = heading(d, l) + "\n\n";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        out += std::string(kColumns[i].in(l)) + ": " +
+               alerts::localized_digits(values[i], code_of(l)) + "\n";
+    }
+    return out;
+}
+
+std::string report_chart_html(const ReportDocument& d) {
+    return "<!doctype html>\n<html><head><meta charset=\"utf-8\"><style>html,body{margin:0;"
+           "background:#fff}</style></head><body>" +
+           chart(d) + "</body></html>\n";
+}
+
+std::string report_html(const ReportDocument& d, ChartForm form) {
+    const Lang l = lang_of(d.language);
+    const std::string lang = code_of(l);
     std::ostringstream html;
     html << "<!doctype html>\n<html lang=\"" << lang << "\" dir=\"" << (l == En ? "ltr" : "rtl")
          << "\"><head><meta charset=\"utf-8\"><title>" << escaped(kReportWord.in(l)) << "</title>"
@@ -148,22 +218,27 @@ std::string report_html(const ReportDocument& d) {
             "margin:24px;color:#1b2733}h1{font-size:20px}table{border-collapse:collapse;"
             "width:100%;font-size:12px}th,td{border:1px solid #c8d2dc;padding:4px 6px;"
             "text-align:start}thead th{background:#eef3f8}tfoot{font-weight:bold}"
-            "p{color:#56636f;font-size:11px}</style></head><body>\n";
-    html << "<h1>" << escaped(std::string(kReportWord.in(l)) + " — " + who) << "</h1>\n";
-    html << "<p>" << escaped(alerts::localized_digits(span, lang)) << " · "
+            "h2{font-size:15px;margin-top:20px}p{color:#56636f;font-size:11px}</style></"
+            "head><body>\n";
+    html << "<h1>" << escaped(heading(d, l)) << "</h1>\n";
+    html << "<p>" << escaped(span_of(d, l)) << " · "
          << escaped(d.time_zone.empty() ? "UTC" : d.time_zone) << "</p>\n";
-    html << chart(d) << "\n<table><thead><tr>";
-    for (const Words& w : kColumns) {
-        html << "<th>" << escaped(w.in(l)) << "</th>";
+    if (form == ChartForm::Svg) {
+        html << chart(d) << "\n";
+    } else {
+        html << "<img src=\"cid:" << kChartContentId << "\" width=\"" << kChartWidth
+             << "\" height=\"" << kChartHeight << "\" alt=\"\">\n";
     }
-    html << "</tr></thead><tbody>\n";
+    html << table_head(l, kColumns[0]);
     stats::KpiCounters total;
     for (std::size_t i = 0; i < d.periods.size(); ++i) {
         html << row(d.periods[i].label, d.sums[i], d.formula, l, "td");
         total += d.sums[i];
     }
     html << "</tbody><tfoot>" << row(kTotalWord.in(l), total, d.formula, l, "td") << "</tfoot>";
-    html << "</table>\n<p>" << escaped(kMadeWord.in(l)) << " "
+    html << "</table>\n"
+         << ranked_table(d.queues, kQueuesWord, l) << ranked_table(d.agents, kAgentsWord, l)
+         << "<p>" << escaped(kMadeWord.in(l)) << " "
          << escaped(utc_text(d.made, "%Y-%m-%d %H:%M UTC")) << "</p></body></html>\n";
     return html.str();
 }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "mail/smtp_sender.h"
 #include "media/recording_export.h"
 #include "media/recording_reader.h"
 #include "media/waveform.h"
@@ -41,6 +42,39 @@ std::string sip_metrics_text(const sip::SipStats& s) {
         s.routing_ms_p50, s.routing_ms_p99, s.routing_ms_max);
     return out;
 }
+
+namespace {
+
+app::ReportMailerDeps report_mailer_deps(const config::ServerConfig& config,
+                                         api::ReportSchedules& schedules,
+                                         api::ReportSource& reports, app::LiveCenter& center,
+                                         const api::UserDirectory& users,
+                                         const WebServer::Log& log) {
+    app::ReportMailerDeps deps{.schedules = schedules, .reports = reports};
+    deps.zone = config.zone;
+    deps.time_zone = config.stats.time_zone;
+    deps.center_formula = config.stats.center_sl_formula;
+    deps.router_config = [&center] { return center.router_config(); };
+    deps.owner = [&users](const std::string& name) { return users.find(name); };
+    deps.render_pdf = [](const std::string& html) { return pdf::html_to_pdf(html); };
+    deps.render_png = [](const std::string& html, int width, int height) {
+        return pdf::html_to_png(html, width, height);
+    };
+    if (config.mail) {
+        deps.from = config.mail->from;
+        deps.send = [settings = *config.mail](const mail::MailMessage& message, WallTime at,
+                                              const std::string& id) {
+            return mail::send_mail(settings, message, at, id);
+        };
+    }
+    deps.clock = [] {
+        return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+    };
+    deps.log = log;
+    return deps;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& config,
                                                     const std::string& config_path,
@@ -84,11 +118,20 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     if (!quality) {
         return fail(quality.error());
     }
+    auto schedules = store::ScheduleBook::open(config.store);
+    if (!schedules) {
+        return fail(schedules.error());
+    }
     std::unique_ptr<WebServer> server(
         new WebServer(config, loop, std::move(*accounts), std::move(*directory), std::move(log)));
     server->records_ = std::move(*records);
     server->quality_ = std::move(*quality);
     server->reports_ = std::move(*report_book);
+    server->schedules_ = std::move(*schedules);
+    server->mailer_ = std::make_unique<app::ReportMailer>(
+        report_mailer_deps(config, *server->schedules_, *server->reports_, server->center_,
+                           server->users_, server->log_),
+        true);
     server->users_.keep_in(*server->accounts_);
     if (auto kept = server->audit_.keep_in(*server->accounts_); !kept) {
         return fail(kept.error());
@@ -108,6 +151,8 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     options.quality = server->quality_.get();
     options.reports = server->reports_.get();
     options.report_zone = config.zone;
+    options.report_schedules = server->schedules_.get();
+    options.wake_report_mailer = [mailer = server->mailer_.get()] { mailer->wake(); };
     options.time_zone = config.stats.time_zone;
     options.center_sl_formula = config.stats.center_sl_formula;
     options.render_pdf = [](const std::string& html) { return pdf::html_to_pdf(html); };

@@ -13,12 +13,14 @@
 #include "api/users.h"
 #include "app/core_loop.h"
 #include "app/live_center.h"
+#include "app/report_mailer.h"
 #include "config/server_config_loader.h"
 #include "sip/sip_server.h"
 #include "store/account_store.h"
 #include "store/call_record_index.h"
 #include "store/quality_book.h"
 #include "store/report_book.h"
+#include "store/schedule_book.h"
 
 namespace markaz::cli {
 
@@ -51,9 +53,11 @@ private:
     std::unique_ptr<store::CallRecordIndex> records_;  ///< finished calls: outlives the API
     std::unique_ptr<store::ReportBook> reports_;       ///< historical reports: as long
     std::unique_ptr<store::QualityBook> quality_;      ///< scorecards, evaluations: as long
+    std::unique_ptr<store::ScheduleBook> schedules_;   ///< report schedules: as long
     app::LiveCenter center_;
     api::UserDirectory users_;
     api::AuditLog audit_;
+    std::unique_ptr<app::ReportMailer> mailer_;  ///< stops before what it reads
     std::unique_ptr<api::ApiServer> api_;
 };
 

@@ -60,6 +60,81 @@ bool is_mail_address(const std::string& address) {
            });
 }
 
+namespace {
+
+/// `bytes` base64-encoded in lines of 76 characters, each ending in CRLF.
+std::string base64_lines(const std::string& bytes) {
+    const std::string encoded = base64(bytes);
+    std::string out;
+    for (std::size_t i = 0; i < encoded.size(); i += 76) {
+        out += encoded.substr(i, 76) + "\r\n";
+    }
+    return out;
+}
+
+/// A leaf part: its headers, then its bytes in base64.
+std::string leaf(const std::string& headers, const std::string& bytes) {
+    return headers + "Content-Transfer-Encoding: base64\r\n\r\n" + base64_lines(bytes);
+}
+
+std::string text_part(const std::string& subtype, const std::string& text) {
+    return leaf("Content-Type: text/" + subtype + "; charset=UTF-8\r\n", text);
+}
+
+std::string file_part(const MailPart& part) {
+    const std::string name = no_line_breaks(part.filename);
+    std::string headers =
+        "Content-Type: " + no_line_breaks(part.content_type) + "; name=\"" + name + "\"\r\n";
+    if (!part.content_id.empty()) {
+        headers += "Content-ID: <" + no_line_breaks(part.content_id) + ">\r\n";
+        headers += "Content-Disposition: inline; filename=\"" + name + "\"\r\n";
+    } else {
+        headers += "Content-Disposition: attachment; filename=\"" + name + "\"\r\n";
+    }
+    return leaf(headers, part.bytes);
+}
+
+/// A multipart of `parts` (each its headers and body). The boundary starts with "=_", which
+/// base64 never holds, so no part can contain it.
+std::string multipart(const std::string& subtype, const std::string& boundary,
+                      const std::vector<std::string>& parts) {
+    std::string out =
+        "Content-Type: multipart/" + subtype + "; boundary=\"" + boundary + "\"\r\n\r\n";
+    for (const std::string& part : parts) {
+        out += "--" + boundary + "\r\n" + part + "\r\n";
+    }
+    return out + "--" + boundary + "--\r\n";
+}
+
+std::string body_of(const MailMessage& message, const std::string& id) {
+    if (message.html.empty() && message.attachments.empty()) {
+        return text_part("plain", message.text);
+    }
+    const std::string boundary = "=_markaz_" + no_line_breaks(id) + "_";
+    std::string body = text_part("plain", message.text);
+    if (!message.html.empty()) {
+        body = multipart("alternative", boundary + "a",
+                         {std::move(body), text_part("html", message.html)});
+    }
+    if (!message.inline_parts.empty()) {
+        std::vector<std::string> related{std::move(body)};
+        for (const MailPart& part : message.inline_parts) {
+            related.push_back(file_part(part));
+        }
+        body = multipart("related", boundary + "r", related);
+    }
+    if (!message.attachments.empty()) {
+        std::vector<std::string> mixed{std::move(body)};
+        for (const MailPart& part : message.attachments) {
+            mixed.push_back(file_part(part));
+        }
+        body = multipart("mixed", boundary + "m", mixed);
+    }
+    return body;
+}
+
+}  // namespace
+
 std::string mime_text(const MailMessage& message, WallTime at, const std::string& id) {
     std::string to;
     for (const std::string& address : message.to) {
@@ -73,15 +148,8 @@ std::string mime_text(const MailMessage& message, WallTime at, const std::string
     out += "Message-ID: <" + no_line_breaks(id) + "@" + domain + ">\r\n";
     out += "Subject: " + encoded_header(no_line_breaks(message.subject)) + "\r\n";
     out += "MIME-Version: 1.0\r\n";
-    out += "Content-Type: text/plain; charset=UTF-8\r\n";
-    out += "Content-Transfer-Encoding: base64\r\n";
     out += "Content-Language: " + no_line_breaks(message.language) + "\r\n";
-    out += "\r\n";
-    const std::string body = base64(message.text);
-    for (std::size_t i = 0; i < body.size(); i += 76) {
-        out += body.substr(i, 76) + "\r\n";
-    }
-    return out;
+    return out + body_of(message, id);
 }
 
 }  // namespace markaz::mail

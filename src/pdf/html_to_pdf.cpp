@@ -34,27 +34,31 @@ struct TempFolder {
     }
 };
 
-}  // namespace
-
-Result<std::string> html_to_pdf(const std::string& html, const PdfSettings& settings) {
+/// Chromium headless on `html`, with `output_args` saying what to make into `out_name`; the
+/// bytes made when they start with `magic`.
+Result<std::string> render(const std::string& html, const PdfSettings& settings,
+                           std::vector<std::string> output_args, const std::string& out_name,
+                           const std::string& magic, const std::string& what) {
     TempFolder folder;
     if (folder.path.empty()) {
         return fail(Errc::Unavailable,
                     std::string("pdf: no temporary folder: ") + std::strerror(errno));
     }
     const auto page = folder.path / "report.html";
-    const auto out = folder.path / "report.pdf";
+    const auto out = folder.path / out_name;
     std::ofstream(page, std::ios::binary) << html;
     // Headless, no profile of anyone's, nothing fetched from the network: the page is ours
     // and self-contained. --no-sandbox: servers in containers (and root) have no user
     // namespaces for Chromium's sandbox; the page holds no content from outside.
     std::vector<std::string> args{
-        settings.chromium,        "--headless",
-        "--no-sandbox",           "--disable-gpu",
-        "--disable-extensions",   "--disable-background-networking",
-        "--no-first-run",         "--user-data-dir=" + (folder.path / "profile").string(),
-        "--no-pdf-header-footer", "--print-to-pdf=" + out.string(),
-        "file://" + page.string()};
+        settings.chromium,      "--headless",
+        "--no-sandbox",         "--disable-gpu",
+        "--disable-extensions", "--disable-background-networking",
+        "--no-first-run",       "--user-data-dir=" + (folder.path / "profile").string()};
+    for (std::string& arg : output_args) {
+        args.push_back(arg + (arg.back() == '=' ? out.string() : ""));
+    }
+    args.push_back("file://" + page.string());
     std::vector<char*> argv;
     for (std::string& a : args) {
         argv.push_back(a.data());
@@ -84,12 +88,28 @@ Result<std::string> html_to_pdf(const std::string& html, const PdfSettings& sett
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     std::ifstream in(out, std::ios::binary);
-    std::string pdf{std::istreambuf_iterator<char>(in), {}};
-    if (pdf.rfind("%PDF", 0) != 0) {
-        return fail(Errc::Unavailable, "pdf: " + settings.chromium + " made no PDF (exit " +
-                                           std::to_string(WEXITSTATUS(status)) + ")");
+    std::string made{std::istreambuf_iterator<char>(in), {}};
+    if (made.rfind(magic, 0) != 0) {
+        return fail(Errc::Unavailable, "pdf: " + settings.chromium + " made no " + what +
+                                           " (exit " + std::to_string(WEXITSTATUS(status)) + ")");
     }
-    return pdf;
+    return made;
+}
+
+}  // namespace
+
+Result<std::string> html_to_pdf(const std::string& html, const PdfSettings& settings) {
+    return render(html, settings, {"--no-pdf-header-footer", "--print-to-pdf="}, "report.pdf",
+                  "%PDF", "PDF");
+}
+
+Result<std::string> html_to_png(const std::string& html, int width, int height,
+                                const PdfSettings& settings) {
+    return render(
+        html, settings,
+        {"--hide-scrollbars",
+         "--window-size=" + std::to_string(width) + "," + std::to_string(height), "--screenshot="},
+        "chart.png", "\x89PNG", "image");
 }
 
 }  // namespace markaz::pdf

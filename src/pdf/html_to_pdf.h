@@ -20,4 +20,9 @@ struct PdfSettings {
 /// Chromium cannot be run or does not finish in time (the message says which).
 Result<std::string> html_to_pdf(const std::string& html, const PdfSettings& settings = {});
 
+/// A PNG of the top `width` × `height` CSS pixels of `html` as the browser shows it: a chart
+/// for mail readers, which show no SVG.
+Result<std::string> html_to_png(const std::string& html, int width, int height,
+                                const PdfSettings& settings = {});
+
 }  // namespace markaz::pdf

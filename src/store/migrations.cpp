@@ -304,7 +304,42 @@ CREATE TABLE report_progress (
 );
 )sql";
 
-constexpr std::array<Migration, 13> kMigrations{{
+// Schema v14: reports mailed on a schedule (docs/reports.md "Scheduled reports"). A send is
+// a row before it is tried, so one due while the server was down, or one that failed, is
+// tried after a restart; planned_until_ms says how far a schedule's sends are planned.
+constexpr std::string_view kSchemaV14 = R"sql(
+CREATE TABLE report_schedules (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    scope_kind TEXT NOT NULL,
+    scope_id TEXT NOT NULL,
+    frequency TEXT NOT NULL,
+    at_min INTEGER NOT NULL,
+    language TEXT NOT NULL,
+    recipients TEXT NOT NULL,
+    enabled INTEGER NOT NULL,
+    created_ms INTEGER NOT NULL,
+    planned_until_ms INTEGER NOT NULL,
+    next_due_ms INTEGER NOT NULL
+);
+CREATE TABLE report_sends (
+    id INTEGER PRIMARY KEY,
+    schedule INTEGER NOT NULL REFERENCES report_schedules (id) ON DELETE CASCADE,
+    due_ms INTEGER NOT NULL,
+    from_ms INTEGER NOT NULL,
+    to_ms INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    next_try_ms INTEGER NOT NULL,
+    last_error TEXT NOT NULL,
+    sent_ms INTEGER
+);
+CREATE INDEX report_sends_by_schedule ON report_sends (schedule, due_ms);
+CREATE INDEX report_sends_pending ON report_sends (status, next_try_ms);
+)sql";
+
+constexpr std::array<Migration, 14> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
@@ -318,6 +353,7 @@ constexpr std::array<Migration, 13> kMigrations{{
     {11, kSchemaV11},
     {12, kSchemaV12},
     {13, kSchemaV13},
+    {14, kSchemaV14},
 }};
 
 }  // namespace

@@ -74,6 +74,56 @@ TEST(MailMessage, PersianSubjectAndBodyArriveIntact) {
     }
 }
 
+/// The body of the part whose headers contain `marker`, up to the next boundary line.
+std::string part_body(const std::string& mime, const std::string& marker) {
+    const auto headers = mime.find(marker);
+    if (headers == std::string::npos) {
+        return "";
+    }
+    const auto start = mime.find("\r\n\r\n", headers) + 4;
+    return mime.substr(start, mime.find("\r\n--", start) - start);
+}
+
+TEST(MailMessage, AReportIsHtmlWithItsChartInlineAndThePdfAttached) {
+    MailMessage m;
+    m.from = "markaz@centre.example";
+    m.to = {"manager@centre.example"};
+    m.subject = "گزارش روزانه";
+    m.text = "گزارش روزانه صف sales\n";
+    m.html = "<html dir=\"rtl\"><body><h1>گزارش</h1><img src=\"cid:chart@markaz\"></body></html>";
+    m.language = "fa";
+    std::string png("\x89PNG\r\n\x1a\n", 8);
+    png += std::string(300, '\0');
+    const std::string pdf = "%PDF-1.4\n" + std::string(200, 'x') + "\n%%EOF\n";
+    m.inline_parts = {{"image/png", "chart.png", "chart@markaz", png}};
+    m.attachments = {{"application/pdf", "report-queue-sales.pdf", "", pdf}};
+    const std::string mime = mime_text(m, kAt, "markaz-report-7");
+
+    const std::string boundary = "=_markaz_markaz-report-7_";
+    EXPECT_NE(mime.find("Content-Type: multipart/mixed; boundary=\"" + boundary + "m\""),
+              std::string::npos);
+    EXPECT_NE(mime.find("Content-Type: multipart/related; boundary=\"" + boundary + "r\""),
+              std::string::npos);
+    EXPECT_NE(mime.find("Content-Type: multipart/alternative; boundary=\"" + boundary + "a\""),
+              std::string::npos);
+    // mixed holds related, which holds alternative then the image; the PDF comes after.
+    EXPECT_LT(mime.find("multipart/related"), mime.find("multipart/alternative"));
+    EXPECT_LT(mime.find("Content-Type: image/png"), mime.find("Content-Type: application/pdf"));
+    EXPECT_EQ(unbase64(part_body(mime, "Content-Type: text/plain")), m.text);
+    EXPECT_EQ(unbase64(part_body(mime, "Content-Type: text/html")), m.html);
+    EXPECT_NE(mime.find("Content-ID: <chart@markaz>\r\nContent-Disposition: inline"),
+              std::string::npos);
+    EXPECT_EQ(unbase64(part_body(mime, "Content-Type: image/png")), png);
+    EXPECT_NE(mime.find("Content-Disposition: attachment; filename=\"report-queue-sales.pdf\"\r\n"),
+              std::string::npos);
+    EXPECT_EQ(unbase64(part_body(mime, "Content-Type: application/pdf")), pdf);
+    EXPECT_EQ(mime.substr(mime.size() - boundary.size() - 7), "--" + boundary + "m--\r\n");
+    for (std::size_t at = 0, end; (end = mime.find("\r\n", at)) != std::string::npos;
+         at = end + 2) {
+        EXPECT_LE(end - at, 78U) << "line at " << at;
+    }
+}
+
 TEST(MailMessage, AnAsciiSubjectIsLeftAsItIsAndLineBreaksCannotAddHeaders) {
     MailMessage m;
     m.from = "markaz@centre.example";
