@@ -166,8 +166,12 @@ std::string span_of(const ReportDocument& d, Lang l) {
     if (d.periods.empty()) {
         return "";
     }
-    const std::string& first = d.periods.front().label;
-    const std::string& last = d.periods.back().label;
+    // Intervals are named by their day ("1405-09-15 08:00"): the span is of days.
+    auto day_of = [&](const std::string& label) {
+        return d.grain == reports::Grain::Interval ? label.substr(0, label.find(' ')) : label;
+    };
+    const std::string first = day_of(d.periods.front().label);
+    const std::string last = day_of(d.periods.back().label);
     return alerts::localized_digits(first == last ? first : first + " – " + last, code_of(l));
 }
 

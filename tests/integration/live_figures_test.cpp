@@ -14,6 +14,7 @@
 #include "support/child_process.h"
 #include "support/desk.h"
 #include "support/ports.h"
+#include "support/smtp_sink.h"
 
 namespace markaz::integration {
 namespace {
@@ -70,65 +71,6 @@ TEST(LiveFigures, ACallerLeftWaitingRaisesAnAlertAndTodaysFiguresSurviveAKillNin
     EXPECT_EQ(report["total"]["counters"]["removed"], 1) << report["total"].dump();
     EXPECT_EQ(report["total"]["counters"]["answered"], 1);
 }
-
-/// A real SMTP server on 127.0.0.1 keeping what it receives in a Maildir.
-struct SmtpSink {
-    SmtpSink()
-        : dir(make_temp_dir("markaz-smtp")),
-          port(free_tcp_port()),
-          process({"/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l",
-                   "127.0.0.1:" + std::to_string(port), "-c", "aiosmtpd.handlers.Mailbox",
-                   (dir / "mail").string()},
-                  dir / "aiosmtpd.log") {
-        for (int i = 0; i < 100 && !std::filesystem::exists(dir / "mail" / "new"); ++i) {
-            std::this_thread::sleep_for(50ms);
-        }
-    }
-    ~SmtpSink() { std::filesystem::remove_all(dir); }
-
-    /// The messages received, each as Python's email package reads it: "To: ...",
-    /// "Subject: ..." (decoded) and the body, decoded; oldest first.
-    std::vector<std::string> messages(std::size_t expected) {
-        std::vector<std::filesystem::path> files;
-        for (int i = 0; i < 200; ++i) {
-            files.clear();
-            for (const auto& f : std::filesystem::directory_iterator(dir / "mail" / "new")) {
-                files.push_back(f.path());
-            }
-            if (files.size() >= expected) {
-                break;
-            }
-            std::this_thread::sleep_for(100ms);
-        }
-        std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
-            return std::filesystem::last_write_time(a) < std::filesystem::last_write_time(b);
-        });
-        std::vector<std::string> out;
-        for (const auto& file : files) {
-            const auto text = dir / (file.filename().string() + ".txt");
-            ChildProcess python({"/usr/bin/python3", "-c",
-                                 "import sys, email, email.policy\n"
-                                 "m = email.message_from_binary_file(open(sys.argv[1], 'rb'), "
-                                 "policy=email.policy.default)\n"
-                                 "print('To: ' + m['To'])\n"
-                                 "print('Subject: ' + m['Subject'])\n"
-                                 "print('Language: ' + m['Content-Language'])\n"
-                                 "print(m.get_content())\n",
-                                 file.string()},
-                                text);
-            (void)python.wait_for_exit(10s);
-            std::ifstream in(text);
-            std::stringstream read;
-            read << in.rdbuf();
-            out.push_back(read.str());
-        }
-        return out;
-    }
-
-    std::filesystem::path dir;
-    std::uint16_t port;
-    ChildProcess process;
-};
 
 /// A webhook receiver on 127.0.0.1 (Python's http.server) that checks each POST's signature
 /// with the shared secret and writes one line per call: "valid <event>" or "invalid".

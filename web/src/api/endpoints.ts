@@ -17,7 +17,10 @@ import type {
   QualitySample,
   QueueStats,
   QueueSummary,
+  ReportSchedule,
+  ReportSend,
   RequestableState,
+  ScheduleBody,
   Scorecard,
   ScorecardBody,
   TransferTargets,
@@ -144,6 +147,22 @@ export function createApi(request: Request) {
     qualitySample: (query: string) => request<QualitySample>('GET', `/api/v1/quality/sample?${query}`),
     /** `query`: reports_query.ts reportsApiQuery, without "?". */
     report: (query: string) => request<PeriodReport>('GET', `/api/v1/reports?${query}`),
+    /** The reports mailed on a schedule: a manager's every one, a supervisor's their own; by
+     *  name. Agents and QA analysts are refused (403). */
+    reportSchedules: () => request<{ schedules: ReportSchedule[] }>('GET', '/api/v1/report-schedules'),
+    createReportSchedule: (body: ScheduleBody) => request<{ schedule: ReportSchedule }>('POST', '/api/v1/report-schedules', body),
+    /** The same body as creating one; the next send is counted from now. */
+    updateReportSchedule: (id: number, body: ScheduleBody) =>
+      request<{ schedule: ReportSchedule }>('PUT', `/api/v1/report-schedules/${seg(String(id))}`, body),
+    /** Its sends' history goes with it. */
+    deleteReportSchedule: (id: number) => request<void>('DELETE', `/api/v1/report-schedules/${seg(String(id))}`),
+    /** Sends now the report the schedule would send next (202: made and mailed in the
+     *  background; the send starts `pending`). */
+    sendReportSchedule: (id: number) => request<{ send: ReportSend }>('POST', `/api/v1/report-schedules/${seg(String(id))}/send`),
+    /** A schedule's sends, the latest first (100). */
+    reportSends: (schedule: number) => request<{ sends: ReportSend[] }>('GET', `/api/v1/report-sends?schedule=${seg(String(schedule))}`),
+    /** A `failed` send tried again now; 409 when it is not failed. */
+    retryReportSend: (id: number) => request<{ send: ReportSend }>('POST', `/api/v1/report-sends/${seg(String(id))}/retry`),
     /** The KPI alerts up now in the reader's scope, the latest first (docs/api.md "Alerts"). */
     activeAlerts: () => request<{ alerts: Alert[] }>('GET', '/api/v1/alerts?active=true'),
     /** A supervisor or manager is on it; 409 when someone was already (the message says who). */

@@ -346,3 +346,4 @@ export interface QueueSummary {
 export type * from './types_quality';
 export type * from './types_alerts';
 export type * from './types_reports';
+export type * from './types_schedules';

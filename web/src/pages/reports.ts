@@ -4,13 +4,16 @@ import { dayOfInstant } from '../format/calendar';
 import { currentLanguage, t } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { errorText } from '../ui/labels';
+import { reportSchedules } from './report_schedules';
 import { reportsForm } from './reports_form';
 import { drillInto, reportsApiQuery, reportsPageQuery, reportsSearchFromQuery, type ReportsSearch } from './reports_query';
 import { reportsView } from './reports_view';
+import { canSchedule } from './schedule_text';
 
 /** The Reports page (managers, supervisors, QA analysts; an agent for their own figures): the
  *  centre's, a queue's or an agent's calls and figures by interval, day, week, month or year
- *  (docs/reports.md), as charts and tables with CSV and Excel downloads. The report is kept in
+ *  (docs/reports.md), as charts and tables with CSV and Excel downloads; for managers and
+ *  supervisors, the reports mailed on a schedule (report_schedules.ts). The report is kept in
  *  the address, so a reload, a language change or a shared link shows the same; opening a
  *  queue's or an agent's row is a step Back returns from. */
 export const mountReports: MountPage = (root, context) => {
@@ -55,7 +58,12 @@ export const mountReports: MountPage = (root, context) => {
       void run(next, 'push');
     },
   });
+  // Agents and QA analysts schedule no reports (the server refuses them).
+  const schedules = canSchedule(user) ? reportSchedules(context, agentName) : null;
   root.append(h('h1', { class: 'page-title' }, t('page.reports')), form.element, view.element);
+  if (schedules) {
+    root.append(schedules.element);
+  }
 
   // The queues and agents the reader may report on, and the agents' names for the tables and
   // the chart.
@@ -66,6 +74,7 @@ export const mountReports: MountPage = (root, context) => {
       }
       agents.forEach((agent) => agentNames.set(agent.id, agent.name));
       form.setChoices(agents, queues);
+      schedules?.setChoices(agents, queues);
       // A report shown before the names came is written again with them.
       view.relabel();
     })
@@ -75,5 +84,6 @@ export const mountReports: MountPage = (root, context) => {
   return () => {
     gone = true;
     view.dispose();
+    schedules?.dispose();
   };
 };
