@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "acd/events.h"
+#include "api/attendance_source.h"
 #include "api/call_records.h"
 #include "api/login_limiter.h"
 #include "api/quality.h"
@@ -72,6 +73,11 @@ struct ApiOptions {
     /// The centre's zone reports cut periods in (stats.time_zone or utc_offset), and its name
     /// ("" for a fixed offset).
     reports::ZoneOffsets report_zone;
+    /// Agents' sessions, states and corrections (docs/reports.md "Attendance"); none: the
+    /// attendance endpoints answer 503. Must outlive the server.
+    AttendanceSource* attendance = nullptr;
+    /// The working shifts attendance is measured against (`shifts:`).
+    std::vector<reports::Shift> shifts;
     /// Reports mailed on a schedule (docs/reports.md "Scheduled reports"); none: those
     /// endpoints answer 503. Must outlive the server.
     ReportSchedules* report_schedules = nullptr;

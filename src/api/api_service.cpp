@@ -58,6 +58,7 @@ ApiService::ApiService(ApiDeps& deps) : deps_(deps), pages_(deps.options.web_roo
     add_quality_report_endpoints(endpoints_);
     add_report_endpoints(endpoints_);
     add_report_schedule_endpoints(endpoints_);
+    add_attendance_endpoints(endpoints_);
     add_alert_endpoints(endpoints_);
     add_service_endpoints(endpoints_);
     for (std::size_t i = 0; i < endpoints_.size(); ++i) {

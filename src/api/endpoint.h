@@ -118,6 +118,7 @@ void add_evaluation_list_endpoint(std::vector<Endpoint>& out);  ///< by add_eval
 void add_quality_report_endpoints(std::vector<Endpoint>& out);
 void add_report_endpoints(std::vector<Endpoint>& out);
 void add_report_schedule_endpoints(std::vector<Endpoint>& out);
+void add_attendance_endpoints(std::vector<Endpoint>& out);
 void add_alert_endpoints(std::vector<Endpoint>& out);
 void add_service_endpoints(std::vector<Endpoint>& out);
 

@@ -118,6 +118,10 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     if (!quality) {
         return fail(quality.error());
     }
+    auto attendance = store::AttendanceBook::open(config.store);
+    if (!attendance) {
+        return fail(attendance.error());
+    }
     auto schedules = store::ScheduleBook::open(config.store);
     if (!schedules) {
         return fail(schedules.error());
@@ -128,6 +132,7 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     server->quality_ = std::move(*quality);
     server->reports_ = std::move(*report_book);
     server->schedules_ = std::move(*schedules);
+    server->attendance_ = std::move(*attendance);
     server->mailer_ = std::make_unique<app::ReportMailer>(
         report_mailer_deps(config, *server->schedules_, *server->reports_, server->center_,
                            server->users_, server->log_),
@@ -152,6 +157,8 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     options.reports = server->reports_.get();
     options.report_zone = config.zone;
     options.report_schedules = server->schedules_.get();
+    options.attendance = server->attendance_.get();
+    options.shifts = config.shifts;
     options.wake_report_mailer = [mailer = server->mailer_.get()] { mailer->wake(); };
     options.time_zone = config.stats.time_zone;
     options.center_sl_formula = config.stats.center_sl_formula;

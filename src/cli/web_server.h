@@ -17,6 +17,7 @@
 #include "config/server_config_loader.h"
 #include "sip/sip_server.h"
 #include "store/account_store.h"
+#include "store/attendance_book.h"
 #include "store/call_record_index.h"
 #include "store/quality_book.h"
 #include "store/report_book.h"
@@ -49,11 +50,12 @@ private:
               std::unique_ptr<store::AccountStore> accounts, api::UserDirectory users, Log log);
 
     Log log_;
-    std::unique_ptr<store::AccountStore> accounts_;    ///< users, tokens, audit: outlives them
-    std::unique_ptr<store::CallRecordIndex> records_;  ///< finished calls: outlives the API
-    std::unique_ptr<store::ReportBook> reports_;       ///< historical reports: as long
-    std::unique_ptr<store::QualityBook> quality_;      ///< scorecards, evaluations: as long
-    std::unique_ptr<store::ScheduleBook> schedules_;   ///< report schedules: as long
+    std::unique_ptr<store::AccountStore> accounts_;      ///< users, tokens, audit: outlives them
+    std::unique_ptr<store::CallRecordIndex> records_;    ///< finished calls: outlives the API
+    std::unique_ptr<store::ReportBook> reports_;         ///< historical reports: as long
+    std::unique_ptr<store::QualityBook> quality_;        ///< scorecards, evaluations: as long
+    std::unique_ptr<store::ScheduleBook> schedules_;     ///< report schedules: as long
+    std::unique_ptr<store::AttendanceBook> attendance_;  ///< sessions, corrections: as long
     app::LiveCenter center_;
     api::UserDirectory users_;
     api::AuditLog audit_;

@@ -8,6 +8,7 @@
 #include "config/dial_yaml.h"
 #include "config/ivr_yaml.h"
 #include "config/queue_yaml.h"
+#include "config/shifts_yaml.h"
 #include "config/time_zone.h"
 #include "config/web_yaml.h"
 #include "config/yaml_reader.h"
@@ -420,6 +421,7 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         sections.push_back("alerts");
         sections.push_back("mail");
         sections.push_back("webhooks");
+        sections.push_back("shifts");
         reader.check_map(*root, "", sections);
         read_router_sections(reader, *root, config.router);
         read_sip(reader, *root, config.sip);
@@ -441,6 +443,7 @@ Result<ServerConfig> parse_server_config(std::string_view text, std::string_view
         read_mail(reader, *root, config.mail);
         read_webhooks(reader, *root, config.webhooks);
         read_alerts(reader, *root, queue_ids, config.mail.has_value(), config.alerts);
+        read_shifts(reader, *root, config.router, config.shifts);
         if (!reader.ok()) {
             return reader.failure();
         }

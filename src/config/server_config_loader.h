@@ -14,6 +14,7 @@
 #include "ivr/flow.h"
 #include "mail/smtp_sender.h"
 #include "media/media_engine.h"
+#include "reports/attendance.h"
 #include "reports/zone_offsets.h"
 #include "sip/sip_settings.h"
 #include "stats/stats_config.h"
@@ -73,6 +74,8 @@ struct ServerConfig {
     RetentionSettings retention;
     /// KPI alert rules (`alerts:`, docs/alerts.md); none by default.
     std::vector<alerts::AlertRule> alerts;
+    /// Working shifts attendance is measured against (`shifts:`, docs/reports.md).
+    std::vector<reports::Shift> shifts;
     /// The SMTP server mail goes through (`mail:`); none: nothing is mailed.
     std::optional<mail::SmtpSettings> mail;
     /// Where alerts are POSTed, signed (`webhooks:`).

@@ -339,7 +339,43 @@ CREATE INDEX report_sends_by_schedule ON report_sends (schedule, due_ms);
 CREATE INDEX report_sends_pending ON report_sends (status, next_try_ms);
 )sql";
 
-constexpr std::array<Migration, 14> kMigrations{{
+// Schema v15: attendance (docs/reports.md "Attendance"). Written with the events that make
+// them, in the same transaction: a session from an agent's login to their logout, and a span
+// per state (with its pause reason) from the change into it to the change out of it; the open
+// ones have no end yet. Supervisors' corrections of a day, the latest of a day counting.
+constexpr std::string_view kSchemaV15 = R"sql(
+CREATE TABLE agent_sessions (
+    id INTEGER PRIMARY KEY,
+    agent TEXT NOT NULL,
+    login_ms INTEGER NOT NULL,
+    logout_ms INTEGER,
+    extension TEXT NOT NULL,
+    login_by TEXT NOT NULL,
+    logout_by TEXT
+);
+CREATE INDEX agent_sessions_by_agent ON agent_sessions (agent, login_ms);
+CREATE TABLE agent_state_spans (
+    id INTEGER PRIMARY KEY,
+    agent TEXT NOT NULL,
+    state TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    from_ms INTEGER NOT NULL,
+    to_ms INTEGER
+);
+CREATE INDEX agent_state_spans_by_agent ON agent_state_spans (agent, from_ms);
+CREATE TABLE attendance_corrections (
+    agent TEXT NOT NULL,
+    day_ms INTEGER NOT NULL,
+    login_ms INTEGER NOT NULL,
+    logout_ms INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    by TEXT NOT NULL,
+    at_ms INTEGER NOT NULL,
+    PRIMARY KEY (agent, day_ms)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 15> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
@@ -354,6 +390,7 @@ constexpr std::array<Migration, 14> kMigrations{{
     {12, kSchemaV12},
     {13, kSchemaV13},
     {14, kSchemaV14},
+    {15, kSchemaV15},
 }};
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "acd/router.h"
+#include "store/attendance_rows.h"
 #include "store/config_tables.h"
 #include "store/event_codec.h"
 #include "store/migrations.h"
@@ -141,6 +142,9 @@ Result<void> SqliteStore::append(const std::vector<acd::Event>& events) {
             bind_id(*insert, 5, refs.queue);
             insert->bind(6, encode_event(event));
             if (auto ok = insert->run(); !ok) {
+                return ok;
+            }
+            if (auto ok = record_attendance(db, event); !ok) {
                 return ok;
             }
         }

@@ -290,6 +290,40 @@ TEST(ServerConfig, WebhooksNeedAnHttpUrlAndALongSecret) {
               "signatures with it");
 }
 
+TEST(ServerConfig, ShiftsNameTheirAgentsAndWrongOnesAreNamed) {
+    const std::string centre =
+        "queues: [{name: sales}]\nagents:\n  - {id: a1, queues: [sales]}\n"
+        "  - {id: a2, queues: [sales]}\n";
+    auto config = parse_server_config(
+        centre +
+            "shifts:\n  - {name: morning, start: \"08:00\", end: \"16:00\", days: [sat, sun, "
+            "mon, tue, wed], grace: 5m, agents: [a1, a2]}\n",
+        "s.yaml");
+    ASSERT_TRUE(config) << config.error().message;
+    ASSERT_EQ(config->shifts.size(), 1U);
+    const reports::Shift& s = config->shifts[0];
+    EXPECT_EQ(s.start, std::chrono::hours{8});
+    EXPECT_EQ(s.end, std::chrono::hours{16});
+    EXPECT_EQ(s.grace, std::chrono::minutes{5});
+    EXPECT_TRUE(s.days[6]) << "Saturday";
+    EXPECT_FALSE(s.days[5]) << "Friday";
+    EXPECT_EQ(s.agents, (std::vector<std::string>{"a1", "a2"}));
+    const std::string shift = "shifts:\n  - {name: m, start: \"08:00\", end: \"16:00\", ";
+    EXPECT_EQ(server_error(centre + shift + "days: [sat], agents: [a9]}\n"),
+              "s.yaml:6: shifts[0].agents: no agent 'a9'");
+    EXPECT_EQ(server_error(centre + shift + "days: [saturday], agents: [a1]}\n"),
+              "s.yaml:6: shifts[0].days: 'saturday' must be one of sat, sun, mon, tue, wed, thu, "
+              "fri");
+    EXPECT_EQ(server_error(centre + shift + "days: [sat], agents: [a1]}\n" +
+                           "  - {name: n, start: \"16:00\", end: \"23:00\", days: [sat], "
+                           "agents: [a1]}\n"),
+              "s.yaml:7: shifts[1].agents: agent 'a1' is in another shift already");
+    EXPECT_EQ(
+        server_error(centre + "shifts:\n  - {name: m, start: \"8\", end: \"16:00\", days: [sat], "
+                              "agents: [a1]}\n"),
+        "s.yaml:6: shifts[0].start: must be a time of day as HH:MM, 00:00 to 23:59");
+}
+
 TEST(ServerConfig, WrongRetentionNamesTheLineAndField) {
     const std::string queues = "queues:\n  - {name: sales}\n";
     EXPECT_EQ(server_error(queues + "retention: {recordings_days: -1}\n"),
@@ -419,7 +453,7 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
     EXPECT_EQ(server_error("http: {}\n"),
               "s.yaml:1: http: unknown key (expected one of: pause_reasons, queues, agents, sip, "
               "media, ivr, dialplan, store, prompts, web, stats, dial_rules, retention, alerts, "
-              "mail, webhooks)");
+              "mail, webhooks, shifts)");
     // The dialplan: digits, not an extension, one of ivr or queue, and one that exists.
     const std::string sales = "queues: [{name: sales}]\n";
     EXPECT_EQ(server_error(sales + "dialplan: {\"*5\": {queue: sales}}\n"),
