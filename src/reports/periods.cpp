@@ -24,12 +24,42 @@ int weekday(long day) {
     return static_cast<int>(((day % 7) + 7 + 4) % 7);
 }
 
+// The tabular Islamic calendar ("islamic-civil", as ICU and the browsers have it): 30-year
+// cycles of 354- and 355-day years, months alternating 30 and 29 days; 1 Muharram 1 AH was
+// Friday 16 July 622 (Julian), day -492148 from 1970-01-01. Reingold & Dershowitz,
+// "Calendrical Calculations", chapter 7. Floor division throughout: days before the epoch are
+// negative.
+constexpr long kHijriEpoch = -492148;
+
+long floor_div(long a, long b) {
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+
+long days_from_hijri(CivilDate d) {
+    return d.day + 29L * (d.month - 1) + floor_div(6L * d.month - 1, 11) + (d.year - 1) * 354L +
+           floor_div(3 + 11L * d.year, 30) + kHijriEpoch - 1;
+}
+
+CivilDate hijri_from_days(long day) {
+    const long year = floor_div(30 * (day - kHijriEpoch) + 10646, 10631);
+    const long prior = day - days_from_hijri({static_cast<int>(year), 1, 1});
+    const long month = floor_div(11 * prior + 330, 325);
+    const long first = days_from_hijri({static_cast<int>(year), static_cast<int>(month), 1});
+    return {static_cast<int>(year), static_cast<int>(month), static_cast<int>(day - first + 1)};
+}
+
 CivilDate in_calendar(long day, Calendar calendar) {
+    if (calendar == Calendar::Hijri) {
+        return hijri_from_days(day);
+    }
     const CivilDate gregorian = ivr::gregorian_from_days(day);
     return calendar == Calendar::Jalali ? ivr::jalali_from_gregorian(gregorian) : gregorian;
 }
 
 long day_from(CivilDate date, Calendar calendar) {
+    if (calendar == Calendar::Hijri) {
+        return days_from_hijri(date);
+    }
     return ivr::days_from_gregorian(calendar == Calendar::Jalali ? ivr::gregorian_from_jalali(date)
                                                                  : date);
 }
@@ -53,9 +83,9 @@ long period_start(long day, Grain grain, Calendar calendar) {
         case Grain::Interval:
         case Grain::Day:
             return day;
-        case Grain::Week:  // Saturday for Jalali readers, Monday (ISO) for the others
-            return day -
-                   (calendar == Calendar::Jalali ? (weekday(day) + 1) % 7 : (weekday(day) + 6) % 7);
+        case Grain::Week:  // Saturday in the Jalali and Hijri calendars, Monday (ISO) otherwise
+            return day - (calendar != Calendar::Gregorian ? (weekday(day) + 1) % 7
+                                                          : (weekday(day) + 6) % 7);
         case Grain::Month: {
             CivilDate d = in_calendar(day, calendar);
             return day_from({d.year, d.month, 1}, calendar);
@@ -115,7 +145,15 @@ std::string label(long start, Grain grain, Calendar calendar) {
 }  // namespace
 
 std::string_view calendar_name(Calendar calendar) {
-    return calendar == Calendar::Jalali ? "jalali" : "gregorian";
+    switch (calendar) {
+        case Calendar::Jalali:
+            return "jalali";
+        case Calendar::Hijri:
+            return "hijri";
+        case Calendar::Gregorian:
+            break;
+    }
+    return "gregorian";
 }
 
 std::string_view grain_name(Grain grain) {
@@ -135,12 +173,12 @@ std::string_view grain_name(Grain grain) {
 }
 
 Result<Calendar> parse_calendar(std::string_view text) {
-    for (Calendar c : {Calendar::Gregorian, Calendar::Jalali}) {
+    for (Calendar c : {Calendar::Gregorian, Calendar::Jalali, Calendar::Hijri}) {
         if (text == calendar_name(c)) {
             return c;
         }
     }
-    return fail(Errc::InvalidArgument, "must be gregorian or jalali");
+    return fail(Errc::InvalidArgument, "must be gregorian, jalali or hijri");
 }
 
 Result<Grain> parse_grain(std::string_view text) {

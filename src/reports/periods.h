@@ -14,10 +14,11 @@
 
 namespace markaz::reports {
 
-enum class Calendar { Gregorian, Jalali };
+/// Hijri: the tabular Islamic calendar (islamic-civil), for Arabic readers who ask for it.
+enum class Calendar { Gregorian, Jalali, Hijri };
 enum class Grain { Interval, Day, Week, Month, Year };
 
-/// "gregorian", "jalali"; "interval", "day", "week", "month", "year".
+/// "gregorian", "jalali", "hijri"; "interval", "day", "week", "month", "year".
 std::string_view calendar_name(Calendar calendar);
 std::string_view grain_name(Grain grain);
 Result<Calendar> parse_calendar(std::string_view text);

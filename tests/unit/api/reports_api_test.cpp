@@ -162,9 +162,18 @@ TEST_F(ReportsApiTest, EachRoleReadsItsOwnScope) {
     get("qa", kDay);
 }
 
+TEST_F(ReportsApiTest, ArabicReadersMayCountInHijriMonths) {
+    // 15 Azar 1405 is 26 Jumada al-Akhirah 1448 (tabular); the month runs 12 Nov – 10 Dec.
+    const Json r = get("manager", kDay + "&by=month&calendar=hijri");
+    EXPECT_EQ(r["calendar"], "hijri");
+    ASSERT_EQ(r["periods"].size(), 1U);
+    EXPECT_EQ(r["periods"][0]["label"], "1448-06");
+    EXPECT_EQ(r["periods"][0]["counters"]["offered"], 6) << "the whole hand-computed day";
+}
+
 TEST_F(ReportsApiTest, WrongParametersAreNamed) {
     EXPECT_EQ(get("manager", kDay + "&by=fortnight", 400)["error"]["field"], "by");
-    EXPECT_EQ(get("manager", kDay + "&calendar=hijri", 400)["error"]["field"], "calendar");
+    EXPECT_EQ(get("manager", kDay + "&calendar=julian", 400)["error"]["field"], "calendar");
     EXPECT_EQ(get("manager", kDay + "&by=interval&interval_min=20", 400)["error"]["field"],
               "interval_min");
     EXPECT_EQ(get("manager", kDay + "&interval_min=90", 400)["error"]["field"], "interval_min");

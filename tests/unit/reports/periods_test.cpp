@@ -129,7 +129,45 @@ TEST(Periods, WrongRequestsAreRefused) {
     EXPECT_EQ(parse_grain("fortnight").error().message,
               "must be interval, day, week, month or year");
     EXPECT_EQ(*parse_calendar("jalali"), Calendar::Jalali);
-    EXPECT_FALSE(parse_calendar("hijri"));
+    EXPECT_FALSE(parse_calendar("persian"));
+}
+
+}  // namespace
+}  // namespace markaz::reports
+
+namespace markaz::reports {
+namespace {
+
+// The tabular Islamic calendar as the browsers' ICU has it (islamic-civil): each date below
+// was read from Intl.DateTimeFormat('en-u-ca-islamic-civil').
+TEST(Periods, HijriDaysMonthsAndYearsMatchTheBrowsers) {
+    using std::chrono::days;
+    auto day_label = [](int y, int m, int d) {
+        return cut(utc(y, m, d), utc(y, m, d) + days{1}, Grain::Day, Calendar::Hijri,
+                   ZoneOffsets{})[0]
+            .label;
+    };
+    EXPECT_EQ(day_label(2026, 12, 7), "1448-06-26");
+    EXPECT_EQ(day_label(2025, 6, 26), "1446-12-29");
+    EXPECT_EQ(day_label(2025, 6, 27), "1447-01-01");
+    EXPECT_EQ(day_label(1970, 1, 1), "1389-10-22");
+    EXPECT_EQ(day_label(1900, 3, 1), "1317-10-28");
+    EXPECT_EQ(day_label(2100, 1, 1), "1523-10-19");
+    // Jumada al-Akhirah 1448: 29 days, 12 November to 10 December 2026.
+    const auto month = cut(utc(2026, 12, 7), utc(2026, 12, 8), Grain::Month, Calendar::Hijri, {});
+    ASSERT_EQ(month.size(), 1U);
+    EXPECT_EQ(month[0].label, "1448-06");
+    EXPECT_EQ(month[0].from, utc(2026, 11, 12));
+    EXPECT_EQ(month[0].to, utc(2026, 12, 11));
+    const auto year = cut(utc(2026, 12, 7), utc(2026, 12, 8), Grain::Year, Calendar::Hijri, {});
+    EXPECT_EQ(year[0].label, "1448");
+    EXPECT_EQ(year[0].from, utc(2026, 6, 17));
+    EXPECT_EQ(year[0].to, utc(2027, 6, 6));
+    // Weeks from Saturday, as in the Jalali calendar.
+    const auto week = cut(utc(2026, 12, 7), utc(2026, 12, 8), Grain::Week, Calendar::Hijri, {});
+    EXPECT_EQ(week[0].from, utc(2026, 12, 5));
+    EXPECT_EQ(*parse_calendar("hijri"), Calendar::Hijri);
+    EXPECT_EQ(parse_calendar("islamic").error().message, "must be gregorian, jalali or hijri");
 }
 
 }  // namespace

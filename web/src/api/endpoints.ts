@@ -2,9 +2,11 @@ import type { Request } from './http';
 import type {
   Agent,
   Alert,
+  AttendanceReport,
   Call,
   CallRecord,
   CallRecordPage,
+  CorrectionBody,
   EvaluationBody,
   EvaluationPage,
   EvaluationWithScorecard,
@@ -20,6 +22,7 @@ import type {
   ReportSchedule,
   ReportSend,
   RequestableState,
+  SavedCorrection,
   ScheduleBody,
   Scorecard,
   ScorecardBody,
@@ -163,6 +166,11 @@ export function createApi(request: Request) {
     reportSends: (schedule: number) => request<{ sends: ReportSend[] }>('GET', `/api/v1/report-sends?schedule=${seg(String(schedule))}`),
     /** A `failed` send tried again now; 409 when it is not failed. */
     retryReportSend: (id: number) => request<{ send: ReportSend }>('POST', `/api/v1/report-sends/${seg(String(id))}/retry`),
+    /** `query`: attendance_query.ts attendanceApiQuery, without "?". */
+    attendance: (query: string) => request<AttendanceReport>('GET', `/api/v1/attendance?${query}`),
+    /** A supervisor or manager sets an agent's first login and last logout of a day; 400
+     *  names the field refused, 403 an agent outside the caller's teams. */
+    correctAttendance: (body: CorrectionBody) => request<{ correction: SavedCorrection }>('POST', '/api/v1/attendance/corrections', body),
     /** The KPI alerts up now in the reader's scope, the latest first (docs/api.md "Alerts"). */
     activeAlerts: () => request<{ alerts: Alert[] }>('GET', '/api/v1/alerts?active=true'),
     /** A supervisor or manager is on it; 409 when someone was already (the message says who). */
@@ -196,6 +204,12 @@ export function qualityReportXlsxUrl(query: string): string {
  *  `format=xlsx` (an attachment, so a plain link downloads it). */
 export function reportDownloadUrl(query: string, format: 'csv' | 'xlsx'): string {
   return `/api/v1/reports?${query}&format=${format}`;
+}
+
+/** The agents' days as a spreadsheet or a workbook: the same query with `format=csv` or
+ *  `format=xlsx` (an attachment, so a plain link downloads it). */
+export function attendanceDownloadUrl(query: string, format: 'csv' | 'xlsx'): string {
+  return `/api/v1/attendance?${query}&format=${format}`;
 }
 
 /** The query of GET /api/v1/evaluations (without "?") for the evaluations of one call or of

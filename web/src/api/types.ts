@@ -347,3 +347,4 @@ export type * from './types_quality';
 export type * from './types_alerts';
 export type * from './types_reports';
 export type * from './types_schedules';
+export type * from './types_attendance';

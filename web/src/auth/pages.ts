@@ -1,9 +1,9 @@
 import type { Role, User } from '../api/types';
 
 /** The pages behind the login, each at /<name>. */
-export type Page = 'wallboard' | 'desk' | 'console' | 'reports' | 'recordings' | 'quality' | 'scorecards';
+export type Page = 'wallboard' | 'desk' | 'console' | 'reports' | 'attendance' | 'recordings' | 'quality' | 'scorecards';
 
-export const kPages: readonly Page[] = ['wallboard', 'desk', 'console', 'reports', 'recordings', 'quality', 'scorecards'];
+export const kPages: readonly Page[] = ['wallboard', 'desk', 'console', 'reports', 'attendance', 'recordings', 'quality', 'scorecards'];
 
 // Who may open which page. The server refuses the same people the data anyway (docs/api.md
 // "Roles"); this only keeps them from a page that would stay empty or fail.
@@ -14,6 +14,9 @@ const kPageRoles: Record<Page, readonly Role[]> = {
   // The centre's past by period: managers and QA everything, a supervisor their teams', an
   // agent their own figures and their queues' (docs/api.md GET /api/v1/reports).
   reports: ['manager', 'supervisor', 'qa', 'agent'],
+  // Each agent's days: managers and QA every agent's, a supervisor their teams', an agent
+  // their own (docs/api.md GET /api/v1/attendance); managers and supervisors correct them.
+  attendance: ['manager', 'supervisor', 'qa', 'agent'],
   // Finished calls and their recordings: every call for managers and QA, the team's for a
   // supervisor (docs/api.md "Call records"); agents none.
   recordings: ['manager', 'supervisor', 'qa'],
@@ -29,9 +32,9 @@ export function canOpen(user: Pick<User, 'role' | 'agent'>, page: Page): boolean
     return false;
   }
   // The desk is an agent's own: a manager or supervisor gets it only if they also take calls.
-  // An agent's reports are their own figures: a user of the agent role without an agent has
-  // none.
-  if (page === 'desk' || (page === 'reports' && user.role === 'agent')) {
+  // An agent's reports and attendance are their own: a user of the agent role without an
+  // agent has none.
+  if (page === 'desk' || ((page === 'reports' || page === 'attendance') && user.role === 'agent')) {
     return user.agent !== null;
   }
   return true;

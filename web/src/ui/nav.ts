@@ -12,6 +12,7 @@ export const kPageTitles: Record<Page, MessageKey> = {
   desk: msg('page.desk'),
   console: msg('page.console'),
   reports: msg('page.reports'),
+  attendance: msg('page.attendance'),
   recordings: msg('page.recordings'),
   quality: msg('page.quality'),
   scorecards: msg('page.scorecards'),

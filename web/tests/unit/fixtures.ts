@@ -1,4 +1,4 @@
-import type { Agent, Alert, Call, Counters, QueueStats, Window } from '../../src/api/types';
+import type { Agent, Alert, AttendanceDay, Call, Counters, QueueStats, Window } from '../../src/api/types';
 
 // Objects in the shapes of docs/api.md, with defaults a test overrides field by field.
 
@@ -53,6 +53,23 @@ export function alert(id: number, overrides: Partial<Alert> = {}): Alert {
   return {
     id, rule: 'sales-service-level', measure: 'service-level', subject: 'sales', queue: 'sales', value: 0.62, threshold: 0.8,
     active: true, raised_at_ms: 1_000, cleared_at_ms: null, acknowledged_by: null, acknowledged_at_ms: null,
+    ...overrides,
+  };
+}
+
+/** 2026-12-06 00:00 in Tehran (+03:30, no summer time since 2022): 15 Azar 1405, a Sunday. */
+export const kAttendanceDay = Date.UTC(2026, 11, 5, 20, 30);
+
+/** Agent a1005's 2026-12-06 in Tehran: logged in 08:05-16:02 twice, a shift of 08:00-16:00,
+ *  5 minutes late, 30 minutes' lunch and 15 minutes' training. */
+export function attendanceDay(overrides: Partial<AttendanceDay> = {}): AttendanceDay {
+  const at = (hours: number, minutes: number) => kAttendanceDay + (hours * 60 + minutes) * 60_000;
+  return {
+    agent: 'a1005', day: '2026-12-06', from_ms: kAttendanceDay, to_ms: kAttendanceDay + 86_400_000, sessions: 2,
+    first_login_ms: at(8, 5), last_logout_ms: at(16, 2), logged_in_s: 7 * 3600 + 57 * 60,
+    states_s: { available: 3600, ringing: 60, 'on-call': 4 * 3600, 'wrap-up': 1200, paused: 2700, 'not-ready': 300 },
+    pauses_s: { training: 900, lunch: 1800 }, shift: { start: '08:00', end: '16:00' }, late_s: 300, left_early_s: 0,
+    absent: false, correction: null,
     ...overrides,
   };
 }

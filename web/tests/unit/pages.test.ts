@@ -20,10 +20,10 @@ describe('who may open which page', () => {
   });
 
   it('lists the pages in the nav per role', () => {
-    expect(pagesFor(user('agent', 'a1001'))).toEqual(['wallboard', 'desk', 'reports']);
-    expect(pagesFor(user('supervisor'))).toEqual(['wallboard', 'console', 'reports', 'recordings', 'quality']);
-    expect(pagesFor(user('qa'))).toEqual(['wallboard', 'reports', 'recordings', 'quality', 'scorecards']);
-    expect(pagesFor(user('manager'))).toEqual(['wallboard', 'console', 'reports', 'recordings', 'quality', 'scorecards']);
+    expect(pagesFor(user('agent', 'a1001'))).toEqual(['wallboard', 'desk', 'reports', 'attendance']);
+    expect(pagesFor(user('supervisor'))).toEqual(['wallboard', 'console', 'reports', 'attendance', 'recordings', 'quality']);
+    expect(pagesFor(user('qa'))).toEqual(['wallboard', 'reports', 'attendance', 'recordings', 'quality', 'scorecards']);
+    expect(pagesFor(user('manager'))).toEqual(['wallboard', 'console', 'reports', 'attendance', 'recordings', 'quality', 'scorecards']);
   });
 
   it('opens the scorecards to those who build them: managers and QA', () => {
@@ -49,6 +49,15 @@ describe('who may open which page', () => {
     expect(canOpen(user('agent', 'a1001'), 'reports')).toBe(true);
     expect(canOpen(user('agent'), 'reports')).toBe(false);
     expect(routeFor('/reports', '?by=week&queue=sales')).toEqual({ kind: 'page', page: 'reports' });
+  });
+
+  it('opens attendance to managers, supervisors, QA and agents who are agents (their own days)', () => {
+    for (const role of ['manager', 'supervisor', 'qa'] as const) {
+      expect(canOpen(user(role), 'attendance'), role).toBe(true);
+    }
+    expect(canOpen(user('agent', 'a1001'), 'attendance')).toBe(true);
+    expect(canOpen(user('agent'), 'attendance')).toBe(false);
+    expect(routeFor('/attendance', '?from=2026-12-01&to=2026-12-06&queue=sales')).toEqual({ kind: 'page', page: 'attendance' });
   });
 
   it('opens the recordings to QA, supervisors and managers, never to agents', () => {
