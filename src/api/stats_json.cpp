@@ -50,6 +50,7 @@ Json counters_json(const stats::KpiCounters& c) {
     out["handled"] = c.handled;
     out["answered_wait_ms"] = ms(c.answered_wait);
     out["abandoned_wait_ms"] = ms(c.abandoned_wait);
+    out["longest_wait_ms"] = ms(c.longest_wait);
     out["talk_ms"] = ms(c.talk);
     out["hold_ms"] = ms(c.hold);
     out["wrap_ms"] = ms(c.wrap);

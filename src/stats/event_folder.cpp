@@ -59,6 +59,7 @@ struct FoldVisitor {
             d.answered = 1;
             d.answered_within_threshold = e.wait <= folder.policy(e.queue).sl_threshold ? 1 : 0;
             d.answered_wait = e.wait;
+            d.longest_wait = e.wait;
         }
         count(e.queue, d, e.agent);
     }
@@ -70,10 +71,13 @@ struct FoldVisitor {
             d.abandoned = 1;
             d.abandoned_after_threshold = e.wait > folder.policy(e.queue).sl_threshold ? 1 : 0;
             d.abandoned_wait = e.wait;
+            d.longest_wait = e.wait;
         }
         count(e.queue, d);
     }
-    void operator()(const acd::CallTimedOut& e) { count(e.queue, {.timed_out = 1}); }
+    void operator()(const acd::CallTimedOut& e) {
+        count(e.queue, {.timed_out = 1, .longest_wait = e.wait});
+    }
     void operator()(const acd::CallRemoved& e) { count(e.queue, {.removed = 1}); }
     void operator()(const acd::CallCompleted& e) {
         count(e.queue, {.handled = 1, .talk = e.talk, .hold = e.hold}, e.agent);

@@ -1,5 +1,7 @@
 #include "stats/kpi.h"
 
+#include <algorithm>
+
 namespace markaz::stats {
 
 namespace {
@@ -74,6 +76,7 @@ KpiCounters& KpiCounters::operator+=(const KpiCounters& other) {
     talk += other.talk;
     hold += other.hold;
     wrap += other.wrap;
+    longest_wait = std::max(longest_wait, other.longest_wait);
     agent_time += other.agent_time;
     return *this;
 }

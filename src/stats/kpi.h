@@ -53,6 +53,9 @@ struct KpiCounters {
     Duration talk{};                             ///< sum of CallCompleted/Transferred.talk
     Duration hold{};                             ///< sum of CallCompleted/Transferred.hold
     Duration wrap{};                             ///< sum of WrapUpCompleted.wrap
+    /// The longest wait of a call answered, abandoned (not short) or timed out: a maximum, so
+    /// adding counters keeps the larger.
+    Duration longest_wait{};
     AgentTime agent_time;
 
     KpiCounters& operator+=(const KpiCounters& other);

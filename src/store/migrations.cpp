@@ -375,7 +375,13 @@ CREATE TABLE attendance_corrections (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 15> kMigrations{{
+// Schema v16: the longest wait of each quarter hour, kept as a maximum beside the sums
+// (a maximum does not sum). Quarter hours written before have 0.
+constexpr std::string_view kSchemaV16 = R"sql(
+ALTER TABLE report_rollups ADD COLUMN longest_wait_ms INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<Migration, 16> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
@@ -391,6 +397,7 @@ constexpr std::array<Migration, 15> kMigrations{{
     {13, kSchemaV13},
     {14, kSchemaV14},
     {15, kSchemaV15},
+    {16, kSchemaV16},
 }};
 
 }  // namespace

@@ -43,29 +43,34 @@ constexpr std::array<std::pair<const char*, Duration AgentTime::*>, 6> kAgentTim
     {"not_ready_ms", &AgentTime::not_ready},
 }};
 
-static_assert(kCounts.size() + kTimes.size() + kAgentTimes.size() == kRollupColumnCount);
+/// Kept as a maximum (schema v16), after the others.
+constexpr const char* kLongestWait = "longest_wait_ms";
 
-std::string columns(const char* before, const char* after) {
+static_assert(kCounts.size() + kTimes.size() + kAgentTimes.size() + 1 == kRollupColumnCount);
+
+/// The columns, each as `sum` and the maximum as `max` make them ("SUM(", ")").
+std::string columns(const std::string& sum, const std::string& max, const char* after) {
     std::string out;
-    auto add = [&](const char* name) {
-        out += (out.empty() ? "" : ", ") + std::string(before) + name + after;
+    auto add = [&](const std::string& before, const char* name) {
+        out += (out.empty() ? "" : ", ") + before + name + after;
     };
     for (const auto& [name, field] : kCounts) {
-        add(name);
+        add(sum, name);
     }
     for (const auto& [name, field] : kTimes) {
-        add(name);
+        add(sum, name);
     }
     for (const auto& [name, field] : kAgentTimes) {
-        add(name);
+        add(sum, name);
     }
+    add(max, kLongestWait);
     return out;
 }
 
 }  // namespace
 
-const std::string kRollupColumns = columns("", "");
-const std::string kRollupSums = columns("SUM(", ")");
+const std::string kRollupColumns = columns("", "", "");
+const std::string kRollupSums = columns("SUM(", "MAX(", ")");
 
 void bind_counters(SqliteStatement& stmt, int first, const stats::KpiCounters& c) {
     int at = first;
@@ -78,6 +83,7 @@ void bind_counters(SqliteStatement& stmt, int first, const stats::KpiCounters& c
     for (const auto& [name, field] : kAgentTimes) {
         stmt.bind(at++, static_cast<std::int64_t>((c.agent_time.*field).count()));
     }
+    stmt.bind(at, static_cast<std::int64_t>(c.longest_wait.count()));
 }
 
 stats::KpiCounters counters_from(const SqliteStatement& row, int first) {
@@ -92,6 +98,7 @@ stats::KpiCounters counters_from(const SqliteStatement& row, int first) {
     for (const auto& [name, field] : kAgentTimes) {
         c.agent_time.*field = Duration{row.int64(at++)};
     }
+    c.longest_wait = Duration{row.int64(at)};
     return c;
 }
 

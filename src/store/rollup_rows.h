@@ -12,10 +12,10 @@ namespace markaz::store {
 
 /// "offered, blocked, ..., not_ready_ms": the counters' columns, in the order below.
 extern const std::string kRollupColumns;
-/// "SUM(offered), SUM(blocked), ...".
+/// "SUM(offered), SUM(blocked), ..., MAX(longest_wait_ms)".
 extern const std::string kRollupSums;
 /// How many there are.
-inline constexpr int kRollupColumnCount = 25;
+inline constexpr int kRollupColumnCount = 26;
 
 /// Binds `c`'s fields to parameters first .. first + kRollupColumnCount - 1.
 void bind_counters(SqliteStatement& stmt, int first, const stats::KpiCounters& c);

@@ -40,7 +40,7 @@ TEST_F(QueuesApiTest, ListsQueuesInConfiguredOrderWithinScope) {
     EXPECT_EQ(stats["agents"]["logged_in"], 0);
     EXPECT_EQ(stats["today"]["kpis"]["service_level"], nullptr);
     EXPECT_EQ(stats["today"]["counters"]["agent_time"].size(), 6U);
-    EXPECT_EQ(stats["today"]["counters"].size(), 20U);
+    EXPECT_EQ(stats["today"]["counters"].size(), 21U);
 
     Browser agent = api.browser("a1003");
     const Json mine = agent.get("/api/v1/queues").json()["queues"];

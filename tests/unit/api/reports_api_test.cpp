@@ -89,7 +89,9 @@ TEST_F(ReportsApiTest, WeeksMonthsIntervalsAndTheCentre) {
     EXPECT_EQ(month["scope"]["kind"], "centre");
     EXPECT_EQ(month["periods"][0]["label"], "1405-09");
     EXPECT_EQ(month["periods"][0]["counters"]["offered"], 6);
+    EXPECT_EQ(month["periods"][0]["counters"]["longest_wait_ms"], 45000) << "c2, not a sum";
     ASSERT_EQ(month["queues"].size(), 1U);
+    EXPECT_EQ(month["queues"][0]["counters"]["longest_wait_ms"], 45000) << "SQL's MAX";
     EXPECT_EQ(month["queues"][0]["id"], "sales");
     ASSERT_EQ(month["agents"].size(), 2U);
     EXPECT_EQ(month["agents"][0]["id"], "a1001") << "most answered first";

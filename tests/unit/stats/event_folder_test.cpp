@@ -92,6 +92,7 @@ TEST_F(FolderTest, ShortAbandonsAreCountedApartWithoutTheirWait) {
     EXPECT_EQ(q.abandoned, 3);
     EXPECT_EQ(q.abandoned_after_threshold, 1);  // 45 s; 20 s is not after 20 s
     EXPECT_EQ(q.abandoned_wait, 75s);
+    EXPECT_EQ(q.longest_wait, 45s) << "the longest, a short abandon's 3 s not counted";
     EXPECT_TRUE(c.agents.empty());
 }
 
@@ -99,9 +100,12 @@ TEST_F(FolderTest, OtherCallEndsHaveTheirOwnCounters) {
     auto c =
         fold({at(kT0, timed_out("sales", "c1", 5min)), at(kT0, removed("sales", "c2")),
               at(kT0, callback_requested("sales", "c3")), at(kT0, callback_failed("sales", "c3"))});
-    EXPECT_EQ(c.queues.at(kSales),
-              (KpiCounters{
-                  .timed_out = 1, .removed = 1, .callbacks_requested = 1, .callbacks_failed = 1}));
+    EXPECT_EQ(c.queues.at(kSales), (KpiCounters{.timed_out = 1,
+                                                .removed = 1,
+                                                .callbacks_requested = 1,
+                                                .callbacks_failed = 1,
+                                                .longest_wait = 5min}))
+        << "a caller who timed out after 5 min waited longest";
 }
 
 TEST_F(FolderTest, CompletedAndWrapUpGiveHandleTime) {

@@ -74,6 +74,7 @@ void expect_the_hand_computed_day(const stats::KpiCounters& c) {
     EXPECT_EQ(c.handled, 2);
     EXPECT_EQ(c.answered_wait, 40s);
     EXPECT_EQ(c.abandoned_wait, 45s);
+    EXPECT_EQ(c.longest_wait, 45s) << "c2 gave up after 45 s: a maximum, never a sum";
     EXPECT_EQ(c.talk, 510s);
     EXPECT_EQ(c.wrap, 30s);
     EXPECT_EQ(c.agent_time.on_call, 510s);

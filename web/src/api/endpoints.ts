@@ -200,9 +200,10 @@ export function qualityReportXlsxUrl(query: string): string {
   return `/api/v1/quality/report?${query}&format=xlsx`;
 }
 
-/** The historical report as a spreadsheet or a workbook: the same query with `format=csv` or
- *  `format=xlsx` (an attachment, so a plain link downloads it). */
-export function reportDownloadUrl(query: string, format: 'csv' | 'xlsx'): string {
+/** The historical report as a spreadsheet, a workbook or a PDF: the same query with
+ *  `format=csv`, `format=xlsx` or `format=pdf` (printed by the server in the reader's
+ *  language); an attachment, so a plain link downloads it. */
+export function reportDownloadUrl(query: string, format: 'csv' | 'xlsx' | 'pdf'): string {
   return `/api/v1/reports?${query}&format=${format}`;
 }
 

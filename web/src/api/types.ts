@@ -108,6 +108,8 @@ export interface Counters {
   handled: number;
   answered_wait_ms: number;
   abandoned_wait_ms: number;
+  /** The longest wait of a call answered, abandoned or timed out: a maximum, not a sum. */
+  longest_wait_ms: number;
   talk_ms: number;
   hold_ms: number;
   wrap_ms: number;

@@ -7,9 +7,10 @@ import type { Figures } from './types';
  *  month or a year of the report's calendar. */
 export type ReportGrain = 'interval' | 'day' | 'week' | 'month' | 'year';
 
-/** The calendar periods are cut and labelled in: Jalali (Saturday weeks, Persian months) or
- *  Gregorian (ISO weeks from Monday). */
-export type ReportCalendar = 'jalali' | 'gregorian';
+/** The calendar periods are cut and labelled in: Jalali (Saturday weeks, Persian months),
+ *  Gregorian (ISO weeks from Monday) or Hijri (the tabular Islamic calendar, islamic-civil:
+ *  Saturday weeks, Hijri months such as "1448-06"). */
+export type ReportCalendar = 'jalali' | 'gregorian' | 'hijri';
 
 /** An interval's length in minutes (`interval_min`). */
 export type ReportIntervalMin = 15 | 30 | 60;
@@ -18,7 +19,8 @@ export type ReportIntervalMin = 15 | 30 | 60;
 export type ReportScopeKind = 'centre' | 'queue' | 'agent';
 
 /** One period's figures (ReportRow with its period): `label` as the server writes it in the
- *  report's calendar ("1405-09-15", "1405-09-15 08:30", "2026-W49", "1405-09", "1405"). */
+ *  report's calendar ("1405-09-15", "1405-09-15 08:30", "2026-W49", "1405-09", "1448-06",
+ *  "1405"). */
 export interface ReportPeriod extends Figures {
   label: string;
   from_ms: number;

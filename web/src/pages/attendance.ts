@@ -1,6 +1,7 @@
 import type { MountPage } from '../app_context';
 import type { AttendanceDay } from '../api/types';
 import { dayOfInstant } from '../format/calendar';
+import type { CentreClock } from '../format/centre_clock';
 import { localizeDigits } from '../format/numbers';
 import { currentLanguage, t } from '../i18n/i18n';
 import { h } from '../ui/dom';
@@ -9,7 +10,6 @@ import { canCorrectAgent } from './attendance_correction';
 import { correctionForm } from './attendance_correction_form';
 import { attendanceForm } from './attendance_form';
 import { attendanceApiQuery, attendancePageQuery, attendanceSearchFromQuery, type AttendanceSearch } from './attendance_query';
-import type { CentreClock } from './attendance_time';
 import { attendanceView } from './attendance_view';
 import { isolated } from './report_figures';
 

@@ -1,9 +1,10 @@
 import type { AttendanceCorrection, AttendanceDay, AttendanceShift, AttendanceState, Language } from '../api/types';
+import type { CentreClock } from '../format/centre_clock';
 import { formatInteger, formatSeconds, kNoData, localizeDigits } from '../format/numbers';
 import { translate } from '../i18n/i18n';
 import { msg, type MessageKey } from '../i18n/messages';
 import { isolated } from './report_figures';
-import { centreDateTime, dayInstantText, weekdayText, type CentreClock } from './attendance_time';
+import { centreDateTime, dayInstantText, weekdayText } from './attendance_time';
 
 // An agent's days as the Attendance table writes them, in the reader's language, digits and
 // calendar: a cell per column, with the colour of what needs a look (late, absent) and, for a

@@ -1,8 +1,9 @@
 import type { AttendanceDay, CorrectionBody, Language, User } from '../api/types';
+import type { CentreClock } from '../format/centre_clock';
 import { localizeDigits } from '../format/numbers';
 import { msg, type MessageKey } from '../i18n/messages';
 import { effectiveTimes } from './attendance_cells';
-import { clockText, instantInDay, minutesIntoDay, type CentreClock } from './attendance_time';
+import { clockText, instantInDay, minutesIntoDay } from './attendance_time';
 import { parseTimeOfDay } from './schedule_draft';
 
 // The correction form's state, as typed, and the body it sends (docs/api.md POST

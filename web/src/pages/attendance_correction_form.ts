@@ -1,5 +1,6 @@
 import type { AttendanceDay, CorrectionBody, SavedCorrection } from '../api/types';
 import { ApiError } from '../api/api_error';
+import type { CentreClock } from '../format/centre_clock';
 import { localizeDigits } from '../format/numbers';
 import { currentLanguage, t } from '../i18n/i18n';
 import { h, setText } from '../ui/dom';
@@ -12,7 +13,6 @@ import {
   type CorrectionControl,
   type CorrectionDraft,
 } from './attendance_correction';
-import type { CentreClock } from './attendance_time';
 import { isolated } from './report_figures';
 
 export interface CorrectionFormHandlers {

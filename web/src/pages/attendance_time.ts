@@ -1,4 +1,5 @@
 import type { AttendanceDay, Language } from '../api/types';
+import { instantOfWall, wallClock, type CentreClock } from '../format/centre_clock';
 import { formatDateTime, formatTime } from '../format/dates';
 import { dateLocale } from '../format/locales';
 import { kNoData } from '../format/numbers';
@@ -6,49 +7,11 @@ import { kNoData } from '../format/numbers';
 // Times of an agent's day on the centre's clock, whatever the browser's zone: the server cuts
 // the days in the centre's zone (docs/api.md GET /api/v1/attendance), so a login at 08:05 in
 // Tehran reads 08:05 on a laptop set to another zone, and a time typed into the correction
-// form is a time of that day there. Pure: the language and the zone come in.
+// form is a time of that day there (the clock itself: format/centre_clock.ts). Pure: the
+// language and the zone come in.
 
 const kMinuteMs = 60_000;
 const kDayMinutes = 24 * 60;
-
-/** The centre's clock: an IANA zone, or (time_zone "" — a fixed offset) UTC shifted by the
- *  offset. Instants are formatted as `atMs + shiftMs` in `timeZone`. */
-export interface CentreClock {
-  timeZone: string;
-  shiftMs: number;
-}
-
-/** The clock of a report whose `time_zone` is `timeZone`. A fixed offset is read from a day's
- *  start, which is local midnight: Tehran's (+03:30) begins at 20:30 UTC. */
-export function centreClock(timeZone: string, dayStartMs: number): CentreClock {
-  if (timeZone) {
-    return { timeZone, shiftMs: 0 };
-  }
-  const dayMs = kDayMinutes * kMinuteMs;
-  let shiftMs = (((-dayStartMs) % dayMs) + dayMs) % dayMs;
-  // Offsets run from -12:00 to +14:00.
-  if (shiftMs > 14 * 60 * kMinuteMs) {
-    shiftMs -= dayMs;
-  }
-  return { timeZone: 'UTC', shiftMs };
-}
-
-const wallFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The centre's wall clock at `atMs` as if it were UTC (Date.UTC of its parts), to the
- *  minute. */
-function wallClock(atMs: number, clock: CentreClock): number {
-  let format = wallFormats.get(clock.timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-u-ca-gregory-nu-latn', {
-      timeZone: clock.timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23',
-    });
-    wallFormats.set(clock.timeZone, format);
-  }
-  const parts = format.formatToParts(atMs + clock.shiftMs);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
-}
 
 /** Minutes from the day's local midnight to `atMs` on the centre's clock: 485 for 08:05, 1,530
  *  for 01:30 the next day, negative the day before. */
@@ -60,19 +23,7 @@ export function minutesIntoDay(atMs: number, day: Pick<AttendanceDay, 'from_ms'>
  *  more: the next day). A wall time the clocks skip (02:30 when they go from 02:00 to 03:00)
  *  is read on the clock before the change (03:30); one they show twice, the first time. */
 export function instantInDay(minutes: number, day: Pick<AttendanceDay, 'from_ms'>, clock: CentreClock): number {
-  const target = wallClock(day.from_ms, clock) + minutes * kMinuteMs;
-  const guess = day.from_ms + minutes * kMinuteMs;
-  // The zone's offset near the guess, then near the first answer: they differ only across a
-  // change of the clocks.
-  const first = target - (wallClock(guess, clock) - guess);
-  if (wallClock(first, clock) === target) {
-    return first;
-  }
-  const second = target - (wallClock(first, clock) - first);
-  if (wallClock(second, clock) === target) {
-    return second;
-  }
-  return Math.max(first, second);
+  return instantOfWall(wallClock(day.from_ms, clock) + minutes * kMinuteMs, day.from_ms + minutes * kMinuteMs, clock);
 }
 
 /** "08:05" for minutes into a day (0-1439, the next day's taken modulo), Latin digits: what a

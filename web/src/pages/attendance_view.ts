@@ -1,5 +1,6 @@
 import { attendanceDownloadUrl } from '../api/endpoints';
 import type { AttendanceDay, AttendanceReport } from '../api/types';
+import { centreClock, type CentreClock } from '../format/centre_clock';
 import { localizeDigits } from '../format/numbers';
 import { currentLanguage, t } from '../i18n/i18n';
 import { h, setData, setText } from '../ui/dom';
@@ -14,7 +15,6 @@ import {
   type CellContext,
 } from './attendance_cells';
 import type { AttendanceSearch } from './attendance_query';
-import { centreClock, type CentreClock } from './attendance_time';
 import { isolated } from './report_figures';
 
 export interface AttendanceViewHandlers {

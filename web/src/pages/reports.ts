@@ -1,6 +1,7 @@
 import type { MountPage } from '../app_context';
 import { canOpen } from '../auth/pages';
 import { dayOfInstant } from '../format/calendar';
+import { centreDay, zoneClock, type CentreClock } from '../format/centre_clock';
 import { currentLanguage, t } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { errorText } from '../ui/labels';
@@ -10,18 +11,49 @@ import { drillInto, reportsApiQuery, reportsPageQuery, reportsSearchFromQuery, t
 import { reportsView } from './reports_view';
 import { canSchedule } from './schedule_text';
 
+/** Where the page keeps the centre's zone for the browser tab (see mountReports). */
+const kCentreZoneKey = 'markaz.centre_time_zone';
+
+/** The centre's clock the tab last saw in a report; null before the first one, and when the
+ *  centre keeps a fixed offset (the zone names none). */
+function rememberedClock(): CentreClock | null {
+  try {
+    return zoneClock(sessionStorage.getItem(kCentreZoneKey) ?? '');
+  } catch {
+    return null; // storage refused (a private window's settings): learnt again per page
+  }
+}
+
+function rememberZone(timeZone: string): void {
+  try {
+    sessionStorage.setItem(kCentreZoneKey, timeZone);
+  } catch {
+    // Not kept: the next page learns it again from its first report.
+  }
+}
+
 /** The Reports page (managers, supervisors, QA analysts; an agent for their own figures): the
  *  centre's, a queue's or an agent's calls and figures by interval, day, week, month or year
- *  (docs/reports.md), as charts and tables with CSV and Excel downloads; for managers and
+ *  (docs/reports.md), as charts and tables with CSV, Excel and PDF downloads; for managers and
  *  supervisors, the reports mailed on a schedule (report_schedules.ts). The report is kept in
  *  the address, so a reload, a language change or a shared link shows the same; opening a
  *  queue's or an agent's row is a step Back returns from. */
 export const mountReports: MountPage = (root, context) => {
   const { user } = context;
-  const today = dayOfInstant(Date.now());
+  // The days are the centre's: they begin at its midnights, where the server cuts them, in
+  // whatever zone the browser is. Only a report's answer names the centre's zone (time_zone),
+  // so the tab keeps the last one seen (sessionStorage); until then — the tab's first report —
+  // days are the browser's, and an answer naming another zone is asked again with its days
+  // (and today) when they differ. A fixed offset (time_zone "") keeps the browser's days.
+  let clock = rememberedClock();
+  const todayNow = () => (clock ? centreDay(Date.now(), clock) : dayOfInstant(Date.now()));
+  const today = todayNow();
   // An agent's report is their own figures (the server refuses them the centre's).
   const ownAgent = user.role === 'agent' ? user.agent : null;
-  let search: ReportsSearch = reportsSearchFromQuery(location.search, today, { language: currentLanguage(), ownAgent });
+  const defaults = { language: currentLanguage(), ownAgent };
+  const address = location.search;
+  const opened = reportsSearchFromQuery(address, today, defaults);
+  let search: ReportsSearch = opened;
   const agentNames = new Map<string, string>();
   const agentName = (id: string) => agentNames.get(id) ?? id;
   let gone = false;
@@ -32,13 +64,26 @@ export const mountReports: MountPage = (root, context) => {
     search = next;
     history[step === 'push' ? 'pushState' : 'replaceState'](null, '', `/reports?${reportsPageQuery(search, currentLanguage())}`);
     const mine = ++latest;
-    const query = reportsApiQuery(search, Date.now());
+    const nowMs = Date.now();
+    const query = reportsApiQuery(search, nowMs, clock);
     view.loading();
     try {
       const report = await context.api.report(query);
-      if (!gone && mine === latest) {
-        view.show(report, query);
+      if (gone || mine !== latest) {
+        return;
       }
+      if (report.time_zone !== (clock?.timeZone ?? '')) {
+        clock = zoneClock(report.time_zone);
+        rememberZone(report.time_zone);
+        // The address's default days were counted from the browser's today.
+        const again = search === opened ? reportsSearchFromQuery(address, todayNow(), defaults) : search;
+        if (reportsApiQuery(again, nowMs, clock) !== query) {
+          form.set(again);
+          void run(again);
+          return;
+        }
+      }
+      view.show(report, query);
     } catch (error) {
       if (!gone && mine === latest) {
         view.failed(errorText(error));

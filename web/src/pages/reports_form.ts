@@ -19,6 +19,7 @@ import {
 const kCalendarLabels: Record<ReportCalendar, MessageKey> = {
   jalali: msg('reports.calendar_jalali'),
   gregorian: msg('reports.calendar_gregorian'),
+  hijri: msg('reports.calendar_hijri'),
 };
 
 const kGrainLabels: Record<Exclude<GrainChoice, `interval-${number}`>, MessageKey> = {

@@ -1,5 +1,6 @@
 import type { Language, ReportCalendar, ReportGrain, ReportIntervalMin, ReportPeriod, ReportScopeKind } from '../api/types';
 import { dayFromIso, dayOfInstant, isoFromDay, startOfDay } from '../format/calendar';
+import { centreMidnight, type CentreClock } from '../format/centre_clock';
 import { msg, type MessageKey } from '../i18n/messages';
 import { defaultSearch as defaultRecordSearch, pageQuery as recordsPageQuery } from './recordings_query';
 
@@ -9,7 +10,7 @@ import { defaultSearch as defaultRecordSearch, pageQuery as recordsPageQuery } f
 
 export const kGrains: readonly ReportGrain[] = ['interval', 'day', 'week', 'month', 'year'];
 export const kIntervalMins: readonly ReportIntervalMin[] = [15, 30, 60];
-export const kCalendars: readonly ReportCalendar[] = ['jalali', 'gregorian'];
+export const kCalendars: readonly ReportCalendar[] = ['jalali', 'gregorian', 'hijri'];
 
 /** Days before today the report starts at first: today and the 6 before it, the 7 days the
  *  API reports on by default. */
@@ -19,7 +20,8 @@ export const kReportsDefaultDays = 6;
 export const kMaxPeriods = 40_000;
 
 export interface ReportsSearch {
-  /** First and last day reported (days since 1970-01-01, in the browser's time zone). */
+  /** First and last day reported (days since 1970-01-01): calendar days, begun at the
+   *  centre's midnights once the page knows its zone (reportsApiQuery). */
   fromDay: number;
   toDay: number;
   by: ReportGrain;
@@ -40,7 +42,8 @@ export interface ReportsDefaults {
   ownAgent: string | null;
 }
 
-/** Jalali for a Persian reader, Gregorian otherwise: the server's default too. */
+/** Jalali for a Persian reader, Gregorian otherwise: the server's default too (Hijri is
+ *  only ever chosen). */
 export function defaultCalendar(language: Language): ReportCalendar {
   return language === 'fa' ? 'jalali' : 'gregorian';
 }
@@ -111,13 +114,16 @@ export function reportsPageQuery(search: ReportsSearch, language: Language): str
   ]).toString();
 }
 
-/** The API's query string (without "?"): the days become the instants they begin and end in
- *  the browser's time zone, the last day included, but never past `nowMs`: the server gives
- *  the periods holding that span, so today's report ends with the period in progress rather
- *  than the empty ones after it. The download links add format= to it. */
-export function reportsApiQuery(search: ReportsSearch, nowMs: number): string {
-  const from = startOfDay(search.fromDay);
-  const end = startOfDay(search.toDay + 1);
+/** The API's query string (without "?"): the days become the instants they begin and end on
+ *  `clock`, the centre's (its local midnights, where the server cuts its days), or in the
+ *  browser's time zone while the centre's is not known (null); the last day included, but
+ *  never past `nowMs`: the server gives the periods holding that span, so today's report ends
+ *  with the period in progress rather than the empty ones after it. The download links add
+ *  format= to it. */
+export function reportsApiQuery(search: ReportsSearch, nowMs: number, clock: CentreClock | null): string {
+  const midnight = (day: number) => (clock ? centreMidnight(day, clock) : startOfDay(day));
+  const from = midnight(search.fromDay);
+  const end = midnight(search.toDay + 1);
   const to = nowMs > from ? Math.min(end, nowMs) : end;
   return new URLSearchParams([['from_ms', String(from)], ['to_ms', String(to)], ...shared(search, null)]).toString();
 }

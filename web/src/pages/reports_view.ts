@@ -30,16 +30,18 @@ export interface ReportsViewHandlers {
   recordings: boolean;
 }
 
-/** The report: whose it is and its periods' span, the CSV and Excel downloads, the calls by
- *  period as a chart and a table with the total; for the centre its queues, for the centre and
- *  a queue its agents ranked by answered calls (a chart and a table), each row opening that
- *  queue's or agent's report. A queue's or an agent's periods link to their calls. */
+/** The report: whose it is and its periods' span, the CSV, Excel and PDF downloads (the PDF
+ *  printed by the server in the reader's language), the calls by period as a chart and a table
+ *  with the total; for the centre its queues, for the centre and a queue its agents ranked by
+ *  answered calls (a chart and a table), each row opening that queue's or agent's report. A
+ *  queue's or an agent's periods link to their calls. */
 export function reportsView(handlers: ReportsViewHandlers) {
   const title = h('h2', { id: 'reports-title', 'data-testid': 'reports-title' });
   const summary = h('span', { class: 'page-range', 'data-testid': 'reports-summary' });
   const csv = h('a', { class: 'button', 'data-testid': 'reports-csv', download: '' }, t('quality.download_csv'));
   const xlsx = h('a', { class: 'button', 'data-testid': 'reports-xlsx', download: '' }, t('quality.download_xlsx'));
-  const downloads = h('span', { class: 'pager' }, csv, xlsx);
+  const pdf = h('a', { class: 'button', 'data-testid': 'reports-pdf', download: '' }, t('reports.download_pdf'));
+  const downloads = h('span', { class: 'pager' }, csv, xlsx, pdf);
   const status = h('p', { class: 'results-status', role: 'status', 'data-testid': 'reports-status' });
   const volume = lazyChart('reports-volume-chart');
   const volumeTitle = h('h3', {}, t('reports.volume_chart'));
@@ -104,6 +106,7 @@ export function reportsView(handlers: ReportsViewHandlers) {
     downloads.hidden = false;
     csv.setAttribute('href', reportDownloadUrl(query, 'csv'));
     xlsx.setAttribute('href', reportDownloadUrl(query, 'xlsx'));
+    pdf.setAttribute('href', reportDownloadUrl(query, 'pdf'));
     const quiet = report.total.counters.offered === 0 && report.total.counters.answered === 0;
     setText(status, quiet ? t('reports.no_calls') : '');
 

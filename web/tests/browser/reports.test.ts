@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord, Figures, Language, PeriodReport, ReportPeriod } from '../../src/api/types';
 import { AnsweringPhones } from './support/answering_phones';
@@ -15,9 +16,12 @@ import { readWorkbook } from './support/workbook';
 // report (the store writes the quarter hour in progress every 5 s), filters to the sales
 // queue, drills from the centre's Queues table into sales and from its Agents table into the
 // agent, follows a period to the agent's calls on the Recordings page, and downloads the
-// report as CSV and as an Excel workbook whose cells are the page's figures. In English and in
-// Persian (right to left, Persian digits, the Jalali day), with screenshots of the charts. An
-// agent sees only their own figures, and is refused another team's queue.
+// report as CSV and as an Excel workbook whose cells are the page's figures, and in Hijri
+// months. In English and in Persian (right to left, Persian digits, the Jalali day, and the
+// PDF the server prints in Persian, read back with poppler's pdftotext), with screenshots of
+// the charts. The browser runs in the machine's zone, the demo centre in Tehran's: the days
+// asked for begin at Tehran's midnights. An agent sees only their own figures, and is refused
+// another team's queue.
 
 /** The agent and phones quality_reports.test.ts uses: free again when this file runs. */
 const kAgent = 'a1005';
@@ -32,7 +36,7 @@ const kTalkMs = 1_500;
 const kRollupMs = 20_000;
 const kCsvHeader =
   'period,from,offered,answered,answered_within_threshold,abandoned,short_abandoned,blocked,timed_out,callbacks_requested,' +
-  'callbacks_answered,transferred,service_level,asa_s,aht_s,abandon_rate,avg_abandon_s,occupancy,talk_s,hold_s,wrap_s';
+  'callbacks_answered,transferred,service_level,asa_s,aht_s,abandon_rate,avg_abandon_s,longest_wait_s,occupancy,talk_s,hold_s,wrap_s';
 
 let browser: Browser | undefined;
 let supervisor: ApiSession;
@@ -98,18 +102,35 @@ function persian(text: string): string {
   return text.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!).replace(/\./g, '٫').replace(/,/g, '٬').replace(/%/g, '٪');
 }
 
+const isReportAnswer = (r: Response) => r.url().includes('/api/v1/reports?') && !r.url().includes('format=');
+
 /** Does `action` (a click, a navigation) and answers with the report the page asked for and
- *  drew: the JSON it was given, read from its own request. */
+ *  drew: the JSON it was given, read from its own request. A tab's first report may be asked
+ *  twice (its answer names the centre's zone, whose days the page asks for then): the one
+ *  drawn is the one whose query the downloads carry. */
 async function reportAfter(page: Page, action: () => Promise<unknown>): Promise<PeriodReport> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().includes('/api/v1/reports?') && !r.url().includes('format=')),
-    action(),
-  ]);
-  expect(response.status()).toBe(200);
-  const report = (await response.json()) as PeriodReport;
-  const id = report.scope.id ? `[data-id="${report.scope.id}"]` : '';
-  await page.locator(`[data-testid="period-report"][data-scope="${report.scope.kind}"]${id}:not([aria-busy])`).waitFor();
-  return report;
+  const answers = new Map<string, Response>();
+  const listen = (r: Response) => {
+    if (isReportAnswer(r)) {
+      answers.set(new URL(r.url()).search.slice(1), r);
+    }
+  };
+  page.on('response', listen);
+  try {
+    await Promise.all([page.waitForResponse(isReportAnswer), action()]);
+    // Busy from the first request until a report is drawn.
+    await page.locator('[data-testid="period-report"]:not([aria-busy])').waitFor();
+    const shown = (await page.locator('[data-testid="reports-csv"]').getAttribute('href'))!.replace(/^\/api\/v1\/reports\?/, '').replace(/&format=csv$/, '');
+    const response = answers.get(shown);
+    expect(response, `${shown} is none of ${[...answers.keys()].join(', ')}`).toBeDefined();
+    expect(response!.status()).toBe(200);
+    const report = (await response!.json()) as PeriodReport;
+    const id = report.scope.id ? `[data-id="${report.scope.id}"]` : '';
+    await page.locator(`[data-testid="period-report"][data-scope="${report.scope.kind}"]${id}:not([aria-busy])`).waitFor();
+    return report;
+  } finally {
+    page.off('response', listen);
+  }
 }
 
 /** The period the call was answered in. */
@@ -152,6 +173,18 @@ function workbookCell(rows: string[][], label: string, column: string): string |
   return rows.find((row) => row[0] === label)?.[header.indexOf(column)];
 }
 
+/** The words of a PDF as poppler's pdftotext reads them: it wraps each right-to-left run in
+ *  bidi marks (U+202A-U+202C) and separates the words, so words are looked for one by one. */
+function pdfWords(path: string): string[] {
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+  return text.replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/g, '').split(/\s+/).filter(Boolean);
+}
+
+/** The time of day of an instant in a zone: "00:00" at its midnight. */
+function timeIn(atMs: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(atMs);
+}
+
 /** The Jalali date of an instant in a zone, as the server labels a day: 1405-09-15. */
 function jalaliDay(atMs: number, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(atMs);
@@ -185,6 +218,10 @@ describe('the Reports page', () => {
     expect(today.label).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: centre.time_zone || 'Asia/Tehran' }).format(answeredAt));
     // The last period is the one in progress: nothing after today.
     expect(centre.periods[centre.periods.length - 1]!.label).toBe(today.label);
+    // Asked from the centre's midnight, whatever the browser's zone.
+    const asked = new URLSearchParams((await page.locator('[data-testid="reports-csv"]').getAttribute('href'))!.split('?')[1]);
+    expect(timeIn(Number(asked.get('from_ms')), centre.time_zone || 'Asia/Tehran')).toBe('00:00');
+    expect(Number(asked.get('from_ms'))).toBe(centre.from_ms);
     expect(await page.locator('[data-testid="reports-title"]').textContent()).toBe('The whole centre');
     expect(await page.locator('[data-testid="reports-summary"]').textContent()).toBe(`${isolated(centre.periods[0]!.label)} to ${isolated(today.label)}`);
     expect(await page.locator('[data-testid="report-periods-rows"] tr').count()).toBe(centre.periods.length);
@@ -246,6 +283,8 @@ describe('the Reports page', () => {
     const xlsxHref = (await page.locator('[data-testid="reports-xlsx"]').getAttribute('href'))!;
     expect(xlsxHref).toMatch(new RegExp(`^/api/v1/reports\\?.*agent=${kAgent}.*&format=xlsx$`));
     expect(await page.locator('[data-testid="reports-csv"]').getAttribute('href')).toBe(xlsxHref.replace(/xlsx$/, 'csv'));
+    expect(await page.locator('[data-testid="reports-pdf"]').getAttribute('href')).toBe(xlsxHref.replace(/xlsx$/, 'pdf'));
+    expect(await page.locator('[data-testid="reports-pdf"]').textContent()).toBe('Download PDF');
     const csv = await download(page, 'reports-csv');
     expect(csv.name).toBe(`report-agent-${kAgent}-day.csv`);
     const lines = readFileSync(csv.path, 'utf8').split(/\r?\n/);
@@ -275,6 +314,14 @@ describe('the Reports page', () => {
     expect(new URL(page.url()).searchParams.get('queue')).toBe(kQueue);
     const back = await reportAfter(page, () => page.goBack());
     expect(back.scope.kind).toBe('centre');
+
+    // Hijri months, asked for: the tabular Islamic calendar's, labelled as the server writes.
+    await page.selectOption('[data-testid="reports-calendar"]', 'hijri');
+    await page.selectOption('[data-testid="reports-by"]', 'month');
+    const hijri = await reportAfter(page, () => page.click('button[data-action="show-report"]'));
+    expect(hijri).toMatchObject({ scope: { kind: 'centre' }, by: 'month', calendar: 'hijri' });
+    expect(new URL(page.url()).searchParams.get('calendar')).toBe('hijri');
+    expect(await page.locator('[data-testid="report-periods-rows"] tr th').first().textContent()).toMatch(/^14\d\d-\d\d$/);
     await page.context().close();
   });
 
@@ -319,6 +366,16 @@ describe('the Reports page', () => {
     const workbook = readWorkbook(xlsx.path);
     expect(workbook.rightToLeft).toBe(true);
     expect(workbookCell(workbook.rows, queueToday.label, 'answered')).toBe(String(queueToday.counters.answered));
+    // The same report printed by the server in Persian: the title, the queue, today's Jalali
+    // day in Persian digits.
+    expect(await page.locator('[data-testid="reports-pdf"]').textContent()).toBe('دریافت PDF');
+    const pdf = await download(page, 'reports-pdf');
+    expect(pdf.name).toBe(`report-queue-${kQueue}-day.pdf`);
+    expect(readFileSync(pdf.path).subarray(0, 4).toString()).toBe('%PDF');
+    const words = pdfWords(pdf.path);
+    for (const word of ['گزارش', kQueue, persian(queueToday.label)]) {
+      expect(words, word).toContain(word);
+    }
 
     // And on to the agent, whose periods link to their calls.
     const agent = await reportAfter(page, () => memberRow.locator('a[data-action="drill-agent"]').click());

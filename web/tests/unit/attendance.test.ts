@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attendanceDownloadUrl, createApi } from '../../src/api/endpoints';
 import { createRequest } from '../../src/api/http';
 import { dayFromIso, startOfDay } from '../../src/format/calendar';
+import { centreClock } from '../../src/format/centre_clock';
 import {
   agentTotals,
   attendanceCells,
@@ -22,7 +23,7 @@ import {
   attendanceSearchFromQuery,
   defaultAttendanceSearch,
 } from '../../src/pages/attendance_query';
-import { centreClock, clockText, dayInstantText, instantInDay, minutesIntoDay, weekdayText } from '../../src/pages/attendance_time';
+import { clockText, dayInstantText, instantInDay, minutesIntoDay, weekdayText } from '../../src/pages/attendance_time';
 import { attendanceDay, kAttendanceDay } from './fixtures';
 
 // The Attendance page's pure parts: the search kept in the address and asked of the API (and

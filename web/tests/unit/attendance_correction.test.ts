@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { centreClock } from '../../src/format/centre_clock';
 import {
   canCorrect,
   canCorrectAgent,
@@ -8,7 +9,6 @@ import {
   kMaxReasonLength,
   type CorrectionDraft,
 } from '../../src/pages/attendance_correction';
-import { centreClock } from '../../src/pages/attendance_time';
 import { attendanceDay, kAttendanceDay } from './fixtures';
 
 // Correcting a day on the Attendance page (docs/api.md POST /api/v1/attendance/corrections):

@@ -6,7 +6,8 @@ export function counters(overrides: Partial<Counters> = {}): Counters {
   return {
     offered: 0, blocked: 0, answered: 0, answered_within_threshold: 0, abandoned: 0, short_abandoned: 0,
     abandoned_after_threshold: 0, timed_out: 0, removed: 0, callbacks_requested: 0, callbacks_answered: 0,
-    callbacks_failed: 0, transferred: 0, handled: 0, answered_wait_ms: 0, abandoned_wait_ms: 0, talk_ms: 0, hold_ms: 0, wrap_ms: 0,
+    callbacks_failed: 0, transferred: 0, handled: 0, answered_wait_ms: 0, abandoned_wait_ms: 0,
+    longest_wait_ms: 0, talk_ms: 0, hold_ms: 0, wrap_ms: 0,
     agent_time: { available_ms: 0, ringing_ms: 0, on_call_ms: 0, wrap_up_ms: 0, paused_ms: 0, not_ready_ms: 0 },
     ...overrides,
   };

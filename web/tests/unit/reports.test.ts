@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { reportDownloadUrl } from '../../src/api/endpoints';
 import type { Figures, PeriodReport, ReportPeriod, ReportRanking } from '../../src/api/types';
-import { dayFromIso, startOfDay } from '../../src/format/calendar';
+import { dayFromIso, dayOfInstant, startOfDay } from '../../src/format/calendar';
+import { centreDay, centreMidnight, zoneClock } from '../../src/format/centre_clock';
 import { isolated, periodLabel, reportFigures } from '../../src/pages/report_figures';
 import { searchFromQuery as recordingsSearchFromQuery } from '../../src/pages/recordings_query';
 import { agentsChartOption, chartPeriodLabel, periodsChartOption } from '../../src/pages/reports_chart_options';
@@ -12,6 +13,7 @@ import {
   fromGrainChoice,
   fromScopeChoice,
   grainChoice,
+  kCalendars,
   kGrainChoices,
   periodRecordingsLink,
   reportsApiQuery,
@@ -24,8 +26,9 @@ import {
 import { counters, window } from './fixtures';
 
 // The Reports page's pure parts: the report kept in the address and asked of the API (and the
-// downloads with the same query), the form's choices, a queue's or an agent's row opened, a
-// period's calls on the Recordings page, the figures in the reader's digits, and the charts.
+// downloads with the same query), its days on the centre's clock whatever the browser's zone,
+// the form's choices, a queue's or an agent's row opened, a period's calls on the Recordings
+// page, the figures in the reader's digits (Hijri periods too), and the charts.
 
 const day = (iso: string) => dayFromIso(iso)!;
 const today = day('2026-12-06');
@@ -78,7 +81,7 @@ describe('the report query', () => {
   });
 
   it('takes the default for what an edited link gets wrong, and the agent of a link naming both', () => {
-    expect(reportsSearchFromQuery('?from=2026-02-30&by=hour&interval_min=20&calendar=hijri', today, manager)).toEqual(defaultReportsSearch(today, manager));
+    expect(reportsSearchFromQuery('?from=2026-02-30&by=hour&interval_min=20&calendar=julian', today, manager)).toEqual(defaultReportsSearch(today, manager));
     expect(reportsSearchFromQuery('?queue=sales&agent=a1005', today, manager)).toMatchObject({ queue: '', agent: 'a1005' });
     expect(reportsSearchFromQuery('?calendar=jalali', today, manager).calendar).toBe('jalali');
   });
@@ -86,24 +89,34 @@ describe('the report query', () => {
   it("asks the API from the first day's start to the end of the last, never past now", () => {
     const search = { ...defaultReportsSearch(today, manager), queue: 'sales' };
     const later = startOfDay(today + 3);
-    const params = new URLSearchParams(reportsApiQuery(search, later));
+    const params = new URLSearchParams(reportsApiQuery(search, later, null));
     expect([...params.keys()]).toEqual(['from_ms', 'to_ms', 'by', 'calendar', 'queue']);
     expect(Number(params.get('from_ms'))).toBe(startOfDay(day('2026-11-30')));
     expect(Number(params.get('to_ms'))).toBe(startOfDay(today + 1));
     expect(params.get('queue')).toBe('sales');
     // Today in progress: up to now, so the last period is the one in progress.
     const now = startOfDay(today) + 9 * hourMs;
-    expect(new URLSearchParams(reportsApiQuery(search, now)).get('to_ms')).toBe(String(now));
+    expect(new URLSearchParams(reportsApiQuery(search, now, null)).get('to_ms')).toBe(String(now));
     // Days still to come (a clock behind): asked whole.
-    expect(new URLSearchParams(reportsApiQuery({ ...search, fromDay: today + 1, toDay: today + 1 }, now)).get('to_ms')).toBe(String(startOfDay(today + 2)));
+    expect(new URLSearchParams(reportsApiQuery({ ...search, fromDay: today + 1, toDay: today + 1 }, now, null)).get('to_ms')).toBe(String(startOfDay(today + 2)));
     // An interval report names its length.
-    expect(new URLSearchParams(reportsApiQuery({ ...search, by: 'interval', intervalMin: 60 }, now)).get('interval_min')).toBe('60');
+    expect(new URLSearchParams(reportsApiQuery({ ...search, by: 'interval', intervalMin: 60 }, now, null)).get('interval_min')).toBe('60');
   });
 
-  it('downloads CSV and Excel with the same query', () => {
-    const query = reportsApiQuery({ ...defaultReportsSearch(today, manager), agent: 'a1005' }, startOfDay(today + 1));
+  it('downloads CSV, Excel and PDF with the same query', () => {
+    const query = reportsApiQuery({ ...defaultReportsSearch(today, manager), agent: 'a1005' }, startOfDay(today + 1), null);
     expect(reportDownloadUrl(query, 'csv')).toBe(`/api/v1/reports?${query}&format=csv`);
     expect(reportDownloadUrl(query, 'xlsx')).toBe(`/api/v1/reports?${query}&format=xlsx`);
+    expect(reportDownloadUrl(query, 'pdf')).toBe(`/api/v1/reports?${query}&format=pdf`);
+  });
+
+  it('counts in Hijri months when asked, kept in the address and asked of the API', () => {
+    expect(kCalendars).toContain('hijri');
+    const search: ReportsSearch = { ...defaultReportsSearch(today, { language: 'ar', ownAgent: null }), by: 'month', calendar: 'hijri' };
+    // Never the default of a language: always written out.
+    expect(reportsPageQuery(search, 'ar')).toBe('from=2026-11-30&to=2026-12-06&by=month&calendar=hijri');
+    expect(reportsSearchFromQuery(reportsPageQuery(search, 'ar'), today, { language: 'ar', ownAgent: null })).toEqual(search);
+    expect(new URLSearchParams(reportsApiQuery(search, startOfDay(today + 1), null)).get('calendar')).toBe('hijri');
   });
 
   it('refuses a range that ends before it starts, and more intervals than the server cuts', () => {
@@ -115,6 +128,44 @@ describe('the report query', () => {
     expect(reportsProblem(long)).toBe('reports.error_too_many');
     expect(reportsProblem({ ...long, intervalMin: 30 })).toBeNull();
     expect(reportsProblem({ ...long, by: 'day' })).toBeNull();
+  });
+});
+
+describe("the days on the centre's clock", () => {
+  // A browser in UTC, the centre in Tehran (+03:30 all year since 2022): the days begin at
+  // Tehran's midnights, 20:30 UTC the day before, not at the browser's.
+  const tehran = zoneClock('Asia/Tehran')!;
+  beforeAll(() => {
+    vi.stubEnv('TZ', 'UTC');
+  });
+  afterAll(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("asks the API from Tehran's midnight of the first day to its midnight after the last", () => {
+    const search = defaultReportsSearch(today, manager);
+    expect(startOfDay(day('2026-11-30'))).toBe(Date.UTC(2026, 10, 30));
+    const params = new URLSearchParams(reportsApiQuery(search, Date.UTC(2026, 11, 9), tehran));
+    expect(Number(params.get('from_ms'))).toBe(Date.UTC(2026, 10, 29, 20, 30));
+    expect(Number(params.get('to_ms'))).toBe(Date.UTC(2026, 11, 6, 20, 30));
+    // Today in progress in Tehran (01:30 on the 6th), still the 5th in the browser: up to now.
+    const now = Date.UTC(2026, 11, 5, 22);
+    expect(centreDay(now, tehran)).toBe(today);
+    expect(dayOfInstant(now)).toBe(today - 1);
+    expect(Number(new URLSearchParams(reportsApiQuery(search, now, tehran)).get('to_ms'))).toBe(now);
+  });
+
+  it('begins a day the clocks skipped into at the change, as the server cuts it', () => {
+    // 22 March 2021: Tehran's clocks went from 00:00 (+03:30) to 01:00 (+04:30).
+    expect(centreMidnight(day('2021-03-22'), tehran)).toBe(Date.UTC(2021, 2, 21, 20, 30));
+    expect(centreMidnight(day('2021-03-23'), tehran)).toBe(Date.UTC(2021, 2, 22, 19, 30));
+    // 21 September 2021, 24:00 (+04:30) became 23:00 (+03:30): the 22nd began an hour later.
+    expect(centreMidnight(day('2021-09-22'), tehran)).toBe(Date.UTC(2021, 8, 21, 20, 30));
+  });
+
+  it('knows no zone for a fixed offset, nor for a name the browser does not know', () => {
+    expect(zoneClock('')).toBeNull();
+    expect(zoneClock('Mars/Olympus_Mons')).toBeNull();
   });
 });
 
@@ -178,6 +229,10 @@ describe('figures', () => {
     expect(periodLabel('2026-W49', 'fa')).toBe('۲۰۲۶-W۴۹');
     expect(periodLabel('1405-09', 'en')).toBe('1405-09');
     expect(chartPeriodLabel('1405-09-15 08:30', 'en')).toBe('1405-09-15\n08:30');
+    // Hijri months and Saturday weeks, as the server writes them.
+    expect(periodLabel('1448-06', 'ar')).toBe('١٤٤٨-٠٦');
+    expect(periodLabel('1448-06-26', 'fa')).toBe('۱۴۴۸-۰۶-۲۶');
+    expect(periodLabel('1448-06', 'en')).toBe('1448-06');
   });
 
   it('isolate a date or a name inside a sentence, so a Persian word before it does not reorder it', () => {
