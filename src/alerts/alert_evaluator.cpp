@@ -148,6 +148,26 @@ std::vector<AlertChange> AlertEvaluator::evaluate(const stats::LiveSnapshot& sna
     return out;
 }
 
+std::vector<AlertChange> AlertEvaluator::replace_rules(std::vector<AlertRule> rules, WallTime now) {
+    std::vector<AlertChange> out;
+    for (const AlertRule& old : rules_) {
+        const bool kept = std::find(rules.begin(), rules.end(), old) != rules.end();
+        for (auto it = tracks_.begin(); it != tracks_.end();) {
+            if (it->first.first != old.name || kept) {
+                ++it;
+                continue;
+            }
+            if (it->second.raised) {
+                out.push_back({AlertChange::Kind::Cleared, old.name, old.measure, it->first.second,
+                               it->second.value, old.threshold, now});
+            }
+            it = tracks_.erase(it);
+        }
+    }
+    rules_ = std::move(rules);
+    return out;
+}
+
 std::vector<ActiveAlert> AlertEvaluator::active() const {
     std::vector<ActiveAlert> out;
     for (const AlertRule& rule : rules_) {

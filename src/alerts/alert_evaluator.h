@@ -45,6 +45,10 @@ public:
     /// The changes `snapshot` (taken at `now`) makes, raised before cleared, by rule order.
     std::vector<AlertChange> evaluate(const stats::LiveSnapshot& snapshot, WallTime now);
     std::vector<ActiveAlert> active() const;
+    /// Evaluates `rules` from now on. A rule that is the same keeps its state; an alert up of a
+    /// rule removed or changed is cleared at `now` (the changes say so) and the changed rule
+    /// starts afresh.
+    std::vector<AlertChange> replace_rules(std::vector<AlertRule> rules, WallTime now);
     const std::vector<AlertRule>& rules() const { return rules_; }
 
 private:

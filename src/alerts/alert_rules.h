@@ -61,6 +61,7 @@ struct AlertRule {
     /// `language` ("en", "fa", "ar").
     std::vector<std::string> email;
     std::string language = "en";
+    friend bool operator==(const AlertRule&, const AlertRule&) = default;
 };
 
 /// Whether `rule` makes sense; the error names the field ("threshold: ..."). `queues`: the

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "acd/events.h"
+#include "api/alert_rule_store.h"
 #include "api/attendance_source.h"
 #include "api/call_records.h"
 #include "api/login_limiter.h"
@@ -73,6 +74,12 @@ struct ApiOptions {
     /// The centre's zone reports cut periods in (stats.time_zone or utc_offset), and its name
     /// ("" for a fixed offset).
     reports::ZoneOffsets report_zone;
+    /// KPI alert rules made through the API (docs/alerts.md); none: those endpoints answer
+    /// 503. Must outlive the server. The configuration's rules are shown read-only beside.
+    AlertRuleStore* alert_rule_store = nullptr;
+    std::vector<alerts::AlertRule> configured_alert_rules;
+    /// Whether a `mail:` server is configured: a rule may mail only then.
+    bool mail_configured = false;
     /// Agents' sessions, states and corrections (docs/reports.md "Attendance"); none: the
     /// attendance endpoints answer 503. Must outlive the server.
     AttendanceSource* attendance = nullptr;

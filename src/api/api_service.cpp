@@ -60,6 +60,7 @@ ApiService::ApiService(ApiDeps& deps) : deps_(deps), pages_(deps.options.web_roo
     add_report_schedule_endpoints(endpoints_);
     add_attendance_endpoints(endpoints_);
     add_alert_endpoints(endpoints_);
+    add_alert_rule_endpoints(endpoints_);
     add_service_endpoints(endpoints_);
     for (std::size_t i = 0; i < endpoints_.size(); ++i) {
         routes_.add(endpoints_[i].method, endpoints_[i].pattern, i);

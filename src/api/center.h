@@ -157,6 +157,12 @@ public:
         (void)id, (void)by;
         return fail(Errc::NotFound, "no alert " + std::to_string(id));
     }
+    /// Evaluates `rules` from now on, the configuration's and the API's together: an alert
+    /// of a rule removed or changed is cleared.
+    virtual Result<void> replace_alert_rules(std::vector<alerts::AlertRule> rules) {
+        (void)rules;
+        return fail(Errc::Unavailable, "alert rules cannot be changed in this server");
+    }
     /// The readiness checks (core, store, sip); all "ok" means ready.
     virtual std::vector<ReadinessCheck> readiness() const { return {{"core", "ok"}}; }
 };

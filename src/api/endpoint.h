@@ -120,6 +120,7 @@ void add_report_endpoints(std::vector<Endpoint>& out);
 void add_report_schedule_endpoints(std::vector<Endpoint>& out);
 void add_attendance_endpoints(std::vector<Endpoint>& out);
 void add_alert_endpoints(std::vector<Endpoint>& out);
+void add_alert_rule_endpoints(std::vector<Endpoint>& out);
 void add_service_endpoints(std::vector<Endpoint>& out);
 
 // Answers shared by the handlers (respond.cpp).

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "api/report_query.h"
+#include "api/stats_json.h"
 #include "api/table_reply.h"
 
 namespace markaz::api {

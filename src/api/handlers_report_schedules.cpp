@@ -7,6 +7,7 @@
 
 #include "api/report_query.h"
 #include "api/report_schedules.h"
+#include "api/stats_json.h"
 #include "mail/mail_message.h"
 
 namespace markaz::api {

@@ -34,6 +34,14 @@ CenterView::CenterView(stats::StatsConfig config, stats::LiveStats live,
       day_start_(day_start),
       alert_rules_(std::move(rules)) {}
 
+std::vector<alerts::AlertChange> CenterView::replace_alert_rules(
+    std::vector<alerts::AlertRule> rules, WallTime now) {
+    const std::vector<alerts::AlertRule> before = alert_rules_.rules();
+    auto changes = alert_rules_.replace_rules(std::move(rules), now);
+    alert_book_.apply(changes, before);
+    return changes;
+}
+
 std::vector<alerts::AlertChange> CenterView::check_alerts(WallTime now) {
     if (!has_alert_rules()) {
         return {};

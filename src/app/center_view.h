@@ -55,6 +55,11 @@ public:
     /// (docs/alerts.md). Nothing when there are no rules.
     std::vector<alerts::AlertChange> check_alerts(WallTime now);
     bool has_alert_rules() const { return !alert_rules_.rules().empty(); }
+    const std::vector<alerts::AlertRule>& alert_rules() const { return alert_rules_.rules(); }
+    /// Evaluates `rules` from now on (docs/alerts.md "Rules made in the browser"): alerts of
+    /// rules removed or changed are cleared in the book at `now`.
+    std::vector<alerts::AlertChange> replace_alert_rules(std::vector<alerts::AlertRule> rules,
+                                                         WallTime now);
     const alerts::AlertBook& alert_book() const { return alert_book_; }
     Result<alerts::AlertEntry> acknowledge_alert(std::uint64_t id, const std::string& by,
                                                  WallTime at) {

@@ -1,5 +1,7 @@
 #include "app/core_loop.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "alerts/alert_text.h"
@@ -128,7 +130,9 @@ Result<void> CoreLoop::run(sip::SipServer& sip, media::MediaEngine& media) {
         store_->append(closing);
         today->insert(today->end(), closing.begin(), closing.end());
     }
-    auto view = CenterView::create(config_.stats, now, *today, config_.alerts);
+    std::vector<alerts::AlertRule> rules = config_.alerts;
+    rules.insert(rules.end(), stored_alert_rules_.begin(), stored_alert_rules_.end());
+    auto view = CenterView::create(config_.stats, now, *today, std::move(rules));
     if (!view) {
         return fail(view.error());
     }
@@ -184,6 +188,20 @@ void CoreLoop::loop() {
     }
 }
 
+void CoreLoop::add_alert_rules(std::vector<alerts::AlertRule> rules) {
+    for (alerts::AlertRule& rule : rules) {
+        const bool configured =
+            std::any_of(config_.alerts.begin(), config_.alerts.end(),
+                        [&](const alerts::AlertRule& r) { return r.name == rule.name; });
+        if (configured) {
+            log_("alerts: rule '" + rule.name +
+                 "' made in the browser is named like one in the configuration: the file's wins");
+        } else {
+            stored_alert_rules_.push_back(std::move(rule));
+        }
+    }
+}
+
 void CoreLoop::check_alerts() {
     const Now now = clock_();
     if (!view_->has_alert_rules() || now.mono < next_alert_check_) {
@@ -203,7 +221,7 @@ void CoreLoop::notify(const alerts::AlertChange& change) {
     if (!outbox_) {
         return;
     }
-    for (const alerts::AlertRule& rule : config_.alerts) {
+    for (const alerts::AlertRule& rule : view_->alert_rules()) {
         if (rule.name != change.rule || rule.email.empty() || !config_.mail) {
             continue;
         }

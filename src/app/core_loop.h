@@ -38,6 +38,9 @@ public:
 
     /// Where call detail goes (digits): the server's log at debug. Before run().
     void set_detail_log(Log detail) { detail_ = std::move(detail); }
+    /// Rules made through the API (kept in the store) to evaluate beside the configuration's;
+    /// before run(). One named like a configured rule is left out: the file wins.
+    void add_alert_rules(std::vector<alerts::AlertRule> rules);
     /// For SipServer::start: where every new call and its legs' events go.
     sip::CallHandler call_handler();
     /// For MediaEngine::start: every channel's events (digits, dead streams, prompts ended)
@@ -64,6 +67,7 @@ private:
     void loop();
 
     const config::ServerConfig& config_;
+    std::vector<alerts::AlertRule> stored_alert_rules_;
     Log log_;
     Log detail_ = [](const std::string&) {};
     Clock clock_;

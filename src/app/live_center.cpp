@@ -199,6 +199,19 @@ Result<alerts::AlertEntry> LiveCenter::acknowledge_alert(std::uint64_t id, const
     return std::move(*done);
 }
 
+Result<void> LiveCenter::replace_alert_rules(std::vector<alerts::AlertRule> rules) {
+    auto done = ask<bool>(
+        [rules = std::move(rules)](Switchboard& board, Now now) mutable {
+            board.view().replace_alert_rules(std::move(rules), now.wall);
+            return true;
+        },
+        kPatience);
+    if (!done) {
+        return fail(done.error());
+    }
+    return {};
+}
+
 std::vector<api::ReadinessCheck> LiveCenter::readiness() const {
     std::vector<api::ReadinessCheck> checks;
     auto core = ask<bool>([](Switchboard&, Now) { return true; }, std::chrono::seconds(1));

@@ -46,6 +46,7 @@ public:
     Result<api::TodayIntervals> today_intervals() const override;
     Result<std::vector<alerts::AlertEntry>> alerts() const override;
     Result<alerts::AlertEntry> acknowledge_alert(std::uint64_t id, const std::string& by) override;
+    Result<void> replace_alert_rules(std::vector<alerts::AlertRule> rules) override;
     /// "core": the loop answers within a second; "store": the SQLite file opens.
     std::vector<api::ReadinessCheck> readiness() const override;
 

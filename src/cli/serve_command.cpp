@@ -21,6 +21,7 @@
 #include "config/server_config_loader.h"
 #include "media/media_engine.h"
 #include "sip/sip_server.h"
+#include "store/alert_rule_book.h"
 
 namespace markaz::cli {
 
@@ -170,6 +171,20 @@ int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     (*core)->set_detail_log(
         [&server_log](const std::string& line) { server_log->layer("app").debug(line); });
+    // KPI alert rules made in the browser join the configuration's (docs/alerts.md).
+    if (auto book = store::AlertRuleBook::open(config->store); !book) {
+        err << "markaz serve: " << book.error().message << '\n';
+        return 1;
+    } else if (auto stored = (*book)->alert_rules(); !stored) {
+        err << "markaz serve: " << stored.error().message << '\n';
+        return 1;
+    } else {
+        std::vector<alerts::AlertRule> rules;
+        for (api::StoredAlertRule& s : *stored) {
+            rules.push_back(std::move(s.rule));
+        }
+        (*core)->add_alert_rules(std::move(rules));
+    }
     auto media = media::MediaEngine::start(config->media, (*core)->media_sink());
     if (!media) {
         err << "markaz serve: " << media.error().message << '\n';

@@ -118,6 +118,10 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     if (!quality) {
         return fail(quality.error());
     }
+    auto alert_rules = store::AlertRuleBook::open(config.store);
+    if (!alert_rules) {
+        return fail(alert_rules.error());
+    }
     auto attendance = store::AttendanceBook::open(config.store);
     if (!attendance) {
         return fail(attendance.error());
@@ -133,6 +137,7 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     server->reports_ = std::move(*report_book);
     server->schedules_ = std::move(*schedules);
     server->attendance_ = std::move(*attendance);
+    server->alert_rules_ = std::move(*alert_rules);
     server->mailer_ = std::make_unique<app::ReportMailer>(
         report_mailer_deps(config, *server->schedules_, *server->reports_, server->center_,
                            server->users_, server->log_),
@@ -158,6 +163,9 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     options.report_zone = config.zone;
     options.report_schedules = server->schedules_.get();
     options.attendance = server->attendance_.get();
+    options.alert_rule_store = server->alert_rules_.get();
+    options.configured_alert_rules = config.alerts;
+    options.mail_configured = config.mail.has_value();
     options.shifts = config.shifts;
     options.wake_report_mailer = [mailer = server->mailer_.get()] { mailer->wake(); };
     options.time_zone = config.stats.time_zone;

@@ -17,6 +17,7 @@
 #include "config/server_config_loader.h"
 #include "sip/sip_server.h"
 #include "store/account_store.h"
+#include "store/alert_rule_book.h"
 #include "store/attendance_book.h"
 #include "store/call_record_index.h"
 #include "store/quality_book.h"
@@ -56,6 +57,7 @@ private:
     std::unique_ptr<store::QualityBook> quality_;        ///< scorecards, evaluations: as long
     std::unique_ptr<store::ScheduleBook> schedules_;     ///< report schedules: as long
     std::unique_ptr<store::AttendanceBook> attendance_;  ///< sessions, corrections: as long
+    std::unique_ptr<store::AlertRuleBook> alert_rules_;  ///< rules made in the browser: as long
     app::LiveCenter center_;
     api::UserDirectory users_;
     api::AuditLog audit_;

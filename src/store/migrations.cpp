@@ -381,7 +381,17 @@ constexpr std::string_view kSchemaV16 = R"sql(
 ALTER TABLE report_rollups ADD COLUMN longest_wait_ms INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<Migration, 16> kMigrations{{
+// Schema v17: KPI alert rules made through the API (docs/alerts.md), each as the API's JSON.
+constexpr std::string_view kSchemaV17 = R"sql(
+CREATE TABLE alert_rules (
+    name TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 17> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
@@ -398,6 +408,7 @@ constexpr std::array<Migration, 16> kMigrations{{
     {14, kSchemaV14},
     {15, kSchemaV15},
     {16, kSchemaV16},
+    {17, kSchemaV17},
 }};
 
 }  // namespace

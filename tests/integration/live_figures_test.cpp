@@ -162,3 +162,44 @@ TEST(LiveFigures, AnAlertRaisedAndClearedIsMailedInPersianAndPostedSigned) {
 
 }  // namespace
 }  // namespace markaz::integration
+
+namespace markaz::integration {
+namespace {
+
+TEST(LiveFigures, AnAlertRuleMadeInTheBrowserIsEvaluatedAndSurvivesAKillNine) {
+    Desk d{AnswerMode::Auto};
+    const Reply made = d.supervisor.post("/api/v1/alert-rules", Json{{"name", "sales-line"},
+                                                                     {"measure", "waiting"},
+                                                                     {"queue", "sales"},
+                                                                     {"threshold", 0},
+                                                                     {"clear_after_s", 0}});
+    ASSERT_EQ(made.status, 201U) << made.body;
+    const std::string id = d.connect();
+    ASSERT_FALSE(id.empty()) << d.server.log_tail();
+    d.caller.hangup();
+    d.caller.wait_for(baresip_event::kCallClosed);
+    // The agent is in wrap-up (30 s): the next caller waits, and the new rule raises.
+    d.caller.dial(d.server.uri("200"));
+    ASSERT_TRUE(d.server.wait_for_log("alert raised: sales-line waiting of sales", 15s))
+        << d.server.log_tail();
+    d.caller.hangup();
+    d.caller.wait_for(baresip_event::kCallClosed);
+    ASSERT_TRUE(d.server.wait_for_log("alert cleared: sales-line", 15s)) << d.server.log_tail();
+
+    d.server.kill_hard();
+    d.server.restart();
+    Browser supervisor(d.web_port, "supervisor");
+    const Json rules = supervisor.get("/api/v1/alert-rules").json()["rules"];
+    ASSERT_EQ(rules.size(), 1U) << rules.dump();
+    EXPECT_EQ(rules[0]["name"], "sales-line");
+    EXPECT_EQ(rules[0]["source"], "api");
+    EXPECT_EQ(rules[0]["created_by"], "supervisor");
+    // Evaluated again after the restart: the agent was logged out, so a caller waits.
+    d.caller.dial(d.server.uri("200"));
+    EXPECT_TRUE(d.server.wait_for_log("alert raised: sales-line waiting of sales", 15s, 2))
+        << d.server.log_tail();
+    d.caller.hangup();
+}
+
+}  // namespace
+}  // namespace markaz::integration

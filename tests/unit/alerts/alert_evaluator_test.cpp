@@ -74,6 +74,36 @@ TEST(AlertEvaluator, RaisesAfterItsDelayAndClearsOnlyWhenBackLongEnough) {
     EXPECT_TRUE(alerts.active().empty());
 }
 
+TEST(AlertEvaluator, RulesReplacedKeepTheSameOnesStateAndClearTheOthers) {
+    AlertRule line;
+    line.name = "sales-line";
+    line.measure = Measure::Waiting;
+    line.queue = kSales;
+    line.threshold = 0;
+    AlertEvaluator alerts({sl_rule(), line});
+    ASSERT_EQ(alerts.evaluate(sales(20, 10, 3), kT0).size(), 1U) << "the line at once";
+    ASSERT_EQ(alerts.evaluate(sales(20, 10, 3), kT0 + 2min).size(), 1U) << "then the SL";
+    ASSERT_EQ(alerts.active().size(), 2U);
+    // The line's rule is the same; the SL's threshold changed: its alert is cleared and it
+    // starts afresh (bad again, it needs its 2 min again).
+    AlertRule lower = sl_rule();
+    lower.threshold = 0.6;
+    const auto changes = alerts.replace_rules({lower, line}, kT0 + 3min);
+    ASSERT_EQ(changes.size(), 1U);
+    EXPECT_EQ(changes[0].kind, Kind::Cleared);
+    EXPECT_EQ(changes[0].rule, "sales-sl");
+    EXPECT_EQ(changes[0].at, kT0 + 3min);
+    ASSERT_EQ(alerts.active().size(), 1U);
+    EXPECT_EQ(alerts.active()[0].rule, "sales-line") << "kept, not raised again";
+    EXPECT_TRUE(alerts.evaluate(sales(20, 10, 3), kT0 + 4min).empty());
+    EXPECT_EQ(alerts.evaluate(sales(20, 10, 3), kT0 + 6min).size(), 1U);
+    // A rule removed: its alert is cleared.
+    const auto removed = alerts.replace_rules({lower}, kT0 + 7min);
+    ASSERT_EQ(removed.size(), 1U);
+    EXPECT_EQ(removed[0].rule, "sales-line");
+    EXPECT_EQ(alerts.rules().size(), 1U);
+}
+
 TEST(AlertEvaluator, AQuietWindowIsNoDataNotAZeroServiceLevel) {
     AlertRule rule = sl_rule();
     rule.raise_after = 0s;

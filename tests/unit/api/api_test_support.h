@@ -63,6 +63,13 @@ public:
     std::vector<ReadinessCheck> readiness() const override;
     Result<std::vector<alerts::AlertEntry>> alerts() const override;
     Result<alerts::AlertEntry> acknowledge_alert(std::uint64_t id, const std::string& by) override;
+    /// Keeps the rules handed over, for the test to read (the core loop's part is tested on
+    /// the built server: tests/integration/live_figures_test.cpp).
+    Result<void> replace_alert_rules(std::vector<alerts::AlertRule> rules) override {
+        evaluated_rules = std::move(rules);
+        return {};
+    }
+    std::vector<alerts::AlertRule> evaluated_rules;
 
     /// Test controls.
     /// Records alert changes as the core loop's evaluator would make them.
