@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "api/report_quality.h"
 #include "api/report_query.h"
 #include "api/stats_json.h"
 #include "api/table_reply.h"
@@ -223,6 +224,15 @@ HttpResponse report(RequestContext& c) {
     }
     if (scope->kind != "agent") {
         out["agents"] = ranked_json(d.agents);
+    }
+    // The QA score beside the figures, where the server keeps evaluations.
+    if (c.deps.options.quality != nullptr) {
+        auto quality = report_quality(*c.deps.options.quality, Scope(c.user(), config), *scope,
+                                      d.periods.front().from, d.periods.back().to, d.agents);
+        if (!quality) {
+            return error_response(ApiError::unavailable(quality.error().message));
+        }
+        out["quality"] = std::move(*quality);
     }
     return json_reply(200, out);
 }

@@ -6,6 +6,7 @@ import { canOpen, homePage, routeFor, type Page } from './auth/pages';
 import { applyDocumentLanguage, currentLanguage, setLanguage, t } from './i18n/i18n';
 import { eventsUrl, openLiveSocket } from './live/live_socket';
 import { LiveStore } from './live/live_store';
+import { mountAlerts } from './pages/alerts';
 import { mountAttendance } from './pages/attendance';
 import { mountConsole } from './pages/console';
 import { mountDesk } from './pages/desk';
@@ -25,6 +26,7 @@ const kPageMounts: Record<Page, MountPage> = {
   wallboard: mountWallboard,
   desk: mountDesk,
   console: mountConsole,
+  alerts: mountAlerts,
   reports: mountReports,
   attendance: mountAttendance,
   recordings: mountRecordings,
@@ -37,8 +39,8 @@ export const kLanguageStorageKey = 'markaz.language';
 
 /** The single-page app: who is logged in, which page is mounted, the live feed, the language.
  *  The server serves index.html for every path outside the API (docs/api.md "The web
- *  pages"): /login, /wallboard, /desk, /console, /reports, /attendance, /recordings, /quality,
- *  /scorecards; this class picks the view from the path. */
+ *  pages"): /login, /wallboard, /desk, /console, /alerts, /reports, /attendance, /recordings,
+ *  /quality, /scorecards; this class picks the view from the path. */
 export class App {
   private user: User | null = null;
   private live = new LiveStore();

@@ -9,6 +9,7 @@
 
 #include "api/report_document.h"
 #include "pdf/html_to_pdf.h"
+#include "store/quality_book.h"
 #include "store/report_book.h"
 #include "store/rollup_writer.h"
 #include "unit/api/api_test_support.h"
@@ -39,8 +40,10 @@ protected:
         ASSERT_TRUE((*writer)->apply(day, *events->last_seq()));
         ASSERT_TRUE((*writer)->write_open(store::testing::utc(2026, 12, 22)));
         book = std::move(*store::ReportBook::open(path));
+        quality = std::move(*store::QualityBook::open(path));
         api = std::make_unique<ApiHarness>([this](ApiOptions& o) {
             o.reports = book.get();
+            o.quality = quality.get();
             o.report_zone = reports::ZoneOffsets(std::chrono::minutes{210});
             o.time_zone = "Asia/Tehran";
             o.render_pdf = [](const std::string& html) { return pdf::html_to_pdf(html); };
@@ -55,6 +58,7 @@ protected:
 
     store::testing::TempDir dir;
     std::unique_ptr<store::ReportBook> book;
+    std::unique_ptr<store::QualityBook> quality;
     std::unique_ptr<ApiHarness> api;
 };
 
@@ -162,6 +166,46 @@ TEST_F(ReportsApiTest, EachRoleReadsItsOwnScope) {
     EXPECT_FALSE(own.contains("agents"));
     get("a1001", kDay + "&agent=a1002", 403);
     get("qa", kDay);
+}
+
+TEST_F(ReportsApiTest, TheQaScoreStandsBesideTheFigures) {
+    qa::Scorecard card;
+    card.id = "basics";
+    card.name = "Basics";
+    card.sections = {{"Only", {{"greeting", "Greeted", qa::QuestionKind::YesNo, 1, false, false}}}};
+    card.created_by = "qa";
+    ASSERT_TRUE(quality->add_scorecard(card));
+    // Two of the day's calls scored (90 and 70, one passing the 80 mark), one draft left out,
+    // and one of a call a week later outside the range.
+    auto scored = [&](const char* call, const char* agent, double percent, WallTime started,
+                      qa::EvaluationState state) {
+        qa::Evaluation e;
+        e.call = call;
+        e.agent = agent;
+        e.queues = {"sales"};
+        e.call_started = started;
+        e.scorecard = "basics";
+        e.evaluator = "qa";
+        e.state = state;
+        e.score.percent = percent;
+        e.score.passed = percent >= 80;
+        e.created = e.updated = started;
+        ASSERT_TRUE(quality->add_evaluation(e));
+    };
+    const WallTime morning = store::testing::utc(2026, 12, 6, 5, 0);
+    scored("c1", "a1001", 90, morning, qa::EvaluationState::Submitted);
+    scored("c3", "a1001", 70, morning + std::chrono::minutes{30}, qa::EvaluationState::Submitted);
+    scored("c9", "a1002", 40, morning, qa::EvaluationState::Draft);
+    scored("c8", "a1002", 10, morning + std::chrono::hours{24 * 7}, qa::EvaluationState::Submitted);
+    const Json r = get("manager", kDay + "&queue=sales");
+    EXPECT_EQ(r["quality"]["evaluations"], 2);
+    EXPECT_EQ(r["quality"]["average"], 80.0);
+    EXPECT_EQ(r["quality"]["pass_rate"], 50.0);
+    EXPECT_EQ(r["quality"]["by_agent"]["a1001"]["average"], 80.0);
+    EXPECT_FALSE(r["quality"]["by_agent"].contains("a1002")) << "a draft is not a score";
+    // An agent reads their own; the support supervisor's scope has none of sales' calls.
+    EXPECT_EQ(get("a1001", kDay + "&agent=a1001")["quality"]["evaluations"], 2);
+    EXPECT_EQ(get("lead", kDay)["quality"]["evaluations"], 0);
 }
 
 TEST_F(ReportsApiTest, ArabicReadersMayCountInHijriMonths) {

@@ -2,6 +2,9 @@ import type { Request } from './http';
 import type {
   Agent,
   Alert,
+  AlertRule,
+  AlertRuleBody,
+  AlertRuleList,
   AttendanceReport,
   Call,
   CallRecord,
@@ -175,6 +178,19 @@ export function createApi(request: Request) {
     activeAlerts: () => request<{ alerts: Alert[] }>('GET', '/api/v1/alerts?active=true'),
     /** A supervisor or manager is on it; 409 when someone was already (the message says who). */
     acknowledgeAlert: (id: number) => request<{ alert: Alert }>('POST', `/api/v1/alerts/${id}/acknowledge`),
+    /** The alerts up now and the latest cleared (200 kept) in the reader's scope, the latest
+     *  first. */
+    alerts: () => request<{ alerts: Alert[] }>('GET', '/api/v1/alerts'),
+    /** The KPI alert rules the reader may see, by name, and whether `email` may be given. */
+    alertRules: () => request<AlertRuleList>('GET', '/api/v1/alert-rules'),
+    /** 409 for a name taken (by the configuration too); 403 for a supervisor naming no queue or
+     *  another team's; 404 for a queue that is not configured. */
+    createAlertRule: (body: AlertRuleBody) => request<{ rule: AlertRule }>('POST', '/api/v1/alert-rules', body),
+    /** The same body, its name the path's; an alert the rule had up is cleared. 404 for a rule
+     *  the caller may not change or none, 409 for a rule of the configuration file. */
+    updateAlertRule: (name: string, body: AlertRuleBody) => request<{ rule: AlertRule }>('PUT', `/api/v1/alert-rules/${seg(name)}`, body),
+    /** An alert it had up is cleared. */
+    deleteAlertRule: (name: string) => request<void>('DELETE', `/api/v1/alert-rules/${seg(name)}`),
   };
 }
 

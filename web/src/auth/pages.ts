@@ -1,9 +1,9 @@
 import type { Role, User } from '../api/types';
 
 /** The pages behind the login, each at /<name>. */
-export type Page = 'wallboard' | 'desk' | 'console' | 'reports' | 'attendance' | 'recordings' | 'quality' | 'scorecards';
+export type Page = 'wallboard' | 'desk' | 'console' | 'alerts' | 'reports' | 'attendance' | 'recordings' | 'quality' | 'scorecards';
 
-export const kPages: readonly Page[] = ['wallboard', 'desk', 'console', 'reports', 'attendance', 'recordings', 'quality', 'scorecards'];
+export const kPages: readonly Page[] = ['wallboard', 'desk', 'console', 'alerts', 'reports', 'attendance', 'recordings', 'quality', 'scorecards'];
 
 // Who may open which page. The server refuses the same people the data anyway (docs/api.md
 // "Roles"); this only keeps them from a page that would stay empty or fail.
@@ -11,6 +11,10 @@ const kPageRoles: Record<Page, readonly Role[]> = {
   wallboard: ['manager', 'supervisor', 'qa', 'agent'],
   desk: ['manager', 'supervisor', 'agent'],
   console: ['manager', 'supervisor'],
+  // The KPI alerts' history and rules: the alerts in the reader's scope, the rules of a
+  // supervisor's teams' queues and the centre's (docs/api.md GET /api/v1/alert-rules); QA and
+  // agents are refused the rules.
+  alerts: ['manager', 'supervisor'],
   // The centre's past by period: managers and QA everything, a supervisor their teams', an
   // agent their own figures and their queues' (docs/api.md GET /api/v1/reports).
   reports: ['manager', 'supervisor', 'qa', 'agent'],

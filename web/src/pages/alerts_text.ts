@@ -3,36 +3,38 @@ import { formatDateTime, formatShortDate, formatTime } from '../format/dates';
 import { formatDecimal, formatInteger, formatPercent, formatSeconds } from '../format/numbers';
 import { translate } from '../i18n/i18n';
 import { msg } from '../i18n/messages';
+import { badBelow, thresholdUnit } from './alert_measures';
 import { isolated } from './report_figures';
 
 // A KPI alert (docs/alerts.md) as the banner's line reads it, in the reader's language and
 // digits: "Service level of sales 62% (below 80%) since 10:17". Pure: the language (and, for
 // tests, the time zone) comes in.
 
-/** The alert's figure or threshold in its unit: shares as percentages, counts whole, seconds
- *  as m:ss. */
-function figure(alert: Alert, value: number, language: Language): string {
-  switch (alert.measure) {
-    case 'service-level':
-    case 'abandon-rate':
+/** A figure or threshold of `measure` in its unit: shares as percentages, counts whole,
+ *  seconds as m:ss; a measure the page does not know as a plain number. */
+export function alertFigure(measure: string, value: number, language: Language): string {
+  switch (thresholdUnit(measure)) {
+    case 'percent':
       return formatPercent(value, language);
-    case 'waiting':
-    case 'agents-available':
+    case 'count':
       return formatInteger(value, language);
-    case 'longest-wait':
-    case 'agent-paused':
-    case 'breaks-today':
+    case 'seconds':
       return formatSeconds(value, language);
     default:
       return formatDecimal(value, language);
   }
 }
 
+/** "Below 80%", "Above 15:00": when a rule of `measure` goes bad. */
+export function conditionText(measure: string, threshold: number, language: Language): string {
+  return translate(language, badBelow(measure) ? msg('alert_rules.below') : msg('alert_rules.above'), { threshold: alertFigure(measure, threshold, language) });
+}
+
 /** What went bad, with the figure when raised and the threshold it crossed. */
 export function alertText(alert: Alert, language: Language): string {
   const params = {
-    value: figure(alert, alert.value, language),
-    threshold: figure(alert, alert.threshold, language),
+    value: alertFigure(alert.measure, alert.value, language),
+    threshold: alertFigure(alert.measure, alert.threshold, language),
     // A queue's name (or an agent's id) kept whole inside a right-to-left sentence.
     queue: alert.subject === '' ? translate(language, 'alerts.centre') : isolated(alert.subject, language),
   };

@@ -11,6 +11,7 @@ export const kPageTitles: Record<Page, MessageKey> = {
   wallboard: msg('page.wallboard'),
   desk: msg('page.desk'),
   console: msg('page.console'),
+  alerts: msg('alerts.title'),
   reports: msg('page.reports'),
   attendance: msg('page.attendance'),
   recordings: msg('page.recordings'),

@@ -1,4 +1,4 @@
-import type { Agent, Alert, AttendanceDay, Call, Counters, QueueStats, Window } from '../../src/api/types';
+import type { Agent, Alert, AlertRule, AttendanceDay, Call, Counters, QueueStats, Window } from '../../src/api/types';
 
 // Objects in the shapes of docs/api.md, with defaults a test overrides field by field.
 
@@ -54,6 +54,15 @@ export function alert(id: number, overrides: Partial<Alert> = {}): Alert {
   return {
     id, rule: 'sales-service-level', measure: 'service-level', subject: 'sales', queue: 'sales', value: 0.62, threshold: 0.8,
     active: true, raised_at_ms: 1_000, cleared_at_ms: null, acknowledged_by: null, acknowledged_at_ms: null,
+    ...overrides,
+  };
+}
+
+/** A rule made with the API: the service level of sales over the last hour below 80 %. */
+export function alertRule(name: string, overrides: Partial<AlertRule> = {}): AlertRule {
+  return {
+    name, measure: 'service-level', queue: 'sales', threshold: 0.8, window: 'last-hour', min_calls: 5, raise_after_s: 0,
+    clear_after_s: 120, email: [], language: 'en', source: 'api', editable: true, created_by: 'manager', updated_at_ms: 1_000,
     ...overrides,
   };
 }

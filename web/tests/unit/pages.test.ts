@@ -21,9 +21,17 @@ describe('who may open which page', () => {
 
   it('lists the pages in the nav per role', () => {
     expect(pagesFor(user('agent', 'a1001'))).toEqual(['wallboard', 'desk', 'reports', 'attendance']);
-    expect(pagesFor(user('supervisor'))).toEqual(['wallboard', 'console', 'reports', 'attendance', 'recordings', 'quality']);
+    expect(pagesFor(user('supervisor'))).toEqual(['wallboard', 'console', 'alerts', 'reports', 'attendance', 'recordings', 'quality']);
     expect(pagesFor(user('qa'))).toEqual(['wallboard', 'reports', 'attendance', 'recordings', 'quality', 'scorecards']);
-    expect(pagesFor(user('manager'))).toEqual(['wallboard', 'console', 'reports', 'attendance', 'recordings', 'quality', 'scorecards']);
+    expect(pagesFor(user('manager'))).toEqual(['wallboard', 'console', 'alerts', 'reports', 'attendance', 'recordings', 'quality', 'scorecards']);
+  });
+
+  it('opens the alerts (history and rules) to managers and supervisors, never to QA or agents', () => {
+    expect(canOpen(user('manager'), 'alerts')).toBe(true);
+    expect(canOpen(user('supervisor'), 'alerts')).toBe(true);
+    expect(canOpen(user('qa'), 'alerts')).toBe(false);
+    expect(canOpen(user('agent', 'a1001'), 'alerts')).toBe(false);
+    expect(routeFor('/alerts', '')).toEqual({ kind: 'page', page: 'alerts' });
   });
 
   it('opens the scorecards to those who build them: managers and QA', () => {
