@@ -4,8 +4,9 @@
 
 namespace markaz::alerts {
 
-void AlertBook::apply(const std::vector<AlertChange>& changes,
-                      const std::vector<AlertRule>& rules) {
+std::vector<AlertEntry> AlertBook::apply(const std::vector<AlertChange>& changes,
+                                         const std::vector<AlertRule>& rules) {
+    std::vector<AlertEntry> touched;
     for (const AlertChange& c : changes) {
         if (c.kind == AlertChange::Kind::Cleared) {
             auto open = std::find_if(entries_.begin(), entries_.end(), [&](const AlertEntry& e) {
@@ -13,6 +14,7 @@ void AlertBook::apply(const std::vector<AlertChange>& changes,
             });
             if (open != entries_.end()) {
                 open->cleared = c.at;
+                touched.push_back(*open);
             }
             continue;
         }
@@ -29,6 +31,7 @@ void AlertBook::apply(const std::vector<AlertChange>& changes,
                 e.queue = r.queue;
             }
         }
+        touched.push_back(e);
         entries_.push_front(std::move(e));
     }
     // Old ones go; an alert still up stays however old it is.
@@ -39,6 +42,15 @@ void AlertBook::apply(const std::vector<AlertChange>& changes,
             break;
         }
         entries_.erase(std::next(last_cleared).base());
+    }
+    return touched;
+}
+
+void AlertBook::restore(std::vector<AlertEntry> entries) {
+    entries_.assign(std::make_move_iterator(entries.begin()),
+                    std::make_move_iterator(entries.end()));
+    for (const AlertEntry& e : entries_) {
+        next_id_ = std::max(next_id_, e.id + 1);
     }
 }
 

@@ -32,13 +32,18 @@ public:
     /// Keeps the `keep` latest alerts (raised or cleared).
     explicit AlertBook(std::size_t keep = 200) : keep_(keep) {}
 
-    /// Records `changes` made by `rules`.
-    void apply(const std::vector<AlertChange>& changes, const std::vector<AlertRule>& rules);
+    /// Records `changes` made by `rules`: the entries raised or cleared, as they now stand.
+    std::vector<AlertEntry> apply(const std::vector<AlertChange>& changes,
+                                  const std::vector<AlertRule>& rules);
+    /// The entries a previous run kept (the latest first), numbering on after them.
+    void restore(std::vector<AlertEntry> entries);
     /// `by` acknowledges alert `id` at `at`: NotFound when there is none, Conflict when it was
     /// acknowledged already (the entry says by whom).
     Result<AlertEntry> acknowledge(std::uint64_t id, const std::string& by, WallTime at);
     /// The latest first.
     const std::deque<AlertEntry>& entries() const { return entries_; }
+    /// How many cleared alerts are kept.
+    std::size_t capacity() const { return keep_; }
 
 private:
     std::size_t keep_;

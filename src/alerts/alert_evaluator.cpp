@@ -168,6 +168,20 @@ std::vector<AlertChange> AlertEvaluator::replace_rules(std::vector<AlertRule> ru
     return out;
 }
 
+void AlertEvaluator::restore(const std::vector<ActiveAlert>& up) {
+    for (const ActiveAlert& a : up) {
+        const bool known = std::any_of(rules_.begin(), rules_.end(),
+                                       [&](const AlertRule& r) { return r.name == a.rule; });
+        if (known) {
+            Track& t = tracks_[{a.rule, a.subject}];
+            t.raised = true;
+            t.raised_at = a.raised;
+            t.bad_since = a.raised;
+            t.value = a.value;
+        }
+    }
+}
+
 std::vector<ActiveAlert> AlertEvaluator::active() const {
     std::vector<ActiveAlert> out;
     for (const AlertRule& rule : rules_) {

@@ -49,6 +49,10 @@ public:
     /// rule removed or changed is cleared at `now` (the changes say so) and the changed rule
     /// starts afresh.
     std::vector<AlertChange> replace_rules(std::vector<AlertRule> rules, WallTime now);
+    /// The alerts a previous run left up: raised already, so not raised again while their
+    /// figure stays bad, and cleared once it is back for clear_after. Those of rules that are
+    /// gone are ignored.
+    void restore(const std::vector<ActiveAlert>& up);
     const std::vector<AlertRule>& rules() const { return rules_; }
 
 private:

@@ -1,5 +1,7 @@
 #include "app/center_view.h"
 
+#include <algorithm>
+
 namespace markaz::app {
 
 Result<std::unique_ptr<CenterView>> CenterView::create(stats::StatsConfig config, WallTime now,
@@ -38,8 +40,32 @@ std::vector<alerts::AlertChange> CenterView::replace_alert_rules(
     std::vector<alerts::AlertRule> rules, WallTime now) {
     const std::vector<alerts::AlertRule> before = alert_rules_.rules();
     auto changes = alert_rules_.replace_rules(std::move(rules), now);
-    alert_book_.apply(changes, before);
+    touched_ = alert_book_.apply(changes, before);
     return changes;
+}
+
+std::vector<alerts::AlertEntry> CenterView::restore_alerts(std::vector<alerts::AlertEntry> entries,
+                                                           WallTime now) {
+    std::vector<alerts::AlertEntry> closed;
+    std::vector<alerts::ActiveAlert> up;
+    for (alerts::AlertEntry& e : entries) {
+        if (e.cleared) {
+            continue;
+        }
+        const auto& rules = alert_rules_.rules();
+        const bool known = std::any_of(rules.begin(), rules.end(), [&](const alerts::AlertRule& r) {
+            return r.name == e.rule;
+        });
+        if (known) {
+            up.push_back({e.rule, e.measure, e.subject, e.value, e.threshold, e.raised});
+        } else {
+            e.cleared = now;  // its rule was removed while the server was down
+            closed.push_back(e);
+        }
+    }
+    alert_rules_.restore(up);
+    alert_book_.restore(std::move(entries));
+    return closed;
 }
 
 std::vector<alerts::AlertChange> CenterView::check_alerts(WallTime now) {
@@ -47,7 +73,7 @@ std::vector<alerts::AlertChange> CenterView::check_alerts(WallTime now) {
         return {};
     }
     auto changes = alert_rules_.evaluate(live_.snapshot(now), now);
-    alert_book_.apply(changes, alert_rules_.rules());
+    touched_ = alert_book_.apply(changes, alert_rules_.rules());
     return changes;
 }
 

@@ -54,6 +54,9 @@ public:
     /// Evaluates the alert rules on the live figures at `now`: what was raised or cleared
     /// (docs/alerts.md). Nothing when there are no rules.
     std::vector<alerts::AlertChange> check_alerts(WallTime now);
+    /// The entries the last check_alerts or replace_alert_rules raised or cleared, as they now
+    /// stand: what the store keeps.
+    const std::vector<alerts::AlertEntry>& alerts_touched() const { return touched_; }
     bool has_alert_rules() const { return !alert_rules_.rules().empty(); }
     const std::vector<alerts::AlertRule>& alert_rules() const { return alert_rules_.rules(); }
     /// Evaluates `rules` from now on (docs/alerts.md "Rules made in the browser"): alerts of
@@ -61,6 +64,11 @@ public:
     std::vector<alerts::AlertChange> replace_alert_rules(std::vector<alerts::AlertRule> rules,
                                                          WallTime now);
     const alerts::AlertBook& alert_book() const { return alert_book_; }
+    /// The alerts a previous run kept (the latest first): the list, and those still up, which
+    /// are not raised again (docs/alerts.md "After a restart"). An alert still up of a rule
+    /// that is gone is closed at `now`; the entries to keep again are returned.
+    std::vector<alerts::AlertEntry> restore_alerts(std::vector<alerts::AlertEntry> entries,
+                                                   WallTime now);
     Result<alerts::AlertEntry> acknowledge_alert(std::uint64_t id, const std::string& by,
                                                  WallTime at) {
         return alert_book_.acknowledge(id, by, at);
@@ -85,6 +93,7 @@ private:
     api::CallBook book_;
     alerts::AlertEvaluator alert_rules_;
     alerts::AlertBook alert_book_;
+    std::vector<alerts::AlertEntry> touched_;
 
     /// Listeners are called with this held, so that dropping a handle waits for a call in
     /// progress and no listener runs after its handle is gone.

@@ -137,6 +137,14 @@ Result<void> CoreLoop::run(sip::SipServer& sip, media::MediaEngine& media) {
         return fail(view.error());
     }
     view_ = std::move(*view);
+    // The alerts the last run kept: the list, who acknowledged what, and those still up.
+    auto kept = store_->recent_alerts(alerts::AlertBook{}.capacity());
+    if (!kept) {
+        return fail(kept.error());
+    }
+    for (alerts::AlertEntry& closed : view_->restore_alerts(std::move(*kept), now)) {
+        store_->save_alert(std::move(closed));
+    }
     if (config_.mail || !config_.webhooks.empty()) {
         outbox_ = std::make_unique<Outbox>(log_);
     }
@@ -214,6 +222,9 @@ void CoreLoop::check_alerts() {
                          c.kind == alerts::AlertChange::Kind::Raised ? "raised" : "cleared", c.rule,
                          alerts::kMeasureNames.name(c.measure),
                          c.subject.empty() ? "" : " of " + c.subject, c.value, c.threshold));
+    }
+    for (const alerts::AlertEntry& e : view_->alerts_touched()) {
+        store_->save_alert(e);
     }
 }
 

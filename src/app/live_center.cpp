@@ -190,7 +190,11 @@ Result<std::vector<alerts::AlertEntry>> LiveCenter::alerts() const {
 Result<alerts::AlertEntry> LiveCenter::acknowledge_alert(std::uint64_t id, const std::string& by) {
     auto done = ask<Result<alerts::AlertEntry>>(
         [id, by](Switchboard& board, Now now) {
-            return board.view().acknowledge_alert(id, by, now.wall);
+            auto done = board.view().acknowledge_alert(id, by, now.wall);
+            if (done) {
+                board.keep_alert(*done);
+            }
+            return done;
         },
         kPatience);
     if (!done) {
@@ -203,6 +207,9 @@ Result<void> LiveCenter::replace_alert_rules(std::vector<alerts::AlertRule> rule
     auto done = ask<bool>(
         [rules = std::move(rules)](Switchboard& board, Now now) mutable {
             board.view().replace_alert_rules(std::move(rules), now.wall);
+            for (const alerts::AlertEntry& e : board.view().alerts_touched()) {
+                board.keep_alert(e);
+            }
             return true;
         },
         kPatience);

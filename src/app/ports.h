@@ -106,6 +106,9 @@ public:
     virtual void book_callback(store::CallbackRequest request, Done done) = 0;
     virtual void callback_attempted(std::string call, int attempts, WallTime at) = 0;
     virtual void close_callback(std::string call, std::string state, WallTime at) = 0;
+    /// A KPI alert as it now stands (raised, cleared, acknowledged): kept so the list outlives
+    /// a restart (docs/alerts.md "After a restart").
+    virtual void save_alert(alerts::AlertEntry entry) = 0;
 };
 
 }  // namespace markaz::app

@@ -279,6 +279,21 @@ Result<std::vector<store::CallbackRequest>> StoreWorker::pending_callbacks() {
     return calls_.pending_callbacks();
 }
 
+void StoreWorker::save_alert(alerts::AlertEntry entry) {
+    post([this, entry = std::move(entry)](store::CallLog& log) -> Completion {
+        if (auto ok = log.save_alert(entry); !ok) {
+            log_("store: " + ok.error().message);
+        }
+        return {};
+    });
+}
+
+Result<std::vector<alerts::AlertEntry>> StoreWorker::recent_alerts(std::size_t limit) {
+    flush();
+    std::lock_guard lock{mutex_};
+    return calls_.recent_alerts(limit);
+}
+
 Result<std::vector<acd::Event>> StoreWorker::events_since(WallTime from) {
     flush();
     std::lock_guard lock{mutex_};

@@ -50,11 +50,14 @@ public:
     void book_callback(store::CallbackRequest request, Done done) override;
     void callback_attempted(std::string call, int attempts, WallTime at) override;
     void close_callback(std::string call, std::string state, WallTime at) override;
+    void save_alert(alerts::AlertEntry entry) override;
 
     /// Reads, before the core loop starts (the thread may be running: SQLite serialises).
     Result<std::vector<store::CallbackRequest>> pending_callbacks();
     /// The events stored at or after `from`, in order; read like pending_callbacks().
     Result<std::vector<acd::Event>> events_since(WallTime from);
+    /// The latest `limit` alerts and every one still up, the latest first (at start).
+    Result<std::vector<alerts::AlertEntry>> recent_alerts(std::size_t limit);
     /// Deletes the recordings whose retention is over at `now` (not those on legal hold): the
     /// file first, then the record's mention of it, so a stop in between leaves no file
     /// behind that the store forgot. Logged. Queued like a write.

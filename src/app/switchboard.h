@@ -76,6 +76,9 @@ public:
     const acd::Router& router() const { return router_; }
     /// What the web desks see: live figures, intervals, the live calls.
     CenterView& view() { return view_; }
+    /// Keeps a KPI alert as it now stands in the store (acknowledged, or cleared by a rule's
+    /// change), so the list outlives a restart.
+    void keep_alert(alerts::AlertEntry entry) { store_.save_alert(std::move(entry)); }
     /// Where call detail goes (digits pressed): the server's log at debug. None by default.
     void set_detail_log(Log detail) { detail_ = std::move(detail); }
     /// When the input being handled now reached Markaz (the core loop sets it per job), for

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/alert_log.h"
 #include "store/call_rows.h"
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
@@ -154,6 +155,14 @@ Result<void> CallLog::set_wrap(const std::string& call, Duration wrap) {
         return impl_->db.context(ok.error(), "cannot update the call record " + call);
     }
     return {};
+}
+
+Result<void> CallLog::save_alert(const alerts::AlertEntry& entry) {
+    return store::save_alert(impl_->db, entry);
+}
+
+Result<std::vector<alerts::AlertEntry>> CallLog::recent_alerts(std::size_t limit) {
+    return store::recent_alerts(impl_->db, limit);
 }
 
 Result<std::vector<CallLog::ExpiredRecording>> CallLog::expired_recordings(

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "alerts/alert_book.h"
 #include "common/result.h"
 #include "config/retention.h"
 #include "store/call_record.h"
@@ -39,6 +40,10 @@ public:
     [[nodiscard]] Result<int> close_open();
     /// Sets the wrap-up time of a stored record (its agent's after-call work ended).
     [[nodiscard]] Result<void> set_wrap(const std::string& call, Duration wrap);
+    /// A KPI alert as it now stands (store/alert_log.h).
+    [[nodiscard]] Result<void> save_alert(const alerts::AlertEntry& entry);
+    /// The latest `limit` alerts and every one still up, the latest first.
+    [[nodiscard]] Result<std::vector<alerts::AlertEntry>> recent_alerts(std::size_t limit);
     struct ExpiredRecording {
         std::string call;
         std::string file;

@@ -391,7 +391,25 @@ CREATE TABLE alert_rules (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 17> kMigrations{{
+// Schema v18: the KPI alerts as they stand (docs/alerts.md "After a restart"): the list, who
+// acknowledged what, and which are still up outlive a restart.
+constexpr std::string_view kSchemaV18 = R"sql(
+CREATE TABLE alert_log (
+    id INTEGER PRIMARY KEY,
+    rule TEXT NOT NULL,
+    measure TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    queue TEXT,
+    value REAL NOT NULL,
+    threshold REAL NOT NULL,
+    raised_ms INTEGER NOT NULL,
+    cleared_ms INTEGER,
+    acknowledged_by TEXT NOT NULL,
+    acknowledged_ms INTEGER
+);
+)sql";
+
+constexpr std::array<Migration, 18> kMigrations{{
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
@@ -409,6 +427,7 @@ constexpr std::array<Migration, 17> kMigrations{{
     {15, kSchemaV15},
     {16, kSchemaV16},
     {17, kSchemaV17},
+    {18, kSchemaV18},
 }};
 
 }  // namespace

@@ -49,10 +49,28 @@ TEST(LiveFigures, ACallerLeftWaitingRaisesAnAlertAndTodaysFiguresSurviveAKillNin
     EXPECT_EQ(raised[0]["rule"], "sales-line");
     EXPECT_EQ(raised[0]["value"], 1);
     EXPECT_TRUE(d.server.wait_for_log("alert raised: sales-line waiting of sales at 1"));
+    const std::string alert = std::to_string(raised[0]["id"].get<int>());
+    ASSERT_EQ(d.supervisor.post("/api/v1/alerts/" + alert + "/acknowledge").status, 200U);
+    std::this_thread::sleep_for(500ms);  // the store worker writes it within milliseconds
     d.server.kill_hard();
     d.server.restart();
 
     Browser supervisor(d.web_port, "supervisor");
+    // The alert and its acknowledgement outlived the crash; it is not raised again, and it
+    // clears once the line is empty (the caller was removed with the restart).
+    Json kept;
+    for (int i = 0; i < 100; ++i) {
+        kept = supervisor.get("/api/v1/alerts").json()["alerts"];
+        if (!kept.empty() && kept[0]["cleared_at_ms"].is_number()) {
+            break;
+        }
+        std::this_thread::sleep_for(100ms);
+    }
+    ASSERT_EQ(kept.size(), 1U) << kept.dump();
+    EXPECT_EQ(std::to_string(kept[0]["id"].get<int>()), alert);
+    EXPECT_EQ(kept[0]["acknowledged_by"], "supervisor");
+    EXPECT_TRUE(kept[0]["cleared_at_ms"].is_number()) << kept.dump();
+    EXPECT_FALSE(d.server.wait_for_log("alert raised: sales-line", 1s, 2)) << "raised once";
     const Json after = live_totals(supervisor, [](const Json& t) { return t.is_object(); });
     const Json& today = after["today"]["counters"];
     EXPECT_EQ(today["answered"], 1) << "not back to zero: " << after.dump();

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "alerts/alert_book.h"
 #include "sim/simulator.h"
 
 namespace markaz::alerts {
@@ -262,6 +263,48 @@ TEST(AlertEvaluator, ASimulatedDaysServiceLevelDropRaisesOneAlertAndItsRecoveryC
     EXPECT_EQ(changes[1].kind, Kind::Cleared);
     EXPECT_GT(changes[1].at, midnight + 12h) << "after the noon shift came";
     EXPECT_LT(changes[1].at, midnight + 14h);
+}
+
+}  // namespace
+}  // namespace markaz::alerts
+
+namespace markaz::alerts {
+namespace {
+
+TEST(AlertEvaluator, AnAlertUpBeforeARestartIsNotRaisedAgainAndClearsWhenBack) {
+    AlertEvaluator alerts({sl_rule()});
+    alerts.restore({{"sales-sl", Measure::ServiceLevel, "sales", 0.5, 0.8, kT0},
+                    {"gone", Measure::Waiting, "", 3, 0, kT0}});
+    ASSERT_EQ(alerts.active().size(), 1U) << "a rule that is gone is ignored";
+    EXPECT_TRUE(alerts.evaluate(sales(20, 10), kT0 + 10min).empty()) << "still bad: no raise";
+    EXPECT_TRUE(alerts.evaluate(sales(20, 19), kT0 + 11min).empty());
+    const auto cleared = alerts.evaluate(sales(20, 19), kT0 + 16min);
+    ASSERT_EQ(cleared.size(), 1U);
+    EXPECT_EQ(cleared[0].kind, Kind::Cleared);
+}
+
+TEST(AlertBook, RestoredEntriesNumberOnAfterTheKeptOnes) {
+    AlertBook book;
+    AlertEntry kept;
+    kept.id = 41;
+    kept.rule = "sales-sl";
+    kept.subject = "sales";
+    kept.acknowledged_by = "supervisor";
+    book.restore({kept});
+    const auto touched = book.apply(
+        {{AlertChange::Kind::Raised, "sales-sl", Measure::ServiceLevel, "vip", 0.4, 0.8, kT0}},
+        {sl_rule()});
+    ASSERT_EQ(touched.size(), 1U);
+    EXPECT_EQ(touched[0].id, 42U);
+    EXPECT_EQ(touched[0].queue, kSales);
+    ASSERT_EQ(book.entries().size(), 2U);
+    EXPECT_EQ(book.entries()[1].acknowledged_by, "supervisor");
+    const auto cleared = book.apply(
+        {{AlertChange::Kind::Cleared, "sales-sl", Measure::ServiceLevel, "vip", 0.9, 0.8, kT0}},
+        {sl_rule()});
+    ASSERT_EQ(cleared.size(), 1U);
+    EXPECT_EQ(cleared[0].id, 42U);
+    EXPECT_EQ(cleared[0].cleared, kT0);
 }
 
 }  // namespace

@@ -191,6 +191,7 @@ public:
     void close_callback(std::string call, std::string state, WallTime) override {
         closed_callbacks[call] = state;
     }
+    void save_alert(alerts::AlertEntry entry) override { alerts.push_back(std::move(entry)); }
 
     /// The router events of type T appended so far.
     template <class T>
@@ -217,6 +218,7 @@ public:
     std::vector<Booking> bookings;
     std::map<std::string, int> attempts_of;
     std::map<std::string, std::string> closed_callbacks;
+    std::vector<alerts::AlertEntry> alerts;
 };
 
 /// A switchboard on fakes and a test clock. Call refs and channels are handed out as a SIP

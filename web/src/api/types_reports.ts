@@ -32,6 +32,21 @@ export interface ReportRanking extends Figures {
   id: string;
 }
 
+/** A QA score beside the figures: submitted evaluations of the calls that started in the
+ *  range, their average score and the share that passed, in percent (0..100, one decimal);
+ *  null where no evaluation counts. */
+export interface ReportQualityFigures {
+  evaluations: number;
+  average: number | null;
+  pass_rate: number | null;
+}
+
+/** The scope's QA score (as GET /api/v1/quality/report sums it) and each ranked agent's who
+ *  has evaluations, by agent id. */
+export interface ReportQuality extends ReportQualityFigures {
+  by_agent: Record<string, ReportQualityFigures>;
+}
+
 export interface PeriodReport {
   scope: { kind: ReportScopeKind; id: string };
   by: ReportGrain;
@@ -48,4 +63,6 @@ export interface PeriodReport {
   /** The centre's and a queue's report: each agent (a queue's: its members), most answered
    *  first. */
   agents?: ReportRanking[];
+  /** The QA score beside the figures; absent when the server keeps no evaluations. */
+  quality?: ReportQuality;
 }

@@ -1,11 +1,12 @@
 import { reportDownloadUrl } from '../api/endpoints';
-import type { PeriodReport, ReportPeriod, ReportRanking, ReportScopeKind } from '../api/types';
+import type { PeriodReport, ReportPeriod, ReportQuality, ReportRanking, ReportScopeKind } from '../api/types';
 import { formatInteger } from '../format/numbers';
 import { currentLanguage, t } from '../i18n/i18n';
 import { msg, type MessageKey } from '../i18n/messages';
-import { h, setData, setText } from '../ui/dom';
+import { h, setData, setText, type Child } from '../ui/dom';
 import { lazyChart } from '../ui/lazy_chart';
 import { isolated, periodLabel } from './report_figures';
+import { agentQuality, qualitySummary } from './report_quality';
 import { agentsChartOption, kChartAgents, periodsChartOption } from './reports_chart_options';
 import { periodRecordingsLink } from './reports_query';
 import { figuresTable, pageLink, type FiguresRow } from './reports_tables';
@@ -30,14 +31,15 @@ export interface ReportsViewHandlers {
   recordings: boolean;
 }
 
-/** The report: whose it is and its periods' span, the CSV, Excel and PDF downloads (the PDF
+/** The report: whose it is, its periods' span and its QA score, the CSV, Excel and PDF downloads (the PDF
  *  printed by the server in the reader's language), the calls by period as a chart and a table
  *  with the total; for the centre its queues, for the centre and a queue its agents ranked by
- *  answered calls (a chart and a table), each row opening that queue's or agent's report. A
+ *  answered calls (a chart and a table, with each one's QA score), each row opening that queue's or agent's report. A
  *  queue's or an agent's periods link to their calls. */
 export function reportsView(handlers: ReportsViewHandlers) {
   const title = h('h2', { id: 'reports-title', 'data-testid': 'reports-title' });
   const summary = h('span', { class: 'page-range', 'data-testid': 'reports-summary' });
+  const qaScore = h('span', { class: 'page-range', 'data-testid': 'reports-qa' });
   const csv = h('a', { class: 'button', 'data-testid': 'reports-csv', download: '' }, t('quality.download_csv'));
   const xlsx = h('a', { class: 'button', 'data-testid': 'reports-xlsx', download: '' }, t('quality.download_xlsx'));
   const pdf = h('a', { class: 'button', 'data-testid': 'reports-pdf', download: '' }, t('reports.download_pdf'));
@@ -62,7 +64,7 @@ export function reportsView(handlers: ReportsViewHandlers) {
   const element = h(
     'section',
     { class: 'panel period-report', 'data-testid': 'period-report', 'aria-labelledby': 'reports-title' },
-    h('div', { class: 'results-head' }, title, summary, downloads),
+    h('div', { class: 'results-head' }, title, summary, qaScore, downloads),
     status,
     volumeTitle,
     volume.element,
@@ -72,11 +74,17 @@ export function reportsView(handlers: ReportsViewHandlers) {
   );
   let last: { report: PeriodReport; query: string } | null = null;
 
-  const drillRow = (kind: Drill, row: ReportRanking, text: string): FiguresRow => ({
+  const drillRow = (kind: Drill, row: ReportRanking, text: string, tail: Child = null): FiguresRow => ({
     key: row.id,
     head: pageLink(handlers.drillHref(kind, row.id), `drill-${kind}`, h('bdi', {}, text), () => handlers.onDrill(kind, row.id), t(kDrillHints[kind])),
     figures: row,
+    tail,
   });
+  /** An agent's QA score, how many evaluations it averages in its hint. */
+  const qaCell = (quality: ReportQuality, agent: string) => {
+    const { text, hint, evaluations } = agentQuality(quality, agent, currentLanguage());
+    return h('span', { title: hint, 'data-evaluations': String(evaluations) }, text);
+  };
   const callsLink = (kind: Drill, id: string, period: ReportPeriod) => {
     const href = periodRecordingsLink(kind, id, period);
     return pageLink(href, 'open-calls', t('reports.calls'), () => handlers.navigate(href), t('reports.calls_hint'));
@@ -103,6 +111,9 @@ export function reportsView(handlers: ReportsViewHandlers) {
     const final = report.periods[report.periods.length - 1];
     const range = first && final ? { first: isolated(periodLabel(first.label, language), language), last: isolated(periodLabel(final.label, language), language) } : null;
     setText(summary, range ? t('reports.range', range) : '');
+    const qa = qualitySummary(report.quality, language);
+    setText(qaScore, qa ?? '');
+    qaScore.hidden = qa === null;
     downloads.hidden = false;
     csv.setAttribute('href', reportDownloadUrl(query, 'csv'));
     xlsx.setAttribute('href', reportDownloadUrl(query, 'xlsx'));
@@ -132,14 +143,21 @@ export function reportsView(handlers: ReportsViewHandlers) {
 
     const agentRows = report.agents ?? [];
     agentsPart.hidden = agentRows.length === 0;
-    agents.show(t('call.agent'), agentRows.map((row) => drillRow('agent', row, handlers.agentName(row.id))), null);
+    // The QA column where the server keeps evaluations.
+    const { quality } = report;
+    agents.show(
+      t('call.agent'),
+      agentRows.map((row) => drillRow('agent', row, handlers.agentName(row.id), quality ? qaCell(quality, row.id) : null)),
+      null,
+      quality ? t('reports.qa') : null,
+    );
     setText(rankingNote, agentRows.length > kChartAgents ? t('reports.agents_chart_top', { count: formatInteger(kChartAgents, language) }) : '');
     rankingNote.hidden = agentRows.length <= kChartAgents;
     void ranking.show(agentRows.length, () => agentsChartOption(agentRows, currentLanguage(), handlers.agentName));
   };
 
   const hideAll = () => {
-    for (const part of [volumeTitle, downloads, queuesPart, agentsPart, periods.element]) {
+    for (const part of [qaScore, volumeTitle, downloads, queuesPart, agentsPart, periods.element]) {
       part.hidden = true;
     }
     volume.hide();
@@ -158,6 +176,7 @@ export function reportsView(handlers: ReportsViewHandlers) {
       element.removeAttribute('aria-busy');
       setText(title, '');
       setText(summary, '');
+      setText(qaScore, '');
       setText(status, text);
       hideAll();
     },

@@ -17,7 +17,7 @@ import { readWorkbook } from './support/workbook';
 // queue, drills from the centre's Queues table into sales and from its Agents table into the
 // agent, follows a period to the agent's calls on the Recordings page, and downloads the
 // report as CSV and as an Excel workbook whose cells are the page's figures, and in Hijri
-// months. In English and in Persian (right to left, Persian digits, the Jalali day, and the
+// months; the QA score of the call's evaluation stands beside the figures. In English and in Persian (right to left, Persian digits, the Jalali day, and the
 // PDF the server prints in Persian, read back with poppler's pdftotext), with screenshots of
 // the charts. The browser runs in the machine's zone, the demo centre in Tehran's: the days
 // asked for begin at Tehran's midnights. An agent sees only their own figures, and is refused
@@ -34,6 +34,8 @@ const kTalkMs = 1_500;
 /** How long the page may take to show a call in today's period: the store writes the quarter
  *  hour in progress every 5 s. */
 const kRollupMs = 20_000;
+/** This run's own scorecard (ids are never reused), for one evaluation of the call. */
+const kScorecard = `rp-${Date.now().toString(36)}`;
 const kCsvHeader =
   'period,from,offered,answered,answered_within_threshold,abandoned,short_abandoned,blocked,timed_out,callbacks_requested,' +
   'callbacks_answered,transferred,service_level,asa_s,aht_s,abandon_rate,avg_abandon_s,longest_wait_s,occupancy,talk_s,hold_s,wrap_s';
@@ -61,11 +63,16 @@ beforeAll(async () => {
   }
   call = await finishedCall(manager, connected.id);
   answeredAt = call.started_at_ms + (call.wait_ms ?? 0);
+  // One submitted evaluation of the call (all yes: 100), for the QA score beside the figures.
+  const question = { id: 'q1', text: 'Greeted the caller?', kind: 'yes_no', weight: 1, allow_na: false, critical: false };
+  await manager.call('POST', '/api/v1/scorecards', { id: kScorecard, name: 'Reports card', pass_mark: 80, sections: [{ title: 'Opening', questions: [question] }] });
+  await manager.call('POST', '/api/v1/evaluations', { call: call.id, scorecard: kScorecard, agent: kAgent, answers: { q1: 1 }, submit: true });
 }, 45_000);
 
 afterAll(async () => {
   await phones?.stop().catch(() => undefined);
   await browser?.close();
+  await manager?.raw('DELETE', `/api/v1/scorecards/${kScorecard}`).catch(() => undefined);
   if (managerLanguage) {
     await manager.setLanguage(managerLanguage).catch(() => undefined);
   }
@@ -87,6 +94,11 @@ function englishFigures({ counters, kpis }: Figures): string[] {
     count(counters.offered), count(counters.answered), count(counters.abandoned), percent(kpis.service_level),
     duration(kpis.asa_s), duration(kpis.aht_s), percent(kpis.abandon_rate), percent(kpis.occupancy),
   ];
+}
+
+/** A QA score (0..100) as the page writes it in English: a percentage, "–" for none. */
+function score(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
 }
 
 /** A name or a date inside a sentence of the page, isolated from the text around it (so a
@@ -237,6 +249,19 @@ describe('the Reports page', () => {
     expect(await page.locator('[data-testid="report-agents-rows"] tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-key')))).toEqual(
       centre.agents!.map((a) => a.id),
     );
+    // The QA score beside the figures: the centre's, and each agent's in the last column ("–"
+    // for one without evaluations), the call's evaluation among the agent's.
+    const quality = centre.quality!;
+    expect(quality.by_agent[kAgent]!.evaluations).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('[data-testid="reports-qa"]').textContent()).toBe(
+      `QA score: ${score(quality.average)} (evaluations: ${new Intl.NumberFormat('en-US').format(quality.evaluations)})`,
+    );
+    expect(await page.locator('[data-testid="report-agents"] thead th').last().textContent()).toBe('QA');
+    const qaCells = page.locator('[data-testid="report-agents-rows"] tr td:last-child');
+    expect(await qaCells.allTextContents()).toEqual(centre.agents!.map((a) => score(quality.by_agent[a.id]?.average)));
+    expect(await qaCells.locator('span').evaluateAll((spans) => spans.map((span) => span.getAttribute('title')))).toEqual(
+      centre.agents!.map((a) => `Evaluations: ${quality.by_agent[a.id]?.evaluations ?? 0}`),
+    );
     await chartsDrawn(page, true);
     expect(await page.locator('[data-testid="reports-agents-chart"]').getAttribute('data-keys')).toBe(String(centre.agents!.length));
     await saveScreenshot(page, 'reports-en');
@@ -266,7 +291,7 @@ describe('the Reports page', () => {
     expect(member.counters.answered).toBeGreaterThanOrEqual(1);
     const memberRow = page.locator(`[data-testid="report-agents-rows"] tr[data-key="${kAgent}"]`);
     expect(await memberRow.locator('th').textContent()).toBe(kAgentName);
-    expect(await memberRow.locator('td').allTextContents()).toEqual(englishFigures(member));
+    expect(await memberRow.locator('td').allTextContents()).toEqual([...englishFigures(member), score(queue.quality!.by_agent[kAgent]!.average)]);
     await chartsDrawn(page, true);
 
     const agent = await reportAfter(page, () => memberRow.locator('a[data-action="drill-agent"]').click());

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { reportDownloadUrl } from '../../src/api/endpoints';
-import type { Figures, PeriodReport, ReportPeriod, ReportRanking } from '../../src/api/types';
+import type { Figures, PeriodReport, ReportPeriod, ReportQuality, ReportRanking } from '../../src/api/types';
 import { dayFromIso, dayOfInstant, startOfDay } from '../../src/format/calendar';
 import { centreDay, centreMidnight, zoneClock } from '../../src/format/centre_clock';
 import { isolated, periodLabel, reportFigures } from '../../src/pages/report_figures';
+import { agentQuality, qualitySummary } from '../../src/pages/report_quality';
 import { searchFromQuery as recordingsSearchFromQuery } from '../../src/pages/recordings_query';
 import { agentsChartOption, chartPeriodLabel, periodsChartOption } from '../../src/pages/reports_chart_options';
 import {
@@ -241,6 +242,38 @@ describe('figures', () => {
     expect(isolated('2026-12-07', 'en')).toBe('\u20662026-12-07\u2069');
     // A name, its first letter's.
     expect(isolated('Agent 1005', 'fa')).toBe('\u2068Agent 1005\u2069');
+  });
+});
+
+describe('the QA score beside the figures', () => {
+  const quality: ReportQuality = {
+    evaluations: 1234,
+    average: 82.5,
+    pass_rate: 75,
+    by_agent: { a1005: { evaluations: 12, average: 87.5, pass_rate: 100 }, a1006: { evaluations: 0, average: null, pass_rate: null } },
+  };
+
+  it("writes the scope's average and how many evaluations, in the reader's digits", () => {
+    expect(qualitySummary(quality, 'en')).toBe('QA score: 82.5% (evaluations: 1,234)');
+    expect(qualitySummary(quality, 'fa')).toBe('امتیاز کیفیت: ۸۲٫۵٪ (ارزیابی‌ها: ۱٬۲۳۴)');
+    // Arabic's percent sign carries the Arabic letter mark (U+061C), as formatPercent writes it.
+    expect(qualitySummary(quality, 'ar')).toBe('درجة الجودة: ٨٢٫٥٪\u061c (التقييمات: ١٬٢٣٤)');
+  });
+
+  it('writes a dash without evaluations, and nothing when the server keeps none', () => {
+    const none: ReportQuality = { evaluations: 0, average: null, pass_rate: null, by_agent: {} };
+    expect(qualitySummary(none, 'en')).toBe('QA score: –');
+    expect(qualitySummary(none, 'fa')).toBe('امتیاز کیفیت: –');
+    expect(qualitySummary(undefined, 'en')).toBeNull();
+  });
+
+  it("gives each agent their average, the count in the hint, a dash for an agent with none", () => {
+    expect(agentQuality(quality, 'a1005', 'en')).toEqual({ text: '87.5%', hint: 'Evaluations: 12', evaluations: 12 });
+    expect(agentQuality(quality, 'a1005', 'fa')).toEqual({ text: '۸۷٫۵٪', hint: 'ارزیابی‌ها: ۱۲', evaluations: 12 });
+    expect(agentQuality(quality, 'a1006', 'en')).toEqual({ text: '–', hint: 'Evaluations: 0', evaluations: 0 });
+    // Not in by_agent (no evaluations), nor a name an object has of itself.
+    expect(agentQuality(quality, 'a1009', 'ar')).toEqual({ text: '–', hint: 'التقييمات: ٠', evaluations: 0 });
+    expect(agentQuality(quality, 'constructor', 'en').text).toBe('–');
   });
 });
 
