@@ -55,6 +55,10 @@ beforeAll(async () => {
   managerLanguage = (await manager.me()).language;
   await manager.setLanguage('en');
   [phones, browser] = await Promise.all([AnsweringPhones.start([kAgentPhone]), launchBrowser()]);
+  // The agent's calls so far: the report counts this test's call once the store's rollups
+  // have it (the quarter hour in progress is written every 5 s), and only then does the test
+  // compare the page with its downloads, so nothing lands between the two reads.
+  const before = await agentAnswered();
   const connected = await ConnectedCall.start(supervisor, kAgent, kCallerPhone);
   try {
     await new Promise((resolve) => setTimeout(resolve, kTalkMs));
@@ -63,6 +67,12 @@ beforeAll(async () => {
   }
   call = await finishedCall(manager, connected.id);
   answeredAt = call.started_at_ms + (call.wait_ms ?? 0);
+  for (const deadline = Date.now() + kRollupMs; (await agentAnswered()) <= before; ) {
+    if (Date.now() > deadline) {
+      throw new Error(`the call ${call.id} never reached the agent's report`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   // One submitted evaluation of the call (all yes: 100), for the QA score beside the figures.
   const question = { id: 'q1', text: 'Greeted the caller?', kind: 'yes_no', weight: 1, allow_na: false, critical: false };
   await manager.call('POST', '/api/v1/scorecards', { id: kScorecard, name: 'Reports card', pass_mark: 80, sections: [{ title: 'Opening', questions: [question] }] });
@@ -143,6 +153,12 @@ async function reportAfter(page: Page, action: () => Promise<unknown>): Promise<
   } finally {
     page.off('response', listen);
   }
+}
+
+/** The agent's answered calls over the report's default range (the last 7 days). */
+async function agentAnswered(): Promise<number> {
+  const report = await manager.call<PeriodReport>('GET', `/api/v1/reports?agent=${kAgent}`);
+  return report.total.counters.answered;
 }
 
 /** The period the call was answered in. */
