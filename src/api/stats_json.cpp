@@ -66,6 +66,8 @@ Json kpis_json(const stats::Kpis& k) {
     out["abandon_rate"] = number_or_null(k.abandon_rate);
     out["avg_abandon_s"] = number_or_null(k.avg_abandon_s);
     out["occupancy"] = number_or_null(k.occupancy);
+    out["utilisation"] = number_or_null(k.utilisation);
+    out["calls_per_agent_hour"] = number_or_null(k.calls_per_agent_hour);
     return out;
 }
 

@@ -105,6 +105,11 @@ Kpis compute_kpis(const KpiCounters& c, acd::ServiceLevelFormula formula) {
     k.abandon_rate = ratio(c.abandoned, c.answered + c.abandoned);
     k.avg_abandon_s = mean_seconds(c.abandoned_wait, c.abandoned);
     k.occupancy = occupancy(c.agent_time);
+    k.utilisation = ratio(c.agent_time.busy(), c.agent_time.logged_in());
+    const double hours = std::chrono::duration<double>(c.agent_time.logged_in()).count() / 3600.0;
+    if (hours > 0) {
+        k.calls_per_agent_hour = static_cast<double>(c.handled) / hours;
+    }
     return k;
 }
 

@@ -25,6 +25,8 @@ struct AgentTime {
     Duration busy() const { return on_call + wrap_up; }
     /// Available, ringing, on call and wrap-up: the occupancy denominator.
     Duration working() const { return available + ringing + on_call + wrap_up; }
+    /// Every state but logged out: paused and not ready too (the utilisation denominator).
+    Duration logged_in() const { return working() + paused + not_ready; }
 
     AgentTime& operator+=(const AgentTime& other);
     friend bool operator==(const AgentTime&, const AgentTime&) = default;
@@ -72,6 +74,10 @@ struct Kpis {
     std::optional<double> abandon_rate;
     std::optional<double> avg_abandon_s;
     std::optional<double> occupancy;
+    /// (on call + wrap-up) ÷ logged-in time, breaks included: docs/metrics.md.
+    std::optional<double> utilisation;
+    /// Calls handled per hour logged in.
+    std::optional<double> calls_per_agent_hour;
     friend bool operator==(const Kpis&, const Kpis&) = default;
 };
 

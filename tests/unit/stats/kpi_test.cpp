@@ -208,3 +208,27 @@ TEST(KpiCounters, AddingTwoSpansAddsEveryField) {
 
 }  // namespace
 }  // namespace markaz::stats
+
+namespace markaz::stats {
+namespace {
+
+TEST(Kpis, UtilisationCountsBreaksWhereOccupancyLeavesThemOut) {
+    using namespace std::chrono_literals;
+    KpiCounters c;
+    c.handled = 6;
+    c.agent_time.available = 30min;
+    c.agent_time.on_call = 20min;
+    c.agent_time.wrap_up = 10min;
+    c.agent_time.paused = 45min;
+    c.agent_time.not_ready = 15min;
+    const Kpis k = compute_kpis(c, acd::ServiceLevelFormula::AnsweredAndAbandoned);
+    EXPECT_DOUBLE_EQ(*k.occupancy, 0.5) << "30 of the 60 working minutes";
+    EXPECT_DOUBLE_EQ(*k.utilisation, 0.25) << "30 of the 120 logged-in minutes";
+    EXPECT_DOUBLE_EQ(*k.calls_per_agent_hour, 3.0) << "6 calls in 2 hours";
+    const Kpis none = compute_kpis(KpiCounters{}, acd::ServiceLevelFormula::AnsweredAndAbandoned);
+    EXPECT_FALSE(none.utilisation) << "nobody logged in: no data, not 0";
+    EXPECT_FALSE(none.calls_per_agent_hour);
+}
+
+}  // namespace
+}  // namespace markaz::stats

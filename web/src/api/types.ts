@@ -124,6 +124,9 @@ export interface Kpis {
   abandon_rate: number | null;
   avg_abandon_s: number | null;
   occupancy: number | null;
+  /** (on call + wrap-up) ÷ logged-in time, breaks included. */
+  utilisation: number | null;
+  calls_per_agent_hour: number | null;
 }
 
 export interface Figures {

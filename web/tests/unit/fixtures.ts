@@ -16,7 +16,10 @@ export function counters(overrides: Partial<Counters> = {}): Counters {
 export function window(overrides: Partial<Window> = {}): Window {
   return {
     start_at_ms: 0, end_at_ms: 0, counters: counters(),
-    kpis: { service_level: null, asa_s: null, aht_s: null, abandon_rate: null, avg_abandon_s: null, occupancy: null },
+    kpis: {
+      service_level: null, asa_s: null, aht_s: null, abandon_rate: null, avg_abandon_s: null, occupancy: null,
+      utilisation: null, calls_per_agent_hour: null,
+    },
     ...overrides,
   };
 }
