@@ -84,14 +84,14 @@ ApiResult<alerts::AlertRule> alert_rule_from_json(const Json& body,
     }
     r.language = body.value("language", std::string("en"));
     if (auto valid = alerts::validate(r, queues); !valid) {
-        // "threshold: a share, 0..1" -> field "threshold"
+        // validate() names the field first ("threshold: a share, 0..1"); the ranges it also
+        // checks are the body checks' already.
         const std::string& message = valid.error().message;
-        const auto colon = message.find(':');
-        const std::string field =
-            colon == std::string::npos ? "threshold" : message.substr(0, colon);
-        return ApiError::invalid_value(
-            field.find(' ') == std::string::npos ? field : "raise_after_s",
-            colon == std::string::npos ? message : message.substr(colon + 2));
+        const auto colon = message.find(": ");
+        if (colon == std::string::npos) {
+            return ApiError::invalid_value("threshold", message);
+        }
+        return ApiError::invalid_value(message.substr(0, colon), message.substr(colon + 2));
     }
     return r;
 }
