@@ -33,7 +33,7 @@ const WallTime kStart{sys_days{year{2026} / 11 / 21} + hours{20} + minutes{30}};
 const reports::ZoneOffsets kTehran{minutes{210}};
 
 std::string store_path() {
-    return (std::filesystem::temp_directory_path() / "markaz-reports-bench-v1.db").string();
+    return (std::filesystem::temp_directory_path() / "markaz-reports-bench-v2.db").string();
 }
 
 stats::KpiCounters random_counters(std::mt19937& rng, int calls) {
@@ -47,6 +47,10 @@ stats::KpiCounters random_counters(std::mt19937& rng, int calls) {
     c.answered_wait = std::chrono::seconds{15 * c.answered};
     c.talk = std::chrono::seconds{180 * c.answered};
     c.wrap = std::chrono::seconds{20 * c.answered};
+    // The wait curve (schema v19): most answered early, the abandons spread.
+    c.answered_by_wait[0] = c.answered / 2;
+    c.answered_by_wait[1] = c.answered - c.answered / 2;
+    c.abandoned_by_wait[3] = c.abandoned;
     c.agent_time.available = std::chrono::seconds{200};
     c.agent_time.on_call = std::chrono::seconds{600};
     c.agent_time.wrap_up = std::chrono::seconds{100};
@@ -114,6 +118,8 @@ void run_report(benchmark::State& state, const std::string& scope, reports::Grai
         auto rows = reports.rollups(scope, periods->front().from, periods->back().to);
         auto sums = reports::sum_into_periods(*periods, *rows);
         benchmark::DoNotOptimize(sums.data());
+        auto week = reports::sum_into_week_hours(*rows, kTehran, std::chrono::Saturday);
+        benchmark::DoNotOptimize(week.cells.data());
         if (scope.empty()) {
             auto queues = reports.totals("q:", periods->front().from, periods->back().to);
             benchmark::DoNotOptimize(queues->size());

@@ -35,12 +35,30 @@ const stats::WindowFigures& window_of(const stats::QueueLive& q, Window window) 
 AlertEvaluator::AlertEvaluator(std::vector<AlertRule> rules) : rules_(std::move(rules)) {}
 
 std::vector<std::pair<std::string, std::optional<double>>> AlertEvaluator::figures(
-    const AlertRule& rule, const stats::LiveSnapshot& snapshot) const {
+    const AlertRule& rule, const stats::LiveSnapshot& snapshot, const OtherFigures& other,
+    WallTime now) const {
     std::vector<std::pair<std::string, std::optional<double>>> out;
-    if (rule.measure == Measure::AgentPaused || rule.measure == Measure::BreaksToday) {
+    if (rule.measure == Measure::TrunkUnreachable) {
+        for (const auto& [trunk, reachable] : other.trunks_reachable) {
+            out.emplace_back(trunk, reachable ? 0.0 : 1.0);
+        }
+        return out;
+    }
+    if (per_agent(rule.measure)) {
+        const auto scores = rule.measure == Measure::QaScore ? qa_scores(other.qa_marks, now)
+                                                             : std::map<std::string, QaScore>{};
         for (const stats::AgentLive& a : snapshot.agents) {
             if (rule.queue &&
                 std::find(a.queues.begin(), a.queues.end(), *rule.queue) == a.queues.end()) {
+                continue;
+            }
+            if (rule.measure == Measure::QaScore) {
+                // Too few evaluations make no score: no data, which raises nothing.
+                const auto score = scores.find(a.id.str());
+                const bool enough = score != scores.end() &&
+                                    score->second.evaluations >= std::max(rule.min_calls, 1);
+                out.emplace_back(a.id.str(),
+                                 enough ? std::optional(score->second.average) : std::nullopt);
                 continue;
             }
             const bool paused = a.state == acd::AgentState::Paused;
@@ -80,6 +98,8 @@ std::vector<std::pair<std::string, std::optional<double>>> AlertEvaluator::figur
             break;
         case Measure::AgentPaused:
         case Measure::BreaksToday:
+        case Measure::QaScore:
+        case Measure::TrunkUnreachable:
             break;
     }
     out.emplace_back(subject, value);
@@ -123,12 +143,12 @@ void AlertEvaluator::step(const AlertRule& rule, const std::string& subject,
     }
 }
 
-std::vector<AlertChange> AlertEvaluator::evaluate(const stats::LiveSnapshot& snapshot,
-                                                  WallTime now) {
+std::vector<AlertChange> AlertEvaluator::evaluate(const stats::LiveSnapshot& snapshot, WallTime now,
+                                                  const OtherFigures& other) {
     std::vector<AlertChange> out;
     for (const AlertRule& rule : rules_) {
         std::set<std::string> seen;
-        for (const auto& [subject, value] : figures(rule, snapshot)) {
+        for (const auto& [subject, value] : figures(rule, snapshot, other, now)) {
             seen.insert(subject);
             step(rule, subject, value, now, out);
         }

@@ -3,8 +3,8 @@
 // Raises and clears KPI alerts from the live figures (docs/alerts.md), with hysteresis: a rule
 // raises once its figure has been on the bad side for raise_after without a break, and clears
 // once it has been back for clear_after. One alert per rule and subject (the queue, the centre,
-// or each agent for AgentPaused and BreaksToday). Pure: no clock, no I/O; the owner passes each
-// snapshot and its time, in order. Thread: one.
+// each agent for AgentPaused, BreaksToday and QaScore, or each trunk for TrunkUnreachable). Pure:
+// no clock, no I/O; the owner passes each snapshot and its time, in order. Thread: one.
 
 #include <map>
 #include <optional>
@@ -42,8 +42,10 @@ class AlertEvaluator {
 public:
     explicit AlertEvaluator(std::vector<AlertRule> rules);
 
-    /// The changes `snapshot` (taken at `now`) makes, raised before cleared, by rule order.
-    std::vector<AlertChange> evaluate(const stats::LiveSnapshot& snapshot, WallTime now);
+    /// The changes `snapshot` (taken at `now`) and `other` make, raised before cleared, by rule
+    /// order. A subject `other` no longer has (a trunk removed) clears like one with no data.
+    std::vector<AlertChange> evaluate(const stats::LiveSnapshot& snapshot, WallTime now,
+                                      const OtherFigures& other = {});
     std::vector<ActiveAlert> active() const;
     /// Evaluates `rules` from now on. A rule that is the same keeps its state; an alert up of a
     /// rule removed or changed is cleared at `now` (the changes say so) and the changed rule
@@ -65,7 +67,8 @@ private:
     };
     /// The figure each subject of `rule` shows in `snapshot`; nullopt: no data now.
     std::vector<std::pair<std::string, std::optional<double>>> figures(
-        const AlertRule& rule, const stats::LiveSnapshot& snapshot) const;
+        const AlertRule& rule, const stats::LiveSnapshot& snapshot, const OtherFigures& other,
+        WallTime now) const;
     void step(const AlertRule& rule, const std::string& subject, std::optional<double> value,
               WallTime now, std::vector<AlertChange>& out);
 

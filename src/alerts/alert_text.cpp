@@ -42,6 +42,12 @@ Words words_of(Measure m) {
         case Measure::BreaksToday:
             return {{"breaks today of %s", "استراحت امروز %s", "استراحات اليوم لـ %s"},
                     {"over", "بیشتر از", "أكثر من"}};
+        case Measure::QaScore:
+            return {{"QA score of %s", "امتیاز کیفیت %s", "درجة الجودة لـ %s"},
+                    {"below", "کمتر از", "أقل من"}};
+        case Measure::TrunkUnreachable:
+            return {{"trunk %s unreachable", "ترانک %s در دسترس نیست", "الخط %s غير متاح"},
+                    {"", "", ""}};
     }
     return {{"%s", "%s", "%s"}, {"", "", ""}};
 }
@@ -51,6 +57,9 @@ std::string figure(Measure m, double value) {
     if (m == Measure::ServiceLevel || m == Measure::AbandonRate) {
         return std::to_string(static_cast<long>(std::lround(value * 100))) + "%";
     }
+    if (m == Measure::QaScore) {
+        return std::to_string(static_cast<long>(std::lround(value))) + "%";
+    }
     if (m == Measure::LongestWait || m == Measure::AgentPaused || m == Measure::BreaksToday) {
         const long s = std::lround(value);
         const std::string ss = std::to_string(s % 60);
@@ -59,19 +68,23 @@ std::string figure(Measure m, double value) {
     return std::to_string(static_cast<long>(std::lround(value)));
 }
 
+std::string localized(const std::string& text, Lang l);
+
+/// The sentence in language `l`, its figures in that language's digits; the subject (a queue,
+/// an agent such as a1007, a trunk) as it is named.
 std::string sentence(const AlertChange& c, Lang l) {
     static const std::array<const char*, 3> kCentre{"the centre", "مرکز", "المركز"};
     const Words w = words_of(c.measure);
     std::string what = w.what[l];
     what.replace(what.find("%s"), 2, c.subject.empty() ? kCentre[l] : c.subject);
-    return what + " " + figure(c.measure, c.value) + " (" + w.bad_side[l] + " " +
-           figure(c.measure, c.threshold) + ")";
+    if (c.measure == Measure::TrunkUnreachable) {
+        return what;  // no figure and no threshold: it answers or it does not
+    }
+    return what + " " + localized(figure(c.measure, c.value), l) + " (" + w.bad_side[l] + " " +
+           localized(figure(c.measure, c.threshold), l) + ")";
 }
 
-}  // namespace
-
-std::string localized_digits(const std::string& text, const std::string& language) {
-    const Lang l = lang_of(language);
+std::string localized(const std::string& text, Lang l) {
     if (l == En) {
         return text;
     }
@@ -92,20 +105,26 @@ std::string localized_digits(const std::string& text, const std::string& languag
     return out;
 }
 
+}  // namespace
+
+std::string localized_digits(const std::string& text, const std::string& language) {
+    return localized(text, lang_of(language));
+}
+
 std::string alert_subject(const AlertChange& change, const std::string& language) {
     static const std::array<const char*, 3> kRaised{"Alert: ", "هشدار: ", "تنبيه: "};
     static const std::array<const char*, 3> kCleared{"Cleared: ", "رفع شد: ", "زال: "};
     const Lang l = lang_of(language);
     const auto& head = change.kind == AlertChange::Kind::Raised ? kRaised : kCleared;
-    return "[Markaz] " + std::string(head[l]) + localized_digits(sentence(change, l), language);
+    return "[Markaz] " + std::string(head[l]) + sentence(change, l);
 }
 
 std::string alert_body(const AlertChange& change, const std::string& language) {
     static const std::array<const char*, 3> kRule{"Rule: ", "قاعده: ", "القاعدة: "};
     static const std::array<const char*, 3> kAt{"At: ", "زمان: ", "الوقت: "};
     const Lang l = lang_of(language);
-    return localized_digits(sentence(change, l), language) + "\n" + kRule[l] + change.rule + "\n" +
-           kAt[l] + utc_text(change.at, "%Y-%m-%d %H:%M:%S UTC") + "\n";
+    return sentence(change, l) + "\n" + kRule[l] + change.rule + "\n" + kAt[l] +
+           utc_text(change.at, "%Y-%m-%d %H:%M:%S UTC") + "\n";
 }
 
 }  // namespace markaz::alerts

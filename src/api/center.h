@@ -163,6 +163,11 @@ public:
         (void)rules;
         return fail(Errc::Unavailable, "alert rules cannot be changed in this server");
     }
+    /// Evaluations submitted or changed, by id, for the QA-score alert rules (a mark replaces
+    /// its evaluation's; none removes it). Where nothing evaluates alerts, nothing to do.
+    virtual void note_qa_marks(std::map<std::int64_t, std::optional<alerts::QaMark>> marks) {
+        (void)marks;
+    }
     /// The readiness checks (core, store, sip); all "ok" means ready.
     virtual std::vector<ReadinessCheck> readiness() const { return {{"core", "ok"}}; }
 };

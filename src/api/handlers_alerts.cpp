@@ -11,8 +11,7 @@ namespace {
 /// Whether `reader` may see `alert`: a queue's to those who read the queue, an agent's pause to
 /// those who read the agent, the centre's to those who see the totals.
 bool may_see(const Scope& reader, const alerts::AlertEntry& alert) {
-    if (alert.measure == alerts::Measure::AgentPaused ||
-        alert.measure == alerts::Measure::BreaksToday) {
+    if (alerts::per_agent(alert.measure)) {
         return reader.may_read_agent(AgentId(alert.subject));
     }
     if (alert.queue) {

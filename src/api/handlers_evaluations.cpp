@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "api/qa_marks.h"
 #include "api/quality_access.h"
 #include "api/quality_json.h"
 #include "api/recording_reply.h"
@@ -156,6 +157,7 @@ HttpResponse create_evaluation(RequestContext& c) {
         audit(c, "evaluation-submitted", std::to_string(saved->id),
               Json{{"call", saved->call}, {"agent", saved->agent}});
     }
+    c.deps.center.note_qa_marks({{saved->id, qa_mark(*saved)}});
     return evaluation_reply(201, *saved, *card);
 }
 
@@ -215,6 +217,7 @@ HttpResponse save(RequestContext& c, const qa::Evaluation& e, qa::EvaluationStat
     if (auto done = c.deps.options.quality->replace_evaluation(e, was); !done) {
         return error_response(store_refusal(done.error()));
     }
+    c.deps.center.note_qa_marks({{e.id, qa_mark(e)}});
     if (audit_action != nullptr) {
         audit(c, audit_action, std::to_string(e.id), Json{{"call", e.call}, {"agent", e.agent}});
     }

@@ -94,7 +94,7 @@ const std::vector<FieldRule>& schedule_rules() {
          true,
          false,
          {},
-         {{"kind", JsonKind::String, true, false, one_of({"centre", "queue", "agent"})},
+         {{"kind", JsonKind::String, true, false, one_of({"centre", "queue", "agent", "team"})},
           {"id", JsonKind::String, false, false, length(0, 64)}}},
         {"frequency", JsonKind::String, true, false, one_of({"daily", "weekly", "monthly"})},
         {"at", JsonKind::String, true, false,
@@ -131,7 +131,8 @@ ApiResult<ReportSchedule> schedule_from_body(const RequestContext& c) {
     s.scope_id = body["scope"].value("id", std::string());
     const acd::RouterConfig config = c.deps.center.router_config();
     auto scope = report_scope(Scope(c.user(), config), config, s.scope_kind, s.scope_id,
-                              c.deps.options.center_sl_formula, "scope.id");
+                              c.deps.options.center_sl_formula, "scope.id",
+                              [&](const std::string& name) { return c.deps.users.find(name); });
     if (!scope) {
         return scope.error();
     }

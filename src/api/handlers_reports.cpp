@@ -17,21 +17,27 @@ namespace {
 using reports::Calendar;
 using reports::Grain;
 
-/// The scope the query names (`queue=`, `agent=` or neither for the centre), if the reader
-/// may see it.
+/// The scope the query names (`queue=`, `agent=`, `team=` or none for the centre), if the
+/// reader may see it.
 ApiResult<ReportScope> scope_of(const RequestContext& c, const acd::RouterConfig& config) {
     auto queue = text_param(c.request, "queue", 64);
     auto agent = text_param(c.request, "agent", 64);
-    for (const auto* checked : {&queue, &agent}) {
+    auto team = text_param(c.request, "team", 64);
+    for (const auto* checked : {&queue, &agent, &team}) {
         if (!*checked) {
             return checked->error();
         }
     }
-    if (*queue && *agent) {
-        return ApiError::invalid_value("agent", "give a queue or an agent, not both");
+    if (int(queue->has_value()) + int(agent->has_value()) + int(team->has_value()) > 1) {
+        return ApiError::invalid_value(*team ? "team" : "agent",
+                                       "give one of queue, agent and team");
     }
     const Scope reader(c.user(), config);
     const auto formula = c.deps.options.center_sl_formula;
+    if (*team) {
+        return report_scope(reader, config, "team", **team, formula, "team",
+                            [&](const std::string& name) { return c.deps.users.find(name); });
+    }
     if (*queue) {
         return report_scope(reader, config, "queue", **queue, formula, "queue");
     }
@@ -87,6 +93,41 @@ Json ranked_json(const std::vector<RankedRow>& rows) {
     return out;
 }
 
+/// The wait curve (docs/reports.md): answered and abandoned calls by how long they waited.
+Json wait_curve_json(const stats::KpiCounters& total) {
+    return Json{{"edges_s", stats::kWaitEdgesS},
+                {"answered", total.answered_by_wait},
+                {"abandoned", total.abandoned_by_wait}};
+}
+
+/// The heatmap's cells: [day from first_day][local hour] of offered, answered, abandoned and
+/// the service level (null where there is no data).
+Json week_hours_json(const reports::WeekHours& week, acd::ServiceLevelFormula formula) {
+    Json offered = Json::array();
+    Json answered = Json::array();
+    Json abandoned = Json::array();
+    Json service_level = Json::array();
+    for (const auto& day : week.cells) {
+        Json o = Json::array(), an = Json::array(), ab = Json::array(), sl = Json::array();
+        for (const stats::KpiCounters& cell : day) {
+            o.push_back(cell.offered);
+            an.push_back(cell.answered);
+            ab.push_back(cell.abandoned);
+            const auto level = stats::service_level(cell, formula);
+            sl.push_back(level ? Json(*level) : Json());
+        }
+        offered.push_back(std::move(o));
+        answered.push_back(std::move(an));
+        abandoned.push_back(std::move(ab));
+        service_level.push_back(std::move(sl));
+    }
+    return Json{{"first_day", week.first_day == std::chrono::Saturday ? "sat" : "mon"},
+                {"offered", std::move(offered)},
+                {"answered", std::move(answered)},
+                {"abandoned", std::move(abandoned)},
+                {"service_level", std::move(service_level)}};
+}
+
 /// The periods as rows of a spreadsheet: the figures people read, then the counts.
 XlsxTable report_table(const ReportScope& scope, const std::vector<reports::Period>& periods,
                        const std::vector<stats::KpiCounters>& sums) {
@@ -111,6 +152,8 @@ XlsxTable report_table(const ReportScope& scope, const std::vector<reports::Peri
                     "avg_abandon_s",
                     "longest_wait_s",
                     "occupancy",
+                    "utilisation",
+                    "calls_per_agent_hour",
                     "talk_s",
                     "hold_s",
                     "wrap_s"};
@@ -138,6 +181,8 @@ XlsxTable report_table(const ReportScope& scope, const std::vector<reports::Peri
                               number(k.avg_abandon_s),
                               XlsxCell(seconds(s.longest_wait)),
                               number(k.occupancy),
+                              number(k.utilisation),
+                              number(k.calls_per_agent_hour),
                               XlsxCell(seconds(s.talk)),
                               XlsxCell(seconds(s.hold)),
                               XlsxCell(seconds(s.wrap))});
@@ -219,7 +264,9 @@ HttpResponse report(RequestContext& c) {
              {"to_ms", ms(d.periods.back().to)},
              {"periods", std::move(rows)},
              {"total", figures_of(total, scope->formula)}};
-    if (scope->kind == "centre") {
+    out["wait_curve"] = wait_curve_json(total);
+    out["week_hours"] = week_hours_json(d.week_hours, scope->formula);
+    if (scope->kind == "centre" || scope->kind == "team") {
         out["queues"] = ranked_json(d.queues);
     }
     if (scope->kind != "agent") {

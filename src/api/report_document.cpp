@@ -55,6 +55,7 @@ struct Words {
 const Words kCentreWord{{"the centre", "مرکز", "المركز"}};
 const Words kQueueWord{{"queue", "صف", "قائمة"}};
 const Words kAgentWord{{"agent", "کارشناس", "الموظف"}};
+const Words kTeamWord{{"team of", "تیم", "فريق"}};
 const Words kReportWord{{"Report", "گزارش", "تقرير"}};
 const Words kTotalWord{{"Total", "جمع", "المجموع"}};
 const Words kMadeWord{{"Made", "تهیه‌شده", "أُعدّ"}};
@@ -154,10 +155,11 @@ std::string ranked_table(const std::vector<RankedRow>& rows, const Words& title,
 
 /// "Report — queue sales" in the document's language.
 std::string heading(const ReportDocument& d, Lang l) {
-    const std::string who = d.scope_kind == "centre" ? kCentreWord.in(l)
-                            : d.scope_kind == "queue"
-                                ? std::string(kQueueWord.in(l)) + " " + d.scope_id
-                                : std::string(kAgentWord.in(l)) + " " + d.scope_id;
+    const Words& word = d.scope_kind == "queue"  ? kQueueWord
+                        : d.scope_kind == "team" ? kTeamWord
+                                                 : kAgentWord;
+    const std::string who = d.scope_kind == "centre" ? std::string(kCentreWord.in(l))
+                                                     : std::string(word.in(l)) + " " + d.scope_id;
     return std::string(kReportWord.in(l)) + " — " + who;
 }
 

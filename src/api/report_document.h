@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/users.h"
+#include "reports/period_sums.h"
 #include "reports/periods.h"
 #include "stats/kpi.h"
 
@@ -28,7 +29,7 @@ enum class ChartForm { Svg, MailImage };
 inline constexpr const char* kChartContentId = "chart@markaz";
 
 struct ReportDocument {
-    std::string scope_kind;  ///< "centre", "queue", "agent"
+    std::string scope_kind;  ///< "centre", "queue", "agent", "team"
     std::string scope_id;
     std::vector<reports::Period> periods;
     std::vector<stats::KpiCounters> sums;  ///< one per period
@@ -40,6 +41,8 @@ struct ReportDocument {
     reports::Calendar calendar = reports::Calendar::Gregorian;
     std::vector<RankedRow> queues;  ///< the centre's report: its queues, most answered first
     std::vector<RankedRow> agents;  ///< the centre's and a queue's: the agents, likewise
+    /// The range by local weekday and hour, for the heatmap.
+    reports::WeekHours week_hours{std::chrono::Monday};
 };
 
 std::string report_html(const ReportDocument& document, ChartForm chart = ChartForm::Svg);

@@ -27,6 +27,8 @@ Result<Json> report_quality(Quality& quality, const Scope& reader, const ReportS
     q.limit = kMaxEvaluations;
     if (scope.kind == "agent") {
         q.agent = scope.id;
+    } else if (scope.kind == "team") {
+        q.within_queues = scope.team_queues;
     } else {
         q.within_queues = reader.record_queues();
     }

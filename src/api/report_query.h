@@ -5,6 +5,8 @@
 // summed per period from the rollups, with the queues and agents of the range ranked beside
 // them as far as the reader's scope goes.
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,19 +19,26 @@ namespace markaz::api {
 
 /// Whose figures, and the rollups' name for them.
 struct ReportScope {
-    std::string kind;  ///< "centre", "queue", "agent"
-    std::string id;
-    std::string rollups;  ///< "", "q:<queue>", "a:<agent>"
+    std::string kind;     ///< "centre", "queue", "agent", "team"
+    std::string id;       ///< the queue, the agent, or the supervisor whose team it is
+    std::string rollups;  ///< "", "q:<queue>", "a:<agent>"; unused for a team
     acd::ServiceLevelFormula formula = acd::ServiceLevelFormula::AnsweredAndAbandoned;
+    /// A team's queues and agents (the members of those queues): its figures are its queues'
+    /// summed, calls and the agent time given to them (docs/reports.md "Teams").
+    std::vector<std::string> team_queues;
+    std::vector<std::string> team_agents;
 };
 
+/// The user of a user name, to find a team's supervisor; empty where teams are not offered.
+using FindUser = std::function<std::optional<User>(const std::string&)>;
+
 /// The scope `kind` and `id` name, if `reader` may see it: 403 for another team's queue or
-/// agent (or the centre, for an agent), 404 for a queue that is not configured, 400 for a kind
-/// that is none of the three. Errors name `field`.
+/// agent (or the centre, for an agent), 404 for a queue that is not configured or a team whose
+/// supervisor does not exist, 400 for a kind that is none of the four. Errors name `field`.
 ApiResult<ReportScope> report_scope(const Scope& reader, const acd::RouterConfig& config,
                                     const std::string& kind, const std::string& id,
                                     acd::ServiceLevelFormula center_formula,
-                                    const std::string& field);
+                                    const std::string& field, const FindUser& find_user = {});
 
 /// Where a report reads from and how the centre counts.
 struct ReportContext {

@@ -21,7 +21,7 @@ struct ReportSchedule {
     std::int64_t id = 0;
     std::string name;
     std::string owner;       ///< the username who made it; the report is made as they see it
-    std::string scope_kind;  ///< "centre", "queue", "agent"
+    std::string scope_kind;  ///< "centre", "queue", "agent", "team"
     std::string scope_id;
     reports::Frequency frequency = reports::Frequency::Daily;
     std::chrono::minutes at{0};  ///< the time of day, in the centre's zone

@@ -72,7 +72,7 @@ std::vector<alerts::AlertChange> CenterView::check_alerts(WallTime now) {
     if (!has_alert_rules()) {
         return {};
     }
-    auto changes = alert_rules_.evaluate(live_.snapshot(now), now);
+    auto changes = alert_rules_.evaluate(live_.snapshot(now), now, other_figures_);
     touched_ = alert_book_.apply(changes, alert_rules_.rules());
     return changes;
 }

@@ -64,6 +64,22 @@ public:
     std::vector<alerts::AlertChange> replace_alert_rules(std::vector<alerts::AlertRule> rules,
                                                          WallTime now);
     const alerts::AlertBook& alert_book() const { return alert_book_; }
+    /// A trunk's answer to Markaz's OPTIONS pings changed (sip::SipNotice TrunkReachable and
+    /// TrunkUnreachable): the figure of `trunk-unreachable` rules.
+    void set_trunk_reachable(const std::string& trunk, bool reachable) {
+        other_figures_.trunks_reachable[trunk] = reachable;
+    }
+    /// Evaluations submitted or changed (docs/alerts.md "QA score"), by id: a mark replaces
+    /// the one of its evaluation, none removes it (an evaluation no longer submitted).
+    void note_qa_marks(const std::map<std::int64_t, std::optional<alerts::QaMark>>& marks) {
+        for (const auto& [id, mark] : marks) {
+            if (mark) {
+                other_figures_.qa_marks[id] = *mark;
+            } else {
+                other_figures_.qa_marks.erase(id);
+            }
+        }
+    }
     /// The alerts a previous run kept (the latest first): the list, and those still up, which
     /// are not raised again (docs/alerts.md "After a restart"). An alert still up of a rule
     /// that is gone is closed at `now`; the entries to keep again are returned.
@@ -93,6 +109,7 @@ private:
     api::CallBook book_;
     alerts::AlertEvaluator alert_rules_;
     alerts::AlertBook alert_book_;
+    alerts::OtherFigures other_figures_;  ///< what the alert rules read beside the live figures
     std::vector<alerts::AlertEntry> touched_;
 
     /// Listeners are called with this held, so that dropping a handle waits for a call in

@@ -203,6 +203,16 @@ Result<alerts::AlertEntry> LiveCenter::acknowledge_alert(std::uint64_t id, const
     return std::move(*done);
 }
 
+void LiveCenter::note_qa_marks(std::map<std::int64_t, std::optional<alerts::QaMark>> marks) {
+    // Waited for, so a rule evaluated after the API's answer counts the evaluation.
+    (void)ask<bool>(
+        [marks = std::move(marks)](Switchboard& board, Now) {
+            board.view().note_qa_marks(marks);
+            return true;
+        },
+        kPatience);
+}
+
 Result<void> LiveCenter::replace_alert_rules(std::vector<alerts::AlertRule> rules) {
     auto done = ask<bool>(
         [rules = std::move(rules)](Switchboard& board, Now now) mutable {

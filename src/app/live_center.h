@@ -47,6 +47,7 @@ public:
     Result<std::vector<alerts::AlertEntry>> alerts() const override;
     Result<alerts::AlertEntry> acknowledge_alert(std::uint64_t id, const std::string& by) override;
     Result<void> replace_alert_rules(std::vector<alerts::AlertRule> rules) override;
+    void note_qa_marks(std::map<std::int64_t, std::optional<alerts::QaMark>> marks) override;
     /// "core": the loop answers within a second; "store": the SQLite file opens.
     std::vector<api::ReadinessCheck> readiness() const override;
 

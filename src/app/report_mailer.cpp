@@ -116,7 +116,8 @@ ReportMailer::Made ReportMailer::make(const api::ReportSend& send, WallTime now)
     const acd::RouterConfig config = deps_.router_config();
     const api::Scope reader(*owner, config);
     auto scope =
-        api::report_scope(reader, config, s.scope_kind, s.scope_id, deps_.center_formula, "scope");
+        api::report_scope(reader, config, s.scope_kind, s.scope_id, deps_.center_formula, "scope",
+                          [&](const std::string& name) { return deps_.owner(name); });
     if (!scope) {
         return {std::nullopt, scope.error().message, true};
     }

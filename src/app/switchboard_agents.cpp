@@ -21,6 +21,10 @@ std::optional<AgentId> Switchboard::agent_at(const std::string& extension) const
 
 void Switchboard::on_sip_notice(const sip::SipNotice& notice, Now now) {
     using Kind = sip::SipNotice::Kind;
+    if (notice.kind == Kind::TrunkReachable || notice.kind == Kind::TrunkUnreachable) {
+        view().set_trunk_reachable(notice.detail, notice.kind == Kind::TrunkReachable);
+        return;
+    }
     if (notice.kind != Kind::Registered && notice.kind != Kind::Unregistered) {
         return;
     }

@@ -48,6 +48,10 @@ const char* notice_name(sip::SipNotice::Kind kind) {
             return "call ended, caller";
         case sip::SipNotice::Kind::Error:
             return "error";
+        case sip::SipNotice::Kind::TrunkReachable:
+            return "trunk answers";
+        case sip::SipNotice::Kind::TrunkUnreachable:
+            return "trunk does not answer";
     }
     return "?";
 }
@@ -62,7 +66,10 @@ spdlog::level::level_enum notice_level(sip::SipNotice::Kind kind) {
             return spdlog::level::debug;
         case sip::SipNotice::Kind::AuthFailed:
         case sip::SipNotice::Kind::Banned:
+        case sip::SipNotice::Kind::TrunkUnreachable:
             return spdlog::level::warn;
+        case sip::SipNotice::Kind::TrunkReachable:
+            return spdlog::level::info;
         case sip::SipNotice::Kind::CallStarted:
         case sip::SipNotice::Kind::CallEnded:
             return spdlog::level::info;

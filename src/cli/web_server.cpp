@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "api/qa_marks.h"
 #include "mail/smtp_sender.h"
 #include "media/recording_export.h"
 #include "media/recording_reader.h"
@@ -142,6 +143,12 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
         report_mailer_deps(config, *server->schedules_, *server->reports_, server->center_,
                            server->users_, server->log_),
         true);
+    // The QA-score alert rules start from the evaluations of the last 30 days.
+    if (auto marks = api::recent_qa_marks(*server->quality_, now); marks) {
+        server->center_.note_qa_marks(std::move(*marks));
+    } else {
+        server->log_("qa: cannot read the recent evaluations: " + marks.error().message);
+    }
     server->users_.keep_in(*server->accounts_);
     if (auto kept = server->audit_.keep_in(*server->accounts_); !kept) {
         return fail(kept.error());

@@ -15,6 +15,30 @@ bool read_threshold(YamlReader& reader, const YAML::Node& rule, const std::strin
     if (out.measure == Measure::ServiceLevel || out.measure == Measure::AbandonRate) {
         return reader.read_fraction(rule, path, "threshold", out.threshold);
     }
+    if (out.measure == Measure::TrunkUnreachable) {
+        out.threshold = 0;  // it answers or it does not: no threshold to give
+        return true;
+    }
+    if (!reader.require(rule, path, "threshold")) {
+        return false;
+    }
+    if (out.measure == Measure::QaScore) {
+        // A score in percent: "80%" or 80.
+        if (auto node = YamlReader::find(rule, "threshold");
+            node && node->IsScalar() && !node->Scalar().empty() && node->Scalar().back() == '%') {
+            if (!reader.read_fraction(rule, path, "threshold", out.threshold)) {
+                return false;
+            }
+            out.threshold *= 100;
+            return true;
+        }
+        int score = 0;
+        if (!reader.read(rule, path, "threshold", score, 0, 100)) {
+            return false;
+        }
+        out.threshold = score;
+        return true;
+    }
     if (out.measure == Measure::LongestWait || out.measure == Measure::AgentPaused ||
         out.measure == Measure::BreaksToday) {
         Duration d{};
@@ -117,8 +141,7 @@ bool read_alerts(YamlReader& reader, const YAML::Node& root, const std::vector<Q
         if (!reader.check_map(rule, path,
                               {"name", "measure", "queue", "threshold", "window", "min_calls",
                                "raise_after", "clear_after", "email", "language"}) ||
-            !reader.require(rule, path, "name") || !reader.require(rule, path, "measure") ||
-            !reader.require(rule, path, "threshold")) {
+            !reader.require(rule, path, "name") || !reader.require(rule, path, "measure")) {
             return false;
         }
         alerts::AlertRule r;

@@ -194,7 +194,7 @@ bool read_sip(YamlReader& reader, const YAML::Node& root, sip::SipSettings& out)
             sip, "sip",
             {"listen", "realm", "nonce_lifetime", "digest_algorithms", "extensions", "trunks",
              "registrations", "bans", "echo_number", "recordings", "loop_number", "loop_prompt",
-             "music_on_hold", "tcp", "recordings_key"})) {
+             "music_on_hold", "tcp", "recordings_key", "trunk_ping"})) {
         return false;
     }
     reader.read_listen(sip, "sip", out.address, out.port);
@@ -225,6 +225,17 @@ bool read_sip(YamlReader& reader, const YAML::Node& root, sip::SipSettings& out)
         if (reader.check_map(*tcp, "sip.tcp", {"message_timeout", "idle"})) {
             reader.read(*tcp, "sip.tcp", "message_timeout", out.tcp_message_timeout);
             reader.read(*tcp, "sip.tcp", "idle", out.tcp_idle);
+        }
+    }
+    if (auto ping = reader.ok() ? YamlReader::find(sip, "trunk_ping") : std::nullopt) {
+        if (reader.check_map(*ping, "sip.trunk_ping", {"interval", "failures"})) {
+            reader.read(*ping, "sip.trunk_ping", "interval", out.trunk_ping.interval);
+            reader.read(*ping, "sip.trunk_ping", "failures", out.trunk_ping.failures, 1, 100);
+            const Duration interval = out.trunk_ping.interval;
+            if (reader.ok() && interval != Duration{} && interval < std::chrono::seconds{1}) {
+                reader.fail_at(*ping, "sip.trunk_ping.interval",
+                               "must be 0 (no pings) or 1s or more");
+            }
         }
     }
     if (auto bans = reader.ok() ? YamlReader::find(sip, "bans") : std::nullopt) {

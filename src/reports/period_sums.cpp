@@ -28,4 +28,18 @@ stats::KpiCounters sum_between(WallTime from, WallTime to, std::span<const Rollu
     return out;
 }
 
+WeekHours sum_into_week_hours(std::span<const Rollup> rollups, const ZoneOffsets& zone,
+                              std::chrono::weekday first_day) {
+    using namespace std::chrono;
+    WeekHours out{first_day};
+    for (const Rollup& r : rollups) {
+        const LocalTime local = zone.local(r.slot);
+        const local_days day = floor<days>(local);
+        const auto hour = floor<hours>(local - day).count();
+        const auto row = static_cast<std::size_t>((weekday(day) - first_day).count());
+        out.cells[row][static_cast<std::size_t>(hour)] += r.counters;
+    }
+    return out;
+}
+
 }  // namespace markaz::reports

@@ -144,8 +144,25 @@ Result<std::unique_ptr<SipServer>> SipServer::start(SipSettings settings, Notice
                 },
                 self->calls);
         }
+        const auto& ping = self->settings.trunk_ping;
+        if (ping.interval > Duration{}) {
+            self->probes = std::make_unique<TrunkProbes>(
+                self->nua, self->settings.trunks, ping.failures,
+                [self](SipNotice::Kind kind, std::string trunk, std::string target) {
+                    self->notify(kind, "", std::move(target), std::move(trunk));
+                });
+            if (self->probes->empty()) {
+                self->probes.reset();
+            } else {
+                self->pinger = std::make_unique<sofia::RepeatingTimer>(
+                    *self->root, ping.interval, [self] { self->probes->ping(); });
+                self->probes->ping();  // the first at start: the state is known at once
+            }
+        }
         started.set_value("");
         self->root->run();
+        self->pinger.reset();
+        self->probes.reset();
         self->b2bua.reset();
         self->sweeper.reset();
         self->stack.reset();
@@ -169,6 +186,8 @@ SipServer::~SipServer() {
             impl_->b2bua->hang_up_all();
         }
         impl_->sweeper.reset();
+        impl_->pinger.reset();
+        impl_->probes.reset();
         impl_->stack->shutdown();
         return 0;
     });

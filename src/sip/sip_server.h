@@ -24,6 +24,10 @@ struct SipNotice {
         CallStarted,
         CallEnded,
         Error,  ///< work the SIP thread could not do (`detail` says what)
+        /// A trunk's answer to Markaz's OPTIONS pings changed: `detail` is the trunk's name,
+        /// `source` where it was pinged (sip/trunk_probes.h).
+        TrunkReachable,
+        TrunkUnreachable,
     };
     Kind kind;
     std::string extension;  ///< empty for AuthFailed/Banned of an unknown user

@@ -28,6 +28,7 @@
 #include "sip/sip_server.h"
 #include "sip/sofia.h"
 #include "sip/sources.h"
+#include "sip/trunk_probes.h"
 
 namespace markaz::sip {
 
@@ -58,6 +59,8 @@ struct SipServer::Impl {
     static constexpr std::size_t kMaxHeld = 1000;
     /// Every 5 s: held requests released, bans and nonce uses expired (housekeeping()).
     std::unique_ptr<sofia::RepeatingTimer> sweeper;
+    std::unique_ptr<TrunkProbes> probes;  ///< OPTIONS pings to the trunks; none when off
+    std::unique_ptr<sofia::RepeatingTimer> pinger;
     std::uint64_t auth_failures = 0;
     std::uint64_t bans_total = 0;
     std::uint64_t requests_dropped = 0;
@@ -84,6 +87,10 @@ struct SipServer::Impl {
         Impl* self = this;
         if (self->b2bua && self->b2bua->owns(nh)) {
             self->b2bua->on_event(event, status, nh, sip, tags);
+            return;
+        }
+        if (self->probes && self->probes->owns(nh)) {
+            self->probes->on_event(event, status, nh);
             return;
         }
         switch (event) {

@@ -62,6 +62,14 @@ struct SipSettings {
     /// behind NAT keeps the connection its calls come in on.
     Duration tcp_message_timeout = std::chrono::seconds{30};
     Duration tcp_idle = std::chrono::minutes{65};
+    /// OPTIONS pings to each trunk with a `target` (sip/trunk_probes.h): one every `interval`
+    /// (0, the default: none, as with Asterisk's qualify and FreeSWITCH's gateway ping, since
+    /// not every carrier welcomes them), a ping unanswered by the next counts as failed, and
+    /// `failures` in a row make the trunk unreachable.
+    struct TrunkPing {
+        Duration interval{};
+        int failures = 2;
+    } trunk_ping;
 };
 
 /// The largest SIP message Markaz reads, on UDP or TCP: a request with a bigger body is

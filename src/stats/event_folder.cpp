@@ -60,6 +60,7 @@ struct FoldVisitor {
             d.answered_within_threshold = e.wait <= folder.policy(e.queue).sl_threshold ? 1 : 0;
             d.answered_wait = e.wait;
             d.longest_wait = e.wait;
+            d.answered_by_wait[wait_bucket(e.wait)] = 1;
         }
         count(e.queue, d, e.agent);
     }
@@ -72,6 +73,7 @@ struct FoldVisitor {
             d.abandoned_after_threshold = e.wait > folder.policy(e.queue).sl_threshold ? 1 : 0;
             d.abandoned_wait = e.wait;
             d.longest_wait = e.wait;
+            d.abandoned_by_wait[wait_bucket(e.wait)] = 1;
         }
         count(e.queue, d);
     }

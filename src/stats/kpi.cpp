@@ -26,6 +26,12 @@ std::optional<double> mean_seconds(Duration sum, std::int64_t count) {
 
 }  // namespace
 
+std::size_t wait_bucket(Duration wait) {
+    const auto over = std::find_if(kWaitEdgesS.begin(), kWaitEdgesS.end(),
+                                   [&](int edge) { return wait <= std::chrono::seconds(edge); });
+    return static_cast<std::size_t>(over - kWaitEdgesS.begin());
+}
+
 Duration* AgentTime::of(acd::AgentState state) {
     switch (state) {
         case acd::AgentState::Available:
@@ -78,6 +84,10 @@ KpiCounters& KpiCounters::operator+=(const KpiCounters& other) {
     wrap += other.wrap;
     longest_wait = std::max(longest_wait, other.longest_wait);
     agent_time += other.agent_time;
+    for (std::size_t i = 0; i < answered_by_wait.size(); ++i) {
+        answered_by_wait[i] += other.answered_by_wait[i];
+        abandoned_by_wait[i] += other.abandoned_by_wait[i];
+    }
     return *this;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 
@@ -32,6 +34,14 @@ struct AgentTime {
     friend bool operator==(const AgentTime&, const AgentTime&) = default;
 };
 
+/// The upper edges, in seconds, of the waits the reports' wait curve counts calls in
+/// (docs/reports.md "The wait curve"): bucket i holds waits in (edge[i-1], edge[i]], the last
+/// bucket the waits over the final edge.
+inline constexpr std::array<int, 9> kWaitEdgesS{10, 20, 30, 45, 60, 90, 120, 180, 300};
+using WaitBuckets = std::array<std::int64_t, kWaitEdgesS.size() + 1>;
+/// The bucket `wait` falls in.
+std::size_t wait_bucket(Duration wait);
+
 /// Plain sums folded from acd events for one scope (a queue, an agent, or the centre) over one
 /// span of time. Adding the counters of two spans gives the counters of both; every ratio is
 /// derived later by compute_kpis(). Field meanings are defined in docs/metrics.md.
@@ -59,6 +69,9 @@ struct KpiCounters {
     /// adding counters keeps the larger.
     Duration longest_wait{};
     AgentTime agent_time;
+    /// `answered` and `abandoned` by how long the caller waited (kWaitEdgesS).
+    WaitBuckets answered_by_wait{};
+    WaitBuckets abandoned_by_wait{};
 
     KpiCounters& operator+=(const KpiCounters& other);
     friend KpiCounters operator+(KpiCounters a, const KpiCounters& b) { return a += b; }

@@ -306,25 +306,11 @@ CREATE TABLE report_progress (
 );
 )sql";
 
-constexpr std::array<Migration, 18> kMigrations{{
-    {1, kSchemaV1},
-    {2, kSchemaV2},
-    {3, kSchemaV3},
-    {4, kSchemaV4},
-    {5, kSchemaV5},
-    {6, kSchemaV6},
-    {7, kSchemaV7},
-    {8, kSchemaV8},
-    {9, kSchemaV9},
-    {10, kSchemaV10},
-    {11, kSchemaV11},
-    {12, kSchemaV12},
-    {13, kSchemaV13},
-    {14, kSchemaV14},
-    {15, kSchemaV15},
-    {16, kSchemaV16},
-    {17, kSchemaV17},
-    {18, kSchemaV18},
+constexpr std::array<Migration, 19> kMigrations{{
+    {1, kSchemaV1},   {2, kSchemaV2},   {3, kSchemaV3},   {4, kSchemaV4},   {5, kSchemaV5},
+    {6, kSchemaV6},   {7, kSchemaV7},   {8, kSchemaV8},   {9, kSchemaV9},   {10, kSchemaV10},
+    {11, kSchemaV11}, {12, kSchemaV12}, {13, kSchemaV13}, {14, kSchemaV14}, {15, kSchemaV15},
+    {16, kSchemaV16}, {17, kSchemaV17}, {18, kSchemaV18}, {19, kSchemaV19},
 }};
 
 }  // namespace

@@ -70,7 +70,7 @@ Result<std::map<std::string, stats::KpiCounters>> ReportBook::totals(const std::
         .bind(4, std::int64_t{to.time_since_epoch().count()});
     std::map<std::string, stats::KpiCounters> out;
     auto read = each_row(db_, *stmt, [&out](const SqliteStatement& row) {
-        out.emplace(row.text(0), counters_from(row, 1));
+        out.emplace(row.text(0), counters_from(row, 1, WaitCurve::Without));
     });
     if (!read) {
         return fail(read.error());

@@ -1,6 +1,8 @@
 #include "store/rollup_rows.h"
 
 #include <array>
+#include <string>
+#include <tuple>
 #include <utility>
 
 namespace markaz::store {
@@ -46,10 +48,22 @@ constexpr std::array<std::pair<const char*, Duration AgentTime::*>, 6> kAgentTim
 /// Kept as a maximum (schema v16), after the others.
 constexpr const char* kLongestWait = "longest_wait_ms";
 
-static_assert(kCounts.size() + kTimes.size() + kAgentTimes.size() + 1 == kRollupColumnCount);
+/// The wait curve's buckets (schema v19), after the maximum: answered_w0 .. answered_w9, then
+/// abandoned_w0 .. abandoned_w9.
+constexpr std::array<std::pair<const char*, stats::WaitBuckets KpiCounters::*>, 2> kWaitBuckets{{
+    {"answered_w", &KpiCounters::answered_by_wait},
+    {"abandoned_w", &KpiCounters::abandoned_by_wait},
+}};
+constexpr int kBucketCount = static_cast<int>(std::tuple_size_v<stats::WaitBuckets>);
 
-/// The columns, each as `sum` and the maximum as `max` make them ("SUM(", ")").
-std::string columns(const std::string& sum, const std::string& max, const char* after) {
+static_assert(kCounts.size() + kTimes.size() + kAgentTimes.size() + 1 +
+                  kWaitBuckets.size() * kBucketCount ==
+              kRollupColumnCount);
+
+/// The columns, each as `sum` and the maximum as `max` make them ("SUM(", ")"); the wait
+/// curve's with `curve`.
+std::string columns(const std::string& sum, const std::string& max, const char* after,
+                    WaitCurve curve) {
     std::string out;
     auto add = [&](const std::string& before, const char* name) {
         out += (out.empty() ? "" : ", ") + before + name + after;
@@ -64,13 +78,21 @@ std::string columns(const std::string& sum, const std::string& max, const char* 
         add(sum, name);
     }
     add(max, kLongestWait);
+    for (const auto& [name, field] : kWaitBuckets) {
+        if (curve == WaitCurve::Without) {
+            break;
+        }
+        for (int i = 0; i < kBucketCount; ++i) {
+            add(sum, (name + std::to_string(i)).c_str());
+        }
+    }
     return out;
 }
 
 }  // namespace
 
-const std::string kRollupColumns = columns("", "", "");
-const std::string kRollupSums = columns("SUM(", "MAX(", ")");
+const std::string kRollupColumns = columns("", "", "", WaitCurve::With);
+const std::string kRollupSums = columns("SUM(", "MAX(", ")", WaitCurve::Without);
 
 void bind_counters(SqliteStatement& stmt, int first, const stats::KpiCounters& c) {
     int at = first;
@@ -83,10 +105,15 @@ void bind_counters(SqliteStatement& stmt, int first, const stats::KpiCounters& c
     for (const auto& [name, field] : kAgentTimes) {
         stmt.bind(at++, static_cast<std::int64_t>((c.agent_time.*field).count()));
     }
-    stmt.bind(at, static_cast<std::int64_t>(c.longest_wait.count()));
+    stmt.bind(at++, static_cast<std::int64_t>(c.longest_wait.count()));
+    for (const auto& [name, field] : kWaitBuckets) {
+        for (const std::int64_t n : c.*field) {
+            stmt.bind(at++, n);
+        }
+    }
 }
 
-stats::KpiCounters counters_from(const SqliteStatement& row, int first) {
+stats::KpiCounters counters_from(const SqliteStatement& row, int first, WaitCurve curve) {
     stats::KpiCounters c;
     int at = first;
     for (const auto& [name, field] : kCounts) {
@@ -98,7 +125,15 @@ stats::KpiCounters counters_from(const SqliteStatement& row, int first) {
     for (const auto& [name, field] : kAgentTimes) {
         c.agent_time.*field = Duration{row.int64(at++)};
     }
-    c.longest_wait = Duration{row.int64(at)};
+    c.longest_wait = Duration{row.int64(at++)};
+    for (const auto& [name, field] : kWaitBuckets) {
+        if (curve == WaitCurve::Without) {
+            break;
+        }
+        for (std::int64_t& n : c.*field) {
+            n = row.int64(at++);
+        }
+    }
     return c;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
 // Internal to src/store: the schema steps of the managers' side — scheduled reports,
-// attendance, the longest wait, alert rules and the alert log (v14–v18) — kept apart from
-// migrations.cpp, which lists every step in order.
+// attendance, the longest wait, alert rules, the alert log and the wait curve (v14–v19) — kept
+// apart from migrations.cpp, which lists every step in order.
 
 #include <string_view>
 
@@ -111,6 +111,34 @@ CREATE TABLE alert_log (
     acknowledged_by TEXT NOT NULL,
     acknowledged_ms INTEGER
 );
+)sql";
+
+// Schema v19: answered and abandoned calls by how long they waited, for the reports' wait
+// curve (docs/reports.md). The rollups are made again from the event log at the next start
+// (no progress: the writer folds every event), so history has its curve too.
+inline constexpr std::string_view kSchemaV19 = R"sql(
+ALTER TABLE report_rollups ADD COLUMN answered_w0 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN answered_w1 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN answered_w2 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN answered_w3 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN answered_w4 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN answered_w5 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN answered_w6 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN answered_w7 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN answered_w8 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN answered_w9 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN abandoned_w0 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN abandoned_w1 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN abandoned_w2 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN abandoned_w3 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN abandoned_w4 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN abandoned_w5 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN abandoned_w6 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN abandoned_w7 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN abandoned_w8 INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE report_rollups ADD COLUMN abandoned_w9 INTEGER NOT NULL DEFAULT 0;
+DELETE FROM report_rollups;
+DELETE FROM report_progress;
 )sql";
 
 }  // namespace markaz::store

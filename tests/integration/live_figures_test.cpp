@@ -14,6 +14,7 @@
 #include "support/child_process.h"
 #include "support/desk.h"
 #include "support/ports.h"
+#include "support/sipp.h"
 #include "support/smtp_sink.h"
 
 namespace markaz::integration {
@@ -217,6 +218,56 @@ TEST(LiveFigures, AnAlertRuleMadeInTheBrowserIsEvaluatedAndSurvivesAKillNine) {
     EXPECT_TRUE(d.server.wait_for_log("alert raised: sales-line waiting of sales", 15s, 2))
         << d.server.log_tail();
     d.caller.hangup();
+}
+
+/// The alerts up now, once `ok` holds for them (15 s at most).
+Json active_alerts(const Browser& who, const std::function<bool(const Json&)>& ok) {
+    Json alerts;
+    for (int i = 0; i < 150; ++i) {
+        alerts = who.get("/api/v1/alerts?active=true").json()["alerts"];
+        if (ok(alerts)) {
+            break;
+        }
+        std::this_thread::sleep_for(100ms);
+    }
+    return alerts;
+}
+
+TEST(LiveFigures, ATrunkThatStopsAnsweringPingsRaisesAnAlertClearedWhenItIsBack) {
+    const SippOptions peer_options{
+        .scenario = std::filesystem::path{MARKAZ_INTEGRATION_DIR} / "scenarios/options_peer.xml",
+        .calls = 1000};
+    auto carrier = std::make_unique<SippProcess>(peer_options);
+    const std::string target = carrier->address();
+    const std::uint16_t web_port = free_tcp_port();
+    MarkazServer server(desk_config(
+        web_port,
+        "  trunks:\n    - {name: carrier, dial_prefix: \"9\", target: \"" + target +
+            "\"}\n"
+            "  trunk_ping: {interval: 1s, failures: 2}\n",
+        "alerts:\n  - {name: carrier-down, measure: trunk-unreachable, clear_after: 0s}\n"));
+    Browser supervisor(web_port, "supervisor");
+    ASSERT_TRUE(server.wait_for_log("trunk answers - from udp:" + target + " (carrier)"))
+        << server.log_tail() << carrier->log_tail();
+    EXPECT_TRUE(active_alerts(supervisor, [](const Json&) { return true; }).empty());
+
+    carrier.reset();  // the carrier's side goes away: the pings get no answer
+    ASSERT_TRUE(server.wait_for_log("trunk does not answer - from udp:" + target + " (carrier)"))
+        << server.log_tail();
+    const Json raised = active_alerts(supervisor, [](const Json& a) { return a.size() == 1; });
+    ASSERT_EQ(raised.size(), 1U) << server.log_tail();
+    EXPECT_EQ(raised[0]["rule"], "carrier-down");
+    EXPECT_EQ(raised[0]["measure"], "trunk-unreachable");
+    EXPECT_EQ(raised[0]["subject"], "carrier");
+
+    // Back on the same address: the next ping is answered and the alert clears.
+    SippOptions back = peer_options;
+    back.port = static_cast<std::uint16_t>(std::stoi(target.substr(target.rfind(':') + 1)));
+    carrier = std::make_unique<SippProcess>(back);
+    ASSERT_TRUE(server.wait_for_log("trunk answers - from udp:" + target, 10s, 2))
+        << server.log_tail() << carrier->log_tail();
+    EXPECT_TRUE(active_alerts(supervisor, [](const Json& a) { return a.empty(); }).empty())
+        << server.log_tail();
 }
 
 }  // namespace

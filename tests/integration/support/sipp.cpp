@@ -11,7 +11,8 @@
 namespace markaz::integration {
 
 SippProcess::SippProcess(SippOptions options)
-    : dir_(make_temp_dir("markaz-sipp")), sip_port_(free_udp_port()) {
+    : dir_(make_temp_dir("markaz-sipp")),
+      sip_port_(options.port ? *options.port : free_udp_port()) {
     std::vector<std::string> argv{
         "sipp",
         "-sf",

@@ -22,6 +22,8 @@ struct SippOptions {
     int calls = 1;
     /// Appended as is, e.g. {"127.0.0.1:5060"} as the remote host of a UAC scenario.
     std::vector<std::string> extra_args;
+    /// The SIP port (-p): a free one when none; a peer back on the port it had before.
+    std::optional<std::uint16_t> port;
 };
 
 /// One SIPp process: listens for SIP on a free UDP port of 127.0.0.1 (media and control ports

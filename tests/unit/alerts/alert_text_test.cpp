@@ -26,5 +26,15 @@ TEST(AlertText, EachMeasureInEnglishPersianAndArabic) {
     EXPECT_EQ(alert_subject(sl, "xx"), alert_subject(sl, "en")) << "English otherwise";
 }
 
+TEST(AlertText, AQaScoreInPercentAndATrunkWithoutFigures) {
+    AlertChange qa{AlertChange::Kind::Raised, "qa", Measure::QaScore, "a1007", 72.4, 80, kAt};
+    EXPECT_EQ(alert_subject(qa, "en"), "[Markaz] Alert: QA score of a1007 72% (below 80%)");
+    EXPECT_EQ(alert_subject(qa, "fa"), "[Markaz] هشدار: امتیاز کیفیت a1007 ۷۲٪ (کمتر از ۸۰٪)");
+    AlertChange trunk{
+        AlertChange::Kind::Raised, "down", Measure::TrunkUnreachable, "carrier", 1, 0, kAt};
+    EXPECT_EQ(alert_subject(trunk, "en"), "[Markaz] Alert: trunk carrier unreachable");
+    EXPECT_EQ(alert_subject(trunk, "ar"), "[Markaz] تنبيه: الخط carrier غير متاح");
+}
+
 }  // namespace
 }  // namespace markaz::alerts

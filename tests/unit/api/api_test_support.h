@@ -70,6 +70,13 @@ public:
         return {};
     }
     std::vector<alerts::AlertRule> evaluated_rules;
+    /// Keeps the QA marks handed over, by evaluation id, as the core loop's view would.
+    void note_qa_marks(std::map<std::int64_t, std::optional<alerts::QaMark>> marks) override {
+        for (auto& [id, mark] : marks) {
+            qa_marks[id] = std::move(mark);
+        }
+    }
+    std::map<std::int64_t, std::optional<alerts::QaMark>> qa_marks;
 
     /// Test controls.
     /// Records alert changes as the core loop's evaluator would make them.

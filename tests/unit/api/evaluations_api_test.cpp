@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "api/qa_marks.h"
 #include "media/recording_reader.h"
 #include "store/call_log.h"
 #include "store/call_record_index.h"
@@ -269,6 +270,9 @@ TEST_F(EvaluationsApiTest, DraftsAreTheEvaluatorsUntilSubmitted) {
     EXPECT_EQ(draft["state"], "draft");
     EXPECT_EQ(draft["score"], 100.0) << "of what is answered so far";
     const std::string path = "/api/v1/evaluations/" + std::to_string(draft["id"].get<int>());
+    const std::int64_t id = draft["id"].get<std::int64_t>();
+    ASSERT_TRUE(api->center.qa_marks.contains(id));
+    EXPECT_FALSE(api->center.qa_marks[id]) << "a draft gives the QA-score alerts no mark";
 
     const Browser agent = api->browser("a1001");
     EXPECT_EQ(agent.get(path).status, 403U);
@@ -285,6 +289,9 @@ TEST_F(EvaluationsApiTest, DraftsAreTheEvaluatorsUntilSubmitted) {
     EXPECT_EQ(submitted.json()["evaluation"]["comments"][0]["text"], "Good opening")
         << "what the body leaves out is kept";
     EXPECT_EQ(submitted.json()["evaluation"]["score"], 52.5);
+    ASSERT_TRUE(api->center.qa_marks[id]) << "submitted: the agent's QA score counts it";
+    EXPECT_EQ(api->center.qa_marks[id]->agent, "a1001");
+    EXPECT_DOUBLE_EQ(api->center.qa_marks[id]->percent, 52.5);
     EXPECT_EQ(qa.put(path, Json{{"summary", "late"}}).status, 409U);
     EXPECT_EQ(agent.get(path).status, 200U);
 }
@@ -358,6 +365,14 @@ TEST_F(EvaluationsApiTest, EvaluationsSurviveARestartOfTheStore) {
     ASSERT_EQ((*kept)->score.sections.size(), 2U);
     EXPECT_DOUBLE_EQ(*(*kept)->score.sections[1].percent, 32.1);
     EXPECT_EQ((*kept)->queues, std::vector<std::string>{"sales"});
+    // What the QA-score alert rules start from: the marks submitted in the last 30 days.
+    const WallTime submitted = *(*kept)->submitted;
+    auto marks = recent_qa_marks(**reopened, submitted + std::chrono::hours{1});
+    ASSERT_TRUE(marks) << marks.error().message;
+    ASSERT_EQ(marks->size(), 1U);
+    EXPECT_DOUBLE_EQ(marks->begin()->second->percent, 52.5);
+    EXPECT_TRUE(recent_qa_marks(**reopened, submitted + std::chrono::days{31})->empty())
+        << "too old to count";
 }
 
 }  // namespace

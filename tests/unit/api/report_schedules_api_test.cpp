@@ -84,6 +84,9 @@ TEST_F(ReportSchedulesApiTest, ScopesOutsideTheCallersTeamsAreRefused) {
     EXPECT_EQ(create("supervisor", body("queue", "support"), 403)["error"]["code"], "forbidden");
     EXPECT_EQ(create("supervisor", body("agent", "a1003"), 403)["error"]["code"], "forbidden");
     EXPECT_EQ(create("manager", body("queue", "nosuch"), 404)["error"]["field"], "scope.id");
+    // A supervisor's team: their own, or any for a manager; not another supervisor's.
+    EXPECT_EQ(create("supervisor", body("team", "lead"), 403)["error"]["code"], "forbidden");
+    EXPECT_EQ(create("manager", body("team", "qa"), 404)["error"]["field"], "scope.id");
     for (const char* who : {"qa", "a1001"}) {
         EXPECT_EQ(api->browser(who).post("/api/v1/report-schedules", body("centre", "")).status,
                   403U);
@@ -92,6 +95,12 @@ TEST_F(ReportSchedulesApiTest, ScopesOutsideTheCallersTeamsAreRefused) {
     EXPECT_EQ(api->browser("manager").get("/api/v1/report-schedules").json()["schedules"].size(),
               0U)
         << "nothing stored";
+}
+
+TEST_F(ReportSchedulesApiTest, ATeamsReportIsScheduled) {
+    const Json made = create("supervisor", body("team", "supervisor"), 201)["schedule"];
+    EXPECT_EQ(made["scope"], Json::parse(R"({"kind":"team","id":"supervisor"})"));
+    create("manager", body("team", "lead"), 201);
 }
 
 TEST_F(ReportSchedulesApiTest, WrongBodiesNameTheFieldAndStoreNothing) {
@@ -113,7 +122,7 @@ TEST_F(ReportSchedulesApiTest, WrongBodiesNameTheFieldAndStoreNothing) {
     b["language"] = "de";
     EXPECT_EQ(field_of(b), "language");
     b = body("centre", "");
-    b["scope"]["kind"] = "team";
+    b["scope"]["kind"] = "region";
     EXPECT_EQ(field_of(b), "scope.kind");
     b = body("centre", "");
     b["name"] = "";

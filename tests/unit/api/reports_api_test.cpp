@@ -107,6 +107,57 @@ TEST_F(ReportsApiTest, WeeksMonthsIntervalsAndTheCentre) {
     EXPECT_EQ(halves["periods"][0]["counters"]["offered"], 2);
 }
 
+TEST_F(ReportsApiTest, TheWaitCurveAndTheWeekByHour) {
+    const Json r = get("manager", kDay + "&queue=sales&calendar=jalali");
+    // c1 waited 10 s (the first bucket: up to 10 s inclusive), c3 30 s; c2 gave up after 45 s.
+    EXPECT_EQ(r["wait_curve"]["edges_s"], Json::parse("[10,20,30,45,60,90,120,180,300]"));
+    EXPECT_EQ(r["wait_curve"]["answered"], Json::parse("[1,0,1,0,0,0,0,0,0,0]"));
+    EXPECT_EQ(r["wait_curve"]["abandoned"], Json::parse("[0,0,0,1,0,0,0,0,0,0]"));
+    // Jalali weeks start on Saturday: Sunday is row 1. c1 and c2 came at 08:40 and 08:50 in
+    // Tehran, c3 at 09:10 and the blocked c4 at 09:40.
+    const Json& week = r["week_hours"];
+    EXPECT_EQ(week["first_day"], "sat");
+    ASSERT_EQ(week["offered"].size(), 7U);
+    ASSERT_EQ(week["offered"][1].size(), 24U);
+    EXPECT_EQ(week["offered"][1][8], 2);
+    EXPECT_EQ(week["offered"][1][9], 2);
+    EXPECT_EQ(week["answered"][1][9], 1);
+    EXPECT_EQ(week["abandoned"][1][8], 1);
+    EXPECT_DOUBLE_EQ(week["service_level"][1][8].get<double>(), 0.5) << "c1 within, c2 not";
+    EXPECT_TRUE(week["service_level"][1][7].is_null()) << "no calls, no figure";
+    // ISO weeks start on Monday: Sunday is the last row.
+    const Json iso = get("manager", kDay + "&queue=sales&calendar=gregorian");
+    EXPECT_EQ(iso["week_hours"]["first_day"], "mon");
+    EXPECT_EQ(iso["week_hours"]["offered"][6][8], 2);
+}
+
+TEST_F(ReportsApiTest, ASupervisorsTeam) {
+    // The team of `supervisor` is the queue sales and its members a1001 and a1002: its calls
+    // are the queue's, its agents' time theirs.
+    const Json team = get("manager", kDay + "&team=supervisor");
+    EXPECT_EQ(team["scope"], Json::parse(R"({"kind":"team","id":"supervisor"})"));
+    const Json queue = get("manager", kDay + "&queue=sales");
+    EXPECT_EQ(team["total"]["counters"]["offered"], queue["total"]["counters"]["offered"]);
+    EXPECT_EQ(team["total"]["counters"]["answered"], 2);
+    EXPECT_EQ(team["total"]["counters"]["agent_time"]["paused_ms"], 900'000);
+    ASSERT_EQ(team["queues"].size(), 1U);
+    EXPECT_EQ(team["queues"][0]["id"], "sales");
+    ASSERT_GE(team["agents"].size(), 1U);
+    EXPECT_EQ(team["agents"][0]["id"], "a1001");
+    // The supervisor reads their own; QA every team; a supervisor who may not read every queue
+    // of the team, and an agent, do not. (lead is also agent a1002 of sales, so reads sales.)
+    get("supervisor", kDay + "&team=supervisor");
+    get("qa", kDay + "&team=lead");
+    EXPECT_EQ(get("supervisor", kDay + "&team=lead", 403)["error"]["message"],
+              "the team of 'lead' is not yours");
+    EXPECT_TRUE(get("lead", kDay + "&team=supervisor")["agents"].empty()) << "a1001 is not theirs";
+    get("a1001", kDay + "&team=supervisor", 403);
+    // Only a supervisor has a team.
+    EXPECT_EQ(get("manager", kDay + "&team=qa", 404)["error"]["field"], "team");
+    get("manager", kDay + "&team=nobody", 404);
+    EXPECT_EQ(get("manager", kDay + "&team=supervisor&queue=sales", 400)["error"]["field"], "team");
+}
+
 TEST_F(ReportsApiTest, CsvAndExcel) {
     const Browser manager = api->browser("manager");
     const Reply csv = manager.get("/api/v1/reports?" + kDay + "&queue=sales&format=csv");
@@ -115,6 +166,8 @@ TEST_F(ReportsApiTest, CsvAndExcel) {
     EXPECT_EQ(csv.header("content-disposition"),
               "attachment; filename=\"report-queue-sales-day.csv\"");
     EXPECT_EQ(csv.body.substr(0, 33), "period,from,offered,answered,answ");
+    EXPECT_NE(csv.body.find(",occupancy,utilisation,calls_per_agent_hour,talk_s,"),
+              std::string::npos);
     EXPECT_NE(csv.body.find("\r\n2026-12-06,2026-12-05T20:30:00Z,4,2,1,1,0,1,"), std::string::npos)
         << csv.body;
     const Reply xlsx = manager.get("/api/v1/reports?" + kDay + "&format=xlsx&by=month");

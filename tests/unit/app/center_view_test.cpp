@@ -92,5 +92,36 @@ TEST(CenterView, TodayStartsAtLocalMidnightAndANewDayStartsAfresh) {
     EXPECT_EQ(today.rows.front().total.counters.offered, 0);
 }
 
+TEST(CenterView, QaMarksAndTrunkAnswersFeedTheirAlertRules) {
+    Center c;
+    c.run(acd::AgentLogin{AgentId{"a1001"}, "1001", {}, acd::AgentState::Available, "", ""},
+          kEvening);
+    c.view->replace_alert_rules(
+        {{.name = "qa",
+          .measure = alerts::Measure::QaScore,
+          .threshold = 80,
+          .min_calls = 2,
+          .clear_after = 0s},
+         {.name = "down", .measure = alerts::Measure::TrunkUnreachable, .clear_after = 0s}},
+        kEvening);
+    c.view->note_qa_marks({{1, alerts::QaMark{"a1001", kEvening - 1h, 60}},
+                           {2, alerts::QaMark{"a1001", kEvening - 30min, 70}}});
+    c.view->set_trunk_reachable("carrier", false);
+    auto raised = c.view->check_alerts(kEvening + 5s);
+    ASSERT_EQ(raised.size(), 2U);
+    EXPECT_EQ(raised[0].subject, "a1001");
+    EXPECT_DOUBLE_EQ(raised[0].value, 65.0);
+    EXPECT_EQ(raised[1].subject, "carrier");
+    EXPECT_EQ(c.view->alert_book().entries().size(), 2U);
+
+    // The evaluation of 60 is taken back (no longer submitted) and one of 100 comes: 85.
+    c.view->note_qa_marks({{1, std::nullopt}, {3, alerts::QaMark{"a1001", kEvening, 100}}});
+    c.view->set_trunk_reachable("carrier", true);
+    const auto cleared = c.view->check_alerts(kEvening + 10s);
+    ASSERT_EQ(cleared.size(), 2U);
+    EXPECT_EQ(cleared[0].kind, alerts::AlertChange::Kind::Cleared);
+    EXPECT_DOUBLE_EQ(cleared[0].value, 85.0);
+}
+
 }  // namespace
 }  // namespace markaz::app

@@ -229,7 +229,7 @@ TEST(ServerConfig, WrongAlertRulesNameTheLineAndField) {
     EXPECT_EQ(server_error(queues + "alerts:\n  - {name: a, measure: speed, threshold: 1}\n"),
               "s.yaml:4: alerts[0].measure: unknown value 'speed' (expected one of: "
               "service-level, abandon-rate, waiting, longest-wait, agents-available, "
-              "agent-paused, breaks-today)");
+              "agent-paused, breaks-today, qa-score, trunk-unreachable)");
     EXPECT_EQ(server_error(queues +
                            "alerts:\n  - {name: a, measure: waiting, queue: vip, threshold: 1}\n"),
               "s.yaml:4: alerts[0]: queue: no queue 'vip'");
@@ -427,7 +427,8 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
     EXPECT_EQ(server_error("sip:\n  relm: x\n"),
               "s.yaml:2: sip.relm: unknown key (expected one of: listen, realm, nonce_lifetime, "
               "digest_algorithms, extensions, trunks, registrations, bans, echo_number, "
-              "recordings, loop_number, loop_prompt, music_on_hold, tcp, recordings_key)");
+              "recordings, loop_number, loop_prompt, music_on_hold, tcp, recordings_key, "
+              "trunk_ping)");
     EXPECT_EQ(server_error("sip:\n  tcp: {idle: 5 minutes}\n").substr(0, 22),
               "s.yaml:2: sip.tcp.idle");
     EXPECT_EQ(server_error("sip:\n  digest_algorithms: [SHA-1]\n"),

@@ -49,5 +49,20 @@ TEST(PeriodSums, EachSlotCountsInThePeriodItStartsIn) {
     EXPECT_EQ(sum_into_periods(*days, {})[1].answered, 0) << "a period without calls";
 }
 
+TEST(PeriodSums, TheWeekByHourIsTheCentresLocalWeek) {
+    // Tehran (+03:30): 20:45Z on Saturday 5 December is 00:15 on Sunday there.
+    const ZoneOffsets tehran{minutes{210}};
+    const std::vector<Rollup> rollups{slot(dec(5, 20, 15), 1, 1, 0, 60s),
+                                      slot(dec(5, 20, 45), 2, 1, 1, 60s),
+                                      slot(dec(12, 20, 45), 1, 0, 0, 60s)};
+    const WeekHours saturday = sum_into_week_hours(rollups, tehran, Saturday);
+    EXPECT_EQ(saturday.cells[0][23].answered, 1) << "Saturday 23:45";
+    EXPECT_EQ(saturday.cells[1][0].answered, 3) << "two Sundays, 00:15";
+    EXPECT_EQ(saturday.cells[1][0].abandoned, 1);
+    const WeekHours monday = sum_into_week_hours(rollups, tehran, Monday);
+    EXPECT_EQ(monday.cells[5][23].answered, 1);
+    EXPECT_EQ(monday.cells[6][0].answered, 3);
+}
+
 }  // namespace
 }  // namespace markaz::reports

@@ -230,5 +230,24 @@ TEST(Kpis, UtilisationCountsBreaksWhereOccupancyLeavesThemOut) {
     EXPECT_FALSE(none.calls_per_agent_hour);
 }
 
+TEST(WaitCurve, EachBucketEndsAtItsEdgeInclusive) {
+    using std::chrono::milliseconds;
+    using std::chrono::seconds;
+    EXPECT_EQ(wait_bucket(Duration{0}), 0U);
+    EXPECT_EQ(wait_bucket(seconds(10)), 0U);
+    EXPECT_EQ(wait_bucket(seconds(10) + milliseconds(1)), 1U);
+    EXPECT_EQ(wait_bucket(seconds(45)), 3U);
+    EXPECT_EQ(wait_bucket(seconds(300)), 8U);
+    EXPECT_EQ(wait_bucket(seconds(301)), 9U) << "over the last edge";
+    KpiCounters a;
+    a.answered_by_wait[2] = 3;
+    KpiCounters b;
+    b.answered_by_wait[2] = 1;
+    b.abandoned_by_wait[9] = 2;
+    a += b;
+    EXPECT_EQ(a.answered_by_wait[2], 4);
+    EXPECT_EQ(a.abandoned_by_wait[9], 2);
+}
+
 }  // namespace
 }  // namespace markaz::stats

@@ -75,6 +75,9 @@ void expect_the_hand_computed_day(const stats::KpiCounters& c) {
     EXPECT_EQ(c.answered_wait, 40s);
     EXPECT_EQ(c.abandoned_wait, 45s);
     EXPECT_EQ(c.longest_wait, 45s) << "c2 gave up after 45 s: a maximum, never a sum";
+    EXPECT_EQ(c.answered_by_wait, (stats::WaitBuckets{1, 0, 1, 0, 0, 0, 0, 0, 0, 0}))
+        << "the wait curve: c1 within 10 s, c3 within 30 s";
+    EXPECT_EQ(c.abandoned_by_wait, (stats::WaitBuckets{0, 0, 0, 1, 0, 0, 0, 0, 0, 0}));
     EXPECT_EQ(c.talk, 510s);
     EXPECT_EQ(c.wrap, 30s);
     EXPECT_EQ(c.agent_time.on_call, 510s);
@@ -159,6 +162,35 @@ TEST_F(ReportRollupsTest, ACrashInTheMiddleIsRebuiltFromTheEventLog) {
     // Opened once more with nothing new, nothing changes.
     auto third = writer();
     ASSERT_TRUE(third->write_open(utc(2026, 12, 21, 21, 5)));
+    expect_the_hand_computed_day(report("q:sales", morning, morning + 1s, Grain::Day)[0]);
+}
+
+TEST_F(ReportRollupsTest, AStoreFromBeforeTheWaitCurveIsFoldedAgainWithIt) {
+    {
+        auto w = writer();
+        append(*w, hand_day());
+        ASSERT_TRUE(w->write_open(utc(2026, 12, 21, 21, 5)));
+    }
+    // The store as schema v18 left it: rollups without the curve's columns.
+    {
+        auto db = SqliteDb::open(dir.file("markaz.db"));
+        ASSERT_TRUE(db);
+        std::string drop;
+        for (const char* kind : {"answered", "abandoned"}) {
+            for (int i = 0; i < 10; ++i) {
+                drop += "ALTER TABLE report_rollups DROP COLUMN " + std::string(kind) + "_w" +
+                        std::to_string(i) + ";";
+            }
+        }
+        ASSERT_TRUE(db->exec(drop + "PRAGMA user_version = 18;"));
+    }
+    events.reset();
+    SetUp();  // v19 runs: the rollups are emptied, to be folded again
+    EXPECT_TRUE(report("q:sales", utc(2026, 12, 6, 5, 0), utc(2026, 12, 6, 5, 1), Grain::Day)[0] ==
+                stats::KpiCounters{});
+    auto again = writer();
+    ASSERT_TRUE(again->write_open(utc(2026, 12, 21, 21, 5)));
+    const WallTime morning = utc(2026, 12, 6, 5, 0);
     expect_the_hand_computed_day(report("q:sales", morning, morning + 1s, Grain::Day)[0]);
 }
 

@@ -71,6 +71,8 @@ export function createApi(request: Request) {
     setLanguage: (language: Language) =>
       request<{ user: User }>('PATCH', '/api/v1/session/me', { language }),
     pauseReasons: () => request<PauseReasons>('GET', '/api/v1/pause-reasons'),
+    /** Every user, by username; managers only (403 for the other roles). */
+    users: () => request<{ users: User[] }>('GET', '/api/v1/users'),
     agents: () => request<{ at_ms: number; agents: Agent[] }>('GET', '/api/v1/agents'),
     loginAgent: (agent: string, options: AgentLoginOptions = {}) =>
       request<{ at_ms: number; agent: Agent }>(

@@ -4,9 +4,19 @@
 import type { Language } from './types';
 
 /** What a rule watches (docs/alerts.md "Rules"): a share 0..1 (`service-level`,
- *  `abandon-rate`), a count (`waiting`, `agents-available`) or seconds (`longest-wait`,
- *  `agent-paused`, `breaks-today`). */
-export type AlertMeasure = 'service-level' | 'abandon-rate' | 'waiting' | 'longest-wait' | 'agents-available' | 'agent-paused' | 'breaks-today';
+ *  `abandon-rate`), a count (`waiting`, `agents-available`), seconds (`longest-wait`,
+ *  `agent-paused`, `breaks-today`), an agent's QA score 0..100 (`qa-score`), or whether a SIP
+ *  trunk answers its OPTIONS pings (`trunk-unreachable`: no threshold, 1 while unreachable). */
+export type AlertMeasure =
+  | 'service-level'
+  | 'abandon-rate'
+  | 'waiting'
+  | 'longest-wait'
+  | 'agents-available'
+  | 'agent-paused'
+  | 'breaks-today'
+  | 'qa-score'
+  | 'trunk-unreachable';
 
 /** One KPI alert, up now (`active`) or cleared. */
 export interface Alert {
@@ -14,11 +24,13 @@ export interface Alert {
   /** The rule's name in the configuration ("support-no-one-free"). */
   rule: string;
   measure: AlertMeasure;
-  /** The queue, "" for the centre, or the agent for `agent-paused` and `breaks-today`. */
+  /** The queue, "" for the centre, the agent for `agent-paused`, `breaks-today` and
+   *  `qa-score`, or the trunk's configured name for `trunk-unreachable`. */
   subject: string;
   /** The rule's queue, or null. */
   queue: string | null;
-  /** The figure when raised: a share 0..1, a count or seconds. */
+  /** The figure when raised: a share 0..1, a count, seconds, a score 0..100, or 1 for a trunk
+   *  unreachable. */
   value: number;
   threshold: number;
   active: boolean;
@@ -41,14 +53,17 @@ export interface AlertRule {
   /** 1-64 of a-z 0-9 - _; the key of the rule, in the path of PUT and DELETE. */
   name: string;
   measure: AlertMeasure;
-  /** The queue, or null: the centre's totals (every agent for `agent-paused` and
-   *  `breaks-today`). */
+  /** The queue, or null: the centre's totals (every agent for `agent-paused`,
+   *  `breaks-today` and `qa-score`; every trunk for `trunk-unreachable`, which has none). */
   queue: string | null;
   /** A share 0..1 (`service-level`, `abandon-rate`), seconds (`longest-wait`,
-   *  `agent-paused`, `breaks-today`) or a count. */
+   *  `agent-paused`, `breaks-today`), a score 0..100 (`qa-score`), 0 (`trunk-unreachable`)
+   *  or a count. */
   threshold: number;
   /** Only for `service-level` and `abandon-rate`; the server may give null otherwise. */
   window: AlertWindow | null;
+  /** The fewest calls (`service-level`, `abandon-rate`) or evaluations (`qa-score`) that make
+   *  a figure. */
   min_calls: number;
   raise_after_s: number;
   clear_after_s: number;

@@ -87,3 +87,12 @@ export function latinDigits(text: string): string {
 export function formatDecimal(value: number, language: Language): string {
   return numberFormat(language, { maximumFractionDigits: 2 }).format(value);
 }
+
+/** A rate with exactly one decimal, "–" for no data: 12 -> "12.0", "۱۲٫۰", "١٢٫٠" (calls per
+ *  agent-hour: a column of them lines up, and 0.4 calls an hour is not rounded away). */
+export function formatOneDecimal(value: number | null, language: Language): string {
+  if (value === null || !Number.isFinite(value)) {
+    return kNoData;
+  }
+  return numberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+}

@@ -1,15 +1,15 @@
 import type { AlertMeasure, AlertRule, AlertRuleBody, AlertWindow, Language } from '../api/types';
 import { latinDigits, localizeDigits } from '../format/numbers';
 import { msg, type MessageKey } from '../i18n/messages';
-import { isWindowed, thresholdUnit, type ThresholdUnit } from './alert_measures';
+import { isPerTrunk, isWindowed, thresholdUnit, type ThresholdUnit } from './alert_measures';
 import { minutesText, parseMinutes, parseThreshold, thresholdText } from './alert_threshold';
 import { looksLikeAddress, parseRecipients } from './schedule_draft';
 
 // The alert rule form's state, as typed, and the body it sends (docs/api.md POST and PUT
 // /api/v1/alert-rules). Pure: no DOM. The server checks every rule and names the field it
 // refuses (`threshold`, `email[0]`); here only what is plainly wrong is caught first, with
-// the same field names, so both show beside the same control. Ranges (a share over 1) are
-// left to the server, which knows them.
+// the same field names, so both show beside the same control. Ranges (a share over 1, a QA
+// score over 100) are left to the server, which knows them.
 
 /** 1-64 of a-z 0-9 - _ (docs/api.md). */
 const kNamePattern = /^[a-z0-9_-]{1,64}$/;
@@ -25,9 +25,11 @@ export interface AlertRuleDraft {
   editing: string | null;
   name: string;
   measure: AlertMeasure;
-  /** The queue, or "" for the centre (every agent, for a measure per agent). */
+  /** The queue, or "" for the centre (every agent, for a measure per agent); not sent for a
+   *  trunk's measure, whose rules have none. */
   queue: string;
-  /** As typed, in the measure's unit and any digits: "80", "۱۵:۰۰", "3". */
+  /** As typed, in the measure's unit and any digits: "80", "۱۵:۰۰", "3"; not read for a
+   *  measure without a threshold (a trunk unreachable: 0 is sent). */
   threshold: string;
   window: AlertWindow;
   minCalls: string;
@@ -90,6 +92,7 @@ export function draftFromRule(rule: AlertRule, language: Language): AlertRuleDra
 
 const kThresholdProblems: Record<ThresholdUnit, MessageKey> = {
   percent: msg('alert_rules.error_threshold_percent'),
+  score: msg('alert_rules.error_threshold_score'),
   seconds: msg('alert_rules.error_threshold_seconds'),
   count: msg('alert_rules.error_threshold_count'),
 };
@@ -105,7 +108,9 @@ export function ruleBody(draft: AlertRuleDraft, options: RuleBodyOptions): { bod
   if (!kNamePattern.test(name)) {
     return { problem: { field: 'name', message: msg('alert_rules.error_name') } };
   }
-  if (options.queueRequired && draft.queue === '') {
+  // A trunk's rule names no queue: the queue box, hidden, is not sent.
+  const queue = isPerTrunk(draft.measure) ? '' : draft.queue;
+  if (options.queueRequired && queue === '') {
     return { problem: { field: 'queue', message: msg('alert_rules.error_queue') } };
   }
   const threshold = parseThreshold(draft.measure, draft.threshold);
@@ -136,7 +141,7 @@ export function ruleBody(draft: AlertRuleDraft, options: RuleBodyOptions): { bod
     body: {
       name,
       measure: draft.measure,
-      queue: draft.queue === '' ? null : draft.queue,
+      queue: queue === '' ? null : queue,
       threshold,
       ...(isWindowed(draft.measure) ? { window: draft.window } : {}),
       min_calls: Number(minCalls),

@@ -6,7 +6,19 @@ import { kLanguages } from '../i18n/languages';
 import { msg, type MessageKey } from '../i18n/messages';
 import { h, setText } from '../ui/dom';
 import { errorText } from '../ui/labels';
-import { badBelow, isPerAgent, isWindowed, kAlertMeasures, kAlertWindows, kWindowNames, thresholdUnit, type ThresholdUnit } from './alert_measures';
+import {
+  badBelow,
+  hasThreshold,
+  isPerAgent,
+  isPerTrunk,
+  isWindowed,
+  kAlertWindows,
+  kWindowNames,
+  minimumOf,
+  offeredMeasures,
+  thresholdUnit,
+  type ThresholdUnit,
+} from './alert_measures';
 import {
   addressIndex,
   controlOfRuleField,
@@ -25,6 +37,7 @@ const kLanguageNames = { en: msg('language.en'), fa: msg('language.fa'), ar: msg
 
 const kUnitHints: Record<ThresholdUnit, MessageKey> = {
   percent: msg('alert_rules.unit_percent'),
+  score: msg('alert_rules.unit_score'),
   seconds: msg('alert_rules.unit_seconds'),
   count: msg('alert_rules.unit_count'),
 };
@@ -46,8 +59,9 @@ export interface RuleFormHandlers {
 }
 
 /** A KPI alert rule's form: its name (fixed once made), what it measures, of which queue (or
- *  the centre), the threshold in the unit people think in (a percentage, minutes:seconds, a
- *  count), the window and fewest calls for a service level or abandon rate, the minutes before
+ *  the centre; none for a trunk's), the threshold in the unit people think in (a percentage,
+ *  minutes:seconds, a count; none for a trunk unreachable), the window and fewest calls for a
+ *  service level or abandon rate, the fewest evaluations for a QA score, the minutes before
  *  raising and clearing, and with a mail server whom to mail in which language. Save sends it
  *  whole; what the form or the server refuses is said beside the control it is about (the
  *  server names it: `threshold`, `email[0]`), anything else under the buttons. */
@@ -62,7 +76,7 @@ export function alertRuleForm(draft: AlertRuleDraft, options: RuleFormOptions, h
     h('select', { 'data-testid': testId }, ...values.map((value) => h('option', { value, selected: value === chosen }, label(value))));
 
   const name = text(draft.name, 'rule-name', { maxlength: kMaxNameLength, spellcheck: 'false', disabled: draft.editing !== null });
-  const measure = select(kAlertMeasures, draft.measure, (value) => measureName(value, language), 'rule-measure');
+  const measure = select(offeredMeasures(options.centre, draft.measure), draft.measure, (value) => measureName(value, language), 'rule-measure');
   const queue = h('select', { 'data-testid': 'rule-queue' });
   const threshold = text(draft.threshold, 'rule-threshold', { inputmode: 'decimal' });
   const window = select(kAlertWindows, draft.window, (value) => t(kWindowNames[value]), 'rule-window');
@@ -101,6 +115,8 @@ export function alertRuleForm(draft: AlertRuleDraft, options: RuleFormOptions, h
     return wrappers[control];
   };
   const unitHint = h('span', { class: 'hint', 'data-testid': 'rule-threshold-unit' });
+  // A trunk's rule has no threshold to say when it is bad: this says it instead.
+  const measureHint = h('span', { class: 'hint', 'data-testid': 'rule-measure-hint' }, t('alert_rules.trunk_hint'));
 
   const problem = h('p', { class: 'form-error', role: 'alert', 'data-testid': 'rule-error' });
   const save = h('button', { type: 'submit', class: 'primary', 'data-action': 'save-rule' }, t('scorecards.save'));
@@ -114,7 +130,7 @@ export function alertRuleForm(draft: AlertRuleDraft, options: RuleFormOptions, h
       'div',
       { class: 'filters' },
       field('name', msg('schedules.name'), h('span', { class: 'hint' }, t('alert_rules.name_hint'))),
-      field('measure', msg('alert_rules.measure')),
+      field('measure', msg('alert_rules.measure'), measureHint),
       field('queue', msg('alert_rules.queue')),
       field('threshold', msg('alert_rules.threshold'), unitHint),
       field('window', msg('alert_rules.window')),
@@ -143,14 +159,20 @@ export function alertRuleForm(draft: AlertRuleDraft, options: RuleFormOptions, h
       ...(listed.includes(chosen) ? [] : [option(chosen, chosen === '' ? t('reports.centre') : chosen)]),
     );
   };
-  /** The threshold's label says which way is bad, its hint the unit; the window and the
-   *  fewest calls only for a figure over calls. */
+  /** The threshold's label says which way is bad, its hint the unit; the window only for a
+   *  figure over calls, the fewest calls (or evaluations, for a QA score) where a figure needs
+   *  them; a trunk's rule has neither queue nor threshold. */
   const showMeasure = () => {
     const chosen = measure.value as AlertMeasure;
     setText(labels.threshold, t(badBelow(chosen) ? msg('alert_rules.threshold_below') : msg('alert_rules.threshold_above')));
     setText(unitHint, t(kUnitHints[thresholdUnit(chosen) ?? 'count']));
+    wrappers.threshold.hidden = !hasThreshold(chosen);
+    wrappers.queue.hidden = isPerTrunk(chosen);
+    measureHint.hidden = !isPerTrunk(chosen);
     wrappers.window.hidden = !isWindowed(chosen);
-    wrappers.min_calls.hidden = !isWindowed(chosen);
+    const minimum = minimumOf(chosen);
+    wrappers.min_calls.hidden = minimum === null;
+    setText(labels.min_calls, t(minimum === 'evaluations' ? msg('alert_rules.min_evaluations') : msg('alert_rules.min_calls')));
     const centre = queue.querySelector<HTMLOptionElement>('option[value=""]');
     if (centre) {
       centre.textContent = t(isPerAgent(chosen) ? msg('alert_rules.every_agent') : msg('reports.centre'));
@@ -238,9 +260,9 @@ export function alertRuleForm(draft: AlertRuleDraft, options: RuleFormOptions, h
 
   return {
     element: form,
-    /** Puts the cursor in the first field that can take it. */
+    /** Puts the cursor in the first field that can take it (a trunk's rule has no threshold). */
     focus() {
-      (draft.editing === null ? name : threshold).focus();
+      (draft.editing === null ? name : hasThreshold(draft.measure) ? threshold : raiseAfter).focus();
     },
   };
 }

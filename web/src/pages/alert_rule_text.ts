@@ -3,14 +3,14 @@ import { formatDateTime } from '../format/dates';
 import { formatInteger, kNoData } from '../format/numbers';
 import { translate } from '../i18n/i18n';
 import { msg } from '../i18n/messages';
-import { isPerAgent, isWindowed, kWindowNames, measureNameKey } from './alert_measures';
+import { isPerAgent, isPerTrunk, isWindowed, kWindowNames, measureNameKey, minimumOf } from './alert_measures';
 import { conditionText } from './alerts_text';
 import { isolated } from './report_figures';
 import { recipientsText } from './schedule_text';
 
 // A KPI alert rule as the Alerts page's table writes it, in the reader's language and digits:
-// "Service level", "sales", "Below 80%", "Last hour", "5 min", "Configuration file". Pure:
-// the language (and, for tests, the time zone) comes in.
+// "Service level", "sales", "Below 80%", "Last hour", "5", "Evaluations: 5", "5 min",
+// "Configuration file". Pure: the language (and, for tests, the time zone) comes in.
 
 const kLanguageNames = { en: msg('language.en'), fa: msg('language.fa'), ar: msg('language.ar') } as const;
 
@@ -31,9 +31,12 @@ export function measureName(measure: string, language: Language): string {
   return key ? translate(language, key) : measure;
 }
 
-/** What the rule watches: "sales" (a queue), "The whole centre", and for a measure per agent
- *  "Every agent" or "Agents of sales". */
+/** What the rule watches: "sales" (a queue), "The whole centre", for a measure per agent
+ *  "Every agent" or "Agents of sales", and for a trunk's "Every trunk" (it has no queue). */
 export function ruleQueueText(rule: Pick<AlertRule, 'measure' | 'queue'>, language: Language): string {
+  if (isPerTrunk(rule.measure)) {
+    return translate(language, 'alert_rules.every_trunk');
+  }
   if (rule.queue === null) {
     return translate(language, isPerAgent(rule.measure) ? msg('alert_rules.every_agent') : msg('reports.centre'));
   }
@@ -41,7 +44,7 @@ export function ruleQueueText(rule: Pick<AlertRule, 'measure' | 'queue'>, langua
   return isPerAgent(rule.measure) ? translate(language, 'alert_rules.agents_of', { queue }) : queue;
 }
 
-/** "Below 80%", "Above 15:00". */
+/** "Below 80%", "Above 15:00"; "–" for a trunk unreachable, which has no threshold. */
 export function ruleConditionText(rule: Pick<AlertRule, 'measure' | 'threshold'>, language: Language): string {
   return conditionText(rule.measure, rule.threshold, language);
 }
@@ -55,9 +58,17 @@ export function windowText(rule: Pick<AlertRule, 'measure' | 'window'>, language
   return Object.hasOwn(kWindowNames, window) ? translate(language, kWindowNames[window]) : window;
 }
 
-/** The fewest calls that make a figure, "–" for a measure that counts no calls. */
+/** The fewest calls that make a figure ("5"), or for a QA score the fewest evaluations
+ *  ("Evaluations: 5": the column is headed in calls); "–" for a measure with no such floor. */
 export function minCallsText(rule: Pick<AlertRule, 'measure' | 'min_calls'>, language: Language): string {
-  return isWindowed(rule.measure) ? formatInteger(rule.min_calls, language) : kNoData;
+  switch (minimumOf(rule.measure)) {
+    case 'calls':
+      return formatInteger(rule.min_calls, language);
+    case 'evaluations':
+      return translate(language, 'quality.evaluation_count', { count: formatInteger(rule.min_calls, language) });
+    default:
+      return kNoData;
+  }
 }
 
 /** How long before raising or clearing: "At once", "5 min", "30 s". */

@@ -1,14 +1,15 @@
 import type { Language } from '../api/types';
 import { numberLocale } from '../format/locales';
 import { latinDigits, localizeDigits } from '../format/numbers';
-import { thresholdUnit } from './alert_measures';
+import { hasThreshold, thresholdUnit } from './alert_measures';
 import { parseTalkSeconds } from './recordings_query';
 
 // A rule's figures as people type them and as the API takes them (docs/api.md POST
 // /api/v1/alert-rules): a service level or abandon rate as a percentage ("80", the API's
-// 0.8), a wait or a pause as minutes:seconds or seconds ("15:00" or "900", the API's 900), a
-// count as it is; the delays before raising and clearing in minutes ("2", the API's 120 s).
-// Both ways, in any of the three languages' digits. Pure.
+// 0.8), a QA score as the percentage the server takes ("80", the API's 80), a wait or a pause
+// as minutes:seconds or seconds ("15:00" or "900", the API's 900), a count as it is, a trunk
+// unreachable as nothing (the API's 0); the delays before raising and clearing in minutes
+// ("2", the API's 120 s). Both ways, in any of the three languages' digits. Pure.
 
 /** The most a delay may be: a day (docs/api.md, raise_after_s and clear_after_s). */
 export const kMaxDelayS = 86_400;
@@ -31,12 +32,23 @@ function minutesSecondsText(seconds: number, language: Language): string {
   return localizeDigits(`${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`, language);
 }
 
-/** The threshold as the form shows it: 0.8 → "80" (a percentage), 900 → "15:00", 3 → "3". */
+/** A percentage typed with or without its sign ("80", "80%", "۸۰٪"); null when it is not one. */
+function parsePercent(text: string): number | null {
+  return parseDecimal(text.trim().replace(/[%\u066A]$/, ''));
+}
+
+/** The threshold as the form shows it: 0.8 → "80" (a percentage), 900 → "15:00", 3 → "3";
+ *  "" for a measure that has none. */
 export function thresholdText(measure: string, threshold: number, language: Language): string {
+  if (!hasThreshold(measure)) {
+    return '';
+  }
   switch (thresholdUnit(measure)) {
     case 'percent':
       // 0.7 * 100 is 70.00000000000001: rounded to the hundredth of a percent first.
       return plainNumber(Math.round(threshold * 10_000) / 100, language);
+    case 'score':
+      return plainNumber(threshold, language);
     case 'seconds':
       return minutesSecondsText(threshold, language);
     default:
@@ -45,14 +57,21 @@ export function thresholdText(measure: string, threshold: number, language: Lang
 }
 
 /** The threshold the API takes for what was typed: a percentage as a share ("80" or "80%" →
- *  0.8), minutes:seconds or seconds as seconds, a whole count; null when it is none of them.
- *  The range (a share over 1) is the server's to judge: it names the field. */
+ *  0.8), a QA score as the percentage it is ("80" → 80), minutes:seconds or seconds as
+ *  seconds, a whole count, 0 for a measure without one (whatever the hidden box holds); null
+ *  when it is none of them. The range (a share over 1, a score over 100) is the server's to
+ *  judge: it names the field. */
 export function parseThreshold(measure: string, text: string): number | null {
+  if (!hasThreshold(measure)) {
+    return 0;
+  }
   switch (thresholdUnit(measure)) {
     case 'percent': {
-      const percent = parseDecimal(text.trim().replace(/[%\u066A]$/, ''));
+      const percent = parsePercent(text);
       return percent === null ? null : percent / 100;
     }
+    case 'score':
+      return parsePercent(text);
     case 'seconds':
       return parseTalkSeconds(text) ?? null;
     case 'count': {

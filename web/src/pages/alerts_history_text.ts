@@ -2,7 +2,7 @@ import type { Alert, Language } from '../api/types';
 import { formatDateTime } from '../format/dates';
 import { kNoData } from '../format/numbers';
 import { translate } from '../i18n/i18n';
-import { isPerAgent } from './alert_measures';
+import { isPerAgent, stateNameKey } from './alert_measures';
 import { alertFigure, conditionText } from './alerts_text';
 import { isolated } from './report_figures';
 
@@ -16,7 +16,7 @@ export function newestFirst(alerts: readonly Alert[]): Alert[] {
   return [...alerts].sort((a, b) => b.raised_at_ms - a.raised_at_ms || b.id - a.id);
 }
 
-/** What the alert is about: a queue, "The whole centre", or an agent by name. */
+/** What the alert is about: a queue, "The whole centre", an agent by name, or a trunk. */
 export function alertSubjectText(alert: Pick<Alert, 'measure' | 'subject'>, language: Language, agentName: (id: string) => string): string {
   if (alert.subject === '') {
     return translate(language, 'reports.centre');
@@ -24,9 +24,11 @@ export function alertSubjectText(alert: Pick<Alert, 'measure' | 'subject'>, lang
   return isolated(isPerAgent(alert.measure) ? agentName(alert.subject) : alert.subject, language);
 }
 
-/** The figure when it was raised, in the measure's unit. */
+/** The figure when it was raised, in the measure's unit; for a state (a trunk unreachable,
+ *  value 1) the state in words. */
 export function alertValueText(alert: Pick<Alert, 'measure' | 'value'>, language: Language): string {
-  return alertFigure(alert.measure, alert.value, language);
+  const state = stateNameKey(alert.measure);
+  return state ? translate(language, state) : alertFigure(alert.measure, alert.value, language);
 }
 
 /** The threshold it crossed, and which way: "Below 80%". */

@@ -1,21 +1,25 @@
 import type { Alert, Language, User } from '../api/types';
 import { formatDateTime, formatShortDate, formatTime } from '../format/dates';
-import { formatDecimal, formatInteger, formatPercent, formatSeconds } from '../format/numbers';
+import { formatDecimal, formatInteger, formatPercent, formatSeconds, kNoData } from '../format/numbers';
 import { translate } from '../i18n/i18n';
 import { msg } from '../i18n/messages';
-import { badBelow, thresholdUnit } from './alert_measures';
+import { badBelow, hasThreshold, thresholdUnit } from './alert_measures';
+import { formatScore } from './evaluation_labels';
 import { isolated } from './report_figures';
 
 // A KPI alert (docs/alerts.md) as the banner's line reads it, in the reader's language and
-// digits: "Service level of sales 62% (below 80%) since 10:17". Pure: the language (and, for
-// tests, the time zone) comes in.
+// digits: "Service level of sales 62% (below 80%) since 10:17", "Trunk carrier unreachable
+// since 10:17". Pure: the language (and, for tests, the time zone) comes in.
 
-/** A figure or threshold of `measure` in its unit: shares as percentages, counts whole,
- *  seconds as m:ss; a measure the page does not know as a plain number. */
+/** A figure or threshold of `measure` in its unit: shares as percentages, a QA score (0..100)
+ *  as a percentage with one decimal as the Quality pages write it, counts whole, seconds as
+ *  m:ss; a measure the page does not know as a plain number. */
 export function alertFigure(measure: string, value: number, language: Language): string {
   switch (thresholdUnit(measure)) {
     case 'percent':
       return formatPercent(value, language);
+    case 'score':
+      return formatScore(value, language);
     case 'count':
       return formatInteger(value, language);
     case 'seconds':
@@ -25,8 +29,12 @@ export function alertFigure(measure: string, value: number, language: Language):
   }
 }
 
-/** "Below 80%", "Above 15:00": when a rule of `measure` goes bad. */
+/** "Below 80%", "Above 15:00": when a rule of `measure` goes bad; "–" for a measure without
+ *  a threshold (a trunk is bad when it stops answering). */
 export function conditionText(measure: string, threshold: number, language: Language): string {
+  if (!hasThreshold(measure)) {
+    return kNoData;
+  }
   return translate(language, badBelow(measure) ? msg('alert_rules.below') : msg('alert_rules.above'), { threshold: alertFigure(measure, threshold, language) });
 }
 
@@ -53,6 +61,11 @@ export function alertText(alert: Alert, language: Language): string {
       return translate(language, 'alerts.agent_paused', { ...params, agent: isolated(alert.subject, language) });
     case 'breaks-today':
       return translate(language, 'alerts.breaks_today', { ...params, agent: isolated(alert.subject, language) });
+    case 'qa-score':
+      return translate(language, 'alerts.qa_score', { ...params, agent: isolated(alert.subject, language) });
+    case 'trunk-unreachable':
+      // The trunk's configured name; the value (1) says nothing more than the words.
+      return translate(language, 'alerts.trunk_unreachable', { trunk: isolated(alert.subject, language) });
     default:
       // A measure added to the server after this page.
       return translate(language, 'alerts.other', { ...params, rule: isolated(alert.rule, language) });

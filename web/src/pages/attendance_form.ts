@@ -52,7 +52,9 @@ export function attendanceForm(initial: AttendanceSearch, today: number, choose:
   );
   element.addEventListener('submit', (event) => {
     event.preventDefault();
-    const search: AttendanceSearch = { fromDay: from.value(), toDay: to.value(), ...(choose ? fromScopeChoice(scope.value) : { queue: '', agent: shown.agent }) };
+    // The scope's queue or agent only: this form offers no teams.
+    const { queue, agent } = choose ? fromScopeChoice(scope.value) : { queue: '', agent: shown.agent };
+    const search: AttendanceSearch = { fromDay: from.value(), toDay: to.value(), queue, agent };
     const wrong = attendanceProblem(search);
     if (wrong) {
       setText(problem, t(wrong, { days: formatInteger(kMaxAttendanceDays, currentLanguage()) }));

@@ -1,5 +1,5 @@
 import type { Figures, Language } from '../api/types';
-import { formatInteger, formatPercent, formatSeconds, localizeDigits } from '../format/numbers';
+import { formatInteger, formatOneDecimal, formatPercent, formatSeconds, localizeDigits } from '../format/numbers';
 import { directionOf } from '../i18n/languages';
 import { msg, type MessageKey } from '../i18n/messages';
 
@@ -16,10 +16,13 @@ export const kReportFigureHeaders: readonly MessageKey[] = [
   msg('kpi.aht'),
   msg('kpi.abandon_rate'),
   msg('kpi.occupancy'),
+  msg('kpi.utilisation'),
+  msg('kpi.calls_per_agent_hour'),
 ];
 
 /** One row's figures in `language`'s digits: counts whole, rates as percentages, ASA and AHT
- *  as durations (m:ss), "–" where there is no data (never 0). */
+ *  as durations (m:ss), calls per agent-hour with one decimal, "–" where there is no data
+ *  (never 0). */
 export function reportFigures(figures: Figures, language: Language): string[] {
   const { counters, kpis } = figures;
   return [
@@ -31,6 +34,8 @@ export function reportFigures(figures: Figures, language: Language): string[] {
     formatSeconds(kpis.aht_s, language),
     formatPercent(kpis.abandon_rate, language),
     formatPercent(kpis.occupancy, language),
+    formatPercent(kpis.utilisation, language),
+    formatOneDecimal(kpis.calls_per_agent_hour, language),
   ];
 }
 

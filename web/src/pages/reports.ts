@@ -6,6 +6,7 @@ import { currentLanguage, t } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { errorText } from '../ui/labels';
 import { reportSchedules } from './report_schedules';
+import { supervisorName, supervisorTeams, teamChoice } from './report_teams';
 import { reportsForm } from './reports_form';
 import { drillInto, reportsApiQuery, reportsPageQuery, reportsSearchFromQuery, type ReportsSearch } from './reports_query';
 import { reportsView } from './reports_view';
@@ -33,7 +34,8 @@ function rememberZone(timeZone: string): void {
 }
 
 /** The Reports page (managers, supervisors, QA analysts; an agent for their own figures): the
- *  centre's, a queue's or an agent's calls and figures by interval, day, week, month or year
+ *  centre's, a supervisor's team's, a queue's or an agent's calls and figures by interval,
+ *  day, week, month or year
  *  (docs/reports.md), as charts and tables with CSV, Excel and PDF downloads; for managers and
  *  supervisors, the reports mailed on a schedule (report_schedules.ts). The report is kept in
  *  the address, so a reload, a language change or a shared link shows the same; opening a
@@ -56,6 +58,8 @@ export const mountReports: MountPage = (root, context) => {
   let search: ReportsSearch = opened;
   const agentNames = new Map<string, string>();
   const agentName = (id: string) => agentNames.get(id) ?? id;
+  const teamNames = new Map<string, string>();
+  const teamName = (id: string) => teamNames.get(id) ?? id;
   let gone = false;
   /** Answers to an older report than the latest are dropped. */
   let latest = 0;
@@ -94,6 +98,7 @@ export const mountReports: MountPage = (root, context) => {
   const form = reportsForm(search, today, ownAgent === null, (next) => void run(next));
   const view = reportsView({
     agentName,
+    teamName,
     navigate: context.navigate,
     recordings: canOpen(user, 'recordings'),
     drillHref: (kind, id) => `/reports?${reportsPageQuery(drillInto(search, kind, id), currentLanguage())}`,
@@ -124,6 +129,27 @@ export const mountReports: MountPage = (root, context) => {
       view.relabel();
     })
     .catch((error: unknown) => context.notice.show(errorText(error)));
+
+  // The teams: a manager's are every supervisor's, named as the users list names them; a
+  // supervisor's, their own ("My team" in the form, their name in the report's title).
+  const teams = teamChoice(user);
+  if (teams === 'own') {
+    teamNames.set(user.username, supervisorName(user));
+    form.setTeams([{ id: user.username, name: t('reports.my_team') }]);
+  } else if (teams === 'all') {
+    void context.api
+      .users()
+      .then(({ users }) => {
+        if (gone) {
+          return;
+        }
+        const listed = supervisorTeams(users);
+        listed.forEach((team) => teamNames.set(team.id, team.name));
+        form.setTeams(listed);
+        view.relabel();
+      })
+      .catch((error: unknown) => context.notice.show(errorText(error)));
+  }
 
   void run(search);
   return () => {

@@ -18,20 +18,26 @@ export function chartPeriodLabel(label: string, language: Language): string {
  *  longer reports every so many periods (the tooltip names each). */
 const kAxisLabels = { oneLine: 14, twoLines: 10 };
 
-/** The ECharts option for a report's periods: offered, answered and abandoned calls as bars and
- *  the service level as a line on a second axis, as the console's chart of today
- *  (volume_chart_options.ts), labelled with the server's periods; an interval's time under
- *  its date, and only every so many periods labelled when they are many. */
-export function periodsChartOption(report: Pick<PeriodReport, 'by' | 'periods'>, language: Language) {
+/** The periods' axis as every chart over a report's periods writes it: the server's labels,
+ *  an interval's time under its date, and only every so many periods labelled when they are
+ *  many; `bottom` the room under the chart for the labels. */
+export function periodAxis(report: Pick<PeriodReport, 'by' | 'periods'>, language: Language) {
   const twoLines = report.by === 'interval';
   const most = twoLines ? kAxisLabels.twoLines : kAxisLabels.oneLine;
   const every = Math.max(1, Math.ceil(report.periods.length / most));
-  return volumeChartOption(
-    report.periods.map((period) => chartPeriodLabel(period.label, language)),
-    report.periods,
-    language,
-    { bottom: twoLines ? 48 : 32, axisLabel: { interval: every - 1, hideOverlap: true, lineHeight: 16 } },
-  );
+  return {
+    labels: report.periods.map((period) => chartPeriodLabel(period.label, language)),
+    bottom: twoLines ? 48 : 32,
+    axisLabel: { interval: every - 1, hideOverlap: true, lineHeight: 16 },
+  };
+}
+
+/** The ECharts option for a report's periods: offered, answered and abandoned calls as bars and
+ *  the service level as a line on a second axis, as the console's chart of today
+ *  (volume_chart_options.ts), on the periods' axis (periodAxis). */
+export function periodsChartOption(report: Pick<PeriodReport, 'by' | 'periods'>, language: Language) {
+  const { labels, bottom, axisLabel } = periodAxis(report, language);
+  return volumeChartOption(labels, report.periods, language, { bottom, axisLabel });
 }
 
 /** The ECharts option for the agents of a centre's or a queue's report, ranked by answered

@@ -4,6 +4,7 @@ import { currentLanguage, t } from '../i18n/i18n';
 import { msg, type MessageKey } from '../i18n/messages';
 import { dateField } from '../ui/date_field';
 import { h, setText } from '../ui/dom';
+import type { ReportTeam } from './report_teams';
 import {
   fromGrainChoice,
   fromScopeChoice,
@@ -42,7 +43,8 @@ function field(label: string, control: HTMLElement): HTMLElement {
   return h('label', { class: 'field' }, h('span', { class: 'field-label' }, label), control);
 }
 
-/** The Reports page's form: whose figures (the centre, a queue, an agent: the reader's scope),
+/** The Reports page's form: whose figures (the centre, a supervisor's team, a queue, an agent:
+ *  the reader's scope),
  *  how long each period is, the days (in the reader's calendar, as on the Recordings page)
  *  and the calendar the periods are cut in. `centre`: the reader may see the centre's figures
  *  (an agent sees their own and their queues'). `onSearch` gets a report that makes sense;
@@ -62,15 +64,17 @@ export function reportsForm(initial: ReportsSearch, today: number, centre: boole
   let shown = initial;
   let agents: Agent[] = [];
   let queues: QueueSummary[] = [];
+  let teams: ReportTeam[] = [];
 
-  /** The centre, then the queues and the agents in groups; a scope from a link that is no
-   *  longer listed stays chosen, by its id. */
+  /** The centre, then the teams, the queues and the agents in groups; a scope from a link
+   *  that is no longer listed stays chosen, by its id. */
   const fillScope = () => {
     const chosen = scopeChoice(shown);
     const option = (value: string, text: string) => h('option', { value, selected: value === chosen }, text);
-    const listed = [...queues.map((q) => `queue:${q.name}`), ...agents.map((a) => `agent:${a.id}`)];
+    const listed = [...teams.map((team) => `team:${team.id}`), ...queues.map((q) => `queue:${q.name}`), ...agents.map((a) => `agent:${a.id}`)];
     scope.replaceChildren(
       ...(centre ? [option('', t('reports.centre'))] : []),
+      ...(teams.length ? [h('optgroup', { label: t('reports.teams') }, ...teams.map((team) => option(`team:${team.id}`, team.name)))] : []),
       ...(queues.length ? [h('optgroup', { label: t('reports.queues') }, ...queues.map((q) => option(`queue:${q.name}`, q.name)))] : []),
       ...(agents.length ? [h('optgroup', { label: t('reports.agents') }, ...agents.map((a) => option(`agent:${a.id}`, `${a.id} ${a.name}`)))] : []),
       ...(chosen && !listed.includes(chosen) ? [option(chosen, chosen.slice(chosen.indexOf(':') + 1))] : []),
@@ -120,6 +124,11 @@ export function reportsForm(initial: ReportsSearch, today: number, centre: boole
     setChoices(nextAgents: Agent[], nextQueues: QueueSummary[]) {
       agents = nextAgents;
       queues = nextQueues;
+      fillScope();
+    },
+    /** The supervisors' teams the reader may report on (report_teams.ts teamChoice). */
+    setTeams(nextTeams: ReportTeam[]) {
+      teams = nextTeams;
       fillScope();
     },
   };

@@ -28,9 +28,11 @@ export interface ReportsSearch {
   /** The interval's length, used when `by` is 'interval'. */
   intervalMin: ReportIntervalMin;
   calendar: ReportCalendar;
-  /** Whose figures: a queue, an agent (at most one of the two), else the whole centre. */
+  /** Whose figures: a queue, an agent, a supervisor's team (their username; at most one of
+   *  the three), else the whole centre. */
   queue: string;
   agent: string;
+  team: string;
 }
 
 /** What the page opens with, for whom it opens. */
@@ -58,6 +60,7 @@ export function defaultReportsSearch(today: number, defaults: ReportsDefaults): 
     calendar: defaultCalendar(defaults.language),
     queue: '',
     agent: defaults.ownAgent ?? '',
+    team: '',
   };
 }
 
@@ -66,13 +69,15 @@ function oneOf<T extends string | number>(choices: readonly T[], value: string |
 }
 
 /** The report in an address's query string (reportsPageQuery's form); what is missing or
- *  wrong takes the default, so an edited or old link still opens. A link naming both a queue
- *  and an agent (the server takes one) keeps the agent. */
+ *  wrong takes the default, so an edited or old link still opens. A link naming more than one
+ *  of an agent, a queue and a team (the server takes one) keeps the narrowest: the agent,
+ *  else the queue. */
 export function reportsSearchFromQuery(query: string, today: number, defaults: ReportsDefaults): ReportsSearch {
   const params = new URLSearchParams(query);
   const search = defaultReportsSearch(today, defaults);
   const agent = params.get('agent') ?? '';
   const queue = agent ? '' : (params.get('queue') ?? '');
+  const team = agent || queue ? '' : (params.get('team') ?? '');
   return {
     fromDay: dayFromIso(params.get('from') ?? '') ?? search.fromDay,
     toDay: dayFromIso(params.get('to') ?? '') ?? search.toDay,
@@ -80,7 +85,8 @@ export function reportsSearchFromQuery(query: string, today: number, defaults: R
     intervalMin: oneOf(kIntervalMins, params.get('interval_min')) ?? search.intervalMin,
     calendar: oneOf(kCalendars, params.get('calendar')) ?? search.calendar,
     queue,
-    agent: agent || queue ? agent : search.agent,
+    agent: agent || queue || team ? agent : search.agent,
+    team,
   };
 }
 
@@ -99,6 +105,8 @@ function shared(search: ReportsSearch, defaultCalendar: ReportCalendar | null): 
     out.push(['agent', search.agent]);
   } else if (search.queue) {
     out.push(['queue', search.queue]);
+  } else if (search.team) {
+    out.push(['team', search.team]);
   }
   return out;
 }
@@ -159,26 +167,30 @@ export function fromGrainChoice(choice: GrainChoice, intervalMin: ReportInterval
   return { by: choice as ReportGrain, intervalMin };
 }
 
-/** The form's one choice of scope: '' the centre, "queue:<id>" or "agent:<id>". */
-export function scopeChoice(search: Pick<ReportsSearch, 'queue' | 'agent'>): string {
-  return search.agent ? `agent:${search.agent}` : search.queue ? `queue:${search.queue}` : '';
+/** The scopes a report's row opens: its queues and its agents. */
+export type DrillKind = Extract<ReportScopeKind, 'queue' | 'agent'>;
+
+/** The form's one choice of scope: '' the centre, "queue:<id>", "agent:<id>" or
+ *  "team:<username>" (the Attendance page's form has no teams). */
+export function scopeChoice(search: Pick<ReportsSearch, 'queue' | 'agent'> & Partial<Pick<ReportsSearch, 'team'>>): string {
+  return search.agent ? `agent:${search.agent}` : search.queue ? `queue:${search.queue}` : search.team ? `team:${search.team}` : '';
 }
 
-export function fromScopeChoice(choice: string): Pick<ReportsSearch, 'queue' | 'agent'> {
+export function fromScopeChoice(choice: string): Pick<ReportsSearch, 'queue' | 'agent' | 'team'> {
   const colon = choice.indexOf(':');
   const [kind, id] = colon < 0 ? ['', ''] : [choice.slice(0, colon), choice.slice(colon + 1)];
-  return { queue: kind === 'queue' ? id : '', agent: kind === 'agent' ? id : '' };
+  return { queue: kind === 'queue' ? id : '', agent: kind === 'agent' ? id : '', team: kind === 'team' ? id : '' };
 }
 
 /** A queue's or an agent's row opened: the same days, periods and calendar, for them. */
-export function drillInto(search: ReportsSearch, kind: Exclude<ReportScopeKind, 'centre'>, id: string): ReportsSearch {
-  return { ...search, queue: kind === 'queue' ? id : '', agent: kind === 'agent' ? id : '' };
+export function drillInto(search: ReportsSearch, kind: DrillKind, id: string): ReportsSearch {
+  return { ...search, queue: kind === 'queue' ? id : '', agent: kind === 'agent' ? id : '', team: '' };
 }
 
 /** The Recordings page (recordings_query.ts) with an agent's or a queue's calls on the days
  *  of a period (in the browser's time zone: that page searches by day), every finished call,
  *  recorded or not. */
-export function periodRecordingsLink(kind: Exclude<ReportScopeKind, 'centre'>, id: string, period: Pick<ReportPeriod, 'from_ms' | 'to_ms'>): string {
+export function periodRecordingsLink(kind: DrillKind, id: string, period: Pick<ReportPeriod, 'from_ms' | 'to_ms'>): string {
   const fromDay = dayOfInstant(period.from_ms);
   const search = {
     ...defaultRecordSearch(fromDay),

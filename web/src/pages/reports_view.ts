@@ -1,5 +1,5 @@
 import { reportDownloadUrl } from '../api/endpoints';
-import type { PeriodReport, ReportPeriod, ReportQuality, ReportRanking, ReportScopeKind } from '../api/types';
+import type { PeriodReport, ReportPeriod, ReportQuality, ReportRanking } from '../api/types';
 import { formatInteger } from '../format/numbers';
 import { currentLanguage, t } from '../i18n/i18n';
 import { msg, type MessageKey } from '../i18n/messages';
@@ -8,10 +8,11 @@ import { lazyChart } from '../ui/lazy_chart';
 import { isolated, periodLabel } from './report_figures';
 import { agentQuality, qualitySummary } from './report_quality';
 import { agentsChartOption, kChartAgents, periodsChartOption } from './reports_chart_options';
-import { periodRecordingsLink } from './reports_query';
+import { reportsCharts } from './reports_charts';
+import { periodRecordingsLink, type DrillKind } from './reports_query';
 import { figuresTable, pageLink, type FiguresRow } from './reports_tables';
 
-type Drill = Exclude<ReportScopeKind, 'centre'>;
+type Drill = DrillKind;
 
 const kDrillHints: Record<Drill, MessageKey> = {
   queue: msg('reports.drill_queue_hint'),
@@ -21,6 +22,8 @@ const kDrillHints: Record<Drill, MessageKey> = {
 export interface ReportsViewHandlers {
   /** An agent's name where the page knows it, else their id. */
   agentName(id: string): string;
+  /** A team's name (its supervisor's) where the page knows it, else their username. */
+  teamName(id: string): string;
   /** The address of a queue's or an agent's report (the same days and periods). */
   drillHref(kind: Drill, id: string): string;
   /** A queue's or an agent's row was opened. */
@@ -32,10 +35,12 @@ export interface ReportsViewHandlers {
 }
 
 /** The report: whose it is, its periods' span and its QA score, the CSV, Excel and PDF downloads (the PDF
- *  printed by the server in the reader's language), the calls by period as a chart and a table
- *  with the total; for the centre its queues, for the centre and a queue its agents ranked by
- *  answered calls (a chart and a table, with each one's QA score), each row opening that queue's or agent's report. A
- *  queue's or an agent's periods link to their calls. */
+ *  printed by the server in the reader's language), the calls by period as a chart, the ASA
+ *  and AHT by period, a table with the total, the waits and the calls by weekday and hour
+ *  (reports_charts.ts); for the centre and a team its queues, for the centre, a team and a
+ *  queue its agents ranked by answered calls (a chart and a table, with each one's QA score),
+ *  each row opening that queue's or agent's report. A queue's or an agent's periods link to
+ *  their calls. */
 export function reportsView(handlers: ReportsViewHandlers) {
   const title = h('h2', { id: 'reports-title', 'data-testid': 'reports-title' });
   const summary = h('span', { class: 'page-range', 'data-testid': 'reports-summary' });
@@ -47,6 +52,7 @@ export function reportsView(handlers: ReportsViewHandlers) {
   const status = h('p', { class: 'results-status', role: 'status', 'data-testid': 'reports-status' });
   const volume = lazyChart('reports-volume-chart');
   const volumeTitle = h('h3', {}, t('reports.volume_chart'));
+  const charts = reportsCharts();
   const periods = figuresTable('report-periods');
   const queues = figuresTable('report-queues');
   const queuesPart = h('section', { class: 'report-part', 'data-testid': 'report-queues-part' }, h('h3', {}, t('reports.queues')), queues.element);
@@ -68,7 +74,9 @@ export function reportsView(handlers: ReportsViewHandlers) {
     status,
     volumeTitle,
     volume.element,
+    charts.trend,
     periods.element,
+    charts.patterns,
     queuesPart,
     agentsPart,
   );
@@ -89,12 +97,19 @@ export function reportsView(handlers: ReportsViewHandlers) {
     const href = periodRecordingsLink(kind, id, period);
     return pageLink(href, 'open-calls', t('reports.calls'), () => handlers.navigate(href), t('reports.calls_hint'));
   };
-  const titleOf = ({ kind, id }: PeriodReport['scope']) =>
-    kind === 'queue'
-      ? t('reports.title_queue', { queue: isolated(id, currentLanguage()) })
-      : kind === 'agent'
-        ? t('reports.title_agent', { agent: isolated(handlers.agentName(id), currentLanguage()) })
-        : t('reports.title_centre');
+  const titleOf = ({ kind, id }: PeriodReport['scope']) => {
+    const language = currentLanguage();
+    switch (kind) {
+      case 'queue':
+        return t('reports.title_queue', { queue: isolated(id, language) });
+      case 'agent':
+        return t('reports.title_agent', { agent: isolated(handlers.agentName(id), language) });
+      case 'team':
+        return t('reports.title_team', { team: isolated(handlers.teamName(id), language) });
+      default:
+        return t('reports.title_centre');
+    }
+  };
 
   /** Shows `report`, asked for with the API query `query` (the downloads ask the same). */
   const show = (report: PeriodReport, query: string) => {
@@ -123,8 +138,10 @@ export function reportsView(handlers: ReportsViewHandlers) {
 
     volumeTitle.hidden = report.periods.length === 0;
     void volume.show(report.periods.length, () => periodsChartOption(report, currentLanguage()));
-    // A queue's or an agent's periods link to their calls, for readers of the Recordings page.
-    const calls = handlers.recordings && scope.kind !== 'centre' ? scope.kind : null;
+    charts.show(report);
+    // A queue's or an agent's periods link to their calls, for readers of the Recordings page
+    // (which finds calls by queue or by agent: a team's are several queues).
+    const calls = handlers.recordings && (scope.kind === 'queue' || scope.kind === 'agent') ? scope.kind : null;
     periods.show(
       t('reports.period'),
       report.periods.map((period) => ({
@@ -162,6 +179,7 @@ export function reportsView(handlers: ReportsViewHandlers) {
     }
     volume.hide();
     ranking.hide();
+    charts.hide();
   };
   hideAll();
 
@@ -190,6 +208,7 @@ export function reportsView(handlers: ReportsViewHandlers) {
     dispose() {
       volume.dispose();
       ranking.dispose();
+      charts.dispose();
     },
   };
 }

@@ -10,8 +10,11 @@ import { requireServer } from './support/server';
 // Jalali calendar) and the rules, those of config/demo.yaml read-only; makes a rule with the
 // form — the service level of sales over the last hour below 80 % — sees it listed right to
 // left with Persian digits (۸۰٪), changes its threshold to 70 %, is refused 150 % beside the
-// threshold (the server's 400 names the field), and deletes it. A supervisor of another team
-// (support only) gets no Edit on the rules they may not change, and the server refuses them too.
+// threshold (the server's 400 names the field), and deletes it. With the same form they make an
+// agent's QA score rule (a percentage 0..100, fewest evaluations, no window; 150 refused beside
+// the threshold) and a trunk unreachable rule (no queue, threshold, window or fewest calls) and
+// see both listed. A supervisor of another team (support only) gets no Edit on the rules they
+// may not change, is not offered the trunk's measure, and the server refuses them too.
 
 /** Unique to this run, so a leftover of an earlier run against the same server is told apart
  *  (rule names are a-z 0-9 - _, as base 36 is). */
@@ -20,6 +23,8 @@ const kRule = 'sales-sl';
 const kCentreRule = `centre-line-${kRun}`;
 const kSalesRule = `sales-line-${kRun}`;
 const kSupportRule = `support-wait-${kRun}`;
+const kQaRule = `sales-qa-${kRun}`;
+const kTrunkRule = `trunk-down-${kRun}`;
 const kSupervisor = `sup-support-${kRun}`;
 
 let browser: Browser | undefined;
@@ -49,7 +54,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await removeRules(kRule, kCentreRule, kSalesRule, kSupportRule);
+  await removeRules(kRule, kCentreRule, kSalesRule, kSupportRule, kQaRule, kTrunkRule);
   if (supervisorMade) {
     await manager.raw('DELETE', `/api/v1/users/${kSupervisor}`).catch(() => undefined);
   }
@@ -206,6 +211,90 @@ describe('the Alerts page', () => {
     await page.context().close();
   });
 
+  it("in Persian: a manager makes an agent's QA score rule and a trunk rule with the form, each asking only what it takes, and sees them listed", async () => {
+    const page = await newPage(browser!);
+    await logInThroughForm(page, 'manager');
+    await openAlerts(page);
+    const rules = page.locator('[data-testid="alert-rules"]');
+    const form = page.locator('[data-testid="rule-form"]');
+    const shown = (testId: string) => form.locator(`[data-testid="${testId}"]`).isVisible();
+    const save = () => form.locator('button[data-action="save-rule"]').click();
+
+    // The measures: the agents' after the queues', the trunks' last.
+    await page.click('button[data-action="new-rule"]');
+    await form.waitFor();
+    const measures = await form.locator('[data-testid="rule-measure"] option').evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value));
+    expect(measures.slice(-3)).toEqual(['breaks-today', 'qa-score', 'trunk-unreachable']);
+
+    // An agent's QA score: a percentage 0..100, bad below, of the agents of a queue (or every
+    // agent), over the fewest evaluations; no window.
+    await form.locator('[data-testid="rule-name"]').fill(kQaRule);
+    await form.locator('[data-testid="rule-measure"]').selectOption('qa-score');
+    expect(await form.locator('.rule-threshold .field-label').textContent()).toBe('هشدار وقتی کمتر از');
+    expect(await form.locator('.rule-min_calls .field-label').textContent()).toBe('کمترین تعداد ارزیابی');
+    expect(await form.locator('[data-testid="rule-queue"] option[value=""]').textContent()).toBe('همهٔ کارشناسان');
+    expect([await shown('rule-queue'), await shown('rule-threshold'), await shown('rule-min-calls'), await shown('rule-window')]).toEqual([true, true, true, false]);
+    await form.locator('[data-testid="rule-queue"]').selectOption('sales');
+    // Over 100: the server refuses it naming the threshold; said beside it.
+    await form.locator('[data-testid="rule-threshold"]').fill('۱۵۰');
+    const refused = await answerTo(page, 'POST', '/api/v1/alert-rules', save);
+    expect(refused.status()).toBe(400);
+    expect(refused.request().postDataJSON()).toMatchObject({ measure: 'qa-score', threshold: 150 });
+    expect(((await refused.json()) as { error: { field: string } }).error.field).toBe('threshold');
+    const error = form.locator('[data-testid="rule-error-threshold"]');
+    await expect.poll(async () => plain(await error.textContent())).toMatch(/^امتیازی از ۰ تا ۱۰۰ بنویسید، مثلاً ۸۰\./);
+    // 80: sent as the percentage it is, not as a share.
+    await form.locator('[data-testid="rule-threshold"]').fill('۸۰');
+    const qaCreated = await answerTo(page, 'POST', '/api/v1/alert-rules', save);
+    expect(qaCreated.status()).toBe(201);
+    expect(qaCreated.request().postDataJSON()).toEqual({
+      name: kQaRule, measure: 'qa-score', queue: 'sales', threshold: 80, min_calls: 5, raise_after_s: 0, clear_after_s: 120, language: 'fa',
+    });
+    expect(((await qaCreated.json()) as { rule: AlertRule }).rule).toMatchObject({ name: kQaRule, measure: 'qa-score', queue: 'sales', threshold: 80, min_calls: 5 });
+    await form.waitFor({ state: 'detached' });
+    const qaRow = rules.locator(`tr[data-rule="${kQaRule}"]`);
+    await qaRow.waitFor();
+    const qaCell = async (name: string) => plain(await qaRow.locator(`[data-cell="${name}"]`).textContent());
+    expect(await qaCell('measure')).toBe('امتیاز کیفیت کارشناس');
+    expect(await qaCell('queue')).toBe('کارشناسان sales');
+    expect(await qaCell('condition')).toBe('کمتر از ۸۰٪');
+    expect(await qaCell('window')).toBe('–');
+    expect(await qaCell('min-calls')).toBe('ارزیابی‌ها: ۵');
+
+    // A trunk unreachable: no queue, threshold, window or fewest calls; a hint says when.
+    await page.click('button[data-action="new-rule"]');
+    await form.waitFor();
+    await form.locator('[data-testid="rule-name"]').fill(kTrunkRule);
+    await form.locator('[data-testid="rule-measure"]').selectOption('trunk-unreachable');
+    expect([await shown('rule-queue'), await shown('rule-threshold'), await shown('rule-window'), await shown('rule-min-calls')]).toEqual([false, false, false, false]);
+    expect(await shown('rule-measure-hint')).toBe(true);
+    await form.locator('[data-testid="rule-raise-after"]').fill('۱');
+    const trunkCreated = await answerTo(page, 'POST', '/api/v1/alert-rules', save);
+    expect(trunkCreated.status()).toBe(201);
+    expect(trunkCreated.request().postDataJSON()).toEqual({
+      name: kTrunkRule, measure: 'trunk-unreachable', queue: null, threshold: 0, min_calls: 5, raise_after_s: 60, clear_after_s: 120, language: 'fa',
+    });
+    expect(((await trunkCreated.json()) as { rule: AlertRule }).rule).toMatchObject({ name: kTrunkRule, measure: 'trunk-unreachable', queue: null, threshold: 0 });
+    await form.waitFor({ state: 'detached' });
+    const trunkRow = rules.locator(`tr[data-rule="${kTrunkRule}"]`);
+    await trunkRow.waitFor();
+    const trunkCell = async (name: string) => plain(await trunkRow.locator(`[data-cell="${name}"]`).textContent());
+    expect(await trunkCell('measure')).toBe('در دسترس نبودن ترانک');
+    expect(await trunkCell('queue')).toBe('همهٔ ترانک‌ها');
+    expect([await trunkCell('condition'), await trunkCell('window'), await trunkCell('min-calls')]).toEqual(['–', '–', '–']);
+    expect(await trunkCell('raise-after')).toBe('۱ دقیقه');
+    await saveScreenshot(page, 'alerts-qa-trunk-rules-fa');
+
+    // Opened again, it asks the same: nothing but the delays and the mail.
+    await trunkRow.locator('button[data-action="edit-rule"]').click();
+    await form.waitFor();
+    expect(await form.locator('[data-testid="rule-measure"]').inputValue()).toBe('trunk-unreachable');
+    expect([await shown('rule-queue'), await shown('rule-threshold')]).toEqual([false, false]);
+    await form.locator('button[data-action="close-rule"]').click();
+    await form.waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
   it("a supervisor of another team gets no Edit on the rules they may not change, and the server refuses them", async () => {
     await manager.call('POST', '/api/v1/users', {
       username: kSupervisor, password: `demo-${kSupervisor}`, role: 'supervisor', display_name: 'Support supervisor', language: 'en', queues: ['support'],
@@ -242,6 +331,10 @@ describe('the Alerts page', () => {
     await page.click('button[data-action="new-rule"]');
     const options = await page.locator('[data-testid="rule-queue"] option').evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value));
     expect(options).toEqual(['support']);
+    // A trunk's rule names no queue, so it is the centre's: not theirs to make.
+    const measures = await page.locator('[data-testid="rule-measure"] option').evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value));
+    expect(measures).toContain('qa-score');
+    expect(measures).not.toContain('trunk-unreachable');
     await saveScreenshot(page, 'alerts-page-supervisor-en');
 
     // The server says the same.
@@ -250,6 +343,8 @@ describe('the Alerts page', () => {
     expect((await supervisor.raw('DELETE', `/api/v1/alert-rules/${kCentreRule}`)).status).toBe(404);
     const taken = await supervisor.raw('POST', '/api/v1/alert-rules', rule(`mine-${kRun}`, 'sales', 'waiting', 3));
     expect([taken.status, taken.body?.error?.field]).toEqual([403, 'queue']);
+    const trunk = await supervisor.raw('POST', '/api/v1/alert-rules', rule(`trunk-${kRun}`, null, 'trunk-unreachable', 0));
+    expect([trunk.status, trunk.body?.error?.field]).toEqual([403, 'queue']);
     await page.context().close();
   });
 

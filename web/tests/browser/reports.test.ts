@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallRecord, Figures, Language, PeriodReport, ReportPeriod } from '../../src/api/types';
 import { AnsweringPhones } from './support/answering_phones';
@@ -8,6 +8,7 @@ import { ApiSession } from './support/api_session';
 import { launchBrowser, logInThroughForm, newPage, saveScreenshot } from './support/browser';
 import { paintedPixels } from './support/canvas';
 import { ConnectedCall, finishedCall } from './support/connected_call';
+import { reportAfter } from './support/report_page';
 import { requireServer } from './support/server';
 import { readWorkbook } from './support/workbook';
 
@@ -38,7 +39,8 @@ const kRollupMs = 20_000;
 const kScorecard = `rp-${Date.now().toString(36)}`;
 const kCsvHeader =
   'period,from,offered,answered,answered_within_threshold,abandoned,short_abandoned,blocked,timed_out,callbacks_requested,' +
-  'callbacks_answered,transferred,service_level,asa_s,aht_s,abandon_rate,avg_abandon_s,longest_wait_s,occupancy,talk_s,hold_s,wrap_s';
+  'callbacks_answered,transferred,service_level,asa_s,aht_s,abandon_rate,avg_abandon_s,longest_wait_s,occupancy,utilisation,' +
+  'calls_per_agent_hour,talk_s,hold_s,wrap_s';
 
 let browser: Browser | undefined;
 let supervisor: ApiSession;
@@ -94,15 +96,18 @@ function minutesSeconds(ms: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-/** A row's figures as the page writes them in English: counts, the service level, abandon rate
- *  and occupancy in percent (at most one decimal), ASA and AHT as m:ss, "–" for no data. */
+/** A row's figures as the page writes them in English: counts, the service level, abandon
+ *  rate, occupancy and utilisation in percent (at most one decimal), ASA and AHT as m:ss,
+ *  calls per agent-hour with one decimal, "–" for no data. */
 function englishFigures({ counters, kpis }: Figures): string[] {
   const count = (value: number) => new Intl.NumberFormat('en-US').format(value);
   const percent = (value: number | null) => (value === null ? '–' : new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(value));
   const duration = (seconds: number | null) => (seconds === null ? '–' : minutesSeconds(seconds * 1000));
+  const rate = (value: number | null) => (value === null ? '–' : new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value));
   return [
     count(counters.offered), count(counters.answered), count(counters.abandoned), percent(kpis.service_level),
     duration(kpis.asa_s), duration(kpis.aht_s), percent(kpis.abandon_rate), percent(kpis.occupancy),
+    percent(kpis.utilisation), rate(kpis.calls_per_agent_hour),
   ];
 }
 
@@ -122,37 +127,6 @@ function isolated(text: string, language: Language = 'en'): string {
 /** English text in Persian digits, decimal and thousands separators and percent sign. */
 function persian(text: string): string {
   return text.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!).replace(/\./g, '٫').replace(/,/g, '٬').replace(/%/g, '٪');
-}
-
-const isReportAnswer = (r: Response) => r.url().includes('/api/v1/reports?') && !r.url().includes('format=');
-
-/** Does `action` (a click, a navigation) and answers with the report the page asked for and
- *  drew: the JSON it was given, read from its own request. A tab's first report may be asked
- *  twice (its answer names the centre's zone, whose days the page asks for then): the one
- *  drawn is the one whose query the downloads carry. */
-async function reportAfter(page: Page, action: () => Promise<unknown>): Promise<PeriodReport> {
-  const answers = new Map<string, Response>();
-  const listen = (r: Response) => {
-    if (isReportAnswer(r)) {
-      answers.set(new URL(r.url()).search.slice(1), r);
-    }
-  };
-  page.on('response', listen);
-  try {
-    await Promise.all([page.waitForResponse(isReportAnswer), action()]);
-    // Busy from the first request until a report is drawn.
-    await page.locator('[data-testid="period-report"]:not([aria-busy])').waitFor();
-    const shown = (await page.locator('[data-testid="reports-csv"]').getAttribute('href'))!.replace(/^\/api\/v1\/reports\?/, '').replace(/&format=csv$/, '');
-    const response = answers.get(shown);
-    expect(response, `${shown} is none of ${[...answers.keys()].join(', ')}`).toBeDefined();
-    expect(response!.status()).toBe(200);
-    const report = (await response!.json()) as PeriodReport;
-    const id = report.scope.id ? `[data-id="${report.scope.id}"]` : '';
-    await page.locator(`[data-testid="period-report"][data-scope="${report.scope.kind}"]${id}:not([aria-busy])`).waitFor();
-    return report;
-  } finally {
-    page.off('response', listen);
-  }
 }
 
 /** The agent's answered calls over the report's default range (the last 7 days). */
@@ -186,7 +160,7 @@ async function reportWithCall(page: Page, open: () => Promise<unknown>): Promise
 /** A period row's figure cells (without the link to its calls). */
 async function periodCells(page: Page, label: string): Promise<string[]> {
   const cells = await page.locator(`[data-testid="report-periods-rows"] tr[data-key="${label}"] td`).allTextContents();
-  return cells.slice(0, 8);
+  return cells.slice(0, 10);
 }
 
 /** Downloads a link's file: its path and the name the server gave it. */
@@ -256,6 +230,7 @@ describe('the Reports page', () => {
     expect(await periodCells(page, today.label)).toEqual(englishFigures(today));
     expect(await page.locator('[data-testid="report-periods"] thead th').allTextContents()).toEqual([
       'Period', 'Offered', 'Answered', 'Abandoned', 'Service level', 'ASA', 'AHT', 'Abandon rate', 'Occupancy',
+      'Utilisation', 'Calls per agent-hour',
     ]);
     expect(await page.locator('[data-testid="report-periods"] tfoot td').allTextContents()).toEqual(englishFigures(centre.total));
     // The queues and agents of the range, each the API's, most answered first.

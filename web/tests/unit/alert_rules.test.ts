@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApi } from '../../src/api/endpoints';
 import { createRequest } from '../../src/api/http';
 import type { AlertRuleBody } from '../../src/api/types';
-import { kAlertMeasures, thresholdUnit, type ThresholdUnit } from '../../src/pages/alert_measures';
+import { hasThreshold, kAlertMeasures, offeredMeasures, thresholdUnit, type ThresholdUnit } from '../../src/pages/alert_measures';
 import {
   addressIndex,
   controlOfRuleField,
@@ -28,6 +28,7 @@ import {
   windowText,
 } from '../../src/pages/alert_rule_text';
 import { minutesText, parseDecimal, parseMinutes, parseThreshold, thresholdText } from '../../src/pages/alert_threshold';
+import { translate } from '../../src/i18n/i18n';
 import { alertRule } from './fixtures';
 
 // KPI alert rules on the Alerts page (docs/api.md /api/v1/alert-rules, docs/alerts.md): the
@@ -76,6 +77,26 @@ describe('a threshold typed in its unit', () => {
     expect(parseThreshold('longest-wait', '')).toBeNull();
   });
 
+  it('a QA score: a percentage sent as it is (the server takes 0..100), not as a share', () => {
+    expect(parseThreshold('qa-score', '80')).toBe(80);
+    expect(parseThreshold('qa-score', '80%')).toBe(80);
+    expect(parseThreshold('qa-score', '۷۲٫۵٪')).toBe(72.5);
+    expect(parseThreshold('qa-score', '٨٥')).toBe(85);
+    // Over 100 is the server's to refuse (it names the field), as a service level's is.
+    expect(parseThreshold('qa-score', '150')).toBe(150);
+    expect(parseThreshold('qa-score', '')).toBeNull();
+    expect(parseThreshold('qa-score', '-5')).toBeNull();
+    expect(parseThreshold('qa-score', '0.8x')).toBeNull();
+  });
+
+  it('a trunk unreachable: no threshold, 0 sent whatever the hidden box holds', () => {
+    expect(hasThreshold('trunk-unreachable')).toBe(false);
+    expect(kAlertMeasures.filter(hasThreshold)).not.toContain('trunk-unreachable');
+    expect(parseThreshold('trunk-unreachable', '')).toBe(0);
+    expect(parseThreshold('trunk-unreachable', 'left over from another measure')).toBe(0);
+    expect(thresholdText('trunk-unreachable', 0, 'fa')).toBe('');
+  });
+
   it('callers waiting and agents available: a whole count', () => {
     expect(parseThreshold('waiting', '8')).toBe(8);
     expect(parseThreshold('agents-available', '۱')).toBe(1);
@@ -92,8 +113,16 @@ describe('a threshold typed in its unit', () => {
     expect(thresholdText('agent-paused', 900, 'fa')).toBe('۱۵:۰۰');
     expect(thresholdText('breaks-today', 3600, 'en')).toBe('60:00');
     expect(thresholdText('waiting', 8, 'ar')).toBe('٨');
-    const values: Record<ThresholdUnit, number[]> = { percent: [0, 1, 0.8, 0.125, 0.333, 0.0001], seconds: [0, 59, 90, 900, 3600, 86_400], count: [0, 1, 8, 250] };
-    for (const measure of kAlertMeasures) {
+    expect(thresholdText('qa-score', 80, 'en')).toBe('80');
+    expect(thresholdText('qa-score', 72.5, 'fa')).toBe('۷۲٫۵');
+    expect(thresholdText('qa-score', 72.5, 'ar')).toBe('٧٢٫٥');
+    const values: Record<ThresholdUnit, number[]> = {
+      percent: [0, 1, 0.8, 0.125, 0.333, 0.0001],
+      score: [0, 100, 80, 72.5, 33.33],
+      seconds: [0, 59, 90, 900, 3600, 86_400],
+      count: [0, 1, 8, 250],
+    };
+    for (const measure of kAlertMeasures.filter(hasThreshold)) {
       for (const value of values[thresholdUnit(measure)!]) {
         for (const language of ['en', 'fa', 'ar'] as const) {
           expect(parseThreshold(measure, thresholdText(measure, value, language)), `${measure} ${value} ${language}`).toBeCloseTo(value, 9);
@@ -133,6 +162,25 @@ describe('the body sent', () => {
     expect('window' in made).toBe(false);
   });
 
+  it("an agent's QA score: the threshold as the percentage typed, fewest evaluations, no window", () => {
+    const made = body(ruleBody(draft({ name: 'qa-low', measure: 'qa-score', queue: 'support', threshold: '۸۰', minCalls: '۳', clearAfter: '60' }), options));
+    expect(made).toEqual({ name: 'qa-low', measure: 'qa-score', queue: 'support', threshold: 80, min_calls: 3, raise_after_s: 0, clear_after_s: 3600, language: 'en' });
+    expect('window' in made).toBe(false);
+    // No queue: every agent.
+    expect(body(ruleBody(draft({ measure: 'qa-score', queue: '', threshold: '72.5' }), options))).toMatchObject({ queue: null, threshold: 72.5, min_calls: 5 });
+  });
+
+  it('a trunk unreachable: no queue, threshold 0, no window, whatever the hidden boxes hold', () => {
+    const typed = draft({ name: 'carrier-down', measure: 'trunk-unreachable', queue: 'sales', threshold: 'eighty', window: 'today', raiseAfter: '۱', email: 'noc@example.com' });
+    const made = body(ruleBody(typed, options));
+    expect(made).toEqual({ name: 'carrier-down', measure: 'trunk-unreachable', queue: null, threshold: 0, min_calls: 5, raise_after_s: 60, clear_after_s: 120, language: 'en' });
+    expect('window' in made).toBe(false);
+    // Mailed like any rule.
+    expect(body(ruleBody(typed, { mail: true, queueRequired: false }))).toMatchObject({ queue: null, threshold: 0, email: ['noc@example.com'] });
+    // A supervisor must name one of their queues, which such a rule has not: never sent.
+    expect(ruleBody(typed, { mail: false, queueRequired: true })).toEqual({ problem: { field: 'queue', message: 'alert_rules.error_queue' } });
+  });
+
   it('addresses only with a mail server, in order', () => {
     const typed = draft({ email: 'boss@example.com\nteam@example.org, ops@localhost', language: 'fa' });
     expect(body(ruleBody(typed, { mail: true, queueRequired: false })).email).toEqual(['boss@example.com', 'team@example.org', 'ops@localhost']);
@@ -158,6 +206,11 @@ describe('the body sent', () => {
     expect(problem({ threshold: 'high' })).toEqual({ field: 'threshold', message: 'alert_rules.error_threshold_percent' });
     expect(problem({ measure: 'longest-wait', threshold: '2m' })).toEqual({ field: 'threshold', message: 'alert_rules.error_threshold_seconds' });
     expect(problem({ measure: 'waiting', threshold: '2.5' })).toEqual({ field: 'threshold', message: 'alert_rules.error_threshold_count' });
+    expect(problem({ measure: 'qa-score', threshold: 'good' })).toEqual({ field: 'threshold', message: 'alert_rules.error_threshold_score' });
+    expect(problem({ measure: 'qa-score', threshold: '' })?.field).toBe('threshold');
+    expect(problem({ measure: 'qa-score', minCalls: 'five' })).toEqual({ field: 'min_calls', message: 'alert_rules.error_min_calls' });
+    // A measure without a threshold is not refused for the box it hides.
+    expect(problem({ measure: 'trunk-unreachable', threshold: '' })).toBeNull();
     expect(problem({ minCalls: '10001' })?.field).toBe('min_calls');
     expect(problem({ minCalls: '۱۰' })).toBeNull();
     expect(problem({ raiseAfter: 'x' })?.field).toBe('raise_after_s');
@@ -176,6 +229,14 @@ describe('the body sent', () => {
     expect(thresholdProblem('abandon-rate')).toBe('alert_rules.error_threshold_percent');
     expect(thresholdProblem('breaks-today')).toBe('alert_rules.error_threshold_seconds');
     expect(thresholdProblem('agents-available')).toBe('alert_rules.error_threshold_count');
+    // The server's 400 for a QA score over 100 is said in these words beside the threshold.
+    expect(thresholdProblem('qa-score')).toBe('alert_rules.error_threshold_score');
+  });
+
+  it('says a QA score must be 0 to 100 in each language', () => {
+    expect(translate('en', thresholdProblem('qa-score'))).toBe('Write a score from 0 to 100, for example 80.');
+    expect(translate('fa', thresholdProblem('qa-score'))).toBe('امتیازی از ۰ تا ۱۰۰ بنویسید، مثلاً ۸۰.');
+    expect(translate('ar', thresholdProblem('qa-score'))).toBe('اكتب درجة من ٠ إلى ١٠٠، مثل ٨٠.');
   });
 });
 
@@ -199,6 +260,31 @@ describe('the form', () => {
     });
     const centre = draftFromRule(alertRule('line', { measure: 'waiting', queue: null, window: null, threshold: 8 }), 'en');
     expect([centre.queue, centre.window, centre.threshold]).toEqual(['', 'interval', '8']);
+  });
+
+  it('a saved QA score rule and a trunk rule, sent back unchanged', () => {
+    const qa = alertRule('qa-low', { measure: 'qa-score', queue: null, window: null, threshold: 72.5, min_calls: 10 });
+    const typedQa = draftFromRule(qa, 'ar');
+    expect([typedQa.measure, typedQa.queue, typedQa.threshold, typedQa.minCalls]).toEqual(['qa-score', '', '٧٢٫٥', '١٠']);
+    expect(body(ruleBody(typedQa, options))).toEqual({
+      name: 'qa-low', measure: 'qa-score', queue: null, threshold: 72.5, min_calls: 10, raise_after_s: 0, clear_after_s: 120, language: 'en',
+    });
+    const trunk = alertRule('carrier-down', { measure: 'trunk-unreachable', queue: null, window: null, threshold: 0, raise_after_s: 60 });
+    const typedTrunk = draftFromRule(trunk, 'fa');
+    expect([typedTrunk.queue, typedTrunk.threshold, typedTrunk.raiseAfter]).toEqual(['', '', '۱']);
+    expect(body(ruleBody(typedTrunk, options))).toEqual({
+      name: 'carrier-down', measure: 'trunk-unreachable', queue: null, threshold: 0, min_calls: 5, raise_after_s: 60, clear_after_s: 120, language: 'en',
+    });
+  });
+
+  it('offers the measures in their order; a trunk rule (no queue) only to a manager', () => {
+    expect(offeredMeasures(true, 'service-level')).toEqual([
+      'service-level', 'abandon-rate', 'waiting', 'longest-wait', 'agents-available', 'agent-paused', 'breaks-today', 'qa-score', 'trunk-unreachable',
+    ]);
+    expect(offeredMeasures(false, 'service-level')).toEqual(kAlertMeasures.filter((measure) => measure !== 'trunk-unreachable'));
+    expect(offeredMeasures(false, 'qa-score')).toContain('qa-score');
+    // A rule the form opens keeps its measure listed.
+    expect(offeredMeasures(false, 'trunk-unreachable')).toContain('trunk-unreachable');
   });
 
   it('maps the server field paths to the controls', () => {
@@ -254,8 +340,13 @@ describe('a rule in the table', () => {
     expect(plain(ruleConditionText({ measure: 'agents-available', threshold: 1 }, 'ar'))).toBe('أقل من ١');
     expect(plain(ruleConditionText({ measure: 'breaks-today', threshold: 3600 }, 'en'))).toBe('Above 1:00:00');
     expect(kAlertMeasures.map((measure) => measureName(measure, 'en'))).toEqual([
-      'Service level', 'Abandon rate', 'Callers waiting', 'Longest wait', 'Agents available', "An agent's pause", "An agent's breaks today",
+      'Service level', 'Abandon rate', 'Callers waiting', 'Longest wait', 'Agents available', "An agent's pause", "An agent's breaks today", "An agent's QA score",
+      'A trunk unreachable',
     ]);
+    expect(measureName('qa-score', 'fa')).toBe('امتیاز کیفیت کارشناس');
+    expect(measureName('qa-score', 'ar')).toBe('درجة جودة الموظف');
+    expect(measureName('trunk-unreachable', 'fa')).toBe('در دسترس نبودن ترانک');
+    expect(measureName('trunk-unreachable', 'ar')).toBe('تعذّر الوصول إلى خط');
     expect(measureName('agents-available', 'fa')).toBe('کارشناسان آماده');
     expect(measureName('trunk-usage', 'fa')).toBe('trunk-usage');
   });
@@ -265,6 +356,26 @@ describe('a rule in the table', () => {
     expect(ruleQueueText({ measure: 'agent-paused', queue: null }, 'fa')).toBe('همهٔ کارشناسان');
     expect(plain(ruleQueueText({ measure: 'breaks-today', queue: 'support' }, 'en'))).toBe('Agents of support');
     expect(plain(ruleQueueText({ measure: 'waiting', queue: 'support' }, 'ar'))).toBe('support');
+    expect(ruleQueueText({ measure: 'qa-score', queue: null }, 'ar')).toBe('كل الموظفين');
+    expect(plain(ruleQueueText({ measure: 'qa-score', queue: 'sales' }, 'en'))).toBe('Agents of sales');
+    expect(ruleQueueText({ measure: 'trunk-unreachable', queue: null }, 'en')).toBe('Every trunk');
+  });
+
+  it("an agent's QA score in the table: a percentage 0..100, fewest evaluations, no window", () => {
+    const rule = alertRule('qa-low', { measure: 'qa-score', queue: 'support', window: null, threshold: 80, min_calls: 5, updated_at_ms: null });
+    expect(ruleCells(rule, 'en').map(plain)).toEqual(['qa-low', "An agent's QA score", 'Agents of support', 'Below 80%', '–', 'Evaluations: 5', 'At once', '2 min', '–', 'manager']);
+    expect(ruleCells(rule, 'fa').map(plain)).toEqual(['qa-low', 'امتیاز کیفیت کارشناس', 'کارشناسان support', 'کمتر از ۸۰٪', '–', 'ارزیابی‌ها: ۵', 'بی‌درنگ', '۲ دقیقه', '–', 'manager']);
+    // Arabic writes a percentage with the Arabic letter mark after its sign (Intl's own).
+    expect(ruleCells({ ...rule, threshold: 72.5 }, 'ar').map(plain)).toEqual([
+      'qa-low', 'درجة جودة الموظف', 'موظفو support', 'أقل من ٧٢٫٥٪\u061C', '–', 'التقييمات: ٥', 'فورًا', '٢ دقيقة', '–', 'manager',
+    ]);
+  });
+
+  it('a trunk unreachable in the table: every trunk, no threshold, window or fewest calls', () => {
+    const rule = alertRule('carrier-down', { measure: 'trunk-unreachable', queue: null, window: null, threshold: 0, raise_after_s: 60, updated_at_ms: null });
+    expect(ruleCells(rule, 'en').map(plain)).toEqual(['carrier-down', 'A trunk unreachable', 'Every trunk', '–', '–', '–', '1 min', '2 min', '–', 'manager']);
+    expect(ruleCells(rule, 'fa').map(plain)).toEqual(['carrier-down', 'در دسترس نبودن ترانک', 'همهٔ ترانک‌ها', '–', '–', '–', '۱ دقیقه', '۲ دقیقه', '–', 'manager']);
+    expect(ruleCells(rule, 'ar').map(plain)).toEqual(['carrier-down', 'تعذّر الوصول إلى خط', 'كل الخطوط', '–', '–', '–', '١ دقيقة', '٢ دقيقة', '–', 'manager']);
   });
 
   it('a window and fewest calls only for a figure over calls', () => {
@@ -273,6 +384,9 @@ describe('a rule in the table', () => {
     expect(windowText({ measure: 'service-level', window: 'today' }, 'fa')).toBe('امروز');
     expect(minCallsText({ measure: 'waiting', min_calls: 5 }, 'en')).toBe('–');
     expect(minCallsText({ measure: 'service-level', min_calls: 10 }, 'fa')).toBe('۱۰');
+    expect(minCallsText({ measure: 'qa-score', min_calls: 10 }, 'en')).toBe('Evaluations: 10');
+    expect(minCallsText({ measure: 'trunk-unreachable', min_calls: 5 }, 'en')).toBe('–');
+    expect(windowText({ measure: 'qa-score', window: null }, 'en')).toBe('–');
   });
 
   it('delays: at once, whole minutes, else seconds', () => {
@@ -296,7 +410,8 @@ describe('a rule in the table', () => {
   });
 
   it('writes no Latin digit in Persian or Arabic (names and addresses aside)', () => {
-    const rules = kAlertMeasures.map((measure) => alertRule('r', { measure, threshold: measure === 'service-level' || measure === 'abandon-rate' ? 0.85 : 905, queue: null }));
+    const thresholds: Record<ThresholdUnit, number> = { percent: 0.85, score: 72.5, seconds: 905, count: 12 };
+    const rules = kAlertMeasures.map((measure) => alertRule('r', { measure, threshold: thresholds[thresholdUnit(measure)!], min_calls: 15, queue: null }));
     for (const language of ['fa', 'ar'] as const) {
       for (const rule of rules) {
         expect(ruleCells({ ...rule, name: 'x' }, language).join(' '), `${language} ${rule.measure}`).not.toMatch(/[0-9]/);

@@ -14,6 +14,8 @@ const text = (a: Alert, language: Language) => plain(alertText(a, language));
 
 const kSupportNoOneFree = alert(2, { rule: 'support-no-one-free', measure: 'agents-available', subject: 'support', queue: 'support', value: 0, threshold: 1 });
 const kLongBreak = alert(3, { rule: 'long-breaks', measure: 'agent-paused', subject: 'a1007', queue: null, value: 965, threshold: 900 });
+const kLowQa = alert(4, { rule: 'qa-low', measure: 'qa-score', subject: 'a1007', queue: 'support', value: 72.46, threshold: 80 });
+const kCarrierDown = alert(5, { rule: 'carrier-down', measure: 'trunk-unreachable', subject: 'carrier', queue: null, value: 1, threshold: 0 });
 
 describe('an alert in English', () => {
   it('service level and abandon rate: shares as percentages, bad below and above', () => {
@@ -31,6 +33,15 @@ describe('an alert in English', () => {
     expect(text(alert(1, { measure: 'longest-wait', value: 185.6, threshold: 120 }), 'en')).toBe('Longest wait in sales 3:05 (over 2:00)');
     expect(text(kLongBreak, 'en')).toBe('a1007 on a break 16:05 (over 15:00)');
     expect(text({ ...kLongBreak, measure: 'breaks-today', value: 3700, threshold: 3600 }, 'en')).toBe('a1007 on breaks today 1:01:40 (over 1:00:00)');
+  });
+
+  it("an agent's QA score: a percentage 0..100 (not a share) with one decimal, bad below", () => {
+    expect(text(kLowQa, 'en')).toBe('QA score of a1007 72.5% (below 80%)');
+    expect(text({ ...kLowQa, value: 64, threshold: 72.5 }, 'en')).toBe('QA score of a1007 64% (below 72.5%)');
+  });
+
+  it('a trunk unreachable: its name, no figure', () => {
+    expect(text(kCarrierDown, 'en')).toBe('Trunk carrier unreachable');
   });
 
   it("names the centre for a rule on the centre's totals", () => {
@@ -57,10 +68,32 @@ describe('an alert in Persian and Arabic', () => {
     expect(text(kSupportNoOneFree, 'fa')).toBe('هیچ کارشناس آزادی در support نیست: ۰ آماده (کمتر از ۱)');
     expect(text(kLongBreak, 'fa')).toBe('a1007 در استراحت ۱۶:۰۵ (بیش از ۱۵:۰۰)');
     expect(text(alert(1, { subject: '', queue: null }), 'fa')).toBe('سطح خدمت کل مرکز ۶۲٪ (کمتر از ۸۰٪)');
+    expect(text(kLowQa, 'fa')).toBe('امتیاز کیفیت a1007 ۷۲٫۵٪ (کمتر از ۸۰٪)');
+    expect(text(kCarrierDown, 'fa')).toBe('ترانک carrier در دسترس نیست');
+  });
+
+  it('says a QA score and a trunk in Arabic', () => {
+    // Arabic writes a percentage with the Arabic letter mark after its sign (Intl's own).
+    expect(text(kLowQa, 'ar')).toBe('درجة الجودة لـ a1007 ٧٢٫٥٪\u061C (أقل من ٨٠٪\u061C)');
+    expect(text(kCarrierDown, 'ar')).toBe('الخط carrier غير متاح');
+  });
+
+  it("keeps a trunk's and an agent's name whole inside a right-to-left sentence", () => {
+    expect(alertText(kCarrierDown, 'fa')).toContain('\u2068carrier\u2069');
+    expect(alertText(kLowQa, 'ar')).toContain('\u2068a1007\u2069');
   });
 
   it('writes no Latin digit in Persian or Arabic (names aside)', () => {
-    const all = [alert(1), alert(1, { measure: 'abandon-rate', value: 0.3 }), alert(1, { measure: 'waiting', value: 12, threshold: 8 }), alert(1, { measure: 'longest-wait', value: 185, threshold: 120 }), kSupportNoOneFree, kLongBreak];
+    const all = [
+      alert(1),
+      alert(1, { measure: 'abandon-rate', value: 0.3 }),
+      alert(1, { measure: 'waiting', value: 12, threshold: 8 }),
+      alert(1, { measure: 'longest-wait', value: 185, threshold: 120 }),
+      kSupportNoOneFree,
+      kLongBreak,
+      kLowQa,
+      kCarrierDown,
+    ];
     for (const language of ['fa', 'ar'] as const) {
       for (const a of all) {
         expect(text(a, language).replace(a.subject, ''), `${language} ${a.measure}`).not.toMatch(/[0-9]/);
@@ -78,6 +111,14 @@ describe('the banner line', () => {
   it('says since when, as the time of day in the reader digits', () => {
     expect(plain(alertLine(raisedAlert, raised + 60_000, 'en', 'Asia/Tehran'))).toBe('Service level of sales 62% (below 80%) since 10:17');
     expect(plain(alertLine(raisedAlert, raised + 60_000, 'fa', 'Asia/Tehran'))).toBe('سطح خدمت sales ۶۲٪ (کمتر از ۸۰٪) از ۱۰:۱۷');
+  });
+
+  it('says since when a trunk has been unreachable, in the reader digits', () => {
+    const down = { ...kCarrierDown, raised_at_ms: raised };
+    expect(plain(alertLine(down, raised + 60_000, 'en', 'Asia/Tehran'))).toBe('Trunk carrier unreachable since 10:17');
+    expect(plain(alertLine(down, raised + 60_000, 'fa', 'Asia/Tehran'))).toBe('ترانک carrier در دسترس نیست از ۱۰:۱۷');
+    expect(plain(alertLine(down, raised + 60_000, 'ar', 'Asia/Tehran'))).toBe('الخط carrier غير متاح منذ ١٠:١٧');
+    expect(plain(alertLine({ ...kLowQa, raised_at_ms: raised }, raised + 60_000, 'fa', 'Asia/Tehran'))).toBe('امتیاز کیفیت a1007 ۷۲٫۵٪ (کمتر از ۸۰٪) از ۱۰:۱۷');
   });
 
   it('gives the date too for an alert raised on another day', () => {

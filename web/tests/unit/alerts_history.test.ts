@@ -33,6 +33,27 @@ describe('the history', () => {
     expect(alertSubjectText(alert(1, { subject: '', queue: null }), 'fa', names)).toBe('کل مرکز');
     expect(plain(alertSubjectText(alert(1, { measure: 'agent-paused', subject: 'a1007', queue: null }), 'en', names))).toBe('Agent 1007');
     expect(plain(alertSubjectText(alert(1, { measure: 'breaks-today', subject: 'a1009', queue: 'support' }), 'en', names))).toBe('a1009');
+    expect(plain(alertSubjectText(alert(1, { measure: 'qa-score', subject: 'a1007', queue: 'support' }), 'fa', names))).toBe('Agent 1007');
+    // A trunk by its configured name (no agent of that id is looked up).
+    expect(plain(alertSubjectText(alert(1, { measure: 'trunk-unreachable', subject: 'a1007', queue: null }), 'en', names))).toBe('a1007');
+    expect(alertSubjectText(alert(1, { measure: 'trunk-unreachable', subject: 'carrier', queue: null }), 'fa', names)).toBe('\u2068carrier\u2069');
+  });
+
+  it("an agent's QA score: the figure and the threshold as percentages 0..100, one decimal", () => {
+    const low = alert(1, { measure: 'qa-score', subject: 'a1007', value: 72.46, threshold: 80 });
+    expect(alertValueText(low, 'en')).toBe('72.5%');
+    expect(alertValueText(low, 'fa')).toBe('۷۲٫۵٪');
+    expect(alertConditionText(low, 'en')).toBe('Below 80%');
+    expect(alertConditionText(low, 'fa')).toBe('کمتر از ۸۰٪');
+  });
+
+  it('a trunk unreachable: the state in words, no threshold', () => {
+    const down = alert(1, { measure: 'trunk-unreachable', subject: 'carrier', queue: null, value: 1, threshold: 0 });
+    expect(alertValueText(down, 'en')).toBe('Unreachable');
+    expect(alertValueText(down, 'fa')).toBe('در دسترس نیست');
+    expect(alertValueText(down, 'ar')).toBe('غير متاح');
+    expect(alertConditionText(down, 'en')).toBe('–');
+    expect(alertConditionText(down, 'ar')).toBe('–');
   });
 
   it('the figure and the threshold in the measure unit and the reader digits', () => {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { reportDownloadUrl } from '../../src/api/endpoints';
-import type { Figures, PeriodReport, ReportPeriod, ReportQuality, ReportRanking } from '../../src/api/types';
+import type { Figures, PeriodReport, ReportPeriod, ReportQuality, ReportRanking, Role, User } from '../../src/api/types';
 import { dayFromIso, dayOfInstant, startOfDay } from '../../src/format/calendar';
 import { centreDay, centreMidnight, zoneClock } from '../../src/format/centre_clock';
-import { isolated, periodLabel, reportFigures } from '../../src/pages/report_figures';
+import { isolated, kReportFigureHeaders, periodLabel, reportFigures } from '../../src/pages/report_figures';
 import { agentQuality, qualitySummary } from '../../src/pages/report_quality';
+import { supervisorName, supervisorTeams, teamChoice } from '../../src/pages/report_teams';
 import { searchFromQuery as recordingsSearchFromQuery } from '../../src/pages/recordings_query';
 import { agentsChartOption, chartPeriodLabel, periodsChartOption } from '../../src/pages/reports_chart_options';
 import {
@@ -47,7 +48,7 @@ const ranked = (id: string, answered: number): ReportRanking => ({ id, ...figure
 describe('the report query', () => {
   it('opens on the last 7 days by day, for the centre, in the calendar of the language', () => {
     expect(defaultReportsSearch(today, manager)).toEqual({
-      fromDay: day('2026-11-30'), toDay: today, by: 'day', intervalMin: 30, calendar: 'gregorian', queue: '', agent: '',
+      fromDay: day('2026-11-30'), toDay: today, by: 'day', intervalMin: 30, calendar: 'gregorian', queue: '', agent: '', team: '',
     });
     expect(defaultReportsSearch(today, { language: 'fa', ownAgent: null }).calendar).toBe('jalali');
     expect(defaultCalendar('ar')).toBe('gregorian');
@@ -62,7 +63,7 @@ describe('the report query', () => {
   });
 
   it('keeps the report in the address and reads it back', () => {
-    const search: ReportsSearch = { fromDay: day('2026-12-01'), toDay: day('2026-12-06'), by: 'interval', intervalMin: 15, calendar: 'jalali', queue: 'sales', agent: '' };
+    const search: ReportsSearch = { fromDay: day('2026-12-01'), toDay: day('2026-12-06'), by: 'interval', intervalMin: 15, calendar: 'jalali', queue: 'sales', agent: '', team: '' };
     expect(reportsPageQuery(search, 'en')).toBe('from=2026-12-01&to=2026-12-06&by=interval&interval_min=15&calendar=jalali&queue=sales');
     expect(reportsSearchFromQuery(`?${reportsPageQuery(search, 'en')}`, today, manager)).toEqual(search);
     // The interval's length only for intervals; an agent instead of a queue.
@@ -180,13 +181,55 @@ describe('the form', () => {
     expect(fromGrainChoice('day', 60)).toEqual({ by: 'day', intervalMin: 60 });
   });
 
-  it('names the scope as one choice: the centre, a queue or an agent', () => {
+  it('names the scope as one choice: the centre, a team, a queue or an agent', () => {
     expect(scopeChoice({ queue: '', agent: '' })).toBe('');
     expect(scopeChoice({ queue: 'sales', agent: '' })).toBe('queue:sales');
     expect(scopeChoice({ queue: '', agent: 'a1005' })).toBe('agent:a1005');
-    expect(fromScopeChoice('queue:sales')).toEqual({ queue: 'sales', agent: '' });
-    expect(fromScopeChoice('agent:a:b')).toEqual({ queue: '', agent: 'a:b' });
-    expect(fromScopeChoice('')).toEqual({ queue: '', agent: '' });
+    expect(scopeChoice({ queue: '', agent: '', team: 'supervisor' })).toBe('team:supervisor');
+    expect(fromScopeChoice('queue:sales')).toEqual({ queue: 'sales', agent: '', team: '' });
+    expect(fromScopeChoice('agent:a:b')).toEqual({ queue: '', agent: 'a:b', team: '' });
+    expect(fromScopeChoice('team:supervisor')).toEqual({ queue: '', agent: '', team: 'supervisor' });
+    expect(fromScopeChoice('')).toEqual({ queue: '', agent: '', team: '' });
+  });
+});
+
+describe("a supervisor's team", () => {
+  const user = (role: Role, username: string, displayName = ''): User => ({
+    username, display_name: displayName, role, language: 'en', agent: null, extension: null, queues: [], created_at_ms: 0, last_login_at_ms: null,
+  });
+
+  it('is kept in the address and asked of the API as team=<username>', () => {
+    const search: ReportsSearch = { ...defaultReportsSearch(today, manager), by: 'week', team: 'supervisor' };
+    expect(reportsPageQuery(search, 'en')).toBe('from=2026-11-30&to=2026-12-06&by=week&team=supervisor');
+    expect(reportsSearchFromQuery(`?${reportsPageQuery(search, 'en')}`, today, manager)).toEqual(search);
+    const params = new URLSearchParams(reportsApiQuery(search, startOfDay(today + 1), null));
+    expect([...params.keys()]).toEqual(['from_ms', 'to_ms', 'by', 'calendar', 'team']);
+    expect(params.get('team')).toBe('supervisor');
+    // A name with characters of its own is escaped, and read back as it was.
+    const dotted = { ...search, team: 'sara.k&co' };
+    expect(reportsPageQuery(dotted, 'en')).toContain('team=sara.k%26co');
+    expect(reportsSearchFromQuery(reportsPageQuery(dotted, 'en'), today, manager).team).toBe('sara.k&co');
+  });
+
+  it('gives way to a queue or an agent a link also names, and is left for their rows', () => {
+    expect(reportsSearchFromQuery('?team=supervisor&queue=sales', today, manager)).toMatchObject({ team: '', queue: 'sales', agent: '' });
+    expect(reportsSearchFromQuery('?team=supervisor&agent=a1005', today, manager)).toMatchObject({ team: '', queue: '', agent: 'a1005' });
+    // An agent following a link to a team asks for it (and hears the server's 403), not for their own figures.
+    expect(reportsSearchFromQuery('?team=supervisor', today, { language: 'en', ownAgent: 'a1005' })).toMatchObject({ team: 'supervisor', agent: '' });
+    const team = { ...defaultReportsSearch(today, manager), team: 'supervisor' };
+    expect(drillInto(team, 'queue', 'sales')).toEqual({ ...team, team: '', queue: 'sales' });
+    expect(drillInto(team, 'agent', 'a1005')).toEqual({ ...team, team: '', agent: 'a1005' });
+  });
+
+  it('is offered to managers for every supervisor, to a supervisor for their own, to no one else', () => {
+    expect(teamChoice({ role: 'manager' })).toBe('all');
+    expect(teamChoice({ role: 'supervisor' })).toBe('own');
+    expect(teamChoice({ role: 'qa' })).toBe('none');
+    expect(teamChoice({ role: 'agent' })).toBe('none');
+    const users = [user('manager', 'boss', 'Manager'), user('supervisor', 'sara', 'Sara K.'), user('qa', 'qa'), user('supervisor', 'supervisor', '  ')];
+    // Named by display name, else username; in the API's order.
+    expect(supervisorTeams(users)).toEqual([{ id: 'sara', name: 'Sara K.' }, { id: 'supervisor', name: 'supervisor' }]);
+    expect(supervisorName(user('supervisor', 'supervisor', 'Supervisor'))).toBe('Supervisor');
   });
 });
 
@@ -217,11 +260,19 @@ describe('figures', () => {
   made.kpis.abandon_rate = 0.0275;
 
   it('are written as the wallboard writes them: counts, percentages, m:ss, a dash for no data', () => {
-    expect(reportFigures(made, 'en')).toEqual(['1,234', '1,000', '34', '80%', '0:12', '3:05', '2.8%', '–']);
+    expect(reportFigures(made, 'en')).toEqual(['1,234', '1,000', '34', '80%', '0:12', '3:05', '2.8%', '–', '–', '–']);
+  });
+
+  it('give utilisation in percent and calls per agent-hour with one decimal, beside occupancy', () => {
+    const staffed = { counters: made.counters, kpis: { ...made.kpis, occupancy: 0.85, utilisation: 0.625, calls_per_agent_hour: 7 } };
+    expect(kReportFigureHeaders.slice(-3)).toEqual(['kpi.occupancy', 'kpi.utilisation', 'kpi.calls_per_agent_hour']);
+    expect(reportFigures(staffed, 'en').slice(-3)).toEqual(['85%', '62.5%', '7.0']);
+    expect(reportFigures({ ...staffed, kpis: { ...staffed.kpis, calls_per_agent_hour: 12.46 } }, 'fa').slice(-3)).toEqual(['۸۵٪', '۶۲٫۵٪', '۱۲٫۵']);
+    expect(reportFigures(staffed, 'ar').at(-1)).toBe('٧٫٠');
   });
 
   it('are written in Persian digits in Persian, Arabic-Indic in Arabic', () => {
-    expect(reportFigures(made, 'fa')).toEqual(['۱٬۲۳۴', '۱٬۰۰۰', '۳۴', '۸۰٪', '۰:۱۲', '۳:۰۵', '۲٫۸٪', '–']);
+    expect(reportFigures(made, 'fa')).toEqual(['۱٬۲۳۴', '۱٬۰۰۰', '۳۴', '۸۰٪', '۰:۱۲', '۳:۰۵', '۲٫۸٪', '–', '–', '–']);
     expect(reportFigures(made, 'ar')[0]).toBe('١٬٢٣٤');
   });
 
