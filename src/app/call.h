@@ -63,6 +63,11 @@ struct Dialling {
 struct Test {};
 /// A feature code's confirmation, then hang up.
 struct Feature {};
+/// A supervisor's own call (*31, *32, *33) in an agent's call `target`, as its monitor `leg`.
+struct Spying {
+    CallId target;
+    std::uint64_t leg = 0;
+};
 /// A last announcement, then hang up. The router has nothing of the call any more.
 struct Saying {};
 /// The router is done with it and its phones are being hung up.
@@ -70,10 +75,11 @@ struct Ending {};
 
 }  // namespace stage
 
-using Stage = std::variant<stage::Ivr, stage::Queued, stage::CallbackDialogue,
-                           stage::CallbackBooking, stage::Calling, stage::IvrToExtension,
-                           stage::Connected, stage::Direct, stage::RingingAgent, stage::Dialling,
-                           stage::Test, stage::Feature, stage::Saying, stage::Ending>;
+using Stage =
+    std::variant<stage::Ivr, stage::Queued, stage::CallbackDialogue, stage::CallbackBooking,
+                 stage::Calling, stage::IvrToExtension, stage::Connected, stage::Direct,
+                 stage::RingingAgent, stage::Dialling, stage::Test, stage::Feature, stage::Spying,
+                 stage::Saying, stage::Ending>;
 
 namespace origin {
 
@@ -99,6 +105,9 @@ struct Switchboard::Monitor {
     std::string by;  ///< the user who asked
     /// Their current period in the call's record (record.monitors), once their phone answered.
     std::optional<std::size_t> period;
+    /// The supervisor dialled in (*31..*33): their phone is a call of its own (stage Spying),
+    /// not a leg of this one, and is hung up rather than dropped.
+    std::optional<sip::CallRef> own_call;
 };
 
 struct Switchboard::Call {

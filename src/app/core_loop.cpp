@@ -34,8 +34,9 @@ Result<std::unique_ptr<CoreLoop>> CoreLoop::create(const config::ServerConfig& c
     if (!store) {
         return fail(store.error());
     }
-    auto prompts = PromptLibrary::load(config.prompts, config.ivr,
-                                       {config.sip.music_on_hold, config.sip.loop_prompt});
+    auto prompts = PromptLibrary::load(
+        config.prompts, config.ivr,
+        {config.sip.music_on_hold, config.sip.loop_prompt, config.sip.barge_beep});
     if (!prompts) {
         return fail(prompts.error());
     }

@@ -3,12 +3,21 @@
 namespace markaz::app {
 
 std::optional<FeatureCode> parse_feature_code(std::string_view dialled) {
-    if (dialled.size() < 3 || dialled[0] != '*' || dialled[1] != '1') {
+    if (dialled.size() < 3 || dialled[0] != '*' || (dialled[1] != '1' && dialled[1] != '3')) {
         return std::nullopt;
     }
     std::string_view rest = dialled.substr(3);
     if (rest.find_first_not_of("0123456789") != std::string_view::npos) {
         return std::nullopt;
+    }
+    if (dialled[1] == '3') {
+        // The agent's extension is required: there is no "the call I am in" to listen to.
+        static constexpr FeatureCode::Kind kModes[] = {
+            FeatureCode::Kind::Listen, FeatureCode::Kind::Whisper, FeatureCode::Kind::Barge};
+        if (dialled[2] < '1' || dialled[2] > '3' || rest.empty()) {
+            return std::nullopt;
+        }
+        return FeatureCode{kModes[dialled[2] - '1'], std::string(rest)};
     }
     switch (dialled[2]) {
         case '1':

@@ -12,10 +12,17 @@ namespace markaz::app {
 ///   *12        log out
 ///   *13        pause with the first pause reason; *13N with reason N (1 = the first)
 ///   *14        ready again (ends a pause)
+/// and what a supervisor dials to join an agent's call (the phone's class of service must
+/// allow it, docs/call-flow.md), as Asterisk's ChanSpy:
+///   *31NNNN    listen to the call of the agent at extension NNNN
+///   *32NNNN    whisper to that agent
+///   *33NNNN    barge in: a three-way call
 struct FeatureCode {
-    enum class Kind { Login, Logout, Pause, Ready };
+    enum class Kind { Login, Logout, Pause, Ready, Listen, Whisper, Barge };
     Kind kind = Kind::Login;
-    std::string argument;  ///< Login: the agent's digits; Pause: the reason's number
+    /// Login: the agent's digits; Pause: the reason's number; Listen, Whisper, Barge: the
+    /// agent's extension.
+    std::string argument;
     friend bool operator==(const FeatureCode&, const FeatureCode&) = default;
 };
 

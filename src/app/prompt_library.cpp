@@ -1,8 +1,10 @@
 #include "app/prompt_library.h"
 
+#include <array>
 #include <tuple>
 
 #include "ivr/prompt_catalog.h"
+#include "media/tone_generator.h"
 
 namespace markaz::app {
 
@@ -10,6 +12,18 @@ namespace {
 
 std::string path_in(const std::string& dir, const std::string& file) {
     return file.starts_with('/') || dir.empty() ? file : dir + "/" + file;
+}
+
+/// The barge-in beep: one 1,400 Hz tone of 300 ms, a pitch no voice or call-progress tone has.
+std::shared_ptr<const media::Prompt> beep() {
+    media::ToneGenerator tone({1400, 0, -13, {300, 0, 0, 0}, false});
+    std::vector<std::int16_t> samples;
+    std::array<std::int16_t, media::kFrameSamples> frame{};
+    for (int i = 0; i < 15; ++i) {  // 300 ms of 20 ms frames
+        tone.next_frame(frame);
+        samples.insert(samples.end(), frame.begin(), frame.end());
+    }
+    return media::Prompt::from_samples(std::move(samples));
 }
 
 }  // namespace
@@ -68,6 +82,9 @@ Result<PromptLibrary> PromptLibrary::load(const std::string& dir,
                         std::string("sip.") + field + ": " + loaded.error().message);
         }
         *sound = std::move(*loaded);
+    }
+    if (house.barge_beep) {
+        library.barge_beep_ = beep();
     }
     return library;
 }

@@ -24,6 +24,7 @@ public:
     struct HouseSounds {
         std::string music_on_hold;  ///< "" = the held party hears silence
         std::string loop_prompt;    ///< the prompt test's sound; "" = no prompt test
+        bool barge_beep = false;    ///< a beep for the parties when a supervisor barges in
     };
 
     /// Loads what `flows` and the phrases need from `dir` (missing ones are listed), and the
@@ -39,6 +40,8 @@ public:
                                                       ivr::Language language) const;
     std::shared_ptr<const media::Prompt> music_on_hold() const { return music_on_hold_; }
     std::shared_ptr<const media::Prompt> loop_prompt() const { return loop_prompt_; }
+    /// 1,400 Hz for 300 ms, made here (no file); nullptr when the centre wants none.
+    std::shared_ptr<const media::Prompt> barge_beep() const { return barge_beep_; }
     /// Sound files that should exist and did not load ("tts/fa/0123.wav: no such file").
     const std::vector<std::string>& missing() const { return missing_; }
 
@@ -49,6 +52,7 @@ private:
     std::map<std::string, std::shared_ptr<const media::Prompt>> sounds_;  ///< by file
     std::shared_ptr<const media::Prompt> music_on_hold_;
     std::shared_ptr<const media::Prompt> loop_prompt_;
+    std::shared_ptr<const media::Prompt> barge_beep_;
     std::vector<std::string> missing_;
 };
 

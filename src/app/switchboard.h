@@ -183,6 +183,16 @@ private:
     void monitor_gone(Call& call, std::uint64_t leg, const std::string& why, Now now);
     /// The supervisor's leg `leg` pressed `digit`: 4 listen, 5 whisper, 6 barge (as Asterisk).
     void monitor_digit(Call& call, std::uint64_t leg, char digit, Now now);
+    /// A supervisor's phone dialled *31, *32 or *33 + the agent's extension: `phone` joins the
+    /// agent's call in `mode`, if the phone's class may monitor that call's queues.
+    Result<void> join_by_phone(Call& phone, api::MonitorMode mode,
+                               const std::string& agent_extension, Now now);
+    /// The supervisor's call in `phone` (stage Spying) ended: they leave the agent's call.
+    void spy_ended(Call& phone, Now now);
+    /// Ends monitor `leg` of `call`'s phone: the leg dropped, or a dialled-in phone hung up.
+    void drop_monitor(Call& call, std::uint64_t leg);
+    /// The beep caller and agent hear when a supervisor barges in, if the centre wants it.
+    void announce_barge(ChannelId customer, ChannelId agent);
     void set_monitor_mode(Call& call, std::uint64_t leg, api::MonitorMode mode, Now now);
     /// The call's record: the supervisor at `leg` is in the call in their mode from `now`
     /// (ending the period of their previous mode).

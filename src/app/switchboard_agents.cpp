@@ -105,6 +105,19 @@ void Switchboard::feature_code(Call& call, Now now) {
             }
             confirmation = ivr::Phrase::FeatureReady;
             break;
+        case FeatureCode::Kind::Listen:
+        case FeatureCode::Kind::Whisper:
+        case FeatureCode::Kind::Barge: {
+            const api::MonitorMode mode =
+                code.kind == FeatureCode::Kind::Listen    ? api::MonitorMode::Listen
+                : code.kind == FeatureCode::Kind::Whisper ? api::MonitorMode::Whisper
+                                                          : api::MonitorMode::Barge;
+            done = join_by_phone(call, mode, code.argument, now);
+            if (done) {
+                return;  // in the agent's call: no confirmation to play
+            }
+            break;
+        }
     }
     if (!done) {
         log_(fmt::format("feature code {} from {}: {}", call.record.dialled, extension,

@@ -177,7 +177,9 @@ void Switchboard::ended(Call& call, const sip::CallEvent& event, Now now) {
     // line abandons, a callback dial's attempt fails. Elsewhere the router has nothing of it.
     bool agent_first = std::holds_alternative<origin::AgentFirstCallback>(call.origin);
     Result<void> done;
-    if (call.in<stage::Connected>()) {
+    if (call.in<stage::Spying>()) {
+        spy_ended(call, now);
+    } else if (call.in<stage::Connected>()) {
         // An agent-first callback's own party is the agent; its leg is the customer.
         bool leg_hung_up = event.ended_by == Side::Leg;
         acd::Party side = leg_hung_up != agent_first ? acd::Party::Agent : acd::Party::Caller;
@@ -197,6 +199,9 @@ void Switchboard::finish(Call& call, Now now) {
     call.record.ended = now.wall;
     for (auto& [leg, monitor] : call.monitors) {
         end_monitor_period(call, leg, now);  // in the call to its end
+        if (monitor.own_call) {
+            phones_.hang_up(*monitor.own_call);  // a supervisor who dialled in
+        }
     }
     for (store::RecordingPause& pause : call.record.recording_pauses) {
         if (pause.to == WallTime{}) {

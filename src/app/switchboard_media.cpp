@@ -181,6 +181,12 @@ void Switchboard::digit(Call& call, char digit, Now now) {
         }
     } else if (call.in<stage::CallbackDialogue>()) {
         callback_digit(call, digit, now);
+    } else if (const auto* spying = call.at<stage::Spying>()) {
+        // A supervisor who dialled in switches mode with 4, 5 and 6 like one the console rang.
+        if (Call* target = call_of(spying->target);
+            target && target->monitors.contains(spying->leg)) {
+            monitor_digit(*target, spying->leg, digit, now);
+        }
     }
 }
 

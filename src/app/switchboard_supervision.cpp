@@ -6,6 +6,7 @@
 // the supervisor's leg ends with it.
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "app/call.h"
 #include "app/switchboard.h"
@@ -29,6 +30,13 @@ bool customer_hears(api::MonitorMode mode) {
 }
 
 }  // namespace
+
+void Switchboard::announce_barge(ChannelId customer, ChannelId agent) {
+    if (auto beep = prompts_.barge_beep()) {
+        media_.play(customer, beep, false, 0);
+        media_.play(agent, beep, false, 0);
+    }
+}
 
 Result<void> Switchboard::monitor(const CallId& id, const std::string& extension,
                                   api::MonitorMode mode, const std::string& by, Now now) {
@@ -73,7 +81,7 @@ void Switchboard::monitor_answered(Call& call, std::uint64_t leg, ChannelId chan
     Monitor& monitor = call.monitors.at(leg);
     std::optional<Call::Sides> sides = call.sides();
     if (!sides) {  // the conversation ended while the supervisor's phone rang
-        phones_.drop_leg(call.ref, leg);
+        drop_monitor(call, leg);
         call.monitors.erase(leg);
         return;
     }
@@ -87,6 +95,9 @@ void Switchboard::monitor_answered(Call& call, std::uint64_t leg, ChannelId chan
         heard_by.push_back(sides->customer);
     }
     media_.join(call.channel, channel, {sides->customer, sides->agent}, std::move(heard_by));
+    if (monitor.mode == api::MonitorMode::Barge) {
+        announce_barge(sides->customer, sides->agent);
+    }
     view_.apply(api::flow::MonitorJoined{
         call.id, api::CallMonitor{monitor.by, monitor.extension, monitor.mode, now.wall}});
     log_(fmt::format("call {}: {} joined from {} ({})", call.id.str(), monitor.by,
@@ -110,6 +121,9 @@ void Switchboard::set_monitor_mode(Call& call, std::uint64_t leg, api::MonitorMo
     note_monitor_period(call, leg, now);
     media_.set_hearing(sides->agent, channel->second, agent_hears(mode));
     media_.set_hearing(sides->customer, channel->second, customer_hears(mode));
+    if (mode == api::MonitorMode::Barge) {
+        announce_barge(sides->customer, sides->agent);
+    }
 }
 
 void Switchboard::monitor_digit(Call& call, std::uint64_t leg, char digit, Now now) {
@@ -125,6 +139,64 @@ void Switchboard::monitor_digit(Call& call, std::uint64_t leg, char digit, Now n
             break;
         default:
             break;
+    }
+}
+
+Result<void> Switchboard::join_by_phone(Call& phone, api::MonitorMode mode,
+                                        const std::string& agent_extension, Now now) {
+    const std::string& extension = phone.record.caller;
+    Call* target = nullptr;
+    for (auto& [ref, call] : calls_) {
+        auto agent = call->in<stage::Connected>() ? router_.agent(AgentId{call->record.agent})
+                                                  : std::nullopt;
+        if (agent && agent->extension == agent_extension) {
+            target = call.get();
+            break;
+        }
+    }
+    if (target == nullptr) {
+        return fail(Errc::NotFound, "no agent at " + agent_extension + " is on a call");
+    }
+    // The phone's class of service decides (dial_rules' `monitor`): an extension's password
+    // in the wrong hands must not hear the centre's calls.
+    if (!config_.dial.may_monitor(extension, target->record.queues)) {
+        return fail(Errc::InvalidArgument,
+                    extension + " may not join calls of " +
+                        fmt::format("{}", fmt::join(target->record.queues, ", ")));
+    }
+    if (extension == target->record.caller) {
+        return fail(Errc::Conflict, extension + " is a party of call " + target->id.str());
+    }
+    for (const auto& [leg, monitor] : target->monitors) {
+        if (monitor.extension == extension) {
+            return fail(Errc::Conflict, extension + " is in call " + target->id.str() + " already");
+        }
+    }
+    if (target->monitors.size() >= kMaxMonitors) {
+        return fail(Errc::Unavailable, fmt::format("call '{}' has {} supervisors in it already",
+                                                   target->id.str(), kMaxMonitors));
+    }
+    const std::uint64_t leg = target->next_leg++;
+    target->monitors[leg] = Monitor{extension, mode, "phone " + extension, {}, phone.ref};
+    phone.stage = stage::Spying{target->id, leg};
+    log_(fmt::format("call {}: {} dialled in ({})", target->id.str(), extension, mode_name(mode)));
+    monitor_answered(*target, leg, phone.channel, now);
+    return {};
+}
+
+void Switchboard::spy_ended(Call& phone, Now now) {
+    const stage::Spying& spying = *phone.at<stage::Spying>();
+    if (Call* target = call_of(spying.target); target && target->monitors.contains(spying.leg)) {
+        monitor_gone(*target, spying.leg, "hung up", now);
+    }
+}
+
+void Switchboard::drop_monitor(Call& call, std::uint64_t leg) {
+    const Monitor& monitor = call.monitors.at(leg);
+    if (monitor.own_call) {
+        phones_.hang_up(*monitor.own_call);
+    } else {
+        phones_.drop_leg(call.ref, leg);
     }
 }
 

@@ -46,7 +46,7 @@ void Switchboard::on(const acd::CallTransferred& e, Now now) {
         monitor_legs.push_back(monitor_leg);
     }
     for (std::uint64_t monitor_leg : monitor_legs) {
-        phones_.drop_leg(call->ref, monitor_leg);
+        drop_monitor(*call, monitor_leg);
         monitor_gone(*call, monitor_leg, "the agent transferred the call", now);
     }
     call->stage = stage::Queued{};  // CallEnqueued follows in the same batch

@@ -1,5 +1,7 @@
 #include "config/dial_yaml.h"
 
+#include <set>
+
 namespace markaz::config {
 namespace {
 
@@ -23,7 +25,20 @@ bool read_patterns(YamlReader& reader, const YAML::Node& node, const std::string
     return true;
 }
 
-bool read_classes(YamlReader& reader, const YAML::Node& node,
+/// The queues configured (`queues: [{name: ...}]`), for the classes' `monitor` lists.
+std::set<std::string> queue_names(const YAML::Node& root) {
+    std::set<std::string> out;
+    if (auto queues = YamlReader::find(root, "queues"); queues && queues->IsSequence()) {
+        for (const YAML::Node& q : *queues) {
+            if (q.IsMap() && q["name"] && q["name"].IsScalar()) {
+                out.insert(q["name"].Scalar());
+            }
+        }
+    }
+    return out;
+}
+
+bool read_classes(YamlReader& reader, const YAML::Node& node, const std::set<std::string>& queues,
                   std::map<std::string, dial::DialClass>& out) {
     if (!node.IsMap() || node.size() == 0) {
         return reader.fail_at(node, "dial_rules.classes",
@@ -33,7 +48,7 @@ bool read_classes(YamlReader& reader, const YAML::Node& node,
         const std::string name = it->first.as<std::string>();
         const std::string path = field_path("dial_rules.classes", name);
         const YAML::Node spec = it->second;  // a handle: it->second is a temporary
-        if (!reader.check_map(spec, path, {"outbound", "max_calls"})) {
+        if (!reader.check_map(spec, path, {"outbound", "max_calls", "monitor"})) {
             return false;
         }
         dial::DialClass c;
@@ -43,8 +58,16 @@ bool read_classes(YamlReader& reader, const YAML::Node& node,
             !read_patterns(reader, *outbound, field_path(path, "outbound"), c.outbound)) {
             return false;
         }
-        if (!reader.read(spec, path, "max_calls", c.max_calls, 1, 1000)) {
+        if (!reader.read(spec, path, "max_calls", c.max_calls, 1, 1000) ||
+            !reader.read(spec, path, "monitor", c.monitor)) {
             return false;
+        }
+        for (const std::string& queue : c.monitor) {
+            if (queue != "*" && !queues.contains(queue)) {
+                return reader.fail_at(*YamlReader::find(spec, "monitor"),
+                                      field_path(path, "monitor"),
+                                      "no queue '" + queue + "' (name queues, or \"*\" for all)");
+            }
         }
         out[name] = std::move(c);
     }
@@ -100,7 +123,7 @@ bool read_dial_rules(YamlReader& reader, const YAML::Node& root, dial::DialRules
         return false;
     }
     std::map<std::string, dial::DialClass> classes;
-    if (!read_classes(reader, *YamlReader::find(rules, "classes"), classes) ||
+    if (!read_classes(reader, *YamlReader::find(rules, "classes"), queue_names(root), classes) ||
         !read_extension_classes(reader, root, &classes, class_of)) {
         return false;
     }

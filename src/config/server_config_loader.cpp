@@ -194,7 +194,7 @@ bool read_sip(YamlReader& reader, const YAML::Node& root, sip::SipSettings& out)
             sip, "sip",
             {"listen", "realm", "nonce_lifetime", "digest_algorithms", "extensions", "trunks",
              "registrations", "bans", "echo_number", "recordings", "loop_number", "loop_prompt",
-             "music_on_hold", "tcp", "recordings_key", "trunk_ping"})) {
+             "music_on_hold", "tcp", "recordings_key", "trunk_ping", "barge_beep"})) {
         return false;
     }
     reader.read_listen(sip, "sip", out.address, out.port);
@@ -205,6 +205,7 @@ bool read_sip(YamlReader& reader, const YAML::Node& root, sip::SipSettings& out)
     reader.read(sip, "sip", "loop_number", out.loop_number);
     reader.read(sip, "sip", "loop_prompt", out.loop_prompt);
     reader.read(sip, "sip", "music_on_hold", out.music_on_hold);
+    reader.read(sip, "sip", "barge_beep", out.barge_beep);
     reader.read(sip, "sip", "nonce_lifetime", out.nonce_lifetime);
     read_digest_algorithms(reader, sip, out);
     read_extensions(reader, sip, out);

@@ -1,5 +1,7 @@
 #include "dial/dial_rules.h"
 
+#include <algorithm>
+
 namespace markaz::dial {
 namespace {
 
@@ -71,6 +73,14 @@ std::optional<Refusal> DialRules::refuse_outbound(std::string_view extension,
     }
     return Refusal{std::string(extension) + " (class " + c.name + ") may not dial " +
                    std::string(number)};
+}
+
+bool DialRules::may_monitor(std::string_view extension,
+                            const std::vector<std::string>& queues) const {
+    const DialClass& c = class_of(extension);
+    return std::any_of(c.monitor.begin(), c.monitor.end(), [&](const std::string& allowed) {
+        return allowed == "*" || std::find(queues.begin(), queues.end(), allowed) != queues.end();
+    });
 }
 
 std::optional<Refusal> DialRules::refuse_callback(std::string_view number) const {

@@ -9,7 +9,7 @@
 //   default_class: agents
 //   classes:
 //     agents:   {outbound: ["0[1-8]XXXXXXXXX", "09XXXXXXXXX"], max_calls: 2}
-//     managers: {outbound: ["0[1-8]XXXXXXXXX", "09XXXXXXXXX", "00."]}
+//     managers: {outbound: ["0[1-8]XXXXXXXXX", "09XXXXXXXXX", "00."], monitor: ["*"]}
 //   callbacks: ["0[1-8]XXXXXXXXX", "09XXXXXXXXX"]
 // sip:
 //   extensions:
@@ -31,6 +31,10 @@ struct DialClass {
     std::string name;
     std::vector<DialPattern> outbound;  ///< numbers it may dial out through a trunk
     int max_calls = kDefaultMaxCalls;   ///< calls it may have placed and up at once
+    /// The queues whose calls its phones may join by feature code (*31, *32, *33): listen,
+    /// whisper, barge; "*" every queue. None by default: a phone in the wrong hands must not
+    /// hear the centre's calls.
+    std::vector<std::string> monitor;
 };
 
 /// Why a number may not be dialled, for the log and the SIP reason.
@@ -62,6 +66,8 @@ public:
     /// Whether a callback may dial `number`.
     std::optional<Refusal> refuse_callback(std::string_view number) const;
     int max_calls(std::string_view extension) const { return class_of(extension).max_calls; }
+    /// Whether `extension` may join by feature code a call that joined `queues`.
+    bool may_monitor(std::string_view extension, const std::vector<std::string>& queues) const;
 
 private:
     std::map<std::string, DialClass, std::less<>> classes_;

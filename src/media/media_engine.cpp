@@ -155,9 +155,25 @@ void MediaEngine::play(ChannelId channel, std::shared_ptr<const Prompt> prompt, 
 
 void MediaEngine::join(ChannelId member, ChannelId channel, std::vector<ChannelId> hears,
                        std::vector<ChannelId> heard_by) {
-    MediaWorker* w = impl_->worker_of(member);
-    if (w && w == impl_->worker_of(channel)) {
-        w->post(Join{member, channel, std::move(hears), std::move(heard_by)});
+    Join join{member, channel, std::move(hears), std::move(heard_by)};
+    MediaWorker* from = nullptr;
+    MediaWorker* to = nullptr;
+    {
+        std::lock_guard lock{impl_->mutex};
+        auto room = impl_->where.find(member);
+        auto joining = impl_->where.find(channel);
+        if (room == impl_->where.end() || joining == impl_->where.end()) {
+            return;
+        }
+        to = &impl_->workers[room->second]->worker();
+        from = &impl_->workers[joining->second]->worker();
+        joining->second = room->second;  // what comes next for the channel goes there
+    }
+    if (from == to) {
+        to->post(std::move(join));
+    } else {
+        // Opened on another worker (a call of its own that joins another's room): it moves.
+        from->post(HandOver{to, std::move(join)});
     }
 }
 

@@ -133,10 +133,16 @@ struct MediaWorker::Impl {
     void take_commands(SteadyTime now) {
         std::vector<Command> commands;
         std::vector<std::pair<ChannelId, RtpSocket>> arrivals;
+        std::vector<Channel> handed;
         {
             std::lock_guard lock{mutex_};
             commands.swap(inbox_);
             arrivals.swap(arrivals_);
+            handed.swap(handed_in_);
+        }
+        for (Channel& channel : handed) {  // before the commands, which may name them
+            const ChannelId id = channel.id;
+            channels_.emplace(id, std::move(channel));
         }
         for (auto& [id, socket] : arrivals) {
             Channel channel{id, std::move(socket)};
@@ -305,6 +311,17 @@ struct MediaWorker::Impl {
         (void)room->leave(channel);
         room_of_.erase(channel);
     }
+    void apply(HandOver& c) {
+        leave_room(c.join.channel);
+        auto node = channels_.extract(c.join.channel);
+        if (node.empty() || c.to == nullptr) {
+            return;  // closed since
+        }
+        Impl& to = *c.to->impl_;
+        std::lock_guard lock{to.mutex_};
+        to.handed_in_.push_back(std::move(node.mapped()));
+        to.inbox_.emplace_back(std::move(c.join));
+    }
     void apply(Close& c) {
         leave_room(c.channel);
         if (auto it = channels_.find(c.channel); it != channels_.end()) {
@@ -437,6 +454,7 @@ struct MediaWorker::Impl {
     std::mutex mutex_;
     std::vector<Command> inbox_;
     std::vector<std::pair<ChannelId, RtpSocket>> arrivals_;
+    std::vector<Channel> handed_in_;  ///< channels another worker handed over (HandOver)
 
     std::map<ChannelId, Channel> channels_;
     std::map<std::uint64_t, Room> rooms_;

@@ -69,8 +69,20 @@ struct SetHearing {
 struct Leave {
     ChannelId channel;
 };
+}  // namespace cmd
+
+class MediaWorker;
+
+namespace cmd {
+/// `join.channel` moves to worker `to`, whole (socket, jitter buffer, codecs, DTMF state), and
+/// joins there: a room's members mix on one worker, and a call that joins another's room
+/// later (a supervisor who dialled in) may have been opened on another.
+struct HandOver {
+    MediaWorker* to = nullptr;
+    Join join;
+};
 using Command = std::variant<SetRemote, Echo, Bridge, Close, Play, Record, Unbridge, SendDigits,
-                             PauseRecording, Join, SetHearing, Leave>;
+                             PauseRecording, Join, SetHearing, Leave, HandOver>;
 }  // namespace cmd
 
 /// One media worker: its channels (sockets, jitter buffers, codecs, players, DTMF) and rooms

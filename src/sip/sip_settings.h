@@ -53,6 +53,9 @@ struct SipSettings {
     std::string loop_number = "601";  ///< the prompt test: `loop_prompt` played in a loop
     std::string loop_prompt;          ///< a sound file; "" = no prompt test
     std::string music_on_hold;        ///< a sound file the held party hears; "" = silence
+    /// Caller and agent hear a short beep when a supervisor barges in (some countries require
+    /// that a third party joining is announced).
+    bool barge_beep = false;
     std::vector<Trunk> trunks;
     LocationService::Settings registrations;
     BanList::Settings bans;

@@ -29,7 +29,7 @@ CallFlowHarness::CallFlowHarness(const std::string& yaml)
     }
     config_ = std::move(*config);
     config_.sip.recordings_dir = "recordings";
-    prompts_ = PromptLibrary::load("", config_.ivr, {}).value();
+    prompts_ = PromptLibrary::load("", config_.ivr, {"", "", config_.sip.barge_beep}).value();
     auto router = acd::Router::create(config_.router, 1);
     if (!router) {
         throw std::runtime_error(router.error().message);

@@ -140,6 +140,15 @@ public:
     void set_hearing(ChannelId listener, ChannelId source, bool hears) override {
         hearings.push_back({listener, source, hears});
     }
+    /// Whether `listener` was set to hear `source` (or not, with `hears` false).
+    bool was_set(ChannelId listener, ChannelId source, bool hears) const {
+        for (const Hearing& h : hearings) {
+            if (h.listener == listener && h.source == source && h.hears == hears) {
+                return true;
+            }
+        }
+        return false;
+    }
     void leave(ChannelId channel) override { leaves.push_back(channel); }
     struct Play {
         ChannelId channel;

@@ -52,6 +52,16 @@ TEST(FeatureCodes, LogoutAndReadyTakeNoDigits) {
     EXPECT_EQ(parse_feature_code("*141"), std::nullopt);
 }
 
+TEST(FeatureCodes, StarThirtyOneToThirtyThreeJoinAnAgentsCall) {
+    EXPECT_EQ(parse_feature_code("*311001"), code(Kind::Listen, "1001"));
+    EXPECT_EQ(parse_feature_code("*321001"), code(Kind::Whisper, "1001"));
+    EXPECT_EQ(parse_feature_code("*331001"), code(Kind::Barge, "1001"));
+    EXPECT_EQ(parse_feature_code("*31"), std::nullopt) << "whose call?";
+    EXPECT_EQ(parse_feature_code("*341001"), std::nullopt);
+    EXPECT_EQ(parse_feature_code("*301001"), std::nullopt);
+    EXPECT_EQ(parse_feature_code("*31100a"), std::nullopt);
+}
+
 TEST(FeatureCodes, OtherCodesAreNotFeatureCodes) {
     EXPECT_EQ(parse_feature_code("*15"), std::nullopt);
     EXPECT_EQ(parse_feature_code("*10"), std::nullopt);

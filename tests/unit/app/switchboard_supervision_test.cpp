@@ -42,15 +42,6 @@ std::vector<api::CallMonitor> shown(CallFlowHarness& h) {
     return calls.empty() ? std::vector<api::CallMonitor>{} : calls[0].monitors;
 }
 
-bool heard(const FakeMedia& media, ChannelId listener, ChannelId source, bool hears) {
-    for (const auto& h : media.hearings) {
-        if (h.listener == listener && h.source == source && h.hears == hears) {
-            return true;
-        }
-    }
-    return false;
-}
-
 TEST(SwitchboardSupervision, ListenJoinsHearingBothAndHeardByNobody) {
     CallFlowHarness h{sales_centre()};
     auto [call, agent_leg] = talking(h);
@@ -89,15 +80,15 @@ TEST(SwitchboardSupervision, WhisperAndBargeChangeWhoHearsTheSupervisorWithoutRe
     ASSERT_TRUE(
         h.board().monitor(CallId{h.call_id(call)}, "1003", MonitorMode::Barge, "sara", h.now()));
     EXPECT_TRUE(h.phones.take<FakePhones::Ring>().empty());
-    EXPECT_TRUE(heard(h.media, caller, supervisor, true));
-    EXPECT_TRUE(heard(h.media, agent, supervisor, true));
+    EXPECT_TRUE(h.media.was_set(caller, supervisor, true));
+    EXPECT_TRUE(h.media.was_set(agent, supervisor, true));
     EXPECT_EQ(shown(h).at(0).mode, MonitorMode::Barge);
 
     // From the supervisor's phone: 4 back to listening.
     h.media.hearings.clear();
     h.leg_digit(call, leg, '4');
-    EXPECT_TRUE(heard(h.media, caller, supervisor, false));
-    EXPECT_TRUE(heard(h.media, agent, supervisor, false));
+    EXPECT_TRUE(h.media.was_set(caller, supervisor, false));
+    EXPECT_TRUE(h.media.was_set(agent, supervisor, false));
     h.media.hearings.clear();
     h.leg_digit(call, leg, '7');  // not a mode key
     EXPECT_TRUE(h.media.hearings.empty());

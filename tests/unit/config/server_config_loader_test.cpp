@@ -381,7 +381,7 @@ TEST(ServerConfig, WrongDialRulesNameTheLineAndField) {
     EXPECT_EQ(server_error("dial_rules:\n  default_class: agents\n  classes:\n"
                            "    agents: {outbund: []}\n"),
               "s.yaml:4: dial_rules.classes.agents.outbund: unknown key (expected one of: "
-              "outbound, max_calls)");
+              "outbound, max_calls, monitor)");
     EXPECT_EQ(server_error("sip:\n  extensions:\n    - {number: \"1001\", password: longenough,"
                            " class: boss}\ndial_rules:\n  default_class: agents\n  classes:\n"
                            "    agents: {}\n"),
@@ -428,7 +428,7 @@ TEST(ServerConfig, WrongInputNamesTheLineAndField) {
               "s.yaml:2: sip.relm: unknown key (expected one of: listen, realm, nonce_lifetime, "
               "digest_algorithms, extensions, trunks, registrations, bans, echo_number, "
               "recordings, loop_number, loop_prompt, music_on_hold, tcp, recordings_key, "
-              "trunk_ping)");
+              "trunk_ping, barge_beep)");
     EXPECT_EQ(server_error("sip:\n  tcp: {idle: 5 minutes}\n").substr(0, 22),
               "s.yaml:2: sip.tcp.idle");
     EXPECT_EQ(server_error("sip:\n  digest_algorithms: [SHA-1]\n"),

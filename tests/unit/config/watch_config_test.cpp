@@ -51,5 +51,32 @@ TEST(ServerConfig, WrongWatchesAreNamed) {
               "w.yaml:2: alerts[0].threshold: missing");
 }
 
+TEST(ServerConfig, TheBargeInBeepIsOffUnlessAskedFor) {
+    auto plain = parse_server_config("sip:\n  realm: acme\n", "w.yaml");
+    ASSERT_TRUE(plain);
+    EXPECT_FALSE(plain->sip.barge_beep);
+    auto beeping = parse_server_config("sip:\n  barge_beep: true\n", "w.yaml");
+    ASSERT_TRUE(beeping) << beeping.error().message;
+    EXPECT_TRUE(beeping->sip.barge_beep);
+    EXPECT_EQ(watch_error("sip:\n  barge_beep: loud\n").substr(0, 30),
+              "w.yaml:2: sip.barge_beep: expe");
+}
+
+TEST(ServerConfig, ADialClassMayJoinTheCallsOfTheQueuesItNames) {
+    const std::string centre =
+        "queues:\n  - {name: sales}\n"
+        "sip:\n  extensions:\n    - {number: \"2001\", password: secret2001, class: leads}\n"
+        "dial_rules:\n  default_class: agents\n  classes:\n"
+        "    agents: {outbound: [\"09XXXXXXXXX\"]}\n";
+    auto config = parse_server_config(
+        centre + "    leads: {outbound: [\"09XXXXXXXXX\"], monitor: [sales]}\n", "w.yaml");
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_TRUE(config->dial.may_monitor("2001", {"sales"}));
+    EXPECT_FALSE(config->dial.may_monitor("1001", {"sales"}));
+    EXPECT_EQ(watch_error(centre + "    leads: {outbound: [\"09XXXXXXXXX\"], monitor: [vip]}\n"),
+              "w.yaml:10: dial_rules.classes.leads.monitor: no queue 'vip' (name queues, or \"*\" "
+              "for all)");
+}
+
 }  // namespace
 }  // namespace markaz::config

@@ -91,6 +91,24 @@ TEST(DialRules, EachExtensionDialsWithItsClass) {
               "callbacks may not dial 00882123456789");
 }
 
+TEST(DialRules, OnlyAClassThatNamesAQueueMayJoinItsCallsByPhone) {
+    std::map<std::string, DialClass> classes;
+    classes["agents"] = DialClass{"", {pattern("09XXXXXXXXX")}, 2};
+    classes["supervisors"] = DialClass{"", {pattern("09XXXXXXXXX")}, 4, {"sales"}};
+    classes["managers"] = DialClass{"", {pattern("09XXXXXXXXX")}, 4, {"*"}};
+    auto rules = DialRules::make(classes, "agents", {{"2001", "supervisors"}, {"2009", "managers"}},
+                                 std::nullopt);
+    ASSERT_TRUE(rules);
+    const std::vector<std::string> sales{"sales"};
+    const std::vector<std::string> support_then_sales{"support", "sales"};
+    EXPECT_FALSE(rules->may_monitor("1001", sales)) << "an agent's phone";
+    EXPECT_TRUE(rules->may_monitor("2001", sales));
+    EXPECT_TRUE(rules->may_monitor("2001", support_then_sales)) << "a call that reached sales";
+    EXPECT_FALSE(rules->may_monitor("2001", {"support"}));
+    EXPECT_TRUE(rules->may_monitor("2009", {"support"}));
+    EXPECT_FALSE(DialRules().may_monitor("2009", sales)) << "no rules: nobody by phone";
+}
+
 TEST(DialRules, CallbacksHaveTheirOwnPatternsWhenGiven) {
     std::map<std::string, DialClass> classes{{"agents", DialClass{"", {pattern("X!")}, 2}}};
     auto rules = DialRules::make(classes, "agents", {}, std::vector{pattern("09XXXXXXXXX")});

@@ -175,6 +175,45 @@ TEST(MediaWorker, ASupervisorJoinsListeningThenWhispersToTheAgentOnly) {
     EXPECT_NEAR(after[0], -2000, 100);
 }
 
+TEST(MediaWorker, AChannelOfAnotherWorkerIsHandedOverWholeAndJoinsTheRoom) {
+    // A supervisor who dialled in: their call's channel was opened on another worker.
+    WorkerCall room;
+    MediaWorker other(room.ports, room.settings, room.sink, 9);
+    Peer peer_s;
+    ChannelId s{3};
+    auto port = room.ports.acquire();
+    auto socket = RtpSocket::open("127.0.0.1", *port);
+    ASSERT_TRUE(socket) << socket.error().message;
+    other.adopt(s, std::move(*socket));
+    other.post(cmd::SetRemote{s, RemoteMedia{"127.0.0.1", peer_s.port(), CodecKind::Pcmu, 0,
+                                             std::nullopt, true, true, 20}});
+    other.tick(room.now);
+    ASSERT_EQ(other.size(), 1u);
+    other.post(cmd::HandOver{room.worker.get(), cmd::Join{room.a, s, {room.a, room.b}, {room.b}}});
+    other.tick(room.now + 20ms);
+    EXPECT_EQ(other.size(), 0u) << "gone from the worker it was opened on";
+    std::array<std::int16_t, 160> from_a;
+    from_a.fill(1000);
+    std::array<std::int16_t, 160> from_s;
+    from_s.fill(500);
+    std::int16_t agent_heard = 0;
+    std::int16_t supervisor_heard = 0;
+    for (std::uint16_t seq = 0; seq < 10; ++seq) {
+        room.peer_a.send_pcm(room.channel_ports[0], seq, from_a);
+        peer_s.send_pcm(*port, seq, from_s);  // the same socket, now read by the room's worker
+        room.tick();
+        for (const auto& pcm : drain(room.peer_b, 1)) {
+            agent_heard = pcm[0];
+        }
+        for (const auto& pcm : drain(peer_s, 1)) {
+            supervisor_heard = pcm[0];
+        }
+    }
+    EXPECT_EQ(room.worker->size(), 3u);
+    EXPECT_NEAR(agent_heard, 1000 + 500, 100) << "the agent hears the caller and the whisper";
+    EXPECT_NEAR(supervisor_heard, 1000, 100) << "its remote and codec came with it";
+}
+
 TEST(MediaWorker, ACallerWhoseAgentLeavesARecordedRoomStaysInItForTheNextAgent) {
     // A blind transfer: agent b hangs up, the caller waits, agent c is bridged with them. One
     // recording holds the whole call: b on the right, then silence, then c.
