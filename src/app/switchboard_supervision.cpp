@@ -127,6 +127,10 @@ void Switchboard::set_monitor_mode(Call& call, std::uint64_t leg, api::MonitorMo
 }
 
 void Switchboard::monitor_digit(Call& call, std::uint64_t leg, char digit, Now now) {
+    const Monitor& monitor = call.monitors.at(leg);
+    if (monitor.own_call && config_.dial.listens_only(monitor.extension)) {
+        return;  // a listen-only phone (QA) is never heard
+    }
     switch (digit) {
         case '4':
             set_monitor_mode(call, leg, api::MonitorMode::Listen, now);
@@ -163,6 +167,9 @@ Result<void> Switchboard::join_by_phone(Call& phone, api::MonitorMode mode,
         return fail(Errc::InvalidArgument,
                     extension + " may not join calls of " +
                         fmt::format("{}", fmt::join(target->record.queues, ", ")));
+    }
+    if (mode != api::MonitorMode::Listen && config_.dial.listens_only(extension)) {
+        return fail(Errc::InvalidArgument, extension + " may only listen");
     }
     if (extension == target->record.caller) {
         return fail(Errc::Conflict, extension + " is a party of call " + target->id.str());

@@ -48,7 +48,7 @@ bool read_classes(YamlReader& reader, const YAML::Node& node, const std::set<std
         const std::string name = it->first.as<std::string>();
         const std::string path = field_path("dial_rules.classes", name);
         const YAML::Node spec = it->second;  // a handle: it->second is a temporary
-        if (!reader.check_map(spec, path, {"outbound", "max_calls", "monitor"})) {
+        if (!reader.check_map(spec, path, {"outbound", "max_calls", "monitor", "listen_only"})) {
             return false;
         }
         dial::DialClass c;
@@ -59,8 +59,14 @@ bool read_classes(YamlReader& reader, const YAML::Node& node, const std::set<std
             return false;
         }
         if (!reader.read(spec, path, "max_calls", c.max_calls, 1, 1000) ||
-            !reader.read(spec, path, "monitor", c.monitor)) {
+            !reader.read(spec, path, "monitor", c.monitor) ||
+            !reader.read(spec, path, "listen_only", c.listen_only)) {
             return false;
+        }
+        if (c.listen_only && c.monitor.empty()) {
+            return reader.fail_at(*YamlReader::find(spec, "listen_only"),
+                                  field_path(path, "listen_only"),
+                                  "name the queues it may listen to in `monitor` too");
         }
         for (const std::string& queue : c.monitor) {
             if (queue != "*" && !queues.contains(queue)) {

@@ -35,6 +35,9 @@ struct DialClass {
     /// whisper, barge; "*" every queue. None by default: a phone in the wrong hands must not
     /// hear the centre's calls.
     std::vector<std::string> monitor;
+    /// Its phones may only listen (*31): no whisper or barge-in, by code or by key — for QA
+    /// analysts who follow calls live.
+    bool listen_only = false;
 };
 
 /// Why a number may not be dialled, for the log and the SIP reason.
@@ -68,6 +71,8 @@ public:
     int max_calls(std::string_view extension) const { return class_of(extension).max_calls; }
     /// Whether `extension` may join by feature code a call that joined `queues`.
     bool may_monitor(std::string_view extension, const std::vector<std::string>& queues) const;
+    /// Whether `extension` may only listen to the calls it joins.
+    bool listens_only(std::string_view extension) const { return class_of(extension).listen_only; }
 
 private:
     std::map<std::string, DialClass, std::less<>> classes_;

@@ -103,6 +103,22 @@ TEST(SwitchboardSpying, APhoneWhoseClassMayNotMonitorIsRefused) {
     // Feature codes never come from a trunk: route_call refuses them (dialplan tests).
 }
 
+TEST(SwitchboardSpying, AListenOnlyPhoneListensAndIsNeverHeard) {
+    std::string yaml = spied_centre();
+    yaml.replace(yaml.find("monitor: [sales]}"), 17, "monitor: [sales], listen_only: true}");
+    CallFlowHarness h{yaml};
+    ready(h);
+    connect(h);
+    h.arrive("1003", "*321001");
+    EXPECT_TRUE(h.media.joins.empty()) << "no whisper";
+    const sip::CallRef phone = h.arrive("1003", "*311001");
+    ASSERT_EQ(h.media.joins.size(), 1u);
+    EXPECT_TRUE(h.media.joins[0].heard_by.empty());
+    h.digit(phone, '6');
+    h.digit(phone, '5');
+    EXPECT_TRUE(h.media.hearings.empty()) << "keys 5 and 6 change nothing";
+}
+
 TEST(SwitchboardSpying, ABargeInIsAnnouncedWithABeepWhereTheCentreWantsIt) {
     std::string yaml = spied_centre();
     yaml.replace(yaml.find("sip:\n"), 5, "sip:\n  barge_beep: true\n");

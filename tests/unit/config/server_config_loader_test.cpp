@@ -381,7 +381,7 @@ TEST(ServerConfig, WrongDialRulesNameTheLineAndField) {
     EXPECT_EQ(server_error("dial_rules:\n  default_class: agents\n  classes:\n"
                            "    agents: {outbund: []}\n"),
               "s.yaml:4: dial_rules.classes.agents.outbund: unknown key (expected one of: "
-              "outbound, max_calls, monitor)");
+              "outbound, max_calls, monitor, listen_only)");
     EXPECT_EQ(server_error("sip:\n  extensions:\n    - {number: \"1001\", password: longenough,"
                            " class: boss}\ndial_rules:\n  default_class: agents\n  classes:\n"
                            "    agents: {}\n"),

@@ -73,6 +73,15 @@ TEST(ServerConfig, ADialClassMayJoinTheCallsOfTheQueuesItNames) {
     ASSERT_TRUE(config) << config.error().message;
     EXPECT_TRUE(config->dial.may_monitor("2001", {"sales"}));
     EXPECT_FALSE(config->dial.may_monitor("1001", {"sales"}));
+    EXPECT_FALSE(config->dial.listens_only("2001"));
+    auto qa = parse_server_config(
+        centre + "    leads: {outbound: [\"09XXXXXXXXX\"], monitor: [\"*\"], listen_only: true}\n",
+        "w.yaml");
+    ASSERT_TRUE(qa) << qa.error().message;
+    EXPECT_TRUE(qa->dial.listens_only("2001"));
+    EXPECT_EQ(watch_error(centre + "    leads: {outbound: [\"09XXXXXXXXX\"], listen_only: true}\n"),
+              "w.yaml:10: dial_rules.classes.leads.listen_only: name the queues it may listen to "
+              "in `monitor` too");
     EXPECT_EQ(watch_error(centre + "    leads: {outbound: [\"09XXXXXXXXX\"], monitor: [vip]}\n"),
               "w.yaml:10: dial_rules.classes.leads.monitor: no queue 'vip' (name queues, or \"*\" "
               "for all)");
