@@ -305,6 +305,9 @@ Result<void> Engine::on(const HangUp& c) {
     if (call.stage != Stage::Connected) {
         return fail(Errc::Conflict, not_waiting(call) + ", not connected");
     }
+    if (call.consult != kNone) {
+        release_consult(*found, "");  // the colleague consulted is let go with the call
+    }
     const ConversationEnd end = end_conversation(*found);
     emit(CallCompleted{c.call, end.queue, end.agent, end.talk, end.hold, c.side, end.callback});
     start_wrap_up(end);

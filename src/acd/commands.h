@@ -104,6 +104,34 @@ struct TransferCall {
     std::optional<AgentId> agent;
 };
 
+/// Attended transfer, first step: the agent of connected `call` consults free colleague
+/// `agent` while the caller holds (the hold counts as any other). The colleague is busy
+/// (on-call) from now until the consult ends, so the router offers them nothing meanwhile.
+/// Refused when a consult is going on already or the colleague is not free.
+struct ConsultAgent {
+    CallId call;
+    AgentId agent;
+    std::string by;
+};
+/// The consulted colleague joins caller and agent: a three-way conference (the caller is taken
+/// off hold).
+struct JoinConsult {
+    CallId call;
+    std::string by;
+};
+/// The consult ends without a transfer (cancelled, not answered, the colleague hung up): the
+/// colleague is free again and the caller, held for it, is back with the agent.
+struct EndConsult {
+    CallId call;
+    std::string by;
+};
+/// Attended transfer, last step: the agent leaves and the colleague consulted takes the caller
+/// over in the same queue (CallTransferred, attended; CallEnqueued; CallAnswered at once).
+struct CompleteTransfer {
+    CallId call;
+    std::string by;
+};
+
 /// Turn a waiting call into a callback request that keeps its place in the queue.
 struct RequestCallback {
     CallId call;
@@ -139,9 +167,10 @@ struct RemoveCall {
     std::string by;
 };
 
-using Command = std::variant<AgentLogin, AgentLogout, AgentPause, AgentReady, AgentNotReady,
-                             ForceAgentState, EnqueueCall, AbandonCall, OfferAnswered, OfferFailed,
-                             HangUp, HoldCall, ResumeCall, TransferCall, RequestCallback,
-                             CallbackDialed, MoveCallToAgent, SetCallPriority, RemoveCall>;
+using Command =
+    std::variant<AgentLogin, AgentLogout, AgentPause, AgentReady, AgentNotReady, ForceAgentState,
+                 EnqueueCall, AbandonCall, OfferAnswered, OfferFailed, HangUp, HoldCall, ResumeCall,
+                 TransferCall, ConsultAgent, JoinConsult, EndConsult, CompleteTransfer,
+                 RequestCallback, CallbackDialed, MoveCallToAgent, SetCallPriority, RemoveCall>;
 
 }  // namespace markaz::acd

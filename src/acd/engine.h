@@ -46,6 +46,10 @@ public:
     Result<void> on(const HoldCall& c);
     Result<void> on(const ResumeCall& c);
     Result<void> on(const TransferCall& c);
+    Result<void> on(const ConsultAgent& c);
+    Result<void> on(const JoinConsult& c);
+    Result<void> on(const EndConsult& c);
+    Result<void> on(const CompleteTransfer& c);
     Result<void> on(const RequestCallback& c);
     Result<void> on(const CallbackDialed& c);
     Result<void> on(const MoveCallToAgent& c);
@@ -81,6 +85,13 @@ private:
     /// Counts the agent's talk, frees the call record; the caller emits what ended it.
     ConversationEnd end_conversation(CallIdx idx);
     void start_wrap_up(const ConversationEnd& end);
+    /// transfer.cpp: the colleague consulted is let go (the call's consult ends).
+    void release_consult(CallIdx c, const std::string& by);
+    /// A transferred caller's new record (same id), keeping what they arrived with: priority,
+    /// skills and number.
+    CallIdx renew_call(const CallRec& before);
+    /// The call that is connected and has the consult, or why not.
+    Result<CallIdx> consulting_call(const CallId& id) const;
 
     // agents.cpp: state transitions
     void set_state(AgentIdx a, AgentState to, std::string reason, const std::string& by);

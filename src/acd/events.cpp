@@ -6,14 +6,13 @@ namespace markaz::acd {
 
 std::string_view event_name(const EventBody& body) {
     // Order follows the EventBody variant; a static_assert keeps the two in step.
-    static constexpr std::array<std::string_view, 22> kNames{
-        "AgentLoggedIn",     "AgentLoggedOut",  "AgentStateChanged",
-        "CallEnqueued",      "CallBlocked",     "CallOffered",
-        "OfferEnded",        "CallAnswered",    "CallAbandoned",
-        "CallTimedOut",      "CallRemoved",     "CallPriorityChanged",
-        "CallHeld",          "CallResumed",     "CallCompleted",
-        "CallTransferred",   "WrapUpCompleted", "CallbackOffered",
-        "CallbackRequested", "DialCallback",    "CallbackAttemptFailed",
+    static constexpr std::array<std::string_view, 25> kNames{
+        "AgentLoggedIn",   "AgentLoggedOut",    "AgentStateChanged", "CallEnqueued",
+        "CallBlocked",     "CallOffered",       "OfferEnded",        "CallAnswered",
+        "CallAbandoned",   "CallTimedOut",      "CallRemoved",       "CallPriorityChanged",
+        "CallHeld",        "CallResumed",       "CallCompleted",     "CallTransferred",
+        "ConsultStarted",  "ConsultJoined",     "ConsultEnded",      "WrapUpCompleted",
+        "CallbackOffered", "CallbackRequested", "DialCallback",      "CallbackAttemptFailed",
         "CallbackFailed"};
     static_assert(kNames.size() == std::variant_size_v<EventBody>);
     return kNames[body.index()];

@@ -184,7 +184,35 @@ struct CallTransferred {
     Duration hold{};
     std::string by;
     AgentId to_agent;  ///< offered straight to this colleague; empty: to the queue's next agent
+    /// After a consult (CompleteTransfer): `to_agent` had talked with the agent and takes the
+    /// caller at once (CallEnqueued and CallAnswered follow in the same batch).
+    bool attended = false;
     friend bool operator==(const CallTransferred&, const CallTransferred&) = default;
+};
+/// The agent of `call` consults `to_agent` (ring them at `extension`); the caller holds.
+struct ConsultStarted {
+    CallId call;
+    QueueId queue;
+    AgentId agent;
+    AgentId to_agent;
+    std::string extension;
+    std::string by;
+    friend bool operator==(const ConsultStarted&, const ConsultStarted&) = default;
+};
+/// The consulted colleague joined caller and agent: a three-way conference.
+struct ConsultJoined {
+    CallId call;
+    AgentId to_agent;
+    std::string by;
+    friend bool operator==(const ConsultJoined&, const ConsultJoined&) = default;
+};
+/// The consult ended without a transfer: `to_agent` is free again (their phone is hung up).
+struct ConsultEnded {
+    CallId call;
+    AgentId to_agent;
+    Duration consult{};  ///< from ConsultStarted
+    std::string by;
+    friend bool operator==(const ConsultEnded&, const ConsultEnded&) = default;
 };
 /// After-call work for `call` ended; talk + hold + wrap is the call's handle time.
 struct WrapUpCompleted {
@@ -241,8 +269,8 @@ using EventBody =
     std::variant<AgentLoggedIn, AgentLoggedOut, AgentStateChanged, CallEnqueued, CallBlocked,
                  CallOffered, OfferEnded, CallAnswered, CallAbandoned, CallTimedOut, CallRemoved,
                  CallPriorityChanged, CallHeld, CallResumed, CallCompleted, CallTransferred,
-                 WrapUpCompleted, CallbackOffered, CallbackRequested, DialCallback,
-                 CallbackAttemptFailed, CallbackFailed>;
+                 ConsultStarted, ConsultJoined, ConsultEnded, WrapUpCompleted, CallbackOffered,
+                 CallbackRequested, DialCallback, CallbackAttemptFailed, CallbackFailed>;
 
 /// One thing that happened, stamped with the wall time of the command or tick that caused it.
 struct Event {

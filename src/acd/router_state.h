@@ -124,6 +124,9 @@ struct CallRec {
     SteadyTime answered_at{};
     Duration hold{};
     std::optional<SteadyTime> held_since;
+    AgentIdx consult = kNone;  ///< a colleague the agent consults (busy for it)
+    SteadyTime consult_since{};
+    bool consult_joined = false;  ///< the colleague is in a three-way conference
 };
 
 /// Dispatchable calls of one queue with the same priority and required skills, oldest first:

@@ -1,5 +1,8 @@
-// Blind transfer: the agent's conversation ends and the caller, keeping what they arrived with,
-// waits in a queue again: offered as a new arrival there, or straight to one free colleague.
+// Transfers. Blind: the agent's conversation ends and the caller, keeping what they arrived
+// with, waits in a queue again: offered as a new arrival there, or straight to one free
+// colleague. Attended: the agent first consults a free colleague while the caller holds, may
+// make it a three-way conference, and then hands the caller over (CompleteTransfer) or lets
+// the colleague go (EndConsult).
 
 #include "acd/engine.h"
 
@@ -17,6 +20,11 @@ Result<void> Engine::on(const TransferCall& c) {
     CallRec& call = calls_[*found];
     if (call.stage != Stage::Connected) {
         return fail(Errc::Conflict, "call '" + c.call.str() + "' is not connected to an agent");
+    }
+    if (call.consult != kNone) {
+        return fail(Errc::Conflict, "call '" + c.call.str() + "' has a consult with agent '" +
+                                        agents_[call.consult].id.str() +
+                                        "' going on: complete or cancel it first");
     }
     std::optional<AgentIdx> target;
     if (c.agent) {
@@ -40,20 +48,12 @@ Result<void> Engine::on(const TransferCall& c) {
         return fail(Errc::Conflict, "queue '" + c.queue.str() + "' takes no callers now (" +
                                         std::string(kBlockReasonNames.name(*blocked)) + ")");
     }
-    // The caller keeps what they arrived with: priority, skills and number.
-    const int priority = call.priority;
-    const int skill_set = call.skill_set;
-    std::vector<int> skills = call.skills;
-    std::string caller = call.caller;
+    const CallRec before = call;  // what the caller arrived with, kept for the next queue
     const ConversationEnd end = end_conversation(*found);
     emit(CallTransferred{c.call, end.queue, end.agent, c.queue, end.talk, end.hold, c.by,
                          c.agent.value_or(AgentId{})});
     start_wrap_up(end);
-    CallIdx next = new_call(c.call);
-    calls_[next].priority = priority;
-    calls_[next].skill_set = skill_set;
-    calls_[next].skills = std::move(skills);
-    calls_[next].caller = std::move(caller);
+    CallIdx next = renew_call(before);
     if (target) {
         // In line like any caller, so an unanswered offer puts them back at their place.
         join_line(next, to->second);
@@ -62,6 +62,133 @@ Result<void> Engine::on(const TransferCall& c) {
         enqueue(next, to->second);
     }
     return {};
+}
+
+Result<void> Engine::on(const ConsultAgent& c) {
+    auto found = find_call(c.call);
+    if (!found) {
+        return fail(found.error());
+    }
+    auto agent = find_agent(c.agent);
+    if (!agent) {
+        return fail(agent.error());
+    }
+    CallRec& call = calls_[*found];
+    if (call.stage != Stage::Connected) {
+        return fail(Errc::Conflict, "call '" + c.call.str() + "' is not connected to an agent");
+    }
+    if (call.consult != kNone) {
+        return fail(Errc::Conflict, "call '" + c.call.str() + "' has a consult with agent '" +
+                                        agents_[call.consult].id.str() + "' going on already");
+    }
+    if (*agent == call.agent) {
+        return fail(Errc::Conflict,
+                    "agent '" + c.agent.str() + "' is the one on call '" + c.call.str() + "'");
+    }
+    AgentRec& colleague = agents_[*agent];
+    if (colleague.state != AgentState::Available) {
+        return fail(Errc::Conflict, "agent '" + c.agent.str() + "' is not free (" +
+                                        std::string(kAgentStateNames.name(colleague.state)) + ")");
+    }
+    call.consult = *agent;
+    call.consult_since = now_.mono;
+    call.consult_joined = false;
+    colleague.call = *found;
+    if (!call.held_since) {
+        call.held_since = now_.mono;  // the caller holds while the agents talk
+        emit(CallHeld{call.id, agents_[call.agent].id});
+    }
+    emit(ConsultStarted{call.id, queue_id(call.queue), agents_[call.agent].id, colleague.id,
+                        colleague.extension, c.by});
+    set_state(*agent, AgentState::OnCall, "consult", c.by);
+    return {};
+}
+
+Result<CallIdx> Engine::consulting_call(const CallId& id) const {
+    auto found = find_call(id);
+    if (!found) {
+        return fail(found.error());
+    }
+    const CallRec& call = calls_[*found];
+    if (call.stage != Stage::Connected || call.consult == kNone) {
+        return fail(Errc::Conflict, "call '" + id.str() + "' has no consult going on");
+    }
+    return *found;
+}
+
+Result<void> Engine::on(const JoinConsult& c) {
+    auto found = consulting_call(c.call);
+    if (!found) {
+        return fail(found.error());
+    }
+    CallRec& call = calls_[*found];
+    if (call.consult_joined) {
+        return fail(Errc::Conflict, "call '" + c.call.str() + "' is a conference already");
+    }
+    call.consult_joined = true;
+    if (call.held_since) {
+        Duration held = now_.mono - *call.held_since;
+        call.hold += held;
+        call.held_since.reset();
+        emit(CallResumed{call.id, agents_[call.agent].id, held});
+    }
+    emit(ConsultJoined{call.id, agents_[call.consult].id, c.by});
+    return {};
+}
+
+void Engine::release_consult(CallIdx c, const std::string& by) {
+    CallRec& call = calls_[c];
+    const AgentIdx colleague = call.consult;
+    call.consult = kNone;
+    call.consult_joined = false;
+    agents_[colleague].call = kNone;
+    emit(ConsultEnded{call.id, agents_[colleague].id, now_.mono - call.consult_since, by});
+    finish_work(colleague);  // a pause asked for meanwhile, or free for the next call
+}
+
+Result<void> Engine::on(const EndConsult& c) {
+    auto found = consulting_call(c.call);
+    if (!found) {
+        return fail(found.error());
+    }
+    release_consult(*found, c.by);
+    CallRec& call = calls_[*found];
+    if (call.held_since) {  // the caller is back with the agent
+        Duration held = now_.mono - *call.held_since;
+        call.hold += held;
+        call.held_since.reset();
+        emit(CallResumed{call.id, agents_[call.agent].id, held});
+    }
+    return {};
+}
+
+Result<void> Engine::on(const CompleteTransfer& c) {
+    auto found = consulting_call(c.call);
+    if (!found) {
+        return fail(found.error());
+    }
+    const CallRec before = calls_[*found];
+    const AgentIdx colleague = before.consult;
+    const ConversationEnd end = end_conversation(*found);
+    emit(CallTransferred{c.call, end.queue, end.agent, end.queue, end.talk, end.hold, c.by,
+                         agents_[colleague].id, /*attended=*/true});
+    start_wrap_up(end);
+    // The colleague is on the line already: the caller joins the same queue and is theirs at
+    // once, so the queue counts the call offered and answered again as a blind transfer does.
+    CallIdx next = renew_call(before);
+    join_line(next, before.queue);
+    connect(next, colleague);
+    return {};
+}
+
+CallIdx Engine::renew_call(const CallRec& before) {
+    CallIdx next = new_call(before.id);
+    CallRec& call = calls_[next];
+    call.priority = before.priority;
+    call.skill_set = before.skill_set;
+    call.skills = before.skills;
+    call.caller = before.caller;
+    return next;
 }
 
 }  // namespace markaz::acd::detail

@@ -51,6 +51,7 @@ ApiService::ApiService(ApiDeps& deps) : deps_(deps), pages_(deps.options.web_roo
     add_agent_endpoints(endpoints_);
     add_queue_endpoints(endpoints_);
     add_call_endpoints(endpoints_);
+    add_consult_endpoints(endpoints_);
     add_stats_endpoints(endpoints_);
     add_record_endpoints(endpoints_);
     add_scorecard_endpoints(endpoints_);

@@ -57,6 +57,11 @@ void CallBook::apply(const FlowEvent& event) {
                            });
                        }
                    },
+                   [&](const flow::ConsultAnswered& e) {
+                       if (LiveCall* call = find(e.call); call && call->consult) {
+                           call->consult->phase = ConsultPhase::Talking;
+                       }
+                   },
                    [&](const flow::RecordingPaused& e) {
                        if (LiveCall* call = find(e.call)) {
                            call->recording_paused = e.paused;
@@ -96,6 +101,21 @@ void CallBook::apply(const acd::Event& event) {
             [&](const acd::CallHeld& e) { set_state(e.call, LiveCall::State::OnHold); },
             [&](const acd::CallResumed& e) { set_state(e.call, LiveCall::State::Connected); },
             [&](const acd::CallbackRequested& e) { callback_requested(e, at); },
+            [&](const acd::ConsultStarted& e) {
+                if (LiveCall* call = find(e.call)) {
+                    call->consult = CallConsult{e.to_agent, ConsultPhase::Ringing, at, e.extension};
+                }
+            },
+            [&](const acd::ConsultJoined& e) {
+                if (LiveCall* call = find(e.call); call && call->consult) {
+                    call->consult->phase = ConsultPhase::Conference;
+                }
+            },
+            [&](const acd::ConsultEnded& e) {
+                if (LiveCall* call = find(e.call)) {
+                    call->consult.reset();
+                }
+            },
             [&](const acd::DialCallback& e) {
                 if (LiveCall* call = find(e.call)) {
                     call->agent = e.agent;  // reserved: the customer is being dialled for them
@@ -176,7 +196,11 @@ void CallBook::answered(const acd::CallAnswered& e, WallTime at) {
     if (call == nullptr) {
         return;
     }
-    if (call->agent != e.agent) {
+    if (call->consult && call->consult->agent == e.agent) {
+        // An attended transfer: the colleague consulted takes the call at their phone.
+        call->extension = call->consult->extension;
+        call->consult.reset();
+    } else if (call->agent != e.agent) {
         call->extension.clear();
     }
     call->state = LiveCall::State::Connected;

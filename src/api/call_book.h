@@ -57,6 +57,10 @@ struct MonitorLeft {
     CallId call;
     std::string extension;
 };
+/// The colleague the agent consults answered their phone.
+struct ConsultAnswered {
+    CallId call;
+};
 /// The call's recording was paused (card details) or resumed.
 struct RecordingPaused {
     CallId call;
@@ -65,9 +69,9 @@ struct RecordingPaused {
 
 }  // namespace flow
 
-using FlowEvent =
-    std::variant<flow::CallArrived, flow::IvrFinished, flow::CallEnded, flow::MonitorJoined,
-                 flow::MonitorModeChanged, flow::MonitorLeft, flow::RecordingPaused>;
+using FlowEvent = std::variant<flow::CallArrived, flow::IvrFinished, flow::CallEnded,
+                               flow::MonitorJoined, flow::MonitorModeChanged, flow::MonitorLeft,
+                               flow::RecordingPaused, flow::ConsultAnswered>;
 
 /// The call a flow event is about.
 const CallId& call_of(const FlowEvent& event);

@@ -48,7 +48,8 @@ struct RecordTransfer {
     WallTime at{};
     Duration talk{};
     Duration hold{};
-    std::string to_agent;  ///< "" when to the queue's next agent
+    std::string to_agent;   ///< "" when to the queue's next agent
+    bool attended = false;  ///< after a consult with `to_agent`
 };
 
 /// A supervisor in the call in one mode (listen, whisper, barge) from `from` to `to`.

@@ -36,6 +36,23 @@ inline constexpr EnumTable<MonitorMode, 3> kMonitorModeNames{{{
     {MonitorMode::Barge, "barge"},
 }}};
 
+/// Where the agent's consult of a colleague stands: their phone rings, they talk with the
+/// agent while the caller holds, or all three are in a conference.
+enum class ConsultPhase { Ringing, Talking, Conference };
+inline constexpr EnumTable<ConsultPhase, 3> kConsultPhaseNames{{{
+    {ConsultPhase::Ringing, "ringing"},
+    {ConsultPhase::Talking, "talking"},
+    {ConsultPhase::Conference, "conference"},
+}}};
+/// A colleague the call's agent consults (attended transfer, conference).
+struct CallConsult {
+    AgentId agent;
+    ConsultPhase phase = ConsultPhase::Ringing;
+    WallTime since{};
+    std::string extension;  ///< the colleague's phone
+    friend bool operator==(const CallConsult&, const CallConsult&) = default;
+};
+
 /// A supervisor in a call (once their phone answered).
 struct CallMonitor {
     std::string user;
@@ -69,6 +86,7 @@ struct LiveCall {
     std::vector<std::string> ivr_path;    ///< IVR nodes passed ("main", "menu"); empty: none
     std::vector<CallMonitor> monitors;    ///< supervisors listening, whispering, barging in
     bool recording_paused = false;        ///< card details being given: silence recorded
+    std::optional<CallConsult> consult;   ///< a colleague the agent consults
 };
 
 /// Today by interval, for GET /api/v1/stats/intervals.

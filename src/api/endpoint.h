@@ -110,6 +110,7 @@ void add_token_endpoints(std::vector<Endpoint>& out);
 void add_agent_endpoints(std::vector<Endpoint>& out);
 void add_queue_endpoints(std::vector<Endpoint>& out);
 void add_call_endpoints(std::vector<Endpoint>& out);
+void add_consult_endpoints(std::vector<Endpoint>& out);
 void add_stats_endpoints(std::vector<Endpoint>& out);
 void add_record_endpoints(std::vector<Endpoint>& out);
 void add_scorecard_endpoints(std::vector<Endpoint>& out);

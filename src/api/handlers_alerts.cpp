@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "api/endpoint.h"
+#include "api/stats_json.h"
 
 namespace markaz::api {
 namespace {

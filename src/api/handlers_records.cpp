@@ -30,7 +30,8 @@ Json record_json(const CallRecordEntry& r) {
                                  {"at_ms", ms(t.at)},
                                  {"talk_ms", ms(t.talk)},
                                  {"hold_ms", ms(t.hold)},
-                                 {"to_agent", t.to_agent.empty() ? Json() : Json(t.to_agent)}});
+                                 {"to_agent", t.to_agent.empty() ? Json() : Json(t.to_agent)},
+                                 {"attended", t.attended}});
     }
     Json monitors = Json::array();
     for (const RecordMonitor& m : r.monitors) {

@@ -36,7 +36,10 @@ bool Scope::may_steer_agent(const AgentId& agent) const {
 }
 
 bool Scope::may_read_call(const LiveCall& call) const {
-    return role_ == Role::Manager || in_team(call.queue) || (self_ && call.agent == self_);
+    // An agent reads the call they are on, and one whose agent consults them.
+    const bool consulted = call.consult && call.consult->agent == self_;
+    return role_ == Role::Manager || in_team(call.queue) ||
+           (self_ && (call.agent == self_ || consulted));
 }
 
 bool Scope::may_steer_call(const LiveCall& call) const {

@@ -43,9 +43,18 @@ struct CallbackBooking {};
 struct Calling {};
 /// The IVR sent the caller to an extension: music while it rings.
 struct IvrToExtension {};
+/// A colleague the agent consults while the caller holds (attended transfer), rung on `leg`:
+/// ringing, talking with the agent alone, or in a three-way conference with the caller.
+struct Consult {
+    enum class Phase { Ringing, Talking, Conference };
+    std::uint64_t leg = 0;
+    AgentId agent;
+    Phase phase = Phase::Ringing;
+};
 /// Talking with an agent on leg `leg`; the router counts the conversation.
 struct Connected {
     std::uint64_t leg = 0;
+    std::optional<Consult> consult;
 };
 /// Talking with a phone reached without the router (Calling or IvrToExtension answered).
 struct Direct {

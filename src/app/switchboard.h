@@ -20,6 +20,10 @@
 
 namespace markaz::app {
 
+namespace stage {
+struct Consult;  // call.h
+}
+
 /// The call flow: binds the SIP legs, the media and the decisions of the IVR and the router
 /// (DESIGN "Call flow, inbound"). A call to a dialplan number is answered, runs its IVR flow
 /// (prompts, digits, timeouts), joins a queue (music on hold, position and wait announced),
@@ -117,6 +121,9 @@ private:
     void on(const acd::CallRemoved& e, Now now);
     void on(const acd::CallCompleted& e, Now now);
     void on(const acd::CallTransferred& e, Now now);  // switchboard_transfer.cpp
+    void on(const acd::ConsultStarted& e, Now now);   // switchboard_consult.cpp
+    void on(const acd::ConsultJoined& e, Now now);
+    void on(const acd::ConsultEnded& e, Now now);
     void on(const acd::WrapUpCompleted& e, Now now);
     void on(const acd::CallbackOffered& e, Now now);
     void on(const acd::CallbackRequested& e, Now now);
@@ -171,6 +178,19 @@ private:
     // switchboard_transfer.cpp: an agent passing the caller on
     /// A blind transfer to a queue or a colleague asked from outside the call (the desk).
     Result<void> transfer(const acd::TransferCall& transfer, Now now);
+
+    // switchboard_consult.cpp: consulting a colleague, a conference, an attended transfer
+    /// A consult step asked from outside the call (the desk): checked against the phones
+    /// (a colleague who has not answered cannot join or take the call), then the router's.
+    Result<void> consult_command(const acd::Command& command, const CallId& id, Now now);
+    /// The consult of `call`, if one is going on.
+    static stage::Consult* consult_of(Call& call);
+    /// Leg `leg` is the colleague consulted, answering on `channel`: they and the agent hear
+    /// each other, the caller holds.
+    void consult_answered(Call& call, stage::Consult& consult, ChannelId channel, Now now);
+    /// Leg `leg` ended or failed: if it is the colleague consulted, the consult ends (the
+    /// router lets them go and takes the caller off hold) and true is returned.
+    bool consult_leg_gone(Call& call, std::uint64_t leg, const std::string& why, Now now);
 
     // switchboard_hold.cpp: a phone holding the other party and taking it back
     void held(Call& call, std::uint64_t leg, bool on_hold, Now now);

@@ -26,6 +26,15 @@ Result<void> Switchboard::command(const acd::Command& command, Now now) {
     if (const auto* transfer_call = std::get_if<acd::TransferCall>(&command)) {
         return transfer(*transfer_call, now);
     }
+    if (const auto* consult = std::get_if<acd::ConsultAgent>(&command)) {
+        return consult_command(command, consult->call, now);
+    }
+    if (const auto* join = std::get_if<acd::JoinConsult>(&command)) {
+        return consult_command(command, join->call, now);
+    }
+    if (const auto* complete = std::get_if<acd::CompleteTransfer>(&command)) {
+        return consult_command(command, complete->call, now);
+    }
     return handle(command, now);
 }
 

@@ -13,7 +13,8 @@ namespace markaz::app {
 
 void Switchboard::held(Call& call, std::uint64_t leg, bool on_hold, Now now) {
     std::optional<std::uint64_t> talking = call.talking_leg();
-    if (!talking || call.monitors.contains(leg)) {  // a supervisor's phone holds nobody
+    if (!talking || call.monitors.contains(leg) || consult_of(call)) {
+        // A supervisor's phone holds nobody; in a consult the caller holds already.
         return;  // only a conversation is held; a phone that holds a prompt changes nothing
     }
     // Who was put on hold: the call's own party (leg 0) holds the connected leg, any other
@@ -59,6 +60,11 @@ Result<void> Switchboard::hold_call(const CallId& id, bool on_hold, const std::s
     std::optional<Call::Sides> sides = call->sides();
     if (!call->in<stage::Connected>() || !sides) {
         return fail(Errc::Conflict, "call '" + id.str() + "' is not connected to an agent");
+    }
+    if (consult_of(*call)) {
+        return fail(Errc::Conflict, "call '" + id.str() +
+                                        "' has a consult going on: the caller holds until it "
+                                        "is completed or cancelled");
     }
     // The router says whether it is already held (or not): nothing changes on a refusal.
     auto done = on_hold ? handle(acd::HoldCall{id}, now) : handle(acd::ResumeCall{id}, now);

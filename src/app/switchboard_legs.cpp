@@ -87,6 +87,10 @@ void Switchboard::leg_answered(Call& call, const sip::CallEvent& event, Now now)
         monitor_answered(call, event.leg, event.channel, now);
         return;
     }
+    if (stage::Consult* consult = consult_of(call); consult && consult->leg == event.leg) {
+        consult_answered(call, *consult, event.channel, now);
+        return;
+    }
     auto leg = call.legs.find(event.leg);
     if (leg == call.legs.end()) {
         phones_.drop_leg(call.ref, event.leg);
@@ -140,6 +144,9 @@ void Switchboard::leg_failed(Call& call, const sip::CallEvent& event, Now now) {
         if (agent_waits) {
             phones_.hang_up(call.ref);  // the agent, waiting on the line, is let go
         }
+        return;
+    }
+    if (consult_leg_gone(call, event.leg, fmt::format("status {}", event.status), now)) {
         return;
     }
     auto leg = call.legs.find(event.leg);

@@ -66,6 +66,10 @@ void Switchboard::leg_media_event(Call& call, std::uint64_t leg, const media::Me
                 monitor_gone(call, leg, "its audio stopped", now);
                 break;
             }
+            if (consult_leg_gone(call, leg, "its audio stopped", now)) {
+                phones_.drop_leg(call.ref, leg);
+                break;
+            }
             if (call.talking_leg() == leg) {  // the agent, or an agent-first callback's customer
                 call.hangup_cause = "the answering phone's audio stopped";
                 phones_.hang_up(call.ref);  // both sides: nobody hears the other any more

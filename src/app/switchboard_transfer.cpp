@@ -31,6 +31,18 @@ void Switchboard::on(const acd::CallTransferred& e, Now now) {
     if (!call) {
         return;
     }
+    // Attended: the colleague consulted, on the line already, takes the caller (CallAnswered
+    // follows in this batch and connects their leg). They are in the caller's room: they
+    // hear each other from now, and the room's recording goes on.
+    std::optional<std::uint64_t> colleague;
+    if (const stage::Consult* consult = consult_of(*call); consult && e.attended) {
+        colleague = consult->leg;
+        auto channel = call->leg_channels.find(consult->leg);
+        if (auto sides = call->sides(); sides && channel != call->leg_channels.end()) {
+            media_.set_hearing(sides->customer, channel->second, true);
+            media_.set_hearing(channel->second, sides->customer, true);
+        }
+    }
     if (std::optional<std::uint64_t> leg = call->talking_leg()) {
         phones_.drop_leg(call->ref, *leg);
         call->legs.erase(*leg);
@@ -50,6 +62,12 @@ void Switchboard::on(const acd::CallTransferred& e, Now now) {
         monitor_gone(*call, monitor_leg, "the agent transferred the call", now);
     }
     call->stage = stage::Queued{};  // CallEnqueued follows in the same batch
+    if (colleague) {
+        call->bridged_leg = colleague;  // bridge_with() finds them in the room already
+        log_(fmt::format("call {} handed over by {} to {} after a consult", e.call.str(),
+                         e.agent.str(), e.to_agent.str()));
+        return;
+    }
     hold_music(*call);
     log_(fmt::format("call {} transferred by {} from {} to queue {}", e.call.str(), e.agent.str(),
                      e.queue.str(), e.to_queue.str()));

@@ -135,13 +135,20 @@ std::string queue_log(const std::vector<acd::Event>& events) {
                     calls.erase(x.call);
                 },
                 [&](const acd::CallTransferred& x) {
-                    // As Asterisk writes a queue caller's blind transfer: the target (here a
+                    // As Asterisk writes a queue caller's transfer. Blind: the target (here a
                     // queue), its context, the wait before the answer, the call time, the
-                    // position at joining. The caller's ENTERQUEUE in the next queue follows.
+                    // position at joining. Attended: the method and the colleague's channel,
+                    // then the same times. The caller's ENTERQUEUE in the next queue follows.
                     const Joined& j = calls[x.call];
-                    line(e, x.call.str(), x.queue.str(), x.agent.str(), "BLINDTRANSFER",
-                         {x.to_queue.str(), "queue", s(j.wait), s(x.talk + x.hold),
-                          std::to_string(j.position)});
+                    if (x.attended) {
+                        line(e, x.call.str(), x.queue.str(), x.agent.str(), "ATTENDEDTRANSFER",
+                             {"BRIDGE", "Agent/" + x.to_agent.str(), s(j.wait), s(x.talk + x.hold),
+                              std::to_string(j.position)});
+                    } else {
+                        line(e, x.call.str(), x.queue.str(), x.agent.str(), "BLINDTRANSFER",
+                             {x.to_queue.str(), "queue", s(j.wait), s(x.talk + x.hold),
+                              std::to_string(j.position)});
+                    }
                     calls.erase(x.call);
                 },
                 [&](const acd::CallAbandoned& x) {

@@ -38,7 +38,8 @@ struct Transfer {
     WallTime at{};
     Duration talk{};
     Duration hold{};
-    std::string to_agent;  ///< the colleague it was passed to; "" for the queue's next agent
+    std::string to_agent;   ///< the colleague it was passed to; "" for the queue's next agent
+    bool attended = false;  ///< after a consult: the colleague had talked with the agent
     friend bool operator==(const Transfer&, const Transfer&) = default;
 };
 

@@ -49,7 +49,8 @@ void fold(CallRecord& record, const acd::Event& event) {
                 record.talk += e.talk;
                 record.hold += e.hold;
                 record.transfers.push_back(Transfer{e.agent.str(), e.queue.str(), e.to_queue.str(),
-                                                    event.at, e.talk, e.hold, e.to_agent.str()});
+                                                    event.at, e.talk, e.hold, e.to_agent.str(),
+                                                    e.attended});
             },
             [&](const acd::CallbackRequested& e) {
                 record.disposition = Disposition::Callback;

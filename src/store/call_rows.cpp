@@ -23,7 +23,8 @@ std::string transfers_json(const std::vector<Transfer>& transfers) {
                        {"at_ms", epoch_ms(t.at)},
                        {"talk_ms", t.talk.count()},
                        {"hold_ms", t.hold.count()},
-                       {"to_agent", t.to_agent}});
+                       {"to_agent", t.to_agent},
+                       {"attended", t.attended}});
     }
     return out.dump();
 }
@@ -42,7 +43,7 @@ std::vector<Transfer> transfers_of(const std::string& text) {
                                wall_from_ms(t.value("at_ms", std::int64_t{0})),
                                Duration{t.value("talk_ms", std::int64_t{0})},
                                Duration{t.value("hold_ms", std::int64_t{0})},
-                               t.value("to_agent", "")});
+                               t.value("to_agent", ""), t.value("attended", false)});
     }
     return out;
 }

@@ -183,7 +183,7 @@ void describe(IO& io, E& e) {
 template <class IO, class E>
 requires Is<E, acd::CallTransferred>
 void describe(IO& io, E& e) {
-    auto& [call, queue, agent, to_queue, talk, hold, by, to_agent] = e;
+    auto& [call, queue, agent, to_queue, talk, hold, by, to_agent, attended] = e;
     io("call", call);
     io("queue", queue);
     io("agent", agent);
@@ -192,6 +192,38 @@ void describe(IO& io, E& e) {
     io("hold_ms", hold);
     io("by", by);
     io("to_agent", to_agent);
+    io.later("attended", attended);  // since schema v19's server: blind before
+}
+
+template <class IO, class E>
+requires Is<E, acd::ConsultStarted>
+void describe(IO& io, E& e) {
+    auto& [call, queue, agent, to_agent, extension, by] = e;
+    io("call", call);
+    io("queue", queue);
+    io("agent", agent);
+    io("to_agent", to_agent);
+    io("extension", extension);
+    io("by", by);
+}
+
+template <class IO, class E>
+requires Is<E, acd::ConsultJoined>
+void describe(IO& io, E& e) {
+    auto& [call, to_agent, by] = e;
+    io("call", call);
+    io("to_agent", to_agent);
+    io("by", by);
+}
+
+template <class IO, class E>
+requires Is<E, acd::ConsultEnded>
+void describe(IO& io, E& e) {
+    auto& [call, to_agent, consult, by] = e;
+    io("call", call);
+    io("to_agent", to_agent);
+    io("consult_ms", consult);
+    io("by", by);
 }
 
 template <class IO, class E>

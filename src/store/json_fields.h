@@ -106,6 +106,8 @@ public:
         }
         out_[key] = std::move(list);
     }
+    /// A field added after events were first stored: written as any other.
+    void later(const char* key, bool value) { out_[key] = value; }
     /// A nested object: `describe_fields(writer)` describes its fields.
     template <class F>
     void object(const char* key, F&& describe_fields) {
@@ -156,6 +158,13 @@ public:
         }
     }
     void operator()(const char* key, std::vector<QueueId>& value);
+    /// A field added after events were first stored: an older event without it keeps the
+    /// default (false); one of the wrong type is still an error.
+    void later(const char* key, bool& value) {
+        if (ok() && object_.contains(key)) {
+            (*this)(key, value);
+        }
+    }
     template <class F>
     void object(const char* key, F&& describe_fields) {
         const Json* field = find(key);

@@ -50,17 +50,27 @@ MarkazServer::Options two_departments(std::uint16_t web_port) {
     return o;
 }
 
-TEST(Transfer, TheCallerEndsUpTalkingToTheNextQueuesAgentOnOneRecording) {
-    const std::uint16_t web_port = free_tcp_port();
-    MarkazServer server(two_departments(web_port));
-    BaresipPhone sales(extension_phone(server, "1001", kSalesTone, AnswerMode::Auto));
-    BaresipPhone support(extension_phone(server, "1002", kSupportTone, AnswerMode::Auto));
-    BaresipPhone caller(extension_phone(server, "1003", kCallerTone, AnswerMode::Manual));
-    for (BaresipPhone* phone : {&sales, &support, &caller}) {
-        phone->wait_until_registered();
+/// The two departments running, their agents' phones and a caller's registered, and the sales
+/// agent's desk logged in.
+struct TwoDepartments {
+    TwoDepartments() {
+        for (BaresipPhone* phone : {&sales, &support, &caller}) {
+            phone->wait_until_registered();
+        }
+        EXPECT_TRUE(server.wait_for_log("agent a1002: not-ready -> available"))
+            << server.log_tail();
     }
-    ASSERT_TRUE(server.wait_for_log("agent a1002: not-ready -> available")) << server.log_tail();
-    Browser desk(web_port, "a1001");
+    const std::uint16_t web_port = free_tcp_port();
+    MarkazServer server{two_departments(web_port)};
+    BaresipPhone sales{extension_phone(server, "1001", kSalesTone, AnswerMode::Auto)};
+    BaresipPhone support{extension_phone(server, "1002", kSupportTone, AnswerMode::Auto)};
+    BaresipPhone caller{extension_phone(server, "1003", kCallerTone, AnswerMode::Manual)};
+    Browser desk{web_port, "a1001"};
+};
+
+TEST(Transfer, TheCallerEndsUpTalkingToTheNextQueuesAgentOnOneRecording) {
+    TwoDepartments d;
+    auto& [web_port, server, sales, support, caller, desk] = d;
 
     caller.dial(server.uri("200"));
     sales.wait_for(ev::kCallEstablished, 10s);
@@ -109,6 +119,87 @@ TEST(Transfer, TheCallerEndsUpTalkingToTheNextQueuesAgentOnOneRecording) {
             EXPECT_EQ(q["today"]["counters"]["transferred"], 1) << q.dump();
         }
     }
+}
+
+/// Posts `path` for the call `id` and expects 200.
+void step(Browser& desk, const std::string& id, const std::string& path, const Json& body = {}) {
+    const Reply r = desk.post("/api/v1/calls/" + id + path, body.is_null() ? Json::object() : body);
+    ASSERT_EQ(r.status, 200U) << path << ": " << r.body;
+}
+
+// Attended transfer on real phones. First call: the sales agent consults the support agent and
+// cancels, so the caller must never hear the colleague and the colleague never the caller.
+// Second call: consult, a three-way conference, then complete: the caller ends up with the
+// colleague, the queue log says ATTENDEDTRANSFER and the call record `attended`.
+TEST(Transfer, AConsultIsPrivateAConferenceIsThreeWayAndCompletingLeavesTheCallerWithTheColleague) {
+    TwoDepartments d;
+    auto& [web_port, server, sales, support, caller, desk] = d;
+
+    caller.dial(server.uri("200"));
+    sales.wait_for(ev::kCallEstablished, 10s);
+    std::string id = live_call(desk, "on-call");
+    ASSERT_FALSE(id.empty()) << desk.get("/api/v1/calls").body;
+    std::this_thread::sleep_for(2s);
+    step(desk, id, "/consult", Json{{"agent", "a1002"}});
+    support.wait_for(ev::kCallEstablished, 10s);
+    ASSERT_TRUE(server.wait_for_log("a1002 answered the consult")) << server.log_tail();
+    const Json consulting = desk.get("/api/v1/calls/" + id).json()["call"];
+    EXPECT_EQ(consulting["consult"]["state"], "talking") << consulting.dump();
+    EXPECT_EQ(consulting["state"], "on-hold") << consulting.dump();
+    std::this_thread::sleep_for(3s);
+    step(desk, id, "/consult/cancel");
+    support.wait_for(ev::kCallClosed, 5s);
+    std::this_thread::sleep_for(2s);
+    caller.hangup();
+    caller.wait_for(ev::kCallClosed);
+    sales.wait_for(ev::kCallClosed);
+    EXPECT_LT(tone_share(caller.last_recording().heard, 0, kSupportTone), 0.01)
+        << "the caller never hears the colleague consulted";
+    EXPECT_LT(tone_share(support.last_recording().heard, 0, kCallerTone), 0.01)
+        << "the colleague never hears the caller";
+    EXPECT_GT(tone_share(support.last_recording().heard, 0, kSalesTone), 0.2)
+        << "the colleague hears the agent";
+    EXPECT_GT(tone_share(sales.last_recording().heard, 0, kSupportTone), 0.1)
+        << "the agent hears the colleague";
+    EXPECT_GT(tone_share(sales.last_recording().heard, 0, kCallerTone), 0.1)
+        << "and the caller before and after";
+    ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
+    ASSERT_TRUE(server.wait_for_log("agent a1002: on-call -> available")) << server.log_tail();
+
+    // The second call: consult, conference, complete.
+    caller.dial(server.uri("200"));
+    sales.wait_for(ev::kCallEstablished, 10s);
+    id = live_call(desk, "on-call");
+    ASSERT_FALSE(id.empty()) << desk.get("/api/v1/calls").body;
+    step(desk, id, "/consult", Json{{"agent", "a1002"}});
+    support.wait_for(ev::kCallEstablished, 10s);
+    ASSERT_TRUE(server.wait_for_log("a1002 answered the consult", 10s, 2)) << server.log_tail();
+    step(desk, id, "/consult/conference");
+    std::this_thread::sleep_for(3s);
+    step(desk, id, "/consult/complete");
+    sales.wait_for(ev::kCallClosed, 5s);  // the agent leaves the caller with the colleague
+    std::this_thread::sleep_for(2s);
+    caller.hangup();
+    caller.wait_for(ev::kCallClosed);
+    support.wait_for(ev::kCallClosed);
+    EXPECT_GT(tone_share(caller.last_recording().heard, 0, kSupportTone), 0.2)
+        << "the caller hears the colleague in the conference and after";
+    EXPECT_GT(tone_share(support.last_recording().heard, 0, kCallerTone), 0.2)
+        << "the colleague hears the caller";
+    EXPECT_GT(tone_share(sales.last_recording().heard, 0, kSupportTone), 0.1)
+        << "the agent hears the colleague in the conference";
+
+    ASSERT_TRUE(server.wait_for_log("ended: answered", 10s, 2)) << server.log_tail();
+    Browser manager(web_port, "analyst");
+    const Json record = manager.get("/api/v1/call-records/" + id).json()["record"];
+    ASSERT_EQ(record["transfers"].size(), 1u) << record.dump();
+    EXPECT_EQ(record["transfers"][0]["attended"], true);
+    EXPECT_EQ(record["transfers"][0]["to_agent"], "a1002");
+    EXPECT_EQ(record["agent"], "a1002");
+    const std::string log = server.export_text("queue-log");
+    EXPECT_NE(log.find("|sales|Agent/a1001|ATTENDEDTRANSFER|BRIDGE|Agent/a1002|"),
+              std::string::npos)
+        << log;
 }
 
 }  // namespace

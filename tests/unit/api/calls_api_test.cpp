@@ -49,7 +49,8 @@ TEST_F(CallsApiTest, CallObjectHasEveryMember) {
     EXPECT_EQ(c["ivr"], nullptr);
     EXPECT_EQ(c["monitors"], Json::array());
     EXPECT_EQ(c["recording_paused"], false);
-    EXPECT_EQ(c.size(), 18U);
+    EXPECT_EQ(c["consult"], nullptr);
+    EXPECT_EQ(c.size(), 19U);
 }
 
 TEST_F(CallsApiTest, FilterByQueue) {

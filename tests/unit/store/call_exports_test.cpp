@@ -263,6 +263,21 @@ TEST(QueueLog, ABlindTransferToAQueueIsWrittenAsAsteriskWritesIt) {
     EXPECT_EQ(lines[5], "155|c1|support|Agent/a1002|COMPLETECALLER|15|60|1");
 }
 
+TEST(QueueLog, AnAttendedTransferNamesTheColleagueAndTheirConnectFollows) {
+    const std::vector<acd::Event> events{
+        at(10, enqueued(kCall, 2)),
+        at(14, acd::CallAnswered{kCall, kSales, kA1, 4s, 1, false}),
+        at(80, acd::CallTransferred{kCall, kSales, kA1, kSales, 50s, 16s, "a1001", kA2, true}),
+        at(80, acd::CallEnqueued{kCall, kSales, 0, 1, "0912"}),
+        at(80, acd::CallAnswered{kCall, kSales, kA2, 0s, 1, false}),
+        at(140, acd::CallCompleted{kCall, kSales, kA2, 60s, 0ms, acd::Party::Caller, false}),
+    };
+    auto lines = lines_of(queue_log(events));
+    ASSERT_EQ(lines.size(), 6u) << queue_log(events);
+    EXPECT_EQ(lines[2], "80|c1|sales|Agent/a1001|ATTENDEDTRANSFER|BRIDGE|Agent/a1002|4|66|2");
+    EXPECT_EQ(lines[4], "80|c1|sales|Agent/a1002|CONNECT|0||0");
+}
+
 TEST(QueueLog, RingNoAnswerForEveryUnansweredRingButNotForOffersThatWereWithdrawn) {
     std::vector<acd::Event> events{at(1, enqueued(kCall, 1))};
     int t = 2;

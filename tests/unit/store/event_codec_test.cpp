@@ -43,7 +43,10 @@ std::vector<acd::EventBody> one_of_each() {
         acd::CallHeld{c, a},
         acd::CallResumed{c, a, 61s},
         acd::CallCompleted{c, q, a, 185s, 12s, acd::Party::Agent, true},
-        acd::CallTransferred{c, q, a, QueueId{"support"}, 95s, 4s, "a1001", AgentId{"a1004"}},
+        acd::CallTransferred{c, q, a, QueueId{"support"}, 95s, 4s, "a1001", AgentId{"a1004"}, true},
+        acd::ConsultStarted{c, q, a, AgentId{"a1004"}, "1004", "a1001"},
+        acd::ConsultJoined{c, AgentId{"a1004"}, "a1001"},
+        acd::ConsultEnded{c, AgentId{"a1004"}, 42s, "phone"},
         acd::WrapUpCompleted{c, q, a, 30'001ms},
         acd::CallbackOffered{c, q, 2min},
         acd::CallbackRequested{c, q, "+98912000", 150s, 8, true},
@@ -118,6 +121,19 @@ std::string error_of(std::string_view json) {
     }
     EXPECT_EQ(decoded.error().code, Errc::InvalidArgument);
     return decoded.error().message;
+}
+
+TEST(EventCodec, ATransferStoredBeforeAttendedTransfersExistedReadsAsBlind) {
+    auto decoded = decode_event(
+        R"({"type":"CallTransferred","at_ms":1,"call":"c1","queue":"sales","agent":"a1",)"
+        R"("to_queue":"support","talk_ms":5,"hold_ms":0,"by":"a1","to_agent":""})");
+    ASSERT_TRUE(decoded) << decoded.error().message;
+    EXPECT_FALSE(std::get<acd::CallTransferred>(decoded->body).attended);
+    EXPECT_EQ(
+        error_of(R"({"type":"CallTransferred","at_ms":1,"call":"c1","queue":"sales","agent":"a1",)"
+                 R"("to_queue":"support","talk_ms":5,"hold_ms":0,"by":"a1","to_agent":"",)"
+                 R"("attended":"yes"})"),
+        "CallTransferred.attended: expected a boolean, got string");
 }
 
 TEST(EventCodec, WrongInputNamesTheField) {

@@ -106,6 +106,17 @@ export function createApi(request: Request) {
       request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/recording/resume`),
     transferCall: (call: string, to: TransferTo) =>
       request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/transfer`, to),
+    /** Attended transfer and conference: rings a free colleague while the caller holds; then
+     *  the colleague joins (a three-way conference), takes the caller (complete), or is let go
+     *  (cancel). 409 when the step does not fit where the consult is (docs/api.md). */
+    consultColleague: (call: string, agent: string) =>
+      request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/consult`, { agent }),
+    joinConsult: (call: string) =>
+      request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/consult/conference`),
+    completeConsult: (call: string) =>
+      request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/consult/complete`),
+    cancelConsult: (call: string) =>
+      request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/consult/cancel`),
     transferTargets: () => request<TransferTargets>('GET', '/api/v1/transfer-targets'),
     monitorCall: (call: string, mode: MonitorMode) =>
       request<{ call: string; mode: MonitorMode; extension: string }>('POST', `/api/v1/calls/${seg(call)}/monitor`, {

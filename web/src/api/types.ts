@@ -180,6 +180,8 @@ export interface Call {
   monitors: CallMonitor[];
   /** The recording is paused while the customer gives card details (silence is recorded). */
   recording_paused: boolean;
+  /** A colleague the agent consults (attended transfer, conference); null when none. */
+  consult: CallConsult | null;
 }
 
 /** A supervisor in a call (docs/api.md Call.monitors). */
@@ -187,6 +189,17 @@ export interface CallMonitor {
   user: string;
   extension: string;
   mode: MonitorMode;
+  since_ms: number;
+}
+
+/** Where a consult stands (docs/api.md Call.consult): the colleague's phone rings, they talk
+ *  with the agent while the caller holds, or all three hear each other. */
+export type ConsultState = 'ringing' | 'talking' | 'conference';
+
+/** A colleague the agent consults about the call (docs/api.md Call.consult). */
+export interface CallConsult {
+  agent: string;
+  state: ConsultState;
   since_ms: number;
 }
 
@@ -277,6 +290,8 @@ export interface RecordTransfer {
   hold_ms: number;
   /** The colleague it was passed to; null when it went to the queue's next agent. */
   to_agent: string | null;
+  /** Handed over after a consult (attended transfer), not blind. */
+  attended?: boolean;
 }
 
 /** One period a supervisor spent in a call in one mode (docs/api.md "Call records"): a

@@ -5,6 +5,7 @@ import { currentLanguage, t } from '../i18n/i18n';
 import { elapsedSince, type LiveState } from '../live/live_state';
 import { h, setData, setText } from '../ui/dom';
 import { callStateLabel, errorText } from '../ui/labels';
+import { deskConsult } from './desk_consult_controls';
 import { deskMonitorBanner } from './desk_monitor';
 import { deskKey } from './desk_keys';
 import { deskRecordingPause } from './desk_recording';
@@ -13,8 +14,10 @@ import { transferChoices, transferTo, type TransferChoice } from './desk_transfe
 /** The call the agent is offered or talking on: the caller's number, the queue, and what the
  *  caller typed in the IVR (where a CRM screen-pop will go); Hold / Resume (the H key), a
  *  blind Transfer to a queue or to a free colleague (the T key opens the list) and Pause /
- *  Resume recording for card details (the P key); a banner while a supervisor coaches the
- *  agent or has joined the call, and one while the recording is paused. */
+ *  Resume recording for card details (the P key); a consult of a colleague for an attended
+ *  transfer or a conference (desk_consult_controls.ts: C, K, J, X), during which Hold and
+ *  Transfer wait (the server refuses them); a banner while a supervisor coaches the agent or
+ *  has joined the call, and one while the recording is paused. */
 export function deskCallPanel(context: AppContext) {
   const none = h('p', { class: 'empty' }, t('desk.no_call'));
   const caller = h('bdi', { class: 'caller', 'data-testid': 'caller-number', dir: 'ltr' });
@@ -37,6 +40,7 @@ export function deskCallPanel(context: AppContext) {
   const target = h('select', { 'data-testid': 'transfer-target', 'aria-label': t('desk.transfer_to'), 'aria-keyshortcuts': 'T' }) as HTMLSelectElement;
   let targetsFor = '';
   const showTargets = (targets: TransferTargets) => {
+    consult.showTargets(targets);
     // Rebuilt only when something changed, so a list the agent has open stays open.
     const key = JSON.stringify(targets);
     if (key === targetsFor) {
@@ -60,6 +64,7 @@ export function deskCallPanel(context: AppContext) {
       .transferTargets()
       .then(showTargets)
       .catch((error: unknown) => context.notice.show(errorText(error)));
+  const consult = deskConsult(context, () => void loadTargets());
   target.addEventListener('focus', () => void loadTargets());
   const transfer = () => {
     const to = transferTo(target.value);
@@ -89,10 +94,12 @@ export function deskCallPanel(context: AppContext) {
     } else if (action === 'recording' && !recording.button.disabled) {
       event.preventDefault();
       recording.toggle();
+    } else if (consult.handleKey(action)) {
+      event.preventDefault();
     }
   };
   document.addEventListener('keydown', onKey);
-  /** Called when the page goes: the H, T and P keys are the desk's only while it is shown. */
+  /** Called when the page goes: the desk's keys are its own only while it is shown. */
   const unmount = () => document.removeEventListener('keydown', onKey);
   const details = h(
     'div',
@@ -103,6 +110,7 @@ export function deskCallPanel(context: AppContext) {
     h('div', {}, h('span', { class: 'label' }, t('call.queue')), queue),
     h('div', {}, state, clock),
     h('div', { class: 'call-actions' }, hold, target, transferButton, recording.button),
+    consult.element,
     h('h3', {}, t('desk.ivr_digits')),
     ivr,
   );
@@ -119,13 +127,15 @@ export function deskCallPanel(context: AppContext) {
     current = call;
     monitorBanner.update(call);
     recording.update(call);
+    consult.update(call);
     if (!call) {
       return;
     }
     const held = call.state === 'on-hold';
     setData(hold, 'held', held ? 'true' : 'false');
     setText(hold, held ? t('desk.resume') : t('desk.hold'));
-    hold.disabled = call.state !== 'on-call' && !held;
+    // While a colleague is consulted the caller is the consult's to hold and hand over.
+    hold.disabled = (call.state !== 'on-call' && !held) || call.consult != null;
     target.disabled = hold.disabled;
     transferButton.disabled = target.disabled;
     const language = currentLanguage();

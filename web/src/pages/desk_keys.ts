@@ -1,16 +1,23 @@
 // The agent desk's keyboard shortcuts: H holds or resumes the call, T goes to the Transfer list,
-// P pauses or resumes the call's recording (while the customer gives card details).
+// P pauses or resumes the call's recording (while the customer gives card details). For a
+// consult (attended transfer, conference): C goes to the list of colleagues to consult, K
+// completes the transfer (leaves a conference), J joins the colleague to the call (three-way)
+// and X cancels (the colleague is let go, the caller back with the agent).
+
+/** What a desk key does. */
+export type DeskAction = 'hold' | 'transfer' | 'recording' | 'consult' | 'complete' | 'conference' | 'cancel';
 
 /** The fields of a key press the desk reads (a KeyboardEvent has them all). */
 export type DeskKeyPress = Pick<KeyboardEvent, 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'repeat' | 'target'>;
 
 /** What a key press does on the desk; null for keys it leaves alone. Keys by position
- *  (KeyboardEvent.code, as the Recordings page's J, K and L), so H, T and P work on a Persian
- *  or Arabic keyboard layout too, where they type ا, ف and ح. Left to the page: typing in a
- *  field or a list (a letter there picks an option, and a P typed in a note must not stop the
- *  recording), a shortcut with Ctrl, Alt or Meta, and the repeats of a key held down (which
- *  would hold and resume the call, or pause and resume its recording, over and over). */
-export function deskKey(event: DeskKeyPress): 'hold' | 'transfer' | 'recording' | null {
+ *  (KeyboardEvent.code, as the Recordings page's J, K and L), so the letters work on a Persian
+ *  or Arabic keyboard layout too, where H, T, P, C, K, J and X type ا, ف, ح, ز, ن, ت and ط
+ *  (Persian). Left to the page: typing in a field or a list (a letter there picks an option,
+ *  and a P typed in a note must not stop the recording), a shortcut with Ctrl, Alt or Meta
+ *  (Ctrl+C copies, Ctrl+P prints), and the repeats of a key held down (which would hold and
+ *  resume the call, or pause and resume its recording, over and over). */
+export function deskKey(event: DeskKeyPress): DeskAction | null {
   if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) {
     return null;
   }
@@ -26,6 +33,14 @@ export function deskKey(event: DeskKeyPress): 'hold' | 'transfer' | 'recording' 
       return 'transfer';
     case 'KeyP':
       return 'recording';
+    case 'KeyC':
+      return 'consult';
+    case 'KeyK':
+      return 'complete';
+    case 'KeyJ':
+      return 'conference';
+    case 'KeyX':
+      return 'cancel';
     default:
       return null;
   }

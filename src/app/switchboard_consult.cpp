@@ -1,0 +1,148 @@
+// Consulting a colleague before passing the caller on (attended transfer), and the three-way
+// conference it can become. The router decides (ConsultAgent, JoinConsult, EndConsult,
+// CompleteTransfer: the colleague is busy meanwhile, the caller's hold is counted); here the
+// phones and the media follow. The colleague's phone is one more leg of the call: while they
+// talk with the agent the caller hears music and nobody hears the caller; in a conference all
+// three hear each other; completing drops the agent's leg and connects the colleague's, in the
+// same room, so the call keeps its one recording.
+
+#include <fmt/format.h>
+
+#include "app/call.h"
+#include "app/switchboard.h"
+
+namespace markaz::app {
+
+namespace {
+
+std::string phase_name(stage::Consult::Phase phase) {
+    switch (phase) {
+        case stage::Consult::Phase::Ringing:
+            return "ringing";
+        case stage::Consult::Phase::Talking:
+            return "talking";
+        case stage::Consult::Phase::Conference:
+            return "conference";
+    }
+    return "";
+}
+
+}  // namespace
+
+stage::Consult* Switchboard::consult_of(Call& call) {
+    auto* connected = call.at<stage::Connected>();
+    return connected && connected->consult ? &*connected->consult : nullptr;
+}
+
+Result<void> Switchboard::consult_command(const acd::Command& command, const CallId& id, Now now) {
+    Call* call = call_of(id);
+    if (call && !call->inbound()) {
+        return fail(Errc::Conflict, "call '" + id.str() + "' is a callback, whose agent is the " +
+                                        "call's own party: it has no consult");
+    }
+    const stage::Consult* consult = call ? consult_of(*call) : nullptr;
+    const bool answered = consult && consult->phase != stage::Consult::Phase::Ringing;
+    if (std::holds_alternative<acd::ConsultAgent>(command) && call && !call->sides()) {
+        return fail(Errc::Conflict, "call '" + id.str() + "' is not connected to an agent");
+    }
+    if ((std::holds_alternative<acd::JoinConsult>(command) ||
+         std::holds_alternative<acd::CompleteTransfer>(command)) &&
+        consult && !answered) {
+        return fail(Errc::Conflict, "agent '" + consult->agent.str() +
+                                        "' has not answered the consult of call '" + id.str() +
+                                        "' yet");
+    }
+    return handle(command, now);
+}
+
+void Switchboard::on(const acd::ConsultStarted& e, Now now) {
+    Call* call = call_of(e.call);
+    auto* connected = call ? call->at<stage::Connected>() : nullptr;
+    std::optional<Call::Sides> sides = call ? call->sides() : std::nullopt;
+    if (!connected || !sides) {
+        return;
+    }
+    const std::uint64_t leg = call->next_leg++;
+    call->legs[leg] = e.to_agent;  // completing makes it the call's talking leg
+    connected->consult = stage::Consult{leg, e.to_agent, stage::Consult::Phase::Ringing};
+    // The caller holds: music to them, and the agent no longer hears them.
+    if (auto music = prompts_.music_on_hold()) {
+        media_.play(sides->customer, std::move(music), true, 0);
+    } else {
+        media_.stop_playing(sides->customer);
+    }
+    media_.set_hearing(sides->agent, sides->customer, false);
+    log_(fmt::format("call {}: {} consults {} at {}", e.call.str(), e.agent.str(), e.to_agent.str(),
+                     e.extension));
+    phones_.ring(call->ref, leg, e.extension, call->record.caller, input_time_);
+    (void)now;
+}
+
+void Switchboard::consult_answered(Call& call, stage::Consult& consult, ChannelId channel, Now) {
+    std::optional<Call::Sides> sides = call.sides();
+    if (!sides) {
+        return;
+    }
+    call.leg_channels[consult.leg] = channel;
+    consult.phase = stage::Consult::Phase::Talking;
+    media_.join(call.channel, channel, {sides->agent}, {sides->agent});
+    view_.apply(api::flow::ConsultAnswered{call.id});
+    log_(fmt::format("call {}: {} answered the consult", call.id.str(), consult.agent.str()));
+}
+
+bool Switchboard::consult_leg_gone(Call& call, std::uint64_t leg, const std::string& why, Now now) {
+    const stage::Consult* consult = consult_of(call);
+    if (!consult || consult->leg != leg) {
+        return false;
+    }
+    log_(fmt::format("call {}: the consulted {} left ({})", call.id.str(), consult->agent.str(),
+                     why));
+    call.legs.erase(leg);  // gone from the phones already: nothing to drop
+    if (auto done = handle(acd::EndConsult{call.id, "phone"}, now); !done) {
+        log_(fmt::format("call {}: {}", call.id.str(), done.error().message));
+    }
+    return true;
+}
+
+void Switchboard::on(const acd::ConsultJoined& e, Now) {
+    Call* call = call_of(e.call);
+    stage::Consult* consult = call ? consult_of(*call) : nullptr;
+    std::optional<Call::Sides> sides = call ? call->sides() : std::nullopt;
+    auto channel = consult ? call->leg_channels.find(consult->leg)
+                           : std::map<std::uint64_t, ChannelId>::iterator{};
+    if (!consult || !sides || channel == call->leg_channels.end()) {
+        return;
+    }
+    consult->phase = stage::Consult::Phase::Conference;
+    media_.stop_playing(sides->customer);
+    media_.set_hearing(sides->agent, sides->customer, true);
+    media_.set_hearing(sides->customer, channel->second, true);
+    media_.set_hearing(channel->second, sides->customer, true);
+    log_(fmt::format("call {}: {} joined caller and agent ({})", e.call.str(), e.to_agent.str(),
+                     phase_name(consult->phase)));
+}
+
+void Switchboard::on(const acd::ConsultEnded& e, Now) {
+    Call* call = call_of(e.call);
+    stage::Consult* consult = call ? consult_of(*call) : nullptr;
+    if (!consult) {
+        return;
+    }
+    const std::uint64_t leg = consult->leg;
+    call->at<stage::Connected>()->consult.reset();
+    if (auto channel = call->leg_channels.find(leg); channel != call->leg_channels.end()) {
+        media_.leave(channel->second);
+        call->leg_channels.erase(channel);
+    }
+    if (call->legs.erase(leg) > 0) {
+        phones_.drop_leg(call->ref, leg);  // CANCEL while it rings, BYE once answered
+    }
+    // The caller is back with the agent (the router's CallResumed says so in the same batch).
+    if (std::optional<Call::Sides> sides = call->sides()) {
+        media_.stop_playing(sides->customer);
+        media_.set_hearing(sides->agent, sides->customer, true);
+    }
+    log_(fmt::format("call {}: the consult with {} ended", e.call.str(), e.to_agent.str()));
+}
+
+}  // namespace markaz::app
