@@ -28,6 +28,9 @@ public:
     }
     void drop_leg(sip::CallRef call, std::uint64_t leg) override { sip_.drop_leg(call, leg); }
     void connect_leg(sip::CallRef call, std::uint64_t leg) override { sip_.connect_leg(call, leg); }
+    void answer_refer(sip::CallRef call, std::uint64_t leg, int status) override {
+        sip_.answer_refer(call, leg, status);
+    }
     void hang_up(sip::CallRef call) override { sip_.hang_up(call); }
     void originate(std::uint64_t tag, std::string number, std::string caller_id) override {
         sip_.originate(tag, std::move(number), std::move(caller_id));

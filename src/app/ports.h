@@ -49,6 +49,10 @@ public:
     /// The answered leg `leg` is the one the call's own party talks to (a caller not answered
     /// yet is answered now). Their media is the flow's to bridge (MediaControl::bridge).
     virtual void connect_leg(sip::CallRef call, std::uint64_t leg) = 0;
+    /// Answers the transfer leg `leg` asked for (CallEvent::Referred): `status` 200 when it
+    /// was made without dropping the leg, else why not (403, 404, 486). Dropping the leg
+    /// after its REFER tells the phone the transfer was made.
+    virtual void answer_refer(sip::CallRef call, std::uint64_t leg, int status) = 0;
     /// Ends the call on every phone (BYE, CANCEL); Ended follows.
     virtual void hang_up(sip::CallRef call) = 0;
     /// A new call to `number`, shown as from `caller_id`; Originated (with `tag`) follows.

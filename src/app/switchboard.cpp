@@ -131,6 +131,9 @@ void Switchboard::on_call_event(const sip::CallEvent& event, Now now) {
                 leg_failed(call, sip::CallEvent::failed(event.call, event.leg, 487), now);
             }
             break;
+        case Kind::Referred:
+            referred(call, event, now);
+            break;
         case Kind::Held:
         case Kind::Resumed:
             held(call, event.leg, event.kind == Kind::Held, now);

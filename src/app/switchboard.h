@@ -178,6 +178,10 @@ private:
     // switchboard_transfer.cpp: an agent passing the caller on
     /// A blind transfer to a queue or a colleague asked from outside the call (the desk).
     Result<void> transfer(const acd::TransferCall& transfer, Now now);
+    /// The agent's phone asked to transfer the caller (REFER, its transfer key): to a
+    /// colleague's extension or a number the dialplan sends to a queue, as a blind transfer
+    /// from the desk; refused (the phone is told why) from anyone else or to anywhere else.
+    void referred(Call& call, const sip::CallEvent& event, Now now);
 
     // switchboard_consult.cpp: consulting a colleague, a conference, an attended transfer
     /// A consult step asked from outside the call (the desk): checked against the phones

@@ -73,4 +73,39 @@ void Switchboard::on(const acd::CallTransferred& e, Now now) {
                      e.queue.str(), e.to_queue.str()));
 }
 
+void Switchboard::referred(Call& call, const sip::CallEvent& event, Now now) {
+    // Only the agent talking with a caller may pass them on, and only inside the centre: a
+    // REFER from the caller's own phone, a supervisor's or anyone not in a conversation would
+    // otherwise move calls (or, to an outside number, dial out at the centre's expense).
+    auto refuse = [&](int status, const std::string& why) {
+        log_(fmt::format("call {}: REFER to '{}' from leg {} refused: {}", call.id.str(),
+                         event.target, event.leg, why));
+        phones_.answer_refer(call.ref, event.leg, status);
+    };
+    std::optional<std::uint64_t> talking = call.talking_leg();
+    if (event.leg == 0 || talking != event.leg || !call.in<stage::Connected>() || !call.inbound() ||
+        !call.queue) {
+        refuse(403, "not the agent of a queue call");
+        return;
+    }
+    acd::TransferCall transfer{call.id, *call.queue, "phone " + call.record.agent, std::nullopt};
+    if (std::optional<AgentId> colleague = agent_at(event.target)) {
+        transfer.agent = *colleague;  // a colleague's extension: to them, in the same queue
+    } else if (auto route = config_.dialplan.find(event.target);
+               route != config_.dialplan.end() &&
+               route->second.kind == config::NumberRoute::Kind::Queue) {
+        transfer.queue = QueueId{route->second.target};
+    } else {
+        refuse(404, "neither a logged-in agent's extension nor a queue's number");
+        return;
+    }
+    if (auto done = handle(transfer, now); !done) {
+        refuse(done.error().code == Errc::Conflict ? 486 : 404, done.error().message);
+        return;
+    }
+    // CallTransferred has dropped the agent's leg, which tells the phone it worked.
+    log_(fmt::format("call {}: transferred by the phone of {} to '{}'", call.id.str(),
+                     call.record.agent, event.target));
+}
+
 }  // namespace markaz::app

@@ -176,6 +176,9 @@ void B2bua::on_event(nua_event_t event, int status, nua_handle_t* nh, const sip_
         case nua_i_info:
             on_info(call, *leg, sip);
             break;
+        case nua_i_refer:
+            on_refer(call, *leg, sip, tags);
+            break;
         case nua_i_cancel:
         case nua_i_bye:
             leg_gone(call, *leg);

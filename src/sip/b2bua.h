@@ -71,6 +71,9 @@ public:
     /// The answered leg `leg` is the one the caller talks to (the call flow bridges their
     /// media); a caller not answered yet is answered now.
     void connect_leg(CallRef call, std::uint64_t leg);
+    /// Answers the REFER leg `leg` sent (Referred) with a final NOTIFY of `status` (200: the
+    /// transfer is done; 403, 404, 486...: refused, the call goes on as it was).
+    void answer_refer(CallRef call, std::uint64_t leg, int status);
     void hang_up(CallRef call);
     /// A new call to `number` (a registered extension, else through the first trunk with a
     /// target), shown as from `caller_id`; reported as Originated (with `tag`), then as leg
@@ -96,6 +99,10 @@ private:
     bool add_outbound_leg(Call& call, const std::string& uri, const std::string& peer_host,
                           const std::string& to, const std::string& from, const Trunk* trunk,
                           std::uint64_t group = 0);
+    /// A REFER inside `leg`'s dialog: reported as Referred (b2bua_in_dialog.cpp).
+    void on_refer(Call& call, Leg& leg, const sip_t* sip, tagi_t tags[]);
+    /// The final NOTIFY of `leg`'s pending REFER, if it has one.
+    void notify_refer(Leg& leg, int status);
     /// Responses to the application's calls: its originated leg, and the legs it rings.
     void on_app_response(Call& call, Leg& leg, int status, const sip_t* sip);
     /// A leg rings (180) or sends early media (183 with SDP) while the caller is not

@@ -223,6 +223,7 @@ void B2bua::drop_leg(CallRef ref, std::uint64_t leg) {
             fork->final_status = 487;
             nua_cancel(fork->nh, TAG_END());
         } else {
+            notify_refer(*fork, 200);  // dropped after its REFER: the transfer was made
             nua_bye(fork->nh, TAG_END());
         }
         release_media(*call, *fork);
@@ -242,6 +243,22 @@ void B2bua::connect_leg(CallRef ref, std::uint64_t leg) {
             call->connected = fork.get();
             call->early = nullptr;
             return;
+        }
+    }
+}
+
+void B2bua::answer_refer(CallRef ref, std::uint64_t leg, int status) {
+    Call* call = find_call(ref);
+    if (!call) {
+        return;
+    }
+    if (leg == 0) {
+        notify_refer(call->in, status);
+        return;
+    }
+    for (auto& fork : call->forks) {
+        if (fork->group == leg && fork->alive) {
+            notify_refer(*fork, status);
         }
     }
 }

@@ -51,6 +51,8 @@ struct B2bua::Leg {
     bool channel_open = true;
     bool holding = false;   ///< its last offer stopped our audio to it (it holds its peer)
     std::string peer_host;  ///< where its SIP comes from (inbound) or goes to (outbound)
+    /// The Event header ("refer;id=7") of a REFER it sent that awaits its final NOTIFY.
+    std::string refer_event;
 };
 
 struct B2bua::Call {

@@ -41,6 +41,37 @@ void B2bua::on_reinvite(Call& call, Leg& leg, const sip_t* sip) {
                 TAG_END());
 }
 
+void B2bua::on_refer(Call& call, Leg& leg, const sip_t* sip, tagi_t tags[]) {
+    // nua has accepted the REFER (202) and keeps its implicit subscription; the final
+    // NOTIFY says how it went (notify_refer()). Only the user part of Refer-To is passed on:
+    // where it points is the application's to decide, never a host the phone names.
+    const sip_event_t* event = nullptr;
+    tl_gets(tags, NUTAG_REFER_EVENT_REF(event), TAG_END());
+    leg.refer_event = "refer";
+    if (event && event->o_id) {
+        leg.refer_event += std::string(";id=") + event->o_id;
+    }
+    std::string target;
+    if (sip && sip->sip_refer_to && sip->sip_refer_to->r_url->url_user) {
+        target = sip->sip_refer_to->r_url->url_user;
+    }
+    const std::uint64_t group = &leg == &call.in ? 0 : leg.group;
+    emit(CallEvent::referred(call.id, group, std::move(target)));
+}
+
+void B2bua::notify_refer(Leg& leg, int status) {
+    if (leg.refer_event.empty()) {
+        return;
+    }
+    const std::string frag =
+        "SIP/2.0 " + std::to_string(status) + " " + sip_status_phrase(status) + "\r\n";
+    nua_notify(leg.nh, NUTAG_SUBSTATE(nua_substate_terminated),
+               SIPTAG_EVENT_STR(leg.refer_event.c_str()),
+               SIPTAG_CONTENT_TYPE_STR("message/sipfrag;version=2.0"),
+               SIPTAG_PAYLOAD_STR(frag.c_str()), TAG_END());
+    leg.refer_event.clear();
+}
+
 std::string B2bua::party(const Call& call, const Leg& leg) const {
     return leg.inbound ? call.caller : call.dialled;
 }

@@ -34,6 +34,10 @@ struct CallEvent {
         /// `leg` had answered but was not the one connected to the call's own party, and hung
         /// up (a supervisor leaving, an agent who answered and gave up before the connect).
         LegEnded,
+        /// `leg`'s phone asked to transfer its peer to `target` (REFER, RFC 3515: the user
+        /// part of Refer-To); the application answers with answer_refer(), or drops the leg
+        /// (the transfer worked).
+        Referred,
         Held,     ///< `leg`'s phone put the other party on hold (re-INVITE sendonly/inactive)
         Resumed,  ///< `leg`'s phone took the other party back
         Ended,    ///< the call is over; `ended_by` says who hung up
@@ -48,6 +52,7 @@ struct CallEvent {
     ChannelId channel{};
     int status = 0;
     char digit = 0;
+    std::string target;  ///< Referred: where to
     Side ended_by = Side::Server;
 
     // Each kind made with the fields it carries, by name: never a positional list.
@@ -88,6 +93,11 @@ struct CallEvent {
     }
     static CallEvent leg_ended(CallRef call, std::uint64_t leg) {
         return of(Kind::LegEnded, call, leg);
+    }
+    static CallEvent referred(CallRef call, std::uint64_t leg, std::string target) {
+        CallEvent e = of(Kind::Referred, call, leg);
+        e.target = std::move(target);
+        return e;
     }
     static CallEvent hold(CallRef call, std::uint64_t leg, bool on_hold) {
         return of(on_hold ? Kind::Held : Kind::Resumed, call, leg);

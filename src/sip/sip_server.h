@@ -92,6 +92,7 @@ public:
                     std::string caller, std::chrono::steady_clock::time_point since);
     void drop_leg(CallRef call, std::uint64_t leg);
     void connect_leg(CallRef call, std::uint64_t leg);
+    void answer_refer(CallRef call, std::uint64_t leg, int status);
     void hang_up(CallRef call);
     void originate(std::uint64_t tag, std::string number, std::string caller_id);
 

@@ -121,6 +121,34 @@ TEST(Transfer, TheCallerEndsUpTalkingToTheNextQueuesAgentOnOneRecording) {
     }
 }
 
+// The transfer key of a desk phone: the sales agent's phone sends REFER to the support agent's
+// extension, Markaz makes it a blind transfer to that colleague, and the caller ends up talking
+// to them. (Refusals — a REFER from the caller's phone, to an outside number — are in
+// SwitchboardRefer.*: baresip 1.0 ends its call after a refused REFER either way.)
+TEST(Transfer, TheAgentsPhoneTransfersTheCallerByRefer) {
+    TwoDepartments d;
+    auto& [web_port, server, sales, support, caller, desk] = d;
+    caller.dial(server.uri("200"));
+    sales.wait_for(ev::kCallEstablished, 10s);
+    std::this_thread::sleep_for(2s);
+    auto asked = sales.command("transfer", server.uri("1002"));
+    ASSERT_TRUE(asked.ok) << asked.data;
+    sales.wait_for(ev::kCallClosed, 5s);
+    support.wait_for(ev::kCallEstablished, 10s);
+    ASSERT_TRUE(server.wait_for_log("transferred by the phone of a1001 to '1002'"))
+        << server.log_tail();
+    std::this_thread::sleep_for(3s);
+    caller.hangup();
+    caller.wait_for(ev::kCallClosed);
+    support.wait_for(ev::kCallClosed);
+    const auto heard = caller.last_recording().heard;
+    EXPECT_GT(tone_share(heard, 0, kSalesTone), 0.1) << "the agent, before";
+    EXPECT_GT(tone_share(heard, 0, kSupportTone), 0.1) << "the colleague, after the transfer";
+    ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
+    const std::string log = server.export_text("queue-log");
+    EXPECT_NE(log.find("|sales|Agent/a1001|BLINDTRANSFER|sales|queue|"), std::string::npos) << log;
+}
+
 /// Posts `path` for the call `id` and expects 200.
 void step(Browser& desk, const std::string& id, const std::string& path, const Json& body = {}) {
     const Reply r = desk.post("/api/v1/calls/" + id + path, body.is_null() ? Json::object() : body);

@@ -60,7 +60,13 @@ public:
         std::string number;
         std::string caller_id;
     };
-    using Command = std::variant<Answer, Reject, Ring, RingTrunk, Drop, Connect, HangUp, Originate>;
+    struct ReferAnswer {
+        sip::CallRef call;
+        std::uint64_t leg;
+        int status;
+    };
+    using Command = std::variant<Answer, Reject, Ring, RingTrunk, Drop, Connect, HangUp, Originate,
+                                 ReferAnswer>;
 
     void answer(sip::CallRef call) override { commands.push_back(Answer{call}); }
     void reject(sip::CallRef call, int status) override {
@@ -78,6 +84,9 @@ public:
     }
     void drop_leg(sip::CallRef call, std::uint64_t leg) override {
         commands.push_back(Drop{call, leg});
+    }
+    void answer_refer(sip::CallRef call, std::uint64_t leg, int status) override {
+        commands.push_back(ReferAnswer{call, leg, status});
     }
     void connect_leg(sip::CallRef call, std::uint64_t leg) override {
         commands.push_back(Connect{call, leg});

@@ -120,5 +120,63 @@ TEST(SwitchboardTransfer, ToAColleagueRingsTheirPhoneAndHangsUpTheSupervisorWhoC
     EXPECT_EQ(h.agent_state("a1002"), AgentState::OnCall);
 }
 
+/// What the phones were told to answer REFERs since the last look.
+std::vector<FakePhones::ReferAnswer> refer_answers(CallFlowHarness& h) {
+    std::vector<FakePhones::ReferAnswer> out;
+    for (const FakePhones::Command& command : h.phones.commands) {
+        if (const auto* answer = std::get_if<FakePhones::ReferAnswer>(&command)) {
+            out.push_back(*answer);
+        }
+    }
+    return out;
+}
+
+TEST(SwitchboardRefer, TheAgentsTransferKeyPassesTheCallerToAColleagueOrAQueue) {
+    CallFlowHarness h{sales_and_support()};
+    ready(h, 2);
+    auto [call, leg] = connect(h);
+    const CallId id{h.call_id(call)};
+    h.phones.commands.clear();
+    h.board().on_call_event(sip::CallEvent::referred(call, leg, "1002"), h.now());
+    EXPECT_TRUE(refer_answers(h).empty()) << "dropping the agent's leg tells their phone";
+    auto rings = h.phones.take<FakePhones::Ring>();
+    ASSERT_EQ(rings.size(), 1u);
+    EXPECT_EQ(rings[0].extension, "1002");
+    EXPECT_EQ(h.agent_state("a1001"), AgentState::Available);
+    h.answer(call, rings[0].leg);
+    EXPECT_EQ(h.agent_state("a1002"), AgentState::OnCall);
+
+    // a1002's phone passes the caller on to the number that leads to the sales queue.
+    h.board().on_call_event(sip::CallEvent::referred(call, rings[0].leg, "200"), h.now());
+    rings = h.phones.take<FakePhones::Ring>();
+    ASSERT_EQ(rings.size(), 1u);
+    EXPECT_EQ(rings[0].extension, "1001") << "sales' agent";
+    const auto calls = h.board().view().book().calls(h.router());
+    ASSERT_EQ(calls.size(), 1u);
+    EXPECT_EQ(calls[0].queue, QueueId{"sales"});
+    EXPECT_EQ(h.board().view().book().calls(h.router())[0].id, id);
+}
+
+TEST(SwitchboardRefer, RefusedFromTheCallerToAnOutsideNumberOrABusyColleague) {
+    CallFlowHarness h{sales_and_support()};
+    ready(h, 2);
+    ASSERT_TRUE(h.board().command(acd::AgentNotReady{AgentId{"a1002"}}, h.now()));
+    auto [call, leg] = connect(h);
+    h.phones.commands.clear();
+    // The caller's own phone must not move the call (nor send it out at the centre's cost).
+    h.board().on_call_event(sip::CallEvent::referred(call, 0, "1002"), h.now());
+    h.board().on_call_event(sip::CallEvent::referred(call, leg, "00441234567"), h.now());
+    h.board().on_call_event(sip::CallEvent::referred(call, leg, "1002"), h.now());
+    const auto answers = refer_answers(h);
+    ASSERT_EQ(answers.size(), 3u);
+    EXPECT_EQ(answers[0].leg, 0u);
+    EXPECT_EQ(answers[0].status, 403);
+    EXPECT_EQ(answers[1].leg, leg);
+    EXPECT_EQ(answers[1].status, 404) << "no outside numbers";
+    EXPECT_EQ(answers[2].status, 486) << "a1002 is not ready: busy here";
+    EXPECT_TRUE(h.phones.take<FakePhones::Ring>().empty());
+    EXPECT_EQ(h.agent_state("a1001"), AgentState::OnCall) << "the conversation goes on";
+}
+
 }  // namespace
 }  // namespace markaz::app::testing
