@@ -97,11 +97,14 @@ struct ResumeCall {
 /// `queue` keeping their priority and skills, as a new arrival there; with `agent`, offered to
 /// that free agent at once (back in line at their place if the agent does not answer).
 /// Refused, the call untouched, when `queue` would turn the caller away or `agent` is not free.
+/// With `number` instead (queue and agent ignored), the caller leaves the centre's queues for
+/// that phone or outside number (the call flow has checked the agent may send calls there).
 struct TransferCall {
     CallId call;
     QueueId queue;
     std::string by;  ///< who asked (the agent's or a supervisor's user)
     std::optional<AgentId> agent;
+    std::string number;
 };
 
 /// Attended transfer, first step: the agent of connected `call` consults free colleague

@@ -187,6 +187,9 @@ struct CallTransferred {
     /// After a consult (CompleteTransfer): `to_agent` had talked with the agent and takes the
     /// caller at once (CallEnqueued and CallAnswered follow in the same batch).
     bool attended = false;
+    /// Out of the queues, to this number as the agent would dial it (`to_queue` empty): no
+    /// CallEnqueued follows, the router is done with the call.
+    std::string to_number;
     friend bool operator==(const CallTransferred&, const CallTransferred&) = default;
 };
 /// The agent of `call` consults `to_agent` (ring them at `extension`); the caller holds.

@@ -14,7 +14,7 @@ Result<void> Engine::on(const TransferCall& c) {
         return fail(found.error());
     }
     auto to = queue_index_.find(c.queue);
-    if (to == queue_index_.end()) {
+    if (to == queue_index_.end() && c.number.empty()) {
         return fail(Errc::NotFound, "unknown queue '" + c.queue.str() + "'");
     }
     CallRec& call = calls_[*found];
@@ -25,6 +25,15 @@ Result<void> Engine::on(const TransferCall& c) {
         return fail(Errc::Conflict, "call '" + c.call.str() + "' has a consult with agent '" +
                                         agents_[call.consult].id.str() +
                                         "' going on: complete or cancel it first");
+    }
+    if (!c.number.empty()) {
+        // Out of the queues: the agent's part ends as in any transfer, and the router is
+        // done with the caller, whom the call flow connects with that number.
+        const ConversationEnd end = end_conversation(*found);
+        emit(CallTransferred{c.call, end.queue, end.agent, QueueId{}, end.talk, end.hold, c.by,
+                             AgentId{}, false, c.number});
+        start_wrap_up(end);
+        return {};
     }
     std::optional<AgentIdx> target;
     if (c.agent) {

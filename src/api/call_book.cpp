@@ -141,6 +141,11 @@ void CallBook::apply(const acd::Event& event) {
             [&](const acd::CallAbandoned& e) { forget(e.call); },
             [&](const acd::CallRemoved& e) { forget(e.call); },
             [&](const acd::CallCompleted& e) { forget(e.call); },
+            [&](const acd::CallTransferred& e) {
+                if (!e.to_number.empty()) {
+                    forget(e.call);  // out of the queues: no live call of the centre's any more
+                }
+            },
             [&](const acd::CallbackFailed& e) { forget(e.call); },
             [](const auto&) {},
         },

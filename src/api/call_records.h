@@ -50,6 +50,7 @@ struct RecordTransfer {
     Duration hold{};
     std::string to_agent;   ///< "" when to the queue's next agent
     bool attended = false;  ///< after a consult with `to_agent`
+    std::string to_number;  ///< out of the queues, to this number
 };
 
 /// A supervisor in the call in one mode (listen, whisper, barge) from `from` to `to`.

@@ -195,17 +195,36 @@ HttpResponse transfer_call(RequestContext& c) {
     static const std::vector<FieldRule> rules{
         {"queue", JsonKind::String, false, false, length(1, 64), {}},
         {"agent", JsonKind::String, false, false, length(1, 64), {}},
+        {"number", JsonKind::String, false, false, length(1, 32), {}},
     };
     if (auto refused = check_fields(c.body, rules)) {
         return error_response(*refused);
     }
-    if (!c.body.contains("queue") && !c.body.contains("agent")) {
+    const bool outward = c.body.contains("number");
+    if (outward && (c.body.contains("queue") || c.body.contains("agent"))) {
+        return error_response(
+            ApiError::invalid_value("number", "a number goes alone: not with a queue or an agent"));
+    }
+    if (!outward && !c.body.contains("queue") && !c.body.contains("agent")) {
         return error_response(ApiError::missing_field("queue"));
     }
     const CenterRead read = read_center(c.deps.center, c.deps.notes, kReadCalls, c.now);
     auto call = find_talking_call(c, read);
     if (!call) {
         return error_response(call.error());
+    }
+    if (outward) {
+        // Where the agent's own phone could call (its class of service): the call flow checks.
+        const std::string number = c.body["number"].get<std::string>();
+        if (auto refused =
+                run(c, acd::TransferCall{call->id, QueueId{}, c.by(), std::nullopt, number})) {
+            return error_response(*refused);
+        }
+        audit(c, "call-transfer", call->id.str(),
+              Json{{"number", number},
+                   {"from_queue", call->queue.str()},
+                   {"agent", call->agent ? call->agent->str() : ""}});
+        return call_reply(c, *call);
     }
     // To a colleague alone: they take the call in the queue it came from.
     const QueueId queue{c.body.value("queue", call->queue.str())};

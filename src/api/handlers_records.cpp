@@ -31,7 +31,8 @@ Json record_json(const CallRecordEntry& r) {
                                  {"talk_ms", ms(t.talk)},
                                  {"hold_ms", ms(t.hold)},
                                  {"to_agent", t.to_agent.empty() ? Json() : Json(t.to_agent)},
-                                 {"attended", t.attended}});
+                                 {"attended", t.attended},
+                                 {"to_number", t.to_number.empty() ? Json() : Json(t.to_number)}});
     }
     Json monitors = Json::array();
     for (const RecordMonitor& m : r.monitors) {

@@ -41,8 +41,9 @@ struct CallbackBooking {};
 /// The caller dialled a phone (an extension or a trunk number) and hears it ring; Markaz has
 /// not answered.
 struct Calling {};
-/// The IVR sent the caller to an extension: music while it rings.
-struct IvrToExtension {};
+/// Markaz answered the caller and sends them on to a phone (an IVR's extension node, an
+/// agent's transfer to an outside number): music while it rings.
+struct Forwarding {};
 /// A colleague the agent consults while the caller holds (attended transfer), rung on `leg`:
 /// ringing, talking with the agent alone, or in a three-way conference with the caller.
 struct Consult {
@@ -56,7 +57,7 @@ struct Connected {
     std::uint64_t leg = 0;
     std::optional<Consult> consult;
 };
-/// Talking with a phone reached without the router (Calling or IvrToExtension answered).
+/// Talking with a phone reached without the router (Calling or Forwarding answered).
 struct Direct {
     std::uint64_t leg = 0;
     SteadyTime since{};  ///< for the record's talk time: no router measures it
@@ -86,7 +87,7 @@ struct Ending {};
 
 using Stage =
     std::variant<stage::Ivr, stage::Queued, stage::CallbackDialogue, stage::CallbackBooking,
-                 stage::Calling, stage::IvrToExtension, stage::Connected, stage::Direct,
+                 stage::Calling, stage::Forwarding, stage::Connected, stage::Direct,
                  stage::RingingAgent, stage::Dialling, stage::Test, stage::Feature, stage::Spying,
                  stage::Saying, stage::Ending>;
 

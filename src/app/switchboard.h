@@ -182,6 +182,11 @@ private:
     /// colleague's extension or a number the dialplan sends to a queue, as a blind transfer
     /// from the desk; refused (the phone is told why) from anyone else or to anywhere else.
     void referred(Call& call, const sip::CallEvent& event, Now now);
+    /// Why the agent of `call` may not send the caller to `number` (as their own phone
+    /// would dial it), or nullopt.
+    std::optional<std::string> refuse_forward(const Call& call, const std::string& number) const;
+    /// The router let the caller go to `number` (CallTransferred): ring it, music meanwhile.
+    void forward(Call& call, const AgentId& agent, const std::string& number);
 
     // switchboard_consult.cpp: consulting a colleague, a conference, an attended transfer
     /// A consult step asked from outside the call (the desk): checked against the phones

@@ -112,7 +112,7 @@ void Switchboard::route(Call& call, Now now) {
             offer_callback_number(call, to.target, now);
             break;
         case ivr::Route::Kind::Extension: {
-            call.stage = stage::IvrToExtension{};
+            call.stage = stage::Forwarding{};
             hold_music(call);
             std::uint64_t leg = call.next_leg++;
             call.legs[leg] = AgentId{};

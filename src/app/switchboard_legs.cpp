@@ -97,7 +97,7 @@ void Switchboard::leg_answered(Call& call, const sip::CallEvent& event, Now now)
         return;
     }
     call.leg_channels[event.leg] = event.channel;
-    if (call.in<stage::IvrToExtension>() || call.in<stage::Calling>()) {
+    if (call.in<stage::Forwarding>() || call.in<stage::Calling>()) {
         call.stage = stage::Direct{event.leg, now.mono};
         start_talking(call, event.leg, now);
         return;
@@ -161,7 +161,7 @@ void Switchboard::leg_failed(Call& call, const sip::CallEvent& event, Now now) {
         phones_.reject(call.ref, event.status == 486 || event.status == 603 ? event.status : 480);
         return;
     }
-    if (call.in<stage::IvrToExtension>()) {
+    if (call.in<stage::Forwarding>()) {
         call.hangup_cause = fmt::format("extension did not answer ({})", event.status);
         say_and_hang_up(call, {ivr::say(ivr::Phrase::AllBusy, call.language)}, now);
         return;
@@ -221,9 +221,9 @@ void Switchboard::finish(Call& call, Now now) {
         call.record.digits = call.ivr->digits();
         call.record.variables = call.ivr->variables();
     }
-    if (const auto* direct = call.at<stage::Direct>();
-        direct && call.record.talk == Duration::zero()) {
-        call.record.talk = now.mono - direct->since;  // no router measured it
+    if (const auto* direct = call.at<stage::Direct>()) {
+        // No router measured it (after a transfer out, the agents' talk is in already).
+        call.record.talk += now.mono - direct->since;
     }
     log_(
         fmt::format("call {} ended: {}, {}{}", call.id.str(),

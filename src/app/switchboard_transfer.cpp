@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "app/call.h"
+#include "app/dialplan.h"
 #include "app/switchboard.h"
 
 namespace markaz::app {
@@ -23,7 +24,49 @@ Result<void> Switchboard::transfer(const acd::TransferCall& transfer, Now now) {
         return fail(Errc::Conflict, "call '" + transfer.call.str() +
                                         "' is a callback, which cannot be transferred");
     }
+    if (!transfer.number.empty()) {
+        if (auto refused = refuse_forward(*call, transfer.number)) {
+            return fail(Errc::InvalidArgument, "number: " + *refused);
+        }
+    }
     return handle(transfer, now);
+}
+
+namespace {
+
+/// Where the agent at `extension` would reach `number` from their own phone: the same
+/// dialplan and class of service decide, so a transfer never sends a caller where the agent
+/// could not call (an outside number beyond their class costs the centre, a feature code or an
+/// IVR number is not a phone).
+std::variant<destination::Extension, destination::Trunk, std::string> forward_route(
+    const config::ServerConfig& config, const std::string& extension, const std::string& number) {
+    Destination to = route_call(config, extension, number, false);
+    if (auto* phone = std::get_if<destination::Extension>(&to)) {
+        return *phone;
+    }
+    if (auto* trunk = std::get_if<destination::Trunk>(&to)) {
+        return *trunk;
+    }
+    if (auto* refused = std::get_if<destination::Refused>(&to)) {
+        return refused->reason;
+    }
+    return "'" + number + "' is one of the centre's own numbers: transfer to its queue instead";
+}
+
+}  // namespace
+
+std::optional<std::string> Switchboard::refuse_forward(const Call& call,
+                                                       const std::string& number) const {
+    auto agent = router_.agent(AgentId{call.record.agent});
+    const std::string extension = agent ? agent->extension : "";
+    if (number == extension || number == call.record.caller) {
+        return "'" + number + "' is a party of the call";
+    }
+    auto route = forward_route(config_, extension, number);
+    if (auto* why = std::get_if<std::string>(&route)) {
+        return *why;
+    }
+    return std::nullopt;
 }
 
 void Switchboard::on(const acd::CallTransferred& e, Now now) {
@@ -61,6 +104,10 @@ void Switchboard::on(const acd::CallTransferred& e, Now now) {
         drop_monitor(*call, monitor_leg);
         monitor_gone(*call, monitor_leg, "the agent transferred the call", now);
     }
+    if (!e.to_number.empty()) {
+        forward(*call, e.agent, e.to_number);
+        return;
+    }
     call->stage = stage::Queued{};  // CallEnqueued follows in the same batch
     if (colleague) {
         call->bridged_leg = colleague;  // bridge_with() finds them in the room already
@@ -71,6 +118,26 @@ void Switchboard::on(const acd::CallTransferred& e, Now now) {
     hold_music(*call);
     log_(fmt::format("call {} transferred by {} from {} to queue {}", e.call.str(), e.agent.str(),
                      e.queue.str(), e.to_queue.str()));
+}
+
+void Switchboard::forward(Call& call, const AgentId& agent, const std::string& number) {
+    // Checked by transfer() a moment ago; the route is worked out again from the same
+    // configuration, so it is the same.
+    auto at = router_.agent(agent);
+    auto route = forward_route(config_, at ? at->extension : "", number);
+    call.stage = stage::Forwarding{};
+    hold_music(call);
+    const std::uint64_t leg = call.next_leg++;
+    call.legs[leg] = AgentId{};
+    if (auto* phone = std::get_if<destination::Extension>(&route)) {
+        phones_.ring(call.ref, leg, phone->number, call.record.caller, input_time_);
+    } else if (auto* trunk = std::get_if<destination::Trunk>(&route)) {
+        phones_.ring_trunk(call.ref, leg, trunk->trunk, trunk->number, call.record.caller,
+                           input_time_);
+    } else {
+        phones_.hang_up(call.ref);
+    }
+    log_(fmt::format("call {} transferred by {} to {}", call.id.str(), agent.str(), number));
 }
 
 void Switchboard::referred(Call& call, const sip::CallEvent& event, Now now) {
@@ -96,11 +163,14 @@ void Switchboard::referred(Call& call, const sip::CallEvent& event, Now now) {
                route->second.kind == config::NumberRoute::Kind::Queue) {
         transfer.queue = QueueId{route->second.target};
     } else {
-        refuse(404, "neither a logged-in agent's extension nor a queue's number");
-        return;
+        transfer.number = event.target;  // a phone or an outside number, if the agent may
     }
-    if (auto done = handle(transfer, now); !done) {
-        refuse(done.error().code == Errc::Conflict ? 486 : 404, done.error().message);
+    if (auto done = this->transfer(transfer, now); !done) {
+        const Errc code = done.error().code;
+        refuse(code == Errc::Conflict          ? 486
+               : code == Errc::InvalidArgument ? 403
+                                               : 404,
+               done.error().message);
         return;
     }
     // CallTransferred has dropped the agent's leg, which tells the phone it worked.

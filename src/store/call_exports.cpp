@@ -34,7 +34,9 @@ std::string transfers_text(const std::vector<Transfer>& transfers) {
     std::vector<std::string> items;
     for (const Transfer& t : transfers) {
         items.push_back(t.agent + "@" + t.queue + ">" +
-                        (t.to_agent.empty() ? "" : t.to_agent + "@") + t.to_queue);
+                        (t.to_number.empty()
+                             ? (t.to_agent.empty() ? "" : t.to_agent + "@") + t.to_queue
+                             : "tel:" + t.to_number));
     }
     return joined(items, ' ');
 }
@@ -140,7 +142,11 @@ std::string queue_log(const std::vector<acd::Event>& events) {
                     // position at joining. Attended: the method and the colleague's channel,
                     // then the same times. The caller's ENTERQUEUE in the next queue follows.
                     const Joined& j = calls[x.call];
-                    if (x.attended) {
+                    if (!x.to_number.empty()) {
+                        line(e, x.call.str(), x.queue.str(), x.agent.str(), "BLINDTRANSFER",
+                             {x.to_number, "outbound", s(j.wait), s(x.talk + x.hold),
+                              std::to_string(j.position)});
+                    } else if (x.attended) {
                         line(e, x.call.str(), x.queue.str(), x.agent.str(), "ATTENDEDTRANSFER",
                              {"BRIDGE", "Agent/" + x.to_agent.str(), s(j.wait), s(x.talk + x.hold),
                               std::to_string(j.position)});

@@ -40,6 +40,7 @@ struct Transfer {
     Duration hold{};
     std::string to_agent;   ///< the colleague it was passed to; "" for the queue's next agent
     bool attended = false;  ///< after a consult: the colleague had talked with the agent
+    std::string to_number;  ///< out of the queues, to this number ("" for a queue or colleague)
     friend bool operator==(const Transfer&, const Transfer&) = default;
 };
 

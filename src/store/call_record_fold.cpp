@@ -50,7 +50,7 @@ void fold(CallRecord& record, const acd::Event& event) {
                 record.hold += e.hold;
                 record.transfers.push_back(Transfer{e.agent.str(), e.queue.str(), e.to_queue.str(),
                                                     event.at, e.talk, e.hold, e.to_agent.str(),
-                                                    e.attended});
+                                                    e.attended, e.to_number});
             },
             [&](const acd::CallbackRequested& e) {
                 record.disposition = Disposition::Callback;

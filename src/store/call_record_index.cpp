@@ -34,8 +34,8 @@ api::CallRecordEntry entry_of(const SqliteStatement& row) {
     e.hold = r.hold;
     e.wrap = r.wrap;
     for (const Transfer& t : r.transfers) {
-        e.transfers.push_back(
-            {t.agent, t.queue, t.to_queue, t.at, t.talk, t.hold, t.to_agent, t.attended});
+        e.transfers.push_back({t.agent, t.queue, t.to_queue, t.at, t.talk, t.hold, t.to_agent,
+                               t.attended, t.to_number});
     }
     e.disposition = std::string(kDispositionNames.name(r.disposition));
     e.hangup_side = r.hangup_side;

@@ -24,7 +24,8 @@ std::string transfers_json(const std::vector<Transfer>& transfers) {
                        {"talk_ms", t.talk.count()},
                        {"hold_ms", t.hold.count()},
                        {"to_agent", t.to_agent},
-                       {"attended", t.attended}});
+                       {"attended", t.attended},
+                       {"to_number", t.to_number}});
     }
     return out.dump();
 }
@@ -43,7 +44,8 @@ std::vector<Transfer> transfers_of(const std::string& text) {
                                wall_from_ms(t.value("at_ms", std::int64_t{0})),
                                Duration{t.value("talk_ms", std::int64_t{0})},
                                Duration{t.value("hold_ms", std::int64_t{0})},
-                               t.value("to_agent", ""), t.value("attended", false)});
+                               t.value("to_agent", ""), t.value("attended", false),
+                               t.value("to_number", "")});
     }
     return out;
 }

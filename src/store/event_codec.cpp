@@ -183,7 +183,7 @@ void describe(IO& io, E& e) {
 template <class IO, class E>
 requires Is<E, acd::CallTransferred>
 void describe(IO& io, E& e) {
-    auto& [call, queue, agent, to_queue, talk, hold, by, to_agent, attended] = e;
+    auto& [call, queue, agent, to_queue, talk, hold, by, to_agent, attended, to_number] = e;
     io("call", call);
     io("queue", queue);
     io("agent", agent);
@@ -192,7 +192,8 @@ void describe(IO& io, E& e) {
     io("hold_ms", hold);
     io("by", by);
     io("to_agent", to_agent);
-    io.later("attended", attended);  // since schema v19's server: blind before
+    io.later("attended", attended);    // both added after schema v19: absent, a blind
+    io.later("to_number", to_number);  // transfer to a queue or a colleague
 }
 
 template <class IO, class E>

@@ -107,7 +107,10 @@ public:
         out_[key] = std::move(list);
     }
     /// A field added after events were first stored: written as any other.
-    void later(const char* key, bool value) { out_[key] = value; }
+    template <class T>
+    void later(const char* key, const T& value) {
+        (*this)(key, value);
+    }
     /// A nested object: `describe_fields(writer)` describes its fields.
     template <class F>
     void object(const char* key, F&& describe_fields) {
@@ -159,8 +162,9 @@ public:
     }
     void operator()(const char* key, std::vector<QueueId>& value);
     /// A field added after events were first stored: an older event without it keeps the
-    /// default (false); one of the wrong type is still an error.
-    void later(const char* key, bool& value) {
+    /// default (false, ""); one of the wrong type is still an error.
+    template <class T>
+    void later(const char* key, T& value) {
         if (ok() && object_.contains(key)) {
             (*this)(key, value);
         }

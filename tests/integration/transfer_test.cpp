@@ -149,6 +149,52 @@ TEST(Transfer, TheAgentsPhoneTransfersTheCallerByRefer) {
     EXPECT_NE(log.find("|sales|Agent/a1001|BLINDTRANSFER|sales|queue|"), std::string::npos) << log;
 }
 
+// The transfer key to an outside number: through the trunk, only where the agent's own phone
+// may call (its class allows the country's mobiles), and the caller ends up talking with the
+// outside phone. (An international number beyond the class is refused: SwitchboardDialRules.)
+TEST(Transfer, TheAgentsPhoneSendsTheCallerToAnOutsideNumberItsClassAllows) {
+    constexpr int kOutsideTone = 1300;
+    PhoneOptions outside_options;
+    outside_options.user = "09121234567";
+    outside_options.audio = SineTone{kOutsideTone};
+    BaresipPhone outside{outside_options};
+    MarkazServer::Options options = two_departments(free_tcp_port());
+    options.extra_sip = "  trunks:\n    - {name: out, dial_prefix: \"9\", target: \"127.0.0.1:" +
+                        std::to_string(outside.sip_port()) + "\"}\n";
+    options.extra_yaml +=
+        "dial_rules:\n  default_class: agents\n  classes:\n"
+        "    agents: {outbound: [\"09XXXXXXXXX\"]}\n";
+    MarkazServer server(options);
+    BaresipPhone sales(extension_phone(server, "1001", kSalesTone, AnswerMode::Auto));
+    BaresipPhone caller(extension_phone(server, "1003", kCallerTone, AnswerMode::Manual));
+    sales.wait_until_registered();
+    caller.wait_until_registered();
+    ASSERT_TRUE(server.wait_for_log("agent a1001: not-ready -> available")) << server.log_tail();
+
+    caller.dial(server.uri("200"));
+    sales.wait_for(ev::kCallEstablished, 10s);
+    std::this_thread::sleep_for(2s);
+    auto asked = sales.command("transfer", server.uri("909121234567"));
+    ASSERT_TRUE(asked.ok) << asked.data;
+    sales.wait_for(ev::kCallClosed, 5s);
+    outside.wait_for(ev::kCallIncoming, 10s);
+    outside.answer();
+    outside.wait_for(ev::kCallEstablished, 5s);
+    std::this_thread::sleep_for(3s);
+    caller.hangup();
+    caller.wait_for(ev::kCallClosed);
+    outside.wait_for(ev::kCallClosed);
+    EXPECT_GT(tone_share(caller.last_recording().heard, 0, kOutsideTone), 0.1)
+        << "the caller talks with the outside phone";
+    EXPECT_GT(tone_share(outside.last_recording().heard, 0, kCallerTone), 0.2)
+        << "and it hears the caller";
+    ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
+    const std::string log = server.export_text("queue-log");
+    EXPECT_NE(log.find("|sales|Agent/a1001|BLINDTRANSFER|909121234567|outbound|"),
+              std::string::npos)
+        << log;
+}
+
 /// Posts `path` for the call `id` and expects 200.
 void step(Browser& desk, const std::string& id, const std::string& path, const Json& body = {}) {
     const Reply r = desk.post("/api/v1/calls/" + id + path, body.is_null() ? Json::object() : body);

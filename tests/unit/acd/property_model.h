@@ -156,7 +156,9 @@ private:
         }
         EXPECT_GE(e.talk, 0ms);
         agents_[e.agent].talk += e.talk;
-        transferred_.insert(e.call);  // it joins its next queue now (CallEnqueued)
+        if (e.to_number.empty()) {
+            transferred_.insert(e.call);  // it joins its next queue now (CallEnqueued)
+        }
     }
     void on(const WrapUpCompleted&) {}
     void on(const CallbackOffered& e) { EXPECT_TRUE(open_.contains(e.call)); }

@@ -153,7 +153,10 @@ public:
                 return OfferFailed{known_call(model), agent()};
             case 13:
                 if (auto live = any(model.connected())) {
-                    // Half to a queue, half straight to an agent (free or not).
+                    // To a queue, straight to an agent (free or not), or out to a number.
+                    if (pick(5) == 0) {
+                        return TransferCall{live->first, QueueId{}, "a", std::nullopt, "0912"};
+                    }
                     return TransferCall{live->first, queue(), "a",
                                         pick(2) ? std::optional<AgentId>(agent()) : std::nullopt};
                 }

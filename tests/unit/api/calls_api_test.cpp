@@ -331,5 +331,32 @@ TEST_F(CallsApiTest, TheAgentTransfersTheirCallToAFreeColleague) {
     EXPECT_EQ(entry.action, "call-transfer");
 }
 
+TEST_F(CallsApiTest, TheAgentTransfersTheirCallToANumber) {
+    api.center.must(acd::AgentLogin{
+        AgentId{"a1001"}, "1001", {QueueId{"sales"}}, acd::AgentState::Available, "", ""});
+    api.center.must(acd::OfferAnswered{CallId{"c1"}, AgentId{"a1001"}});
+    Browser agent = api.browser("a1001");
+    Reply r = agent.post("/api/v1/calls/c1/transfer",
+                         Json{{"number", "909121234567"}, {"queue", "support"}});
+    EXPECT_EQ(r.status, 400U);
+    EXPECT_EQ(r.field(), "number");
+    EXPECT_EQ(agent.post("/api/v1/calls/c1/transfer", Json{{"number", ""}}).status, 400U);
+    EXPECT_EQ(agent.post("/api/v1/calls/c1/transfer", Json{{"number", 909}}).status, 400U);
+    EXPECT_EQ(
+        api.browser("a1003").post("/api/v1/calls/c1/transfer", Json{{"number", "1002"}}).status,
+        403U);
+
+    r = agent.post("/api/v1/calls/c1/transfer", Json{{"number", "909121234567"}});
+    ASSERT_EQ(r.status, 200U) << r.body;
+    const auto transfer = std::get<acd::TransferCall>(api.center.last_command());
+    EXPECT_EQ(transfer.number, "909121234567");
+    const AuditEntry entry = api.audit.list(1, std::nullopt)[0];
+    EXPECT_EQ(entry.action, "call-transfer");
+    EXPECT_TRUE(manager.get("/api/v1/calls").json()["calls"].size() == 1U)
+        << "out of the queues: only c2 is left";
+    const Json sales = manager.get("/api/v1/queues/sales").json()["queue"]["stats"];
+    EXPECT_EQ(sales["today"]["counters"]["transferred"], 1);
+}
+
 }  // namespace
 }  // namespace markaz::api::testing

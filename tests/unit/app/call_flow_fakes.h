@@ -96,15 +96,21 @@ public:
         commands.push_back(Originate{tag, std::move(number), std::move(caller_id)});
     }
 
-    /// The commands of type T given since the last take(), oldest first; forgets all others.
+    /// The commands of type T given since the last take(), oldest first, keeping them all.
     template <class T>
-    std::vector<T> take() {
+    std::vector<T> given() const {
         std::vector<T> out;
         for (const Command& c : commands) {
             if (const T* t = std::get_if<T>(&c)) {
                 out.push_back(*t);
             }
         }
+        return out;
+    }
+    /// The commands of type T given since the last take(), oldest first; forgets all others.
+    template <class T>
+    std::vector<T> take() {
+        std::vector<T> out = given<T>();
         commands.clear();
         return out;
     }

@@ -3,8 +3,6 @@
 // the caller; a conference lets all three hear each other; completing hangs up the agent's
 // phone and connects the colleague's in the same room and recording.
 
-#include <utility>
-
 #include <gtest/gtest.h>
 
 #include "unit/app/sales_centre.h"
@@ -69,17 +67,12 @@ TEST(SwitchboardConsult, TheCallerHoldsWhileTheAgentsTalkThenTheColleagueTakesTh
 
     h.advance(20s);
     ASSERT_TRUE(h.board().command(acd::CompleteTransfer{c.id, "a1001"}, h.now()));
-    std::vector<std::uint64_t> dropped;
-    std::vector<std::uint64_t> connected;
-    for (const FakePhones::Command& command : std::exchange(h.phones.commands, {})) {
-        if (const auto* drop = std::get_if<FakePhones::Drop>(&command)) {
-            dropped.push_back(drop->leg);
-        } else if (const auto* connect = std::get_if<FakePhones::Connect>(&command)) {
-            connected.push_back(connect->leg);
-        }
-    }
-    EXPECT_EQ(dropped, std::vector<std::uint64_t>{c.agent_leg}) << "the agent's phone hangs up";
-    EXPECT_EQ(connected, std::vector<std::uint64_t>{c.colleague_leg});
+    const auto dropped = h.phones.given<FakePhones::Drop>();
+    const auto connected = h.phones.take<FakePhones::Connect>();
+    ASSERT_EQ(dropped.size(), 1u);
+    EXPECT_EQ(dropped[0].leg, c.agent_leg) << "the agent's phone hangs up";
+    ASSERT_EQ(connected.size(), 1u);
+    EXPECT_EQ(connected[0].leg, c.colleague_leg);
     EXPECT_TRUE(h.media.was_set(caller, colleague, true));
     EXPECT_TRUE(h.media.was_set(colleague, caller, true));
     EXPECT_EQ(h.media.bridges.size(), 1u) << "the same room, the same recording";

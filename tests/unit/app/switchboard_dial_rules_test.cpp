@@ -47,6 +47,46 @@ TEST(SwitchboardDialRules, AnExtensionDialsOutOnlyWhatItsClassAllows) {
     EXPECT_EQ(out[0].number, "00882123456789");
 }
 
+TEST(SwitchboardDialRules, AnAgentTransfersOutOnlyWhereTheirOwnPhoneMayCall) {
+    CallFlowHarness h{kCentreWithClasses};
+    h.registered("1001");
+    sip::CallRef call = h.arrive("02188776655", "200", /*from_trunk=*/true);
+    auto rings = h.phones.take<FakePhones::Ring>();
+    ASSERT_EQ(rings.size(), 1u);
+    h.answer(call, rings[0].leg);
+    const CallId id{h.call_id(call)};
+    h.advance(20s);
+    // An international number is beyond the agents' class: refused, the conversation goes on.
+    auto refused = h.board().command(
+        acd::TransferCall{id, QueueId{}, "a1001", std::nullopt, "900882123456789"}, h.now());
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, Errc::InvalidArgument);
+    EXPECT_EQ(refused.error().message.rfind("number: ", 0), 0u) << refused.error().message;
+    EXPECT_TRUE(h.phones.take<FakePhones::RingTrunk>().empty());
+    EXPECT_EQ(h.agent_state("a1001"), acd::AgentState::OnCall);
+    auto own = h.board().command(
+        acd::TransferCall{id, QueueId{}, "a1001", std::nullopt, "02188776655"}, h.now());
+    EXPECT_FALSE(own) << "the caller's own number";
+
+    ASSERT_TRUE(h.board().command(
+        acd::TransferCall{id, QueueId{}, "a1001", std::nullopt, "909121234567"}, h.now()));
+    const auto dropped = h.phones.given<FakePhones::Drop>();
+    const auto out = h.phones.take<FakePhones::RingTrunk>();
+    ASSERT_EQ(dropped.size(), 1u);
+    EXPECT_EQ(dropped[0].leg, rings[0].leg) << "the agent's phone hangs up";
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].number, "09121234567") << "through the trunk, its prefix taken off";
+    EXPECT_TRUE(h.board().view().book().calls(h.router()).empty()) << "out of the queues";
+    h.answer(call, out[0].leg);
+    h.advance(30s);
+    h.end(call, Side::Caller);
+    const store::CallRecord record = h.store.record(id.str());
+    EXPECT_EQ(record.talk, 50s) << "the agent's 20 s and the 30 s outside";
+    ASSERT_EQ(record.transfers.size(), 1u);
+    EXPECT_EQ(record.transfers[0].to_number, "909121234567");
+    EXPECT_EQ(record.transfers[0].to_queue, "");
+}
+
 TEST(SwitchboardDialRules, AnExtensionWithAllItsCallsUpGets486UntilOneEnds) {
     CallFlowHarness h{kCentreWithClasses};
     sip::CallRef first = h.arrive("1001", "200");
