@@ -305,7 +305,7 @@ Result<void> Engine::on(const HangUp& c) {
     if (call.stage != Stage::Connected) {
         return fail(Errc::Conflict, not_waiting(call) + ", not connected");
     }
-    if (call.consult != kNone) {
+    if (call.consult != kNone || !call.consult_number.empty()) {
         release_consult(*found, "");  // the colleague consulted is let go with the call
     }
     const ConversationEnd end = end_conversation(*found);
@@ -368,10 +368,7 @@ Result<void> Engine::on(const ResumeCall& c) {
     if (call.stage != Stage::Connected || !call.held_since) {
         return fail(Errc::Conflict, "call '" + c.call.str() + "' is not on hold");
     }
-    Duration held = now_.mono - *call.held_since;
-    call.hold += held;
-    call.held_since.reset();
-    emit(CallResumed{call.id, agents_[call.agent].id, held});
+    take_off_hold(call);
     return {};
 }
 

@@ -110,11 +110,14 @@ struct TransferCall {
 /// Attended transfer, first step: the agent of connected `call` consults free colleague
 /// `agent` while the caller holds (the hold counts as any other). The colleague is busy
 /// (on-call) from now until the consult ends, so the router offers them nothing meanwhile.
-/// Refused when a consult is going on already or the colleague is not free.
+/// Refused when a consult is going on already or the colleague is not free. With `number`
+/// instead (agent ignored), another phone or an outside number is consulted (the call flow
+/// has checked the agent may call it); completing sends the caller there, out of the queues.
 struct ConsultAgent {
     CallId call;
     AgentId agent;
     std::string by;
+    std::string number;
 };
 /// The consulted colleague joins caller and agent: a three-way conference (the caller is taken
 /// off hold).

@@ -90,6 +90,10 @@ private:
     /// A transferred caller's new record (same id), keeping what they arrived with: priority,
     /// skills and number.
     CallIdx renew_call(const CallRec& before);
+    /// "agent 'a2'" or "'0912…'": whom `call`'s agent consults, for messages.
+    std::string consulted(const CallRec& call) const;
+    /// The caller is back in the conversation: the hold so far is counted (CallResumed).
+    void take_off_hold(CallRec& call);
     /// The call that is connected and has the consult, or why not.
     Result<CallIdx> consulting_call(const CallId& id) const;
 

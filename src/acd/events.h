@@ -197,9 +197,10 @@ struct ConsultStarted {
     CallId call;
     QueueId queue;
     AgentId agent;
-    AgentId to_agent;
+    AgentId to_agent;  ///< empty when a number is consulted
     std::string extension;
     std::string by;
+    std::string to_number;  ///< another phone or outside number, as the agent would dial it
     friend bool operator==(const ConsultStarted&, const ConsultStarted&) = default;
 };
 /// The consulted colleague joined caller and agent: a three-way conference.

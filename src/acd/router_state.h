@@ -124,7 +124,8 @@ struct CallRec {
     SteadyTime answered_at{};
     Duration hold{};
     std::optional<SteadyTime> held_since;
-    AgentIdx consult = kNone;  ///< a colleague the agent consults (busy for it)
+    AgentIdx consult = kNone;    ///< a colleague the agent consults (busy for it)
+    std::string consult_number;  ///< or a phone or outside number the agent consults
     SteadyTime consult_since{};
     bool consult_joined = false;  ///< the colleague is in a three-way conference
 };

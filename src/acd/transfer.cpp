@@ -21,10 +21,9 @@ Result<void> Engine::on(const TransferCall& c) {
     if (call.stage != Stage::Connected) {
         return fail(Errc::Conflict, "call '" + c.call.str() + "' is not connected to an agent");
     }
-    if (call.consult != kNone) {
-        return fail(Errc::Conflict, "call '" + c.call.str() + "' has a consult with agent '" +
-                                        agents_[call.consult].id.str() +
-                                        "' going on: complete or cancel it first");
+    if (call.consult != kNone || !call.consult_number.empty()) {
+        return fail(Errc::Conflict, "call '" + c.call.str() + "' has a consult with " +
+                                        consulted(call) + " going on: complete or cancel it first");
     }
     if (!c.number.empty()) {
         // Out of the queues: the agent's part ends as in any transfer, and the router is
@@ -73,12 +72,26 @@ Result<void> Engine::on(const TransferCall& c) {
     return {};
 }
 
+std::string Engine::consulted(const CallRec& call) const {
+    return call.consult != kNone ? "agent '" + agents_[call.consult].id.str() + "'"
+                                 : "'" + call.consult_number + "'";
+}
+
+void Engine::take_off_hold(CallRec& call) {
+    if (call.held_since) {
+        Duration held = now_.mono - *call.held_since;
+        call.hold += held;
+        call.held_since.reset();
+        emit(CallResumed{call.id, agents_[call.agent].id, held});
+    }
+}
+
 Result<void> Engine::on(const ConsultAgent& c) {
     auto found = find_call(c.call);
     if (!found) {
         return fail(found.error());
     }
-    auto agent = find_agent(c.agent);
+    auto agent = c.number.empty() ? find_agent(c.agent) : Result<AgentIdx>(kNone);
     if (!agent) {
         return fail(agent.error());
     }
@@ -86,9 +99,21 @@ Result<void> Engine::on(const ConsultAgent& c) {
     if (call.stage != Stage::Connected) {
         return fail(Errc::Conflict, "call '" + c.call.str() + "' is not connected to an agent");
     }
-    if (call.consult != kNone) {
-        return fail(Errc::Conflict, "call '" + c.call.str() + "' has a consult with agent '" +
-                                        agents_[call.consult].id.str() + "' going on already");
+    if (call.consult != kNone || !call.consult_number.empty()) {
+        return fail(Errc::Conflict, "call '" + c.call.str() + "' has a consult with " +
+                                        consulted(call) + " going on already");
+    }
+    if (!c.number.empty()) {
+        call.consult_number = c.number;
+        call.consult_since = now_.mono;
+        call.consult_joined = false;
+        if (!call.held_since) {
+            call.held_since = now_.mono;
+            emit(CallHeld{call.id, agents_[call.agent].id});
+        }
+        emit(ConsultStarted{call.id, queue_id(call.queue), agents_[call.agent].id, AgentId{}, "",
+                            c.by, c.number});
+        return {};
     }
     if (*agent == call.agent) {
         return fail(Errc::Conflict,
@@ -119,7 +144,7 @@ Result<CallIdx> Engine::consulting_call(const CallId& id) const {
         return fail(found.error());
     }
     const CallRec& call = calls_[*found];
-    if (call.stage != Stage::Connected || call.consult == kNone) {
+    if (call.stage != Stage::Connected || (call.consult == kNone && call.consult_number.empty())) {
         return fail(Errc::Conflict, "call '" + id.str() + "' has no consult going on");
     }
     return *found;
@@ -135,13 +160,9 @@ Result<void> Engine::on(const JoinConsult& c) {
         return fail(Errc::Conflict, "call '" + c.call.str() + "' is a conference already");
     }
     call.consult_joined = true;
-    if (call.held_since) {
-        Duration held = now_.mono - *call.held_since;
-        call.hold += held;
-        call.held_since.reset();
-        emit(CallResumed{call.id, agents_[call.agent].id, held});
-    }
-    emit(ConsultJoined{call.id, agents_[call.consult].id, c.by});
+    take_off_hold(call);
+    emit(
+        ConsultJoined{call.id, call.consult != kNone ? agents_[call.consult].id : AgentId{}, c.by});
     return {};
 }
 
@@ -149,7 +170,12 @@ void Engine::release_consult(CallIdx c, const std::string& by) {
     CallRec& call = calls_[c];
     const AgentIdx colleague = call.consult;
     call.consult = kNone;
+    call.consult_number.clear();
     call.consult_joined = false;
+    if (colleague == kNone) {
+        emit(ConsultEnded{call.id, AgentId{}, now_.mono - call.consult_since, by});
+        return;
+    }
     agents_[colleague].call = kNone;
     emit(ConsultEnded{call.id, agents_[colleague].id, now_.mono - call.consult_since, by});
     finish_work(colleague);  // a pause asked for meanwhile, or free for the next call
@@ -161,13 +187,7 @@ Result<void> Engine::on(const EndConsult& c) {
         return fail(found.error());
     }
     release_consult(*found, c.by);
-    CallRec& call = calls_[*found];
-    if (call.held_since) {  // the caller is back with the agent
-        Duration held = now_.mono - *call.held_since;
-        call.hold += held;
-        call.held_since.reset();
-        emit(CallResumed{call.id, agents_[call.agent].id, held});
-    }
+    take_off_hold(calls_[*found]);  // the caller is back with the agent
     return {};
 }
 
@@ -179,6 +199,13 @@ Result<void> Engine::on(const CompleteTransfer& c) {
     const CallRec before = calls_[*found];
     const AgentIdx colleague = before.consult;
     const ConversationEnd end = end_conversation(*found);
+    if (colleague == kNone) {
+        // A number consulted: the caller stays with it, out of the queues.
+        emit(CallTransferred{c.call, end.queue, end.agent, QueueId{}, end.talk, end.hold, c.by,
+                             AgentId{}, /*attended=*/true, before.consult_number});
+        start_wrap_up(end);
+        return {};
+    }
     emit(CallTransferred{c.call, end.queue, end.agent, end.queue, end.talk, end.hold, c.by,
                          agents_[colleague].id, /*attended=*/true});
     start_wrap_up(end);

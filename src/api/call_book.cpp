@@ -103,7 +103,8 @@ void CallBook::apply(const acd::Event& event) {
             [&](const acd::CallbackRequested& e) { callback_requested(e, at); },
             [&](const acd::ConsultStarted& e) {
                 if (LiveCall* call = find(e.call)) {
-                    call->consult = CallConsult{e.to_agent, ConsultPhase::Ringing, at, e.extension};
+                    call->consult = CallConsult{e.to_agent, ConsultPhase::Ringing, at, e.extension,
+                                                e.to_number};
                 }
             },
             [&](const acd::ConsultJoined& e) {

@@ -50,6 +50,7 @@ struct CallConsult {
     ConsultPhase phase = ConsultPhase::Ringing;
     WallTime since{};
     std::string extension;  ///< the colleague's phone
+    std::string number;     ///< or the phone or outside number consulted (agent empty)
     friend bool operator==(const CallConsult&, const CallConsult&) = default;
 };
 

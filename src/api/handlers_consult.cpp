@@ -12,10 +12,17 @@ namespace {
 
 HttpResponse consult_colleague(RequestContext& c) {
     static const std::vector<FieldRule> rules{
-        {"agent", JsonKind::String, true, false, length(1, 64), {}},
+        {"agent", JsonKind::String, false, false, length(1, 64), {}},
+        {"number", JsonKind::String, false, false, length(1, 32), {}},
     };
     if (auto refused = check_fields(c.body, rules)) {
         return error_response(*refused);
+    }
+    const bool number = c.body.contains("number");
+    if (number == c.body.contains("agent")) {
+        return error_response(
+            number ? ApiError::invalid_value("number", "a number or an agent, not both")
+                   : ApiError::missing_field("agent"));
     }
     const CenterRead read =
         read_center(c.deps.center, c.deps.notes, kReadCalls | kReadConfig, c.now);
@@ -23,15 +30,18 @@ HttpResponse consult_colleague(RequestContext& c) {
     if (!call) {
         return error_response(call.error());
     }
-    const AgentId agent{c.body["agent"].get<std::string>()};
-    if (read.agent_config(agent) == nullptr) {
+    // A number: where the agent's own phone may call (the call flow checks its class).
+    const std::string to_number = number ? c.body["number"].get<std::string>() : "";
+    const AgentId agent{number ? "" : c.body["agent"].get<std::string>()};
+    if (!number && read.agent_config(agent) == nullptr) {
         return error_response(ApiError::not_found("no agent '" + agent.str() + "'", "agent"));
     }
-    if (auto refused = run(c, acd::ConsultAgent{call->id, agent, c.by()})) {
+    if (auto refused = run(c, acd::ConsultAgent{call->id, agent, c.by(), to_number})) {
         return error_response(*refused);
     }
     audit(c, "call-consult", call->id.str(),
           Json{{"to_agent", agent.str()},
+               {"number", to_number},
                {"queue", call->queue.str()},
                {"agent", call->agent ? call->agent->str() : ""}});
     return call_reply(c, *call);
@@ -54,6 +64,7 @@ HttpResponse consult_step(RequestContext& c, const std::function<acd::Command(co
     }
     audit(c, action, call->id.str(),
           Json{{"to_agent", call->consult->agent.str()},
+               {"number", call->consult->number},
                {"queue", call->queue.str()},
                {"agent", call->agent ? call->agent->str() : ""}});
     return call_reply(c, *call);

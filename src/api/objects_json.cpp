@@ -147,10 +147,13 @@ Json call_json(const LiveCall& call, WallTime at, bool with_listeners) {
     out["monitors"] = std::move(monitors);
     out["recording_paused"] = call.recording_paused;
     out["consult"] =
-        call.consult ? Json{{"agent", call.consult->agent.str()},
-                            {"state", std::string(kConsultPhaseNames.name(call.consult->phase))},
-                            {"since_ms", ms(call.consult->since)}}
-                     : Json();
+        call.consult
+            ? Json{{"agent",
+                    call.consult->agent.empty() ? Json() : Json(call.consult->agent.str())},
+                   {"number", call.consult->number.empty() ? Json() : Json(call.consult->number)},
+                   {"state", std::string(kConsultPhaseNames.name(call.consult->phase))},
+                   {"since_ms", ms(call.consult->since)}}
+            : Json();
     return out;
 }
 

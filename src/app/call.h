@@ -49,7 +49,8 @@ struct Forwarding {};
 struct Consult {
     enum class Phase { Ringing, Talking, Conference };
     std::uint64_t leg = 0;
-    AgentId agent;
+    AgentId agent;       ///< a colleague; empty when a number is consulted
+    std::string number;  ///< another phone or an outside number, as the agent dialled it
     Phase phase = Phase::Ringing;
 };
 /// Talking with an agent on leg `leg`; the router counts the conversation.

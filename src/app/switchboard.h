@@ -187,6 +187,9 @@ private:
     std::optional<std::string> refuse_forward(const Call& call, const std::string& number) const;
     /// The router let the caller go to `number` (CallTransferred): ring it, music meanwhile.
     void forward(Call& call, const AgentId& agent, const std::string& number);
+    /// Rings `number` as leg `leg` of `call`, as the phone of `agent` would reach it.
+    void ring_forward(Call& call, std::uint64_t leg, const AgentId& agent,
+                      const std::string& number);
 
     // switchboard_consult.cpp: consulting a colleague, a conference, an attended transfer
     /// A consult step asked from outside the call (the desk): checked against the phones

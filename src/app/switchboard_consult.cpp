@@ -42,8 +42,16 @@ Result<void> Switchboard::consult_command(const acd::Command& command, const Cal
     }
     const stage::Consult* consult = call ? consult_of(*call) : nullptr;
     const bool answered = consult && consult->phase != stage::Consult::Phase::Ringing;
-    if (std::holds_alternative<acd::ConsultAgent>(command) && call && !call->sides()) {
-        return fail(Errc::Conflict, "call '" + id.str() + "' is not connected to an agent");
+    if (const auto* consult_number = std::get_if<acd::ConsultAgent>(&command)) {
+        if (call && !call->sides()) {
+            return fail(Errc::Conflict, "call '" + id.str() + "' is not connected to an agent");
+        }
+        // A number: where the agent's own phone may call, as a transfer to it.
+        if (std::optional<std::string> refused = call && !consult_number->number.empty()
+                                                     ? refuse_forward(*call, consult_number->number)
+                                                     : std::nullopt) {
+            return fail(Errc::InvalidArgument, "number: " + *refused);
+        }
     }
     if ((std::holds_alternative<acd::JoinConsult>(command) ||
          std::holds_alternative<acd::CompleteTransfer>(command)) &&
@@ -64,7 +72,8 @@ void Switchboard::on(const acd::ConsultStarted& e, Now now) {
     }
     const std::uint64_t leg = call->next_leg++;
     call->legs[leg] = e.to_agent;  // completing makes it the call's talking leg
-    connected->consult = stage::Consult{leg, e.to_agent, stage::Consult::Phase::Ringing};
+    connected->consult =
+        stage::Consult{leg, e.to_agent, e.to_number, stage::Consult::Phase::Ringing};
     // The caller holds: music to them, and the agent no longer hears them.
     if (auto music = prompts_.music_on_hold()) {
         media_.play(sides->customer, std::move(music), true, 0);
@@ -73,8 +82,12 @@ void Switchboard::on(const acd::ConsultStarted& e, Now now) {
     }
     media_.set_hearing(sides->agent, sides->customer, false);
     log_(fmt::format("call {}: {} consults {} at {}", e.call.str(), e.agent.str(), e.to_agent.str(),
-                     e.extension));
-    phones_.ring(call->ref, leg, e.extension, call->record.caller, input_time_);
+                     e.to_number.empty() ? e.extension : e.to_number));
+    if (e.to_number.empty()) {
+        phones_.ring(call->ref, leg, e.extension, call->record.caller, input_time_);
+    } else {
+        ring_forward(*call, leg, e.agent, e.to_number);
+    }
     (void)now;
 }
 

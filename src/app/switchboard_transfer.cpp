@@ -104,6 +104,16 @@ void Switchboard::on(const acd::CallTransferred& e, Now now) {
         drop_monitor(*call, monitor_leg);
         monitor_gone(*call, monitor_leg, "the agent transferred the call", now);
     }
+    if (!e.to_number.empty() && colleague) {
+        // A number consulted, on the line already: the caller talks with it from now.
+        call->stage = stage::Direct{*colleague, now.mono};
+        call->bridged_leg = colleague;
+        phones_.connect_leg(call->ref, *colleague);
+        media_.stop_playing(call->channel);
+        log_(fmt::format("call {} handed over by {} to {} after a consult", e.call.str(),
+                         e.agent.str(), e.to_number));
+        return;
+    }
     if (!e.to_number.empty()) {
         forward(*call, e.agent, e.to_number);
         return;
@@ -121,14 +131,20 @@ void Switchboard::on(const acd::CallTransferred& e, Now now) {
 }
 
 void Switchboard::forward(Call& call, const AgentId& agent, const std::string& number) {
-    // Checked by transfer() a moment ago; the route is worked out again from the same
-    // configuration, so it is the same.
-    auto at = router_.agent(agent);
-    auto route = forward_route(config_, at ? at->extension : "", number);
     call.stage = stage::Forwarding{};
     hold_music(call);
     const std::uint64_t leg = call.next_leg++;
     call.legs[leg] = AgentId{};
+    ring_forward(call, leg, agent, number);
+    log_(fmt::format("call {} transferred by {} to {}", call.id.str(), agent.str(), number));
+}
+
+void Switchboard::ring_forward(Call& call, std::uint64_t leg, const AgentId& agent,
+                               const std::string& number) {
+    // Checked by refuse_forward() a moment ago; the route is worked out again from the same
+    // configuration, so it is the same.
+    auto at = router_.agent(agent);
+    auto route = forward_route(config_, at ? at->extension : "", number);
     if (auto* phone = std::get_if<destination::Extension>(&route)) {
         phones_.ring(call.ref, leg, phone->number, call.record.caller, input_time_);
     } else if (auto* trunk = std::get_if<destination::Trunk>(&route)) {
@@ -137,7 +153,6 @@ void Switchboard::forward(Call& call, const AgentId& agent, const std::string& n
     } else {
         phones_.hang_up(call.ref);
     }
-    log_(fmt::format("call {} transferred by {} to {}", call.id.str(), agent.str(), number));
 }
 
 void Switchboard::referred(Call& call, const sip::CallEvent& event, Now now) {

@@ -139,22 +139,19 @@ std::string queue_log(const std::vector<acd::Event>& events) {
                 [&](const acd::CallTransferred& x) {
                     // As Asterisk writes a queue caller's transfer. Blind: the target (here a
                     // queue), its context, the wait before the answer, the call time, the
-                    // position at joining. Attended: the method and the colleague's channel,
-                    // then the same times. The caller's ENTERQUEUE in the next queue follows.
+                    // position at joining (an outside number: its context `outbound`).
+                    // Attended: the method and the colleague's channel (or the number), then
+                    // the same times. The caller's ENTERQUEUE in the next queue follows.
                     const Joined& j = calls[x.call];
-                    if (!x.to_number.empty()) {
-                        line(e, x.call.str(), x.queue.str(), x.agent.str(), "BLINDTRANSFER",
-                             {x.to_number, "outbound", s(j.wait), s(x.talk + x.hold),
-                              std::to_string(j.position)});
-                    } else if (x.attended) {
-                        line(e, x.call.str(), x.queue.str(), x.agent.str(), "ATTENDEDTRANSFER",
-                             {"BRIDGE", "Agent/" + x.to_agent.str(), s(j.wait), s(x.talk + x.hold),
-                              std::to_string(j.position)});
-                    } else {
-                        line(e, x.call.str(), x.queue.str(), x.agent.str(), "BLINDTRANSFER",
-                             {x.to_queue.str(), "queue", s(j.wait), s(x.talk + x.hold),
-                              std::to_string(j.position)});
-                    }
+                    const bool out = !x.to_number.empty();
+                    const std::string target =
+                        out ? x.to_number
+                            : (x.attended ? "Agent/" + x.to_agent.str() : x.to_queue.str());
+                    line(e, x.call.str(), x.queue.str(), x.agent.str(),
+                         x.attended ? "ATTENDEDTRANSFER" : "BLINDTRANSFER",
+                         {x.attended ? "BRIDGE" : target,
+                          x.attended ? target : (out ? "outbound" : "queue"), s(j.wait),
+                          s(x.talk + x.hold), std::to_string(j.position)});
                     calls.erase(x.call);
                 },
                 [&](const acd::CallAbandoned& x) {

@@ -199,13 +199,14 @@ void describe(IO& io, E& e) {
 template <class IO, class E>
 requires Is<E, acd::ConsultStarted>
 void describe(IO& io, E& e) {
-    auto& [call, queue, agent, to_agent, extension, by] = e;
+    auto& [call, queue, agent, to_agent, extension, by, to_number] = e;
     io("call", call);
     io("queue", queue);
     io("agent", agent);
     io("to_agent", to_agent);
     io("extension", extension);
     io("by", by);
+    io.later("to_number", to_number);
 }
 
 template <class IO, class E>

@@ -149,28 +149,47 @@ TEST(Transfer, TheAgentsPhoneTransfersTheCallerByRefer) {
     EXPECT_NE(log.find("|sales|Agent/a1001|BLINDTRANSFER|sales|queue|"), std::string::npos) << log;
 }
 
+constexpr int kOutsideTone = 1300;
+
+/// The two departments with a trunk out (prefix 9) to an outside phone at 09121234567, the
+/// agents' class allowed the country's mobiles only; the sales agent's and a caller's phones.
+struct WithAnOutsidePhone {
+    static PhoneOptions outside_phone() {
+        PhoneOptions options;
+        options.user = "09121234567";
+        options.audio = SineTone{kOutsideTone};
+        return options;
+    }
+    static MarkazServer::Options centre(std::uint16_t web_port, std::uint16_t outside_port) {
+        MarkazServer::Options options = two_departments(web_port);
+        options.extra_sip =
+            "  trunks:\n    - {name: out, dial_prefix: \"9\", target: \"127.0.0.1:" +
+            std::to_string(outside_port) + "\"}\n";
+        options.extra_yaml +=
+            "dial_rules:\n  default_class: agents\n  classes:\n"
+            "    agents: {outbound: [\"09XXXXXXXXX\"]}\n";
+        return options;
+    }
+    WithAnOutsidePhone() {
+        sales.wait_until_registered();
+        caller.wait_until_registered();
+        EXPECT_TRUE(server.wait_for_log("agent a1001: not-ready -> available"))
+            << server.log_tail();
+    }
+    const std::uint16_t web_port = free_tcp_port();
+    BaresipPhone outside{outside_phone()};
+    MarkazServer server{centre(web_port, outside.sip_port())};
+    BaresipPhone sales{extension_phone(server, "1001", kSalesTone, AnswerMode::Auto)};
+    BaresipPhone caller{extension_phone(server, "1003", kCallerTone, AnswerMode::Manual)};
+    Browser desk{web_port, "a1001"};
+};
+
 // The transfer key to an outside number: through the trunk, only where the agent's own phone
 // may call (its class allows the country's mobiles), and the caller ends up talking with the
 // outside phone. (An international number beyond the class is refused: SwitchboardDialRules.)
 TEST(Transfer, TheAgentsPhoneSendsTheCallerToAnOutsideNumberItsClassAllows) {
-    constexpr int kOutsideTone = 1300;
-    PhoneOptions outside_options;
-    outside_options.user = "09121234567";
-    outside_options.audio = SineTone{kOutsideTone};
-    BaresipPhone outside{outside_options};
-    MarkazServer::Options options = two_departments(free_tcp_port());
-    options.extra_sip = "  trunks:\n    - {name: out, dial_prefix: \"9\", target: \"127.0.0.1:" +
-                        std::to_string(outside.sip_port()) + "\"}\n";
-    options.extra_yaml +=
-        "dial_rules:\n  default_class: agents\n  classes:\n"
-        "    agents: {outbound: [\"09XXXXXXXXX\"]}\n";
-    MarkazServer server(options);
-    BaresipPhone sales(extension_phone(server, "1001", kSalesTone, AnswerMode::Auto));
-    BaresipPhone caller(extension_phone(server, "1003", kCallerTone, AnswerMode::Manual));
-    sales.wait_until_registered();
-    caller.wait_until_registered();
-    ASSERT_TRUE(server.wait_for_log("agent a1001: not-ready -> available")) << server.log_tail();
-
+    WithAnOutsidePhone d;
+    auto& [web_port, outside, server, sales, caller, desk] = d;
     caller.dial(server.uri("200"));
     sales.wait_for(ev::kCallEstablished, 10s);
     std::this_thread::sleep_for(2s);
@@ -191,6 +210,46 @@ TEST(Transfer, TheAgentsPhoneSendsTheCallerToAnOutsideNumberItsClassAllows) {
     ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
     const std::string log = server.export_text("queue-log");
     EXPECT_NE(log.find("|sales|Agent/a1001|BLINDTRANSFER|909121234567|outbound|"),
+              std::string::npos)
+        << log;
+}
+
+// From the desk: the agent consults an outside number while the caller holds (the caller never
+// hears it), makes it a conference, and leaves the caller with it.
+TEST(Transfer, TheAgentConsultsAnOutsideNumberAndLeavesTheCallerWithIt) {
+    WithAnOutsidePhone d;
+    auto& [web_port, outside, server, sales, caller, desk] = d;
+    caller.dial(server.uri("200"));
+    sales.wait_for(ev::kCallEstablished, 10s);
+    const std::string id = live_call(desk, "on-call");
+    ASSERT_FALSE(id.empty()) << desk.get("/api/v1/calls").body;
+    Reply r = desk.post("/api/v1/calls/" + id + "/consult", Json{{"number", "900882123456789"}});
+    EXPECT_EQ(r.status, 400U) << "beyond the agent's class: " << r.body;
+    r = desk.post("/api/v1/calls/" + id + "/consult", Json{{"number", "909121234567"}});
+    ASSERT_EQ(r.status, 200U) << r.body;
+    outside.wait_for(ev::kCallIncoming, 10s);
+    outside.answer();
+    outside.wait_for(ev::kCallEstablished, 5s);
+    ASSERT_TRUE(server.wait_for_log("answered the consult")) << server.log_tail();
+    std::this_thread::sleep_for(3s);
+    r = desk.post("/api/v1/calls/" + id + "/consult/conference", Json::object());
+    ASSERT_EQ(r.status, 200U) << r.body;
+    std::this_thread::sleep_for(2s);
+    r = desk.post("/api/v1/calls/" + id + "/consult/complete", Json::object());
+    ASSERT_EQ(r.status, 200U) << r.body;
+    sales.wait_for(ev::kCallClosed, 5s);
+    std::this_thread::sleep_for(2s);
+    caller.hangup();
+    caller.wait_for(ev::kCallClosed);
+    outside.wait_for(ev::kCallClosed);
+    EXPECT_GT(tone_share(outside.last_recording().heard, 0, kSalesTone), 0.1)
+        << "the outside phone hears the agent";
+    EXPECT_GT(tone_share(outside.last_recording().heard, 0, kCallerTone), 0.1)
+        << "and the caller, in the conference and after";
+    EXPECT_GT(tone_share(caller.last_recording().heard, 0, kOutsideTone), 0.1);
+    ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
+    const std::string log = server.export_text("queue-log");
+    EXPECT_NE(log.find("|sales|Agent/a1001|ATTENDEDTRANSFER|BRIDGE|909121234567|"),
               std::string::npos)
         << log;
 }

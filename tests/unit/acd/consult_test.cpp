@@ -111,6 +111,29 @@ TEST(Consult, APauseAskedDuringTheConsultIsTakenWhenItEnds) {
     EXPECT_EQ(h.state("a2"), AgentState::Paused);
 }
 
+TEST(Consult, ANumberConsultedTakesTheCallerOutOfTheQueues) {
+    RouterHarness h = a1_talking();
+    h.clock().advance(30s);
+    auto events = h.ok(ConsultAgent{CallId{"c1"}, AgentId{}, "a1", "909121234567"});
+    const auto started = all_of_type<ConsultStarted>(events);
+    ASSERT_EQ(started.size(), 1U);
+    EXPECT_EQ(started[0].to_number, "909121234567");
+    EXPECT_EQ(started[0].to_agent, AgentId{});
+    EXPECT_EQ(h.state("a2"), AgentState::Available) << "no colleague is made busy";
+    EXPECT_EQ(h.rejected(ConsultAgent{CallId{"c1"}, AgentId{"a2"}, "a1"}).message,
+              "call 'c1' has a consult with '909121234567' going on already");
+    h.clock().advance(10s);
+    events = h.ok(CompleteTransfer{CallId{"c1"}, "a1"});
+    const auto transferred = all_of_type<CallTransferred>(events);
+    ASSERT_EQ(transferred.size(), 1U);
+    EXPECT_TRUE(transferred[0].attended);
+    EXPECT_EQ(transferred[0].to_number, "909121234567");
+    EXPECT_EQ(transferred[0].hold, 10s);
+    EXPECT_TRUE(all_of_type<CallEnqueued>(events).empty()) << "out of the queues";
+    EXPECT_EQ(h.state("a1"), AgentState::WrapUp);
+    EXPECT_EQ(h.rejected(HangUp{CallId{"c1"}, Party::Caller}).code, Errc::NotFound);
+}
+
 TEST(Consult, RefusalsChangeNothing) {
     RouterHarness h = a1_talking();
     EXPECT_EQ(h.rejected(CompleteTransfer{CallId{"c1"}, "a1"}).message,

@@ -187,6 +187,9 @@ public:
                 if (auto live = any(model.connected())) {
                     switch (pick(4)) {
                         case 0:
+                            if (pick(4) == 0) {
+                                return ConsultAgent{live->first, AgentId{}, "a", "0912"};
+                            }
                             return ConsultAgent{live->first, agent(), "a"};
                         case 1:
                             return JoinConsult{live->first, "a"};

@@ -47,13 +47,20 @@ TEST(SwitchboardDialRules, AnExtensionDialsOutOnlyWhatItsClassAllows) {
     EXPECT_EQ(out[0].number, "00882123456789");
 }
 
-TEST(SwitchboardDialRules, AnAgentTransfersOutOnlyWhereTheirOwnPhoneMayCall) {
-    CallFlowHarness h{kCentreWithClasses};
+/// A customer calls 200 through the trunk and a1001 answers: the call and the agent's leg.
+std::pair<sip::CallRef, std::uint64_t> from_the_trunk_to_a1001(CallFlowHarness& h) {
     h.registered("1001");
     sip::CallRef call = h.arrive("02188776655", "200", /*from_trunk=*/true);
     auto rings = h.phones.take<FakePhones::Ring>();
-    ASSERT_EQ(rings.size(), 1u);
-    h.answer(call, rings[0].leg);
+    EXPECT_EQ(rings.size(), 1u);
+    const std::uint64_t leg = rings.empty() ? 0 : rings[0].leg;
+    h.answer(call, leg);
+    return {call, leg};
+}
+
+TEST(SwitchboardDialRules, AnAgentTransfersOutOnlyWhereTheirOwnPhoneMayCall) {
+    CallFlowHarness h{kCentreWithClasses};
+    const auto [call, agent_leg] = from_the_trunk_to_a1001(h);
     const CallId id{h.call_id(call)};
     h.advance(20s);
     // An international number is beyond the agents' class: refused, the conversation goes on.
@@ -73,7 +80,7 @@ TEST(SwitchboardDialRules, AnAgentTransfersOutOnlyWhereTheirOwnPhoneMayCall) {
     const auto dropped = h.phones.given<FakePhones::Drop>();
     const auto out = h.phones.take<FakePhones::RingTrunk>();
     ASSERT_EQ(dropped.size(), 1u);
-    EXPECT_EQ(dropped[0].leg, rings[0].leg) << "the agent's phone hangs up";
+    EXPECT_EQ(dropped[0].leg, agent_leg) << "the agent's phone hangs up";
     ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0].number, "09121234567") << "through the trunk, its prefix taken off";
     EXPECT_TRUE(h.board().view().book().calls(h.router()).empty()) << "out of the queues";
@@ -85,6 +92,46 @@ TEST(SwitchboardDialRules, AnAgentTransfersOutOnlyWhereTheirOwnPhoneMayCall) {
     ASSERT_EQ(record.transfers.size(), 1u);
     EXPECT_EQ(record.transfers[0].to_number, "909121234567");
     EXPECT_EQ(record.transfers[0].to_queue, "");
+}
+
+TEST(SwitchboardDialRules, AnAgentConsultsAnOutsideNumberAndLeavesTheCallerWithIt) {
+    CallFlowHarness h{kCentreWithClasses};
+    const auto [call, agent_leg] = from_the_trunk_to_a1001(h);
+    const CallId id{h.call_id(call)};
+    auto refused =
+        h.board().command(acd::ConsultAgent{id, AgentId{}, "a1001", "900882123456789"}, h.now());
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, Errc::InvalidArgument);
+    EXPECT_TRUE(h.phones.take<FakePhones::RingTrunk>().empty());
+
+    ASSERT_TRUE(
+        h.board().command(acd::ConsultAgent{id, AgentId{}, "a1001", "909121234567"}, h.now()));
+    auto out = h.phones.take<FakePhones::RingTrunk>();
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].number, "09121234567");
+    h.answer(call, out[0].leg);
+    auto calls = h.board().view().book().calls(h.router());
+    ASSERT_EQ(calls.size(), 1u);
+    ASSERT_TRUE(calls[0].consult);
+    EXPECT_EQ(calls[0].consult->number, "909121234567");
+    EXPECT_EQ(calls[0].consult->phase, api::ConsultPhase::Talking);
+    h.advance(15s);
+    ASSERT_TRUE(h.board().command(acd::CompleteTransfer{id, "a1001"}, h.now()));
+    const auto dropped = h.phones.given<FakePhones::Drop>();
+    const auto connected = h.phones.take<FakePhones::Connect>();
+    ASSERT_EQ(dropped.size(), 1u);
+    EXPECT_EQ(dropped[0].leg, agent_leg) << "the agent leaves";
+    ASSERT_EQ(connected.size(), 1u);
+    EXPECT_EQ(connected[0].leg, out[0].leg) << "the caller talks with the number consulted";
+    EXPECT_TRUE(h.board().view().book().calls(h.router()).empty()) << "out of the queues";
+    h.advance(30s);
+    h.end(call, Side::Leg);
+    const store::CallRecord record = h.store.record(id.str());
+    ASSERT_EQ(record.transfers.size(), 1u);
+    EXPECT_TRUE(record.transfers[0].attended);
+    EXPECT_EQ(record.transfers[0].to_number, "909121234567");
+    EXPECT_EQ(record.hold, 15s);
+    EXPECT_EQ(record.talk, 30s) << "the agent talked 0 s, the outside phone 30 s";
 }
 
 TEST(SwitchboardDialRules, AnExtensionWithAllItsCallsUpGets486UntilOneEnds) {
