@@ -104,6 +104,8 @@ export function createApi(request: Request) {
       request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/recording/pause`),
     resumeRecording: (call: string) =>
       request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/recording/resume`),
+    /** A blind transfer: to a queue and/or a colleague, or `{number}` alone out of the queues
+     *  (400 with field `number` where the agent's own phone may not call). */
     transferCall: (call: string, to: TransferTo) =>
       request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/transfer`, to),
     /** Attended transfer and conference: rings a free colleague while the caller holds; then

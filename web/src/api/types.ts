@@ -270,12 +270,10 @@ export interface TransferTargets {
   agents: { id: string; name: string; free: boolean }[];
 }
 
-/** A blind transfer's destination: a queue, a colleague (in the queue the call came from), or
- *  a colleague in a named queue. */
-export interface TransferTo {
-  queue?: string;
-  agent?: string;
-}
+/** A blind transfer's destination: a queue, a colleague (in the queue the call came from), a
+ *  colleague in a named queue, or a number alone: another phone or an outside number, where
+ *  the agent's own phone may call (the server refuses a number with a queue or an agent). */
+export type TransferTo = { queue?: string; agent?: string; number?: never } | { number: string; queue?: never; agent?: never };
 
 /** How a finished call ended (store/call_record.h). */
 export type Disposition = 'answered' | 'abandoned' | 'blocked' | 'timed-out' | 'callback' | 'ivr' | 'failed';
@@ -292,6 +290,8 @@ export interface RecordTransfer {
   to_agent: string | null;
   /** Handed over after a consult (attended transfer), not blind. */
   attended?: boolean;
+  /** The phone or outside number the caller was sent to (out of the queues); null otherwise. */
+  to_number?: string | null;
 }
 
 /** One period a supervisor spent in a call in one mode (docs/api.md "Call records"): a

@@ -7,6 +7,7 @@ import { elapsedSince, sortedAgents, sortedCalls, type LiveState } from '../live
 import { h, setData, setText } from '../ui/dom';
 import { syncRows } from '../ui/keyed_rows';
 import { callStateLabel, errorText, monitorModeLabel } from '../ui/labels';
+import { consultNote } from './console_consult';
 
 const kColumns = [
   msg('call.queue'),
@@ -26,8 +27,9 @@ export function isInLine(call: Call): boolean {
 }
 
 /** Live calls: who waits how long in which queue, who has them, whose recording is paused for
- *  card details; move, priority, listen, whisper, barge in (Markaz rings the supervisor's own
- *  phone), hang up. */
+ *  card details, which agent consults a colleague (and how), which supervisors are in them;
+ *  move, priority, listen, whisper, barge in (Markaz rings the supervisor's own phone), hang
+ *  up. */
 export function consoleCalls(context: AppContext) {
   const rows = h('tbody', { 'data-testid': 'calls-table' });
   const none = h('p', { class: 'empty' }, t('console.no_calls'));
@@ -81,6 +83,7 @@ export function consoleCalls(context: AppContext) {
         {},
         h('span', { class: 'call-state' }),
         h('span', { class: 'badge recording-paused', 'data-testid': 'recording-paused', hidden: true }, t('console.recording_paused')),
+        h('small', { class: 'consult-note', 'data-testid': 'call-consult', hidden: true }),
         h('small', { class: 'monitors', 'data-testid': 'monitors' }),
       ),
       h('td', { class: 'num' }),
@@ -130,6 +133,14 @@ export function consoleCalls(context: AppContext) {
       setText(badge, callStateLabel(call.state));
       // PCI DSS: silence is being recorded while the customer gives card details.
       (cells[2]!.children[1] as HTMLElement).hidden = !call.recording_paused;
+      // The agent consults a colleague: whom, and whether their phone rings, they talk (the
+      // caller on hold) or all three are in a conference.
+      const consult = cells[2]!.children[2] as HTMLElement;
+      const note = consultNote(call.consult, (agent) => state.agents.get(agent)?.name ?? agent);
+      consult.hidden = note === '';
+      setData(consult, 'consult', call.consult?.state ?? '');
+      setData(consult, 'agent', call.consult?.agent ?? '');
+      setText(consult, note);
       // Who is listening, whispering or barging in, in the reader's language.
       setText(
         cells[2]!.lastElementChild!,

@@ -9,15 +9,17 @@ import { deskConsult } from './desk_consult_controls';
 import { deskMonitorBanner } from './desk_monitor';
 import { deskKey } from './desk_keys';
 import { deskRecordingPause } from './desk_recording';
-import { transferChoices, transferTo, type TransferChoice } from './desk_transfer';
+import { canTransfer, transferChoices, transferTo, type TransferChoice } from './desk_transfer';
+import { deskTransferNumber } from './desk_transfer_number_controls';
 
 /** The call the agent is offered or talking on: the caller's number, the queue, and what the
  *  caller typed in the IVR (where a CRM screen-pop will go); Hold / Resume (the H key), a
- *  blind Transfer to a queue or to a free colleague (the T key opens the list) and Pause /
- *  Resume recording for card details (the P key); a consult of a colleague for an attended
- *  transfer or a conference (desk_consult_controls.ts: C, K, J, X), during which Hold and
- *  Transfer wait (the server refuses them); a banner while a supervisor coaches the agent or
- *  has joined the call, and one while the recording is paused. */
+ *  blind Transfer to a queue or to a free colleague (the T key opens the list) or to a number
+ *  typed (desk_transfer_number_controls.ts: the N key) and Pause / Resume recording for card
+ *  details (the P key); a consult of a colleague for an attended transfer or a conference
+ *  (desk_consult_controls.ts: C, K, J, X), during which Hold and Transfer wait (the server
+ *  refuses them); a banner while a supervisor coaches the agent or has joined the call, and one
+ *  while the recording is paused. */
 export function deskCallPanel(context: AppContext) {
   const none = h('p', { class: 'empty' }, t('desk.no_call'));
   const caller = h('bdi', { class: 'caller', 'data-testid': 'caller-number', dir: 'ltr' });
@@ -82,6 +84,7 @@ export function deskCallPanel(context: AppContext) {
       });
   };
   const transferButton = h('button', { type: 'button', 'data-action': 'transfer', onclick: transfer }, t('desk.transfer'));
+  const toNumber = deskTransferNumber(context);
   void loadTargets();
   const onKey = (event: KeyboardEvent) => {
     const action = deskKey(event);
@@ -94,7 +97,7 @@ export function deskCallPanel(context: AppContext) {
     } else if (action === 'recording' && !recording.button.disabled) {
       event.preventDefault();
       recording.toggle();
-    } else if (consult.handleKey(action)) {
+    } else if (toNumber.handleKey(action) || consult.handleKey(action)) {
       event.preventDefault();
     }
   };
@@ -110,6 +113,7 @@ export function deskCallPanel(context: AppContext) {
     h('div', {}, h('span', { class: 'label' }, t('call.queue')), queue),
     h('div', {}, state, clock),
     h('div', { class: 'call-actions' }, hold, target, transferButton, recording.button),
+    toNumber.element,
     consult.element,
     h('h3', {}, t('desk.ivr_digits')),
     ivr,
@@ -128,6 +132,7 @@ export function deskCallPanel(context: AppContext) {
     monitorBanner.update(call);
     recording.update(call);
     consult.update(call);
+    toNumber.update(call);
     if (!call) {
       return;
     }
@@ -135,7 +140,7 @@ export function deskCallPanel(context: AppContext) {
     setData(hold, 'held', held ? 'true' : 'false');
     setText(hold, held ? t('desk.resume') : t('desk.hold'));
     // While a colleague is consulted the caller is the consult's to hold and hand over.
-    hold.disabled = (call.state !== 'on-call' && !held) || call.consult != null;
+    hold.disabled = !canTransfer(call);
     target.disabled = hold.disabled;
     transferButton.disabled = target.disabled;
     const language = currentLanguage();

@@ -1,9 +1,10 @@
-import type { TransferTargets, TransferTo } from '../api/types';
+import type { Call, TransferTargets, TransferTo } from '../api/types';
 import { t } from '../i18n/i18n';
 
 // The desk's Transfer list: where the agent may send their caller (docs/api.md GET
 // /api/v1/transfer-targets). One select holds both kinds, so each option's value says which:
-// "queue:<name>" or "agent:<id>" (a queue and an agent may share a name).
+// "queue:<name>" or "agent:<id>" (a queue and an agent may share a name). A number typed
+// instead is desk_transfer_number.ts's.
 
 export interface TransferChoice {
   value: string;
@@ -45,4 +46,11 @@ export function transferTo(value: string): TransferTo | null {
     return { queue: name };
   }
   return kind === 'agent' ? { agent: name } : null;
+}
+
+/** Whether the caller may be put on hold or transferred now (to a queue, a colleague or a
+ *  number): on a connected call, talking or on hold, with no consult going on. During a consult
+ *  the caller is the consult's to hold and hand over, and the server refuses both (409). */
+export function canTransfer(call: Call | null): boolean {
+  return call !== null && (call.state === 'on-call' || call.state === 'on-hold') && call.consult == null;
 }

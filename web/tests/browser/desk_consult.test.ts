@@ -16,6 +16,7 @@ import { requireServer } from './support/server';
 // own desk shows the call), the agent is in wrap-up, and the call's record lists an attended
 // transfer. On a second call, J makes it a conference and X drops the colleague:
 // the caller is back with the agent alone. Screenshots of the consult in English and Persian.
+// Meanwhile the supervisor console's live calls say whom the agent consults, and how.
 
 /** desk_transfer.test.ts's agent and colleague: that file runs after this one, and each
  *  ConnectedCall ends with its agents as they were (wrap-ups ended). */
@@ -28,6 +29,7 @@ const kCallerPhone = '1005';
 let browser: Browser | undefined;
 let desk: Page;
 let colleagueDesk: Page;
+let consolePage: Page;
 let supervisor: ApiSession;
 const languages = new Map<ApiSession, Language>();
 let phones: AnsweringPhones | undefined;
@@ -43,10 +45,10 @@ beforeAll(async () => {
   }
   phones = await AnsweringPhones.start([kAgentPhone, kColleaguePhone]);
   browser = await launchBrowser();
-  [desk, colleagueDesk] = await Promise.all([newPage(browser), newPage(browser)]);
-  await Promise.all([logInThroughForm(desk, kAgent), logInThroughForm(colleagueDesk, kColleague)]);
-  await Promise.all([desk.goto('/desk'), colleagueDesk.goto('/desk')]);
-  await Promise.all([waitForLive(desk), waitForLive(colleagueDesk)]);
+  [desk, colleagueDesk, consolePage] = await Promise.all([newPage(browser), newPage(browser), newPage(browser)]);
+  await Promise.all([logInThroughForm(desk, kAgent), logInThroughForm(colleagueDesk, kColleague), logInThroughForm(consolePage, 'supervisor')]);
+  await Promise.all([desk.goto('/desk'), colleagueDesk.goto('/desk'), consolePage.goto('/console')]);
+  await Promise.all([waitForLive(desk), waitForLive(colleagueDesk), waitForLive(consolePage)]);
 }, 40_000);
 
 afterAll(async () => {
@@ -63,6 +65,12 @@ const liveCall = async (id: string): Promise<Call | undefined> => (await supervi
 /** An element's text without the Unicode isolates the desk puts around a name in a sentence. */
 const plainText = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').replace(/[\u2066-\u2069]/g, '');
 const stage = (page: Page) => page.locator('[data-testid="consult"]').getAttribute('data-stage');
+/** The console's word on the consult of call `id` (empty and hidden without one), without the
+ *  isolates around the colleague's name. */
+const consoleConsult = async (id: string) => {
+  const note = consolePage.locator(`tr[data-call="${id}"] [data-testid="call-consult"]`);
+  return { text: await plainText(consolePage, `tr[data-call="${id}"] [data-testid="call-consult"]`), hidden: await note.isHidden(), stage: await note.getAttribute('data-consult') };
+};
 /** The consult's buttons shown now, in order, by their data-action. */
 const shownSteps = () =>
   desk.locator('[data-testid="consult"] button[data-action^="consult-"]').evaluateAll((buttons) =>
@@ -146,16 +154,31 @@ describe('consulting a colleague from the agent desk', () => {
     await press('KeyH', 'ا');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await liveCall(id))?.consult?.state).toBe('talking');
+    // And a number cannot be typed to transfer to, nor N go to its field.
+    expect(await desk.locator('[data-testid="transfer-number"]').isDisabled()).toBe(true);
+    expect(await desk.locator('button[data-action="transfer-number"]').isDisabled()).toBe(true);
+    await press('KeyN', 'د');
+    expect(await desk.locator('[data-testid="transfer-number"]').evaluate((element) => element === document.activeElement)).toBe(false);
     await saveScreenshot(desk, 'desk-consult-en');
+
+    // The supervisor console shows whom the agent consults, the caller on hold in the state column.
+    await expect.poll(() => consoleConsult(id), { timeout: kLiveTimeoutMs }).toEqual({ text: 'Consulting Agent 1003', hidden: false, stage: 'talking' });
+    expect(await consolePage.locator(`tr[data-call="${id}"]`).getAttribute('data-state')).toBe('on-hold');
+    expect(await consolePage.locator(`tr[data-call="${id}"] .call-state`).textContent()).toBe('On hold');
+    expect(await consolePage.locator(`tr[data-call="${id}"]`).getAttribute('data-agent')).toBe(kAgent);
+    await saveScreenshot(consolePage, 'console-consult-en');
 
     await switchLanguage(desk, 'fa');
     await expect.poll(() => stage(desk), { timeout: kLiveTimeoutMs }).toBe('talking');
-    expect(await plainText(desk, '[data-testid="consult-status"]')).toBe('در حال مشورت با Agent 1003 — تماس‌گیرنده در انتظار');
+    // The page drawn again asks for the colleagues' names: until they come, the id stands in.
+    await expect.poll(() => plainText(desk, '[data-testid="consult-status"]'), { timeout: kLiveTimeoutMs }).toBe('در حال مشورت با Agent 1003 — تماس‌گیرنده در انتظار');
     expect(await desk.locator('button[data-action="consult-complete"]').textContent()).toBe('تکمیل انتقال (K)');
     expect(await desk.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await saveScreenshot(desk, 'desk-consult-fa');
     await switchLanguage(desk, 'en');
     await expect.poll(() => stage(desk), { timeout: kLiveTimeoutMs }).toBe('talking');
+    // The name known again, for the notice K gives.
+    await expect.poll(() => plainText(desk, '[data-testid="consult-status"]'), { timeout: kLiveTimeoutMs }).toBe('Consulting Agent 1003 — caller on hold');
 
     // K hands the caller over: the colleague has the call at once, the agent is in wrap-up.
     await press('KeyK', 'ن');
@@ -208,6 +231,7 @@ describe('consulting a colleague from the agent desk', () => {
     expect(await desk.locator('button[data-action="consult-complete"]').textContent()).toBe('Leave (K)');
     expect(await plainText(desk, 'button[data-action="consult-cancel"]')).toBe('Drop Agent 1003 (X)');
     expect(await desk.locator('button[data-action="hold"]').isDisabled()).toBe(true);
+    await expect.poll(() => consoleConsult(id), { timeout: kLiveTimeoutMs }).toEqual({ text: 'Conference with Agent 1003', hidden: false, stage: 'conference' });
     // A second J is not sent: the conference has no Conference button.
     await press('KeyJ', 'ت');
 
@@ -225,6 +249,7 @@ describe('consulting a colleague from the agent desk', () => {
     );
     expect(back.agent).toBe(kAgent);
     expect(await desk.locator('[data-testid="consult-status"]').isHidden()).toBe(true);
+    await expect.poll(() => consoleConsult(id), { timeout: kLiveTimeoutMs }).toEqual({ text: '', hidden: true, stage: '' });
     expect(await desk.locator('button[data-action="hold"]').isEnabled()).toBe(true);
     expect(await desk.locator('button[data-action="hold"]').textContent()).toBe('Hold (H)');
     // The colleague is free again and their desk has no call.

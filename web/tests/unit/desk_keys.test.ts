@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deskKey, type DeskKeyPress } from '../../src/pages/desk_keys';
 
-// The desk's H (hold / resume), T (transfer list) and P (pause / resume the recording) keys
-// (desk_call_panel.ts), and the consult's C (list of colleagues), K (complete the transfer), J
+// The desk's H (hold / resume), T (transfer list), N (number to transfer to) and P (pause /
+// resume the recording) keys (desk_call_panel.ts, desk_transfer_number_controls.ts), and the consult's C (list of colleagues), K (complete the transfer), J
 // (conference) and X (cancel) (desk_consult_controls.ts).
 
 /** Something with focus: a field (input, textarea, select, contenteditable) or anything else. */
@@ -32,6 +32,14 @@ describe('the desk keys', () => {
     expect(deskKey(press('Space'))).toBeNull();
   });
 
+  it('are N for the number to transfer to (د on a Persian layout, ى on an Arabic one)', () => {
+    expect(deskKey(press('KeyN'))).toBe('number');
+    // Typed in the number itself, or with Ctrl (Ctrl+N opens a window), N is not the desk's.
+    expect(deskKey(press('KeyN', { target: focused(true) }))).toBeNull();
+    expect(deskKey(press('KeyN', { ctrlKey: true }))).toBeNull();
+    expect(deskKey(press('KeyN', { repeat: true }))).toBeNull();
+  });
+
   it('are C, K, J and X for a consult: the colleagues, complete, conference and cancel', () => {
     // On a Persian layout these type ز, ن, ت and ط.
     expect(deskKey(press('KeyC'))).toBe('consult');
@@ -41,7 +49,7 @@ describe('the desk keys', () => {
   });
 
   it('are each one thing: no two actions share a key', () => {
-    const codes = ['KeyH', 'KeyT', 'KeyP', 'KeyC', 'KeyK', 'KeyJ', 'KeyX'];
+    const codes = ['KeyH', 'KeyT', 'KeyN', 'KeyP', 'KeyC', 'KeyK', 'KeyJ', 'KeyX'];
     const actions = codes.map((code) => deskKey(press(code)));
     expect(new Set(actions).size).toBe(codes.length);
     expect(actions).not.toContain(null);

@@ -52,11 +52,13 @@ export class ConnectedCall {
     return this.callId;
   }
 
-  /** `callerScenario`: another form of waiting_call.xml (talking_audio.ts: a caller who talks). */
-  static async start(api: ApiSession, agent: string, from: string, callerScenario?: string): Promise<ConnectedCall> {
+  /** `callerScenario`: another form of waiting_call.xml (talking_audio.ts: a caller who talks).
+   *  `holdMs`: the caller hangs up by themselves that long after Markaz answered them (a call
+   *  sent out of the queues, which the API no longer hangs up, ends so). */
+  static async start(api: ApiSession, agent: string, from: string, callerScenario?: string, holdMs = 60_000): Promise<ConnectedCall> {
     const connected = new ConnectedCall(api);
     try {
-      await connected.connect(agent, from, callerScenario);
+      await connected.connect(agent, from, callerScenario, holdMs);
     } catch (error) {
       await connected.end();
       throw error;
@@ -64,7 +66,7 @@ export class ConnectedCall {
     return connected;
   }
 
-  private async connect(agent: string, from: string, callerScenario: string | undefined): Promise<void> {
+  private async connect(agent: string, from: string, callerScenario: string | undefined, holdMs: number): Promise<void> {
     const agents = await this.api.agents();
     const others = agents.filter((a) => a.queues.includes('sales') && a.state === 'available' && a.id !== agent);
     const me = agents.find((a) => a.id === agent);
@@ -77,7 +79,7 @@ export class ConnectedCall {
       await this.api.setState(other.id, 'paused', 'meeting');
     }
     await makeAvailable(this.api, agent);
-    this.caller = await WaitingCall.start('200', 60_000, from, callerScenario);
+    this.caller = await WaitingCall.start('200', holdMs, from, callerScenario);
     let seen: Call | undefined;
     await until(
       async () => {
