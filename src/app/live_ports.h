@@ -28,6 +28,7 @@ public:
     }
     void drop_leg(sip::CallRef call, std::uint64_t leg) override { sip_.drop_leg(call, leg); }
     void connect_leg(sip::CallRef call, std::uint64_t leg) override { sip_.connect_leg(call, leg); }
+    void release_leg(sip::CallRef call, std::uint64_t leg) override { sip_.release_leg(call, leg); }
     void answer_refer(sip::CallRef call, std::uint64_t leg, int status) override {
         sip_.answer_refer(call, leg, status);
     }

@@ -49,6 +49,9 @@ public:
     /// The answered leg `leg` is the one the call's own party talks to (a caller not answered
     /// yet is answered now). Their media is the flow's to bridge (MediaControl::bridge).
     virtual void connect_leg(sip::CallRef call, std::uint64_t leg) = 0;
+    /// The call's own party no longer depends on the connected leg `leg`: its hang-up comes
+    /// as LegEnded instead of ending the call; connect_leg() ties them again.
+    virtual void release_leg(sip::CallRef call, std::uint64_t leg) = 0;
     /// Answers the transfer leg `leg` asked for (CallEvent::Referred): `status` 200 when it
     /// was made without dropping the leg, else why not (403, 404, 486). Dropping the leg
     /// after its REFER tells the phone the transfer was made.

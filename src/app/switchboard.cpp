@@ -127,6 +127,8 @@ void Switchboard::on_call_event(const sip::CallEvent& event, Now now) {
         case Kind::LegEnded:
             if (call.monitors.contains(event.leg)) {
                 monitor_gone(call, event.leg, "hung up", now);
+            } else if (agent_hung_up(call, event.leg, now)) {
+                break;
             } else {  // answered, never connected: as if it had not answered
                 leg_failed(call, sip::CallEvent::failed(event.call, event.leg, 487), now);
             }

@@ -203,6 +203,10 @@ private:
     /// Leg `leg` ended or failed: if it is the colleague consulted, the consult ends (the
     /// router lets them go and takes the caller off hold) and true is returned.
     bool consult_leg_gone(Call& call, std::uint64_t leg, const std::string& why, Now now);
+    /// The agent's leg `leg` hung up during a consult: the caller stays with whom the agent
+    /// consulted (an attended transfer), or, while that phone still rings, the call ends.
+    /// False when `leg` is not the agent of a consult.
+    bool agent_hung_up(Call& call, std::uint64_t leg, Now now);
 
     // switchboard_hold.cpp: a phone holding the other party and taking it back
     void held(Call& call, std::uint64_t leg, bool on_hold, Now now);

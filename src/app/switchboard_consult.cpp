@@ -81,6 +81,9 @@ void Switchboard::on(const acd::ConsultStarted& e, Now now) {
         media_.stop_playing(sides->customer);
     }
     media_.set_hearing(sides->agent, sides->customer, false);
+    // The agent may leave by hanging up their phone, as with Asterisk's attended transfer:
+    // their hang-up then no longer ends the caller's call (agent_hung_up()).
+    phones_.release_leg(call->ref, connected->leg);
     log_(fmt::format("call {}: {} consults {} at {}", e.call.str(), e.agent.str(), e.to_agent.str(),
                      e.to_number.empty() ? e.extension : e.to_number));
     if (e.to_number.empty()) {
@@ -113,6 +116,27 @@ bool Switchboard::consult_leg_gone(Call& call, std::uint64_t leg, const std::str
     call.legs.erase(leg);  // gone from the phones already: nothing to drop
     if (auto done = handle(acd::EndConsult{call.id, "phone"}, now); !done) {
         log_(fmt::format("call {}: {}", call.id.str(), done.error().message));
+    }
+    return true;
+}
+
+bool Switchboard::agent_hung_up(Call& call, std::uint64_t leg, Now now) {
+    const stage::Consult* consult = consult_of(call);
+    if (!consult || call.talking_leg() != leg) {
+        return false;
+    }
+    if (consult->phase == stage::Consult::Phase::Ringing) {
+        // Nobody to leave the caller with yet: the call ends, as the agent's hang-up always did.
+        call.hangup_cause = "the agent hung up while the consult rang";
+        phones_.hang_up(call.ref);
+        return true;
+    }
+    log_(fmt::format("call {}: the agent hung up: the caller stays with {}", call.id.str(),
+                     consult->agent.empty() ? consult->number : consult->agent.str()));
+    if (auto done = handle(acd::CompleteTransfer{call.id, "phone " + call.record.agent}, now);
+        !done) {
+        log_(fmt::format("call {}: {}", call.id.str(), done.error().message));
+        phones_.hang_up(call.ref);
     }
     return true;
 }
@@ -150,10 +174,12 @@ void Switchboard::on(const acd::ConsultEnded& e, Now) {
     if (call->legs.erase(leg) > 0) {
         phones_.drop_leg(call->ref, leg);  // CANCEL while it rings, BYE once answered
     }
-    // The caller is back with the agent (the router's CallResumed says so in the same batch).
+    // The caller is back with the agent (the router's CallResumed says so in the same batch),
+    // whose hang-up ends the call again.
     if (std::optional<Call::Sides> sides = call->sides()) {
         media_.stop_playing(sides->customer);
         media_.set_hearing(sides->agent, sides->customer, true);
+        phones_.connect_leg(call->ref, *call->talking_leg());
     }
     log_(fmt::format("call {}: the consult with {} ended", e.call.str(), e.to_agent.str()));
 }

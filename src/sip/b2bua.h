@@ -71,6 +71,10 @@ public:
     /// The answered leg `leg` is the one the caller talks to (the call flow bridges their
     /// media); a caller not answered yet is answered now.
     void connect_leg(CallRef call, std::uint64_t leg);
+    /// The caller no longer depends on leg `leg`: its hang-up is reported as LegEnded instead
+    /// of ending the call (an agent who may leave a consult with the caller's new party).
+    /// connect_leg() ties them again.
+    void release_leg(CallRef call, std::uint64_t leg);
     /// Answers the REFER leg `leg` sent (Referred) with a final NOTIFY of `status` (200: the
     /// transfer is done; 403, 404, 486...: refused, the call goes on as it was).
     void answer_refer(CallRef call, std::uint64_t leg, int status);

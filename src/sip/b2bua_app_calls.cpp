@@ -247,6 +247,13 @@ void B2bua::connect_leg(CallRef ref, std::uint64_t leg) {
     }
 }
 
+void B2bua::release_leg(CallRef ref, std::uint64_t leg) {
+    Call* call = find_call(ref);
+    if (call && call->connected && call->connected->group == leg) {
+        call->connected = nullptr;
+    }
+}
+
 void B2bua::answer_refer(CallRef ref, std::uint64_t leg, int status) {
     Call* call = find_call(ref);
     if (!call) {

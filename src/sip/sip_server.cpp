@@ -262,6 +262,10 @@ void SipServer::connect_leg(CallRef call, std::uint64_t leg) {
     impl_->with_b2bua([call, leg](B2bua& b2bua) { b2bua.connect_leg(call, leg); });
 }
 
+void SipServer::release_leg(CallRef call, std::uint64_t leg) {
+    impl_->with_b2bua([call, leg](B2bua& b2bua) { b2bua.release_leg(call, leg); });
+}
+
 void SipServer::answer_refer(CallRef call, std::uint64_t leg, int status) {
     impl_->with_b2bua([call, leg, status](B2bua& b2bua) { b2bua.answer_refer(call, leg, status); });
 }

@@ -93,6 +93,7 @@ public:
     void drop_leg(CallRef call, std::uint64_t leg);
     void connect_leg(CallRef call, std::uint64_t leg);
     void answer_refer(CallRef call, std::uint64_t leg, int status);
+    void release_leg(CallRef call, std::uint64_t leg);
     void hang_up(CallRef call);
     void originate(std::uint64_t tag, std::string number, std::string caller_id);
 

@@ -68,13 +68,20 @@ struct TwoDepartments {
     Browser desk{web_port, "a1001"};
 };
 
+/// The caller dials sales (200) and the sales agent's phone answers: the live call's id as
+/// the agent's desk sees it ("" if it never shows).
+std::string caller_reaches_sales(const MarkazServer& server, BaresipPhone& caller,
+                                 BaresipPhone& sales, const Browser& desk) {
+    caller.dial(server.uri("200"));
+    sales.wait_for(ev::kCallEstablished, 10s);
+    return live_call(desk, "on-call");
+}
+
 TEST(Transfer, TheCallerEndsUpTalkingToTheNextQueuesAgentOnOneRecording) {
     TwoDepartments d;
     auto& [web_port, server, sales, support, caller, desk] = d;
 
-    caller.dial(server.uri("200"));
-    sales.wait_for(ev::kCallEstablished, 10s);
-    const std::string id = live_call(desk, "on-call");
+    const std::string id = caller_reaches_sales(server, caller, sales, desk);
     ASSERT_FALSE(id.empty()) << desk.get("/api/v1/calls").body;
     std::this_thread::sleep_for(3s);
 
@@ -128,8 +135,7 @@ TEST(Transfer, TheCallerEndsUpTalkingToTheNextQueuesAgentOnOneRecording) {
 TEST(Transfer, TheAgentsPhoneTransfersTheCallerByRefer) {
     TwoDepartments d;
     auto& [web_port, server, sales, support, caller, desk] = d;
-    caller.dial(server.uri("200"));
-    sales.wait_for(ev::kCallEstablished, 10s);
+    caller_reaches_sales(server, caller, sales, desk);
     std::this_thread::sleep_for(2s);
     auto asked = sales.command("transfer", server.uri("1002"));
     ASSERT_TRUE(asked.ok) << asked.data;
@@ -150,6 +156,36 @@ TEST(Transfer, TheAgentsPhoneTransfersTheCallerByRefer) {
 }
 
 constexpr int kOutsideTone = 1300;
+
+/// Posts `path` for the call `id` and expects 200.
+void step(Browser& desk, const std::string& id, const std::string& path, const Json& body = {}) {
+    const Reply r = desk.post("/api/v1/calls/" + id + path, body.is_null() ? Json::object() : body);
+    ASSERT_EQ(r.status, 200U) << path << ": " << r.body;
+}
+
+// The agent's phone hanging up once the colleague consulted has answered completes the
+// transfer, as with Asterisk's attended transfer: the caller talks with the colleague.
+TEST(Transfer, TheAgentHangingUpAfterTheColleagueAnsweredLeavesTheCallerWithThem) {
+    TwoDepartments d;
+    auto& [web_port, server, sales, support, caller, desk] = d;
+    const std::string id = caller_reaches_sales(server, caller, sales, desk);
+    ASSERT_FALSE(id.empty()) << desk.get("/api/v1/calls").body;
+    step(desk, id, "/consult", Json{{"agent", "a1002"}});
+    support.wait_for(ev::kCallEstablished, 10s);
+    ASSERT_TRUE(server.wait_for_log("a1002 answered the consult")) << server.log_tail();
+    sales.hangup();
+    sales.wait_for(ev::kCallClosed);
+    ASSERT_TRUE(server.wait_for_log("the agent hung up: the caller stays with a1002"))
+        << server.log_tail();
+    std::this_thread::sleep_for(3s);
+    caller.hangup();
+    caller.wait_for(ev::kCallClosed);
+    support.wait_for(ev::kCallClosed);
+    EXPECT_GT(tone_share(caller.last_recording().heard, 0, kSupportTone), 0.2)
+        << "the caller talks with the colleague";
+    EXPECT_GT(tone_share(support.last_recording().heard, 0, kCallerTone), 0.2);
+    ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
+}
 
 /// The two departments with a trunk out (prefix 9) to an outside phone at 09121234567, the
 /// agents' class allowed the country's mobiles only; the sales agent's and a caller's phones.
@@ -190,8 +226,7 @@ struct WithAnOutsidePhone {
 TEST(Transfer, TheAgentsPhoneSendsTheCallerToAnOutsideNumberItsClassAllows) {
     WithAnOutsidePhone d;
     auto& [web_port, outside, server, sales, caller, desk] = d;
-    caller.dial(server.uri("200"));
-    sales.wait_for(ev::kCallEstablished, 10s);
+    caller_reaches_sales(server, caller, sales, desk);
     std::this_thread::sleep_for(2s);
     auto asked = sales.command("transfer", server.uri("909121234567"));
     ASSERT_TRUE(asked.ok) << asked.data;
@@ -219,9 +254,7 @@ TEST(Transfer, TheAgentsPhoneSendsTheCallerToAnOutsideNumberItsClassAllows) {
 TEST(Transfer, TheAgentConsultsAnOutsideNumberAndLeavesTheCallerWithIt) {
     WithAnOutsidePhone d;
     auto& [web_port, outside, server, sales, caller, desk] = d;
-    caller.dial(server.uri("200"));
-    sales.wait_for(ev::kCallEstablished, 10s);
-    const std::string id = live_call(desk, "on-call");
+    const std::string id = caller_reaches_sales(server, caller, sales, desk);
     ASSERT_FALSE(id.empty()) << desk.get("/api/v1/calls").body;
     Reply r = desk.post("/api/v1/calls/" + id + "/consult", Json{{"number", "900882123456789"}});
     EXPECT_EQ(r.status, 400U) << "beyond the agent's class: " << r.body;
@@ -254,12 +287,6 @@ TEST(Transfer, TheAgentConsultsAnOutsideNumberAndLeavesTheCallerWithIt) {
         << log;
 }
 
-/// Posts `path` for the call `id` and expects 200.
-void step(Browser& desk, const std::string& id, const std::string& path, const Json& body = {}) {
-    const Reply r = desk.post("/api/v1/calls/" + id + path, body.is_null() ? Json::object() : body);
-    ASSERT_EQ(r.status, 200U) << path << ": " << r.body;
-}
-
 // Attended transfer on real phones. First call: the sales agent consults the support agent and
 // cancels, so the caller must never hear the colleague and the colleague never the caller.
 // Second call: consult, a three-way conference, then complete: the caller ends up with the
@@ -268,9 +295,7 @@ TEST(Transfer, AConsultIsPrivateAConferenceIsThreeWayAndCompletingLeavesTheCalle
     TwoDepartments d;
     auto& [web_port, server, sales, support, caller, desk] = d;
 
-    caller.dial(server.uri("200"));
-    sales.wait_for(ev::kCallEstablished, 10s);
-    std::string id = live_call(desk, "on-call");
+    std::string id = caller_reaches_sales(server, caller, sales, desk);
     ASSERT_FALSE(id.empty()) << desk.get("/api/v1/calls").body;
     std::this_thread::sleep_for(2s);
     step(desk, id, "/consult", Json{{"agent", "a1002"}});
@@ -300,9 +325,7 @@ TEST(Transfer, AConsultIsPrivateAConferenceIsThreeWayAndCompletingLeavesTheCalle
     ASSERT_TRUE(server.wait_for_log("agent a1002: on-call -> available")) << server.log_tail();
 
     // The second call: consult, conference, complete.
-    caller.dial(server.uri("200"));
-    sales.wait_for(ev::kCallEstablished, 10s);
-    id = live_call(desk, "on-call");
+    id = caller_reaches_sales(server, caller, sales, desk);
     ASSERT_FALSE(id.empty()) << desk.get("/api/v1/calls").body;
     step(desk, id, "/consult", Json{{"agent", "a1002"}});
     support.wait_for(ev::kCallEstablished, 10s);

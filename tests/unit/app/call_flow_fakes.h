@@ -65,8 +65,12 @@ public:
         std::uint64_t leg;
         int status;
     };
+    struct Release {
+        sip::CallRef call;
+        std::uint64_t leg;
+    };
     using Command = std::variant<Answer, Reject, Ring, RingTrunk, Drop, Connect, HangUp, Originate,
-                                 ReferAnswer>;
+                                 ReferAnswer, Release>;
 
     void answer(sip::CallRef call) override { commands.push_back(Answer{call}); }
     void reject(sip::CallRef call, int status) override {
@@ -84,6 +88,9 @@ public:
     }
     void drop_leg(sip::CallRef call, std::uint64_t leg) override {
         commands.push_back(Drop{call, leg});
+    }
+    void release_leg(sip::CallRef call, std::uint64_t leg) override {
+        commands.push_back(Release{call, leg});
     }
     void answer_refer(sip::CallRef call, std::uint64_t leg, int status) override {
         commands.push_back(ReferAnswer{call, leg, status});

@@ -3,6 +3,9 @@
 // the caller; a conference lets all three hear each other; completing hangs up the agent's
 // phone and connects the colleague's in the same room and recording.
 
+#include <utility>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "unit/app/sales_centre.h"
@@ -18,6 +21,7 @@ struct Consulting {
     CallId id;
     std::uint64_t agent_leg = 0;
     std::uint64_t colleague_leg = 0;
+    std::vector<FakePhones::Release> released;  ///< legs the caller stopped depending on
 };
 
 /// a1001 on a call from 1005, consulting a1002 (extension 1002) who has not answered yet.
@@ -29,10 +33,11 @@ Consulting consulting(CallFlowHarness& h) {
     const CallId id{h.call_id(call)};
     h.advance(30s);
     EXPECT_TRUE(h.board().command(acd::ConsultAgent{id, AgentId{"a1002"}, "a1001"}, h.now()));
+    auto released = h.phones.given<FakePhones::Release>();
     auto rings = h.phones.take<FakePhones::Ring>();
     EXPECT_EQ(rings.size(), 1u);
     EXPECT_EQ(rings.empty() ? "" : rings[0].extension, "1002");
-    return {call, id, leg, rings.empty() ? 0 : rings[0].leg};
+    return {call, id, leg, rings.empty() ? 0 : rings[0].leg, std::move(released)};
 }
 
 TEST(SwitchboardConsult, TheCallerHoldsWhileTheAgentsTalkThenTheColleagueTakesTheCaller) {
@@ -140,6 +145,34 @@ TEST(SwitchboardConsult, ACancelOrAnUnansweredPhoneLetsTheColleagueGoAndTheCalle
     EXPECT_EQ(drops[0].leg, rings[0].leg) << "the colleague's phone stops ringing";
     EXPECT_EQ(h.agent_state("a1002"), AgentState::Available);
     EXPECT_EQ(h.agent_state("a1001"), AgentState::OnCall);
+}
+
+TEST(SwitchboardConsult, TheAgentHangingUpLeavesTheCallerWithTheColleagueOnceTheyAnswered) {
+    CallFlowHarness h{sales_centre("", 2)};
+    const Consulting c = consulting(h);
+    ASSERT_EQ(c.released.size(), 1u) << "the agent's hang-up no longer ends the caller's call";
+    EXPECT_EQ(c.released[0].leg, c.agent_leg);
+    h.answer(c.call, c.colleague_leg);
+    h.phones.commands.clear();
+    h.leg_ended(c.call, c.agent_leg);
+    EXPECT_TRUE(h.phones.take<FakePhones::HangUp>().empty()) << "the caller stays";
+    EXPECT_EQ(h.agent_state("a1002"), AgentState::OnCall);
+    const auto calls = h.board().view().book().calls(h.router());
+    ASSERT_EQ(calls.size(), 1u);
+    EXPECT_EQ(calls[0].agent, AgentId{"a1002"});
+    h.end(c.call, Side::Caller);
+    ASSERT_EQ(h.store.record(c.id.str()).transfers.size(), 1u);
+    EXPECT_TRUE(h.store.record(c.id.str()).transfers[0].attended);
+}
+
+TEST(SwitchboardConsult, TheAgentHangingUpWhileTheColleagueRingsEndsTheCall) {
+    CallFlowHarness h{sales_centre("", 2)};
+    const Consulting c = consulting(h);
+    h.phones.commands.clear();
+    h.leg_ended(c.call, c.agent_leg);
+    EXPECT_EQ(h.phones.take<FakePhones::HangUp>().size(), 1u);
+    h.end(c.call, Side::Server);
+    EXPECT_EQ(h.agent_state("a1002"), AgentState::Available);
 }
 
 TEST(SwitchboardConsult, TheCallerHangingUpEndsTheConsultToo) {

@@ -113,6 +113,10 @@ export function createApi(request: Request) {
      *  (cancel). 409 when the step does not fit where the consult is (docs/api.md). */
     consultColleague: (call: string, agent: string) =>
       request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/consult`, { agent }),
+    /** A consult of another phone or an outside number, `{number}` alone (400 with field
+     *  `number` when the agent's class of service forbids it). */
+    consultNumber: (call: string, number: string) =>
+      request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/consult`, { number }),
     joinConsult: (call: string) =>
       request<{ at_ms: number; call: Call }>('POST', `/api/v1/calls/${seg(call)}/consult/conference`),
     completeConsult: (call: string) =>

@@ -180,7 +180,7 @@ export interface Call {
   monitors: CallMonitor[];
   /** The recording is paused while the customer gives card details (silence is recorded). */
   recording_paused: boolean;
-  /** A colleague the agent consults (attended transfer, conference); null when none. */
+  /** A colleague or number the agent consults (attended transfer, conference); null when none. */
   consult: CallConsult | null;
 }
 
@@ -196,9 +196,12 @@ export interface CallMonitor {
  *  with the agent while the caller holds, or all three hear each other. */
 export type ConsultState = 'ringing' | 'talking' | 'conference';
 
-/** A colleague the agent consults about the call (docs/api.md Call.consult). */
+/** A colleague or number the agent consults about the call (docs/api.md Call.consult): one of
+ *  `agent` and `number` is set. */
 export interface CallConsult {
-  agent: string;
+  agent: string | null;
+  /** Another phone or an outside number, as the agent's phone would dial it. */
+  number: string | null;
   state: ConsultState;
   since_ms: number;
 }

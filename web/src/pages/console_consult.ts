@@ -1,11 +1,11 @@
 import type { CallConsult, ConsultState } from '../api/types';
-import { currentLanguage, t } from '../i18n/i18n';
+import { t } from '../i18n/i18n';
 import { msg, type MessageKey } from '../i18n/messages';
-import { isolated } from './report_figures';
+import { consultParty } from './consult_party';
 
-// The supervisor console's word on a consult (docs/api.md Call.consult): whom the call's agent
-// consults and how, beside the supervisors in the call. The caller on hold meanwhile is the
-// state column's ("On hold").
+// The supervisor console's word on a consult (docs/api.md Call.consult): whom (or which number)
+// the call's agent consults and how, beside the supervisors in the call. The caller on hold
+// meanwhile is the state column's ("On hold").
 
 const kConsultStates: Record<ConsultState, MessageKey> = {
   ringing: msg('console.consult_ringing'),
@@ -15,11 +15,11 @@ const kConsultStates: Record<ConsultState, MessageKey> = {
 
 /** "Ringing Agent 1003", "Consulting Agent 1003", "Conference with Agent 1003": the colleague
  *  by name (their id when the console does not know them), kept apart from right-to-left
- *  text; empty without a consult. */
+ *  text, or the number consulted ("Consulting 909121234567"); empty without a consult. */
 export function consultNote(consult: CallConsult | null, nameOf: (agent: string) => string): string {
   if (!consult) {
     return '';
   }
   const key = kConsultStates[consult.state] ?? kConsultStates.talking;
-  return t(key, { name: isolated(nameOf(consult.agent), currentLanguage()) });
+  return t(key, { name: consultParty(consult, nameOf) });
 }

@@ -1,12 +1,13 @@
 import type { Api } from '../api/endpoints';
 import type { Call, TransferTargets } from '../api/types';
 import { currentLanguage, t } from '../i18n/i18n';
+import { consultParty } from './consult_party';
 import { isolated } from './report_figures';
 import type { TransferChoice } from './desk_transfer';
 
 // Attended transfer and conference on the agent desk (docs/api.md POST
-// /api/v1/calls/{id}/consult and its steps): the agent rings a free colleague while the caller
-// holds, then hands the caller over (complete), makes it a three-way conference, or lets the
+// /api/v1/calls/{id}/consult and its steps): the agent rings a free colleague (or a number)
+// while the caller holds, then hands the caller over (complete), makes it a three-way conference, or lets the
 // colleague go (cancel). The live call's `consult` says where it stands, so the controls
 // follow the server whoever started the consult (a supervisor in scope may too).
 
@@ -47,9 +48,10 @@ export function consultSteps(stage: ConsultStage | null): ConsultStep[] {
 }
 
 /** A step's button: in a conference, Complete is leaving the caller with the colleague and
- *  Cancel drops the colleague; while they talk, Cancel takes the agent back to the caller. */
-export function consultStepLabel(step: ConsultStep, stage: ConsultStage | null, colleague: string): string {
-  const name = isolated(colleague, currentLanguage());
+ *  Cancel drops the colleague; while they talk, Cancel takes the agent back to the caller.
+ *  `colleague`: their name, or `{number}` when the agent consults a number. */
+export function consultStepLabel(step: ConsultStep, stage: ConsultStage | null, colleague: string | { number: string }): string {
+  const name = typeof colleague === 'string' ? isolated(colleague, currentLanguage()) : consultParty({ agent: null, number: colleague.number }, String);
   switch (step) {
     case 'complete':
       return stage === 'conference' ? t('desk.consult_leave') : t('desk.consult_complete');
@@ -60,14 +62,13 @@ export function consultStepLabel(step: ConsultStep, stage: ConsultStage | null, 
   }
 }
 
-/** The line saying where the consult stands, naming the colleague consulted (for the one
- *  consulted, the agent of the call); empty without a consult. */
+/** The line saying where the consult stands, naming the colleague (or the number) consulted
+ *  (for the one consulted, the agent of the call); empty without a consult. */
 export function consultStatus(call: Call | null, stage: ConsultStage | null, nameOf: (agent: string) => string): string {
   if (!call?.consult || stage === null || stage === 'none') {
     return '';
   }
-  const other = stage === 'consulted' ? (call.agent ?? '') : call.consult.agent;
-  const name = isolated(nameOf(other), currentLanguage());
+  const name = stage === 'consulted' ? isolated(nameOf(call.agent ?? ''), currentLanguage()) : consultParty(call.consult, nameOf);
   if (call.consult.state === 'conference') {
     return t('desk.consult_conference', { name });
   }

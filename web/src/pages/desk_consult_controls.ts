@@ -5,6 +5,7 @@ import { h, setData, setText } from '../ui/dom';
 import { errorText } from '../ui/labels';
 import type { DeskAction } from './desk_keys';
 import { consultChoices, consultStage, consultStatus, consultStepLabel, consultSteps, sendConsultStep, type ConsultStep } from './desk_consult';
+import { dialledNumber } from './desk_transfer_number';
 
 /** The desk's consult controls under Hold and Transfer: with no consult, a list of colleagues
  *  (busy ones shown, not to be chosen) and Consult; during one, where it stands ("Calling…",
@@ -12,7 +13,9 @@ import { consultChoices, consultStage, consultStatus, consultStepLabel, consultS
  *  Leave, in a conference), Conference, and Cancel (Drop the colleague, in a conference). The
  *  keys: C goes to the list, K, J and X are the steps. A refusal (409: the colleague has just
  *  become busy, or has not answered yet) is shown with the server's reason.
- *  `loadTargets` asks the server who is free now (it feeds showTargets). */
+ *  `loadTargets` asks the server who is free now (it feeds showTargets). A consult of a number
+ *  is started from the transfer-to-number field (desk_transfer_number_controls.ts); from there
+ *  on these controls follow it as any, naming the number. */
 export function deskConsult(context: AppContext, loadTargets: () => void) {
   const self = context.user.agent;
   const names = new Map<string, string>();
@@ -75,7 +78,7 @@ export function deskConsult(context: AppContext, loadTargets: () => void) {
     if (!call?.consult || !consultSteps(consultStage(call, self)).includes(which)) {
       return;
     }
-    const name = nameOf(call.consult.agent);
+    const name = call.consult.agent ? nameOf(call.consult.agent) : dialledNumber(call.consult.number ?? '');
     send(() =>
       sendConsultStep(context.api, call.id, which).then(() => {
         if (which === 'complete') {
@@ -114,7 +117,8 @@ export function deskConsult(context: AppContext, loadTargets: () => void) {
     status.hidden = text === '';
     setText(status, text);
     const steps = consultSteps(stage);
-    const colleagueName = call?.consult ? nameOf(call.consult.agent) : '';
+    const consulted = call?.consult;
+    const colleagueName = !consulted ? '' : consulted.agent ? nameOf(consulted.agent) : { number: consulted.number ?? '' };
     for (const [which, button] of Object.entries(buttons) as [ConsultStep, HTMLButtonElement][]) {
       button.hidden = !steps.includes(which);
       button.disabled = button.hidden;

@@ -4,6 +4,7 @@ import { formatDuration, localizeDigits } from '../format/numbers';
 import { currentLanguage, t } from '../i18n/i18n';
 import { h, type Child } from '../ui/dom';
 import { dispositionLabel, hangupSideLabel, monitorModeLabel } from '../ui/labels';
+import { dialledNumber } from './desk_transfer_number';
 import { pauseRows } from './recording_pauses';
 import { agentLegs, type AgentLeg } from './recordings_query';
 
@@ -58,16 +59,21 @@ function recordingPauses(record: CallRecord, language: Language): HTMLElement[] 
   return fact(t('recordings.recording_paused'), h('ol', { class: 'pauses', 'data-testid': 'recording-pauses' }, ...items));
 }
 
-/** How an agent's part of the call ended: passed to a named colleague (in which queue) or to a
- *  queue's next agent, and when; or they finished the call. */
+/** How an agent's part of the call ended: passed to a named colleague (in which queue), to a
+ *  queue's next agent or to a number (as dialled: Latin digits, left to right), and when, with
+ *  "after a consult" for an attended transfer; or they finished the call. */
 export function legOutcome(leg: AgentLeg, agentName: (id: string) => string, language: Language = currentLanguage()): string {
   if (!leg.transfer) {
     return t('recordings.finished_call');
   }
   const time = formatTimeWithSeconds(leg.transfer.atMs, language);
-  return leg.transfer.toAgent
-    ? t('recordings.passed_to', { agent: agentName(leg.transfer.toAgent), queue: leg.transfer.toQueue, time })
-    : t('recordings.transferred_to', { queue: leg.transfer.toQueue, time });
+  const { toAgent, toNumber, toQueue, attended } = leg.transfer;
+  const outcome = toNumber
+    ? t('recordings.transferred_to_number', { number: dialledNumber(toNumber), time })
+    : toAgent
+      ? t('recordings.passed_to', { agent: agentName(toAgent), queue: toQueue, time })
+      : t('recordings.transferred_to', { queue: toQueue, time });
+  return attended ? t('recordings.after_consult', { outcome }) : outcome;
 }
 
 /** One period a supervisor spent in the call in one mode, written for the reader. */

@@ -191,9 +191,10 @@ export interface AgentLeg {
   queue: string;
   talkMs: number;
   holdMs: number;
-  /** Where they transferred the caller (the queue, and the colleague when they named one) and
-   *  when; null for the agent who finished the call. */
-  transfer: { toQueue: string; toAgent: string | null; atMs: number } | null;
+  /** Where they transferred the caller (the queue, and the colleague when they named one; or
+   *  the number, out of the queues), when, and whether after a consult; null for the agent who
+   *  finished the call. */
+  transfer: { toQueue: string; toAgent: string | null; toNumber: string | null; attended: boolean; atMs: number } | null;
 }
 
 /** Each agent's talk and hold on a call. The record gives the transfers' own figures and the
@@ -204,8 +205,14 @@ export function agentLegs(record: CallRecord): AgentLeg[] {
     queue: transfer.queue,
     talkMs: transfer.talk_ms,
     holdMs: transfer.hold_ms,
-    // A server older than to_agent leaves it out: a transfer to the queue.
-    transfer: { toQueue: transfer.to_queue, toAgent: transfer.to_agent ?? null, atMs: transfer.at_ms },
+    // A server older than to_agent (to_number, attended) leaves it out: a blind transfer to the queue.
+    transfer: {
+      toQueue: transfer.to_queue,
+      toAgent: transfer.to_agent ?? null,
+      toNumber: transfer.to_number ?? null,
+      attended: transfer.attended ?? false,
+      atMs: transfer.at_ms,
+    },
   }));
   if (record.agent !== null) {
     const sum = (pick: (leg: AgentLeg) => number) => legs.reduce((total, leg) => total + pick(leg), 0);

@@ -232,6 +232,8 @@ describe('consulting a colleague from the agent desk', () => {
     expect(await plainText(desk, 'button[data-action="consult-cancel"]')).toBe('Drop Agent 1003 (X)');
     expect(await desk.locator('button[data-action="hold"]').isDisabled()).toBe(true);
     await expect.poll(() => consoleConsult(id), { timeout: kLiveTimeoutMs }).toEqual({ text: 'Conference with Agent 1003', hidden: false, stage: 'conference' });
+    // Nor may a number be consulted meanwhile.
+    expect(await desk.locator('button[data-action="consult-number"]').isDisabled()).toBe(true);
     // A second J is not sent: the conference has no Conference button.
     await press('KeyJ', 'ت');
 
@@ -259,5 +261,24 @@ describe('consulting a colleague from the agent desk', () => {
       () => `${kColleague} free again`,
       kLiveTimeoutMs,
     );
+  });
+
+  it("consulting a number beyond the agent's class of service shows the server's refusal and changes nothing", async () => {
+    expect(call?.id, 'the call of the test before').toBeTruthy();
+    const id = call!.id;
+    const field = desk.locator('[data-testid="transfer-number"]');
+    const consultNumber = desk.locator('button[data-action="consult-number"]');
+    await expect.poll(() => consultNumber.isEnabled(), { timeout: kLiveTimeoutMs }).toBe(true);
+    expect(await consultNumber.textContent()).toBe('Consult number');
+    // International (00882…, through the demo's trunk with prefix 9): class agents may not dial it.
+    await field.fill('900882123456789');
+    await consultNumber.click();
+    await expect.poll(() => desk.locator('.notice').textContent(), { timeout: kLiveTimeoutMs }).toBe(
+      'The request was not accepted. (number: 1002 (class agents) may not dial 00882123456789)',
+    );
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.inputValue()).toBe('900882123456789');
+    expect(await stage(desk)).toBe('none');
+    expect(await liveCall(id)).toMatchObject({ agent: kAgent, state: 'on-call', consult: null });
   });
 });

@@ -8,7 +8,9 @@ import { consultNote } from '../../src/pages/console_consult';
 
 afterEach(() => setLanguage('en'));
 
-const consult = (state: CallConsult['state'], agent = 'a1003'): CallConsult => ({ agent, state, since_ms: 5_000 });
+const consult = (state: CallConsult['state'], agent = 'a1003'): CallConsult => ({ agent, number: null, state, since_ms: 5_000 });
+/** A consult of a number (another phone or an outside one): no agent. */
+const consultNumber = (state: CallConsult['state']): CallConsult => ({ agent: null, number: '909121234567', state, since_ms: 5_000 });
 const names = new Map([['a1003', 'Agent 1003']]);
 const nameOf = (agent: string) => names.get(agent) ?? agent;
 /** The text without the Unicode isolates around a name (report_figures.ts isolated). */
@@ -37,5 +39,13 @@ describe('the console note on a consult', () => {
   it('gives the id of a colleague the console does not know, and nothing without a consult', () => {
     expect(plain(consultNote(consult('talking', 'a1009'), nameOf))).toBe('Consulting a1009');
     expect(consultNote(null, nameOf)).toBe('');
+  });
+
+  it('names the number when the agent consults one, in Latin digits left to right', () => {
+    expect(consultNote(consultNumber('ringing'), nameOf)).toBe('Ringing \u2066909121234567\u2069');
+    expect(consultNote(consultNumber('talking'), nameOf)).toBe('Consulting \u2066909121234567\u2069');
+    expect(consultNote(consultNumber('conference'), nameOf)).toBe('Conference with \u2066909121234567\u2069');
+    setLanguage('fa');
+    expect(consultNote(consultNumber('talking'), nameOf)).toBe('در حال مشورت با \u2066909121234567\u2069');
   });
 });

@@ -22,7 +22,9 @@ import { call } from './fixtures';
 afterEach(() => setLanguage('en'));
 
 const kSelf = 'a1002';
-const consult = (state: CallConsult['state'], agent = 'a1003'): CallConsult => ({ agent, state, since_ms: 5_000 });
+const consult = (state: CallConsult['state'], agent = 'a1003'): CallConsult => ({ agent, number: null, state, since_ms: 5_000 });
+/** A consult of a number (another phone or an outside one): no agent. */
+const consultNumber = (state: CallConsult['state']): CallConsult => ({ agent: null, number: '909121234567', state, since_ms: 5_000 });
 const mine = (state: CallState = 'on-call', consulting: CallConsult | null = null) => call('c1', { state, agent: kSelf, consult: consulting });
 const names = new Map([['a1002', 'Reza'], ['a1003', 'Omid']]);
 const nameOf = (agent: string) => names.get(agent) ?? agent;
@@ -81,6 +83,12 @@ describe('the consult buttons', () => {
     expect(consultSteps('conference').map((step) => plain(consultStepLabel(step, 'conference', 'Omid')))).toEqual(['Leave (K)', 'Drop Omid (X)']);
   });
 
+  it('name the number consulted, in Latin digits left to right', () => {
+    expect(consultStepLabel('cancel', 'conference', { number: '909121234567' })).toBe('Drop \u2066909121234567\u2069 (X)');
+    setLanguage('fa');
+    expect(consultStepLabel('cancel', 'conference', { number: '909121234567' })).toBe('خارج کردن \u2066909121234567\u2069 (X)');
+  });
+
   it('are in Persian and Arabic too, the name kept apart from the right-to-left text', () => {
     setLanguage('fa');
     expect(consultStepLabel('complete', 'talking', 'Omid')).toBe('تکمیل انتقال (K)');
@@ -110,6 +118,17 @@ describe('the line saying where the consult stands', () => {
     expect(status('none', mine())).toBe('');
     expect(status(null, call('c1'))).toBe('');
     expect(status('ringing', mine('on-hold', consult('ringing', 'a1009')))).toBe('Calling a1009…');
+  });
+
+  it('names the number when the agent consults one, in Latin digits left to right', () => {
+    const number = (state: CallConsult['state']) => consultStatus(mine(state === 'conference' ? 'on-call' : 'on-hold', consultNumber(state)), state, nameOf);
+    expect(consultStage(mine('on-hold', consultNumber('talking')), kSelf)).toBe('talking');
+    expect(number('ringing')).toBe('Calling \u2066909121234567\u2069…');
+    expect(number('talking')).toBe('Consulting \u2066909121234567\u2069 — caller on hold');
+    expect(number('conference')).toBe('Conference with \u2066909121234567\u2069');
+    setLanguage('fa');
+    expect(number('talking')).toBe('در حال مشورت با \u2066909121234567\u2069 — تماس‌گیرنده در انتظار');
+    expect(number('conference')).toBe('کنفرانس با \u2066909121234567\u2069');
   });
 
   it('reads right to left in Persian, the name isolated', () => {
@@ -156,6 +175,12 @@ describe('the consult requests', () => {
     const { sent, api } = recorder();
     await api.consultColleague('c 1', 'a1003');
     expect(sent).toEqual([{ url: '/api/v1/calls/c%201/consult', method: 'POST', body: { agent: 'a1003' } }]);
+  });
+
+  it('send a number consulted alone, with no agent', async () => {
+    const { sent, api } = recorder();
+    await api.consultNumber('c1', '909121234567');
+    expect(sent).toEqual([{ url: '/api/v1/calls/c1/consult', method: 'POST', body: { number: '909121234567' } }]);
   });
 
   it('post each step to its own path, with no body', async () => {

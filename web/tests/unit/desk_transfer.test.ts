@@ -148,7 +148,7 @@ describe('the transfer to a number request', () => {
 
 describe('hold and transfer (to a queue, a colleague or a number)', () => {
   const connected = (state: CallState, consulting: 'ringing' | 'talking' | 'conference' | null = null) =>
-    call('c1', { state, agent: 'a1002', consult: consulting && { agent: 'a1003', state: consulting, since_ms: 1_000 } });
+    call('c1', { state, agent: 'a1002', consult: consulting && { agent: 'a1003', number: null, state: consulting, since_ms: 1_000 } });
 
   it('are open on a connected call, talking or on hold', () => {
     expect(canTransfer(connected('on-call'))).toBe(true);

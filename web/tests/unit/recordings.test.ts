@@ -218,7 +218,7 @@ describe("each agent's part of a call", () => {
       transfers: [{ agent: 'a1001', queue: 'sales', to_queue: 'support', at_ms: 5_000, talk_ms: 60_000, hold_ms: 4_000, to_agent: null }],
     });
     expect(agentLegs(transferred)).toEqual([
-      { agent: 'a1001', queue: 'sales', talkMs: 60_000, holdMs: 4_000, transfer: { toQueue: 'support', toAgent: null, atMs: 5_000 } },
+      { agent: 'a1001', queue: 'sales', talkMs: 60_000, holdMs: 4_000, transfer: { toQueue: 'support', toAgent: null, toNumber: null, attended: false, atMs: 5_000 } },
       { agent: 'a1006', queue: 'support', talkMs: 90_000, holdMs: 6_000, transfer: null },
     ]);
   });
@@ -247,13 +247,13 @@ describe('who an agent passed the caller to', () => {
     );
 
   it('keeps the colleague the caller was passed to', () => {
-    expect(passed('a1003')[0]!.transfer).toEqual({ toQueue: 'sales', toAgent: 'a1003', atMs: at });
-    expect(passed(null)[0]!.transfer).toEqual({ toQueue: 'sales', toAgent: null, atMs: at });
+    expect(passed('a1003')[0]!.transfer).toEqual({ toQueue: 'sales', toAgent: 'a1003', toNumber: null, attended: false, atMs: at });
+    expect(passed(null)[0]!.transfer).toEqual({ toQueue: 'sales', toAgent: null, toNumber: null, attended: false, atMs: at });
   });
 
-  it('reads a transfer from a server without to_agent as one to the queue', () => {
+  it('reads a transfer from a server without to_agent as a blind one to the queue', () => {
     const old = record({ transfers: [{ agent: 'a1001', queue: 'sales', to_queue: 'support', at_ms: at, talk_ms: 1_000, hold_ms: 0 } as never] });
-    expect(agentLegs(old)[0]!.transfer).toEqual({ toQueue: 'support', toAgent: null, atMs: at });
+    expect(agentLegs(old)[0]!.transfer).toEqual({ toQueue: 'support', toAgent: null, toNumber: null, attended: false, atMs: at });
   });
 
   it('names the colleague and their queue, or the queue alone for its next agent, or says who finished', () => {
@@ -272,6 +272,39 @@ describe('who an agent passed the caller to', () => {
     setLanguage('ar');
     expect(legOutcome(passed('a1003')[0]!, agentName, 'ar')).toBe('سلّمها إلى Agent 1003 (sales) الساعة ١٤:٣٠:٠٥');
     expect(legOutcome(passed(null)[0]!, agentName, 'ar')).toBe('حوّلها إلى sales الساعة ١٤:٣٠:٠٥');
+  });
+
+  /** A transfer out of the queues to a number (blind, or after a consult of it). */
+  const toNumber = (attended: boolean) =>
+    agentLegs(
+      record({
+        queues: ['sales'], agent: null, agents: ['a1001'], disposition: 'answered',
+        transfers: [{ agent: 'a1001', queue: 'sales', to_queue: '', at_ms: at, talk_ms: 60_000, hold_ms: 0, to_agent: null, attended, to_number: '909121234567' }],
+      }),
+    )[0]!;
+
+  it('names the number a caller was sent to, in Latin digits left to right, and no blank queue', () => {
+    expect(toNumber(false).transfer).toEqual({ toQueue: '', toAgent: null, toNumber: '909121234567', attended: false, atMs: at });
+    expect(legOutcome(toNumber(false), agentName)).toBe('Transferred to \u2066909121234567\u2069 at 14:30:05');
+    setLanguage('fa');
+    expect(legOutcome(toNumber(false), agentName, 'fa')).toBe('انتقال به شماره \u2066909121234567\u2069 در ساعت ۱۴:۳۰:۰۵');
+    setLanguage('ar');
+    expect(legOutcome(toNumber(false), agentName, 'ar')).toBe('حوّلها إلى الرقم \u2066909121234567\u2069 الساعة ١٤:٣٠:٠٥');
+  });
+
+  it('says when the transfer came after a consult (attended)', () => {
+    expect(legOutcome(toNumber(true), agentName)).toBe('Transferred to \u2066909121234567\u2069 at 14:30:05, after a consult');
+    const attended = agentLegs(
+      record({
+        queues: ['sales'], agent: 'a1003', agents: ['a1001', 'a1003'],
+        transfers: [{ agent: 'a1001', queue: 'sales', to_queue: 'sales', at_ms: at, talk_ms: 60_000, hold_ms: 0, to_agent: 'a1003', attended: true, to_number: null }],
+      }),
+    )[0]!;
+    expect(legOutcome(attended, agentName)).toBe('Passed to Agent 1003 (sales) at 14:30:05, after a consult');
+    setLanguage('fa');
+    expect(legOutcome(attended, agentName, 'fa')).toBe('سپردن به Agent 1003 (صف sales) در ساعت ۱۴:۳۰:۰۵، پس از مشورت');
+    setLanguage('ar');
+    expect(legOutcome(toNumber(true), agentName, 'ar')).toBe('حوّلها إلى الرقم \u2066909121234567\u2069 الساعة ١٤:٣٠:٠٥، بعد استشارة');
   });
 });
 
