@@ -305,7 +305,7 @@ Result<void> Engine::on(const HangUp& c) {
     if (call.stage != Stage::Connected) {
         return fail(Errc::Conflict, not_waiting(call) + ", not connected");
     }
-    if (call.consult != kNone || !call.consult_number.empty()) {
+    if (call.consulting()) {
         release_consult(*found, "");  // the colleague consulted is let go with the call
     }
     const ConversationEnd end = end_conversation(*found);

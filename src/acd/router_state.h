@@ -128,6 +128,7 @@ struct CallRec {
     std::string consult_number;  ///< or a phone or outside number the agent consults
     SteadyTime consult_since{};
     bool consult_joined = false;  ///< the colleague is in a three-way conference
+    bool consulting() const { return consult != kNone || !consult_number.empty(); }
 };
 
 /// Dispatchable calls of one queue with the same priority and required skills, oldest first:

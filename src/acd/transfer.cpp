@@ -21,7 +21,7 @@ Result<void> Engine::on(const TransferCall& c) {
     if (call.stage != Stage::Connected) {
         return fail(Errc::Conflict, "call '" + c.call.str() + "' is not connected to an agent");
     }
-    if (call.consult != kNone || !call.consult_number.empty()) {
+    if (call.consulting()) {
         return fail(Errc::Conflict, "call '" + c.call.str() + "' has a consult with " +
                                         consulted(call) + " going on: complete or cancel it first");
     }
@@ -99,39 +99,36 @@ Result<void> Engine::on(const ConsultAgent& c) {
     if (call.stage != Stage::Connected) {
         return fail(Errc::Conflict, "call '" + c.call.str() + "' is not connected to an agent");
     }
-    if (call.consult != kNone || !call.consult_number.empty()) {
+    if (call.consulting()) {
         return fail(Errc::Conflict, "call '" + c.call.str() + "' has a consult with " +
                                         consulted(call) + " going on already");
     }
-    if (!c.number.empty()) {
-        call.consult_number = c.number;
-        call.consult_since = now_.mono;
-        call.consult_joined = false;
-        if (!call.held_since) {
-            call.held_since = now_.mono;
-            emit(CallHeld{call.id, agents_[call.agent].id});
+    if (c.number.empty()) {
+        if (*agent == call.agent) {
+            return fail(Errc::Conflict,
+                        "agent '" + c.agent.str() + "' is the one on call '" + c.call.str() + "'");
         }
+        if (agents_[*agent].state != AgentState::Available) {
+            return fail(Errc::Conflict,
+                        "agent '" + c.agent.str() + "' is not free (" +
+                            std::string(kAgentStateNames.name(agents_[*agent].state)) + ")");
+        }
+    }
+    call.consult = *agent;
+    call.consult_number = c.number;
+    call.consult_since = now_.mono;
+    call.consult_joined = false;
+    if (!call.held_since) {
+        call.held_since = now_.mono;  // the caller holds while the agent consults
+        emit(CallHeld{call.id, agents_[call.agent].id});
+    }
+    if (!c.number.empty()) {
         emit(ConsultStarted{call.id, queue_id(call.queue), agents_[call.agent].id, AgentId{}, "",
                             c.by, c.number});
         return {};
     }
-    if (*agent == call.agent) {
-        return fail(Errc::Conflict,
-                    "agent '" + c.agent.str() + "' is the one on call '" + c.call.str() + "'");
-    }
     AgentRec& colleague = agents_[*agent];
-    if (colleague.state != AgentState::Available) {
-        return fail(Errc::Conflict, "agent '" + c.agent.str() + "' is not free (" +
-                                        std::string(kAgentStateNames.name(colleague.state)) + ")");
-    }
-    call.consult = *agent;
-    call.consult_since = now_.mono;
-    call.consult_joined = false;
     colleague.call = *found;
-    if (!call.held_since) {
-        call.held_since = now_.mono;  // the caller holds while the agents talk
-        emit(CallHeld{call.id, agents_[call.agent].id});
-    }
     emit(ConsultStarted{call.id, queue_id(call.queue), agents_[call.agent].id, colleague.id,
                         colleague.extension, c.by});
     set_state(*agent, AgentState::OnCall, "consult", c.by);
@@ -144,7 +141,7 @@ Result<CallIdx> Engine::consulting_call(const CallId& id) const {
         return fail(found.error());
     }
     const CallRec& call = calls_[*found];
-    if (call.stage != Stage::Connected || (call.consult == kNone && call.consult_number.empty())) {
+    if (call.stage != Stage::Connected || !call.consulting()) {
         return fail(Errc::Conflict, "call '" + id.str() + "' has no consult going on");
     }
     return *found;

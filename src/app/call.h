@@ -52,6 +52,8 @@ struct Consult {
     AgentId agent;       ///< a colleague; empty when a number is consulted
     std::string number;  ///< another phone or an outside number, as the agent dialled it
     Phase phase = Phase::Ringing;
+    /// Whom the agent consults, for messages: the colleague's id or the number.
+    std::string party() const { return agent.empty() ? number : agent.str(); }
 };
 /// Talking with an agent on leg `leg`; the router counts the conversation.
 struct Connected {

@@ -210,6 +210,9 @@ private:
 
     // switchboard_hold.cpp: a phone holding the other party and taking it back
     void held(Call& call, std::uint64_t leg, bool on_hold, Now now);
+    /// The customer of a conversation hears music on hold (or silence) and the agent no longer
+    /// hears them; or both back in the conversation.
+    void hold_media(ChannelId customer, ChannelId agent, bool on_hold);
 
     // switchboard_supervision.cpp: supervisors listening, whispering, barging in
     struct Monitor;

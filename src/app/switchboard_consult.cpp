@@ -13,22 +13,6 @@
 
 namespace markaz::app {
 
-namespace {
-
-std::string phase_name(stage::Consult::Phase phase) {
-    switch (phase) {
-        case stage::Consult::Phase::Ringing:
-            return "ringing";
-        case stage::Consult::Phase::Talking:
-            return "talking";
-        case stage::Consult::Phase::Conference:
-            return "conference";
-    }
-    return "";
-}
-
-}  // namespace
-
 stage::Consult* Switchboard::consult_of(Call& call) {
     auto* connected = call.at<stage::Connected>();
     return connected && connected->consult ? &*connected->consult : nullptr;
@@ -56,14 +40,14 @@ Result<void> Switchboard::consult_command(const acd::Command& command, const Cal
     if ((std::holds_alternative<acd::JoinConsult>(command) ||
          std::holds_alternative<acd::CompleteTransfer>(command)) &&
         consult && !answered) {
-        return fail(Errc::Conflict, "agent '" + consult->agent.str() +
+        return fail(Errc::Conflict, "'" + consult->party() +
                                         "' has not answered the consult of call '" + id.str() +
                                         "' yet");
     }
     return handle(command, now);
 }
 
-void Switchboard::on(const acd::ConsultStarted& e, Now now) {
+void Switchboard::on(const acd::ConsultStarted& e, Now) {
     Call* call = call_of(e.call);
     auto* connected = call ? call->at<stage::Connected>() : nullptr;
     std::optional<Call::Sides> sides = call ? call->sides() : std::nullopt;
@@ -74,13 +58,7 @@ void Switchboard::on(const acd::ConsultStarted& e, Now now) {
     call->legs[leg] = e.to_agent;  // completing makes it the call's talking leg
     connected->consult =
         stage::Consult{leg, e.to_agent, e.to_number, stage::Consult::Phase::Ringing};
-    // The caller holds: music to them, and the agent no longer hears them.
-    if (auto music = prompts_.music_on_hold()) {
-        media_.play(sides->customer, std::move(music), true, 0);
-    } else {
-        media_.stop_playing(sides->customer);
-    }
-    media_.set_hearing(sides->agent, sides->customer, false);
+    hold_media(sides->customer, sides->agent, true);  // the caller holds while the agent consults
     // The agent may leave by hanging up their phone, as with Asterisk's attended transfer:
     // their hang-up then no longer ends the caller's call (agent_hung_up()).
     phones_.release_leg(call->ref, connected->leg);
@@ -91,7 +69,6 @@ void Switchboard::on(const acd::ConsultStarted& e, Now now) {
     } else {
         ring_forward(*call, leg, e.agent, e.to_number);
     }
-    (void)now;
 }
 
 void Switchboard::consult_answered(Call& call, stage::Consult& consult, ChannelId channel, Now) {
@@ -103,7 +80,7 @@ void Switchboard::consult_answered(Call& call, stage::Consult& consult, ChannelI
     consult.phase = stage::Consult::Phase::Talking;
     media_.join(call.channel, channel, {sides->agent}, {sides->agent});
     view_.apply(api::flow::ConsultAnswered{call.id});
-    log_(fmt::format("call {}: {} answered the consult", call.id.str(), consult.agent.str()));
+    log_(fmt::format("call {}: {} answered the consult", call.id.str(), consult.party()));
 }
 
 bool Switchboard::consult_leg_gone(Call& call, std::uint64_t leg, const std::string& why, Now now) {
@@ -111,8 +88,7 @@ bool Switchboard::consult_leg_gone(Call& call, std::uint64_t leg, const std::str
     if (!consult || consult->leg != leg) {
         return false;
     }
-    log_(fmt::format("call {}: the consulted {} left ({})", call.id.str(), consult->agent.str(),
-                     why));
+    log_(fmt::format("call {}: the consulted {} left ({})", call.id.str(), consult->party(), why));
     call.legs.erase(leg);  // gone from the phones already: nothing to drop
     if (auto done = handle(acd::EndConsult{call.id, "phone"}, now); !done) {
         log_(fmt::format("call {}: {}", call.id.str(), done.error().message));
@@ -132,7 +108,7 @@ bool Switchboard::agent_hung_up(Call& call, std::uint64_t leg, Now now) {
         return true;
     }
     log_(fmt::format("call {}: the agent hung up: the caller stays with {}", call.id.str(),
-                     consult->agent.empty() ? consult->number : consult->agent.str()));
+                     consult->party()));
     if (auto done = handle(acd::CompleteTransfer{call.id, "phone " + call.record.agent}, now);
         !done) {
         log_(fmt::format("call {}: {}", call.id.str(), done.error().message));
@@ -145,18 +121,15 @@ void Switchboard::on(const acd::ConsultJoined& e, Now) {
     Call* call = call_of(e.call);
     stage::Consult* consult = call ? consult_of(*call) : nullptr;
     std::optional<Call::Sides> sides = call ? call->sides() : std::nullopt;
-    auto channel = consult ? call->leg_channels.find(consult->leg)
-                           : std::map<std::uint64_t, ChannelId>::iterator{};
-    if (!consult || !sides || channel == call->leg_channels.end()) {
+    if (!consult || !sides || !call->leg_channels.contains(consult->leg)) {
         return;
     }
+    const ChannelId party = call->leg_channels.at(consult->leg);
     consult->phase = stage::Consult::Phase::Conference;
-    media_.stop_playing(sides->customer);
-    media_.set_hearing(sides->agent, sides->customer, true);
-    media_.set_hearing(sides->customer, channel->second, true);
-    media_.set_hearing(channel->second, sides->customer, true);
-    log_(fmt::format("call {}: {} joined caller and agent ({})", e.call.str(), e.to_agent.str(),
-                     phase_name(consult->phase)));
+    hold_media(sides->customer, sides->agent, false);
+    media_.set_hearing(sides->customer, party, true);
+    media_.set_hearing(party, sides->customer, true);
+    log_(fmt::format("call {}: {} joined caller and agent", e.call.str(), consult->party()));
 }
 
 void Switchboard::on(const acd::ConsultEnded& e, Now) {
@@ -166,6 +139,7 @@ void Switchboard::on(const acd::ConsultEnded& e, Now) {
         return;
     }
     const std::uint64_t leg = consult->leg;
+    const std::string party = consult->party();
     call->at<stage::Connected>()->consult.reset();
     if (auto channel = call->leg_channels.find(leg); channel != call->leg_channels.end()) {
         media_.leave(channel->second);
@@ -177,11 +151,10 @@ void Switchboard::on(const acd::ConsultEnded& e, Now) {
     // The caller is back with the agent (the router's CallResumed says so in the same batch),
     // whose hang-up ends the call again.
     if (std::optional<Call::Sides> sides = call->sides()) {
-        media_.stop_playing(sides->customer);
-        media_.set_hearing(sides->agent, sides->customer, true);
+        hold_media(sides->customer, sides->agent, false);
         phones_.connect_leg(call->ref, *call->talking_leg());
     }
-    log_(fmt::format("call {}: the consult with {} ended", e.call.str(), e.to_agent.str()));
+    log_(fmt::format("call {}: the consult with {} ended", e.call.str(), party));
 }
 
 }  // namespace markaz::app

@@ -71,15 +71,19 @@ Result<void> Switchboard::hold_call(const CallId& id, bool on_hold, const std::s
     if (!done) {
         return done;
     }
-    auto music = on_hold ? prompts_.music_on_hold() : nullptr;
-    if (music) {
-        media_.play(sides->customer, std::move(music), true, 0);
-    } else {
-        media_.stop_playing(sides->customer);  // resumed, or no music: silence
-    }
-    media_.set_hearing(sides->agent, sides->customer, !on_hold);
+    hold_media(sides->customer, sides->agent, on_hold);
     log_(fmt::format("call {} {} from the desk by {}", id.str(), on_hold ? "held" : "resumed", by));
     return {};
+}
+
+void Switchboard::hold_media(ChannelId customer, ChannelId agent, bool on_hold) {
+    auto music = on_hold ? prompts_.music_on_hold() : nullptr;
+    if (music) {
+        media_.play(customer, std::move(music), true, 0);
+    } else {
+        media_.stop_playing(customer);  // resumed, or no music: silence
+    }
+    media_.set_hearing(agent, customer, !on_hold);
 }
 
 Result<void> Switchboard::pause_recording(const CallId& id, bool paused, const std::string& by,

@@ -104,14 +104,17 @@ void Switchboard::on(const acd::CallTransferred& e, Now now) {
         drop_monitor(*call, monitor_leg);
         monitor_gone(*call, monitor_leg, "the agent transferred the call", now);
     }
-    if (!e.to_number.empty() && colleague) {
-        // A number consulted, on the line already: the caller talks with it from now.
-        call->stage = stage::Direct{*colleague, now.mono};
-        call->bridged_leg = colleague;
-        phones_.connect_leg(call->ref, *colleague);
-        media_.stop_playing(call->channel);
+    if (colleague) {
+        call->bridged_leg = colleague;  // in the caller's room already
+        if (e.to_number.empty()) {
+            call->stage = stage::Queued{};  // CallAnswered connects the colleague in this batch
+        } else {  // a number: out of the queues, the caller talks with it from now
+            call->stage = stage::Direct{*colleague, now.mono};
+            phones_.connect_leg(call->ref, *colleague);
+            media_.stop_playing(call->channel);
+        }
         log_(fmt::format("call {} handed over by {} to {} after a consult", e.call.str(),
-                         e.agent.str(), e.to_number));
+                         e.agent.str(), e.to_number.empty() ? e.to_agent.str() : e.to_number));
         return;
     }
     if (!e.to_number.empty()) {
@@ -119,12 +122,6 @@ void Switchboard::on(const acd::CallTransferred& e, Now now) {
         return;
     }
     call->stage = stage::Queued{};  // CallEnqueued follows in the same batch
-    if (colleague) {
-        call->bridged_leg = colleague;  // bridge_with() finds them in the room already
-        log_(fmt::format("call {} handed over by {} to {} after a consult", e.call.str(),
-                         e.agent.str(), e.to_agent.str()));
-        return;
-    }
     hold_music(*call);
     log_(fmt::format("call {} transferred by {} from {} to queue {}", e.call.str(), e.agent.str(),
                      e.queue.str(), e.to_queue.str()));

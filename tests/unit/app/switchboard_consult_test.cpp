@@ -55,7 +55,7 @@ TEST(SwitchboardConsult, TheCallerHoldsWhileTheAgentsTalkThenTheColleagueTakesTh
     auto early = h.board().command(acd::CompleteTransfer{c.id, "a1001"}, h.now());
     ASSERT_FALSE(early);
     EXPECT_EQ(early.error().message,
-              "agent 'a1002' has not answered the consult of call '" + c.id.str() + "' yet");
+              "'a1002' has not answered the consult of call '" + c.id.str() + "' yet");
 
     h.answer(c.call, c.colleague_leg);
     const ChannelId colleague = h.leg_channel(c.call, c.colleague_leg);
