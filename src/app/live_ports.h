@@ -29,6 +29,10 @@ public:
     void drop_leg(sip::CallRef call, std::uint64_t leg) override { sip_.drop_leg(call, leg); }
     void connect_leg(sip::CallRef call, std::uint64_t leg) override { sip_.connect_leg(call, leg); }
     void release_leg(sip::CallRef call, std::uint64_t leg) override { sip_.release_leg(call, leg); }
+    void move_leg(sip::CallRef from, std::uint64_t leg, sip::CallRef to,
+                  std::uint64_t as) override {
+        sip_.move_leg(from, leg, to, as);
+    }
     void answer_refer(sip::CallRef call, std::uint64_t leg, int status) override {
         sip_.answer_refer(call, leg, status);
     }

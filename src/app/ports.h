@@ -52,6 +52,11 @@ public:
     /// The call's own party no longer depends on the connected leg `leg`: its hang-up comes
     /// as LegEnded instead of ending the call; connect_leg() ties them again.
     virtual void release_leg(sip::CallRef call, std::uint64_t leg) = 0;
+    /// Leg `leg` of call `from` (an answered phone) becomes leg `as` of call `to`, its dialog
+    /// and media channel kept: it ends with `to` from now, and `from` goes on without it
+    /// (talking to nobody until hung up). connect_leg() makes it `to`'s talking leg.
+    virtual void move_leg(sip::CallRef from, std::uint64_t leg, sip::CallRef to,
+                          std::uint64_t as) = 0;
     /// Answers the transfer leg `leg` asked for (CallEvent::Referred): `status` 200 when it
     /// was made without dropping the leg, else why not (403, 404, 486). Dropping the leg
     /// after its REFER tells the phone the transfer was made.

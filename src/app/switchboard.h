@@ -182,6 +182,10 @@ private:
     /// colleague's extension or a number the dialplan sends to a queue, as a blind transfer
     /// from the desk; refused (the phone is told why) from anyone else or to anywhere else.
     void referred(Call& call, const sip::CallEvent& event, Now now);
+    /// The agent's phone asked to join the caller with the phone it called itself (REFER with
+    /// Replaces, its attended transfer): that phone's leg moves into the caller's call as a
+    /// consult the router completes at once (switchboard_phone_transfer.cpp).
+    void phone_transfer(Call& referring, const sip::CallEvent& event, Now now);
     /// Why the agent of `call` may not send the caller to `number` (as their own phone
     /// would dial it), or nullopt.
     std::optional<std::string> refuse_forward(const Call& call, const std::string& number) const;

@@ -54,16 +54,25 @@ void Switchboard::on(const acd::ConsultStarted& e, Now) {
     if (!connected || !sides) {
         return;
     }
-    const std::uint64_t leg = call->next_leg++;
-    call->legs[leg] = e.to_agent;  // completing makes it the call's talking leg
-    connected->consult =
-        stage::Consult{leg, e.to_agent, e.to_number, stage::Consult::Phase::Ringing};
+    // A consult already there is the agent's phone's own call with the party, handed to this
+    // call (phone_transfer()): they are on the line, nobody to ring.
+    const bool on_the_line = connected->consult.has_value();
+    if (!on_the_line) {
+        const std::uint64_t leg = call->next_leg++;
+        call->legs[leg] = e.to_agent;  // completing makes it the call's talking leg
+        connected->consult =
+            stage::Consult{leg, e.to_agent, e.to_number, stage::Consult::Phase::Ringing};
+    }
+    const std::uint64_t leg = connected->consult->leg;
     hold_media(sides->customer, sides->agent, true);  // the caller holds while the agent consults
     // The agent may leave by hanging up their phone, as with Asterisk's attended transfer:
     // their hang-up then no longer ends the caller's call (agent_hung_up()).
     phones_.release_leg(call->ref, connected->leg);
     log_(fmt::format("call {}: {} consults {} at {}", e.call.str(), e.agent.str(), e.to_agent.str(),
                      e.to_number.empty() ? e.extension : e.to_number));
+    if (on_the_line) {
+        return;
+    }
     if (e.to_number.empty()) {
         phones_.ring(call->ref, leg, e.extension, call->record.caller, input_time_);
     } else {

@@ -156,6 +156,10 @@ void Switchboard::referred(Call& call, const sip::CallEvent& event, Now now) {
     // Only the agent talking with a caller may pass them on, and only inside the centre: a
     // REFER from the caller's own phone, a supervisor's or anyone not in a conversation would
     // otherwise move calls (or, to an outside number, dial out at the centre's expense).
+    if (event.replaces) {
+        phone_transfer(call, event, now);  // attended, after the phone's own consult call
+        return;
+    }
     auto refuse = [&](int status, const std::string& why) {
         log_(fmt::format("call {}: REFER to '{}' from leg {} refused: {}", call.id.str(),
                          event.target, event.leg, why));

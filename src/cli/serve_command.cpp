@@ -48,6 +48,8 @@ const char* notice_name(sip::SipNotice::Kind kind) {
             return "call ended, caller";
         case sip::SipNotice::Kind::Error:
             return "error";
+        case sip::SipNotice::Kind::Refused:
+            return "refused from";
         case sip::SipNotice::Kind::TrunkReachable:
             return "trunk answers";
         case sip::SipNotice::Kind::TrunkUnreachable:
@@ -66,6 +68,7 @@ spdlog::level::level_enum notice_level(sip::SipNotice::Kind kind) {
             return spdlog::level::debug;
         case sip::SipNotice::Kind::AuthFailed:
         case sip::SipNotice::Kind::Banned:
+        case sip::SipNotice::Kind::Refused:
         case sip::SipNotice::Kind::TrunkUnreachable:
             return spdlog::level::warn;
         case sip::SipNotice::Kind::TrunkReachable:

@@ -172,7 +172,9 @@ void MediaEngine::join(ChannelId member, ChannelId channel, std::vector<ChannelI
     if (from == to) {
         to->post(std::move(join));
     } else {
-        // Opened on another worker (a call of its own that joins another's room): it moves.
+        // Opened on another worker (a call of its own that joins another's room): it moves,
+        // and what comes for it meanwhile waits for it there.
+        to->post(Arriving{channel});
         from->post(HandOver{to, std::move(join)});
     }
 }

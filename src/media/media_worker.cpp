@@ -6,19 +6,15 @@
 #include <map>
 #include <mutex>
 #include <random>
+#include <set>
+#include <utility>
 #include <vector>
 
-#include "media/dtmf_detector.h"
-#include "media/dtmf_generator.h"
-#include "media/dtmf_receiver.h"
-#include "media/dtmf_sender.h"
-#include "media/inbound_audio.h"
-#include "media/outbound_audio.h"
 #include "media/room.h"
-#include "media/rtp_latch.h"
 #include "media/rtp_packet.h"
 #include "media/telephone_event.h"
 #include "media/wav_recorder.h"
+#include "media/worker_channel.h"
 
 namespace markaz::media {
 
@@ -26,7 +22,6 @@ using namespace cmd;
 
 namespace {
 
-using Frame = std::array<std::int16_t, kFrameSamples>;
 constexpr std::uint64_t kTicksPerSecond = 1000 / kFrameMs;
 
 sockaddr_in to_sockaddr(const std::string& address, std::uint16_t port) {
@@ -36,39 +31,6 @@ sockaddr_in to_sockaddr(const std::string& address, std::uint16_t port) {
     inet_pton(AF_INET, address.c_str(), &out.sin_addr);
     return out;
 }
-
-/// One leg's RTP state on its worker.
-struct Channel {
-    Channel(ChannelId channel, RtpSocket rtp)
-        : id(channel), socket(std::move(rtp)), dtmf(kMixRate) {}
-
-    ChannelId id{};
-    RtpSocket socket;
-    std::optional<RemoteMedia> remote;
-    std::unique_ptr<Codec> encoder;
-    std::unique_ptr<Codec> decoder;
-    InboundAudio heard;      ///< the peer's packets, whatever their packet time, as 20 ms frames
-    OutboundAudio outbound;  ///< our 20 ms frames, as packets of the peer's packet time
-    DtmfReceiver dtmf;
-    /// Which source's packets are the peer's, and where ours go (symmetric RTP).
-    RtpLatch latch;
-    std::uint16_t seq = 0;
-    std::uint32_t timestamp = 0;
-    std::uint32_t ssrc = 0;
-    SteadyTime last_heard{};
-    /// Digits to send: as RFC 4733 events when the peer takes them, else as tones in the audio.
-    DtmfSender digits_out;
-    std::unique_ptr<DtmfGenerator> tones_out;
-    /// In-band detection, for peers that did not offer telephone-event.
-    std::unique_ptr<DtmfDetector> tones_in;
-    bool sent = false;  ///< something went out this tick
-    bool timeout_reported = false;
-    bool echo = false;
-    std::optional<PromptPlayer> player;  ///< overrides what the channel would hear
-    std::uint64_t player_tag = 0;        ///< reported when `player` finishes
-    Frame input{};                       ///< this tick's decoded audio from the peer
-    bool has_input = false;
-};
 
 }  // namespace
 
@@ -153,10 +115,33 @@ struct MediaWorker::Impl {
             channels_.emplace(id, std::move(channel));
         }
         for (auto& command : commands) {
-            std::visit([this](auto& c) { apply(c); }, command);
+            run(command);
         }
         count_ = channels_.size();
     }
+
+    /// Applies `command`; while a channel is on its way here (cmd::Arriving), the commands
+    /// after it wait for its Join and then run in order, as if it had been here all along.
+    void run(Command& command) {
+        const auto* join = std::get_if<Join>(&command);
+        const bool arrives = join && arriving_.erase(join->channel) > 0;
+        if (!arrives && !arriving_.empty()) {
+            held_.push_back(std::move(command));
+            return;
+        }
+        if (const auto* arriving = std::get_if<Arriving>(&command)) {
+            arriving_.insert(arriving->channel);
+            return;
+        }
+        std::visit([this](auto& c) { apply(c); }, command);
+        if (arrives && arriving_.empty()) {
+            std::vector<Command> held = std::exchange(held_, {});
+            for (Command& next : held) {
+                run(next);
+            }
+        }
+    }
+    void apply(Arriving&) {}
 
     Channel* find(ChannelId id) {
         auto it = channels_.find(id);
@@ -314,12 +299,14 @@ struct MediaWorker::Impl {
     void apply(HandOver& c) {
         leave_room(c.join.channel);
         auto node = channels_.extract(c.join.channel);
-        if (node.empty() || c.to == nullptr) {
-            return;  // closed since
+        if (c.to == nullptr) {
+            return;
         }
         Impl& to = *c.to->impl_;
         std::lock_guard lock{to.mutex_};
-        to.handed_in_.push_back(std::move(node.mapped()));
+        if (!node.empty()) {  // else closed since: the Join still ends the wait there
+            to.handed_in_.push_back(std::move(node.mapped()));
+        }
         to.inbox_.emplace_back(std::move(c.join));
     }
     void apply(Close& c) {
@@ -455,6 +442,9 @@ struct MediaWorker::Impl {
     std::vector<Command> inbox_;
     std::vector<std::pair<ChannelId, RtpSocket>> arrivals_;
     std::vector<Channel> handed_in_;  ///< channels another worker handed over (HandOver)
+    /// Channels on their way here (cmd::Arriving), and the commands given since, waiting.
+    std::set<ChannelId> arriving_;
+    std::vector<Command> held_;
 
     std::map<ChannelId, Channel> channels_;
     std::map<std::uint64_t, Room> rooms_;

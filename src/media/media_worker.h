@@ -81,8 +81,15 @@ struct HandOver {
     MediaWorker* to = nullptr;
     Join join;
 };
+/// `channel` is on its way here from another worker (HandOver, posted to that worker after
+/// this one). The engine sends the channel's commands here from the moment of the join, and
+/// the hand-over takes up to a tick of the other worker: until its Join arrives, the commands
+/// after this one wait, and then run in the order they were given.
+struct Arriving {
+    ChannelId channel;
+};
 using Command = std::variant<SetRemote, Echo, Bridge, Close, Play, Record, Unbridge, SendDigits,
-                             PauseRecording, Join, SetHearing, Leave, HandOver>;
+                             PauseRecording, Join, SetHearing, Leave, HandOver, Arriving>;
 }  // namespace cmd
 
 /// One media worker: its channels (sockets, jitter buffers, codecs, players, DTMF) and rooms

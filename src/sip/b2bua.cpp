@@ -87,6 +87,7 @@ void B2bua::on_invite(nua_handle_t* nh, const sip_t* sip, const std::string& cal
     call->in.peer_host = host_of(source_of(nua_));
     call->caller_offer = std::move(*offer);
     call->caller = caller;
+    call->from_trunk = trunk != nullptr;
     media_.set_remote(opened->id, answer->audio, call->in.peer_host);
     Call& c = *call;
     track(nh, c.id, &c.in);

@@ -75,6 +75,11 @@ public:
     /// of ending the call (an agent who may leave a consult with the caller's new party).
     /// connect_leg() ties them again.
     void release_leg(CallRef call, std::uint64_t leg);
+    /// Leg `leg` of call `from` (its answered phone, every contact of it) becomes leg `as` of
+    /// call `to`: its dialog and media channel stay up, now ending with `to` and no longer
+    /// with `from` (an attended transfer joins the colleague the agent's phone called to the
+    /// caller's call). Neither call is connected to it until connect_leg().
+    void move_leg(CallRef from, std::uint64_t leg, CallRef to, std::uint64_t as);
     /// Answers the REFER leg `leg` sent (Referred) with a final NOTIFY of `status` (200: the
     /// transfer is done; 403, 404, 486...: refused, the call goes on as it was).
     void answer_refer(CallRef call, std::uint64_t leg, int status);
@@ -105,6 +110,17 @@ private:
                           std::uint64_t group = 0);
     /// A REFER inside `leg`'s dialog: reported as Referred (b2bua_in_dialog.cpp).
     void on_refer(Call& call, Leg& leg, const sip_t* sip, tagi_t tags[]);
+    /// The dialog a Refer-To's URI headers (`headers`, "Replaces=...") name for an attended
+    /// transfer, when it is a dialog of the same phone as `leg` of `call`: its call and leg;
+    /// else the SIP status that refuses the transfer (481 no such dialog, 403 another's).
+    struct Replaced {
+        CallRef call = 0;
+        std::uint64_t leg = 0;
+        int refused = 0;
+    };
+    Replaced replaced_dialog(const Call& call, const Leg& leg, const char* headers);
+    /// The extension whose phone `leg` of `call` is ("" for a trunk's or Markaz's own).
+    std::string phone_of(const Call& call, const Leg& leg) const;
     /// The final NOTIFY of `leg`'s pending REFER, if it has one.
     void notify_refer(Leg& leg, int status);
     /// Responses to the application's calls: its originated leg, and the legs it rings.

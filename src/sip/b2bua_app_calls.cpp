@@ -173,9 +173,11 @@ void B2bua::ring(CallRef ref, std::uint64_t leg, const std::string& extension,
     std::string to = "<sip:" + extension + "@" + settings_.address + ">";
     bool any = false;
     for (const auto& binding : location_.lookup(extension, steady_now())) {
-        any = ring_uri(*call, leg, binding.contact, host_of(binding.source), to, caller, nullptr,
-                       since) ||
-              any;
+        if (ring_uri(*call, leg, binding.contact, host_of(binding.source), to, caller, nullptr,
+                     since)) {
+            call->forks.back()->extension = extension;  // whose dialogs its REFERs may name
+            any = true;
+        }
     }
     if (!any) {
         // Known but not registered: temporarily unavailable, as RFC 3261 §21.4.18 says.
@@ -252,6 +254,34 @@ void B2bua::release_leg(CallRef ref, std::uint64_t leg) {
     if (call && call->connected && call->connected->group == leg) {
         call->connected = nullptr;
     }
+}
+
+void B2bua::move_leg(CallRef from_ref, std::uint64_t leg, CallRef to_ref, std::uint64_t as) {
+    Call* from = find_call(from_ref);
+    Call* to = find_call(to_ref);
+    if (!from || !to || from == to) {
+        return;
+    }
+    for (auto it = from->forks.begin(); it != from->forks.end();) {
+        if ((*it)->group != leg) {
+            ++it;
+            continue;
+        }
+        Leg& moved = **it;
+        if (from->connected == &moved) {
+            from->connected = nullptr;
+        }
+        if (from->early == &moved) {
+            from->early = nullptr;
+        }
+        moved.group = as;
+        if (auto entry = legs_.find(moved.nh); entry != legs_.end()) {
+            entry->second.call = to->id;  // its dialog's events now belong to `to`
+        }
+        to->forks.push_back(std::move(*it));
+        it = from->forks.erase(it);
+    }
+    from->dropped_groups.insert(leg);
 }
 
 void B2bua::answer_refer(CallRef ref, std::uint64_t leg, int status) {

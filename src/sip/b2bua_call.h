@@ -51,13 +51,15 @@ struct B2bua::Leg {
     bool channel_open = true;
     bool holding = false;   ///< its last offer stopped our audio to it (it holds its peer)
     std::string peer_host;  ///< where its SIP comes from (inbound) or goes to (outbound)
+    std::string extension;  ///< outbound to a registered phone: whose (ring())
     /// The Event header ("refer;id=7") of a REFER it sent that awaits its final NOTIFY.
     std::string refer_event;
 };
 
 struct B2bua::Call {
     std::uint64_t id = 0;
-    std::string caller;  ///< the calling extension
+    std::string caller;  ///< the calling extension, or the number a trunk sent
+    bool from_trunk = false;
     std::string dialled;
     Leg in;
     sdp::SdpSession caller_offer;

@@ -1,9 +1,14 @@
 // Requests inside a dialog: a re-INVITE (hold and resume, a new address), SIP INFO digits,
 // and what the media engine reports of a leg's channel.
 
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
 #include <sofia-sip/nua_tag.h>
 #include <sofia-sip/sip_header.h>
 #include <sofia-sip/sip_status.h>
+#include <sofia-sip/url.h>
 
 #include "sip/b2bua.h"
 #include "sip/b2bua_call.h"
@@ -56,7 +61,73 @@ void B2bua::on_refer(Call& call, Leg& leg, const sip_t* sip, tagi_t tags[]) {
         target = sip->sip_refer_to->r_url->url_user;
     }
     const std::uint64_t group = &leg == &call.in ? 0 : leg.group;
-    emit(CallEvent::referred(call.id, group, std::move(target)));
+    const char* headers =
+        sip && sip->sip_refer_to ? sip->sip_refer_to->r_url->url_headers : nullptr;
+    if (!headers) {
+        emit(CallEvent::referred(call.id, group, std::move(target)));
+        return;
+    }
+    // An attended transfer: the phone held this call, called the target itself and now asks
+    // that its two peers talk (Refer-To: <sip:target?Replaces=...>, RFC 5589 §7).
+    Replaced replaced = replaced_dialog(call, leg, headers);
+    if (replaced.refused != 0) {
+        const std::string phone = phone_of(call, leg);
+        report_(SipNotice::Kind::Refused, phone.empty() ? party(call, leg) : phone,
+                "REFER with Replaces in call c" + std::to_string(call.id) +
+                    (replaced.refused == 481 ? ": no such call (481)"
+                                             : ": the call it names is not its own (403)"));
+        notify_refer(leg, replaced.refused);
+        return;
+    }
+    emit(CallEvent::referred_replacing(call.id, group, std::move(target), replaced.call,
+                                       replaced.leg));
+}
+
+std::string B2bua::phone_of(const Call& call, const Leg& leg) const {
+    if (&leg == &call.in) {
+        return call.from_trunk || call.originated ? "" : call.caller;
+    }
+    return leg.extension;
+}
+
+B2bua::Replaced B2bua::replaced_dialog(const Call& call, const Leg& leg, const char* headers) {
+    // Only the Replaces header of the URI's headers counts; nua finds the dialog by Call-ID
+    // and both tags (a phone learns them only by being in it).
+    std::string value;
+    for (std::string_view rest{headers}; !rest.empty();) {
+        std::string_view header = rest.substr(0, rest.find('&'));
+        rest.remove_prefix(std::min(rest.size(), header.size() + 1));
+        constexpr std::string_view kKey = "replaces=";
+        if (header.size() > kKey.size() &&
+            std::equal(kKey.begin(), kKey.end(), header.begin(), [](char a, char b) {
+                return a == std::tolower(static_cast<unsigned char>(b));
+            })) {
+            value = std::string(header.substr(kKey.size()));
+        }
+    }
+    if (value.empty()) {
+        return Replaced{0, 0, 403};  // headers other than Replaces: not ours to follow
+    }
+    value.resize(std::strlen(url_unescape(value.data(), value.c_str())));
+    su_home_t home[1] = {SU_HOME_INIT(home)};
+    const sip_replaces_t* replaces = sip_replaces_make(home, value.c_str());
+    nua_handle_t* found = replaces ? nua_handle_by_replaces(nua_, replaces) : nullptr;
+    su_home_deinit(home);
+    if (found) {
+        nua_handle_unref(found);  // only compared: legs_ holds the dialog's own reference
+    }
+    auto entry = found ? legs_.find(found) : legs_.end();
+    if (entry == legs_.end() || entry->second.call == 0 || entry->second.call == call.id) {
+        return Replaced{0, 0, 481};
+    }
+    const Call& other = *calls_.at(entry->second.call);
+    const Leg& named = *entry->second.leg;
+    const std::string phone = phone_of(call, leg);
+    if (phone.empty() || phone != phone_of(other, named) || !named.alive) {
+        // Another phone's call: knowing its tags must not let one phone take it over.
+        return Replaced{0, 0, 403};
+    }
+    return Replaced{other.id, &named == &other.in ? 0 : named.group, 0};
 }
 
 void B2bua::notify_refer(Leg& leg, int status) {

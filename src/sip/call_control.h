@@ -36,7 +36,9 @@ struct CallEvent {
         LegEnded,
         /// `leg`'s phone asked to transfer its peer to `target` (REFER, RFC 3515: the user
         /// part of Refer-To); the application answers with answer_refer(), or drops the leg
-        /// (the transfer worked).
+        /// (the transfer worked). An attended transfer names the phone's other call to join
+        /// the peer with (Refer-To with Replaces, RFC 3891): `replaces` is that call and
+        /// `replaces_leg` the phone's dialog in it, already checked to be the same phone's.
         Referred,
         Held,     ///< `leg`'s phone put the other party on hold (re-INVITE sendonly/inactive)
         Resumed,  ///< `leg`'s phone took the other party back
@@ -52,7 +54,9 @@ struct CallEvent {
     ChannelId channel{};
     int status = 0;
     char digit = 0;
-    std::string target;  ///< Referred: where to
+    std::string target;               ///< Referred: where to
+    std::optional<CallRef> replaces;  ///< Referred: the phone's other call (attended)
+    std::uint64_t replaces_leg = 0;   ///< Referred: the phone's leg in `replaces`
     Side ended_by = Side::Server;
 
     // Each kind made with the fields it carries, by name: never a positional list.
@@ -97,6 +101,13 @@ struct CallEvent {
     static CallEvent referred(CallRef call, std::uint64_t leg, std::string target) {
         CallEvent e = of(Kind::Referred, call, leg);
         e.target = std::move(target);
+        return e;
+    }
+    static CallEvent referred_replacing(CallRef call, std::uint64_t leg, std::string target,
+                                        CallRef replaces, std::uint64_t replaces_leg) {
+        CallEvent e = referred(call, leg, std::move(target));
+        e.replaces = replaces;
+        e.replaces_leg = replaces_leg;
         return e;
     }
     static CallEvent hold(CallRef call, std::uint64_t leg, bool on_hold) {

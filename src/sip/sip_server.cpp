@@ -266,6 +266,10 @@ void SipServer::release_leg(CallRef call, std::uint64_t leg) {
     impl_->with_b2bua([call, leg](B2bua& b2bua) { b2bua.release_leg(call, leg); });
 }
 
+void SipServer::move_leg(CallRef from, std::uint64_t leg, CallRef to, std::uint64_t as) {
+    impl_->with_b2bua([from, leg, to, as](B2bua& b2bua) { b2bua.move_leg(from, leg, to, as); });
+}
+
 void SipServer::answer_refer(CallRef call, std::uint64_t leg, int status) {
     impl_->with_b2bua([call, leg, status](B2bua& b2bua) { b2bua.answer_refer(call, leg, status); });
 }

@@ -24,6 +24,9 @@ struct SipNotice {
         CallStarted,
         CallEnded,
         Error,  ///< work the SIP thread could not do (`detail` says what)
+        /// A phone asked for what it may not have (a transfer naming another phone's call):
+        /// refused, `detail` says what.
+        Refused,
         /// A trunk's answer to Markaz's OPTIONS pings changed: `detail` is the trunk's name,
         /// `source` where it was pinged (sip/trunk_probes.h).
         TrunkReachable,
@@ -94,6 +97,7 @@ public:
     void connect_leg(CallRef call, std::uint64_t leg);
     void answer_refer(CallRef call, std::uint64_t leg, int status);
     void release_leg(CallRef call, std::uint64_t leg);
+    void move_leg(CallRef from, std::uint64_t leg, CallRef to, std::uint64_t as);
     void hang_up(CallRef call);
     void originate(std::uint64_t tag, std::string number, std::string caller_id);
 

@@ -12,6 +12,7 @@
 #include "support/extension_phone.h"
 #include "support/http_client.h"
 #include "support/markaz_server.h"
+#include "support/nua_phone.h"
 #include "support/ports.h"
 #include "support/wav_analysis.h"
 
@@ -77,6 +78,22 @@ std::string caller_reaches_sales(const MarkazServer& server, BaresipPhone& calle
     return live_call(desk, "on-call");
 }
 
+/// The caller talks for three seconds more and hangs up; `party`, the phone they ended up
+/// with, sees the call close.
+void caller_hangs_up_after_talking(BaresipPhone& caller, BaresipPhone& party) {
+    std::this_thread::sleep_for(3s);
+    caller.hangup();
+    caller.wait_for(ev::kCallClosed);
+    party.wait_for(ev::kCallClosed);
+}
+
+/// The call ended answered, and the queue log has `line`.
+void expect_queue_log(const MarkazServer& server, const std::string& line) {
+    ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
+    const std::string log = server.export_text("queue-log");
+    EXPECT_NE(log.find(line), std::string::npos) << log;
+}
+
 TEST(Transfer, TheCallerEndsUpTalkingToTheNextQueuesAgentOnOneRecording) {
     TwoDepartments d;
     auto& [web_port, server, sales, support, caller, desk] = d;
@@ -90,10 +107,7 @@ TEST(Transfer, TheCallerEndsUpTalkingToTheNextQueuesAgentOnOneRecording) {
     sales.wait_for(ev::kCallClosed, 5s);  // the first agent is let go
     support.wait_for(ev::kCallEstablished, 10s);
     ASSERT_TRUE(server.wait_for_log("answered by a1002")) << server.log_tail();
-    std::this_thread::sleep_for(3s);
-    caller.hangup();
-    caller.wait_for(ev::kCallClosed);
-    support.wait_for(ev::kCallClosed);
+    caller_hangs_up_after_talking(caller, support);
 
     const auto heard = caller.last_recording().heard;
     EXPECT_GT(tone_share(heard, 0, kSalesTone), 0.1) << "the first agent, before";
@@ -143,16 +157,11 @@ TEST(Transfer, TheAgentsPhoneTransfersTheCallerByRefer) {
     support.wait_for(ev::kCallEstablished, 10s);
     ASSERT_TRUE(server.wait_for_log("transferred by the phone of a1001 to '1002'"))
         << server.log_tail();
-    std::this_thread::sleep_for(3s);
-    caller.hangup();
-    caller.wait_for(ev::kCallClosed);
-    support.wait_for(ev::kCallClosed);
+    caller_hangs_up_after_talking(caller, support);
     const auto heard = caller.last_recording().heard;
     EXPECT_GT(tone_share(heard, 0, kSalesTone), 0.1) << "the agent, before";
     EXPECT_GT(tone_share(heard, 0, kSupportTone), 0.1) << "the colleague, after the transfer";
-    ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
-    const std::string log = server.export_text("queue-log");
-    EXPECT_NE(log.find("|sales|Agent/a1001|BLINDTRANSFER|sales|queue|"), std::string::npos) << log;
+    expect_queue_log(server, "|sales|Agent/a1001|BLINDTRANSFER|sales|queue|");
 }
 
 constexpr int kOutsideTone = 1300;
@@ -177,10 +186,7 @@ TEST(Transfer, TheAgentHangingUpAfterTheColleagueAnsweredLeavesTheCallerWithThem
     sales.wait_for(ev::kCallClosed);
     ASSERT_TRUE(server.wait_for_log("the agent hung up: the caller stays with a1002"))
         << server.log_tail();
-    std::this_thread::sleep_for(3s);
-    caller.hangup();
-    caller.wait_for(ev::kCallClosed);
-    support.wait_for(ev::kCallClosed);
+    caller_hangs_up_after_talking(caller, support);
     EXPECT_GT(tone_share(caller.last_recording().heard, 0, kSupportTone), 0.2)
         << "the caller talks with the colleague";
     EXPECT_GT(tone_share(support.last_recording().heard, 0, kCallerTone), 0.2);
@@ -234,19 +240,12 @@ TEST(Transfer, TheAgentsPhoneSendsTheCallerToAnOutsideNumberItsClassAllows) {
     outside.wait_for(ev::kCallIncoming, 10s);
     outside.answer();
     outside.wait_for(ev::kCallEstablished, 5s);
-    std::this_thread::sleep_for(3s);
-    caller.hangup();
-    caller.wait_for(ev::kCallClosed);
-    outside.wait_for(ev::kCallClosed);
+    caller_hangs_up_after_talking(caller, outside);
     EXPECT_GT(tone_share(caller.last_recording().heard, 0, kOutsideTone), 0.1)
         << "the caller talks with the outside phone";
     EXPECT_GT(tone_share(outside.last_recording().heard, 0, kCallerTone), 0.2)
         << "and it hears the caller";
-    ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
-    const std::string log = server.export_text("queue-log");
-    EXPECT_NE(log.find("|sales|Agent/a1001|BLINDTRANSFER|909121234567|outbound|"),
-              std::string::npos)
-        << log;
+    expect_queue_log(server, "|sales|Agent/a1001|BLINDTRANSFER|909121234567|outbound|");
 }
 
 // From the desk: the agent consults an outside number while the caller holds (the caller never
@@ -280,11 +279,7 @@ TEST(Transfer, TheAgentConsultsAnOutsideNumberAndLeavesTheCallerWithIt) {
     EXPECT_GT(tone_share(outside.last_recording().heard, 0, kCallerTone), 0.1)
         << "and the caller, in the conference and after";
     EXPECT_GT(tone_share(caller.last_recording().heard, 0, kOutsideTone), 0.1);
-    ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
-    const std::string log = server.export_text("queue-log");
-    EXPECT_NE(log.find("|sales|Agent/a1001|ATTENDEDTRANSFER|BRIDGE|909121234567|"),
-              std::string::npos)
-        << log;
+    expect_queue_log(server, "|sales|Agent/a1001|ATTENDEDTRANSFER|BRIDGE|909121234567|");
 }
 
 // Attended transfer on real phones. First call: the sales agent consults the support agent and
@@ -356,6 +351,52 @@ TEST(Transfer, AConsultIsPrivateAConferenceIsThreeWayAndCompletingLeavesTheCalle
     EXPECT_NE(log.find("|sales|Agent/a1001|ATTENDEDTRANSFER|BRIDGE|Agent/a1002|"),
               std::string::npos)
         << log;
+}
+
+// The transfer key of a desk phone after a consult made on the phone itself (RFC 5589 §7):
+// the sales agent's phone holds the caller, calls the support agent, then sends REFER in the
+// caller's call with Replaces naming its own call to the colleague. Markaz joins the caller
+// with the colleague's phone (which stays in its call, nothing re-dialled) and hangs up both
+// of the agent's calls. baresip 1.0 cannot send Replaces: the sales phone is a NuaPhone.
+TEST(Transfer, TheAgentsPhoneConsultsAColleagueItselfAndTransfersWithReplaces) {
+    const std::uint16_t web_port = free_tcp_port();
+    MarkazServer server{two_departments(web_port)};
+    NuaPhone sales{"1001", "secret1001", server.registrar()};
+    BaresipPhone support{extension_phone(server, "1002", kSupportTone, AnswerMode::Auto)};
+    BaresipPhone caller{extension_phone(server, "1003", kCallerTone, AnswerMode::Manual)};
+    sales.wait_until_registered();
+    support.wait_until_registered();
+    caller.wait_until_registered();
+    ASSERT_TRUE(server.wait_for_log("agent a1002: not-ready -> available")) << server.log_tail();
+    ASSERT_TRUE(server.wait_for_log("agent a1001: not-ready -> available")) << server.log_tail();
+
+    caller.dial(server.uri("200"));
+    const int customer = sales.wait_for_answered_call();
+    ASSERT_TRUE(server.wait_for_log("answered by a1001")) << server.log_tail();
+    sales.hold(customer);
+    ASSERT_TRUE(server.wait_for_log("held by leg")) << server.log_tail();
+    const int consult = sales.call("1002");
+    sales.wait_until_established(consult);
+    support.wait_for(ev::kCallEstablished, 10s);
+    std::this_thread::sleep_for(2s);
+
+    sales.transfer(customer, "1002", consult);
+    EXPECT_EQ(sales.wait_for_transfer_outcome(customer), 200);
+    sales.wait_until_ended(customer);
+    sales.wait_until_ended(consult);
+    ASSERT_TRUE(server.wait_for_log("the phone of a1001 transfers the caller to 1002"))
+        << server.log_tail();
+    caller_hangs_up_after_talking(caller, support);
+    EXPECT_GT(tone_share(caller.last_recording().heard, 0, kSupportTone), 0.2)
+        << "the caller talks with the colleague";
+    EXPECT_GT(tone_share(support.last_recording().heard, 0, kCallerTone), 0.2)
+        << "the colleague, in the call their phone answered, hears the caller";
+
+    expect_queue_log(server, "|sales|Agent/a1001|ATTENDEDTRANSFER|BRIDGE|Agent/a1002|");
+    Browser manager(web_port, "analyst");
+    const Json found = manager.get("/api/v1/call-records?caller=1003").json();
+    ASSERT_EQ(found["total"], 1) << found.dump();
+    EXPECT_EQ(found["records"][0]["agents"], Json::array({"a1001", "a1002"}));
 }
 
 }  // namespace

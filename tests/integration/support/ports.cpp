@@ -21,14 +21,6 @@ constexpr int kMaxTries = 200;
 std::mutex g_mutex;
 std::set<std::uint16_t> g_handed_out;
 
-sockaddr_in loopback(std::uint16_t port) {
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return address;
-}
-
 /// Binds a socket of `type` to 127.0.0.1:port (0: any) and returns the bound port, or 0 when
 /// the port is taken. SO_REUSEADDR as baresip and sofia-sip set it, so TIME_WAIT is no clash.
 std::uint16_t try_bind(int type, std::uint16_t port) {
@@ -95,6 +87,14 @@ bool proc_net_has(const char* table, std::uint16_t port, const char* state) {
 }
 
 }  // namespace
+
+sockaddr_in loopback(std::uint16_t port) {
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    return address;
+}
 
 bool udp_port_bound(std::uint16_t port) {
     return proc_net_has("/proc/net/udp", port, nullptr) ||

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <netinet/in.h>
 
 namespace markaz::integration {
 
@@ -16,6 +17,9 @@ inline constexpr std::uint16_t kServerRtpPortMin = 40000;
 inline constexpr std::uint16_t kServerRtpPortMax = 40999;
 inline constexpr std::uint16_t kLoadgenRtpPortMin = 42000;
 inline constexpr std::uint16_t kLoadgenRtpPortMax = 42099;
+
+/// 127.0.0.1:`port` as a socket address.
+sockaddr_in loopback(std::uint16_t port);
 
 /// A port free for TCP.
 std::uint16_t free_tcp_port();

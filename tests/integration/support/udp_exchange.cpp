@@ -6,19 +6,9 @@
 #include <thread>
 #include <unistd.h>
 
+#include "support/ports.h"
+
 namespace markaz::integration {
-
-namespace {
-
-sockaddr_in loopback(std::uint16_t port) {
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return addr;
-}
-
-}  // namespace
 
 std::string udp_exchange(std::uint16_t port, const std::string& bytes,
                          std::chrono::microseconds wait) {

@@ -69,8 +69,14 @@ public:
         sip::CallRef call;
         std::uint64_t leg;
     };
+    struct Move {
+        sip::CallRef from;
+        std::uint64_t leg;
+        sip::CallRef to;
+        std::uint64_t as;
+    };
     using Command = std::variant<Answer, Reject, Ring, RingTrunk, Drop, Connect, HangUp, Originate,
-                                 ReferAnswer, Release>;
+                                 ReferAnswer, Release, Move>;
 
     void answer(sip::CallRef call) override { commands.push_back(Answer{call}); }
     void reject(sip::CallRef call, int status) override {
@@ -91,6 +97,10 @@ public:
     }
     void release_leg(sip::CallRef call, std::uint64_t leg) override {
         commands.push_back(Release{call, leg});
+    }
+    void move_leg(sip::CallRef from, std::uint64_t leg, sip::CallRef to,
+                  std::uint64_t as) override {
+        commands.push_back(Move{from, leg, to, as});
     }
     void answer_refer(sip::CallRef call, std::uint64_t leg, int status) override {
         commands.push_back(ReferAnswer{call, leg, status});

@@ -112,6 +112,52 @@ TEST(MediaEngine, BridgedChannelsHearEachOther) {
     EXPECT_EQ((*engine)->channels(), 0u);
 }
 
+TEST(MediaEngine, AChannelOfAnotherCallsRoomJoinsAndHearsAsToldAtOnce) {
+    // An attended transfer from a phone: the colleague's channel leaves its call's room on one
+    // worker and joins the caller's on the other; the commands that follow at once (who hears
+    // whom, the agent's channel closing) must all take effect.
+    MediaSettings two = settings();
+    two.workers = 2;
+    auto engine = MediaEngine::start(two, nullptr);
+    ASSERT_TRUE(engine);
+    auto caller = (*engine)->open_channel();
+    auto agent = (*engine)->open_channel(caller->id);
+    auto phone = (*engine)->open_channel();  // the agent's phone's own call: the other worker
+    auto colleague = (*engine)->open_channel(phone->id);
+    ASSERT_TRUE(caller && agent && phone && colleague);
+    Peer pc;
+    Peer pa;
+    Peer pp;
+    Peer pq;
+    for (auto [id, peer] :
+         {std::pair{caller->id, &pc}, {agent->id, &pa}, {phone->id, &pp}, {colleague->id, &pq}}) {
+        (*engine)->set_remote(id, remote(*peer));
+    }
+    (*engine)->bridge(caller->id, agent->id, std::nullopt);
+    (*engine)->bridge(phone->id, colleague->id, std::nullopt);
+    std::this_thread::sleep_for(60ms);
+    (*engine)->unbridge(phone->id);
+    (*engine)->join(caller->id, colleague->id, {agent->id}, {agent->id});
+    (*engine)->set_hearing(caller->id, colleague->id, true);
+    (*engine)->set_hearing(colleague->id, caller->id, true);
+    (*engine)->close(agent->id);
+    int colleague_heard_caller = 0;
+    int caller_heard_colleague = 0;
+    for (std::uint16_t seq = 0; seq < 50; ++seq) {
+        pc.send_frame(caller->port, seq, 3000);
+        pq.send_frame(colleague->port, seq, -2000);
+        std::this_thread::sleep_for(20ms);
+        if (auto sample = pq.receive_sample(false); sample && std::abs(*sample - 3000) < 200) {
+            ++colleague_heard_caller;
+        }
+        if (auto sample = pc.receive_sample(false); sample && std::abs(*sample + 2000) < 200) {
+            ++caller_heard_colleague;
+        }
+    }
+    EXPECT_GT(colleague_heard_caller, 20);
+    EXPECT_GT(caller_heard_colleague, 20);
+}
+
 TEST(MediaEngine, SilenceIsADeadStreamUnlessTheSdpSaidSo) {
     Events events;
     auto engine = MediaEngine::start(settings(), events.sink());

@@ -175,19 +175,33 @@ TEST(MediaWorker, ASupervisorJoinsListeningThenWhispersToTheAgentOnly) {
     EXPECT_NEAR(after[0], -2000, 100);
 }
 
+/// Opens channel `id`, heard by `peer`, on `other` (a worker beside `room`'s) and ticks it
+/// in: its port, or nullopt when none could be opened.
+std::optional<std::uint16_t> open_on(MediaWorker& other, WorkerCall& room, ChannelId id,
+                                     Peer& peer) {
+    auto port = room.ports.acquire();
+    if (!port) {
+        return std::nullopt;
+    }
+    auto socket = RtpSocket::open("127.0.0.1", *port);
+    if (!socket) {
+        return std::nullopt;
+    }
+    other.adopt(id, std::move(*socket));
+    other.post(cmd::SetRemote{id, RemoteMedia{"127.0.0.1", peer.port(), CodecKind::Pcmu, 0,
+                                              std::nullopt, true, true, 20}});
+    other.tick(room.now);
+    return port;
+}
+
 TEST(MediaWorker, AChannelOfAnotherWorkerIsHandedOverWholeAndJoinsTheRoom) {
     // A supervisor who dialled in: their call's channel was opened on another worker.
     WorkerCall room;
     MediaWorker other(room.ports, room.settings, room.sink, 9);
     Peer peer_s;
     ChannelId s{3};
-    auto port = room.ports.acquire();
-    auto socket = RtpSocket::open("127.0.0.1", *port);
-    ASSERT_TRUE(socket) << socket.error().message;
-    other.adopt(s, std::move(*socket));
-    other.post(cmd::SetRemote{s, RemoteMedia{"127.0.0.1", peer_s.port(), CodecKind::Pcmu, 0,
-                                             std::nullopt, true, true, 20}});
-    other.tick(room.now);
+    const std::optional<std::uint16_t> port = open_on(other, room, s, peer_s);
+    ASSERT_TRUE(port);
     ASSERT_EQ(other.size(), 1u);
     other.post(cmd::HandOver{room.worker.get(), cmd::Join{room.a, s, {room.a, room.b}, {room.b}}});
     other.tick(room.now + 20ms);
@@ -212,6 +226,45 @@ TEST(MediaWorker, AChannelOfAnotherWorkerIsHandedOverWholeAndJoinsTheRoom) {
     EXPECT_EQ(room.worker->size(), 3u);
     EXPECT_NEAR(agent_heard, 1000 + 500, 100) << "the agent hears the caller and the whisper";
     EXPECT_NEAR(supervisor_heard, 1000, 100) << "its remote and codec came with it";
+}
+
+TEST(MediaWorker, CommandsForAChannelOnItsWayFromAnotherWorkerWaitForItsArrival) {
+    // A colleague's phone handed to the caller's call (an attended transfer from a phone):
+    // the engine sends the channel's commands to the room's worker from the moment of the
+    // join, while the other worker hands the channel over only at its next tick.
+    WorkerCall room;
+    MediaWorker other(room.ports, room.settings, room.sink, 9);
+    Peer peer_s;
+    ChannelId s{3};
+    const std::optional<std::uint16_t> port = open_on(other, room, s, peer_s);
+    ASSERT_TRUE(port);
+    room.worker->post(cmd::Arriving{s});
+    room.worker->post(cmd::SetHearing{room.b, s, false});  // the agent will not hear them
+    room.tick();  // the room's worker first: the command waits
+    other.post(cmd::HandOver{room.worker.get(), cmd::Join{room.a, s, {room.a, room.b}, {}}});
+    other.tick(room.now + 20ms);
+    room.worker->post(cmd::SetHearing{room.b, s, true});
+    room.worker->post(cmd::SetHearing{room.a, s, true});
+    std::array<std::int16_t, 160> from_s;
+    from_s.fill(500);
+    std::array<std::int16_t, 160> from_b;
+    from_b.fill(-2000);
+    std::int16_t agent_heard = 0;
+    std::int16_t caller_heard = 0;
+    for (std::uint16_t seq = 0; seq < 10; ++seq) {
+        room.peer_b.send_pcm(room.channel_ports[1], seq, from_b);
+        peer_s.send_pcm(*port, seq, from_s);
+        room.tick();
+        for (const auto& pcm : drain(room.peer_b, 1)) {
+            agent_heard = pcm[0];
+        }
+        for (const auto& pcm : drain(room.peer_a, 1)) {
+            caller_heard = pcm[0];
+        }
+    }
+    EXPECT_EQ(room.worker->size(), 3u);
+    EXPECT_NEAR(caller_heard, -2000 + 500, 100) << "the caller hears the agent and the colleague";
+    EXPECT_NEAR(agent_heard, 500, 100) << "the agent hears the colleague, as told after the join";
 }
 
 TEST(MediaWorker, ACallerWhoseAgentLeavesARecordedRoomStaysInItForTheNextAgent) {
