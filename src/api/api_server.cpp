@@ -23,7 +23,8 @@ struct ApiServer::Impl {
           feed(c, notes, sessions, tokens, counters, options.pacing),
           deps{c, u, a, sessions, tokens, limiter, notes, counters, running, feed, options, {}, {}},
           service(deps),
-          http(options, service, feed, counters, sessions) {
+          http(options, service, feed, counters, sessions,
+               [this] { phone_audit.flush(deps.audit, deps.users); }) {
         counters.started_at = deps.now();
         // Last, so that every part the listener feeds exists; destroyed first (members go in
         // reverse order), so no event arrives at a part being destroyed.
@@ -45,6 +46,7 @@ struct ApiServer::Impl {
     LiveFeed feed;
     ApiDeps deps;
     ApiService service;
+    PhoneAudit phone_audit;
     HttpServer http;
     std::shared_ptr<void> subscription;
     std::shared_ptr<void> call_watch;
@@ -85,6 +87,10 @@ SessionStore& ApiServer::sessions() {
 
 TokenStore& ApiServer::tokens() {
     return impl_->tokens;
+}
+
+PhoneAudit& ApiServer::phone_audit() {
+    return impl_->phone_audit;
 }
 
 }  // namespace markaz::api

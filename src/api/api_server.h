@@ -9,6 +9,7 @@
 #include "api/api_tokens.h"
 #include "api/audit.h"
 #include "api/center.h"
+#include "api/phone_audit.h"
 #include "api/sessions.h"
 #include "api/users.h"
 
@@ -35,6 +36,8 @@ public:
 
     SessionStore& sessions();
     TokenStore& tokens();
+    /// Where the core loop notes monitoring started from phones, for the audit log.
+    PhoneAudit& phone_audit();
 
 private:
     struct Impl;

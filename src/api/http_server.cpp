@@ -81,12 +81,14 @@ std::shared_ptr<http::response<http::string_body>> to_beast(HttpResponse in, uns
 }  // namespace
 
 struct HttpServer::Impl {
-    Impl(const ApiOptions& o, ApiService& s, LiveFeed& f, ServerCounters& c, SessionStore& ss)
+    Impl(const ApiOptions& o, ApiService& s, LiveFeed& f, ServerCounters& c, SessionStore& ss,
+         std::function<void()> t)
         : options(o),
           service(s),
           feed(f),
           counters(c),
           sessions(ss),
+          each_tick(std::move(t)),
           trusted_proxies(o.trusted_proxies),
           limits(
               ConnectionCaps{o.max_connections, o.max_connections_per_address, trusted_proxies}) {}
@@ -109,6 +111,7 @@ struct HttpServer::Impl {
     LiveFeed& feed;
     ServerCounters& counters;
     SessionStore& sessions;
+    std::function<void()> each_tick;
     const TrustedProxies trusted_proxies;  ///< web.trusted_proxies, parsed once
     // Before io: pending handlers own connections that give their slots back when io and its
     // handlers are destroyed.
@@ -303,6 +306,9 @@ void HttpServer::Impl::tick() {
         const auto mono = std::chrono::time_point_cast<Duration>(next_tick);
         try {
             feed.tick(now, mono);
+            if (each_tick) {
+                each_tick();
+            }
             if (mono - last_sweep >= kSessionSweep) {
                 last_sweep = mono;
                 for (const std::string& key : sessions.sweep(now)) {
@@ -317,8 +323,10 @@ void HttpServer::Impl::tick() {
 }
 
 HttpServer::HttpServer(const ApiOptions& options, ApiService& service, LiveFeed& feed,
-                       ServerCounters& counters, SessionStore& sessions)
-    : impl_(std::make_unique<Impl>(options, service, feed, counters, sessions)) {}
+                       ServerCounters& counters, SessionStore& sessions,
+                       std::function<void()> each_tick)
+    : impl_(std::make_unique<Impl>(options, service, feed, counters, sessions,
+                                   std::move(each_tick))) {}
 
 HttpServer::~HttpServer() {
     stop();

@@ -5,6 +5,7 @@
 // ApiService, and turns upgrades of /api/v1/events into live-feed connections. Beast stays
 // inside http_server.cpp.
 
+#include <functional>
 #include <memory>
 
 #include "api/api_options.h"
@@ -19,8 +20,10 @@ namespace markaz::api {
 /// server's threads, each on its own strand.
 class HttpServer {
 public:
+    /// `each_tick` runs on the feed's timer after the feed (work the core loop handed over).
     HttpServer(const ApiOptions& options, ApiService& service, LiveFeed& feed,
-               ServerCounters& counters, SessionStore& sessions);
+               ServerCounters& counters, SessionStore& sessions,
+               std::function<void()> each_tick = {});
     ~HttpServer();
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;

@@ -110,6 +110,9 @@ void CenterView::apply(const api::FlowEvent& event) {
     for (const auto& [id, listener] : *call_listeners_) {
         listener(api::call_of(event));
     }
+    for (const auto& [id, listener] : *flow_listeners_) {
+        listener(event);
+    }
 }
 
 stats::LiveSnapshot CenterView::live(WallTime now) const {
@@ -121,26 +124,28 @@ api::TodayIntervals CenterView::today(WallTime now) {
     return api::TodayIntervals{config_.utc_offset, config_.interval, series_.rows(now)};
 }
 
-std::shared_ptr<void> CenterView::subscribe(Listener listener) {
+template <class Any>
+std::shared_ptr<void> CenterView::listen(const std::shared_ptr<std::map<int, Any>>& to,
+                                         Any listener) {
     std::lock_guard lock(*listeners_mutex_);
     const int id = next_listener_++;
-    (*listeners_)[id] = std::move(listener);
-    return std::shared_ptr<void>(nullptr,
-                                 [mutex = listeners_mutex_, listeners = listeners_, id](void*) {
-                                     std::lock_guard inner(*mutex);
-                                     listeners->erase(id);
-                                 });
+    (*to)[id] = std::move(listener);
+    return std::shared_ptr<void>(nullptr, [mutex = listeners_mutex_, listeners = to, id](void*) {
+        std::lock_guard inner(*mutex);
+        listeners->erase(id);
+    });
+}
+
+std::shared_ptr<void> CenterView::subscribe(Listener listener) {
+    return listen(listeners_, std::move(listener));
 }
 
 std::shared_ptr<void> CenterView::watch_calls(CallListener listener) {
-    std::lock_guard lock(*listeners_mutex_);
-    const int id = next_listener_++;
-    (*call_listeners_)[id] = std::move(listener);
-    return std::shared_ptr<void>(
-        nullptr, [mutex = listeners_mutex_, listeners = call_listeners_, id](void*) {
-            std::lock_guard inner(*mutex);
-            listeners->erase(id);
-        });
+    return listen(call_listeners_, std::move(listener));
+}
+
+std::shared_ptr<void> CenterView::watch_flow(FlowListener listener) {
+    return listen(flow_listeners_, std::move(listener));
 }
 
 }  // namespace markaz::app

@@ -28,6 +28,7 @@ class CenterView {
 public:
     using Listener = std::function<void(const acd::Event&)>;
     using CallListener = std::function<void(const CallId&)>;
+    using FlowListener = std::function<void(const api::FlowEvent&)>;
 
     /// Fails when `config` does not pass stats::validate(). Today starts at the local
     /// midnight (config.utc_offset) before `now`; today's figures start from `today` (the
@@ -94,10 +95,15 @@ public:
     std::shared_ptr<void> subscribe(Listener listener);
     /// See api::Center::watch_calls.
     std::shared_ptr<void> watch_calls(CallListener listener);
+    /// Like watch_calls(), with the change itself (a supervisor's phone that joined a call).
+    std::shared_ptr<void> watch_flow(FlowListener listener);
 
 private:
     CenterView(stats::StatsConfig config, stats::LiveStats live, stats::IntervalSeries series,
                WallTime day_start, std::vector<alerts::AlertRule> rules);
+    /// Adds `listener` to `to`; dropping the handle returned removes it.
+    template <class Any>
+    std::shared_ptr<void> listen(const std::shared_ptr<std::map<int, Any>>& to, Any listener);
     /// Local midnight at or before `at`, in UTC.
     WallTime day_start(WallTime at) const;
     void roll_day(WallTime at);
@@ -119,6 +125,8 @@ private:
         std::make_shared<std::map<int, Listener>>();
     std::shared_ptr<std::map<int, CallListener>> call_listeners_ =
         std::make_shared<std::map<int, CallListener>>();
+    std::shared_ptr<std::map<int, FlowListener>> flow_listeners_ =
+        std::make_shared<std::map<int, FlowListener>>();
     int next_listener_ = 1;
 };
 

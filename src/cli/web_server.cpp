@@ -199,6 +199,8 @@ Result<std::unique_ptr<WebServer>> WebServer::start(const config::ServerConfig& 
     server->api_ = std::make_unique<api::ApiServer>(server->center_, server->users_, server->audit_,
                                                     std::move(options));
     server->api_->tokens().keep_in(*server->accounts_, *tokens);
+    server->phone_monitoring_ = loop.view().watch_flow(
+        [audit = &server->api_->phone_audit()](const api::FlowEvent& e) { audit->note(e); });
     try {
         server->api_->start();
     } catch (const std::runtime_error& e) {

@@ -63,6 +63,9 @@ private:
     api::AuditLog audit_;
     std::unique_ptr<app::ReportMailer> mailer_;  ///< stops before what it reads
     std::unique_ptr<api::ApiServer> api_;
+    /// Monitoring started from phones, handed from the core loop to the API's audit log;
+    /// dropped first, before the API goes.
+    std::shared_ptr<void> phone_monitoring_;
 };
 
 }  // namespace markaz::cli

@@ -188,6 +188,11 @@ TEST(Supervision, ASupervisorDialsStarThirtyTwoToWhisperAndLeavesTheCallGoingOn)
     f.phone.dial(f.server.uri("*321001"));
     f.phone.wait_for(ev::kCallEstablished, 10s);
     ASSERT_TRUE(f.server.wait_for_log("1004 dialled in (whisper)")) << f.server.log_tail();
+    // In the audit log as sara, whose phone it is, as if she had clicked Whisper.
+    EXPECT_TRUE(f.server.wait_for_log("audit: sara call-monitor " + id +
+                                      R"( {"extension":"1004","from":"phone","mode":"whisper"})"
+                                      " from phone 1004"))
+        << f.server.log_tail();
     std::this_thread::sleep_for(3s);
     f.phone.hangup();
     f.phone.wait_for(ev::kCallClosed);

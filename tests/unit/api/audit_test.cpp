@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "api/phone_audit.h"
+
 namespace markaz::api {
 namespace {
 
@@ -50,6 +52,38 @@ TEST(AuditLog, TheSinkSeesEveryEntryWithItsId) {
     ASSERT_EQ(seen.size(), 2U);
     EXPECT_EQ(seen[1].id, 2);
     EXPECT_EQ(seen[1].action, "call-hangup");
+}
+
+TEST(PhoneAudit, MonitoringFromAPhoneIsRecordedAsItsUserOnceTheServerFlushes) {
+    User sara;
+    sara.username = "sara";
+    sara.role = Role::Supervisor;
+    sara.extension = "1004";
+    auto users = UserDirectory::create({sara});
+    ASSERT_TRUE(users);
+    AuditLog log;
+    PhoneAudit phone;
+    const WallTime at = WallTime{} + std::chrono::hours{1000};
+    phone.note(
+        flow::MonitorJoined{CallId{"c-7"}, {"phone 1004", "1004", MonitorMode::Whisper, at}});
+    phone.note(flow::MonitorJoined{CallId{"c-8"}, {"phone 1005", "1005", MonitorMode::Listen, at}});
+    // The console's own requests are audited by their handler, not here.
+    phone.note(flow::MonitorJoined{CallId{"c-9"}, {"sara", "1004", MonitorMode::Barge, at}});
+    phone.note(flow::MonitorLeft{CallId{"c-7"}, "1004"});
+    EXPECT_TRUE(log.list(10, std::nullopt).empty()) << "nothing written on the core loop";
+
+    phone.flush(log, *users);
+    const auto entries = log.list(10, std::nullopt);
+    ASSERT_EQ(entries.size(), 2U);
+    EXPECT_EQ(entries[1].username, "sara") << "the user whose extension it is";
+    EXPECT_EQ(entries[1].action, "call-monitor");
+    EXPECT_EQ(entries[1].target, "c-7");
+    EXPECT_EQ(entries[1].address, "phone 1004");
+    EXPECT_EQ(entries[1].at, at);
+    EXPECT_EQ(entries[1].detail, R"({"extension":"1004","from":"phone","mode":"whisper"})");
+    EXPECT_EQ(entries[0].username, "phone 1005") << "a phone no user has";
+    phone.flush(log, *users);
+    EXPECT_EQ(log.list(10, std::nullopt).size(), 2U) << "each once";
 }
 
 }  // namespace
