@@ -144,8 +144,8 @@ TEST(Transfer, TheCallerEndsUpTalkingToTheNextQueuesAgentOnOneRecording) {
 
 // The transfer key of a desk phone: the sales agent's phone sends REFER to the support agent's
 // extension, Markaz makes it a blind transfer to that colleague, and the caller ends up talking
-// to them. (Refusals — a REFER from the caller's phone, to an outside number — are in
-// SwitchboardRefer.*: baresip 1.0 ends its call after a refused REFER either way.)
+// to them. (Refusals are in SwitchboardRefer.* and, on a NuaPhone, ARefusedTransferKey...:
+// baresip 1.0 ends its call after a refused REFER either way.)
 TEST(Transfer, TheAgentsPhoneTransfersTheCallerByRefer) {
     TwoDepartments d;
     auto& [web_port, server, sales, support, caller, desk] = d;
@@ -397,6 +397,29 @@ TEST(Transfer, TheAgentsPhoneConsultsAColleagueItselfAndTransfersWithReplaces) {
     const Json found = manager.get("/api/v1/call-records?caller=1003").json();
     ASSERT_EQ(found["total"], 1) << found.dump();
     EXPECT_EQ(found["records"][0]["agents"], Json::array({"a1001", "a1002"}));
+}
+
+// A refused transfer leaves the call as it was, on real phones (baresip 1.0 hangs up after any
+// REFER's outcome, so the agent's phone is a NuaPhone): the agent's transfer key to a number
+// its class may not call gets NOTIFY 403 and the caller still talks with the agent.
+TEST(Transfer, ARefusedTransferKeyLeavesTheCallerWithTheAgent) {
+    const std::uint16_t web_port = free_tcp_port();
+    MarkazServer server{two_departments(web_port)};
+    NuaPhone sales{"1001", "secret1001", server.registrar()};
+    BaresipPhone caller{extension_phone(server, "1003", kCallerTone, AnswerMode::Manual)};
+    sales.wait_until_registered();
+    caller.wait_until_registered();
+    ASSERT_TRUE(server.wait_for_log("agent a1001: not-ready -> available")) << server.log_tail();
+    caller.dial(server.uri("200"));
+    const int customer = sales.wait_for_answered_call();
+    sales.transfer_with(customer, "00441234567", "");
+    EXPECT_EQ(sales.wait_for_transfer_outcome(customer), 403);
+    std::this_thread::sleep_for(1s);
+    EXPECT_FALSE(sales.ended(customer)) << "the conversation goes on";
+    caller.hangup();
+    caller.wait_for(ev::kCallClosed);
+    sales.wait_until_ended(customer);
+    ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
 }
 
 }  // namespace
