@@ -69,7 +69,8 @@ void CallBook::apply(const FlowEvent& event) {
                    },
                    [&](const flow::CallEnded& e) {
                        const LiveCall* call = find(e.call);
-                       if (call && call->state == LiveCall::State::Ivr) {
+                       if (call && (call->state == LiveCall::State::Ivr ||
+                                    call->state == LiveCall::State::TransferredOut)) {
                            forget(e.call);
                        }
                    },
@@ -143,8 +144,16 @@ void CallBook::apply(const acd::Event& event) {
             [&](const acd::CallRemoved& e) { forget(e.call); },
             [&](const acd::CallCompleted& e) { forget(e.call); },
             [&](const acd::CallTransferred& e) {
-                if (!e.to_number.empty()) {
-                    forget(e.call);  // out of the queues: no live call of the centre's any more
+                LiveCall* call = find(e.call);
+                if (call && !e.to_number.empty()) {
+                    // Out of the queues, still on the centre's lines until it ends (CallEnded).
+                    call->state = LiveCall::State::TransferredOut;
+                    call->transferred_to = e.to_number;
+                    call->agent.reset();
+                    call->extension.clear();
+                    call->consult.reset();
+                    call->monitors.clear();
+                    ringing_.erase(e.call);
                 }
             },
             [&](const acd::CallbackFailed& e) { forget(e.call); },

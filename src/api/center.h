@@ -69,7 +69,17 @@ struct LiveCall {
     std::string caller;
     std::string dialled;
     /// Callback: a callback request in line, or (with `agent` set) the customer being dialled.
-    enum class State { Ivr, Waiting, Ringing, Connected, OnHold, Callback } state = State::Waiting;
+    /// TransferredOut: out of the queues to `transferred_to` (a phone or an outside number the
+    /// agent sent the caller to), listed until it ends so a supervisor sees the trunk in use.
+    enum class State {
+        Ivr,
+        Waiting,
+        Ringing,
+        Connected,
+        OnHold,
+        Callback,
+        TransferredOut
+    } state = State::Waiting;
     std::optional<AgentId> agent;
     int priority = 0;
     int position = 0;    ///< 1 = head of the line; 0 once connected
@@ -88,6 +98,7 @@ struct LiveCall {
     std::vector<CallMonitor> monitors;    ///< supervisors listening, whispering, barging in
     bool recording_paused = false;        ///< card details being given: silence recorded
     std::optional<CallConsult> consult;   ///< a colleague the agent consults
+    std::string transferred_to;           ///< TransferredOut: the number
 };
 
 /// Today by interval, for GET /api/v1/stats/intervals.

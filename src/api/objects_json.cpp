@@ -98,6 +98,8 @@ std::optional<std::string> call_state_name(const LiveCall& call) {
             return "on-hold";
         case LiveCall::State::Callback:
             return call.agent ? "callback-dialing" : "callback-waiting";
+        case LiveCall::State::TransferredOut:
+            return "transferred-out";
     }
     return std::nullopt;
 }
@@ -146,6 +148,7 @@ Json call_json(const LiveCall& call, WallTime at, bool with_listeners) {
     }
     out["monitors"] = std::move(monitors);
     out["recording_paused"] = call.recording_paused;
+    out["transferred_to"] = call.transferred_to.empty() ? Json() : Json(call.transferred_to);
     out["consult"] =
         call.consult
             ? Json{{"agent",

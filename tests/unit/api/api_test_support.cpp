@@ -39,12 +39,25 @@ void TestCenter::publish(const std::vector<acd::Event>& events) {
 Result<void> TestCenter::command(const acd::Command& command) {
     std::lock_guard lock(mutex_);
     commands_.push_back(command);
+    if (const auto* remove = std::get_if<acd::RemoveCall>(&command)) {
+        // As the switchboard: a call out of the queues is hung up on its phones alone.
+        for (const LiveCall& live : book_.calls(*router_)) {
+            if (live.id == remove->call && live.state == LiveCall::State::TransferredOut) {
+                return {};
+            }
+        }
+    }
     auto events = router_->handle(command, now());
     if (!events) {
         return fail(events.error());
     }
     publish(*events);
     return {};
+}
+
+void TestCenter::apply_flow(const FlowEvent& event) {
+    std::lock_guard lock(mutex_);
+    book_.apply(event);
 }
 
 Result<void> TestCenter::hold(const CallId& call, bool on_hold, const std::string& by) {

@@ -95,6 +95,8 @@ public:
     std::vector<MonitorRequest> monitor_requests() const;
     /// Applies a command that must succeed (setting up calls and logins).
     void must(const acd::Command& command);
+    /// What the call flow tells the live calls without the router (a call ending).
+    void apply_flow(const FlowEvent& event);
 
 private:
     Now now() const;

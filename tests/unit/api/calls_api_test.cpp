@@ -50,7 +50,8 @@ TEST_F(CallsApiTest, CallObjectHasEveryMember) {
     EXPECT_EQ(c["monitors"], Json::array());
     EXPECT_EQ(c["recording_paused"], false);
     EXPECT_EQ(c["consult"], nullptr);
-    EXPECT_EQ(c.size(), 19U);
+    EXPECT_EQ(c["transferred_to"], nullptr);
+    EXPECT_EQ(c.size(), 20U);
 }
 
 TEST_F(CallsApiTest, FilterByQueue) {
@@ -352,10 +353,20 @@ TEST_F(CallsApiTest, TheAgentTransfersTheirCallToANumber) {
     EXPECT_EQ(transfer.number, "909121234567");
     const AuditEntry entry = api.audit.list(1, std::nullopt)[0];
     EXPECT_EQ(entry.action, "call-transfer");
-    EXPECT_TRUE(manager.get("/api/v1/calls").json()["calls"].size() == 1U)
-        << "out of the queues: only c2 is left";
+    // Out of the queues, still on the centre's lines: the supervisor sees where it went and
+    // may hang it up.
+    const Json out = manager.get("/api/v1/calls/c1").json()["call"];
+    EXPECT_EQ(out["state"], "transferred-out") << out.dump();
+    EXPECT_EQ(out["transferred_to"], "909121234567");
+    EXPECT_EQ(out["agent"], nullptr);
+    EXPECT_EQ(agent.get("/api/v1/calls/c1").status, 403U) << "no longer the agent's call";
     const Json sales = manager.get("/api/v1/queues/sales").json()["queue"]["stats"];
     EXPECT_EQ(sales["today"]["counters"]["transferred"], 1);
+    ASSERT_EQ(manager.post("/api/v1/calls/c1/hangup", Json::object()).status, 204U);
+    const auto removed = std::get<acd::RemoveCall>(api.center.last_command());
+    EXPECT_EQ(removed.call, CallId{"c1"});
+    api.center.apply_flow(flow::CallEnded{CallId{"c1"}});
+    EXPECT_EQ(manager.get("/api/v1/calls/c1").status, 404U) << "gone once it ended";
 }
 
 }  // namespace

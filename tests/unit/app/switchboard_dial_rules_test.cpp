@@ -83,12 +83,20 @@ TEST(SwitchboardDialRules, AnAgentTransfersOutOnlyWhereTheirOwnPhoneMayCall) {
     EXPECT_EQ(dropped[0].leg, agent_leg) << "the agent's phone hangs up";
     ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0].number, "09121234567") << "through the trunk, its prefix taken off";
-    EXPECT_TRUE(h.board().view().book().calls(h.router()).empty()) << "out of the queues";
+    auto live = h.board().view().book().calls(h.router());
+    ASSERT_EQ(live.size(), 1u) << "out of the queues, still on the centre's trunk";
+    EXPECT_EQ(live[0].state, api::LiveCall::State::TransferredOut);
+    EXPECT_EQ(live[0].transferred_to, "909121234567");
     h.answer(call, out[0].leg);
     h.advance(30s);
-    h.end(call, Side::Caller);
+    // A supervisor hangs it up from the console: both phones, the router has nothing of it.
+    ASSERT_TRUE(h.board().command(acd::RemoveCall{id, "sara"}, h.now()));
+    EXPECT_EQ(h.phones.take<FakePhones::HangUp>().size(), 1u);
+    h.end(call, Side::Server);
+    EXPECT_TRUE(h.board().view().book().calls(h.router()).empty()) << "gone once it ended";
     const store::CallRecord record = h.store.record(id.str());
     EXPECT_EQ(record.talk, 50s) << "the agent's 20 s and the 30 s outside";
+    EXPECT_EQ(record.hangup_cause, "hung up from the console");
     ASSERT_EQ(record.transfers.size(), 1u);
     EXPECT_EQ(record.transfers[0].to_number, "909121234567");
     EXPECT_EQ(record.transfers[0].to_queue, "");
@@ -123,9 +131,13 @@ TEST(SwitchboardDialRules, AnAgentConsultsAnOutsideNumberAndLeavesTheCallerWithI
     EXPECT_EQ(dropped[0].leg, agent_leg) << "the agent leaves";
     ASSERT_EQ(connected.size(), 1u);
     EXPECT_EQ(connected[0].leg, out[0].leg) << "the caller talks with the number consulted";
-    EXPECT_TRUE(h.board().view().book().calls(h.router()).empty()) << "out of the queues";
+    calls = h.board().view().book().calls(h.router());
+    ASSERT_EQ(calls.size(), 1u);
+    EXPECT_EQ(calls[0].state, api::LiveCall::State::TransferredOut) << "out of the queues";
+    EXPECT_FALSE(calls[0].consult);
     h.advance(30s);
     h.end(call, Side::Leg);
+    EXPECT_TRUE(h.board().view().book().calls(h.router()).empty());
     const store::CallRecord record = h.store.record(id.str());
     ASSERT_EQ(record.transfers.size(), 1u);
     EXPECT_TRUE(record.transfers[0].attended);

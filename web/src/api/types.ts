@@ -22,7 +22,8 @@ export type CallState =
   | 'on-call'
   | 'on-hold'
   | 'callback-waiting'
-  | 'callback-dialing';
+  | 'callback-dialing'
+  | 'transferred-out';
 
 export type ServiceLevelFormula =
   | 'answered-and-abandoned'
@@ -182,6 +183,8 @@ export interface Call {
   recording_paused: boolean;
   /** A colleague or number the agent consults (attended transfer, conference); null when none. */
   consult: CallConsult | null;
+  /** transferred-out: the phone or outside number the agent sent the caller to. */
+  transferred_to: string | null;
 }
 
 /** A supervisor in a call (docs/api.md Call.monitors). */

@@ -7,7 +7,7 @@ import { elapsedSince, sortedAgents, sortedCalls, type LiveState } from '../live
 import { h, setData, setText } from '../ui/dom';
 import { syncRows } from '../ui/keyed_rows';
 import { callStateLabel, errorText, monitorModeLabel } from '../ui/labels';
-import { consultNote } from './console_consult';
+import { callNote } from './console_consult';
 
 const kColumns = [
   msg('call.queue'),
@@ -136,7 +136,8 @@ export function consoleCalls(context: AppContext) {
       // The agent consults a colleague: whom, and whether their phone rings, they talk (the
       // caller on hold) or all three are in a conference.
       const consult = cells[2]!.children[2] as HTMLElement;
-      const note = consultNote(call.consult, (agent) => state.agents.get(agent)?.name ?? agent);
+      // Or, for a call sent out of the queues, the number it went to (still on the centre's lines).
+      const note = callNote(call, (agent) => state.agents.get(agent)?.name ?? agent);
       consult.hidden = note === '';
       setData(consult, 'consult', call.consult?.state ?? '');
       setData(consult, 'agent', call.consult?.agent ?? '');

@@ -1,7 +1,8 @@
-import type { CallConsult, ConsultState } from '../api/types';
+import type { Call, CallConsult, ConsultState } from '../api/types';
 import { t } from '../i18n/i18n';
 import { msg, type MessageKey } from '../i18n/messages';
 import { consultParty } from './consult_party';
+import { dialledNumber } from './desk_transfer_number';
 
 // The supervisor console's word on a consult (docs/api.md Call.consult): whom (or which number)
 // the call's agent consults and how, beside the supervisors in the call. The caller on hold
@@ -22,4 +23,13 @@ export function consultNote(consult: CallConsult | null, nameOf: (agent: string)
   }
   const key = kConsultStates[consult.state] ?? kConsultStates.talking;
   return t(key, { name: consultParty(consult, nameOf) });
+}
+
+/** The console's note on a live call: where a call sent out of the queues went ("Sent to
+ *  909121234567", Latin digits left to right), else its consult (consultNote). */
+export function callNote(call: Pick<Call, 'state' | 'transferred_to' | 'consult'>, nameOf: (agent: string) => string): string {
+  if (call.state === 'transferred-out' && call.transferred_to) {
+    return t('console.transferred_to', { number: dialledNumber(call.transferred_to) });
+  }
+  return consultNote(call.consult, nameOf);
 }

@@ -23,6 +23,7 @@ const kCallStates: Record<CallState, MessageKey> = {
   'on-hold': msg('call_state.on_hold'),
   'callback-waiting': msg('call_state.callback_waiting'),
   'callback-dialing': msg('call_state.callback_dialing'),
+  'transferred-out': msg('call_state.transferred_out'),
 };
 
 const kDispositions: Record<Disposition, MessageKey> = {

@@ -253,8 +253,8 @@ describe('transfer from the agent desk', () => {
   });
 
   it('an agent transfers a call to an outside number through the trunk: the caller leaves the queues, the agent wraps up', async () => {
-    // The caller hangs up by themselves 20 s after Markaz answered them: the API cannot hang up
-    // a call that has left the queues.
+    // The caller would hang up by themselves 20 s after Markaz answered them; the supervisor
+    // does it first, from the live calls.
     call = await ConnectedCall.start(supervisor, kAgent, kCallerPhone, undefined, 20_000);
     const id = call.id;
     await desk.locator(`[data-testid="current-call"][data-call="${id}"]`).waitFor({ timeout: kLiveTimeoutMs });
@@ -266,7 +266,20 @@ describe('transfer from the agent desk', () => {
     await expect.poll(() => desk.locator('.notice').textContent(), { timeout: kLiveTimeoutMs }).toBe(`Call transferred to \u2066${kOutsideNumber}\u2069`);
     await expect.poll(() => desk.locator('[data-testid="my-state"]').getAttribute('data-state'), { timeout: kLiveTimeoutMs }).toBe('wrap-up');
     await expect.poll(() => desk.locator('[data-testid="current-call"]').getAttribute('data-call'), { timeout: kLiveTimeoutMs }).toBe('');
-    // Out of the queues: not among the live calls any more.
+    // Out of the queues, still on the centre's trunk: the supervisor sees where it went, and may
+    // hang it up; then it is gone from the live calls.
+    const out = await until(
+      async () => {
+        const live = await liveCall(id);
+        return live?.state === 'transferred-out' ? live : undefined;
+      },
+      () => `call ${id} transferred out among the live calls`,
+      kLiveTimeoutMs,
+    );
+    expect(out.transferred_to).toBe(kOutsideNumber);
+    expect(out.agent).toBeNull();
+    const hangUp = await supervisor.raw('POST', `/api/v1/calls/${id}/hangup`);
+    expect(hangUp.status).toBe(204);
     await until(async () => ((await liveCall(id)) === undefined ? true : undefined), () => `call ${id} gone from the live calls`, kLiveTimeoutMs);
 
     // The caller talked with the number until they hung up; the record lists the transfer.

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallConsult } from '../../src/api/types';
 import { setLanguage } from '../../src/i18n/i18n';
-import { consultNote } from '../../src/pages/console_consult';
+import { callNote, consultNote } from '../../src/pages/console_consult';
 
 // The supervisor console's live calls say whom a call's agent consults and how (docs/api.md
 // Call.consult), beside the supervisors in the call.
@@ -47,5 +47,17 @@ describe('the console note on a consult', () => {
     expect(consultNote(consultNumber('conference'), nameOf)).toBe('Conference with \u2066909121234567\u2069');
     setLanguage('fa');
     expect(consultNote(consultNumber('talking'), nameOf)).toBe('در حال مشورت با \u2066909121234567\u2069');
+  });
+
+  it('says where a call sent out of the queues went, the number left to right in every language', () => {
+    const out = { state: 'transferred-out' as const, transferred_to: '909121234567', consult: null };
+    expect(callNote(out, nameOf)).toBe('Sent to \u2066909121234567\u2069');
+    setLanguage('fa');
+    expect(callNote(out, nameOf)).toBe('فرستاده‌شده به \u2066909121234567\u2069');
+    setLanguage('ar');
+    expect(callNote(out, nameOf)).toBe('أُرسلت إلى \u2066909121234567\u2069');
+    expect(callNote({ state: 'on-hold', transferred_to: null, consult: consult('talking') }, nameOf)).toBe(
+      'يستشير \u2068Agent 1003\u2069',
+    );
   });
 });

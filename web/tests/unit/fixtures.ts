@@ -48,7 +48,7 @@ export function call(id: string, overrides: Partial<Call> = {}): Call {
   return {
     id, queue: 'sales', caller: '2001', state: 'waiting', priority: 0, position: 1, joined_at_ms: 1_000, wait_ms: 0,
     answered_at_ms: null, agent: null, extension: null, offered_by: '', callback: false, callback_number: null,
-    skills: [], ivr: null, monitors: [], recording_paused: false, consult: null,
+    skills: [], ivr: null, monitors: [], recording_paused: false, consult: null, transferred_to: null,
     ...overrides,
   };
 }
