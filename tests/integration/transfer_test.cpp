@@ -422,5 +422,34 @@ TEST(Transfer, ARefusedTransferKeyLeavesTheCallerWithTheAgent) {
     ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
 }
 
+// The same from a phone whose consult call went through the trunk: the agent's phone calls an
+// outside mobile, then transfers the caller to it. The trunk's leg moves into the caller's call
+// (nothing re-dialled) and the caller leaves the queues.
+TEST(Transfer, TheAgentsPhoneHandsTheCallerToTheOutsideNumberItCalled) {
+    const std::uint16_t web_port = free_tcp_port();
+    BaresipPhone outside{WithAnOutsidePhone::outside_phone()};
+    MarkazServer server{WithAnOutsidePhone::centre(web_port, outside.sip_port())};
+    NuaPhone sales{"1001", "secret1001", server.registrar()};
+    BaresipPhone caller{extension_phone(server, "1003", kCallerTone, AnswerMode::Manual)};
+    sales.wait_until_registered();
+    caller.wait_until_registered();
+    ASSERT_TRUE(server.wait_for_log("agent a1001: not-ready -> available")) << server.log_tail();
+    caller.dial(server.uri("200"));
+    const int customer = sales.wait_for_answered_call();
+    sales.hold(customer);
+    const int consult = sales.call("909121234567");
+    outside.wait_for(ev::kCallIncoming, 10s);
+    outside.answer();
+    sales.wait_until_established(consult);
+    sales.transfer(customer, "909121234567", consult);
+    EXPECT_EQ(sales.wait_for_transfer_outcome(customer), 200);
+    ASSERT_TRUE(server.wait_for_log("transfers the caller to 909121234567")) << server.log_tail();
+    caller_hangs_up_after_talking(caller, outside);
+    EXPECT_GT(tone_share(caller.last_recording().heard, 0, kOutsideTone), 0.2)
+        << "the caller talks with the outside phone";
+    EXPECT_GT(tone_share(outside.last_recording().heard, 0, kCallerTone), 0.2);
+    expect_queue_log(server, "|sales|Agent/a1001|ATTENDEDTRANSFER|BRIDGE|909121234567|");
+}
+
 }  // namespace
 }  // namespace markaz::integration
