@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <sofia-sip/nua.h>
@@ -110,15 +111,18 @@ private:
                           std::uint64_t group = 0);
     /// A REFER inside `leg`'s dialog: reported as Referred (b2bua_in_dialog.cpp).
     void on_refer(Call& call, Leg& leg, const sip_t* sip, tagi_t tags[]);
-    /// The dialog a Refer-To's URI headers (`headers`, "Replaces=...") name for an attended
-    /// transfer, when it is a dialog of the same phone as `leg` of `call`: its call and leg;
-    /// else the SIP status that refuses the transfer (481 no such dialog, 403 another's).
+    /// The Replaces header among a Refer-To URI's headers ("Replaces=<call-id>%3Bto-tag..."),
+    /// unescaped; "" when there is none (a blind transfer).
+    static std::string replaces_of(std::string_view headers);
+    /// The dialog a Replaces value names for an attended transfer, when it is a dialog of the
+    /// same phone as `leg` of `call`: its call and leg; else the SIP status that refuses the
+    /// transfer (481 no such dialog, 403 another phone's).
     struct Replaced {
         CallRef call = 0;
         std::uint64_t leg = 0;
         int refused = 0;
     };
-    Replaced replaced_dialog(const Call& call, const Leg& leg, const char* headers);
+    Replaced replaced_dialog(const Call& call, const Leg& leg, const std::string& replaces);
     /// The extension whose phone `leg` of `call` is ("" for a trunk's or Markaz's own).
     std::string phone_of(const Call& call, const Leg& leg) const;
     /// The final NOTIFY of `leg`'s pending REFER, if it has one.

@@ -63,13 +63,14 @@ void B2bua::on_refer(Call& call, Leg& leg, const sip_t* sip, tagi_t tags[]) {
     const std::uint64_t group = &leg == &call.in ? 0 : leg.group;
     const char* headers =
         sip && sip->sip_refer_to ? sip->sip_refer_to->r_url->url_headers : nullptr;
-    if (!headers) {
+    const std::string replaces = replaces_of(headers ? headers : "");
+    if (replaces.empty()) {
         emit(CallEvent::referred(call.id, group, std::move(target)));
         return;
     }
     // An attended transfer: the phone held this call, called the target itself and now asks
     // that its two peers talk (Refer-To: <sip:target?Replaces=...>, RFC 5589 §7).
-    Replaced replaced = replaced_dialog(call, leg, headers);
+    Replaced replaced = replaced_dialog(call, leg, replaces);
     if (replaced.refused != 0) {
         const std::string phone = phone_of(call, leg);
         report_(SipNotice::Kind::Refused, phone.empty() ? party(call, leg) : phone,
@@ -90,11 +91,10 @@ std::string B2bua::phone_of(const Call& call, const Leg& leg) const {
     return leg.extension;
 }
 
-B2bua::Replaced B2bua::replaced_dialog(const Call& call, const Leg& leg, const char* headers) {
-    // Only the Replaces header of the URI's headers counts; nua finds the dialog by Call-ID
-    // and both tags (a phone learns them only by being in it).
+std::string B2bua::replaces_of(std::string_view headers) {
+    // Only the Replaces header of the URI's headers counts (others are not ours to follow).
     std::string value;
-    for (std::string_view rest{headers}; !rest.empty();) {
+    for (std::string_view rest = headers; !rest.empty();) {
         std::string_view header = rest.substr(0, rest.find('&'));
         rest.remove_prefix(std::min(rest.size(), header.size() + 1));
         constexpr std::string_view kKey = "replaces=";
@@ -105,10 +105,12 @@ B2bua::Replaced B2bua::replaced_dialog(const Call& call, const Leg& leg, const c
             value = std::string(header.substr(kKey.size()));
         }
     }
-    if (value.empty()) {
-        return Replaced{0, 0, 403};  // headers other than Replaces: not ours to follow
-    }
     value.resize(std::strlen(url_unescape(value.data(), value.c_str())));
+    return value;
+}
+
+B2bua::Replaced B2bua::replaced_dialog(const Call& call, const Leg& leg, const std::string& value) {
+    // nua finds the dialog by Call-ID and both tags (a phone learns them only by being in it).
     su_home_t home[1] = {SU_HOME_INIT(home)};
     const sip_replaces_t* replaces = sip_replaces_make(home, value.c_str());
     nua_handle_t* found = replaces ? nua_handle_by_replaces(nua_, replaces) : nullptr;
@@ -117,10 +119,11 @@ B2bua::Replaced B2bua::replaced_dialog(const Call& call, const Leg& leg, const c
         nua_handle_unref(found);  // only compared: legs_ holds the dialog's own reference
     }
     auto entry = found ? legs_.find(found) : legs_.end();
-    if (entry == legs_.end() || entry->second.call == 0 || entry->second.call == call.id) {
+    auto other_call = entry != legs_.end() ? calls_.find(entry->second.call) : calls_.end();
+    if (other_call == calls_.end() || other_call->first == call.id) {
         return Replaced{0, 0, 481};
     }
-    const Call& other = *calls_.at(entry->second.call);
+    const Call& other = *other_call->second;
     const Leg& named = *entry->second.leg;
     const std::string phone = phone_of(call, leg);
     if (phone.empty() || phone != phone_of(other, named) || !named.alive) {
