@@ -28,11 +28,11 @@ void PhoneAudit::note(const FlowEvent& event) {
         {"from",
          "phone"}}.dump();
     std::lock_guard lock{mutex_};
-    noted_.push_back(std::move(entry));
+    noted_.push_back({std::move(entry), joined->monitor.extension});
 }
 
 void PhoneAudit::flush(AuditLog& audit, const UserDirectory& users) {
-    std::vector<AuditEntry> noted;
+    std::vector<Noted> noted;
     {
         std::lock_guard lock{mutex_};
         noted.swap(noted_);
@@ -41,8 +41,7 @@ void PhoneAudit::flush(AuditLog& audit, const UserDirectory& users) {
         return;
     }
     const std::vector<User> everyone = users.list();
-    for (AuditEntry& entry : noted) {
-        const std::string extension = entry.username.substr(kPhone.size());
+    for (auto& [entry, extension] : noted) {
         for (const User& user : everyone) {
             if (user.extension == extension) {
                 entry.username = user.username;

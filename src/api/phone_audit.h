@@ -6,6 +6,7 @@
 // writes what was noted (flush()), a fraction of a second later.
 
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "api/audit.h"
@@ -24,8 +25,13 @@ public:
     void flush(AuditLog& audit, const UserDirectory& users);
 
 private:
+    /// An entry to record, and the phone whose user it is to name.
+    struct Noted {
+        AuditEntry entry;
+        std::string extension;
+    };
     std::mutex mutex_;
-    std::vector<AuditEntry> noted_;
+    std::vector<Noted> noted_;
 };
 
 }  // namespace markaz::api

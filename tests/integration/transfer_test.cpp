@@ -87,6 +87,16 @@ void caller_hangs_up_after_talking(BaresipPhone& caller, BaresipPhone& party) {
     party.wait_for(ev::kCallClosed);
 }
 
+/// Two seconds into the call, the sales agent's phone transfers it to `number` with its
+/// transfer key (a blind REFER), and is let go.
+void press_transfer_key(BaresipPhone& sales, const MarkazServer& server,
+                        const std::string& number) {
+    std::this_thread::sleep_for(2s);
+    auto asked = sales.command("transfer", server.uri(number));
+    ASSERT_TRUE(asked.ok) << asked.data;
+    sales.wait_for(ev::kCallClosed, 5s);
+}
+
 /// The call ended answered, and the queue log has `line`.
 void expect_queue_log(const MarkazServer& server, const std::string& line) {
     ASSERT_TRUE(server.wait_for_log("ended: answered")) << server.log_tail();
@@ -150,10 +160,7 @@ TEST(Transfer, TheAgentsPhoneTransfersTheCallerByRefer) {
     TwoDepartments d;
     auto& [web_port, server, sales, support, caller, desk] = d;
     caller_reaches_sales(server, caller, sales, desk);
-    std::this_thread::sleep_for(2s);
-    auto asked = sales.command("transfer", server.uri("1002"));
-    ASSERT_TRUE(asked.ok) << asked.data;
-    sales.wait_for(ev::kCallClosed, 5s);
+    press_transfer_key(sales, server, "1002");
     support.wait_for(ev::kCallEstablished, 10s);
     ASSERT_TRUE(server.wait_for_log("transferred by the phone of a1001 to '1002'"))
         << server.log_tail();
@@ -233,10 +240,7 @@ TEST(Transfer, TheAgentsPhoneSendsTheCallerToAnOutsideNumberItsClassAllows) {
     WithAnOutsidePhone d;
     auto& [web_port, outside, server, sales, caller, desk] = d;
     caller_reaches_sales(server, caller, sales, desk);
-    std::this_thread::sleep_for(2s);
-    auto asked = sales.command("transfer", server.uri("909121234567"));
-    ASSERT_TRUE(asked.ok) << asked.data;
-    sales.wait_for(ev::kCallClosed, 5s);
+    press_transfer_key(sales, server, "909121234567");
     outside.wait_for(ev::kCallIncoming, 10s);
     outside.answer();
     outside.wait_for(ev::kCallEstablished, 5s);
